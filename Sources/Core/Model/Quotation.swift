@@ -1,0 +1,113 @@
+/// What kind of statement a quotation is.
+public enum QuotationKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A full quoted sentence or more: “An unprepared meeting is worse than none,” he said.
+    case direct
+    /// A quoted fragment woven into the writer's sentence: called the response “a show”.
+    case partial
+    /// Reported speech without marks: the reported clause of "X said the talks had stalled".
+    case indirect
+    /// Marks that are nobody's words: the so-called “peace plan”.
+    case scare
+    /// A quoted name of a work: the report “Fog of War”.
+    case title
+    /// A quotation inside another one (part of the outer statement).
+    case nested
+
+    /// Whether this kind is someone's statement (and so can have a speaker).
+    public var isStatement: Bool {
+        switch self {
+        case .direct, .partial, .indirect: return true
+        case .scare, .title, .nested: return false
+        }
+    }
+}
+
+/// One quotation or reported statement.
+public struct Quotation: Sendable, Hashable, Identifiable {
+    /// Position in `Article.quotations`.
+    public var id: Int
+    /// The quoted words, without the marks. For a quotation over several paragraphs this
+    /// runs from the first word to the last; `segments` holds each paragraph's part.
+    public var range: TextRange
+    /// The parts of the quotation, one per paragraph it spans (one for most quotations).
+    public var segments: [TextRange]
+    /// The span including the quotation marks (equal to `range` for indirect speech).
+    public var outerRange: TextRange
+    public var kind: QuotationKind
+    /// Index of the paragraph the quotation starts in.
+    public var paragraph: Int
+    /// Index of the sentence the quotation starts in.
+    public var sentence: Int
+    /// Index into `Article.speakers`, or nil when nobody said it (or nobody was found).
+    public var speaker: Int?
+    /// Why the quotation was given to its speaker.
+    public var attribution: Attribution
+
+    public init(id: Int, range: TextRange, segments: [TextRange]? = nil, outerRange: TextRange? = nil,
+                kind: QuotationKind, paragraph: Int, sentence: Int, speaker: Int? = nil,
+                attribution: Attribution = .unattributed) {
+        self.id = id
+        self.range = range
+        self.segments = segments ?? [range]
+        self.outerRange = outerRange ?? range
+        self.kind = kind
+        self.paragraph = paragraph
+        self.sentence = sentence
+        self.speaker = speaker
+        self.attribution = attribution
+    }
+}
+
+/// The speech cue an attribution rests on ("said", "he added", "according to").
+public struct Cue: Sendable, Hashable {
+    public var text: String
+    public var range: TextRange
+
+    public init(text: String, range: TextRange) {
+        self.text = text
+        self.range = range
+    }
+}
+
+/// The rule that attributed a quotation. Raw values are stable names used in `--json`.
+public enum AttributionRule: String, Sendable, Hashable, Codable, CaseIterable {
+    /// “Q,” X said. / “Q,” said X. / X said, “Q.” / X said: “Q.” in one sentence.
+    case speechVerb = "speech-verb"
+    /// The subject of the cue is a pronoun, resolved to the nearest fitting person before it.
+    case pronoun = "pronoun"
+    /// X: “Q” — a name followed by a colon introduces the quote.
+    case colon = "colon"
+    /// “Q.” That was the promise from X. / according to X.
+    case according = "according-to"
+    /// A quote-only sentence or paragraph continuing the last speaker.
+    case continuation = "continuation"
+    /// A paragraph introduced by "X wrote:" or "X said:" at the end of the previous one.
+    case introducedBy = "introduced-by"
+    /// A partial quote inside a sentence whose subject (a person) is the speaker.
+    case sentenceSubject = "sentence-subject"
+    /// Reported speech: X said (that) CLAUSE.
+    case reportedSpeech = "reported-speech"
+    /// Scare quotes, titles and nested quotes: nobody's statement.
+    case notAStatement = "not-a-statement"
+    /// No speaker was found.
+    case unattributed = "unattributed"
+}
+
+/// Why a quotation belongs to its speaker.
+public struct Attribution: Sendable, Hashable {
+    public var rule: AttributionRule
+    public var cue: Cue?
+    /// 0 to 1.
+    public var confidence: Double
+    /// Where the speaker is named (or the pronoun that stands for them) for this quotation.
+    public var mention: TextRange?
+
+    public init(rule: AttributionRule, cue: Cue? = nil, confidence: Double, mention: TextRange? = nil) {
+        self.rule = rule
+        self.cue = cue
+        self.confidence = confidence
+        self.mention = mention
+    }
+
+    public static let unattributed = Attribution(rule: .unattributed, confidence: 0)
+}

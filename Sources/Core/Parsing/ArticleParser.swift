@@ -1,0 +1,40 @@
+/// The one public entry point: text in, `Article` out.
+///
+/// Stages, each a struct with one verb, run in order:
+/// `StructureScanner.scan` (title, paragraphs) → `SentenceSplitter.split` →
+/// `QuotationScanner.scan` (marked quotations) → `SpeakerAttributor.attribute`
+/// (mentions, speakers, cues, reported speech, kinds).
+public enum ArticleParser {
+    /// Parse already-decoded text.
+    public static func parse(_ text: String) -> Article {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { buffer in
+            parse(text: text, bytes: buffer)
+        } ?? parse(text: text, bytes: Array(text.utf8).withUnsafeBufferPointer { $0 })
+    }
+
+    /// Decode bytes (UTF-8 or UTF-16 with a BOM) and parse them.
+    public static func parse(bytes: [UInt8]) throws(DecodingError) -> Article {
+        let decoded = try TextDecoder().decode(bytes)
+        var article = parse(decoded.text)
+        article.diagnostics.insert(contentsOf: decoded.diagnostics, at: 0)
+        return article
+    }
+
+    static func parse(text: String, bytes: UnsafeBufferPointer<UInt8>) -> Article {
+        let source = Source(bytes: bytes)
+        let structure = StructureScanner().scan(source)
+        var diagnostics = structure.diagnostics
+        let blocks = structure.paragraphs.enumerated().map { index, range in
+            Paragraph(range: range, sentences: 0..<0, isTitle: index == structure.titleIndex)
+        }
+        let marked = QuotationScanner().scan(source, paragraphs: blocks, diagnostics: &diagnostics)
+        let split = SentenceSplitter().split(source, paragraphs: blocks, quotations: marked)
+        let attributed = SpeakerAttributor().attribute(source, paragraphs: split.paragraphs,
+                                                       sentences: split.sentences, quotations: marked)
+        return Article(text: text, title: structure.title, paragraphs: split.paragraphs,
+                       sentences: split.sentences, quotations: attributed.quotations,
+                       speakers: attributed.speakers, diagnostics: diagnostics)
+    }
+}

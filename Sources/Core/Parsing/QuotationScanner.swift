@@ -1,0 +1,245 @@
+/// A quotation found by its marks, before anyone is credited with it.
+struct MarkedQuotation: Sendable {
+    /// The words inside the marks (from the first paragraph's words to the last's).
+    var content: TextRange
+    /// Each paragraph's part (one for most quotations).
+    var segments: [TextRange]
+    /// From the opening mark to the closing mark (or the paragraph end when unclosed).
+    var outer: TextRange
+    var paragraph: Int
+    /// 0 for a top-level quotation, 1+ for a quotation inside another one.
+    var depth: Int
+    var style: QuoteStyle
+    /// No closing mark was found; the quotation was ended at its paragraph's end.
+    var unclosed: Bool
+}
+
+/// Finds quotations by their marks, paragraph by paragraph.
+///
+/// Handles the marks in `QuoteMarks`, apostrophes (Russia’s, wasn’t, ’90s, ’burbs,
+/// rock ’n’ roll, the Passengers’ Alliance), quotes within quotes, quotations over
+/// several paragraphs (each paragraph reopens, only the last closes), and unbalanced
+/// marks (ended at the paragraph's end, with a diagnostic).
+struct QuotationScanner {
+    private struct Open {
+        var style: QuoteStyle
+        var markOffset: Int
+        var contentStart: Int
+        var segments: [TextRange]
+        var firstParagraph: Int
+        var opener: Unicode.Scalar
+    }
+
+    func scan(_ source: Source, paragraphs: [Paragraph], diagnostics: inout [Diagnostic]) -> [MarkedQuotation] {
+        var out: [MarkedQuotation] = []
+        var carried: Open?        // a quotation left open at the previous paragraph's end
+        for (p, paragraph) in paragraphs.enumerated() {
+            var stack: [Open] = []
+            let range = paragraph.range
+            var i = range.start
+            var first = true
+            if let c = carried {
+                // The convention for a quotation over several paragraphs: the next paragraph
+                // opens with the same mark again. Then it is one quotation.
+                let (s, n) = source.scalar(at: range.start)
+                if let m = QuoteMarks.mark(s), m.style == c.style, m.role != .close,
+                   !(m.role == .either && !isOpenContext(source, at: range.start, length: n, paragraph: range)) {
+                    var cont = c
+                    cont.contentStart = range.start + n
+                    stack.append(cont)
+                    i = range.start + n
+                    first = false
+                } else if let closeAt = firstStrayClose(source, range: range, style: c.style) {
+                    // No reopening mark, but the paragraph closes the quotation before opening any.
+                    var cont = c
+                    cont.contentStart = range.start
+                    stack.append(cont)
+                    _ = closeAt
+                } else {
+                    out.append(finish(c, at: c.segments.last!.end, closeEnd: c.segments.last!.end,
+                                      paragraphEnd: true, depth: 0, source: source))
+                    diagnostics.append(Diagnostic(code: .unclosedQuotation,
+                                                  message: "a quotation opened at byte \(c.markOffset) is never closed; it ends with its paragraph",
+                                                  byteOffset: c.markOffset))
+                }
+                carried = nil
+            }
+            _ = first
+            while i < range.end {
+                let b = source[i]
+                if !QuoteMarks.mayStartMark(b) { i += 1; continue }
+                let (s, n) = source.scalar(at: i)
+                // `` and '' as used in wire copy and PTB-style text stand for double marks.
+                if b == 0x60, i + 1 < range.end, source[i + 1] == 0x60 {
+                    stack.append(Open(style: .double, markOffset: i, contentStart: i + 2, segments: [], firstParagraph: p, opener: "\""))
+                    i += 2; continue
+                }
+                if b == 0x27, i + 1 < range.end, source[i + 1] == 0x27 {
+                    handle(QuoteMark(style: .double, role: .either), scalar: "\"", at: i, length: 2, source: source,
+                           range: range, paragraph: p, stack: &stack, out: &out, diagnostics: &diagnostics)
+                    i += 2; continue
+                }
+                guard let mark = QuoteMarks.mark(s) else { i += n; continue }
+                if mark.style == .single, isApostrophe(source, at: i, length: n, range: range, singleOpen: stack.contains { $0.style == .single }) {
+                    i += n; continue
+                }
+                handle(mark, scalar: s, at: i, length: n, source: source, range: range, paragraph: p,
+                       stack: &stack, out: &out, diagnostics: &diagnostics)
+                i += n
+            }
+            // Paragraph end: single quotes left open were apostrophes after all; a double
+            // (or guillemet) quotation left open may go on in the next paragraph.
+            while let top = stack.popLast() {
+                if top.style == .single || top.style == .singleGuillemet {
+                    if stack.isEmpty == false { continue }
+                    continue
+                }
+                var t = top
+                t.segments.append(source.trimmed(TextRange(t.contentStart, range.end)))
+                if stack.isEmpty && p + 1 < paragraphs.count && !paragraph.isTitle {
+                    carried = t
+                } else {
+                    out.append(finish(t, at: range.end, closeEnd: range.end, paragraphEnd: true, depth: stack.count, source: source))
+                    diagnostics.append(Diagnostic(code: .unclosedQuotation,
+                                                  message: "a quotation opened at byte \(t.markOffset) is never closed; it ends with its paragraph",
+                                                  byteOffset: t.markOffset))
+                }
+            }
+        }
+        if let c = carried {
+            out.append(finish(c, at: c.segments.last!.end, closeEnd: c.segments.last!.end, paragraphEnd: true, depth: 0, source: source))
+            diagnostics.append(Diagnostic(code: .unclosedQuotation,
+                                          message: "a quotation opened at byte \(c.markOffset) is never closed; it ends with the text",
+                                          byteOffset: c.markOffset))
+        }
+        out.sort { $0.outer.start != $1.outer.start ? $0.outer.start < $1.outer.start : $0.depth < $1.depth }
+        return out.filter { !$0.content.isEmpty }
+    }
+
+    private func handle(_ mark: QuoteMark, scalar s: Unicode.Scalar, at i: Int, length n: Int, source: Source,
+                        range: TextRange, paragraph p: Int, stack: inout [Open], out: inout [MarkedQuotation],
+                        diagnostics: inout [Diagnostic]) {
+        let openIndex = stack.lastIndex { $0.style == mark.style }
+        var role = mark.role
+        // “ closes a German „ and ‘ closes a German ‚.
+        if role == .open, let k = openIndex, (stack[k].opener == "\u{201E}" && s == "\u{201C}") || (stack[k].opener == "\u{201A}" && s == "\u{2018}") {
+            role = .close
+        }
+        if role == .either {
+            // With a quotation of this style open, an ambiguous mark closes it (quotes of one
+            // style inside each other are rare; a closing reading keeps pairs balanced).
+            // Otherwise the letters around it decide.
+            if openIndex != nil {
+                role = .close
+            } else if isOpenContext(source, at: i, length: n, paragraph: range) {
+                role = .open
+            } else if isCloseContext(source, at: i, length: n, paragraph: range) {
+                role = .close
+            } else {
+                role = .open
+            }
+        }
+        switch role {
+        case .open, .either:
+            stack.append(Open(style: mark.style, markOffset: i, contentStart: i + n, segments: [], firstParagraph: p, opener: s))
+        case .close:
+            guard let k = openIndex else {
+                if mark.style != .single {
+                    diagnostics.append(Diagnostic(code: .strayClosingMark,
+                                                  message: "a closing quotation mark at byte \(i) has no opening mark", byteOffset: i))
+                }
+                return
+            }
+            // Marks opened inside and never closed are dropped (apostrophes or typos).
+            while stack.count > k + 1 { stack.removeLast() }
+            var o = stack.removeLast()
+            o.segments.append(source.trimmed(TextRange(o.contentStart, i)))
+            out.append(finish(o, at: i, closeEnd: i + n, paragraphEnd: false, depth: stack.count, source: source))
+        }
+    }
+
+    private func finish(_ o: Open, at end: Int, closeEnd: Int, paragraphEnd: Bool, depth: Int, source: Source) -> MarkedQuotation {
+        let segments = o.segments.filter { !$0.isEmpty }
+        let content = segments.isEmpty ? TextRange(o.contentStart, o.contentStart)
+            : TextRange(segments.first!.start, segments.last!.end)
+        return MarkedQuotation(content: content, segments: segments.isEmpty ? [content] : segments,
+                               outer: TextRange(o.markOffset, closeEnd), paragraph: o.firstParagraph,
+                               depth: depth, style: o.style, unclosed: paragraphEnd)
+    }
+
+    /// Before the mark: start of paragraph, space, an opening bracket, a dash or another mark.
+    /// After it: something that is not space.
+    private func isOpenContext(_ source: Source, at i: Int, length n: Int, paragraph: TextRange) -> Bool {
+        let before: Unicode.Scalar? = i > paragraph.start ? source.scalar(before: i)?.0 : nil
+        let after: Unicode.Scalar? = i + n < paragraph.end ? source.scalar(at: i + n).0 : nil
+        guard let a = after, !a.isSpaceLike else { return false }
+        guard let b = before else { return true }
+        if b.isSpaceLike { return true }
+        switch b.value {
+        case 0x28, 0x5B, 0x7B, 0x2014, 0x2013, 0x2D, 0x2F, 0x3A: return true  // ( [ { — – - / :
+        default: break
+        }
+        if let m = QuoteMarks.mark(b), m.role != .close, QuoteMarks.isOpening(b) { return true }
+        return false
+    }
+
+    /// Before the mark: not space. After it: end, space or punctuation.
+    private func isCloseContext(_ source: Source, at i: Int, length n: Int, paragraph: TextRange) -> Bool {
+        guard i > paragraph.start, let (b, _) = source.scalar(before: i), !b.isSpaceLike else { return false }
+        guard i + n < paragraph.end else { return true }
+        let a = source.scalar(at: i + n).0
+        return !a.isWordLike
+    }
+
+    /// Is this single mark an apostrophe? Between letters (Russia’s, wasn’t), before a
+    /// decade (’90s) or a known elision (’burbs, ’n’), or after a plural's s when no
+    /// single quote is open (the Passengers’ Alliance).
+    private func isApostrophe(_ source: Source, at i: Int, length n: Int, range: TextRange, singleOpen: Bool) -> Bool {
+        let before = i > range.start ? source.scalar(before: i)?.0 : nil
+        let after = i + n < range.end ? source.scalar(at: i + n).0 : nil
+        if let b = before, let a = after, b.isWordLike, a.isLetterLike { return true }
+        if source.scalar(at: i).0 == "\u{2018}" && (before == nil || !before!.isWordLike) {
+            // ‘ opens unless a decade or elision follows (a typo for ’90s).
+            return startsElision(source, at: i + n, end: range.end)
+        }
+        if (before == nil || !before!.isWordLike), startsElision(source, at: i + n, end: range.end) { return true }
+        if let b = before, b.isWordLike, !singleOpen { return true }   // Passengers’ / wasn’ (closing needs an open one)
+        return false
+    }
+
+    private func startsElision(_ source: Source, at start: Int, end: Int) -> Bool {
+        var j = start
+        var word = ""
+        var digits = 0
+        while j < end {
+            let (s, n) = source.scalar(at: j)
+            if s.isDigitLike { digits += 1; j += n; continue }
+            guard s.isLetterLike, word.unicodeScalars.count < 8 else { break }
+            word.unicodeScalars.append(s)
+            j += n
+        }
+        if digits == 2 && (word.isEmpty || word == "s") { return true }
+        if digits > 0 { return false }
+        guard !word.isEmpty else { return false }
+        // The word must end there (not ’Some quoted words’).
+        if j < end { let (s, _) = source.scalar(at: j); if s.isLetterLike { return false } }
+        return QuoteMarks.elisions.contains(word.lowercased()) && !(word.count == 1 && word.first!.isUppercase)
+    }
+
+    /// Offset of a closing mark of `style` before any opening mark in the paragraph.
+    private func firstStrayClose(_ source: Source, range: TextRange, style: QuoteStyle) -> Int? {
+        var i = range.start
+        while i < range.end {
+            let b = source[i]
+            if !QuoteMarks.mayStartMark(b) { i += 1; continue }
+            let (s, n) = source.scalar(at: i)
+            if let m = QuoteMarks.mark(s), m.style == style {
+                if m.role == .open { return nil }
+                if isCloseContext(source, at: i, length: n, paragraph: range) && !isOpenContext(source, at: i, length: n, paragraph: range) { return i }
+                return nil
+            }
+            i += n
+        }
+        return nil
+    }
+}

@@ -1,0 +1,90 @@
+/// Splits each paragraph into sentences.
+///
+/// A sentence ends at . ! ? or … (and a closing mark right after it) when the next word
+/// starts with a capital, a digit or an opening mark — never inside a quotation (a
+/// quotation of several sentences stays in the sentence that frames it), and not after an
+/// abbreviation (Mr., Jan., U.S., initials).
+struct SentenceSplitter {
+    struct Result {
+        var paragraphs: [Paragraph]
+        var sentences: [Sentence]
+    }
+
+    func split(_ source: Source, paragraphs: [Paragraph], quotations: [MarkedQuotation]) -> Result {
+        var sentences: [Sentence] = []
+        sentences.reserveCapacity(paragraphs.count * 4)
+        var out = paragraphs
+        var q = 0   // next top-level quotation that may cover a split point
+        let top = quotations.filter { $0.depth == 0 }
+        for (p, paragraph) in paragraphs.enumerated() {
+            let first = sentences.count
+            let range = paragraph.range
+            var start = range.start
+            var i = range.start
+            while i < range.end {
+                let b = source[i]
+                guard b == 0x2E || b == 0x21 || b == 0x3F || (b == 0xE2 && i + 2 < range.end && source[i + 1] == 0x80 && source[i + 2] == 0xA6) else {
+                    i += 1; continue
+                }
+                var end = i + (b == 0xE2 ? 3 : 1)
+                // Runs of marks (?!, ...) and closing quotes or brackets stay with the sentence.
+                while end < range.end {
+                    let c = source[end]
+                    if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x29 || c == 0x5D || c == 0x22 || c == 0x27 { end += 1; continue }
+                    let (s, n) = source.scalar(at: end)
+                    if s == "\u{201D}" || s == "\u{2019}" || s == "\u{00BB}" || s == "\u{2026}" || s == "\u{203A}" || s == "\u{300D}" { end += n; continue }
+                    break
+                }
+                // Inside a quotation? Then it is not a sentence end.
+                while q < top.count && top[q].outer.end <= i { q += 1 }
+                var inside = false
+                var k = q
+                while k < top.count && top[k].outer.start < i {
+                    if top[k].segments.contains(where: { $0.start <= i && i < $0.end }) || (top[k].outer.start < i && i < top[k].outer.end - 1) { inside = true; break }
+                    k += 1
+                }
+                if inside || !startsNewSentence(source, at: end, end: range.end) || isAbbreviation(source, period: i, start: range.start, mark: b) {
+                    i = end; continue
+                }
+                sentences.append(Sentence(range: source.trimmed(TextRange(start, end)), paragraph: p))
+                start = end
+                i = end
+            }
+            let rest = source.trimmed(TextRange(start, range.end))
+            if !rest.isEmpty { sentences.append(Sentence(range: rest, paragraph: p)) }
+            out[p].sentences = first..<sentences.count
+        }
+        return Result(paragraphs: out, sentences: sentences)
+    }
+
+    /// After space: a capital letter, a digit, an opening mark or bracket.
+    private func startsNewSentence(_ source: Source, at i: Int, end: Int) -> Bool {
+        var j = i
+        var sawSpace = false
+        while j < end, Source.isSpaceByte(source[j]) { j += 1; sawSpace = true }
+        if j < end, source[j] == 0xC2, j + 1 < end, source[j + 1] == 0xA0 { j += 2; sawSpace = true }
+        guard sawSpace, j < end else { return false }
+        let (s, _) = source.scalar(at: j)
+        if s.isUppercaseLike || s.isDigitLike { return true }
+        if let m = QuoteMarks.mark(s), m.role != .close { return true }
+        if s == "(" || s == "[" || s == "\u{2014}" { return true }
+        // Scripts without case (CJK, Arabic, Hebrew…) start sentences with any letter.
+        if s.isLetterLike && !s.properties.isLowercase && s.value >= 0x0590 { return true }
+        return false
+    }
+
+    /// The word before the period is an abbreviation, an initial or a dotted acronym.
+    private func isAbbreviation(_ source: Source, period i: Int, start: Int, mark: UInt8) -> Bool {
+        guard mark == 0x2E else { return false }
+        var j = i
+        while j > start {
+            guard let (s, k) = source.scalar(before: j) else { break }
+            if s.isLetterLike || s == "." { j = k } else { break }
+        }
+        let word = source.string(TextRange(j, i))
+        if word.isEmpty { return false }
+        if word.contains(".") { return true }                             // U.S., U.N., a.m.
+        if word.unicodeScalars.count == 1, word.unicodeScalars.first!.isUppercaseLike { return true } // initials
+        return Abbreviations.words.contains(word.lowercased())
+    }
+}

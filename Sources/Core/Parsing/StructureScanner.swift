@@ -1,0 +1,74 @@
+/// Finds the title and the paragraphs.
+///
+/// Paragraphs are separated by blank lines. A text with no blank lines but several
+/// lines holds one paragraph per line. The title is a first line followed by a blank
+/// line (and short enough to be a headline). LF, CRLF and CR line ends are understood.
+struct StructureScanner {
+    /// A first line longer than this is a paragraph, not a headline.
+    var maxTitleBytes = 400
+
+    struct Result {
+        var title: TextRange?
+        var paragraphs: [TextRange]
+        var titleIndex: Int?
+        var diagnostics: [Diagnostic] = []
+    }
+
+    func scan(_ source: Source) -> Result {
+        // Lines as (start, end-without-line-break).
+        var blocks: [TextRange] = []        // blank-line separated blocks, trimmed
+        var lineCount = 0
+        var sawBlank = false
+        var blockStart = -1, blockEnd = -1
+        var i = 0
+        let n = source.count
+        var lines: [TextRange] = []
+        while i < n {
+            let lineStart = i
+            while i < n, !Source.isNewline(source[i]) { i += 1 }
+            let lineEnd = i
+            if i < n { i += (source[i] == 0x0D && i + 1 < n && source[i + 1] == 0x0A) ? 2 : 1 }
+            lineCount += 1
+            let t = source.trimmed(TextRange(lineStart, lineEnd))
+            if t.isEmpty {
+                if blockStart >= 0 { blocks.append(TextRange(blockStart, blockEnd)); blockStart = -1; sawBlank = true }
+                else if !blocks.isEmpty { sawBlank = true }
+                continue
+            }
+            lines.append(t)
+            if blockStart < 0 { blockStart = t.start }
+            blockEnd = t.end
+        }
+        if blockStart >= 0 { blocks.append(TextRange(blockStart, blockEnd)) }
+
+        var paragraphs: [TextRange]
+        // Texts with one paragraph per line (no blank lines at all, several lines).
+        if !sawBlank && lines.count > 1 {
+            paragraphs = lines
+        } else {
+            paragraphs = blocks
+        }
+        var result = Result(title: nil, paragraphs: paragraphs)
+        // A title: the first line, followed by a blank line, short, with more text after it.
+        if paragraphs.count > 1, let first = lines.first, first == paragraphs[0], sawBlank || lines.count > 1,
+           first.length <= maxTitleBytes, !endsLikeProseParagraph(source, first) {
+            result.title = first
+            result.titleIndex = 0
+        }
+        _ = lineCount
+        return result
+    }
+
+    /// A headline rarely holds more than one sentence; a first "line" with several
+    /// sentences is body text.
+    private func endsLikeProseParagraph(_ source: Source, _ range: TextRange) -> Bool {
+        var sentenceMarks = 0
+        var i = range.start
+        while i < range.end - 1 {
+            let b = source[i]
+            if (b == 0x2E || b == 0x21 || b == 0x3F) && source[i + 1] == 0x20 { sentenceMarks += 1 }
+            i += 1
+        }
+        return sentenceMarks >= 2
+    }
+}

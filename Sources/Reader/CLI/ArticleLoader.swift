@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Core
+
+/// Why an article could not be opened. `message` is the user's words; `exitCode`
+/// follows sysexits(3).
+enum LoadError: Error, Equatable {
+    case notFound(String)
+    case isDirectory(String)
+    case permissionDenied(String)
+    case unreadable(String, String)
+    case tooLarge(String, Int)
+    case decoding(String, DecodingError)
+
+    var message: String {
+        switch self {
+        case .notFound(let p): return "\(p): no such file"
+        case .isDirectory(let p): return "\(p): is a folder, not an article"
+        case .permissionDenied(let p): return "\(p): permission denied"
+        case .unreadable(let p, let why): return "\(p): cannot be read (\(why))"
+        case .tooLarge(let p, let limit): return "\(p): larger than the \(limit / (1 << 20)) MB limit"
+        case .decoding(let p, let e): return "\(p): \(e.message)"
+        }
+    }
+
+    var exitCode: Int32 {
+        switch self {
+        case .notFound, .isDirectory: return 66        // EX_NOINPUT
+        case .permissionDenied: return 77              // EX_NOPERM
+        case .unreadable: return 74                    // EX_IOERR
+        case .tooLarge, .decoding: return 65           // EX_DATAERR
+        }
+    }
+}
+
+/// Reads files (never for writing) and turns them into articles.
+struct ArticleLoader {
+    /// Inputs larger than this are refused rather than exhausting memory.
+    var maxBytes = 1 << 30
+
+    /// The raw bytes of a file, or of standard input for "-".
+    func readBytes(_ path: String) throws(LoadError) -> [UInt8] {
+        let fd: Int32
+        if path == "-" {
+            fd = STDIN_FILENO
+        } else {
+            var st = stat()
+            if stat(path, &st) != 0 { throw errnoError(path) }
+            if (st.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path) }
+            fd = open(path, O_RDONLY | O_CLOEXEC)
+            if fd < 0 { throw errnoError(path) }
+        }
+        defer { if fd != STDIN_FILENO { close(fd) } }
+        var bytes: [UInt8] = []
+        var st = stat()
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 {
+            if Int(st.st_size) > maxBytes { throw .tooLarge(path, maxBytes) }
+            bytes.reserveCapacity(Int(st.st_size))
+        }
+        let chunk = 1 << 20
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, chunk) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno == EBADF && fd == STDIN_FILENO { break }   // stdin closed: nothing to read
+                throw errnoError(path)
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: buffer[0..<n])
+            if bytes.count > maxBytes { throw .tooLarge(path, maxBytes) }
+        }
+        return bytes
+    }
+
+    func load(_ path: String) throws(LoadError) -> Article {
+        let bytes = try readBytes(path)
+        do {
+            return try ArticleParser.parse(bytes: bytes)
+        } catch {
+            throw .decoding(path == "-" ? "standard input" : path, error)
+        }
+    }
+
+    private func errnoError(_ path: String) -> LoadError {
+        let e = errno
+        switch e {
+        case ENOENT, ENOTDIR: return .notFound(path)
+        case EACCES, EPERM: return .permissionDenied(path)
+        case EISDIR: return .isDirectory(path)
+        default: return .unreadable(path, String(cString: strerror(e)))
+        }
+    }
+}
