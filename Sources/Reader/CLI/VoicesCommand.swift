@@ -36,6 +36,12 @@ struct VoicesCommand: ParsableCommand {
     @Flag(name: .long, help: "Let the mouse scroll and select (breaks the terminal's own text selection).")
     var mouse = false
 
+    @Flag(name: .long, help: .hidden)
+    var debugCrash = false
+
+    @Flag(name: .customLong("bench-reader"), help: .hidden)
+    var benchReader = false
+
     func validate() throws {
         if [json, list, explain].filter({ $0 }).count > 1 {
             throw ValidationError("--json, --list and --explain cannot be combined.")
@@ -43,6 +49,7 @@ struct VoicesCommand: ParsableCommand {
     }
 
     func run() throws {
+        if benchReader { ReaderBenchmark.run(); return }
         let loader = ArticleLoader()
         if json || list || explain {
             let inputs = files.isEmpty ? ["-"] : files
@@ -84,7 +91,7 @@ struct VoicesCommand: ParsableCommand {
             }
             return
         }
-        let code = InteractiveReader.run(articles: articles, mouse: mouse)
+        let code = InteractiveReader.run(articles: articles, mouse: mouse, debugCrash: debugCrash)
         if code != 0 { throw ExitCode(code) }
     }
 }

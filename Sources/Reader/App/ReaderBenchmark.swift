@@ -1,0 +1,79 @@
+import Core
+
+/// `voices --bench-reader` (hidden): first paint for a generated 1 MB and 50 MB article and
+/// key-to-frame times while paging. A frame is what a key costs the reader: `handle` plus
+/// rendering the whole screen into a grid plus finding the cells that changed (the work the
+/// terminal does before writing them). Parsing is timed separately.
+enum ReaderBenchmark {
+    static func run(width: Int = 120, height: Int = 40) {
+        print("voices reader benchmark (\(width)x\(height), times in milliseconds)")
+        for megabytes in [1, 50] {
+            let text = generate(bytes: megabytes << 20)
+            let clock = ContinuousClock()
+            let t0 = clock.now
+            let article = ArticleParser.parse(text)
+            let t1 = clock.now
+            var state = ReaderState(articles: [article], width: width, height: height)
+            var frame = ScreenRenderer.render(state)
+            let t2 = clock.now
+            print("\(megabytes) MB: parse \(ms(t1 - t0)) · first paint \(ms(t2 - t1)) (state + frame) · \(article.paragraphs.count) paragraphs, \(article.quotations.count) quotations")
+            guard megabytes == 50 else { continue }
+            var samples: [Duration] = []
+            let keys: [Key] = Array(repeating: .char(" "), count: 600) + Array(repeating: .char("]"), count: 200)
+                + Array(repeating: .char("b"), count: 200) + [.char("G")] + Array(repeating: .char("k"), count: 200)
+            for key in keys {
+                let s = clock.now
+                state.handle(key)
+                let next = ScreenRenderer.render(state)
+                var changed = 0
+                for y in 0..<next.height { for x in 0..<next.width where next[x, y] != frame[x, y] { changed += 1 } }
+                frame = next
+                samples.append(clock.now - s)
+                if changed < 0 { print(changed) }
+            }
+            samples.sort()
+            let median = samples[samples.count / 2]
+            let p99 = samples[min(samples.count - 1, samples.count * 99 / 100)]
+            print("50 MB key to frame over \(samples.count) keys (Space, ], b, G, k): median \(ms(median)) · p99 \(ms(p99)) · max \(ms(samples.last!))")
+        }
+    }
+
+    static func ms(_ d: Duration) -> String {
+        let v = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+        return v < 10 ? String(Int((v * 1000).rounded())) .padded(3).insertingDecimal : String(Int(v.rounded()))
+    }
+
+    /// Our own generated prose: paragraphs of narration, quotations with speech verbs, pronoun cues.
+    static func generate(bytes: Int) -> String {
+        let names = ["Mira Castell", "Tomas Brandt", "Ines Okoro", "Paul Vance", "Leah Moritz"]
+        let roles = ["the harbour master", "a council member", "the union's spokeswoman", "a retired engineer", "the mayor"]
+        let words = ["river", "budget", "bridge", "winter", "council", "ferry", "market", "school", "road", "plan",
+                     "vote", "report", "town", "cost", "season", "repair", "station", "office", "season", "pier"]
+        var rng: UInt64 = 0x9E3779B97F4A7C15
+        func next(_ n: Int) -> Int { rng = rng &* 6364136223846793005 &+ 1442695040888963407; return Int((rng >> 33) % UInt64(n)) }
+        func sentence(_ count: Int) -> String {
+            var s = ""
+            for i in 0..<count { s += (i == 0 ? "" : " ") + words[next(words.count)] }
+            return s.prefix(1).uppercased() + s.dropFirst()
+        }
+        var out = "A Generated Town Meeting\n\n"
+        out.reserveCapacity(bytes + 1024)
+        var p = 0
+        while out.utf8.count < bytes {
+            let n = next(names.count)
+            switch p % 4 {
+            case 0: out += "\(names[n]), \(roles[n]), said the \(words[next(20)]) would wait. “\(sentence(9)),” \(names[n].split(separator: " ")[1]) said. \(sentence(14)).\n\n"
+            case 1: out += "\(sentence(12)). “\(sentence(7)). \(sentence(6)),” she added.\n\n"
+            case 2: out += "The \(words[next(20)]) was called “\(sentence(2).lowercased())” by \(names[n]). \(sentence(18)). \(sentence(10)).\n\n"
+            default: out += "\(sentence(20)). \(sentence(15)), according to \(names[n]).\n\n"
+            }
+            p += 1
+        }
+        return out
+    }
+}
+
+private extension String {
+    func padded(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
+    var insertingDecimal: String { String(dropLast(3)) + "." + String(suffix(3)) }
+}

@@ -1,0 +1,92 @@
+import Core
+
+/// The article: title and wrapped paragraphs, quotations in their speaker's style, search
+/// hits marked, a marker in the gutter for the speaker of the quotations on each row.
+enum ArticlePane {
+    static func render(_ state: ReaderState, area: Rect) -> CellGrid {
+        var grid = CellGrid(width: area.width, height: area.height)
+        let article = state.article
+        let index = state.index
+        let doc = state.document
+        let lines = state.visibleLines
+        let textLimit = area.width - ScreenLayout.margin
+        if article.paragraphs.isEmpty {
+            grid.put("(empty article)", x: ScreenLayout.gutter, y: 0, style: CellStyle(dim: true), limit: textLimit)
+            return grid
+        }
+        let text = article.text
+        let utf8 = text.utf8
+        let hits = doc.search?.hits ?? []
+        let hitLength = doc.search?.length ?? 0
+        let currentHit = doc.search?.current.map { hits[$0] }
+        var styleCache: [Int: CellStyle] = [:]
+        func quoteStyle(_ q: Int) -> CellStyle {
+            if let s = styleCache[q] { return s }
+            let s = Theme.style(for: article.quotations[q], state: state)
+            styleCache[q] = s
+            return s
+        }
+        for (row, line) in lines.enumerated() where !line.isBlank && row < area.height {
+            let para = article.paragraphs[line.paragraph]
+            let spans = index.spans(in: para.range)
+            let base = para.isTitle ? CellStyle.bold : CellStyle.plain
+            // Gutter: the first statement on the row.
+            if let span = spans.first(where: { $0.start < max(line.end, line.start + 1) && $0.end > line.start && article.quotations[$0.quotation].kind.isStatement }),
+               let entry = index.entry(of: article.quotations[span.quotation]) {
+                var st = CellStyle(foreground: Theme.color(entry: entry, in: index))
+                if doc.dimOthers, let sel = doc.selectedEntry, sel != entry { st = CellStyle(dim: true) }
+                grid.put(Theme.marker(entry: entry, in: index), x: 0, y: row, style: st, limit: ScreenLayout.gutter)
+            }
+            // First search hit that may touch the row.
+            var h = firstHit(hits, endingAfter: line.start - hitLength + 1)
+            var col = ScreenLayout.gutter
+            var offset = line.start
+            let lo = utf8.index(utf8.startIndex, offsetBy: line.start)
+            let hi = utf8.index(utf8.startIndex, offsetBy: line.end)
+            for ch in text[lo..<hi] {
+                let len = ch.utf8.count
+                defer { offset += len }
+                var style = base
+                var inStatement = false
+                for span in spans where span.start <= offset && offset < span.end {
+                    let q = article.quotations[span.quotation]
+                    if q.kind.isStatement { style = quoteStyle(span.quotation); inStatement = true }
+                    else if !inStatement { style = base }
+                    if doc.selectedQuotation == span.quotation { style.reverse = true }
+                }
+                while h < hits.count && hits[h] + hitLength <= offset { h += 1 }
+                if h < hits.count && hits[h] <= offset {
+                    style.background = .highlight
+                    style.dim = false
+                    if hits[h] == currentHit { style.underline = true; style.bold = true } else { style.reverse.toggle() }
+                }
+                let shown: Character = (ch == "\n" || ch == "\t" || ch == "\r\n" || ch == "\r") ? " " : ch
+                col = grid.put(String(shown), x: col, y: row, style: style, limit: textLimit)
+            }
+        }
+        return grid
+    }
+
+    private static func firstHit(_ hits: [Int], endingAfter offset: Int) -> Int {
+        var lo = 0, hi = hits.count
+        while lo < hi { let mid = (lo + hi) / 2; if hits[mid] < offset { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+
+    /// The byte offset drawn at `column` of a row (for mouse clicks).
+    static func offset(in line: VisualLine, column: Int, article: Article) -> Int {
+        let text = article.text
+        let utf8 = text.utf8
+        let lo = utf8.index(utf8.startIndex, offsetBy: line.start)
+        let hi = utf8.index(utf8.startIndex, offsetBy: line.end)
+        var col = 0
+        var offset = line.start
+        for ch in text[lo..<hi] {
+            let w = DisplayWidth.visible(ch).map(DisplayWidth.of) ?? 0
+            if column < col + w { return offset }
+            col += w
+            offset += ch.utf8.count
+        }
+        return offset
+    }
+}

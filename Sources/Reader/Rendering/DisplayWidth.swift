@@ -1,0 +1,83 @@
+/// Screen width of text, computed from our own tables so that layout never depends on the
+/// process locale (wcwidth returns -1 under the C locale). Wide (East Asian W/F) and emoji
+/// take two columns, combining marks and format characters none.
+enum DisplayWidth {
+    /// Width of one grapheme cluster as drawn (after `visible`).
+    static func of(_ ch: Character) -> Int {
+        let scalars = ch.unicodeScalars
+        let first = scalars.first!
+        if first.value < 0x7F && first.value >= 0x20 { return 1 }
+        var base = 0
+        var emojiPresentation = false
+        for s in scalars {
+            if s.value == 0xFE0F { emojiPresentation = true; continue }
+            if base == 0 { base = scalarWidth(s) }
+        }
+        if emojiPresentation, base == 1, first.properties.isEmoji { return 2 }
+        return base
+    }
+
+    static func of(_ text: some StringProtocol) -> Int {
+        var w = 0
+        for ch in text { if let v = visible(ch) { w += of(v) } }
+        return w
+    }
+
+    /// Width of one scalar standing alone.
+    static func scalarWidth(_ s: Unicode.Scalar) -> Int {
+        let v = s.value
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 1 }   // drawn as a symbol
+        if v < 0x300 { return 1 }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if v >= 0x1160 && v <= 0x11FF { return 0 }          // Hangul medial vowels and final consonants
+        if isWide(v) { return 2 }
+        if s.properties.isEmojiPresentation { return 2 }
+        return 1
+    }
+
+    private static func isWide(_ v: UInt32) -> Bool {
+        (v >= 0x1100 && v <= 0x115F) || v == 0x2329 || v == 0x232A ||
+        (v >= 0x2E80 && v <= 0x303E) || (v >= 0x3041 && v <= 0x33FF) ||
+        (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF) ||
+        (v >= 0xA000 && v <= 0xA4CF) || (v >= 0xA960 && v <= 0xA97F) ||
+        (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0xF900 && v <= 0xFAFF) ||
+        (v >= 0xFE10 && v <= 0xFE19) || (v >= 0xFE30 && v <= 0xFE6F) ||
+        (v >= 0xFF00 && v <= 0xFF60) || (v >= 0xFFE0 && v <= 0xFFE6) ||
+        (v >= 0x1F300 && v <= 0x1F64F) || (v >= 0x1F900 && v <= 0x1F9FF) ||
+        (v >= 0x16FE0 && v <= 0x18AFF) || (v >= 0x1B000 && v <= 0x1B2FF) ||
+        (v >= 0x20000 && v <= 0x2FFFD) || (v >= 0x30000 && v <= 0x3FFFD)
+    }
+
+    /// The cluster as it may be sent to a terminal: control characters become visible symbols
+    /// (ESC → ␛, NUL → ␀, DEL → ␡, C1 controls → �), never raw bytes; bidi and other format
+    /// controls are dropped unless they join an emoji.
+    static func visible(_ ch: Character) -> Character? {
+        let scalars = ch.unicodeScalars
+        let first = scalars.first!
+        if scalars.count == 1 {
+            let v = first.value
+            if v >= 0x20 && v < 0x7F { return ch }
+            if v < 0x20 { return Character(Unicode.Scalar(0x2400 + v)!) }
+            if v == 0x7F { return "\u{2421}" }
+            if v >= 0x80 && v < 0xA0 { return "\u{FFFD}" }
+            if v == 0x2028 || v == 0x2029 { return " " }
+            if first.properties.generalCategory == .format { return nil }
+            return ch
+        }
+        // Clusters: "\r\n" and a control followed by marks also show as symbols.
+        if first.value < 0x20 || (first.value >= 0x7F && first.value < 0xA0) {
+            return visible(Character(first))
+        }
+        var out = String.UnicodeScalarView()
+        for s in scalars {
+            let v = s.value
+            if v < 0x20 || (v >= 0x7F && v < 0xA0) { continue }
+            if s.properties.generalCategory == .format && v != 0x200D && v != 0x200C { continue }
+            out.append(s)
+        }
+        return String(out).first
+    }
+}

@@ -1,0 +1,124 @@
+import Core
+
+/// Who speaks: one entry per speaker (marker, name, role, count); the selected one expands to
+/// list its statements. Persons first, then organisations, anonymous sources, "unattributed".
+enum SpeakerPane {
+    struct Row: Equatable {
+        enum Kind: Equatable { case header, name, role, statement, empty }
+        var kind: Kind
+        /// What a click or the cursor on this row selects.
+        var target: (entry: Int, statement: Int?)?
+
+        static func == (a: Row, b: Row) -> Bool {
+            a.kind == b.kind && a.target?.entry == b.target?.entry && a.target?.statement == b.target?.statement
+        }
+    }
+
+    /// All rows in order (header first), before scrolling.
+    static func allRows(for state: ReaderState) -> [Row] {
+        let index = state.index
+        var rows = [Row(kind: .header, target: nil)]
+        if index.entries.isEmpty { rows.append(Row(kind: .empty, target: nil)); return rows }
+        for (e, entry) in index.entries.enumerated() {
+            rows.append(Row(kind: .name, target: (e, nil)))
+            if role(of: entry, in: state.article) != nil { rows.append(Row(kind: .role, target: (e, nil))) }
+            if state.document.selectedEntry == e {
+                for i in index.statements[e].indices { rows.append(Row(kind: .statement, target: (e, i))) }
+            }
+        }
+        return rows
+    }
+
+    /// The rows on screen: the header, then a window that keeps the cursor in view.
+    static func rows(for state: ReaderState, in area: Rect) -> [Row] {
+        let all = allRows(for: state)
+        guard area.height > 1, all.count > area.height else { return Array(all.prefix(max(0, area.height))) }
+        let doc = state.document
+        let cursor = all.firstIndex { r in
+            guard let t = r.target else { return false }
+            return t.entry == doc.selectedEntry && t.statement == doc.paneStatement
+        } ?? 1
+        let body = area.height - 1
+        // Keep the selected name row on screen too when possible.
+        let nameRow = all.firstIndex { $0.kind == .name && $0.target?.entry == doc.selectedEntry } ?? cursor
+        var first = 1
+        if cursor - first >= body { first = cursor - body + 1 }
+        if nameRow < first && cursor - nameRow < body { first = nameRow }
+        first = max(1, min(first, all.count - body))
+        return [all[0]] + Array(all[first..<min(all.count, first + body)])
+    }
+
+    static func name(of entry: SpeakerEntry, in article: Article) -> String {
+        switch entry {
+        case .speaker(let s): return TextFit.collapse(article.speakers[s].name)
+        case .unattributed: return "unattributed"
+        }
+    }
+
+    static func role(of entry: SpeakerEntry, in article: Article) -> String? {
+        guard case .speaker(let s) = entry else { return nil }
+        let sp = article.speakers[s]
+        var parts: [String] = []
+        if let r = sp.roles.first { parts.append(TextFit.collapse(r)) }
+        if let o = sp.organization, !parts.contains(where: { $0.contains(o) }) { parts.append(TextFit.collapse(o)) }
+        if parts.isEmpty { return nil }
+        return parts.joined(separator: ", ")
+    }
+
+    /// A statement as one line: its words, marks for quotations, "(reported)" for reported speech.
+    static func statementText(_ q: Quotation, in article: Article) -> String {
+        let words = TextFit.collapse(article.string(q.range))
+        return q.kind == .indirect ? "(reported) " + words : "“" + words + "”"
+    }
+
+    static func render(_ state: ReaderState, area: Rect) -> CellGrid {
+        var grid = CellGrid(width: area.width, height: area.height)
+        let index = state.index
+        let article = state.article
+        let doc = state.document
+        let focused = state.focus == .speakers
+        let w = area.width
+        for (y, row) in rows(for: state, in: area).enumerated() {
+            switch row.kind {
+            case .header:
+                let title = " Speakers (\(index.entries.count))"
+                let style = focused ? CellStyle(bold: true, reverse: true) : CellStyle(bold: true)
+                if focused { grid.fill(Rect(x: 0, y: y, width: w, height: 1), with: Cell(text: " ", style: style)) }
+                grid.put(TextFit.truncate(title, width: w), x: 0, y: y, style: style)
+            case .empty:
+                grid.put(TextFit.truncate(" (nobody is quoted)", width: w), x: 0, y: y, style: CellStyle(dim: true))
+            case .name:
+                let e = row.target!.entry
+                let selected = doc.selectedEntry == e
+                let cursorHere = selected && doc.paneStatement == nil
+                let dim = doc.dimOthers && doc.selectedEntry != nil && !selected
+                var nameStyle = CellStyle(bold: selected, dim: dim)
+                if cursorHere && focused { nameStyle.reverse = true; grid.fill(Rect(x: 0, y: y, width: w, height: 1), with: Cell(text: " ", style: nameStyle)) }
+                let count = "\(index.statements[e].count)"
+                let countX = w - DisplayWidth.of(count) - 1
+                let markerStyle = dim ? CellStyle(dim: true) : CellStyle(foreground: Theme.color(entry: e, in: index), bold: true, reverse: nameStyle.reverse)
+                grid.put(selected ? "▸" : " ", x: 0, y: y, style: nameStyle)
+                grid.put(Theme.marker(entry: e, in: index), x: 1, y: y, style: markerStyle)
+                let nameWidth = max(0, countX - 4)
+                grid.put(TextFit.truncate(name(of: index.entries[e], in: article), width: nameWidth), x: 3, y: y, style: nameStyle)
+                if countX > 3 { grid.put(count, x: countX, y: y, style: CellStyle(foreground: .muted, dim: dim, reverse: nameStyle.reverse)) }
+            case .role:
+                let e = row.target!.entry
+                let dim = doc.dimOthers && doc.selectedEntry != nil && doc.selectedEntry != e
+                if let r = role(of: index.entries[e], in: article) {
+                    grid.put(TextFit.truncate(r, width: max(0, w - 4)), x: 3, y: y, style: CellStyle(dim: dim, italic: true))
+                }
+            case .statement:
+                let (e, i) = (row.target!.entry, row.target!.statement!)
+                let qi = index.statements[e][i]
+                let q = article.quotations[qi]
+                var style = CellStyle()
+                if focused && doc.paneStatement == i { style.reverse = true; grid.fill(Rect(x: 0, y: y, width: w, height: 1), with: Cell(text: " ", style: style)) }
+                else if doc.selectedQuotation == qi { style.bold = true }
+                let text = statementText(q, in: article)
+                grid.put(TextFit.truncate(text, width: max(0, w - 6)), x: 5, y: y, style: style)
+            }
+        }
+        return grid
+    }
+}

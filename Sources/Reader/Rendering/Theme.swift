@@ -1,0 +1,94 @@
+import Core
+
+/// How speakers and kinds of quotation look. Colour is never the only signal: each speaker
+/// also has a marker glyph, and kinds differ by attribute (direct bold, partial plain,
+/// reported speech underlined), so NO_COLOR and monochrome terminals lose nothing essential.
+enum Theme {
+    static let markers: [String] = ["●", "■", "▲", "◆", "★", "✚", "▼", "◉", "✦", "◼", "▶", "✱"]
+    static let unattributedMarker = "?"
+
+    static func marker(entry: Int, in index: ArticleIndex) -> String {
+        if index.entries[entry] == .unattributed { return unattributedMarker }
+        return markers[entry % markers.count]
+    }
+
+    static func color(entry: Int, in index: ArticleIndex) -> CellColor {
+        index.entries[entry] == .unattributed ? .muted : .speaker(entry)
+    }
+
+    /// The style of a statement's words.
+    static func style(for q: Quotation, state: ReaderState) -> CellStyle {
+        let index = state.index
+        let doc = state.document
+        var s = CellStyle()
+        guard q.kind.isStatement else { return s }   // scare quotes, titles: nobody's words
+        let entry = index.entry(of: q)
+        if let entry { s.foreground = color(entry: entry, in: index) }
+        switch q.kind {
+        case .direct: s.bold = true
+        case .indirect: s.underline = true
+        default: break
+        }
+        if doc.dimOthers, let sel = doc.selectedEntry, entry != sel {
+            s = CellStyle(dim: true, underline: s.underline)
+        }
+        return s
+    }
+
+    /// What each attribution rule means, for the why overlay.
+    static func explain(_ rule: AttributionRule) -> String {
+        switch rule {
+        case .speechVerb: return "a speech verb names the speaker in the same sentence"
+        case .pronoun: return "the cue's subject is a pronoun, resolved to the nearest fitting person"
+        case .colon: return "a name followed by a colon introduces the quote"
+        case .according: return "\"according to\" or a following sentence names the source"
+        case .continuation: return "a quote-only sentence continues the last speaker"
+        case .introducedBy: return "the paragraph before introduces it (\"X said:\")"
+        case .sentenceSubject: return "a partial quote inside a sentence about its subject"
+        case .reportedSpeech: return "reported speech: X said (that) …"
+        case .notAStatement: return "scare quotes, a title or a nested quote: nobody's statement"
+        case .unattributed: return "no speaker was found"
+        }
+    }
+
+    static func kindName(_ kind: QuotationKind) -> String {
+        switch kind {
+        case .direct: return "direct quotation"
+        case .partial: return "partial quotation"
+        case .indirect: return "reported speech"
+        case .scare: return "scare quotes"
+        case .title: return "title of a work"
+        case .nested: return "nested quotation"
+        }
+    }
+}
+
+/// Text helpers for panes: collapsing whitespace and truncating by display width.
+enum TextFit {
+    static func collapse(_ s: some StringProtocol) -> String {
+        var out = ""
+        var space = false
+        for ch in s {
+            if ch.isWhitespace { space = !out.isEmpty; continue }
+            if space { out.append(" "); space = false }
+            out.append(ch)
+        }
+        return out
+    }
+
+    /// `s` cut to `width` columns, ending in "…" when cut.
+    static func truncate(_ s: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(s) <= width { return s }
+        var out = ""
+        var w = 0
+        for ch in s {
+            guard let v = DisplayWidth.visible(ch) else { continue }
+            let cw = DisplayWidth.of(v)
+            if w + cw > width - 1 { break }
+            out.append(v); w += cw
+        }
+        while out.last == " " { out.removeLast() }
+        return out + "…"
+    }
+}

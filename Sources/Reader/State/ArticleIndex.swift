@@ -1,0 +1,81 @@
+import Core
+
+/// One row group of the speaker pane: a speaker, or everything nobody was credited with.
+enum SpeakerEntry: Equatable, Hashable, Sendable {
+    case speaker(Int)
+    case unattributed
+}
+
+/// What the reader needs to look up quickly in one article, computed once when it opens.
+struct ArticleIndex: Sendable {
+    /// Speaker pane order: people by first mention, then organisations, then anonymous
+    /// sources, then "unattributed" when some statements have no speaker.
+    let entries: [SpeakerEntry]
+    /// Statements of each entry (indices into `Article.quotations`), in text order.
+    let statements: [[Int]]
+    /// The quotations `]` and `[` walk: all but those nested in another one.
+    let walkable: [Int]
+    /// Highlight spans (one per paragraph a quotation touches, marks included), sorted by start.
+    let spans: [Span]
+    /// Entry index of each speaker (colour and marker follow it).
+    let entryOfSpeaker: [Int: Int]
+
+    struct Span: Equatable, Sendable {
+        var start: Int
+        var end: Int
+        var quotation: Int
+    }
+
+    init(_ article: Article) {
+        func rank(_ s: Speaker) -> Int { s.kind == .person ? 0 : s.kind == .organization ? 1 : 2 }
+        var statementsOf: [Int: [Int]] = [:]
+        var orphans: [Int] = []
+        for q in article.quotations where q.kind.isStatement {
+            if let s = q.speaker, s >= 0, s < article.speakers.count { statementsOf[s, default: []].append(q.id) }
+            else { orphans.append(q.id) }
+        }
+        let speakers = article.speakers.filter { statementsOf[$0.id] != nil }.sorted {
+            rank($0) != rank($1) ? rank($0) < rank($1) : $0.firstMention.start < $1.firstMention.start
+        }
+        var entries = speakers.map { SpeakerEntry.speaker($0.id) }
+        var statements = speakers.map { statementsOf[$0.id]! }
+        if !orphans.isEmpty { entries.append(.unattributed); statements.append(orphans) }
+        self.entries = entries
+        self.statements = statements
+        var bySpeaker: [Int: Int] = [:]
+        for (i, e) in entries.enumerated() { if case .speaker(let s) = e { bySpeaker[s] = i } }
+        entryOfSpeaker = bySpeaker
+        walkable = article.quotations.filter { $0.kind != .nested }.map(\.id)
+
+        var spans: [Span] = []
+        for q in article.quotations {
+            let segs = q.segments.isEmpty ? [q.range] : q.segments
+            for (i, seg) in segs.enumerated() {
+                let start = i == 0 ? min(seg.start, q.outerRange.start) : seg.start
+                let end = i == segs.count - 1 ? max(seg.end, q.outerRange.end) : seg.end
+                spans.append(Span(start: start, end: end, quotation: q.id))
+            }
+        }
+        spans.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+        self.spans = spans
+    }
+
+    /// The entry a quotation belongs to (its speaker's, or "unattributed"), if it is a statement.
+    func entry(of q: Quotation) -> Int? {
+        guard q.kind.isStatement else { return nil }
+        if let s = q.speaker, let e = entryOfSpeaker[s] { return e }
+        return entries.last == .unattributed ? entries.count - 1 : nil
+    }
+
+    /// Spans inside a paragraph's range (spans never cross paragraphs), outer before inner.
+    func spans(in range: TextRange) -> ArraySlice<Span> {
+        func firstIndex(startingAtOrAfter offset: Int) -> Int {
+            var lo = 0, hi = spans.count
+            while lo < hi { let mid = (lo + hi) / 2; if spans[mid].start < offset { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
+        let lo = firstIndex(startingAtOrAfter: range.start)
+        let hi = firstIndex(startingAtOrAfter: range.end + 1)
+        return spans[lo..<max(lo, hi)]
+    }
+}

@@ -1,0 +1,407 @@
+import Core
+
+enum Focus: Equatable, Sendable { case article, speakers }
+
+enum Overlay: Equatable, Sendable {
+    case help(scroll: Int)
+    case why
+}
+
+/// A finished search in one article: where the query matched (UTF-8 byte offsets).
+struct SearchState: Equatable, Sendable {
+    var query: String
+    var hits: [Int]
+    /// Byte length of a match (the query's UTF-8 length; matching folds ASCII case only).
+    var length: Int
+    var current: Int?
+}
+
+/// Where the reader is in one article. Each article keeps its own when `:n` / `:p` switch.
+struct DocumentState: Equatable, Sendable {
+    /// The reading position: a byte offset into the text shown on the top row. Kept across
+    /// resizes (the row that holds it becomes the top row), never a row number.
+    var anchor = 0
+    var selectedQuotation: Int?
+    /// Index into `ArticleIndex.entries`.
+    var selectedEntry: Int?
+    /// The speaker pane's cursor inside the selected entry: nil on the name, else a statement.
+    var paneStatement: Int?
+    /// A speaker was selected: the others' quotations are drawn dim until `a`.
+    var dimOthers = false
+    var search: SearchState?
+}
+
+/// The whole state of the reader, and the one place it changes (`apply`). No I/O here:
+/// the terminal feeds keys and sizes in, the panes render what is here.
+struct ReaderState {
+    let articles: [Article]
+    let indexes: [ArticleIndex]
+    var documents: [DocumentState]
+    var current = 0
+    var width: Int
+    var height: Int
+    var focus: Focus = .article
+    var showSpeakerPane = true
+    var overlay: Overlay?
+    /// The search being typed after `/`, or nil.
+    var prompt: String?
+    /// Keys of an unfinished sequence (g, :).
+    var pendingKeys: [Key] = []
+    /// A one-off note for the status line ("Pattern not found"), cleared by the next key.
+    var message: String?
+    /// Bumped by ^L: the terminal repaints everything when it changes.
+    var redraws = 0
+    var quitRequested = false
+    let keyMap: KeyMap
+
+    init(articles: [Article], width: Int, height: Int, keyMap: KeyMap = .standard) {
+        self.articles = articles.isEmpty ? [Article(text: "")] : articles
+        indexes = self.articles.map(ArticleIndex.init)
+        documents = Array(repeating: DocumentState(), count: self.articles.count)
+        self.width = max(0, width)
+        self.height = max(0, height)
+        self.keyMap = keyMap
+    }
+
+    // MARK: Views of the state
+
+    var article: Article { articles[current] }
+    var index: ArticleIndex { indexes[current] }
+    var document: DocumentState {
+        get { documents[current] }
+        set { documents[current] = newValue }
+    }
+    var screen: ScreenLayout { ScreenLayout.compute(width: width, height: height, showSpeakers: showSpeakerPane) }
+    var layout: ArticleLayout { ArticleLayout(article: article, width: screen.textWidth) }
+    var viewHeight: Int { screen.article.height }
+    var speakerPaneVisible: Bool { screen.speakers != nil && !screen.tooSmall }
+
+    /// The rows on screen in the article pane.
+    var visibleLines: [VisualLine] {
+        let lay = layout
+        guard lay.paragraphCount > 0, viewHeight > 0 else { return [] }
+        return lay.lines(from: lay.position(of: document.anchor), count: viewHeight)
+    }
+
+    /// Position through the article, as less shows it: how much has been on screen.
+    var percent: Int {
+        let total = article.text.utf8.count
+        guard total > 0, let last = visibleLines.last else { return 100 }
+        if layout.position(of: last.start) == layout.lastPosition { return 100 }
+        return min(100, last.end * 100 / total)
+    }
+
+    /// The quotations `]` walks: the selected speaker's when the others are dimmed, else all.
+    var walkList: [Int] {
+        if document.dimOthers, let e = document.selectedEntry, e < index.statements.count { return index.statements[e] }
+        return index.walkable
+    }
+
+    // MARK: Keys
+
+    /// Turns a key into actions by mode: prompt, overlay, then the key map.
+    mutating func handle(_ key: Key) {
+        message = nil
+        if case .resize(let w, let h) = key { apply(.resize(width: w, height: h)); return }
+        if case .mouse(let m) = key {
+            switch m.kind {
+            case .wheelUp: apply(.wheel(-1))
+            case .wheelDown: apply(.wheel(1))
+            case .click: apply(.click(x: m.x, y: m.y))
+            }
+            return
+        }
+        if prompt != nil {
+            switch key {
+            case .enter: apply(.searchSubmit)
+            case .escape: apply(.escape)
+            case .backspace, .delete: apply(.searchBackspace)
+            case .char(let c): apply(.searchType(c))
+            default: break
+            }
+            return
+        }
+        if overlay != nil {
+            switch key {
+            case .escape, .char("q"), .enter: apply(.escape)
+            case .char("?"), .function(1): apply(.toggleHelp)
+            case .char("w"), .char("i"): apply(.toggleWhy)
+            case .char("j"), .down: apply(.lines(1))
+            case .char("k"), .up: apply(.lines(-1))
+            case .ctrl("l"): apply(.redraw)
+            default: break
+            }
+            return
+        }
+        pendingKeys.append(key)
+        switch keyMap.resolve(pendingKeys) {
+        case .action(let a):
+            pendingKeys = []
+            apply(a)
+        case .pending:
+            break
+        case .unbound:
+            let typed = pendingKeys
+            pendingKeys = []
+            if typed.count > 1 {
+                if let a = keyMap.action(for: Array(typed.dropLast())) { apply(a) }
+                handle(key)
+            }
+        }
+    }
+
+    // MARK: Actions
+
+    mutating func apply(_ action: ReaderAction) {
+        switch action {
+        case .lines(let n):
+            if case .help(let s) = overlay { overlay = .help(scroll: max(0, s + n)); return }
+            if focus == .speakers && speakerPaneVisible { movePaneCursor(n) } else { scroll(n) }
+        case .pages(let n): scroll(n * max(1, viewHeight - 1))
+        case .halfPages(let n): scroll(n * max(1, viewHeight / 2))
+        case .top:
+            if case .help = overlay { overlay = .help(scroll: 0); return }
+            document.anchor = 0
+        case .bottom:
+            let lay = layout
+            guard lay.paragraphCount > 0 else { return }
+            document.anchor = lay.line(at: lay.maxTop(height: viewHeight))?.start ?? 0
+        case .nextQuotation: stepQuotation(forward: true)
+        case .previousQuotation: stepQuotation(forward: false)
+        case .nextSpeaker: stepSpeaker(by: 1)
+        case .previousSpeaker: stepSpeaker(by: -1)
+        case .focusNext, .focusPrevious:
+            guard speakerPaneVisible else { focus = .article; message = "The speaker pane is hidden (s shows it)"; return }
+            focus = focus == .article ? .speakers : .article
+            if focus == .speakers, document.selectedEntry == nil, !index.entries.isEmpty { document.selectedEntry = 0 }
+        case .activate:
+            if focus == .speakers && speakerPaneVisible { jumpToPaneCursor() }
+        case .beginSearch:
+            prompt = ""
+        case .searchType(let c):
+            prompt?.append(c)
+        case .searchBackspace:
+            if prompt?.isEmpty == true { prompt = nil } else { prompt?.removeLast() }
+        case .searchSubmit:
+            let q = prompt ?? ""
+            prompt = nil
+            if q.isEmpty { if document.search != nil { apply(.nextHit) }; return }
+            runSearch(q)
+        case .nextHit: stepHit(forward: true)
+        case .previousHit: stepHit(forward: false)
+        case .escape:
+            if overlay != nil { overlay = nil }
+            else if prompt != nil { prompt = nil }
+            else if document.search != nil { document.search = nil }
+            else { document.selectedQuotation = nil; document.dimOthers = false }
+        case .toggleHelp:
+            if case .help = overlay { overlay = nil } else { overlay = .help(scroll: 0) }
+        case .toggleWhy:
+            if overlay == .why { overlay = nil; return }
+            if document.selectedQuotation == nil, let q = firstVisibleQuotation() { select(q, scroll: false) }
+            if document.selectedQuotation == nil { message = "No quotation on screen"; return }
+            overlay = .why
+        case .toggleSpeakerPane:
+            showSpeakerPane.toggle()
+            if !speakerPaneVisible { focus = .article }
+        case .showAll:
+            document.dimOthers = false
+        case .redraw:
+            redraws += 1
+        case .quit:
+            quitRequested = true
+        case .nextArticle, .previousArticle:
+            let next = current + (action == .nextArticle ? 1 : -1)
+            guard next >= 0, next < articles.count else {
+                message = articles.count == 1 ? "Only one article" : (next < 0 ? "First article" : "Last article")
+                return
+            }
+            current = next
+            overlay = nil
+            message = "Article \(current + 1)/\(articles.count)"
+        case .resize(let w, let h):
+            width = max(0, w)
+            height = max(0, h)
+            if !speakerPaneVisible { focus = .article }
+        case .wheel(let n):
+            scroll(n * 3)
+        case .click(let x, let y):
+            click(x: x, y: y)
+        }
+    }
+
+    // MARK: Moving
+
+    private mutating func scroll(_ n: Int) {
+        let lay = layout
+        guard lay.paragraphCount > 0, viewHeight > 0, n != 0 else { return }
+        let from = lay.position(of: document.anchor)
+        var to = lay.advance(from, by: n)
+        if n > 0 {
+            let limit = lay.maxTop(height: viewHeight)
+            if to > limit { to = max(limit, from) }
+        }
+        if let line = lay.line(at: to) { document.anchor = line.start }
+    }
+
+    /// Brings byte `offset` on screen (a third down from the top) unless it is already there.
+    mutating func reveal(_ offset: Int) {
+        let lay = layout
+        let h = viewHeight
+        guard lay.paragraphCount > 0, h > 0 else { document.anchor = offset; return }
+        let target = lay.position(of: offset)
+        let top = lay.position(of: document.anchor)
+        if target >= top, lay.distance(from: top, to: target, limit: h) ?? h < h { return }
+        var newTop = lay.advance(target, by: -(h / 3))
+        let limit = lay.maxTop(height: h)
+        if newTop > limit { newTop = limit }
+        if let line = lay.line(at: newTop) { document.anchor = line.start }
+    }
+
+    mutating func select(_ q: Int, scroll: Bool = true) {
+        guard q >= 0, q < article.quotations.count else { return }
+        let quotation = article.quotations[q]
+        document.selectedQuotation = q
+        if let e = index.entry(of: quotation) {
+            document.selectedEntry = e
+            document.paneStatement = index.statements[e].firstIndex(of: q)
+        }
+        if scroll { reveal(quotation.outerRange.start) }
+    }
+
+    private func firstVisibleQuotation() -> Int? {
+        guard let first = visibleLines.first, let last = visibleLines.last else { return nil }
+        return index.walkable.first { article.quotations[$0].outerRange.end > first.start && article.quotations[$0].outerRange.start < max(last.end, first.start + 1) }
+    }
+
+    private mutating func stepQuotation(forward: Bool) {
+        let list = walkList
+        guard !list.isEmpty else { message = "No quotations"; return }
+        let quotes = article.quotations
+        var target: Int?
+        if let cur = document.selectedQuotation {
+            if let i = list.firstIndex(of: cur) {
+                let j = i + (forward ? 1 : -1)
+                if j >= 0 && j < list.count { target = list[j] }
+                else { message = forward ? "Last quotation" : "First quotation"; reveal(quotes[cur].outerRange.start); return }
+            } else {
+                let at = quotes[cur].outerRange.start
+                target = forward ? list.first { quotes[$0].outerRange.start > at } : list.last { quotes[$0].outerRange.start < at }
+            }
+        } else {
+            let top = visibleLines.first?.start ?? 0
+            target = forward ? (list.first { quotes[$0].outerRange.end > top } ?? list.last)
+                             : (list.last { quotes[$0].outerRange.start < top } ?? list.first)
+        }
+        guard let t = target else { message = forward ? "Last quotation" : "First quotation"; return }
+        select(t)
+    }
+
+    private mutating func stepSpeaker(by n: Int) {
+        let count = index.entries.count
+        guard count > 0 else { message = "No speakers"; return }
+        let e: Int
+        if let cur = document.selectedEntry { e = ((cur + n) % count + count) % count } else { e = n > 0 ? 0 : count - 1 }
+        selectEntry(e, jump: true)
+    }
+
+    /// Selects a speaker pane entry: the others dim; with `jump`, their first statement shows.
+    mutating func selectEntry(_ e: Int, jump: Bool) {
+        guard e >= 0, e < index.entries.count else { return }
+        document.selectedEntry = e
+        document.paneStatement = nil
+        document.dimOthers = true
+        if jump, let first = index.statements[e].first {
+            document.selectedQuotation = first
+            reveal(article.quotations[first].outerRange.start)
+        }
+    }
+
+    /// j / k in the speaker pane: through each entry and, in the selected one, its statements.
+    private mutating func movePaneCursor(_ n: Int) {
+        let count = index.entries.count
+        guard count > 0 else { return }
+        var e = document.selectedEntry ?? 0
+        var s = document.paneStatement
+        if document.selectedEntry == nil { selectEntry(0, jump: false); return }
+        for _ in 0..<abs(n) {
+            if n > 0 {
+                let statements = index.statements[e].count
+                if let cur = s { if cur + 1 < statements { s = cur + 1 } else if e + 1 < count { e += 1; s = nil } }
+                else if statements > 0 { s = 0 } else if e + 1 < count { e += 1 }
+            } else {
+                if let cur = s { s = cur > 0 ? cur - 1 : nil } else if e > 0 { e -= 1; s = nil }
+            }
+        }
+        document.selectedEntry = e
+        document.paneStatement = s
+        document.dimOthers = true
+    }
+
+    private mutating func jumpToPaneCursor() {
+        guard let e = document.selectedEntry, e < index.statements.count else { return }
+        let statements = index.statements[e]
+        guard !statements.isEmpty else { return }
+        let q = statements[min(document.paneStatement ?? 0, statements.count - 1)]
+        document.selectedQuotation = q
+        document.dimOthers = true
+        reveal(article.quotations[q].outerRange.start)
+    }
+
+    // MARK: Search
+
+    private mutating func runSearch(_ query: String) {
+        let hits = TextSearch.find(query, in: article.text)
+        var search = SearchState(query: query, hits: hits, length: query.utf8.count, current: nil)
+        guard !hits.isEmpty else {
+            document.search = search
+            message = "Pattern not found: \(query)"
+            return
+        }
+        let top = visibleLines.first?.start ?? document.anchor
+        let i = hits.firstIndex { $0 >= top } ?? 0
+        search.current = i
+        document.search = search
+        reveal(hits[i])
+    }
+
+    private mutating func stepHit(forward: Bool) {
+        guard var search = document.search else { message = "No search (/ starts one)"; return }
+        guard !search.hits.isEmpty else { message = "Pattern not found: \(search.query)"; return }
+        let n = search.hits.count
+        let cur = search.current ?? (forward ? -1 : 0)
+        var next = cur + (forward ? 1 : -1)
+        if next >= n { next = 0; message = "Search wrapped to the top" }
+        if next < 0 { next = n - 1; message = "Search wrapped to the bottom" }
+        search.current = next
+        document.search = search
+        reveal(search.hits[next])
+    }
+
+    // MARK: Mouse
+
+    private mutating func click(x: Int, y: Int) {
+        let scr = screen
+        guard !scr.tooSmall else { return }
+        if scr.article.contains(x: x, y: y) {
+            focus = .article
+            let row = y - scr.article.y
+            let lines = visibleLines
+            guard row < lines.count, !lines[row].isBlank else { return }
+            let offset = ArticlePane.offset(in: lines[row], column: x - scr.article.x - ScreenLayout.gutter, article: article)
+            let para = article.paragraphs[lines[row].paragraph].range
+            if let span = index.spans(in: para).last(where: { $0.start <= offset && offset < $0.end }) {
+                select(span.quotation, scroll: false)
+            }
+        } else if let pane = scr.speakers, pane.contains(x: x, y: y) {
+            focus = .speakers
+            let rows = SpeakerPane.rows(for: self, in: pane)
+            let r = y - pane.y
+            guard r < rows.count, let target = rows[r].target else { return }
+            document.selectedEntry = target.entry
+            document.paneStatement = target.statement
+            document.dimOthers = true
+            if target.statement != nil { jumpToPaneCursor() }
+        }
+    }
+}
