@@ -24,7 +24,7 @@ enum Overlays {
         let a = q.attribution
         var out: [Line] = []
         func row(_ label: String, _ value: String) {
-            out.append((label + String(repeating: " ", count: max(1, 11 - label.count)) + value, .plain))
+            out.append((label + String(repeating: " ", count: max(1, 13 - label.count)) + value, .plain))
         }
         row("Quotation", SpeakerPane.statementText(q, in: article))
         row("Kind", Theme.kindName(q.kind))
@@ -39,12 +39,17 @@ enum Overlays {
         row("Rule", a.rule.rawValue + ": " + Theme.explain(a.rule))
         let pct = Int((a.confidence * 100).rounded())
         row("Confidence", "\(pct)%")
+        func place(_ r: TextRange) -> String {
+            let p = ArticleLayout(article: article, width: 1).paragraph(containing: r.start)
+            if article.paragraphs.indices.contains(p), article.paragraphs[p].isTitle { return "in the title" }
+            let hasTitle = article.paragraphs.first?.isTitle == true
+            return "in paragraph \(p + (hasTitle ? 0 : 1))"
+        }
         if let m = a.mention {
-            let para = ArticleLayout(article: article, width: 1).paragraph(containing: m.start)
-            row("Named", "“" + TextFit.collapse(article.string(m)) + "” in paragraph \(para + 1)")
-        } else if let s = article.speaker(of: q) {
-            let para = ArticleLayout(article: article, width: 1).paragraph(containing: s.firstMention.start)
-            row("Named", "first as “" + TextFit.collapse(article.string(s.firstMention)) + "” in paragraph \(para + 1)")
+            row("Named", "“" + TextFit.collapse(article.string(m)) + "” " + place(m))
+        }
+        if let s = article.speaker(of: q), a.mention.map({ $0 != s.firstMention }) ?? true {
+            row("First named", "“" + TextFit.collapse(article.string(s.firstMention)) + "” " + place(s.firstMention))
         }
         return out
     }
@@ -58,7 +63,7 @@ enum Overlays {
         for line in lines {
             if DisplayWidth.of(line.text) <= inner { wrapped.append(line); continue }
             // Wrap with a hanging indent under the value column.
-            let indent = line.text.hasPrefix("  ") ? 18 : 11
+            let indent = line.text.hasPrefix("  ") ? 18 : 13
             for (i, piece) in wrapWords(line.text, first: inner, rest: max(4, inner - indent)).enumerated() {
                 wrapped.append((i == 0 ? piece : String(repeating: " ", count: indent) + piece, line.style))
             }

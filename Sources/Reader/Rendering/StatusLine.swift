@@ -35,8 +35,9 @@ enum StatusLine {
         let right = "? help"
         var title = TextFit.collapse(article.titleText ?? "Untitled")
         if state.articles.count > 1 { title = "[\(state.current + 1)/\(state.articles.count)] " + title }
+        // " " + title + " · " + tail + gap + right + " "
         let room = width - DisplayWidth.of(tail) - DisplayWidth.of(right) - 6
-        if room >= 8 { return (" " + TextFit.truncate(title, width: room) + " · " + tail, right + " ") }
+        if room >= 6 { return (" " + TextFit.truncate(title, width: room) + " · " + tail, right + " ") }
         return (" " + tail, right + " ")
     }
 
@@ -46,7 +47,7 @@ enum StatusLine {
         guard area.height > 0 else { return grid }
         let (left, right) = text(state, width: area.width)
         let rightWidth = DisplayWidth.of(right)
-        let leftLimit = area.width - rightWidth - 1 > DisplayWidth.of(left) ? area.width - rightWidth - 1 : area.width
+        let leftLimit = area.width - rightWidth - 1 >= DisplayWidth.of(left) ? area.width - rightWidth - 1 : area.width
         grid.put(TextFit.truncate(left, width: leftLimit), x: 0, y: 0, style: style)
         if leftLimit < area.width { grid.put(right, x: area.width - rightWidth, y: 0, style: style) }
         return grid

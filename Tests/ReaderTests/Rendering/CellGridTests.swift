@@ -1,0 +1,99 @@
+import Testing
+@testable import Reader
+
+@Suite("Cell grid and display width")
+struct CellGridTests {
+    struct WidthCase: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var width: Int
+        var testDescription: String { name }
+    }
+
+    @Test("display width counts columns, not characters", arguments: [
+        WidthCase(name: "ASCII is one column per letter", text: "said", width: 4),
+        WidthCase(name: "CJK ideographs take two columns", text: "東京都", width: 6),
+        WidthCase(name: "Hangul syllables take two columns", text: "한국", width: 4),
+        WidthCase(name: "an emoji takes two columns", text: "🎉", width: 2),
+        WidthCase(name: "an emoji with skin tone is one wide cluster", text: "👍🏽", width: 2),
+        WidthCase(name: "a ZWJ family is one wide cluster", text: "👨‍👩‍👧", width: 2),
+        WidthCase(name: "a text heart with VS16 becomes wide", text: "❤️", width: 2),
+        WidthCase(name: "combining acute adds no column", text: "e\u{301}te\u{301}", width: 3),
+        WidthCase(name: "precomposed accents are one column", text: "Müller", width: 6),
+        WidthCase(name: "curly quotes are one column", text: "“a”", width: 3),
+        WidthCase(name: "ESC is drawn as one visible symbol", text: "\u{1B}[31m", width: 5),
+        WidthCase(name: "a zero-width space takes nothing", text: "a\u{200B}b", width: 2),
+    ])
+    func width(_ c: WidthCase) {
+        #expect(DisplayWidth.of(c.text) == c.width)
+    }
+
+    struct EscapeCase: CustomTestStringConvertible, Sendable {
+        var name: String
+        var input: String
+        var shown: String
+        var testDescription: String { name }
+    }
+
+    @Test("control characters are drawn as visible symbols, never sent", arguments: [
+        EscapeCase(name: "ESC becomes ␛", input: "a\u{1B}[2Jb", shown: "a␛[2Jb"),
+        EscapeCase(name: "NUL becomes ␀", input: "x\u{0}y", shown: "x␀y"),
+        EscapeCase(name: "BEL becomes ␇", input: "\u{7}", shown: "␇"),
+        EscapeCase(name: "DEL becomes ␡", input: "a\u{7F}", shown: "a␡"),
+        EscapeCase(name: "a C1 CSI becomes the replacement character", input: "a\u{9B}31m", shown: "a�31m"),
+        EscapeCase(name: "CR LF becomes ␍", input: "a\r\nb", shown: "a␍b"),
+        EscapeCase(name: "a right-to-left override is dropped", input: "ab\u{202E}cd", shown: "abcd"),
+        EscapeCase(name: "plain text is unchanged", input: "Reyes said", shown: "Reyes said"),
+    ])
+    func escaping(_ c: EscapeCase) {
+        var grid = CellGrid(width: 12, height: 1)
+        grid.put(c.input, x: 0, y: 0)
+        #expect(grid.trimmedLines == [c.shown])
+        for cell in grid.cells {
+            for s in cell.text.unicodeScalars {
+                #expect(!(s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0)), "raw control \(s.value) in a cell")
+            }
+        }
+    }
+
+    @Test("a wide character fills two cells, the second a continuation")
+    func wideCells() {
+        var grid = CellGrid(width: 6, height: 1)
+        let end = grid.put("a東b", x: 0, y: 0)
+        #expect(end == 4)
+        #expect(grid[1, 0].text == "東")
+        #expect(grid[2, 0].isContinuation)
+        #expect(grid.lines == ["a東b  "])
+    }
+
+    @Test("a wide character that does not fit at the edge is left out")
+    func wideAtEdge() {
+        var grid = CellGrid(width: 3, height: 1)
+        grid.put("ab東", x: 0, y: 0)
+        #expect(grid.lines == ["ab "])
+    }
+
+    @Test("a combining mark joins the cell before it")
+    func combining() {
+        var grid = CellGrid(width: 4, height: 1)
+        grid.put("e\u{301}x", x: 0, y: 0)
+        #expect(grid[0, 0].text == "e\u{301}")
+        #expect(grid[1, 0].text == "x")
+    }
+
+    @Test("overwriting half of a wide character blanks the other half")
+    func overwriteHalf() {
+        var grid = CellGrid(width: 4, height: 1)
+        grid.put("東京", x: 0, y: 0)
+        grid.put("x", x: 1, y: 0)
+        #expect(grid.lines == [" x京"])
+    }
+
+    @Test("truncation ends in an ellipsis and respects wide characters")
+    func truncation() {
+        #expect(TextFit.truncate("Vice Speaker of the Federation Council", width: 12) == "Vice Speake…")
+        #expect(TextFit.truncate("東京都庁", width: 5) == "東京…")
+        #expect(TextFit.truncate("short", width: 10) == "short")
+        #expect(TextFit.truncate("anything", width: 0) == "")
+    }
+}
