@@ -19,6 +19,7 @@ enum ReaderBenchmark {
             print("\(megabytes) MB: parse \(ms(t1 - t0)) · first paint \(ms(t2 - t1)) (state + frame) · \(article.paragraphs.count) paragraphs, \(article.quotations.count) quotations")
             guard megabytes == 50 else { continue }
             var samples: [Duration] = []
+            var byKey: [String: [Duration]] = [:]
             let keys: [Key] = Array(repeating: .char(" "), count: 600) + Array(repeating: .char("]"), count: 200)
                 + Array(repeating: .char("b"), count: 200) + [.char("G")] + Array(repeating: .char("k"), count: 200)
             for key in keys {
@@ -29,11 +30,16 @@ enum ReaderBenchmark {
                 for y in 0..<next.height { for x in 0..<next.width where next[x, y] != frame[x, y] { changed += 1 } }
                 frame = next
                 samples.append(clock.now - s)
+                byKey[key.label, default: []].append(samples.last!)
                 if changed < 0 { print(changed) }
             }
             samples.sort()
             let median = samples[samples.count / 2]
             let p99 = samples[min(samples.count - 1, samples.count * 99 / 100)]
+            for (k, v) in byKey.sorted(by: { $0.key < $1.key }) {
+                let v = v.sorted()
+                print("  \(k): median \(ms(v[v.count / 2])) · p99 \(ms(v[min(v.count - 1, v.count * 99 / 100)]))")
+            }
             print("50 MB key to frame over \(samples.count) keys (Space, ], b, G, k): median \(ms(median)) · p99 \(ms(p99)) · max \(ms(samples.last!))")
         }
     }

@@ -24,16 +24,29 @@ struct LinePosition: Equatable, Comparable, Sendable {
 struct ArticleLayout {
     let article: Article
     let width: Int
+    private let cache: LayoutCache?
 
-    init(article: Article, width: Int) {
+    init(article: Article, width: Int, cache: LayoutCache? = nil, key: Int = 0) {
         self.article = article
         self.width = max(1, width)
+        self.cache = cache
+        cache?.prepare(key: key, width: self.width)
     }
 
     var paragraphCount: Int { article.paragraphs.count }
 
     /// The rows of paragraph `p`, followed by a blank row unless it is the last paragraph.
     func lines(ofParagraph p: Int) -> [VisualLine] {
+        if let cache {
+            if let rows = cache.rows[p] { return rows }
+            let rows = wrap(p)
+            cache.store(rows, for: p)
+            return rows
+        }
+        return wrap(p)
+    }
+
+    private func wrap(_ p: Int) -> [VisualLine] {
         let para = article.paragraphs[p]
         var out: [VisualLine] = []
         let text = article.text
@@ -172,16 +185,40 @@ struct ArticleLayout {
         advance(lastPosition, by: -(max(1, height) - 1))
     }
 
-    /// Rows between two positions (b after a), counted by walking; bounded by `limit`.
+    /// Rows from a down to b (b not before a), or nil when more than `limit`.
     func distance(from a: LinePosition, to b: LinePosition, limit: Int) -> Int? {
         if b < a { return nil }
-        var pos = a, n = 0
-        while pos != b {
-            if n >= limit { return nil }
-            let next = advance(pos, by: 1)
-            if next == pos { return nil }
-            pos = next; n += 1
+        if a.paragraph == b.paragraph { return b.line - a.line <= limit ? b.line - a.line : nil }
+        var n = lines(ofParagraph: a.paragraph).count - a.line
+        var p = a.paragraph + 1
+        while p < b.paragraph {
+            if n > limit { return nil }
+            n += lines(ofParagraph: p).count
+            p += 1
         }
-        return n
+        n += b.line
+        return n <= limit ? n : nil
+    }
+}
+
+/// Wrapped paragraphs remembered between frames (a memo of a pure function: keyed by article
+/// and width, so sharing it between copies of a state changes no result).
+final class LayoutCache: @unchecked Sendable {
+    private(set) var rows: [Int: [VisualLine]] = [:]
+    private var key = -1
+    private var width = -1
+    static let limit = 20_000
+
+    func prepare(key: Int, width: Int) {
+        if key != self.key || width != self.width {
+            rows.removeAll(keepingCapacity: true)
+            self.key = key
+            self.width = width
+        }
+    }
+
+    func store(_ r: [VisualLine], for p: Int) {
+        if rows.count >= Self.limit { rows.removeAll(keepingCapacity: true) }
+        rows[p] = r
     }
 }

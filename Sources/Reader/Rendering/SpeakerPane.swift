@@ -4,7 +4,7 @@ import Core
 /// list its statements. Persons first, then organisations, anonymous sources, "unattributed".
 enum SpeakerPane {
     struct Row: Equatable {
-        enum Kind: Equatable { case header, name, role, statement, empty }
+        enum Kind: Equatable { case header, name, role, statement, empty, more(Int) }
         var kind: Kind
         /// What a click or the cursor on this row selects.
         var target: (entry: Int, statement: Int?)?
@@ -14,8 +14,9 @@ enum SpeakerPane {
         }
     }
 
-    /// All rows in order (header first), before scrolling.
-    static func allRows(for state: ReaderState) -> [Row] {
+    /// All rows in order (header first), before scrolling. A speaker with more statements
+    /// than fit shows those around the cursor and "… N more" for the rest.
+    static func allRows(for state: ReaderState, height: Int = 1000) -> [Row] {
         let index = state.index
         var rows = [Row(kind: .header, target: nil)]
         if index.entries.isEmpty { rows.append(Row(kind: .empty, target: nil)); return rows }
@@ -23,7 +24,13 @@ enum SpeakerPane {
             rows.append(Row(kind: .name, target: (e, nil)))
             if role(of: entry, in: state.article) != nil { rows.append(Row(kind: .role, target: (e, nil))) }
             if state.document.selectedEntry == e {
-                for i in index.statements[e].indices { rows.append(Row(kind: .statement, target: (e, i))) }
+                let count = index.statements[e].count
+                let span = max(1, height)
+                let lo = max(0, min((state.document.paneStatement ?? 0) - span / 2, count - span))
+                let hi = min(count, lo + span)
+                if lo > 0 { rows.append(Row(kind: .more(lo), target: (e, lo - 1))) }
+                for i in lo..<hi { rows.append(Row(kind: .statement, target: (e, i))) }
+                if hi < count { rows.append(Row(kind: .more(count - hi), target: (e, hi))) }
             }
         }
         return rows
@@ -31,7 +38,7 @@ enum SpeakerPane {
 
     /// The rows on screen: the header, then a window that keeps the cursor in view.
     static func rows(for state: ReaderState, in area: Rect) -> [Row] {
-        let all = allRows(for: state)
+        let all = allRows(for: state, height: area.height)
         guard area.height > 1, all.count > area.height else { return Array(all.prefix(max(0, area.height))) }
         let doc = state.document
         let cursor = all.firstIndex { r in
@@ -85,6 +92,8 @@ enum SpeakerPane {
                 let style = focused ? CellStyle(bold: true, reverse: true) : CellStyle(bold: true)
                 if focused { grid.fill(Rect(x: 0, y: y, width: w, height: 1), with: Cell(text: " ", style: style)) }
                 grid.put(TextFit.truncate(title, width: w), x: 0, y: y, style: style)
+            case .more(let n):
+                grid.put(TextFit.truncate("     … \(n) more", width: w), x: 0, y: y, style: CellStyle(dim: true))
             case .empty:
                 grid.put(TextFit.truncate(" (nobody is quoted)", width: w), x: 0, y: y, style: CellStyle(dim: true))
             case .name:

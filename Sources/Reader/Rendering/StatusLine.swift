@@ -17,7 +17,7 @@ enum StatusLine {
                 parts.append(Theme.kindName(quotation.kind))
             }
             let list = state.walkList
-            if let k = list.firstIndex(of: q) { parts.append("quotation \(k + 1)/\(list.count)") }
+            if let k = state.position(of: q, in: list) { parts.append("quotation \(k + 1)/\(list.count)") }
         } else if let e = doc.selectedEntry, e < index.entries.count {
             parts.append(Theme.marker(entry: e, in: index) + " " + SpeakerPane.name(of: index.entries[e], in: article))
             parts.append("\(index.walkable.count) quotations")

@@ -72,7 +72,9 @@ struct ReaderState {
         set { documents[current] = newValue }
     }
     var screen: ScreenLayout { ScreenLayout.compute(width: width, height: height, showSpeakers: showSpeakerPane) }
-    var layout: ArticleLayout { ArticleLayout(article: article, width: screen.textWidth) }
+    var layout: ArticleLayout { ArticleLayout(article: article, width: screen.textWidth, cache: layoutCache, key: current) }
+    /// Memo of wrapped paragraphs (see `LayoutCache`).
+    let layoutCache = LayoutCache()
     var viewHeight: Int { screen.article.height }
     var speakerPaneVisible: Bool { screen.speakers != nil && !screen.tooSmall }
 
@@ -264,14 +266,47 @@ struct ReaderState {
         document.selectedQuotation = q
         if let e = index.entry(of: quotation) {
             document.selectedEntry = e
-            document.paneStatement = index.statements[e].firstIndex(of: q)
+            document.paneStatement = position(of: q, in: index.statements[e])
         }
         if scroll { reveal(quotation.outerRange.start) }
     }
 
     private func firstVisibleQuotation() -> Int? {
-        guard let first = visibleLines.first, let last = visibleLines.last else { return nil }
-        return index.walkable.first { article.quotations[$0].outerRange.end > first.start && article.quotations[$0].outerRange.start < max(last.end, first.start + 1) }
+        guard let first = visibleLines.first, let last = visibleLines.last,
+              let q = firstQuotation(in: index.walkable, endingAfter: first.start) else { return nil }
+        return article.quotations[q].outerRange.start < max(last.end, first.start + 1) ? q : nil
+    }
+
+    /// Position of quotation `q` in a list of quotation ids in text order (binary search).
+    func position(of q: Int, in list: [Int]) -> Int? {
+        var lo = 0, hi = list.count
+        while lo < hi { let mid = (lo + hi) / 2; if list[mid] < q { lo = mid + 1 } else { hi = mid } }
+        return lo < list.count && list[lo] == q ? lo : nil
+    }
+
+    /// The first quotation of `list` (ids in text order) that ends after `offset` (binary search).
+    func firstQuotation(in list: [Int], endingAfter offset: Int) -> Int? {
+        let quotes = article.quotations
+        var lo = 0, hi = list.count
+        while lo < hi { let mid = (lo + hi) / 2; if quotes[list[mid]].outerRange.start < offset { lo = mid + 1 } else { hi = mid } }
+        if lo > 0 && quotes[list[lo - 1]].outerRange.end > offset { return list[lo - 1] }
+        return lo < list.count ? list[lo] : nil
+    }
+
+    /// The first quotation of `list` that starts after `offset`.
+    func firstQuotation(in list: [Int], startingAfter offset: Int) -> Int? {
+        let quotes = article.quotations
+        var lo = 0, hi = list.count
+        while lo < hi { let mid = (lo + hi) / 2; if quotes[list[mid]].outerRange.start <= offset { lo = mid + 1 } else { hi = mid } }
+        return lo < list.count ? list[lo] : nil
+    }
+
+    /// The last quotation of `list` that starts before `offset`.
+    func lastQuotation(in list: [Int], startingBefore offset: Int) -> Int? {
+        let quotes = article.quotations
+        var lo = 0, hi = list.count
+        while lo < hi { let mid = (lo + hi) / 2; if quotes[list[mid]].outerRange.start < offset { lo = mid + 1 } else { hi = mid } }
+        return lo > 0 ? list[lo - 1] : nil
     }
 
     private mutating func stepQuotation(forward: Bool) {
@@ -280,18 +315,18 @@ struct ReaderState {
         let quotes = article.quotations
         var target: Int?
         if let cur = document.selectedQuotation {
-            if let i = list.firstIndex(of: cur) {
+            if let i = position(of: cur, in: list) {
                 let j = i + (forward ? 1 : -1)
                 if j >= 0 && j < list.count { target = list[j] }
                 else { message = forward ? "Last quotation" : "First quotation"; reveal(quotes[cur].outerRange.start); return }
             } else {
                 let at = quotes[cur].outerRange.start
-                target = forward ? list.first { quotes[$0].outerRange.start > at } : list.last { quotes[$0].outerRange.start < at }
+                target = forward ? firstQuotation(in: list, startingAfter: at) : lastQuotation(in: list, startingBefore: at)
             }
         } else {
             let top = visibleLines.first?.start ?? 0
-            target = forward ? (list.first { quotes[$0].outerRange.end > top } ?? list.last)
-                             : (list.last { quotes[$0].outerRange.start < top } ?? list.first)
+            target = forward ? (firstQuotation(in: list, endingAfter: top) ?? list.last)
+                             : (lastQuotation(in: list, startingBefore: top) ?? list.first)
         }
         guard let t = target else { message = forward ? "Last quotation" : "First quotation"; return }
         select(t)
