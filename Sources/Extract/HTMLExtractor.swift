@@ -48,9 +48,9 @@ public struct HTMLExtractor: Sendable {
         defer { xmlFreeDoc(html) }
         guard let root = xmlDocGetRootElement(html) else { return doc }
 
-        let meta = PageMetadata.collect(root)
         var measure = ParagraphMeasure()
         measure.measure(root)
+        let meta = PageMetadata.collect(root, measure: measure)
         var cleaner = Cleaner(classRules: classRules, measure: measure)
         cleaner.clean(root, inQuote: false)
 
@@ -140,6 +140,16 @@ struct ParagraphMeasure {
     var holdsLandmark: Set<Node> = []
 
     static let minimumParagraph = 25
+
+    /// An element holding half the page's paragraph text or more (or the article
+    /// landmark and a third of it) is a wrapper around the article, whatever its class
+    /// says ("site has-sidebar").
+    func isWrapper(_ e: Node) -> Bool {
+        let page = order.first.flatMap { text[$0] } ?? 0
+        let mine = text[e] ?? 0
+        guard page > 0 else { return false }
+        return mine * 2 >= page || holdsLandmark.contains(e) && mine * 3 >= page
+    }
 
     @discardableResult
     mutating func measure(_ e: Node) -> (text: Int, landmark: Bool) {
@@ -283,7 +293,7 @@ struct Cleaner {
         if name == "blockquote", HTMLRules.droppedEmbedClasses.contains(where: { words.raw.contains($0) }) { return true }
         if name == "article" || name == "main" { return false }
         // A wrapper named for its layout ("has-sidebar") around the article is kept.
-        if measure.holdsLandmark.contains(e), (measure.text[e] ?? 0) * 2 >= pageText { return false }
+        if measure.isWrapper(e) { return false }
         if words.isStrongFurniture() { return true }
         if words.isWeakFurniture {
             return !(words.hasContentWord && (measure.text[e] ?? 0) >= 200)

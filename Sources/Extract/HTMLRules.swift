@@ -94,6 +94,9 @@ enum HTMLRules {
     /// Meta names and properties that hold the publication date, best first.
     static let dateMeta = ["article:published_time", "datepublished", "date", "pubdate", "publishdate",
                            "dc.date", "dcterms.date", "dc.date.issued", "sailthru.date", "parsely-pub-date", "og:published_time"]
+    /// Class names of elements holding the publication date when there is no `<time>`.
+    static let dateClassNames: Set<String> = ["posted-on", "entry-date", "post-date", "article-date", "story-date",
+                                              "publish-date", "published-date", "pubdate", "date-published", "dateline-date"]
     /// Separators between a page title and the site name ("Title | Site", "Title - Site").
     static let titleSeparators = [" | ", " - ", " — ", " – ", " :: ", " · ", " » ", " / ", " : "]
 }

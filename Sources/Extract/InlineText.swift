@@ -70,8 +70,8 @@ enum QuotationWriting {
 
     /// Each paragraph opens with “, the last also closes with ” (the convention for a
     /// quotation over several paragraphs). Double marks inside become single ones, so a
-    /// quote within the quotation stays nested. Paragraphs already in marks are kept as
-    /// they are. The attribution ("Jane Doe, minister") follows the last paragraph after
+    /// quote within the quotation stays nested. A quotation that already opens with a
+    /// double mark is kept as it is. The attribution ("Jane Doe, minister") follows the last paragraph after
     /// an em dash, as printed under a quotation.
     static func wrap(_ paragraphs: [String], attribution: String?) -> [String] {
         let paragraphs = paragraphs.filter { !$0.isEmpty }
@@ -89,12 +89,11 @@ enum QuotationWriting {
         return out
     }
 
+    /// A quotation that opens with a double mark already says where it starts and ends
+    /// (often with its own attribution: “…,” the minister said).
     private static func isAlreadyQuoted(_ paragraphs: [String]) -> Bool {
-        guard let first = paragraphs.first?.first, openingMarks.contains(first),
-              var last = paragraphs.last else { return false }
-        while let c = last.last, ".,;:!?)".contains(c) { last.removeLast() }
-        guard let l = last.last else { return false }
-        return closingMarks.contains(l)
+        guard let first = paragraphs.first?.first else { return false }
+        return first == "“" || first == "\"" || first == "«" || first == "„"
     }
 
     /// “ ” and straight double marks inside a quotation become ‘ ’.

@@ -14,9 +14,14 @@ struct PageMetadata {
     /// The first `<time>` outside furniture: its text, or its `datetime` when it has none.
     var timeElement: String?
 
-    static func collect(_ root: Node) -> PageMetadata {
+    /// Paragraph text per element, to tell a wrapper from furniture.
+    private var measure = ParagraphMeasure()
+
+    static func collect(_ root: Node, measure: ParagraphMeasure) -> PageMetadata {
         var m = PageMetadata()
+        m.measure = measure
         m.walk(root, inArticle: false, inFurniture: false)
+        m.measure = ParagraphMeasure()
         return m
     }
 
@@ -50,7 +55,11 @@ struct PageMetadata {
                 break
             }
             let furniture = inFurniture || name == "nav" || name == "aside" || name == "footer"
-                || ClassWords(e).isStrongFurniture(ignoring: ["byline"])
+                || ClassWords(e).isStrongFurniture(ignoring: ["byline"]) && !measure.isWrapper(e)
+            if timeElement == nil && !furniture && isDateElement(e) {
+                let t = e.textContent
+                if t.utf8.count >= 4 && t.utf8.count <= 60 { timeElement = Self.removingDatePrefix(t) }
+            }
             if bylineElement == nil && !furniture && isBylineElement(e) {
                 let t = e.textContent
                 if t.utf8.count >= 3 && t.utf8.count <= 120 { bylineElement = t; continue }
@@ -67,6 +76,19 @@ struct PageMetadata {
         let words = ClassWords(e)
         return words.names.contains { $0 == "byline" || $0 == "author" || $0 == "author-name" || $0 == "byline__name"
             || $0 == "article-byline" || $0 == "story-byline" || $0 == "post-author" || $0 == "entry-author" }
+    }
+
+    /// An element whose class names a publication date ("posted-on", "entry-date").
+    private func isDateElement(_ e: Node) -> Bool {
+        ClassWords(e).names.contains { HTMLRules.dateClassNames.contains($0) }
+    }
+
+    /// "Posted on June 3, 2024" → "June 3, 2024".
+    static func removingDatePrefix(_ s: String) -> String {
+        for p in ["Posted on ", "Published on ", "Published ", "Posted ", "Updated ", "Last updated "] where s.hasPrefix(p) {
+            return String(s.dropFirst(p.count))
+        }
+        return s
     }
 
     // MARK: Choosing
