@@ -56,13 +56,18 @@ public struct MarkdownExtractor: Sendable {
                 attribution = a
                 paragraphs.removeLast()
             } else if let last = paragraphs.last, let dash = last.ranges(of: " — ").last ?? last.ranges(of: " -- ").last,
-                      isClosed(last[..<dash.lowerBound]) {
+                      isClosed(last[..<dash.lowerBound]) || looksLikeSignature(before: last[..<dash.lowerBound], after: last[dash.upperBound...]) {
                 // “Quote.” — Name on one line.
                 attribution = String(last[dash.upperBound...])
                 paragraphs[paragraphs.count - 1] = String(last[..<dash.lowerBound])
             }
             for p in QuotationWriting.wrap(paragraphs, attribution: attribution) { blocks.append(.init(.quotation, p)) }
             quote = []
+        }
+        /// "Enough is enough. — Jo Marsh": a finished sentence, then a short capitalised name.
+        func looksLikeSignature(before: Substring, after: Substring) -> Bool {
+            guard let end = before.last, ".!?…".contains(end), let first = after.first, first.isUppercase else { return false }
+            return after.split(separator: " ").count <= 8
         }
         func isClosed(_ s: Substring) -> Bool {
             guard let l = s.last else { return false }
