@@ -138,6 +138,7 @@ struct HTMLCharset {
 extension TextDecoder {
     /// Byte offset of the first invalid UTF-8 sequence, or nil when all is valid.
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return nil }
         var it = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0

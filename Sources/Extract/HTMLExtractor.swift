@@ -71,9 +71,10 @@ public struct HTMLExtractor: Sendable {
     /// subheadings that head nothing.
     private func tidy(_ blocks: [ExtractedDocument.Block], document doc: inout ExtractedDocument) -> [ExtractedDocument.Block] {
         let title = doc.title.map(Self.comparable)
+        let titleBytes = doc.title?.utf8.count ?? 0
         var out: [ExtractedDocument.Block] = []
         for (i, b) in blocks.enumerated() {
-            if b.kind != .quotation, let title, Self.comparable(b.text) == title { continue }
+            if b.kind != .quotation, let title, b.text.utf8.count <= titleBytes * 2 + 16, Self.comparable(b.text) == title { continue }
             if i < 6 && b.kind == .paragraph {
                 if let author = Self.bylineAuthor(b.text) {
                     if doc.author == nil { doc.author = author }
@@ -94,7 +95,17 @@ public struct HTMLExtractor: Sendable {
 
     /// Letters and digits only, lower-cased: how a heading is compared with the title.
     static func comparable(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if u.isASCII {
+                let v = u.value
+                if v >= 0x41 && v <= 0x5A { out.append(Unicode.Scalar(v + 0x20)!) }
+                else if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) { out.append(u) }
+            } else if u.properties.isAlphabetic || u.properties.numericType != nil {
+                out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(out)
     }
 
     /// "By Jane Doe", "By Jane Doe and Ali Khan | May 15, 2025" → the names; nil for a

@@ -217,26 +217,39 @@ public struct MarkdownExtractor: Sendable {
     }
 }
 
-/// Markdown's inline syntax reduced to its text.
+/// Markdown's inline syntax reduced to its text. Works on Unicode scalars (every
+/// Markdown mark is ASCII), which is several times faster than on `Character`s.
 enum Inline {
+    typealias Scalar = Unicode.Scalar
+
+    /// Bytes that can start inline syntax; text without any is only whitespace-collapsed.
+    @inline(__always) private static func isSpecial(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x5C, 0x60, 0x2A, 0x5F, 0x7E, 0x5B, 0x21, 0x3C, 0x26: return true   // \ ` * _ ~ [ ! < &
+        default: return false
+        }
+    }
+
     static func render(_ s: String) -> String {
-        var out = ""
-        let chars = Array(s)
+        if !s.utf8.contains(where: isSpecial) { return s.collapsingWhitespace }
+        var out = String.UnicodeScalarView()
+        func emit(_ t: String) { out.append(contentsOf: t.unicodeScalars) }
+        let chars = Array(s.unicodeScalars)
         var i = 0
         while i < chars.count {
             let c = chars[i]
             switch c {
             case "\\":
-                if i + 1 < chars.count, chars[i + 1].isPunctuation || chars[i + 1].isSymbol {
+                if i + 1 < chars.count, chars[i + 1].isASCII, chars[i + 1].properties.isPunctuationOrSymbol {
                     out.append(chars[i + 1]); i += 2
                 } else { out.append(c); i += 1 }
             case "`":
                 // Inline code: its text as written.
                 let run = count(chars, from: i, of: "`")
                 if let close = find(chars, run: run, of: "`", from: i + run) {
-                    out += String(chars[(i + run)..<close]).trimmed
+                    emit(string(chars[(i + run)..<close]).trimmed)
                     i = close + run
-                } else { out += String(repeating: "`", count: run); i += run }
+                } else { emit(String(repeating: "`", count: run)); i += run }
             case "!" where i + 1 < chars.count && chars[i + 1] == "[":
                 // An image: left out (its alt text describes a picture).
                 if let (_, next) = link(chars, at: i + 1) { i = next } else { out.append(c); i += 1 }
@@ -244,43 +257,52 @@ enum Inline {
                 if i + 1 < chars.count, chars[i + 1] == "^", let close = chars[i...].firstIndex(of: "]") {
                     i = close + 1         // a footnote mark
                 } else if let (text, next) = link(chars, at: i) {
-                    out += render(text); i = next
+                    emit(render(text)); i = next
                 } else { out.append(c); i += 1 }
             case "<":
                 // Autolinks keep their address; inline tags go, their text stays.
                 if let close = chars[i...].firstIndex(of: ">"), close > i + 1 {
-                    let inner = String(chars[(i + 1)..<close])
+                    let inner = string(chars[(i + 1)..<close])
                     if inner.contains("://") || inner.hasPrefix("mailto:") {
-                        out += inner.hasPrefix("mailto:") ? String(inner.dropFirst(7)) : inner
+                        emit(inner.hasPrefix("mailto:") ? String(inner.dropFirst(7)) : inner)
                         i = close + 1
-                    } else if let f = inner.first, f.isLetter || f == "/" || f == "!" {
+                    } else if let f = inner.unicodeScalars.first, f.properties.isAlphabetic || f == "/" || f == "!" {
                         if inner.lowercased().hasPrefix("br") { out.append(" ") }
                         i = close + 1
                     } else { out.append(c); i += 1 }
                 } else { out.append(c); i += 1 }
             case "*", "_", "~":
                 let run = count(chars, from: i, of: c)
-                let before: Character? = i > 0 ? chars[i - 1] : nil
-                let after: Character? = i + run < chars.count ? chars[i + run] : nil
-                let leftFlanking = after.map { !$0.isWhitespace } ?? false
-                let rightFlanking = before.map { !$0.isWhitespace } ?? false
+                let before: Scalar? = i > 0 ? chars[i - 1] : nil
+                let after: Scalar? = i + run < chars.count ? chars[i + run] : nil
+                let leftFlanking = after.map { !$0.properties.isWhitespace } ?? false
+                let rightFlanking = before.map { !$0.properties.isWhitespace } ?? false
                 // Underscores inside words (snake_case) and a lone ~ are literal.
-                let intraword = (before?.isLetterOrDigit ?? false) && (after?.isLetterOrDigit ?? false)
+                let intraword = (before.map(isWordScalar) ?? false) && (after.map(isWordScalar) ?? false)
                 if (c == "_" && intraword) || (c == "~" && run < 2) || (!leftFlanking && !rightFlanking) {
-                    out += String(repeating: c, count: run)
+                    emit(String(repeating: Character(c), count: run))
                 }
                 i += run
             case "&":
-                if let (decoded, next) = entity(chars, at: i) { out += decoded; i = next } else { out.append(c); i += 1 }
+                if let (decoded, next) = entity(chars, at: i) { emit(decoded); i = next } else { out.append(c); i += 1 }
             default:
                 out.append(c); i += 1
             }
         }
-        return out.collapsingWhitespace
+        return String(out).collapsingWhitespace
+    }
+
+    private static func isWordScalar(_ u: Scalar) -> Bool {
+        u.isASCII ? (u.value >= 0x30 && u.value <= 0x39) || (u.value | 0x20 >= 0x61 && u.value | 0x20 <= 0x7A)
+            : u.properties.isAlphabetic || u.properties.numericType != nil
+    }
+
+    private static func string(_ slice: ArraySlice<Scalar>) -> String {
+        String(String.UnicodeScalarView(slice))
     }
 
     /// `[text](url "title")` or `[text][ref]` or `[text]` at `i`: the text and where it ends.
-    private static func link(_ chars: [Character], at i: Int) -> (String, Int)? {
+    private static func link(_ chars: [Scalar], at i: Int) -> (String, Int)? {
         var depth = 0
         var j = i
         while j < chars.count {
@@ -290,7 +312,7 @@ enum Inline {
             j += 1
         }
         guard j < chars.count else { return nil }
-        let text = String(chars[(i + 1)..<j])
+        let text = string(chars[(i + 1)..<j])
         var next = j + 1
         if next < chars.count, chars[next] == "(" {
             var d = 0
@@ -308,13 +330,13 @@ enum Inline {
         return (text, next)
     }
 
-    private static func count(_ chars: [Character], from i: Int, of c: Character) -> Int {
+    private static func count(_ chars: [Scalar], from i: Int, of c: Scalar) -> Int {
         var n = 0
         while i + n < chars.count && chars[i + n] == c { n += 1 }
         return n
     }
 
-    private static func find(_ chars: [Character], run: Int, of c: Character, from start: Int) -> Int? {
+    private static func find(_ chars: [Scalar], run: Int, of c: Scalar, from start: Int) -> Int? {
         var j = start
         while j < chars.count {
             if chars[j] == c {
@@ -332,9 +354,9 @@ enum Inline {
         "copy": "©", "eacute": "é", "euro": "€", "pound": "£",
     ]
 
-    private static func entity(_ chars: [Character], at i: Int) -> (String, Int)? {
+    private static func entity(_ chars: [Scalar], at i: Int) -> (String, Int)? {
         guard let semi = chars[i...].prefix(12).firstIndex(of: ";"), semi > i + 1 else { return nil }
-        let name = String(chars[(i + 1)..<semi])
+        let name = string(chars[(i + 1)..<semi])
         if name.hasPrefix("#") {
             let digits = name.dropFirst()
             let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
@@ -343,6 +365,18 @@ enum Inline {
         }
         guard let e = entities[name] else { return nil }
         return (e, semi + 1)
+    }
+}
+
+extension Unicode.Scalar.Properties {
+    var isPunctuationOrSymbol: Bool {
+        switch generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return true
+        default:
+            return false
+        }
     }
 }
 
