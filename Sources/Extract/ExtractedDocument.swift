@@ -39,6 +39,8 @@ public struct ExtractedDocument: Sendable, Hashable {
     public var blocks: [Block]
     /// What was noticed on the way (encoding used, replaced bytes, no article found).
     public var diagnostics: [Diagnostic]
+    /// A page's JSON-LD `articleBody`, kept while extracting as a fallback.
+    var structuredArticleBody: String?
 
     public init(title: String? = nil, author: String? = nil, date: String? = nil, blocks: [Block] = [],
                 diagnostics: [Diagnostic] = []) {

@@ -34,6 +34,14 @@ public struct HTMLExtractor: Sendable {
                 result = retry
             }
         }
+        if result.blocks.reduce(0, { $0 + $1.text.utf8.count }) < minimumTextBytes,
+           let body = result.structuredArticleBody, body.utf8.count > result.blocks.reduce(0, { $0 + $1.text.utf8.count }) {
+            // A page rendered by script: the text only in its JSON-LD `articleBody`.
+            result.blocks = Self.blocks(fromArticleBody: body)
+            result.diagnostics.append(Diagnostic(severity: .note, code: .other,
+                                                 message: "the article text comes from the page's JSON-LD articleBody"))
+        }
+        result.structuredArticleBody = nil
         if result.blocks.isEmpty {
             result.diagnostics.append(Diagnostic(code: .other, message: "no article text found in the page"))
         }
@@ -61,7 +69,8 @@ public struct HTMLExtractor: Sendable {
         for c in containers { writer.write(c) }
 
         doc.title = meta.title
-        doc.author = meta.author
+        doc.structuredArticleBody = meta.jsonLD.lazy.compactMap { JSONLD.stringValue(forKey: "articleBody", in: $0) }.first
+        doc.author = meta.author ?? meta.jsonLD.lazy.compactMap(JSONLD.authorName).first.flatMap(PageMetadata.cleanAuthor)
         doc.date = meta.date
         doc.blocks = tidy(writer.blocks, document: &doc)
         return doc
@@ -91,6 +100,18 @@ public struct HTMLExtractor: Sendable {
             kept.append(b)
         }
         return kept
+    }
+
+    /// Paragraphs of a JSON-LD `articleBody`: split at line breaks, or read as HTML when
+    /// it is markup.
+    static func blocks(fromArticleBody body: String) -> [ExtractedDocument.Block] {
+        if body.contains("<p") || body.contains("<br") {
+            var inner = HTMLExtractor()
+            inner.minimumTextBytes = 0
+            return inner.extract(Array(("<html><head><meta charset=utf-8></head><body><article>" + body + "</article></body></html>").utf8)).blocks
+        }
+        return body.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            .map { String($0).collapsingWhitespace }.filter { !$0.isEmpty }.map { .init(.paragraph, $0) }
     }
 
     /// Letters and digits only, lower-cased: how a heading is compared with the title.
@@ -379,6 +400,8 @@ struct BlockWriter {
         case "blockquote" where quoteDepth == 0:
             flush(.paragraph)
             writeQuote(e)
+        case "h1" where quoteDepth == 0:
+            flush(.paragraph)        // the headline: the title comes from the page's metadata
         case "h1", "h2", "h3", "h4", "h5", "h6":
             flush(.paragraph)
             walk(e)

@@ -34,7 +34,9 @@ enum HTMLRules {
         "share", "sharing", "social", "cookie", "consent", "gdpr", "newsletter", "comment",
         "related", "recommend", "outbrain", "taboola", "breadcrumb", "sidebar", "navbar",
         "navigation", "footer", "masthead", "pullquote", "byline", "disqus", "recirc",
-        "trending", "mostread", "most-read", "mostpopular", "signup", "subscri", "adsbygoogle",
+        "trending", "mostread", "most-read", "mostpopular", "signup", "adsbygoogle", "pull-quote",
+        // Consent-management platforms' containers.
+        "onetrust", "didomi", "cmp", "qc-cmp", "truste", "usercentrics", "sp_message", "cc-window", "cc-banner", "fc-consent",
     ]
 
     /// Words that mark an element as a comment section, not commentary.

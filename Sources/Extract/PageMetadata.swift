@@ -13,6 +13,8 @@ struct PageMetadata {
     var bylineElement: String?
     /// The first `<time>` outside furniture: its text, or its `datetime` when it has none.
     var timeElement: String?
+    /// The text of each `<script type="application/ld+json">`.
+    var jsonLD: [String] = []
 
     /// Paragraph text per element, to tell a wrapper from furniture.
     private var measure = ParagraphMeasure()
@@ -32,7 +34,15 @@ struct PageMetadata {
             guard e.isElement else { continue }
             let name = e.tag
             switch name {
-            case "script", "style", "noscript", "template", "svg":
+            case "script":
+                if e.attribute("type")?.lowercased() == "application/ld+json" {
+                    var t = ""
+                    var c = e.firstChild
+                    while let n = c { if let content = n.pointee.content { t += String(cString: content) }; c = n.nextSibling }
+                    jsonLD.append(t)
+                }
+                continue
+            case "style", "noscript", "template", "svg":
                 continue
             case "meta":
                 if let key = (e.attribute("property") ?? e.attribute("name") ?? e.attribute("itemprop"))?.lowercased(),
@@ -154,6 +164,68 @@ struct PageMetadata {
             if always && head.split(separator: " ").count >= 3 && tail.split(separator: " ").count <= 6 { return head }
         }
         return t
+    }
+}
+
+/// Reading single values out of JSON-LD without a JSON library: the string value of a
+/// key (escapes decoded), and the author's name.
+enum JSONLD {
+    static func stringValue(forKey key: String, in json: String) -> String? {
+        let u = Array(json.utf8)
+        let needle = Array("\"\(key)\"".utf8)
+        var i = 0
+        while i + needle.count <= u.count {
+            guard u[i] == needle[0], u[i..<(i + needle.count)].elementsEqual(needle) else { i += 1; continue }
+            var j = i + needle.count
+            while j < u.count, u[j] == 0x20 || u[j] == 0x0A || u[j] == 0x0D || u[j] == 0x09 { j += 1 }
+            guard j < u.count, u[j] == UInt8(ascii: ":") else { i = j; continue }
+            j += 1
+            while j < u.count, u[j] == 0x20 || u[j] == 0x0A || u[j] == 0x0D || u[j] == 0x09 { j += 1 }
+            guard j < u.count, u[j] == UInt8(ascii: "\"") else { i = j; continue }
+            return decodeString(u, from: j + 1)
+        }
+        return nil
+    }
+
+    /// `"author": {"name": "…"}` or `"author": [{"name": "…"}]` or `"author": "…"`.
+    static func authorName(in json: String) -> String? {
+        guard let r = json.firstRange(of: "\"author\"") else { return nil }
+        let rest = String(json[r.upperBound...])
+        let trimmed = rest.drop { $0 == " " || $0 == ":" || $0 == "\n" || $0 == "\t" }
+        if trimmed.first == "\"" { return decodeString(Array(trimmed.utf8), from: 1) }
+        return stringValue(forKey: "name", in: String(rest.prefix(400)))
+    }
+
+    private static func decodeString(_ u: [UInt8], from start: Int) -> String? {
+        var out: [UInt8] = []
+        var j = start
+        var pendingHigh: UInt32?
+        while j < u.count {
+            let b = u[j]
+            if b == UInt8(ascii: "\"") { return String(decoding: out, as: UTF8.self) }
+            if b == UInt8(ascii: "\\"), j + 1 < u.count {
+                let e = u[j + 1]
+                j += 2
+                switch e {
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "t"): out.append(0x20)
+                case UInt8(ascii: "r"): out.append(0x0A)
+                case UInt8(ascii: "u"):
+                    guard j + 4 <= u.count, let v = UInt32(String(decoding: u[j..<(j + 4)], as: UTF8.self), radix: 16) else { return nil }
+                    j += 4
+                    if v >= 0xD800 && v < 0xDC00 { pendingHigh = v; continue }
+                    var scalar = v
+                    if v >= 0xDC00 && v < 0xE000, let h = pendingHigh { scalar = 0x10000 + ((h - 0xD800) << 10) + (v - 0xDC00) }
+                    pendingHigh = nil
+                    out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8))
+                default: out.append(e)      // \" \\ \/
+                }
+                continue
+            }
+            out.append(b)
+            j += 1
+        }
+        return nil
     }
 }
 

@@ -184,6 +184,16 @@ struct HTMLExtractionRuleTests {
         Case(name: "figure captions are left out",
              body: "<article><figure><img src=a.jpg><figcaption>“Smile,” said the photographer.</figcaption></figure>\(articleParagraphs)</article>",
              absent: ["Smile"]),
+        Case(name: "a consent platform's container (OneTrust) is left out",
+             body: "<div id=\"onetrust-consent-sdk\"><div id=\"onetrust-banner-sdk\"><p>By clicking “Accept All Cookies”, you agree to the storing of cookies on your device to enhance site navigation.</p></div></div><article>\(articleParagraphs)</article>",
+             absent: ["Accept All Cookies"]),
+        Case(name: "the headline <h1> is not a paragraph even when og:title words it differently",
+             body: "<article><h1>Ferry crossings to resume after storm repairs finish</h1>\(articleParagraphs)</article>",
+             head: "<meta property=\"og:title\" content=\"Ferries back next week\">",
+             present: ["Ferries back next week"], absent: ["storm repairs finish"]),
+        Case(name: "a page rendered by script gives its JSON-LD articleBody",
+             body: "<div id=\"root\"></div><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Ferries back\", \"author\": {\"@type\": \"Person\", \"name\": \"Leila Haddad\"}, \"articleBody\": \"The ferry company said crossings would resume next week.\\n\\n\\u201cWe are sorry for the disruption,\\u201d said the operations manager. \\\"Thank you\\\" notes were left at the terminal.\"}</script>",
+             present: ["The ferry company said crossings would resume next week.", "“We are sorry for the disruption,” said the operations manager. \"Thank you\" notes were left at the terminal."]),
         Case(name: "comments are left out even when longer than the article",
              body: "<article>\(articleParagraphs)</article><section id=\"comments\"><p>I have taken this ferry every week for twenty years and never once seen it leave on time, so I am not holding my breath for next week either.</p><p>The refund form on the website does not work on my phone and I have tried three times since Saturday morning without any luck at all.</p><p>Does anyone know whether the car deck will be open on the first day, or is it foot passengers only until the ramp has been signed off?</p><p>Good news for the island at last, and well done to the crews who have been running the replacement boat through some very rough weather.</p></section>",
              absent: ["twenty years", "refund form"]),
@@ -228,6 +238,12 @@ struct HTMLExtractionRuleTests {
     @Test(arguments: titles)
     func title(_ c: TitleCase) {
         #expect(HTMLExtractor().extract(page(c.body + articleParagraphs, head: c.head)).title == c.title)
+    }
+
+    @Test("the JSON-LD author is the byline when the page has no other")
+    func jsonLDAuthor() {
+        let doc = HTMLExtractor().extract(page("<script type=\"application/ld+json\">{\"author\": [{\"@type\": \"Person\", \"name\": \"By Sam Whitford\"}]}</script><article>\(articleParagraphs)</article>"))
+        #expect(doc.author == "Sam Whitford")
     }
 
     @Test("a page with no article text says so")
