@@ -1,0 +1,346 @@
+/// The attribution rules that look at one sentence's tokens.
+struct Context {
+    let source: Source
+    let tokens: [Token]
+    let finder: MentionFinder
+    let sentence: Int
+    let paragraph: Int
+
+    init(source: Source, tokens: [Token], finder: MentionFinder, sentence: Int, paragraph: Int) {
+        self.source = source
+        self.tokens = tokens
+        self.finder = finder
+        self.sentence = sentence
+        self.paragraph = paragraph
+    }
+
+    // MARK: Cues
+
+    /// Token indices of speech cues: speech verbs, and "according" of "according to".
+    func cues() -> [Int] {
+        var out: [Int] = []
+        for (i, t) in tokens.enumerated() where t.isWord {
+            if t.lower == "according", i + 1 < tokens.count, tokens[i + 1].lower == "to" { out.append(i); continue }
+            guard SpeechVerbs.forms[t.lower] != nil else { continue }
+            // A capitalised cue mid-sentence is a name or a title (the Daily Mail's "Said…"), not a verb.
+            if t.isCapitalized, i > 0, !(tokens[i - 1].kind == .quote || tokens[i - 1].isPunct(",")) { continue }
+            // "called" right after a determiner or before "for" is not speech ("a group called X" stays a cue).
+            if i > 0, ["the", "a", "an", "his", "her", "their"].contains(tokens[i - 1].lower) { continue }
+            out.append(i)
+        }
+        return out
+    }
+
+    func reports(_ c: Int) -> Bool {
+        tokens[c].lower == "according" || SpeechVerbs.forms[tokens[c].lower] == true
+    }
+
+    func cueValue(_ c: Int) -> Cue {
+        if tokens[c].lower == "according", c + 1 < tokens.count {
+            return Cue(text: "according to", range: TextRange(tokens[c].range.start, tokens[c + 1].range.end))
+        }
+        // Phrasal and characterising cues read better whole: "pointed out", "dismissed … as".
+        var end = c
+        if c + 1 < tokens.count, ["out", "up", "back", "in"].contains(tokens[c + 1].lower), ["pointed", "points", "pointing", "chimed", "shot", "fired", "summed"].contains(tokens[c].lower) { end = c + 1 }
+        // The pronoun or name right before makes the cue as a reader says it: "he added".
+        var start = c
+        if c > 0, tokens[c - 1].isWord, Names.pronouns[tokens[c - 1].lower] != nil { start = c - 1 }
+        if c + 1 < tokens.count, start == c, tokens[c + 1].isWord, Names.pronouns[tokens[c + 1].lower] != nil, c > 0, tokens[c - 1].kind == .quote || tokens[c - 1].isPunct(",") { end = c + 1 }
+        let range = TextRange(tokens[start].range.start, tokens[end].range.end)
+        return Cue(text: source.string(range), range: range)
+    }
+
+    /// The cue a quotation hangs on and the mention of its speaker.
+    ///
+    /// Order of preference: a cue right after the quotation ("…,” he said / “…,” said X /
+    /// “…,” X said), a cue right before it (X said: “…” / X said, “…” / X called it “…”),
+    /// then the nearest cue in the sentence whose subject can be found.
+    func cue(for qi: Int, among cues: [Int]) -> (Int, Mention)? {
+        guard !cues.isEmpty else { return nil }
+        // Right after: at most a comma/dash and a mention of up to six tokens between.
+        let cueBefore = cues.contains { $0 < qi }
+        for c in cues where c > qi && c - qi <= 9 {
+            // "…called it “a show” and “comedy,” insisting that …": a participle after a
+            // partial quote continues the sentence's cue; it does not introduce the quote.
+            if cueBefore, tokens[c].lower.hasSuffix("ing") { break }
+            let between = tokens[(qi + 1)..<c]
+            if between.contains(where: { $0.kind == .quote }) { break }
+            if between.contains(where: { $0.isWord && SpeechVerbs.forms[$0.lower] == nil }) {
+                // Only "X said" with X a mention directly before the cue.
+                if let m = subject(ofCue: c), m.tokens.lowerBound > qi { return (c, m) }
+                break
+            }
+            if let m = subject(ofCue: c) { return (c, m) }
+        }
+        // Before: the nearest cue to the left whose subject is found.
+        var best: (Int, Mention)?
+        for c in cues.reversed() where c < qi {
+            if tokens[(c + 1)..<qi].contains(where: { $0.kind == .quote }) {
+                // Another quotation sits between: it owns this cue unless this one is a list ("a show" and "comedy").
+                let between = tokens[(c + 1)..<qi]
+                let onlyListing = between.allSatisfy { $0.kind == .quote || $0.isPunct(",") || $0.lower == "and" || $0.lower == "or" || $0.isWord }
+                if !onlyListing { continue }
+            }
+            if let m = subject(ofCue: c) { best = (c, m); break }
+        }
+        if let best { return best }
+        // After, further away ("…” was how X put it, he said later).
+        for c in cues where c > qi {
+            if tokens[(qi + 1)..<c].contains(where: { $0.kind == .quote }) { break }
+            if let m = subject(ofCue: c) { return (c, m) }
+        }
+        return nil
+    }
+
+    /// The subject of a cue: to its left (skipping adverbs and an appositive), or after it
+    /// in an inversion ("said Kosachev"), or the sentence's subject for a participle
+    /// ("…, insisting that …"), or the object of "according to".
+    func subject(ofCue c: Int) -> Mention? {
+        let t = tokens[c]
+        if t.lower == "according" {
+            guard c + 2 < tokens.count else { return nil }
+            return finder.mention(startingAt: c + 2, tokens)
+        }
+        // Passive ("was told", "were asked") makes the subject the listener, not the speaker.
+        if c > 0, ["was", "were", "been", "being", "be", "is", "are"].contains(tokens[c - 1].lower) { return nil }
+        // Participle after a comma, a dash or a quotation: the clause's subject.
+        if t.lower.hasSuffix("ing"), c > 0, tokens[c - 1].isPunct(",") || tokens[c - 1].isPunct("—") || tokens[c - 1].isPunct("–") || tokens[c - 1].kind == .quote || tokens[c - 1].lower == "and" {
+            if c >= 2, tokens[c - 1].isPunct(","), tokens[c - 2].kind == .quote {
+                // "…,” saying / adding: inverted? fall through to a right-hand subject first.
+                if let m = finder.mention(startingAt: c + 1, tokens), m.kind != .description || !m.plural { return withAppositive(m) }
+            }
+            return clauseSubject(before: c)
+        }
+        var j = c - 1
+        while j >= 0, tokens[j].isWord, !tokens[j].isCapitalized,
+              Names.verbModifiers.contains(tokens[j].lower) || (tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 3 && Names.roleNouns.contains(tokens[j].lower) == false) {
+            j -= 1
+        }
+        if j >= 0 {
+            if tokens[j].isWord, let m = finder.mention(endingAt: j, tokens), !m.possessive {
+                let before = m.tokens.lowerBound - 1
+                let afterPreposition = before >= 0 && tokens[before].isWord && Names.prepositions.contains(tokens[before].lower)
+                    && tokens[before].lower != "by"
+                if !afterPreposition { return m }
+            }
+            if tokens[j].isPunct(","), let m = appositiveSubject(endingAt: j) { return m }
+            if tokens[j].isPunct(",") || tokens[j].kind == .quote || tokens[j].isPunct("—") {
+                // Inversion: “…,” said X.
+                if let m = finder.mention(startingAt: c + 1, tokens) { return withAppositive(m) }
+            }
+            // "X, who …, said": relative clause between subject and verb.
+        } else if c + 1 < tokens.count, let m = finder.mention(startingAt: c + 1, tokens) {
+            // The sentence opens with the cue: "Said Kosachev: …"
+            return withAppositive(m)
+        }
+        return nil
+    }
+
+    /// "Vladimir Dzhabarov, deputy chairman of …, said" — the name before an appositive that
+    /// ends at the comma `j` right before the cue.
+    private func appositiveSubject(endingAt j: Int) -> Mention? {
+        var k = j - 1
+        while k > 0 && j - k <= 30 {
+            if tokens[k].kind == .quote { return nil }
+            if tokens[k].isPunct(",") {
+                if var m = finder.mention(endingAt: k - 1, tokens), m.kind != .pronoun {
+                    let inner = (k + 1)..<j
+                    if let first = tokens[inner].first, first.lower == "who" || first.lower == "which" || first.lower == "whose" {
+                        return m
+                    }
+                    let role = finder.text(tokens, inner)
+                    if tokens[inner].count <= 25 && !role.isEmpty { m.roles.append(trimRole(role)) }
+                    return m
+                }
+                return nil
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// A mention followed by ", a nurse who …" gets that role.
+    private func withAppositive(_ m: Mention) -> Mention {
+        var m = m
+        if m.kind != .pronoun, let a = appositive(after: m.tokens.upperBound) { m.roles.append(a.text) }
+        return m
+    }
+
+    /// ", deputy chairman of the committee," after a name: a role as written.
+    func appositive(after end: Int) -> (text: String, end: Int)? {
+        guard end < tokens.count, tokens[end].isPunct(","), end + 1 < tokens.count else { return nil }
+        let first = tokens[end + 1]
+        guard first.isWord, !first.isCapitalized || Names.titleWords.contains(first.lower) || Names.determiners.contains(first.lower) else { return nil }
+        if ["who", "which", "whose", "that", "said", "says", "and", "but", "or", "he", "she", "they", "it"].contains(first.lower) { return nil }
+        var k = end + 1
+        var sawRole = false
+        while k < tokens.count && k - end <= 25 {
+            let t = tokens[k]
+            if t.kind == .quote { return nil }
+            if t.isPunct(",") || t.isPunct(";") || t.isPunct(".") || t.isPunct("—") || (t.isWord && ["who", "which", "whose"].contains(t.lower)) { break }
+            if t.isWord, k - end <= 5, Names.roleNouns.contains(t.bare) || Names.titleWords.contains(t.lower) { sawRole = true }
+            if t.isWord, SpeechVerbs.forms[t.lower] != nil, k > end + 1 { return nil }
+            k += 1
+        }
+        guard sawRole, k > end + 1 else { return nil }
+        return (trimRole(finder.text(tokens, (end + 1)..<k)), k)
+    }
+
+    private func trimRole(_ s: String) -> String {
+        var r = s.trimmingSpaces
+        while let l = r.last, l == "." || l == "," { r.removeLast() }
+        return r
+    }
+
+    /// The subject of the clause holding token `c`: the first mention of the sentence not
+    /// after a preposition and not possessive.
+    func clauseSubject(before c: Int) -> Mention? {
+        var k = 0
+        while k < c {
+            let t = tokens[k]
+            guard t.isWord else { k += 1; continue }
+            let afterPreposition = k > 0 && tokens[k - 1].isWord && Names.prepositions.contains(tokens[k - 1].lower)
+            if let m = finder.mention(startingAt: k, tokens), m.tokens.upperBound <= c {
+                if !afterPreposition && !m.possessive { return withAppositive(m) }
+                k = m.tokens.upperBound
+                continue
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    // MARK: Other rules
+
+    /// "X: “…”" — a name and a colon before the quotation (also a headline "Sanders: …").
+    func colonSpeaker(before qi: Int) -> Mention? {
+        guard let colon = tokens[..<qi].lastIndex(where: { $0.isPunct(":") }), colon > 0 else { return nil }
+        guard let m = finder.mention(endingAt: colon - 1, tokens), m.kind != .pronoun else { return nil }
+        // The mention must open the sentence (or follow another quotation): "Kosachev: “…”".
+        let start = m.tokens.lowerBound
+        guard start == 0 || tokens[start - 1].kind == .quote || tokens[start - 1].isPunct("—") else { return nil }
+        return withAppositive(m)
+    }
+
+    /// Nothing but quotations and punctuation.
+    var isQuoteOnly: Bool { !tokens.contains { $0.isWord } }
+
+    /// direct, partial, scare or title.
+    func kind(of qi: Int, quotation mq: MarkedQuotation, attributed: Bool, hasCue: Bool) -> QuotationKind {
+        let content = source.string(mq.content)
+        let words = content.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+        let previous = qi > 0 ? tokens[qi - 1] : nil
+        let previous2 = qi > 1 ? tokens[qi - 2] : nil
+        if let p = previous, p.isWord {
+            if SpeakerAttributor.scareCues.contains(p.lower) || (p.lower == "as" && previous2?.lower == "known") { return .scare }
+            if SpeakerAttributor.titleCues.contains(p.lower) && !hasCue { return .title }
+        }
+        if let p2 = previous2, p2.isWord, SpeakerAttributor.titleCues.contains(p2.lower), previous?.isPunct(",") == false, !hasCue,
+           ["titled", "entitled", "headlined", "called"].contains(previous?.lower ?? "") {
+            return .title
+        }
+        let scalars = content.unicodeScalars
+        let startsUpper = scalars.first(where: { $0.isLetterLike }).map { $0.isUppercaseLike } ?? false
+        let last = scalars.last(where: { !$0.isSpaceLike })
+        let endsPunct = last.map { ".!?,…—-;:".unicodeScalars.contains($0) } ?? false
+        let startsSentence = !tokens[..<qi].contains { $0.isWord }
+        let afterColon = previous?.isPunct(":") == true
+        let afterCueComma = previous?.isPunct(",") == true && (previous2.map { SpeechVerbs.forms[$0.lower] != nil } ?? false)
+        // A name in title case, not a sentence: MSNBC’s “Morning Joe”.
+        if !hasCue, !endsPunct, !startsSentence, words >= 2, words <= 8, isTitleCase(content) { return .title }
+        if startsSentence || afterColon || afterCueComma || (startsUpper && endsPunct && words >= 4) {
+            return .direct
+        }
+        if !attributed && words <= 3 && !hasCue { return .scare }
+        return .partial
+    }
+
+    private func isTitleCase(_ s: String) -> Bool {
+        let small: Set<String> = ["of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "with", "is", "by"]
+        let words = s.split(separator: " ")
+        var capitals = 0
+        for w in words {
+            if small.contains(w.lowercased()) { continue }
+            guard let f = w.unicodeScalars.first(where: { $0.isLetterLike }) else { continue }
+            if !f.isUppercaseLike { return false }
+            capitals += 1
+        }
+        return capitals >= 2
+    }
+
+    // MARK: Reported speech
+
+    /// The reported clause of cue `c` and the mention of who reported it, when the clause
+    /// holds no quotation marks: "X said (that) CLAUSE", "CLAUSE, X said",
+    /// "according to X, CLAUSE", "CLAUSE, according to X".
+    func reportedClause(of c: Int) -> (TextRange, Mention)? {
+        let n = tokens.count
+        if tokens[c].lower == "according" {
+            guard let m = subject(ofCue: c) else { return nil }
+            let after = m.tokens.upperBound
+            if after < n, tokens[after].isPunct(",") {
+                return clause(from: after + 1, to: n).map { ($0, m) }
+            }
+            // "CLAUSE, according to X."
+            if c > 0, tokens[c - 1].isPunct(",") { return clause(from: 0, to: c - 1).map { ($0, m) } }
+            return nil
+        }
+        guard let m = subject(ofCue: c) else { return nil }
+        // After the cue.
+        var k = c + 1
+        if k < n, ["out"].contains(tokens[k].lower) { k += 1 }
+        if SpeakerAttributor.objectFirst.contains(tokens[c].lower), let object = finder.mention(startingAt: k, tokens) {
+            k = object.tokens.upperBound
+        }
+        // Inverted subject ("said X") sits after the cue.
+        if m.tokens.lowerBound > c { k = max(k, m.tokens.upperBound) }
+        // Skip to "that" when it comes within a few words ("said on live television that …").
+        var start: Int?
+        var j = k
+        while j < n && j - k <= 10 {
+            let t = tokens[j]
+            if t.isWord && t.lower == "that" { start = j + 1; break }
+            if t.isPunct(".") || t.isPunct(";") || t.isPunct(":") { break }
+            if t.isWord, SpeechVerbs.forms[t.lower] != nil { break }
+            j += 1
+        }
+        if start == nil, k < n {
+            let t = tokens[k]
+            if t.isPunct(","), k + 1 < n, m.tokens.lowerBound > c { start = nil }
+            else if t.isWord, !Names.prepositions.contains(t.lower) || t.lower == "that",
+                    Names.pronouns[t.lower] != nil || Names.determiners.contains(t.lower) || t.isCapitalized || ["there", "it"].contains(t.lower) {
+                start = k
+            }
+        }
+        if let s = start, let r = clause(from: s, to: n, stopAtCue: true) { return (r, m) }
+        // Before the cue: "CLAUSE, X said." with the subject right before the cue.
+        let subjectStart = min(m.tokens.lowerBound, c)
+        if subjectStart >= 2, tokens[subjectStart - 1].isPunct(",") {
+            return clause(from: 0, to: subjectStart - 1).map { ($0, m) }
+        }
+        return nil
+    }
+
+    /// Tokens `from..<to` as a clause: no quotation inside, at least four words, trailing
+    /// punctuation left out; with `stopAtCue`, cut before ", he said" / ", according to".
+    private func clause(from: Int, to: Int, stopAtCue: Bool = false) -> TextRange? {
+        var end = to
+        if stopAtCue {
+            var k = from
+            while k < to {
+                if tokens[k].isPunct(","), k + 1 < to {
+                    if tokens[k + 1].lower == "according" { end = k; break }
+                    if k + 2 < to, SpeechVerbs.forms[tokens[k + 2].lower] != nil, finder.mention(startingAt: k + 1, tokens) != nil { end = k; break }
+                    if SpeechVerbs.forms[tokens[k + 1].lower] != nil, tokens[k + 1].lower.hasSuffix("ing") == false { end = k; break }
+                }
+                k += 1
+            }
+        }
+        while end > from, tokens[end - 1].kind == .punct { end -= 1 }
+        guard end > from else { return nil }
+        let span = tokens[from..<end]
+        if span.contains(where: { $0.kind == .quote }) { return nil }
+        if span.filter(\.isWord).count < 4 { return nil }
+        return TextRange(tokens[from].range.start, tokens[end - 1].range.end)
+    }
+}
