@@ -256,6 +256,55 @@ struct MentionFinder {
                        possessive: tokens[j].isPossessive, personEvidence: !isOrg, head: head)
     }
 
+    /// "He’s claiming", "It’s denouncing": a pronoun with a contracted verb.
+    func contraction(at j: Int, _ tokens: [Token]) -> Mention? {
+        let t = tokens[j]
+        guard t.isWord, t.isPossessive, let p = Names.pronouns[t.bare], t.bare != "i" else { return nil }
+        return Mention(kind: .pronoun, tokens: j..<(j + 1), range: t.range, text: t.bare, gender: p.gender, plural: p.plural)
+    }
+
+    /// Any noun phrase opened by a determiner and ending at `j` right before a speech verb:
+    /// "the announcer said", "a narrator in the ad asks", "the ad’s narrator says".
+    func genericDescription(endingAt j: Int, _ tokens: [Token]) -> Mention? {
+        guard j >= 0, tokens[j].isWord, !tokens[j].isCapitalized else { return nil }
+        let head = tokens[j].bare
+        if Names.prepositions.contains(head) || Names.determiners.contains(head) || Names.verbModifiers.contains(head)
+            || Names.allPronouns.contains(head) || head.hasSuffix("ly") || head.hasSuffix("ing") || SpeechVerbs.forms[head] != nil { return nil }
+        var s = j
+        while s > 0 && j - s < 4 {
+            let t = tokens[s - 1]
+            guard t.isWord else { return nil }
+            if ["the", "a", "an", "one", "another", "this"].contains(t.lower) || (t.isPossessive && !Names.allPronouns.contains(t.bare)) {
+                if t.isPossessive {
+                    // "the ad’s narrator": take in the possessor and its determiner.
+                    var q = s - 1
+                    if q > 0, ["the", "a", "an"].contains(tokens[q - 1].lower) { q -= 1 }
+                    s = q
+                } else { s -= 1 }
+                let phrase = text(tokens, s..<(j + 1))
+                let lowered = tokens[s].isCapitalized ? tokens[s].lower + String(phrase.dropFirst(tokens[s].lower.count)) : phrase
+                return Mention(kind: .description, tokens: s..<(j + 1), range: TextRange(tokens[s].range.start, tokens[j].range.end),
+                               text: lowered, roles: [], plural: head.hasSuffix("s") && !head.hasSuffix("ss"),
+                               personEvidence: true, head: head)
+            }
+            if Names.prepositions.contains(t.lower) || SpeechVerbs.forms[t.lower] != nil || Names.verbModifiers.contains(t.lower) { return nil }
+            s -= 1
+        }
+        return nil
+    }
+
+    /// The noun phrase after "according to": a mention, or the words up to the next comma
+    /// ("according to the poll", "according to exit polls").
+    func nounPhrase(startingAt i: Int, _ tokens: [Token]) -> Mention? {
+        var e = i
+        while e < tokens.count, tokens[e].isWord, e - i < 8, tokens[e].lower != "that", SpeechVerbs.forms[tokens[e].lower] == nil { e += 1 }
+        guard e > i else { return nil }
+        let phrase = text(tokens, i..<e)
+        let lowered = tokens[i].isCapitalized && Names.determiners.contains(tokens[i].lower) ? tokens[i].lower + String(phrase.dropFirst(tokens[i].lower.count)) : phrase
+        return Mention(kind: .description, tokens: i..<e, range: TextRange(tokens[i].range.start, tokens[e - 1].range.end),
+                       text: lowered, plural: tokens[e - 1].bare.hasSuffix("s"), personEvidence: false, head: tokens[e - 1].bare)
+    }
+
     /// The words of tokens `r` as written.
     func text(_ tokens: [Token], _ r: Range<Int>) -> String {
         guard !r.isEmpty else { return "" }

@@ -21,7 +21,14 @@ struct Context {
         var out: [Int] = []
         for (i, t) in tokens.enumerated() where t.isWord {
             if t.lower == "according", i + 1 < tokens.count, tokens[i + 1].lower == "to" { out.append(i); continue }
-            guard SpeechVerbs.forms[t.lower] != nil else { continue }
+            if SpeechVerbs.forms[t.lower] == nil {
+                // "reports", "notes", "claims": verbs only right after a name or a pronoun.
+                guard SpeechVerbs.nounForms.contains(t.lower), i > 0, tokens[i - 1].isWord,
+                      tokens[i - 1].isCapitalized && !Names.notNames.contains(tokens[i - 1].bare) || Names.pronouns[tokens[i - 1].lower] != nil
+                else { continue }
+                out.append(i)
+                continue
+            }
             // A capitalised cue mid-sentence is a name or a title (the Daily Mail's "Said…"), not a verb.
             if t.isCapitalized, i > 0, !(tokens[i - 1].kind == .quote || tokens[i - 1].isPunct(",")) { continue }
             // "called" right after a determiner or before "for" is not speech ("a group called X" stays a cue).
@@ -63,6 +70,9 @@ struct Context {
             // "…called it “a show” and “comedy,” insisting that …": a participle after a
             // partial quote continues the sentence's cue; it does not introduce the quote.
             if cueBefore, tokens[c].lower.hasSuffix("ing") { break }
+            // A quotation in the middle of a clause ("said the ad “unmistakably” suggests …")
+            // belongs to the cue before it; only “…,” he said hangs on the cue after.
+            if cueBefore, !endsWithClauseBreak(qi) { break }
             let between = tokens[(qi + 1)..<c]
             if between.contains(where: { $0.kind == .quote }) { break }
             if between.contains(where: { $0.isWord && SpeechVerbs.forms[$0.lower] == nil }) {
@@ -92,6 +102,14 @@ struct Context {
         return nil
     }
 
+    /// “…,” / “…?” / “…” — : the quotation ends where an attribution may follow.
+    private func endsWithClauseBreak(_ qi: Int) -> Bool {
+        if qi + 1 < tokens.count, tokens[qi + 1].kind == .punct { return true }
+        let text = source.string(tokens[qi].range)
+        guard let last = text.unicodeScalars.last(where: { QuoteMarks.mark($0) == nil && !$0.isSpaceLike }) else { return false }
+        return ",?!.…—".unicodeScalars.contains(last)
+    }
+
     /// The subject of a cue: to its left (skipping adverbs and an appositive), or after it
     /// in an inversion ("said Kosachev"), or the sentence's subject for a participle
     /// ("…, insisting that …"), or the object of "according to".
@@ -99,11 +117,18 @@ struct Context {
         let t = tokens[c]
         if t.lower == "according" {
             guard c + 2 < tokens.count else { return nil }
-            return finder.mention(startingAt: c + 2, tokens)
+            return finder.mention(startingAt: c + 2, tokens) ?? finder.nounPhrase(startingAt: c + 2, tokens)
         }
         // Passive ("was told", "were asked") makes the subject the listener, not the speaker.
-        if c > 0, ["was", "were", "been", "being", "be", "is", "are"].contains(tokens[c - 1].lower) { return nil }
+        if c > 0, ["was", "were", "been", "being", "be", "is", "are"].contains(tokens[c - 1].lower), !t.lower.hasSuffix("ing") {
+            // "was written by Springsteen": the agent after "by" is the speaker.
+            if c + 2 < tokens.count, tokens[c + 1].lower == "by" { return finder.mention(startingAt: c + 2, tokens) }
+            return nil
+        }
         // Participle after a comma, a dash or a quotation: the clause's subject.
+        if c > 0, tokens[c - 1].lower == "and" || tokens[c - 1].lower == "but", !t.lower.hasSuffix("ing") {
+            return clauseSubject(before: c - 1)
+        }
         if t.lower.hasSuffix("ing"), c > 0, tokens[c - 1].isPunct(",") || tokens[c - 1].isPunct("—") || tokens[c - 1].isPunct("–") || tokens[c - 1].kind == .quote || tokens[c - 1].lower == "and" {
             if c >= 2, tokens[c - 1].isPunct(","), tokens[c - 2].kind == .quote {
                 // "…,” saying / adding: inverted? fall through to a right-hand subject first.
@@ -117,11 +142,19 @@ struct Context {
             j -= 1
         }
         if j >= 0 {
-            if tokens[j].isWord, let m = finder.mention(endingAt: j, tokens), !m.possessive {
+            if tokens[j].isWord, let m = finder.mention(endingAt: j, tokens) ?? finder.contraction(at: j, tokens) ?? finder.genericDescription(endingAt: j, tokens),
+               !m.possessive || m.kind == .pronoun {
                 let before = m.tokens.lowerBound - 1
                 let afterPreposition = before >= 0 && tokens[before].isWord && Names.prepositions.contains(tokens[before].lower)
                     && tokens[before].lower != "by"
-                if !afterPreposition { return m }
+                if !afterPreposition || t.lower.hasSuffix("ing") && before == j - 1 - (m.tokens.count - 1) - 0 && m.kind == .name && tokens[before].lower == "of" { return m }
+                // "A spokeswoman for Hillary Clinton says": the head before the preposition.
+                if before >= 1, ["for", "of", "at", "from", "with", "on", "in"].contains(tokens[before].lower),
+                   let head = finder.mention(endingAt: before - 1, tokens) ?? finder.genericDescription(endingAt: before - 1, tokens),
+                   head.kind != .pronoun, !head.possessive {
+                    let h = head.tokens.lowerBound - 1
+                    if h < 0 || !(tokens[h].isWord && Names.prepositions.contains(tokens[h].lower)) { return head }
+                }
             }
             if tokens[j].isPunct(","), let m = appositiveSubject(endingAt: j) { return m }
             if tokens[j].isPunct(",") || tokens[j].kind == .quote || tokens[j].isPunct("—") {
@@ -222,6 +255,19 @@ struct Context {
         return withAppositive(m)
     }
 
+    /// “…” — Sonya Herridge: a dash and a name after the quotation, ending the sentence
+    /// (reader comments, epigraphs, vox pops).
+    func dashSpeaker(after qi: Int) -> Mention? {
+        guard qi + 2 < tokens.count, tokens[qi + 1].kind == .punct,
+              ["—", "―", "–", "-"].contains(tokens[qi + 1].lower) else { return nil }
+        guard let m = finder.mention(startingAt: qi + 2, tokens), m.kind == .name || m.kind == .organization || m.kind == .description else { return nil }
+        // Only punctuation (or an appositive) may follow the name.
+        let rest = tokens[m.tokens.upperBound...]
+        if rest.contains(where: { $0.kind == .quote }) { return nil }
+        if let first = rest.first, !first.isPunct(","), !first.isPunct("."), !first.isPunct("("), rest.contains(where: \.isWord) { return nil }
+        return withAppositive(m)
+    }
+
     /// Nothing but quotations and punctuation.
     var isQuoteOnly: Bool { !tokens.contains { $0.isWord } }
 
@@ -307,8 +353,8 @@ struct Context {
         if start == nil, k < n {
             let t = tokens[k]
             if t.isPunct(","), k + 1 < n, m.tokens.lowerBound > c { start = nil }
-            else if t.isWord, !Names.prepositions.contains(t.lower) || t.lower == "that",
-                    Names.pronouns[t.lower] != nil || Names.determiners.contains(t.lower) || t.isCapitalized || ["there", "it"].contains(t.lower) {
+            else if t.isWord, !Names.prepositions.contains(t.lower), t.lower != "to", !Names.timeWords.contains(t.lower),
+                    !t.lower.hasSuffix("ly"), SpeechVerbs.forms[t.lower] == nil {
                 start = k
             }
         }

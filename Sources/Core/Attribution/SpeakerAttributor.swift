@@ -145,6 +145,12 @@ struct SpeakerAttributor {
                                                            confidence: Confidence.colon, mention: m.range)
                     }
                 }
+                if decision.entity == nil, let m = ctx.dashSpeaker(after: qi),
+                   let r = resolve(m, registry: &registry, subjects: subjects, current: subject, lastStatement: lastStatement, paragraph: p) {
+                    decision.entity = r.entity
+                    decision.attribution = Attribution(rule: .colon, cue: Cue(text: tokens[qi + 1].lower, range: tokens[qi + 1].range),
+                                                       confidence: Confidence.colon, mention: m.range)
+                }
                 let quoteOnly = ctx.isQuoteOnly
                 if decision.entity == nil, let intro = introduced, intro.paragraph == p - 1 || intro.paragraph == p, quoteOnly || qi == 0 {
                     decision.entity = intro.entity

@@ -126,6 +126,15 @@ enum Names {
         "bluntly", "tersely", "loudly", "quietly", "angrily", "cheerfully", "calmly", "firmly", "then-",
         "subsequently", "eventually", "finally", "already", "herself", "himself", "themselves", "itself",
         "had", "been", "might", "may", "should", "can", "must", "shall", "went", "on", "rhetorically",
+        "now", "too", "however", "initially", "ultimately", "separately", "reportedly", "falsely", "wrongly",
+        "correctly", "rightly", "specifically", "explicitly", "herself", "himself", "personally", "directly",
+    ]
+
+    /// Words of time that may sit between a cue and its clause ("said Friday that …").
+    static let timeWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+        "tonight", "tomorrow", "earlier", "later", "last", "this", "recently", "again", "repeatedly", "once",
+        "previously", "afterward", "afterwards", "now", "then", "separately", "privately", "publicly",
     ]
 
     /// Prepositions: a name right after one is not the subject of the clause.

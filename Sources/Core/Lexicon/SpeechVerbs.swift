@@ -118,7 +118,10 @@ enum SpeechVerbs {
         Verb(lemma: "thank", irregular: [], reports: false),
         Verb(lemma: "mock", irregular: [], reports: false),
         Verb(lemma: "invoke", irregular: [], reports: false),
-        Verb(lemma: "question", irregular: [], reports: false),
+        Verb(lemma: "question", irregular: [], reports: true),
+        Verb(lemma: "mention", irregular: [], reports: true),
+        Verb(lemma: "cite", irregular: [], reports: false),
+        Verb(lemma: "insist", irregular: [], reports: true),
         Verb(lemma: "promise", irregular: [], reports: true),
         Verb(lemma: "rail", irregular: [], reports: false),
         Verb(lemma: "tout", irregular: [], reports: false),
@@ -137,6 +140,13 @@ enum SpeechVerbs {
         "complain", "lament", "boast", "speak", "order", "repeat", "maintain", "confirm", "reveal", "admit",
         "claim", "respond", "concede", "threaten",
     ]
+
+    /// The bare and -s forms of noun-like verbs: cues only right after a subject.
+    static let nounForms: Set<String> = {
+        var out = Set<String>()
+        for v in verbs where nounLike.contains(v.lemma) { out.insert(v.lemma); out.insert(inflections(of: v.lemma)[0]) }
+        return out
+    }()
 
     /// Every form of every verb, lowercased, to whether it reports a clause.
     static let forms: [String: Bool] = {
