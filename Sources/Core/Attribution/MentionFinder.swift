@@ -268,7 +268,7 @@ struct MentionFinder {
     func genericDescription(endingAt j: Int, _ tokens: [Token]) -> Mention? {
         guard j >= 0, tokens[j].isWord, !tokens[j].isCapitalized else { return nil }
         let head = tokens[j].bare
-        if Names.prepositions.contains(head) || Names.determiners.contains(head) || Names.verbModifiers.contains(head)
+        if Names.timeNouns.contains(head) || Names.prepositions.contains(head) || Names.determiners.contains(head) || Names.verbModifiers.contains(head)
             || Names.allPronouns.contains(head) || head.hasSuffix("ly") || head.hasSuffix("ing") || SpeechVerbs.forms[head] != nil { return nil }
         var s = j
         while s > 0 && j - s < 4 {

@@ -5,6 +5,8 @@ struct Context {
     let finder: MentionFinder
     let sentence: Int
     let paragraph: Int
+    /// The sentence is a headline (Title Case: "Lindsey Graham Says").
+    var headline = false
 
     init(source: Source, tokens: [Token], finder: MentionFinder, sentence: Int, paragraph: Int) {
         self.source = source
@@ -25,12 +27,13 @@ struct Context {
                 // "reports", "notes", "claims": verbs only right after a name or a pronoun.
                 guard SpeechVerbs.nounForms.contains(t.lower), i > 0, tokens[i - 1].isWord,
                       tokens[i - 1].isCapitalized && !Names.notNames.contains(tokens[i - 1].bare) || Names.pronouns[tokens[i - 1].lower] != nil
+                        || finder.genericDescription(endingAt: i - 1, tokens) != nil
                 else { continue }
                 out.append(i)
                 continue
             }
             // A capitalised cue mid-sentence is a name or a title (the Daily Mail's "Said…"), not a verb.
-            if t.isCapitalized, i > 0, !(tokens[i - 1].kind == .quote || tokens[i - 1].isPunct(",")) { continue }
+            if t.isCapitalized, i > 0, !(tokens[i - 1].kind == .quote || tokens[i - 1].isPunct(",")), !headline { continue }
             // "called" right after a determiner or before "for" is not speech ("a group called X" stays a cue).
             if i > 0, ["the", "a", "an", "his", "her", "their"].contains(tokens[i - 1].lower) { continue }
             out.append(i)
@@ -137,6 +140,8 @@ struct Context {
             return clauseSubject(before: c)
         }
         var j = c - 1
+        // "Rep. Gwen Moore (D-Wis.) said": a parenthesis between the name and the verb.
+        if j >= 0, tokens[j].isPunct(")"), let open = tokens[..<j].lastIndex(where: { $0.isPunct("(") }), j - open <= 8 { j = open - 1 }
         while j >= 0, tokens[j].isWord, !tokens[j].isCapitalized,
               Names.verbModifiers.contains(tokens[j].lower) || (tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 3 && Names.roleNouns.contains(tokens[j].lower) == false) {
             j -= 1
@@ -201,6 +206,10 @@ struct Context {
 
     /// ", deputy chairman of the committee," after a name: a role as written.
     func appositive(after end: Int) -> (text: String, end: Int)? {
+        var end = end
+        if end < tokens.count, tokens[end].isPunct("("), let close = tokens[end...].firstIndex(where: { $0.isPunct(")") }), close - end <= 8 {
+            end = close + 1
+        }
         guard end < tokens.count, tokens[end].isPunct(","), end + 1 < tokens.count else { return nil }
         let first = tokens[end + 1]
         guard first.isWord, !first.isCapitalized || Names.titleWords.contains(first.lower) || Names.determiners.contains(first.lower) else { return nil }

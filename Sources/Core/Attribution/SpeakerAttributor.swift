@@ -71,12 +71,20 @@ struct SpeakerAttributor {
         var introduced: (entity: Int, paragraph: Int, cue: Cue?)?
         var firstQuote = 0
 
-        for (si, sentence) in sentences.enumerated() {
+        // The headline goes last: its capitals name nothing by themselves, so its names are
+        // matched against the people the body has introduced.
+        let titleSentences = sentences.indices.filter { paragraphs[sentences[$0].paragraph].isTitle }
+        let order = sentences.indices.filter { !paragraphs[sentences[$0].paragraph].isTitle } + titleSentences
+        var titleQuote = 0
+        for si in order {
+            let sentence = sentences[si]
             let p = sentence.paragraph
             let isTitle = paragraphs[p].isTitle
-            let tokens = tokenizer.tokens(source, sentence: sentence.range, quotes: top, firstQuote: &firstQuote)
+            let tokens = isTitle ? tokenizer.tokens(source, sentence: sentence.range, quotes: top, firstQuote: &titleQuote)
+                : tokenizer.tokens(source, sentence: sentence.range, quotes: top, firstQuote: &firstQuote)
             if tokens.isEmpty { continue }
             var ctx = Context(source: source, tokens: tokens, finder: finder, sentence: si, paragraph: p)
+            ctx.headline = isTitle
 
             // 1. People and organisations named in the sentence (not in a headline, whose
             //    capitals name nothing), with roles from titles and appositives.
@@ -131,7 +139,7 @@ struct SpeakerAttributor {
                 if let (cueIndex, m) = ctx.cue(for: qi, among: cues) {
                     attachedCues.insert(cueIndex)
                     let cue = ctx.cueValue(cueIndex)
-                    if let r = resolve(m, registry: &registry, subjects: subjects, current: subject, lastStatement: lastStatement, paragraph: p) {
+                    if let r = resolve(m, registry: &registry, subjects: subjects, current: subject, lastStatement: lastStatement, paragraph: p, headline: isTitle) {
                         decision.entity = r.entity
                         decision.attribution = Attribution(rule: r.viaPronoun ? .pronoun : (cue.text.hasPrefix("according") ? .according : .speechVerb),
                                                            cue: cue, confidence: r.viaPronoun ? Confidence.pronounCue : (cue.text.hasPrefix("according") ? Confidence.according : Confidence.namedCue),
@@ -139,14 +147,14 @@ struct SpeakerAttributor {
                     }
                 }
                 if decision.entity == nil, let m = ctx.colonSpeaker(before: qi) {
-                    if let r = resolve(m, registry: &registry, subjects: subjects, current: subject, lastStatement: lastStatement, paragraph: p) {
+                    if let r = resolve(m, registry: &registry, subjects: subjects, current: subject, lastStatement: lastStatement, paragraph: p, headline: isTitle) {
                         decision.entity = r.entity
                         decision.attribution = Attribution(rule: .colon, cue: Cue(text: ":", range: tokens[m.tokens.upperBound].range),
                                                            confidence: Confidence.colon, mention: m.range)
                     }
                 }
                 if decision.entity == nil, let m = ctx.dashSpeaker(after: qi),
-                   let r = resolve(m, registry: &registry, subjects: subjects, current: subject, lastStatement: lastStatement, paragraph: p) {
+                   let r = resolve(m, registry: &registry, subjects: subjects, current: subject, lastStatement: lastStatement, paragraph: p, headline: isTitle) {
                     decision.entity = r.entity
                     decision.attribution = Attribution(rule: .colon, cue: Cue(text: tokens[qi + 1].lower, range: tokens[qi + 1].range),
                                                        confidence: Confidence.colon, mention: m.range)
@@ -156,7 +164,9 @@ struct SpeakerAttributor {
                     decision.entity = intro.entity
                     decision.attribution = Attribution(rule: .introducedBy, cue: intro.cue, confidence: Confidence.introduced)
                 }
-                if decision.entity == nil, quoteOnly, let last = lastStatement, p - last.paragraph <= 1 {
+                // A sentence that opens with a quotation and names nobody else goes on with the last speaker.
+                let opensWithQuote = qi == 0 && cues.isEmpty && subject == nil
+                if decision.entity == nil, quoteOnly || opensWithQuote, let last = lastStatement, p - last.paragraph <= 1 {
                     decision.entity = last.entity
                     decision.attribution = Attribution(rule: .continuation, confidence: Confidence.continuation)
                 }
@@ -182,7 +192,7 @@ struct SpeakerAttributor {
             // 4. Reported speech: cues with a clause and no quotation of their own.
             for c in cues where !attachedCues.contains(c) && ctx.reports(c) {
                 guard let (clause, m) = ctx.reportedClause(of: c) else { continue }
-                guard let r = resolve(m, registry: &registry, subjects: subjects, current: subject, lastStatement: lastStatement, paragraph: p) else { continue }
+                guard let r = resolve(m, registry: &registry, subjects: subjects, current: subject, lastStatement: lastStatement, paragraph: p, headline: isTitle) else { continue }
                 reported.append(Reported(range: clause, entity: r.entity,
                                          attribution: Attribution(rule: .reportedSpeech, cue: ctx.cueValue(c), confidence: Confidence.reported, mention: m.range),
                                          sentence: si, paragraph: p))
@@ -192,7 +202,7 @@ struct SpeakerAttributor {
 
             // 5. "X said:" at the end of a paragraph introduces the quotation that follows.
             if let last = tokens.last, last.isPunct(":"), let c = cues.last, let m = ctx.subject(ofCue: c),
-               let r = resolve(m, registry: &registry, subjects: subjects, current: subject, lastStatement: lastStatement, paragraph: p) {
+               let r = resolve(m, registry: &registry, subjects: subjects, current: subject, lastStatement: lastStatement, paragraph: p, headline: isTitle) {
                 introduced = (r.entity, p, ctx.cueValue(c))
             } else if let intro = introduced, intro.paragraph < p - 1 {
                 introduced = nil
@@ -221,7 +231,13 @@ struct SpeakerAttributor {
 
     private func resolve(_ m: Mention, registry: inout SpeakerRegistry, subjects: [(entity: Int, offset: Int, paragraph: Int)],
                          current: (entity: Int, offset: Int, kind: Mention.Kind)?, lastStatement: (entity: Int, paragraph: Int)?,
-                         paragraph: Int) -> (entity: Int, viaPronoun: Bool)? {
+                         paragraph: Int, headline: Bool = false) -> (entity: Int, viaPronoun: Bool)? {
+        var m = m
+        if headline, m.kind == .name || m.kind == .organization {
+            // "Elizabeth Warren Hammers Wells Fargo CEO": the longest known name at its start.
+            if let known = registry.knownPrefix(of: m.text) { m.text = known; m.kind = .name }
+            else { m.text = m.text.split(separator: " ").prefix(2).joined(separator: " ") }
+        }
         if m.kind == .pronoun {
             let cur = current.flatMap { $0.offset < m.range.start && $0.kind != .pronoun ? $0.entity : nil }
             guard let e = resolvePronoun(m, registry: registry, subjects: subjects, current: cur, lastStatement: lastStatement, paragraph: paragraph) else { return nil }
@@ -249,7 +265,9 @@ struct SpeakerAttributor {
             if fits(s.entity) { return s.entity }
         }
         if let l = lastStatement, fits(l.entity) { return l.entity }
-        return nil
+        // The person named most recently before the pronoun, wherever in the sentence.
+        return registry.entities.indices.filter { fits($0) && registry[$0].lastSeen < m.range.start && m.range.start - registry[$0].lastSeen < 2000 }
+            .max { registry[$0].lastSeen < registry[$1].lastSeen }
     }
 
     // MARK: Output
@@ -299,6 +317,19 @@ struct SpeakerAttributor {
 }
 
 extension SpeakerRegistry {
+    /// The longest run of leading words of `text` that names a known person or organisation.
+    func knownPrefix(of text: String) -> String? {
+        let words = text.split(separator: " ").map(String.init)
+        for n in stride(from: words.count, through: 1, by: -1) {
+            let candidate = words.prefix(n).joined(separator: " ")
+            let lower = candidate.lowercased()
+            if entities.contains(where: { $0.name.lowercased() == lower || $0.key == lower || (n == 1 && $0.surname == lower) || $0.aliases.contains { $0.lowercased() == lower } }) {
+                return candidate
+            }
+        }
+        return nil
+    }
+
     func entitiesNamed(_ name: String) -> [Int] {
         let lower = name.lowercased()
         return entities.indices.filter { entities[$0].words.last == lower || entities[$0].name.lowercased() == lower }

@@ -4,7 +4,7 @@ enum Names {
     /// Capitalised words that stand before a name as a title ("Vice Speaker Konstantin
     /// Kosachev", "Sen. Elizabeth Warren"). They become the speaker's role, not the name.
     static let titleWords: Set<String> = [
-        "president", "vice", "speaker", "senator", "sen.", "sen", "representative", "rep.", "rep", "congressman",
+        "president", "vice", "speaker", "senator", "sen.", "sen", "sens.", "reps.", "govs.", "representative", "rep.", "rep", "congressman",
         "congresswoman", "governor", "gov.", "gov", "mayor", "minister", "prime", "premier", "chancellor", "secretary",
         "attorney", "general", "gen.", "judge", "justice", "chief", "director", "chairman", "chairwoman", "chair",
         "commissioner", "ambassador", "deputy", "leader", "whip", "spokesman", "spokeswoman", "spokesperson",
@@ -136,6 +136,10 @@ enum Names {
         "tonight", "tomorrow", "earlier", "later", "last", "this", "recently", "again", "repeatedly", "once",
         "previously", "afterward", "afterwards", "now", "then", "separately", "privately", "publicly",
     ]
+
+    /// Nouns of time, never speakers ("said this month").
+    static let timeNouns: Set<String> = ["day", "days", "week", "weeks", "month", "months", "year", "years", "time", "morning",
+                                         "afternoon", "evening", "night", "hour", "hours", "minute", "minutes", "decade", "weekend"]
 
     /// Prepositions: a name right after one is not the subject of the clause.
     static let prepositions: Set<String> = [

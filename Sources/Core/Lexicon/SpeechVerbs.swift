@@ -120,6 +120,8 @@ enum SpeechVerbs {
         Verb(lemma: "invoke", irregular: [], reports: false),
         Verb(lemma: "question", irregular: [], reports: true),
         Verb(lemma: "mention", irregular: [], reports: true),
+        // Documents speak too: "the letter reads", "the sign read" (only after a subject).
+        Verb(lemma: "read", irregular: [], reports: false),
         Verb(lemma: "cite", irregular: [], reports: false),
         Verb(lemma: "insist", irregular: [], reports: true),
         Verb(lemma: "promise", irregular: [], reports: true),
@@ -138,7 +140,7 @@ enum SpeechVerbs {
         "thank", "praise", "hail", "rail", "tout", "mock", "blast", "slam", "vow", "pledge", "remark",
         "reply", "continue", "begin", "agree", "observe", "invoke", "refer", "lash", "chime", "dub", "muse",
         "complain", "lament", "boast", "speak", "order", "repeat", "maintain", "confirm", "reveal", "admit",
-        "claim", "respond", "concede", "threaten",
+        "claim", "respond", "concede", "threaten", "read",
     ]
 
     /// The bare and -s forms of noun-like verbs: cues only right after a subject.
