@@ -29,7 +29,7 @@ struct MentionFinder {
     private func isNameWord(_ t: Token) -> Bool {
         guard t.isWord, t.isCapitalized else { return false }
         if Names.notNames.contains(t.bare) || Names.allPronouns.contains(t.bare) { return false }
-        if SpeechVerbs.forms[t.lower] != nil { return false }
+        if SpeechVerbs.isVerbForm(t.lower) { return false }
         return true
     }
 
@@ -237,7 +237,7 @@ struct MentionFinder {
                 let t = tokens[s - 1]
                 guard t.isWord else { break }
                 if Names.determiners.contains(t.lower) { s -= 1; break }
-                if Names.prepositions.contains(t.lower) || SpeechVerbs.forms[t.lower] != nil || Names.verbModifiers.contains(t.lower) { break }
+                if Names.prepositions.contains(t.lower) || SpeechVerbs.isVerbForm(t.lower) || Names.verbModifiers.contains(t.lower) { break }
                 if t.isPossessive && !t.isCapitalized { break }
                 s -= 1
             }
@@ -269,7 +269,7 @@ struct MentionFinder {
         guard j >= 0, tokens[j].isWord, !tokens[j].isCapitalized else { return nil }
         let head = tokens[j].bare
         if Names.timeNouns.contains(head) || Names.prepositions.contains(head) || Names.determiners.contains(head) || Names.verbModifiers.contains(head)
-            || Names.allPronouns.contains(head) || head.hasSuffix("ly") || head.hasSuffix("ing") || SpeechVerbs.forms[head] != nil { return nil }
+            || Names.allPronouns.contains(head) || head.hasSuffix("ly") || head.hasSuffix("ing") || SpeechVerbs.isVerbForm(head) { return nil }
         var s = j
         while s > 0 && j - s < 4 {
             let t = tokens[s - 1]
@@ -287,7 +287,7 @@ struct MentionFinder {
                                text: lowered, roles: [], plural: head.hasSuffix("s") && !head.hasSuffix("ss"),
                                personEvidence: true, head: head)
             }
-            if Names.prepositions.contains(t.lower) || SpeechVerbs.forms[t.lower] != nil || Names.verbModifiers.contains(t.lower) { return nil }
+            if Names.prepositions.contains(t.lower) || SpeechVerbs.isVerbForm(t.lower) || Names.verbModifiers.contains(t.lower) { return nil }
             s -= 1
         }
         return nil
@@ -295,9 +295,19 @@ struct MentionFinder {
 
     /// The noun phrase after "according to": a mention, or the words up to the next comma
     /// ("according to the poll", "according to exit polls").
-    func nounPhrase(startingAt i: Int, _ tokens: [Token]) -> Mention? {
+    func nounPhrase(startingAt i: Int, _ tokens: [Token], short: Bool = false) -> Mention? {
         var e = i
-        while e < tokens.count, tokens[e].isWord, e - i < 8, tokens[e].lower != "that", SpeechVerbs.forms[tokens[e].lower] == nil { e += 1 }
+        if short {
+            // An object: a pronoun, or a few words up to "that", "to" or a wh-word.
+            if i < tokens.count, ["them", "him", "her", "us", "me", "you", "reporters", "supporters", "voters"].contains(tokens[i].lower) {
+                return Mention(kind: .description, tokens: i..<(i + 1), range: tokens[i].range, text: tokens[i].lower)
+            }
+            while e < tokens.count, tokens[e].isWord, e - i < 5,
+                  !["that", "to", "how", "why", "whether", "what", "if", "on", "in", "at", "about"].contains(tokens[e].lower) { e += 1 }
+            guard e > i, e < tokens.count, ["that", "to", "how", "why", "whether", "what", "if"].contains(tokens[e].lower) else { return nil }
+            return Mention(kind: .description, tokens: i..<e, range: TextRange(tokens[i].range.start, tokens[e - 1].range.end), text: text(tokens, i..<e))
+        }
+        while e < tokens.count, tokens[e].isWord, e - i < 8, tokens[e].lower != "that", !SpeechVerbs.isVerbForm(tokens[e].lower) { e += 1 }
         guard e > i else { return nil }
         let phrase = text(tokens, i..<e)
         let lowered = tokens[i].isCapitalized && Names.determiners.contains(tokens[i].lower) ? tokens[i].lower + String(phrase.dropFirst(tokens[i].lower.count)) : phrase

@@ -23,9 +23,10 @@ struct Context {
         var out: [Int] = []
         for (i, t) in tokens.enumerated() where t.isWord {
             if t.lower == "according", i + 1 < tokens.count, tokens[i + 1].lower == "to" { out.append(i); continue }
-            if SpeechVerbs.forms[t.lower] == nil {
+            guard SpeechVerbs.forms[t.lower] != nil else { continue }
+            if SpeechVerbs.nounForms.contains(t.lower) {
                 // "reports", "notes", "claims": verbs only right after a name or a pronoun.
-                guard SpeechVerbs.nounForms.contains(t.lower), i > 0, tokens[i - 1].isWord,
+                guard i > 0, tokens[i - 1].isWord,
                       tokens[i - 1].isCapitalized && !Names.notNames.contains(tokens[i - 1].bare) || Names.pronouns[tokens[i - 1].lower] != nil
                         || finder.genericDescription(endingAt: i - 1, tokens) != nil
                 else { continue }
@@ -78,7 +79,7 @@ struct Context {
             if cueBefore, !endsWithClauseBreak(qi) { break }
             let between = tokens[(qi + 1)..<c]
             if between.contains(where: { $0.kind == .quote }) { break }
-            if between.contains(where: { $0.isWord && SpeechVerbs.forms[$0.lower] == nil }) {
+            if between.contains(where: { $0.isWord && !SpeechVerbs.isVerbForm($0.lower) }) {
                 // Only "X said" with X a mention directly before the cue.
                 if let m = subject(ofCue: c), m.tokens.lowerBound > qi { return (c, m) }
                 break
@@ -132,6 +133,9 @@ struct Context {
         if c > 0, tokens[c - 1].lower == "and" || tokens[c - 1].lower == "but", !t.lower.hasSuffix("ing") {
             return clauseSubject(before: c - 1)
         }
+        if t.lower.hasSuffix("ing"), c > 0, ["by", "while", "after", "before", "when", "in", "without", "also", "even"].contains(tokens[c - 1].lower) {
+            return clauseSubject(before: c - 1)
+        }
         if t.lower.hasSuffix("ing"), c > 0, tokens[c - 1].isPunct(",") || tokens[c - 1].isPunct("—") || tokens[c - 1].isPunct("–") || tokens[c - 1].kind == .quote || tokens[c - 1].lower == "and" {
             if c >= 2, tokens[c - 1].isPunct(","), tokens[c - 2].kind == .quote {
                 // "…,” saying / adding: inverted? fall through to a right-hand subject first.
@@ -143,15 +147,23 @@ struct Context {
         // "Rep. Gwen Moore (D-Wis.) said": a parenthesis between the name and the verb.
         if j >= 0, tokens[j].isPunct(")"), let open = tokens[..<j].lastIndex(where: { $0.isPunct("(") }), j - open <= 8 { j = open - 1 }
         while j >= 0, tokens[j].isWord, !tokens[j].isCapitalized,
-              Names.verbModifiers.contains(tokens[j].lower) || (tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 3 && Names.roleNouns.contains(tokens[j].lower) == false) {
+              Names.verbModifiers.contains(tokens[j].lower) || Names.timeWords.contains(tokens[j].lower) || Names.timeNouns.contains(tokens[j].lower)
+                || ["all", "both", "each", "just"].contains(tokens[j].lower) || (tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 3 && Names.roleNouns.contains(tokens[j].lower) == false) {
             j -= 1
+        }
+        if j >= 0, tokens[j].isWord, tokens[j].lower == "who" {
+            // "an architect who said …", "Democrats, who have argued …": the noun before "who".
+            var h = j - 1
+            if h >= 0, tokens[h].isPunct(",") { h -= 1 }
+            if h >= 0, let m = finder.mention(endingAt: h, tokens) ?? finder.genericDescription(endingAt: h, tokens), m.kind != .pronoun { return m }
+            return nil
         }
         if j >= 0 {
             if tokens[j].isWord, let m = finder.mention(endingAt: j, tokens) ?? finder.contraction(at: j, tokens) ?? finder.genericDescription(endingAt: j, tokens),
                !m.possessive || m.kind == .pronoun {
                 let before = m.tokens.lowerBound - 1
                 let afterPreposition = before >= 0 && tokens[before].isWord && Names.prepositions.contains(tokens[before].lower)
-                    && tokens[before].lower != "by"
+                    && !["by", "after", "before", "since", "until", "than"].contains(tokens[before].lower)
                 if !afterPreposition || t.lower.hasSuffix("ing") && before == j - 1 - (m.tokens.count - 1) - 0 && m.kind == .name && tokens[before].lower == "of" { return m }
                 // "A spokeswoman for Hillary Clinton says": the head before the preposition.
                 if before >= 1, ["for", "of", "at", "from", "with", "on", "in"].contains(tokens[before].lower),
@@ -221,7 +233,7 @@ struct Context {
             if t.kind == .quote { return nil }
             if t.isPunct(",") || t.isPunct(";") || t.isPunct(".") || t.isPunct("—") || (t.isWord && ["who", "which", "whose"].contains(t.lower)) { break }
             if t.isWord, k - end <= 5, Names.roleNouns.contains(t.bare) || Names.titleWords.contains(t.lower) { sawRole = true }
-            if t.isWord, SpeechVerbs.forms[t.lower] != nil, k > end + 1 { return nil }
+            if t.isWord, SpeechVerbs.isVerbForm(t.lower), k > end + 1 { return nil }
             k += 1
         }
         guard sawRole, k > end + 1 else { return nil }
@@ -300,7 +312,7 @@ struct Context {
         let endsPunct = last.map { ".!?,…—-;:".unicodeScalars.contains($0) } ?? false
         let startsSentence = !tokens[..<qi].contains { $0.isWord }
         let afterColon = previous?.isPunct(":") == true
-        let afterCueComma = previous?.isPunct(",") == true && (previous2.map { SpeechVerbs.forms[$0.lower] != nil } ?? false)
+        let afterCueComma = previous?.isPunct(",") == true && (previous2.map { SpeechVerbs.isVerbForm($0.lower) } ?? false)
         // A name in title case, not a sentence: MSNBC’s “Morning Joe”.
         if !hasCue, !endsPunct, !startsSentence, words >= 2, words <= 8, isTitleCase(content) { return .title }
         if startsSentence || afterColon || afterCueComma || (startsUpper && endsPunct && words >= 4) {
@@ -344,7 +356,9 @@ struct Context {
         // After the cue.
         var k = c + 1
         if k < n, ["out"].contains(tokens[k].lower) { k += 1 }
-        if SpeakerAttributor.objectFirst.contains(tokens[c].lower), let object = finder.mention(startingAt: k, tokens) {
+        var objectStart: Int?
+        if SpeakerAttributor.objectFirst.contains(tokens[c].lower), let object = finder.mention(startingAt: k, tokens) ?? finder.nounPhrase(startingAt: k, tokens, short: true) {
+            objectStart = k
             k = object.tokens.upperBound
         }
         // Inverted subject ("said X") sits after the cue.
@@ -352,18 +366,29 @@ struct Context {
         // Skip to "that" when it comes within a few words ("said on live television that …").
         var start: Int?
         var j = k
+        // "told X how surprised he is", "questioned whether …": the clause opens with the wh-word.
+        var w = k
+        while w < n, tokens[w].isWord, Names.timeWords.contains(tokens[w].lower) { w += 1 }
+        if w < n, tokens[w].isWord, ["how", "why", "whether", "what", "when", "where", "who", "if"].contains(tokens[w].lower) {
+            if let r = clause(from: w, to: n, stopAtCue: true) { return (r, m) }
+        }
+        // "vowed to form …", "urged Republicans to join …", "told his advisers to …".
+        if w < n, tokens[w].lower == "to", tokens[c].lower != "according", w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
+           !Names.determiners.contains(tokens[w + 1].lower), Names.pronouns[tokens[w + 1].lower] == nil {
+            if let r = clause(from: objectStart ?? w, to: n, stopAtCue: true) { return (r, m) }
+        }
         while j < n && j - k <= 10 {
             let t = tokens[j]
             if t.isWord && t.lower == "that" { start = j + 1; break }
-            if t.isPunct(".") || t.isPunct(";") || t.isPunct(":") { break }
-            if t.isWord, SpeechVerbs.forms[t.lower] != nil { break }
+            if t.isPunct(".") || t.isPunct(";") || t.isPunct(":") || t.isPunct(",") || t.kind == .quote && j > k + 3 { break }
+            if t.isWord, SpeechVerbs.isVerbForm(t.lower) { break }
             j += 1
         }
         if start == nil, k < n {
             let t = tokens[k]
             if t.isPunct(","), k + 1 < n, m.tokens.lowerBound > c { start = nil }
             else if t.isWord, !Names.prepositions.contains(t.lower), t.lower != "to", !Names.timeWords.contains(t.lower),
-                    !t.lower.hasSuffix("ly"), SpeechVerbs.forms[t.lower] == nil {
+                    !t.lower.hasSuffix("ly"), !SpeechVerbs.isVerbForm(t.lower) {
                 start = k
             }
         }
@@ -385,8 +410,10 @@ struct Context {
             while k < to {
                 if tokens[k].isPunct(","), k + 1 < to {
                     if tokens[k + 1].lower == "according" { end = k; break }
-                    if k + 2 < to, SpeechVerbs.forms[tokens[k + 2].lower] != nil, finder.mention(startingAt: k + 1, tokens) != nil { end = k; break }
-                    if SpeechVerbs.forms[tokens[k + 1].lower] != nil, tokens[k + 1].lower.hasSuffix("ing") == false { end = k; break }
+                    if k + 2 < to, SpeechVerbs.isVerbForm(tokens[k + 2].lower), finder.mention(startingAt: k + 1, tokens) != nil { end = k; break }
+                    if SpeechVerbs.isVerbForm(tokens[k + 1].lower), tokens[k + 1].lower.hasSuffix("ing") == false { end = k; break }
+                    // ", encouraging his supporters to …": an adjunct, not what was said.
+                    if tokens[k + 1].isWord, tokens[k + 1].lower.hasSuffix("ing"), tokens[k + 1].lower.count > 5, !tokens[k + 1].isCapitalized { end = k; break }
                 }
                 k += 1
             }

@@ -63,7 +63,7 @@ enum SpeechVerbs {
         Verb(lemma: "stress", irregular: [], reports: true),
         Verb(lemma: "emphasize", irregular: [], reports: true),
         Verb(lemma: "emphasise", irregular: [], reports: true),
-        Verb(lemma: "point", irregular: [], reports: false),      // "pointed out"
+        Verb(lemma: "point", irregular: [], reports: true),       // "pointed out"
         Verb(lemma: "suggest", irregular: [], reports: true),
         Verb(lemma: "hint", irregular: [], reports: true),
         Verb(lemma: "imply", irregular: [], reports: true),
@@ -85,7 +85,7 @@ enum SpeechVerbs {
         Verb(lemma: "wonder", irregular: [], reports: false),
         Verb(lemma: "speculate", irregular: [], reports: true),
         Verb(lemma: "conclude", irregular: [], reports: true),
-        Verb(lemma: "urge", irregular: [], reports: false),
+        Verb(lemma: "urge", irregular: [], reports: true),
         Verb(lemma: "demand", irregular: [], reports: true),
         Verb(lemma: "plead", irregular: ["pled"], reports: true),
         Verb(lemma: "shout", irregular: [], reports: false),
@@ -150,19 +150,21 @@ enum SpeechVerbs {
         return out
     }()
 
-    /// Every form of every verb, lowercased, to whether it reports a clause.
+    /// Every form of every verb, lowercased, to whether it reports a clause. Forms in
+    /// `nounForms` count only right after a subject (see `Context.cues`).
     static let forms: [String: Bool] = {
         var out: [String: Bool] = [:]
         for v in verbs {
-            var all = inflections(of: v.lemma) + v.irregular + [v.lemma]
-            if nounLike.contains(v.lemma) {
-                let plain = Set([v.lemma, inflections(of: v.lemma)[0]])
-                all.removeAll { plain.contains($0) }
-            }
+            let all = inflections(of: v.lemma) + v.irregular + [v.lemma]
             for f in all { out[f] = (out[f] ?? false) || v.reports }
         }
         return out
     }()
+
+    /// A form that is a speech verb wherever it stands (not one that is also a common noun).
+    static func isVerbForm(_ word: String) -> Bool {
+        forms[word] != nil && !nounForms.contains(word)
+    }
 
     /// Nouns that cue speech in "in a statement", "in an interview": not cues alone, but
     /// they tell a sentence is about speech.
