@@ -289,6 +289,20 @@ struct Context {
         return withAppositive(m)
     }
 
+    /// "That was the promise from X." / "Such was the verdict of X." / "So said X." — a
+    /// sentence that points back at the quotation before it and names its source.
+    func retrospectiveSpeaker() -> (mention: Mention, cue: Cue)? {
+        guard let first = tokens.first, first.isWord, ["that", "this", "those", "such", "so", "these"].contains(first.lower),
+              tokens.count <= 16, !tokens.contains(where: { $0.kind == .quote }) else { return nil }
+        for k in 1..<tokens.count where tokens[k].isWord && ["from", "of", "by", "said"].contains(tokens[k].lower) {
+            if let m = finder.mention(startingAt: k + 1, tokens), m.kind != .pronoun {
+                let cueRange = TextRange(tokens[0].range.start, tokens[k].range.end)
+                return (withAppositive(m), Cue(text: source.string(cueRange), range: cueRange))
+            }
+        }
+        return nil
+    }
+
     /// Nothing but quotations and punctuation.
     var isQuoteOnly: Bool { !tokens.contains { $0.isWord } }
 

@@ -76,6 +76,8 @@ struct SpeakerAttributor {
         let titleSentences = sentences.indices.filter { paragraphs[sentences[$0].paragraph].isTitle }
         let order = sentences.indices.filter { !paragraphs[sentences[$0].paragraph].isTitle } + titleSentences
         var titleQuote = 0
+        // Quotations of the previous sentence when it held nothing but quotations.
+        var previousQuoteOnly: (sentence: Int, paragraph: Int, quotes: [Int])?
         for si in order {
             let sentence = sentences[si]
             let p = sentence.paragraph
@@ -129,6 +131,17 @@ struct SpeakerAttributor {
 
             // 2. Cues.
             let cues = ctx.cues()
+
+            // “…” That was the promise from X. — a sentence looking back at the quotation.
+            if let prev = previousQuoteOnly, prev.paragraph == p, let m = ctx.retrospectiveSpeaker(),
+               let r = resolve(m.mention, registry: &registry, subjects: subjects, current: nil, lastStatement: lastStatement, paragraph: p, headline: isTitle) {
+                for q in prev.quotes where decisions[q]?.kind.isStatement == true {
+                    decisions[q]?.entity = r.entity
+                    decisions[q]?.attribution = Attribution(rule: .according, cue: m.cue, confidence: Confidence.according - 0.1, mention: m.mention.range)
+                }
+                lastStatement = (r.entity, p)
+            }
+            previousQuoteOnly = nil
             var attachedCues = Set<Int>()
 
             // 3. Quotations that start in this sentence.
@@ -187,6 +200,10 @@ struct SpeakerAttributor {
                     if subject == nil { subject = (e, t.range.start, .name) }
                 }
                 decisions[t.quote] = decision
+            }
+
+            if ctx.isQuoteOnly {
+                previousQuoteOnly = (si, p, tokens.filter { $0.kind == .quote }.map(\.quote))
             }
 
             // 4. Reported speech: cues with a clause and no quotation of their own.
