@@ -28,14 +28,14 @@ struct MentionFinder {
 
     private func isNameWord(_ t: Token) -> Bool {
         guard t.isWord, t.isCapitalized else { return false }
-        if Names.notNames.contains(t.bare) || Names.allPronouns.contains(t.bare) { return false }
-        if SpeechVerbs.isVerbForm(t.lower) { return false }
+        if t.bareCls.contains(.notNames) || t.bareCls.contains(.allPronouns) { return false }
+        if t.cls.contains(.verbForm) { return false }
         return true
     }
 
-    private func isParticle(_ t: Token) -> Bool { t.isWord && !t.isCapitalized && Names.nameParticles.contains(t.lower) }
+    private func isParticle(_ t: Token) -> Bool { t.isWord && !t.isCapitalized && t.cls.contains(.nameParticles) }
 
-    private func isTitle(_ t: Token) -> Bool { t.isWord && Names.titleWords.contains(t.lower) }
+    private func isTitle(_ t: Token) -> Bool { t.isWord && t.cls.contains(.titleWords) }
 
     /// The span of capitalised words ending at `j` (with particles inside), or nil.
     func capitalizedRun(endingAt j: Int, _ tokens: [Token]) -> Range<Int>? {
@@ -58,7 +58,7 @@ struct MentionFinder {
         if tokens[i].isPossessive { return i..<e }
         while e < tokens.count {
             let t = tokens[e]
-            if isNameWord(t) || (t.isCapitalized && isTitle(t)) || (t.isWord && Names.nameSuffixes.contains(t.lower)) {
+            if isNameWord(t) || (t.isCapitalized && isTitle(t)) || (t.isWord && t.cls.contains(.nameSuffixes)) {
                 e += 1
                 if t.isPossessive { break }
                 continue
@@ -101,7 +101,7 @@ struct MentionFinder {
         var r = lo
         while r > 0 {
             let t = tokens[r - 1]
-            if t.isWord && !t.isCapitalized && (Names.roleNouns.contains(t.lower) || Names.titleWords.contains(t.lower) || t.lower == "then-" || t.lower.hasPrefix("then-")) {
+            if t.isWord && !t.isCapitalized && (t.cls.contains(.roleNouns) || t.cls.contains(.titleWords) || t.lower == "then-" || t.lower.hasPrefix("then-")) {
                 r -= 1; continue
             }
             if t.isWord && t.isCapitalized && !t.isPossessive && r < lo && isNameWord(t) { r -= 1; continue }
@@ -159,7 +159,7 @@ struct MentionFinder {
     func isAcronym(_ t: Token) -> Bool {
         let letters = source.string(t.range).unicodeScalars.filter { $0.isLetterLike }
         guard letters.count >= 2, letters.count <= 6, letters.allSatisfy({ $0.isUppercaseLike }) else { return false }
-        return letters.count >= 3 || Names.organizationWords.contains(t.bare)
+        return letters.count >= 3 || t.bareCls.contains(.organizationWords)
     }
 
     // MARK: Mentions at a position
@@ -168,13 +168,13 @@ struct MentionFinder {
     func mention(endingAt j: Int, _ tokens: [Token]) -> Mention? {
         guard j >= 0, j < tokens.count, tokens[j].isWord else { return nil }
         let t = tokens[j]
-        if let p = Names.pronouns[t.lower], t.lower != "i" {
+        if t.cls.contains(.subjectPronoun), let p = Names.pronouns[t.lower], t.lower != "i" {
             return Mention(kind: .pronoun, tokens: j..<(j + 1), range: t.range, text: t.lower, gender: p.gender, plural: p.plural)
         }
         if let run = capitalizedRun(endingAt: j, tokens) {
             return nameMention(run, tokens)
         }
-        if !t.isCapitalized, Names.roleNouns.contains(t.bare) || Names.organizationHeads.contains(t.bare) {
+        if !t.isCapitalized, t.bareCls.contains(.roleNouns) || t.bareCls.contains(.organizationHeads) {
             return description(endingAt: j, tokens)
         }
         return nil
@@ -184,13 +184,13 @@ struct MentionFinder {
     func mention(startingAt i: Int, _ tokens: [Token]) -> Mention? {
         guard i < tokens.count, tokens[i].isWord else { return nil }
         let t = tokens[i]
-        if let p = Names.pronouns[t.lower], t.lower != "i" {
+        if t.cls.contains(.subjectPronoun), let p = Names.pronouns[t.lower], t.lower != "i" {
             return Mention(kind: .pronoun, tokens: i..<(i + 1), range: t.range, text: t.lower, gender: p.gender, plural: p.plural)
         }
         // Lower-case roles before a name: "said spokesman Brian Fallon".
         var k = i
         while k < tokens.count, tokens[k].isWord, !tokens[k].isCapitalized,
-              Names.roleNouns.contains(tokens[k].lower) || Names.titleWords.contains(tokens[k].lower) || tokens[k].lower.hasPrefix("then-") { k += 1 }
+              tokens[k].cls.contains(.roleNouns) || tokens[k].cls.contains(.titleWords) || tokens[k].lower.hasPrefix("then-") { k += 1 }
         if let run = capitalizedRun(startingAt: k, tokens), var m = nameMention(run, tokens) {
             if k > i, m.tokens.lowerBound > i {
                 m.roles.insert(text(tokens, i..<k), at: 0)
@@ -200,14 +200,14 @@ struct MentionFinder {
             }
             return m
         }
-        if Names.determiners.contains(t.lower) || (!t.isCapitalized && Names.roleNouns.contains(t.bare)) || t.lower == "the" {
+        if t.cls.contains(.determiners) || (!t.isCapitalized && t.bareCls.contains(.roleNouns)) || t.lower == "the" {
             // Find the head: the first role or organisation noun within a few words.
             var e = i
             while e < tokens.count && e < i + 6, tokens[e].isWord {
-                if Names.roleNouns.contains(tokens[e].bare) || Names.organizationHeads.contains(tokens[e].bare) {
+                if tokens[e].bareCls.contains(.roleNouns) || tokens[e].bareCls.contains(.organizationHeads) {
                     // Take in following role nouns ("campaign spokesman").
                     var end = e
-                    while end + 1 < tokens.count, tokens[end + 1].isWord, Names.roleNouns.contains(tokens[end + 1].bare) { end += 1 }
+                    while end + 1 < tokens.count, tokens[end + 1].isWord, tokens[end + 1].bareCls.contains(.roleNouns) { end += 1 }
                     return description(endingAt: end, tokens, from: i)
                 }
                 e += 1
@@ -236,8 +236,8 @@ struct MentionFinder {
             while s > 0 && j - s < 5 {
                 let t = tokens[s - 1]
                 guard t.isWord else { break }
-                if Names.determiners.contains(t.lower) { s -= 1; break }
-                if Names.prepositions.contains(t.lower) || SpeechVerbs.isVerbForm(t.lower) || Names.verbModifiers.contains(t.lower) { break }
+                if t.cls.contains(.determiners) { s -= 1; break }
+                if t.cls.contains(.prepositions) || t.cls.contains(.verbForm) || t.cls.contains(.verbModifiers) { break }
                 if t.isPossessive && !t.isCapitalized { break }
                 s -= 1
             }
@@ -268,13 +268,14 @@ struct MentionFinder {
     func genericDescription(endingAt j: Int, _ tokens: [Token]) -> Mention? {
         guard j >= 0, tokens[j].isWord, !tokens[j].isCapitalized else { return nil }
         let head = tokens[j].bare
-        if Names.timeNouns.contains(head) || Names.prepositions.contains(head) || Names.determiners.contains(head) || Names.verbModifiers.contains(head)
+        let hc = tokens[j].bareCls
+        if hc.contains(.timeNouns) || hc.contains(.prepositions) || hc.contains(.determiners) || Names.verbModifiers.contains(head)
             || Names.allPronouns.contains(head) || head.hasSuffix("ly") || head.hasSuffix("ing") || SpeechVerbs.isVerbForm(head) { return nil }
         var s = j
         while s > 0 && j - s < 4 {
             let t = tokens[s - 1]
             guard t.isWord else { return nil }
-            if ["the", "a", "an", "one", "another", "this"].contains(t.lower) || (t.isPossessive && !Names.allPronouns.contains(t.bare)) {
+            if ["the", "a", "an", "one", "another", "this"].contains(t.lower) || (t.isPossessive && !t.bareCls.contains(.allPronouns)) {
                 if t.isPossessive {
                     // "the ad’s narrator": take in the possessor and its determiner.
                     var q = s - 1
@@ -287,7 +288,7 @@ struct MentionFinder {
                                text: lowered, roles: [], plural: head.hasSuffix("s") && !head.hasSuffix("ss"),
                                personEvidence: true, head: head)
             }
-            if Names.prepositions.contains(t.lower) || SpeechVerbs.isVerbForm(t.lower) || Names.verbModifiers.contains(t.lower) { return nil }
+            if t.cls.contains(.prepositions) || t.cls.contains(.verbForm) || t.cls.contains(.verbModifiers) { return nil }
             s -= 1
         }
         return nil
@@ -307,10 +308,10 @@ struct MentionFinder {
             guard e > i, e < tokens.count, ["that", "to", "how", "why", "whether", "what", "if"].contains(tokens[e].lower) else { return nil }
             return Mention(kind: .description, tokens: i..<e, range: TextRange(tokens[i].range.start, tokens[e - 1].range.end), text: text(tokens, i..<e))
         }
-        while e < tokens.count, tokens[e].isWord, e - i < 8, tokens[e].lower != "that", !SpeechVerbs.isVerbForm(tokens[e].lower) { e += 1 }
+        while e < tokens.count, tokens[e].isWord, e - i < 8, tokens[e].lower != "that", !tokens[e].cls.contains(.verbForm) { e += 1 }
         guard e > i else { return nil }
         let phrase = text(tokens, i..<e)
-        let lowered = tokens[i].isCapitalized && Names.determiners.contains(tokens[i].lower) ? tokens[i].lower + String(phrase.dropFirst(tokens[i].lower.count)) : phrase
+        let lowered = tokens[i].isCapitalized && tokens[i].cls.contains(.determiners) ? tokens[i].lower + String(phrase.dropFirst(tokens[i].lower.count)) : phrase
         return Mention(kind: .description, tokens: i..<e, range: TextRange(tokens[i].range.start, tokens[e - 1].range.end),
                        text: lowered, plural: tokens[e - 1].bare.hasSuffix("s"), personEvidence: false, head: tokens[e - 1].bare)
     }

@@ -23,11 +23,11 @@ struct Context {
         var out: [Int] = []
         for (i, t) in tokens.enumerated() where t.isWord {
             if t.lower == "according", i + 1 < tokens.count, tokens[i + 1].lower == "to" { out.append(i); continue }
-            guard SpeechVerbs.forms[t.lower] != nil else { continue }
-            if SpeechVerbs.nounForms.contains(t.lower) {
+            guard t.cls.contains(.speechVerb) else { continue }
+            if t.cls.contains(.nounForm) {
                 // "reports", "notes", "claims": verbs only right after a name or a pronoun.
                 guard i > 0, tokens[i - 1].isWord,
-                      tokens[i - 1].isCapitalized && !Names.notNames.contains(tokens[i - 1].bare) || Names.pronouns[tokens[i - 1].lower] != nil
+                      tokens[i - 1].isCapitalized && !tokens[i - 1].bareCls.contains(.notNames) || tokens[i - 1].cls.contains(.subjectPronoun)
                         || finder.genericDescription(endingAt: i - 1, tokens) != nil
                 else { continue }
                 out.append(i)
@@ -43,7 +43,7 @@ struct Context {
     }
 
     func reports(_ c: Int) -> Bool {
-        tokens[c].lower == "according" || SpeechVerbs.forms[tokens[c].lower] == true
+        tokens[c].lower == "according" || tokens[c].cls.contains(.reports)
     }
 
     func cueValue(_ c: Int) -> Cue {
@@ -55,8 +55,8 @@ struct Context {
         if c + 1 < tokens.count, ["out", "up", "back", "in"].contains(tokens[c + 1].lower), ["pointed", "points", "pointing", "chimed", "shot", "fired", "summed"].contains(tokens[c].lower) { end = c + 1 }
         // The pronoun or name right before makes the cue as a reader says it: "he added".
         var start = c
-        if c > 0, tokens[c - 1].isWord, Names.pronouns[tokens[c - 1].lower] != nil { start = c - 1 }
-        if c + 1 < tokens.count, start == c, tokens[c + 1].isWord, Names.pronouns[tokens[c + 1].lower] != nil, c > 0, tokens[c - 1].kind == .quote || tokens[c - 1].isPunct(",") { end = c + 1 }
+        if c > 0, tokens[c - 1].isWord, tokens[c - 1].cls.contains(.subjectPronoun) { start = c - 1 }
+        if c + 1 < tokens.count, start == c, tokens[c + 1].isWord, tokens[c + 1].cls.contains(.subjectPronoun), c > 0, tokens[c - 1].kind == .quote || tokens[c - 1].isPunct(",") { end = c + 1 }
         let range = TextRange(tokens[start].range.start, tokens[end].range.end)
         return Cue(text: source.string(range), range: range)
     }
@@ -79,7 +79,7 @@ struct Context {
             if cueBefore, !endsWithClauseBreak(qi) { break }
             let between = tokens[(qi + 1)..<c]
             if between.contains(where: { $0.kind == .quote }) { break }
-            if between.contains(where: { $0.isWord && !SpeechVerbs.isVerbForm($0.lower) }) {
+            if between.contains(where: { $0.isWord && !$0.cls.contains(.verbForm) }) {
                 // Only "X said" with X a mention directly before the cue.
                 if let m = subject(ofCue: c), m.tokens.lowerBound > qi { return (c, m) }
                 break
@@ -147,8 +147,8 @@ struct Context {
         // "Rep. Gwen Moore (D-Wis.) said": a parenthesis between the name and the verb.
         if j >= 0, tokens[j].isPunct(")"), let open = tokens[..<j].lastIndex(where: { $0.isPunct("(") }), j - open <= 8 { j = open - 1 }
         while j >= 0, tokens[j].isWord, !tokens[j].isCapitalized,
-              Names.verbModifiers.contains(tokens[j].lower) || Names.timeWords.contains(tokens[j].lower) || Names.timeNouns.contains(tokens[j].lower)
-                || ["all", "both", "each", "just"].contains(tokens[j].lower) || (tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 3 && Names.roleNouns.contains(tokens[j].lower) == false) {
+              tokens[j].cls.contains(.verbModifiers) || tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns)
+                || ["all", "both", "each", "just"].contains(tokens[j].lower) || (tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 3 && tokens[j].cls.contains(.roleNouns) == false) {
             j -= 1
         }
         if j >= 0, tokens[j].isWord, tokens[j].lower == "who" {
@@ -162,7 +162,7 @@ struct Context {
             if tokens[j].isWord, let m = finder.mention(endingAt: j, tokens) ?? finder.contraction(at: j, tokens) ?? finder.genericDescription(endingAt: j, tokens),
                !m.possessive || m.kind == .pronoun {
                 let before = m.tokens.lowerBound - 1
-                let afterPreposition = before >= 0 && tokens[before].isWord && Names.prepositions.contains(tokens[before].lower)
+                let afterPreposition = before >= 0 && tokens[before].isWord && tokens[before].cls.contains(.prepositions)
                     && !["by", "after", "before", "since", "until", "than"].contains(tokens[before].lower)
                 if !afterPreposition || t.lower.hasSuffix("ing") && before == j - 1 - (m.tokens.count - 1) - 0 && m.kind == .name && tokens[before].lower == "of" { return m }
                 // "A spokeswoman for Hillary Clinton says": the head before the preposition.
@@ -170,7 +170,7 @@ struct Context {
                    let head = finder.mention(endingAt: before - 1, tokens) ?? finder.genericDescription(endingAt: before - 1, tokens),
                    head.kind != .pronoun, !head.possessive {
                     let h = head.tokens.lowerBound - 1
-                    if h < 0 || !(tokens[h].isWord && Names.prepositions.contains(tokens[h].lower)) { return head }
+                    if h < 0 || !(tokens[h].isWord && tokens[h].cls.contains(.prepositions)) { return head }
                 }
             }
             if tokens[j].isPunct(","), let m = appositiveSubject(endingAt: j) { return m }
@@ -224,7 +224,7 @@ struct Context {
         }
         guard end < tokens.count, tokens[end].isPunct(","), end + 1 < tokens.count else { return nil }
         let first = tokens[end + 1]
-        guard first.isWord, !first.isCapitalized || Names.titleWords.contains(first.lower) || Names.determiners.contains(first.lower) else { return nil }
+        guard first.isWord, !first.isCapitalized || first.cls.contains(.titleWords) || first.cls.contains(.determiners) else { return nil }
         if ["who", "which", "whose", "that", "said", "says", "and", "but", "or", "he", "she", "they", "it"].contains(first.lower) { return nil }
         var k = end + 1
         var sawRole = false
@@ -232,8 +232,8 @@ struct Context {
             let t = tokens[k]
             if t.kind == .quote { return nil }
             if t.isPunct(",") || t.isPunct(";") || t.isPunct(".") || t.isPunct("—") || (t.isWord && ["who", "which", "whose"].contains(t.lower)) { break }
-            if t.isWord, k - end <= 5, Names.roleNouns.contains(t.bare) || Names.titleWords.contains(t.lower) { sawRole = true }
-            if t.isWord, SpeechVerbs.isVerbForm(t.lower), k > end + 1 { return nil }
+            if t.isWord, k - end <= 5, t.bareCls.contains(.roleNouns) || t.cls.contains(.titleWords) { sawRole = true }
+            if t.isWord, t.cls.contains(.verbForm), k > end + 1 { return nil }
             k += 1
         }
         guard sawRole, k > end + 1 else { return nil }
@@ -253,7 +253,7 @@ struct Context {
         while k < c {
             let t = tokens[k]
             guard t.isWord else { k += 1; continue }
-            let afterPreposition = k > 0 && tokens[k - 1].isWord && Names.prepositions.contains(tokens[k - 1].lower)
+            let afterPreposition = k > 0 && tokens[k - 1].isWord && tokens[k - 1].cls.contains(.prepositions)
             if let m = finder.mention(startingAt: k, tokens), m.tokens.upperBound <= c {
                 if !afterPreposition && !m.possessive { return withAppositive(m) }
                 k = m.tokens.upperBound
@@ -309,7 +309,13 @@ struct Context {
     /// direct, partial, scare or title.
     func kind(of qi: Int, quotation mq: MarkedQuotation, attributed: Bool, hasCue: Bool) -> QuotationKind {
         let content = source.string(mq.content)
-        let words = content.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+        var words = 0
+        var inWord = false
+        for b in content.utf8 {
+            let space = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
+            if !space && !inWord { words += 1 }
+            inWord = !space
+        }
         let previous = qi > 0 ? tokens[qi - 1] : nil
         let previous2 = qi > 1 ? tokens[qi - 2] : nil
         if let p = previous, p.isWord {
@@ -326,7 +332,7 @@ struct Context {
         let endsPunct = last.map { ".!?,…—-;:".unicodeScalars.contains($0) } ?? false
         let startsSentence = !tokens[..<qi].contains { $0.isWord }
         let afterColon = previous?.isPunct(":") == true
-        let afterCueComma = previous?.isPunct(",") == true && (previous2.map { SpeechVerbs.isVerbForm($0.lower) } ?? false)
+        let afterCueComma = previous?.isPunct(",") == true && (previous2.map { $0.cls.contains(.verbForm) } ?? false)
         // A name in title case, not a sentence: MSNBC’s “Morning Joe”.
         if !hasCue, !endsPunct, !startsSentence, words >= 2, words <= 8, isTitleCase(content) { return .title }
         if startsSentence || afterColon || afterCueComma || (startsUpper && endsPunct && words >= 4) {
@@ -382,27 +388,27 @@ struct Context {
         var j = k
         // "told X how surprised he is", "questioned whether …": the clause opens with the wh-word.
         var w = k
-        while w < n, tokens[w].isWord, Names.timeWords.contains(tokens[w].lower) { w += 1 }
+        while w < n, tokens[w].isWord, tokens[w].cls.contains(.timeWords) { w += 1 }
         if w < n, tokens[w].isWord, ["how", "why", "whether", "what", "when", "where", "who", "if"].contains(tokens[w].lower) {
             if let r = clause(from: w, to: n, stopAtCue: true) { return (r, m) }
         }
         // "vowed to form …", "urged Republicans to join …", "told his advisers to …".
         if w < n, tokens[w].lower == "to", tokens[c].lower != "according", w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
-           !Names.determiners.contains(tokens[w + 1].lower), Names.pronouns[tokens[w + 1].lower] == nil {
+           !tokens[w + 1].cls.contains(.determiners), !tokens[w + 1].cls.contains(.subjectPronoun) {
             if let r = clause(from: objectStart ?? w, to: n, stopAtCue: true) { return (r, m) }
         }
         while j < n && j - k <= 10 {
             let t = tokens[j]
             if t.isWord && t.lower == "that" { start = j + 1; break }
             if t.isPunct(".") || t.isPunct(";") || t.isPunct(":") || t.isPunct(",") || t.kind == .quote && j > k + 3 { break }
-            if t.isWord, SpeechVerbs.isVerbForm(t.lower) { break }
+            if t.isWord, t.cls.contains(.verbForm) { break }
             j += 1
         }
         if start == nil, k < n {
             let t = tokens[k]
             if t.isPunct(","), k + 1 < n, m.tokens.lowerBound > c { start = nil }
-            else if t.isWord, !Names.prepositions.contains(t.lower), t.lower != "to", !Names.timeWords.contains(t.lower),
-                    !t.lower.hasSuffix("ly"), !SpeechVerbs.isVerbForm(t.lower) {
+            else if t.isWord, !t.cls.contains(.prepositions), t.lower != "to", !t.cls.contains(.timeWords),
+                    !t.lower.hasSuffix("ly"), !t.cls.contains(.verbForm) {
                 start = k
             }
         }
@@ -424,8 +430,8 @@ struct Context {
             while k < to {
                 if tokens[k].isPunct(","), k + 1 < to {
                     if tokens[k + 1].lower == "according" { end = k; break }
-                    if k + 2 < to, SpeechVerbs.isVerbForm(tokens[k + 2].lower), finder.mention(startingAt: k + 1, tokens) != nil { end = k; break }
-                    if SpeechVerbs.isVerbForm(tokens[k + 1].lower), tokens[k + 1].lower.hasSuffix("ing") == false { end = k; break }
+                    if k + 2 < to, tokens[k + 2].cls.contains(.verbForm), finder.mention(startingAt: k + 1, tokens) != nil { end = k; break }
+                    if tokens[k + 1].cls.contains(.verbForm), tokens[k + 1].lower.hasSuffix("ing") == false { end = k; break }
                     // ", encouraging his supporters to …": an adjunct, not what was said.
                     if tokens[k + 1].isWord, tokens[k + 1].lower.hasSuffix("ing"), tokens[k + 1].lower.count > 5, !tokens[k + 1].isCapitalized { end = k; break }
                 }

@@ -13,6 +13,9 @@ struct Token {
     var isPossessive: Bool
     /// For `.quote`: index into the attributor's list of marked quotations.
     var quote: Int
+    /// The word lists `lower` and `bare` belong to.
+    var cls: WordClass = []
+    var bareCls: WordClass = []
 
     var isWord: Bool { kind == .word }
     func isPunct(_ s: String) -> Bool { kind == .punct && lower == s }
@@ -49,7 +52,7 @@ struct SentenceTokenizer {
                 var j = i
                 while j < sentence.end {
                     let (c, m) = source.scalar(at: j)
-                    if c.isWordLike || c.properties.isDiacritic || c.properties.generalCategory == .nonspacingMark { j += m; continue }
+                    if c.isWordLike || (c.value >= 0x300 && (c.properties.isDiacritic || c.properties.generalCategory == .nonspacingMark)) { j += m; continue }
                     // Inner apostrophes, hyphens and periods keep a word whole (Russia’s, co-host, U.S.).
                     if c == "'" || c == "\u{2019}" || c == "-" || c == "." || c == "\u{2010}" || c == "\u{2011}" {
                         if j + m < sentence.end, source.scalar(at: j + m).0.isWordLike { j += m; continue }
@@ -61,15 +64,19 @@ struct SentenceTokenizer {
                     }
                     break
                 }
-                let text = source.string(TextRange(start, j))
-                let lower = text.lowercased()
-                var bare = lower
-                var possessive = false
-                for suffix in ["’s", "'s", "’", "'"] where lower.hasSuffix(suffix) && lower.count > suffix.count {
-                    bare = String(lower.dropLast(suffix.count)); possessive = true; break
-                }
+                let lower = Self.lowercased(source, start, j)
+                // Possessive endings: ’s 's ’ ' (bytes E2 80 99 for ’).
+                var bareEnd = j
+                if j - start >= 3, source[j - 3] == 0xE2, source[j - 2] == 0x80, source[j - 1] == 0x99 { bareEnd = j - 3 }
+                else if j - start >= 4, source[j - 1] | 0x20 == 0x73, source[j - 4] == 0xE2, source[j - 3] == 0x80, source[j - 2] == 0x99 { bareEnd = j - 4 }
+                else if j - start >= 2, source[j - 1] == 0x27 { bareEnd = j - 1 }
+                else if j - start >= 3, source[j - 1] | 0x20 == 0x73, source[j - 2] == 0x27 { bareEnd = j - 2 }
+                let possessive = bareEnd < j && bareEnd > start
+                let bare = possessive ? Self.lowercased(source, start, bareEnd) : lower
+                let cls = WordClass.of(lower)
                 out.append(Token(kind: .word, range: TextRange(start, j), lower: lower, bare: bare,
-                                 isCapitalized: s.isUppercaseLike, isPossessive: possessive, quote: -1))
+                                 isCapitalized: s.isUppercaseLike, isPossessive: possessive, quote: -1,
+                                 cls: cls, bareCls: possessive ? WordClass.of(bare) : cls))
                 i = j
                 continue
             }
@@ -78,6 +85,20 @@ struct SentenceTokenizer {
             i += n
         }
         return out
+    }
+
+    /// Lowercased text of a byte range; ASCII is folded byte by byte (no Unicode tables).
+    static func lowercased(_ source: Source, _ start: Int, _ end: Int) -> String {
+        var ascii = true
+        for k in start..<end where source[k] >= 0x80 { ascii = false; break }
+        if !ascii { return source.string(TextRange(start, end)).lowercased() }
+        return String(unsafeUninitializedCapacity: end - start) { buffer in
+            for k in start..<end {
+                let b = source[k]
+                buffer[k - start] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+            }
+            return end - start
+        }
     }
 
     private func isAbbreviation(_ word: String) -> Bool {

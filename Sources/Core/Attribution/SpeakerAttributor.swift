@@ -96,14 +96,14 @@ struct SpeakerAttributor {
                 while k < tokens.count {
                     let t = tokens[k]
                     guard t.isWord else { k += 1; continue }
-                    let afterPreposition = k > 0 && tokens[k - 1].isWord && Names.prepositions.contains(tokens[k - 1].lower)
+                    let afterPreposition = k > 0 && tokens[k - 1].isWord && tokens[k - 1].cls.contains(.prepositions)
                     var mention: Mention?
                     if let run = finder.capitalizedRun(startingAt: k, tokens) {
                         mention = finder.nameMention(run, tokens)
                         if mention == nil { k = run.upperBound; continue }
-                    } else if Names.pronouns[t.lower] != nil, t.lower != "i", t.lower != "we", t.lower != "it" {
+                    } else if t.cls.contains(.subjectPronoun), t.lower != "i", t.lower != "we", t.lower != "it" {
                         mention = finder.mention(startingAt: k, tokens)
-                    } else if Names.determiners.contains(t.lower) || Names.roleNouns.contains(t.bare) {
+                    } else if t.cls.contains(.determiners) || t.bareCls.contains(.roleNouns) {
                         if let m = finder.mention(startingAt: k, tokens), m.kind == .description || m.kind == .organization {
                             mention = m
                         }
@@ -235,9 +235,16 @@ struct SpeakerAttributor {
         // speaker of the next attributed quotation in that paragraph.
         for i in decisions.indices {
             guard let d = decisions[i], d.entity == nil, d.kind.isStatement else { continue }
-            if let next = decisions[(i + 1)...].first(where: { $0 != nil && $0!.entity != nil && $0!.paragraph == d.paragraph }) ?? nil {
-                decisions[i]!.entity = next.entity
-                decisions[i]!.attribution = Attribution(rule: .continuation, confidence: Confidence.continuation - 0.1)
+            var k = i + 1
+            while k < decisions.count {
+                guard let next = decisions[k] else { k += 1; continue }
+                if next.paragraph != d.paragraph { break }
+                if let e = next.entity {
+                    decisions[i]!.entity = e
+                    decisions[i]!.attribution = Attribution(rule: .continuation, confidence: Confidence.continuation - 0.1)
+                    break
+                }
+                k += 1
             }
         }
 
@@ -283,7 +290,7 @@ struct SpeakerAttributor {
         }
         if let l = lastStatement, fits(l.entity) { return l.entity }
         // The person named most recently before the pronoun, wherever in the sentence.
-        return registry.entities.indices.filter { fits($0) && registry[$0].lastSeen < m.range.start && m.range.start - registry[$0].lastSeen < 2000 }
+        return registry.recent.filter { fits($0) && registry[$0].lastSeen < m.range.start && m.range.start - registry[$0].lastSeen < 2000 }
             .max { registry[$0].lastSeen < registry[$1].lastSeen }
     }
 
@@ -347,8 +354,4 @@ extension SpeakerRegistry {
         return nil
     }
 
-    func entitiesNamed(_ name: String) -> [Int] {
-        let lower = name.lowercased()
-        return entities.indices.filter { entities[$0].words.last == lower || entities[$0].name.lowercased() == lower }
-    }
 }

@@ -7,6 +7,8 @@ struct SpeakerRegistry {
         var words: [String]          // lowercased name words (persons)
         var kind: SpeakerKind
         var roles: [String] = []
+        /// Lowercased words of the roles, for "the minister" → the person whose role says minister.
+        var roleWords: Set<Substring> = []
         var organization: String?
         var gender: Names.Gender = .unknown
         var plural = false
@@ -24,7 +26,13 @@ struct SpeakerRegistry {
 
     private(set) var entities: [Entity] = []
     private var bySurname: [String: [Int]] = [:]
+    private var byFirstName: [String: [Int]] = [:]
     private var byKey: [String: Int] = [:]
+    /// The entities named most recently, newest last (at most `recentLimit`): descriptions
+    /// ("the minister", "the company") and pronouns look only here, which keeps every
+    /// lookup independent of the article's length.
+    private(set) var recent: [Int] = []
+    private let recentLimit = 48
 
     subscript(i: Int) -> Entity { entities[i] }
 
@@ -39,10 +47,10 @@ struct SpeakerRegistry {
     }
 
     private static func normalize(_ s: String) -> String {
-        var out = s.lowercased()
-        out = out.replacingAll("’", with: "'")
-        if out.hasPrefix("the ") { out.removeFirst(4) }
-        return out
+        var out = String.UnicodeScalarView()
+        for u in s.lowercased().unicodeScalars { out.append(u == "\u{2019}" ? "'" : u) }
+        let lowered = String(out)
+        return lowered.hasPrefix("the ") ? String(lowered.dropFirst(4)) : lowered
     }
 
     private mutating func resolveName(_ m: Mention) -> Int {
@@ -68,18 +76,16 @@ struct SpeakerRegistry {
                     entities[best].name = m.text
                     entities[best].words = words
                     byKey[key] = best
+                    if words.count >= 2 { byFirstName[words[0], default: []].append(best) }
                 }
                 return touch(best, m)
             }
         }
         if words.count == 1 {
             // A first name used alone, when only one person has it.
-            let byFirst = entities.indices.filter { entities[$0].kind == .person && entities[$0].first == words[0] }
-            if byFirst.count == 1 { return touch(byFirst[0], m) }
+            if let byFirst = byFirstName[words[0]], byFirst.count == 1 { return touch(byFirst[0], m) }
             // An organisation named the same way.
-            if let i = entities.indices.first(where: { entities[$0].kind == .organization && Self.normalize(entities[$0].name) == key }) {
-                return touch(i, m)
-            }
+            if let i = byKey["org:" + key] { return touch(i, m) }
         }
         let e = Entity(name: m.text, words: words, kind: .person, firstMention: m.range, lastSeen: m.range.start,
                        personEvidence: m.personEvidence)
@@ -87,6 +93,7 @@ struct SpeakerRegistry {
         let i = entities.count - 1
         byKey[key] = i
         if let last = words.last { bySurname[last, default: []].append(i) }
+        if words.count >= 2 { byFirstName[words[0], default: []].append(i) }
         return touch(i, m)
     }
 
@@ -95,8 +102,7 @@ struct SpeakerRegistry {
         if let i = byKey["org:" + key] { return touch(i, m) }
         // "the ministry", "the company": the last organisation whose name holds that word.
         if let head = m.head, m.text.lowercased().hasPrefix("the ") {
-            if let i = entities.indices.filter({ entities[$0].kind == .organization && entities[$0].name.lowercased().contains(head) })
-                .max(by: { entities[$0].lastSeen < entities[$1].lastSeen }) {
+            if let i = recent.last(where: { entities[$0].kind == .organization && entities[$0].words.contains(head) }) {
                 return touch(i, m)
             }
         }
@@ -112,16 +118,17 @@ struct SpeakerRegistry {
         let key = Self.normalize(m.text)
         // "the minister", "the Vermont senator": the person last named with that role.
         if let head = m.head, !m.plural, m.text.lowercased().hasPrefix("the ") || m.text.lowercased().hasPrefix("this ") {
-            if let i = entities.indices.filter({ i in
-                entities[i].kind == .person && entities[i].roles.contains { $0.lowercased().contains(head) }
-            }).max(by: { entities[$0].lastSeen < entities[$1].lastSeen }) {
+            if let i = recent.last(where: { i in
+                entities[i].kind == .person && entities[i].roleWords.contains(Substring(head))
+            }) {
                 addAlias(i, m.text)
                 entities[i].mentions.append(m.range)
-                entities[i].lastSeen = m.range.start
+                markRecent(i, at: m.range.start)
                 return i
             }
         }
         if let i = byKey["anon:" + key] { return touch(i, m) }
+        defer { markRecent(entities.count - 1, at: m.range.start) }
         var e = Entity(name: m.text, words: [], kind: .anonymous, firstMention: m.range, lastSeen: m.range.start,
                        personEvidence: true)
         e.plural = m.plural
@@ -134,7 +141,7 @@ struct SpeakerRegistry {
 
     @discardableResult
     private mutating func touch(_ i: Int, _ m: Mention) -> Int {
-        entities[i].lastSeen = m.range.start
+        markRecent(i, at: m.range.start)
         entities[i].mentions.append(m.range)
         if m.text != entities[i].name { addAlias(i, m.text) }
         for r in m.roles where !r.isEmpty { addRole(i, r) }
@@ -148,6 +155,7 @@ struct SpeakerRegistry {
         let r = role.trimmingSpaces
         guard !r.isEmpty, !entities[i].roles.contains(where: { $0.lowercased() == r.lowercased() }) else { return }
         entities[i].roles.append(r)
+        for w in r.lowercased().split(separator: " ") { entities[i].roleWords.insert(w) }
         if entities[i].organization == nil, let org = Self.organization(inRole: r) { entities[i].organization = org }
     }
 
@@ -162,8 +170,23 @@ struct SpeakerRegistry {
         if entities[i].gender == .unknown { entities[i].gender = gender }
     }
 
-    mutating func seen(_ i: Int, at offset: Int, mention: TextRange?) {
+    private mutating func markRecent(_ i: Int, at offset: Int) {
         entities[i].lastSeen = offset
+        if let k = recent.lastIndex(of: i) { recent.remove(at: k) }
+        recent.append(i)
+        if recent.count > recentLimit { recent.removeFirst(recent.count - recentLimit) }
+    }
+
+    /// Entities whose surname or whole name is `name` (lowercased lookups, no scan).
+    func entitiesNamed(_ name: String) -> [Int] {
+        let lower = name.lowercased()
+        var out = bySurname[lower] ?? []
+        if let i = byKey[lower] { out.append(i) }
+        return out
+    }
+
+    mutating func seen(_ i: Int, at offset: Int, mention: TextRange?) {
+        markRecent(i, at: offset)
         if let m = mention { entities[i].mentions.append(m) }
     }
 

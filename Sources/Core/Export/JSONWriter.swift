@@ -6,6 +6,12 @@ struct JSONWriter {
 
     mutating func string(_ s: String) {
         output += "\""
+        // Fast path: text with nothing to escape is copied whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) {
+            output += s
+            output += "\""
+            return
+        }
         for u in s.unicodeScalars {
             switch u {
             case "\"": output += "\\\""
