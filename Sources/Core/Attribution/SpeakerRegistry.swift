@@ -28,6 +28,7 @@ struct SpeakerRegistry {
     private var bySurname: [String: [Int]] = [:]
     private var byFirstName: [String: [Int]] = [:]
     private var byKey: [String: Int] = [:]
+    private var textCache: [String: (Int, String)] = [:]
     /// The entities named most recently, newest last (at most `recentLimit`): descriptions
     /// ("the minister", "the company") and pronouns look only here, which keeps every
     /// lookup independent of the article's length.
@@ -54,6 +55,16 @@ struct SpeakerRegistry {
     }
 
     private mutating func resolveName(_ m: Mention) -> Int {
+        // The same words resolve the same way while no other entity shares their surname.
+        if let (i, surname) = textCache[m.text], bySurname[surname]?.count ?? 1 == 1, byFirstName[surname] == nil {
+            return touch(i, m)
+        }
+        let i = resolveNameUncached(m)
+        if let surname = entities[i].surname { textCache[m.text] = (i, surname) }
+        return i
+    }
+
+    private mutating func resolveNameUncached(_ m: Mention) -> Int {
         let words = m.text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).map { Self.normalize(String($0)) }
             .filter { !Names.nameSuffixes.contains($0) }
         let key = words.joined(separator: " ")
