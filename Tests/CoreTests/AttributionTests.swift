@@ -157,12 +157,25 @@ struct ReportedSpeechTests {
         ("clause, according to X", "The talks had stalled over money, according to Ana Ruiz.", "The talks had stalled over money", "Ana Ruiz"),
         ("clause, X said", "The talks had stalled over money, Ana Ruiz said.", "The talks had stalled over money", "Ana Ruiz"),
         ("told someone that", "Ana Ruiz told reporters that the talks had stalled over money.", "the talks had stalled over money", "Ana Ruiz"),
+        ("a description then a name in apposition", "A lawyer for the union, Ana Ruiz, said no decision had been made about an appeal.", "no decision had been made about an appeal", "Ana Ruiz"),
+        ("a relative clause subject", "The talks were led by the union, which warned that a strike could follow within days.", "a strike could follow within days", "the union"),
+        ("a coordinated verb", "Ana Ruiz agreed, but also insisted that the pier must stay open to fishermen.", "the pier must stay open to fishermen", "Ana Ruiz"),
+        ("a wh-clause", "Ana Ruiz questioned whether the council had read the engineers' report at all.", "whether the council had read the engineers' report at all", "Ana Ruiz"),
+        ("an infinitive", "Ana Ruiz vowed to reopen the pier before the summer season.", "to reopen the pier before the summer season", "Ana Ruiz"),
     ])
     func reported(name: String, text: String, clause: String, speaker expected: String) {
         let a = parse(text)
         let q = a.quotations.first { $0.kind == .indirect }
         #expect(q.map { a.string($0.range) } == clause, "\(name)")
         #expect(q?.speaker.map { a.speakers[$0].name } == expected, "\(name)")
+    }
+
+    @Test("a cue in the middle of the clause keeps both halves")
+    func splitClause() {
+        let a = parse("To understand the harbour, Ana Ruiz said, one should walk the old pier at dawn.")
+        let q = a.quotations.first { $0.kind == .indirect }
+        #expect(q?.segments.map { a.string($0) } == ["To understand the harbour", "one should walk the old pier at dawn"])
+        #expect(q?.speaker.map { a.speakers[$0].name } == "Ana Ruiz")
     }
 
     @Test("a cue whose words are quoted is not reported speech too")

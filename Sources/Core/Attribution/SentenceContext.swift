@@ -130,8 +130,10 @@ struct Context {
             return nil
         }
         // Participle after a comma, a dash or a quotation: the clause's subject.
-        if c > 0, tokens[c - 1].lower == "and" || tokens[c - 1].lower == "but", !t.lower.hasSuffix("ing") {
-            return clauseSubject(before: c - 1)
+        var b = c - 1
+        while b >= 0, tokens[b].isWord, tokens[b].cls.contains(.verbModifiers) { b -= 1 }
+        if b >= 0, tokens[b].lower == "and" || tokens[b].lower == "but", !t.lower.hasSuffix("ing") {
+            return clauseSubject(before: b)
         }
         if t.lower.hasSuffix("ing"), c > 0, ["by", "while", "after", "before", "when", "in", "without", "also", "even"].contains(tokens[c - 1].lower) {
             return clauseSubject(before: c - 1)
@@ -151,7 +153,7 @@ struct Context {
                 || ["all", "both", "each", "just"].contains(tokens[j].lower) || (tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 3 && tokens[j].cls.contains(.roleNouns) == false) {
             j -= 1
         }
-        if j >= 0, tokens[j].isWord, tokens[j].lower == "who" {
+        if j >= 0, tokens[j].isWord, tokens[j].lower == "who" || tokens[j].lower == "which" {
             // "an architect who said …", "Democrats, who have argued …": the noun before "who".
             var h = j - 1
             if h >= 0, tokens[h].isPunct(",") { h -= 1 }
@@ -193,8 +195,13 @@ struct Context {
         while k > 0 && j - k <= 30 {
             if tokens[k].kind == .quote { return nil }
             if tokens[k].isPunct(",") {
+                let inner = (k + 1)..<j
+                if let run = finder.capitalizedRun(startingAt: k + 1, tokens), run.upperBound == j, var name = finder.nameMention(run, tokens),
+                   name.kind == .name, let head = finder.mention(endingAt: k - 1, tokens) ?? finder.genericDescription(endingAt: k - 1, tokens) {
+                    name.roles.append(finder.text(tokens, head.tokens))
+                    return name
+                }
                 if var m = finder.mention(endingAt: k - 1, tokens), m.kind != .pronoun {
-                    let inner = (k + 1)..<j
                     if let first = tokens[inner].first, first.lower == "who" || first.lower == "which" || first.lower == "whose" {
                         return m
                     }
@@ -360,16 +367,16 @@ struct Context {
     /// The reported clause of cue `c` and the mention of who reported it, when the clause
     /// holds no quotation marks: "X said (that) CLAUSE", "CLAUSE, X said",
     /// "according to X, CLAUSE", "CLAUSE, according to X".
-    func reportedClause(of c: Int) -> (TextRange, Mention)? {
+    func reportedClause(of c: Int) -> ([TextRange], Mention)? {
         let n = tokens.count
         if tokens[c].lower == "according" {
             guard let m = subject(ofCue: c) else { return nil }
             let after = m.tokens.upperBound
             if after < n, tokens[after].isPunct(",") {
-                return clause(from: after + 1, to: n).map { ($0, m) }
+                return clause(from: after + 1, to: n).map { ([$0], m) }
             }
             // "CLAUSE, according to X."
-            if c > 0, tokens[c - 1].isPunct(",") { return clause(from: 0, to: c - 1).map { ($0, m) } }
+            if c > 0, tokens[c - 1].isPunct(",") { return clause(from: 0, to: c - 1).map { ([$0], m) } }
             return nil
         }
         guard let m = subject(ofCue: c) else { return nil }
@@ -390,14 +397,18 @@ struct Context {
         var w = k
         while w < n, tokens[w].isWord, tokens[w].cls.contains(.timeWords) { w += 1 }
         if w < n, tokens[w].isWord, ["how", "why", "whether", "what", "when", "where", "who", "if"].contains(tokens[w].lower) {
-            if let r = clause(from: w, to: n, stopAtCue: true) { return (r, m) }
+            if let r = clause(from: w, to: n, stopAtCue: true) { return ([r], m) }
         }
         // "vowed to form …", "urged Republicans to join …", "told his advisers to …".
         if w < n, tokens[w].lower == "to", tokens[c].lower != "according", w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
            !tokens[w + 1].cls.contains(.determiners), !tokens[w + 1].cls.contains(.subjectPronoun) {
-            if let r = clause(from: objectStart ?? w, to: n, stopAtCue: true) { return (r, m) }
+            if let r = clause(from: objectStart ?? w, to: n, stopAtCue: true) { return ([r], m) }
         }
-        while j < n && j - k <= 10 {
+        // The search for "that" only crosses a prepositional phrase, a time or an object:
+        // "said on live television that …", "said Friday that …", "told reporters that …".
+        let crossable = k < n && (tokens[k].cls.contains(.prepositions) || tokens[k].cls.contains(.timeWords)
+            || tokens[k].lower == "that" || tokens[k].kind == .quote || tokens[k].lower.hasSuffix("ly") || objectStart != nil)
+        while crossable && j < n && j - k <= 10 {
             let t = tokens[j]
             if t.isWord && t.lower == "that" { start = j + 1; break }
             if t.isPunct(".") || t.isPunct(";") || t.isPunct(":") || t.isPunct(",") || t.kind == .quote && j > k + 3 { break }
@@ -412,18 +423,25 @@ struct Context {
                 start = k
             }
         }
-        if let s = start, let r = clause(from: s, to: n, stopAtCue: true) { return (r, m) }
+        if let s = start, let r = clause(from: s, to: n, stopAtCue: true) { return ([r], m) }
         // Before the cue: "CLAUSE, X said." with the subject right before the cue.
         let subjectStart = min(m.tokens.lowerBound, c)
         if subjectStart >= 2, tokens[subjectStart - 1].isPunct(",") {
-            return clause(from: 0, to: subjectStart - 1).map { ($0, m) }
+            // "To understand it, Roberts said, one should visit": both halves are the statement.
+            let after = max(c + 1, m.tokens.upperBound)
+            if after + 1 < n, tokens[after].isPunct(","), tokens[after + 1].isWord, !tokens[after + 1].lower.hasSuffix("ing"),
+               let first = clause(from: 0, to: subjectStart - 1, minWords: 1), let second = clause(from: after + 1, to: n, stopAtCue: true, minWords: 1),
+               tokens[0..<n].filter(\.isWord).count - (after - subjectStart + 1) >= 4 {
+                return ([first, second], m)
+            }
+            return clause(from: 0, to: subjectStart - 1).map { ([$0], m) }
         }
         return nil
     }
 
     /// Tokens `from..<to` as a clause: no quotation inside, at least four words, trailing
     /// punctuation left out; with `stopAtCue`, cut before ", he said" / ", according to".
-    private func clause(from: Int, to: Int, stopAtCue: Bool = false) -> TextRange? {
+    private func clause(from: Int, to: Int, stopAtCue: Bool = false, minWords: Int = 4) -> TextRange? {
         var end = to
         if stopAtCue {
             var k = from
@@ -442,7 +460,7 @@ struct Context {
         guard end > from else { return nil }
         let span = tokens[from..<end]
         if span.contains(where: { $0.kind == .quote }) { return nil }
-        if span.filter(\.isWord).count < 4 { return nil }
+        if span.filter(\.isWord).count < minWords { return nil }
         return TextRange(tokens[from].range.start, tokens[end - 1].range.end)
     }
 }

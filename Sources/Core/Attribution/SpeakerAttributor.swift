@@ -34,7 +34,8 @@ struct SpeakerAttributor {
     }
 
     private struct Reported {
-        var range: TextRange
+        var segments: [TextRange]
+        var range: TextRange { TextRange(segments.first!.start, segments.last!.end) }
         var entity: Int
         var attribution: Attribution
         var sentence: Int
@@ -208,9 +209,9 @@ struct SpeakerAttributor {
 
             // 4. Reported speech: cues with a clause and no quotation of their own.
             for c in cues where !attachedCues.contains(c) && ctx.reports(c) {
-                guard let (clause, m) = ctx.reportedClause(of: c) else { continue }
+                guard let (clause, m) = ctx.reportedClause(of: c), !clause.isEmpty else { continue }
                 guard let r = resolve(m, registry: &registry, subjects: subjects, current: subject, lastStatement: lastStatement, paragraph: p, headline: isTitle) else { continue }
-                reported.append(Reported(range: clause, entity: r.entity,
+                reported.append(Reported(segments: clause, entity: r.entity,
                                          attribution: Attribution(rule: .reportedSpeech, cue: ctx.cueValue(c), confidence: Confidence.reported, mention: m.range),
                                          sentence: si, paragraph: p))
                 registry.noteSpeaker(r.entity, gender: .unknown)
@@ -310,7 +311,7 @@ struct SpeakerAttributor {
                               entity: mq.depth > 0 ? nil : d?.entity))
         }
         for r in reported {
-            items.append(Item(q: Quotation(id: 0, range: r.range, kind: .indirect, paragraph: r.paragraph, sentence: r.sentence,
+            items.append(Item(q: Quotation(id: 0, range: r.range, segments: r.segments, kind: .indirect, paragraph: r.paragraph, sentence: r.sentence,
                                            attribution: r.attribution), entity: r.entity))
         }
         items.sort { $0.q.range.start != $1.q.range.start ? $0.q.range.start < $1.q.range.start : $0.q.range.end > $1.q.range.end }
