@@ -40,7 +40,8 @@ struct SentenceSplitter {
                 var inside = false
                 var k = q
                 while k < top.count && top[k].outer.start < i {
-                    if top[k].segments.contains(where: { $0.start <= i && i < $0.end }) || (top[k].outer.start < i && i < top[k].outer.end - 1) { inside = true; break }
+                    // Inside unless the closing mark right after the period ends the quotation.
+                    if top[k].outer.start < i && end < top[k].outer.end { inside = true; break }
                     k += 1
                 }
                 if inside || !startsNewSentence(source, at: end, end: range.end) || isAbbreviation(source, period: i, start: range.start, mark: b) {
