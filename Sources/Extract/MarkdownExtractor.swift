@@ -8,8 +8,7 @@ public struct MarkdownExtractor: Sendable {
 
     public func extract(_ markdown: String) -> ExtractedDocument {
         var doc = ExtractedDocument()
-        var lines = markdown.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-            .map { Substring($0) }
+        var lines = Self.lines(markdown)
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
         var i = 0
         // Front matter: --- key: value … --- at the very top.
@@ -188,11 +187,34 @@ public struct MarkdownExtractor: Sendable {
         return doc
     }
 
+    /// The lines of a text (LF, CRLF or CR), split on bytes.
+    static func lines(_ s: String) -> [Substring] {
+        var out: [Substring] = []
+        let u = s.utf8
+        var start = u.startIndex
+        var i = u.startIndex
+        while i != u.endIndex {
+            let b = u[i]
+            if b == 0x0A || b == 0x0D {
+                out.append(s[start..<i])
+                var next = u.index(after: i)
+                if b == 0x0D, next != u.endIndex, u[next] == 0x0A { next = u.index(after: next) }
+                start = next
+                i = next
+            } else {
+                i = u.index(after: i)
+            }
+        }
+        out.append(s[start..<u.endIndex])
+        return out
+    }
+
     private func paragraphInterrupts(_ s: Substring) -> Bool {
         s.hasPrefix("#") || s.hasPrefix("```") || s.hasPrefix("~~~") || isRule(s) || listItemText(s) != nil
     }
 
     private func isRule(_ s: Substring) -> Bool {
+        guard let f = s.utf8.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "*") || f == UInt8(ascii: "_"), s.utf8.count <= 80 else { return false }
         let marks = s.filter { $0 != " " }
         guard marks.count >= 3, let f = marks.first, f == "-" || f == "*" || f == "_" else { return false }
         return marks.allSatisfy { $0 == f }
