@@ -7,4 +7,10 @@
 #include <libxml/tree.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
+
+/* libxml2 writes some errors (encoder errors on binary input) to stderr even with
+   HTML_PARSE_NOERROR; this handler, set per thread before each parse, drops them. */
+static void voices_xml_ignore(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+static inline void voices_xml_silence(void) { xmlSetGenericErrorFunc(NULL, voices_xml_ignore); }
+
 #endif

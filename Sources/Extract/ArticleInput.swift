@@ -36,6 +36,7 @@ public enum ArticleInput {
     public static func extract(bytes: [UInt8], format: InputFormat) throws(InputError) -> ExtractedDocument {
         switch format {
         case .html:
+            try checkIsText(bytes)
             return HTMLExtractor().extract(bytes)
         case .markdown, .text:
             let decoded: DecodedText
@@ -48,6 +49,18 @@ public enum ArticleInput {
             doc.diagnostics.insert(contentsOf: decoded.diagnostics, at: 0)
             return doc
         }
+    }
+
+    /// Empty files and binary data (an image saved as .html) are refused as plain text is.
+    static func checkIsText(_ bytes: [UInt8]) throws(InputError) {
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return }
+        let sample = bytes.prefix(8192)
+        if sample.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) && bytes.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) {
+            throw .decoding(.empty)
+        }
+        let control = sample.reduce(0) { n, b in n + (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B ? 1 : 0) }
+        let share = Double(control) / Double(sample.count)
+        if share > TextDecoder().binaryThreshold { throw .decoding(.binary(controlByteShare: share)) }
     }
 
     public static func article(from doc: ExtractedDocument, format: InputFormat) throws(InputError) -> Article {

@@ -28,9 +28,19 @@ struct HTMLCharset {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
         let declared = input.starts(with: [0xEF, 0xBB, 0xBF]) ? "utf-8" : declaredLabel(body)
         var diagnostics: [Diagnostic] = []
+        let offsetBase = input.count - body.count
         var encoding: String
         if let declared {
             encoding = canonicalName(declared)
+            if encoding != "UTF-8" && encoding != "windows-1252" && !Transcoder.knows(encoding) {
+                let fallback = isValidUTF8(body) ? "UTF-8" : "windows-1252"
+                diagnostics.append(Diagnostic(code: .other,
+                                              message: "the page declares the unknown encoding \(declared); read as \(fallback)"))
+                encoding = fallback
+            } else if encoding != "UTF-8" {
+                diagnostics.append(Diagnostic(severity: .note, code: .other,
+                                              message: "decoded from \(encoding) as the page declares; offsets refer to the extracted UTF-8 text"))
+            }
         } else {
             encoding = isValidUTF8(body) ? "UTF-8" : "windows-1252"
             if encoding != "UTF-8" {
@@ -38,25 +48,32 @@ struct HTMLCharset {
                                               message: "the page declares no character encoding and is not UTF-8; read as windows-1252"))
             }
         }
-        if encoding == "UTF-8" {
+        // Everything reaches libxml2 as UTF-8 (it stops at the first byte its converter
+        // rejects; here such bytes become U+FFFD and the page goes on).
+        switch encoding {
+        case "UTF-8":
             if let bad = TextDecoder.firstInvalidUTF8Offset(body) {
-                let offset = bad + (input.count - body.count)
+                let offset = bad + offsetBase
                 diagnostics.append(Diagnostic(code: .invalidBytes,
                                               message: "invalid UTF-8 bytes in the page replaced by U+FFFD, the first at byte \(offset)",
                                               byteOffset: offset))
                 body = Array(String(decoding: body, as: UTF8.self).utf8)
             }
-        } else if declared != nil {
-            if encoding != "windows-1252" && !LibXML.knowsEncoding(encoding) {
-                let fallback = isValidUTF8(body) ? "UTF-8" : "windows-1252"
-                diagnostics.append(Diagnostic(code: .other,
-                                              message: "the page declares the unknown encoding \(declared ?? encoding); read as \(fallback)"))
-                encoding = fallback
+        case "windows-1252":
+            body = Transcoder.fromWindows1252(body).bytes
+        default:
+            if let converted = Transcoder.convert(body, from: encoding) {
+                if let bad = converted.firstInvalid {
+                    diagnostics.append(Diagnostic(code: .invalidBytes,
+                                                  message: "\(converted.invalidCount) byte\(converted.invalidCount == 1 ? "" : "s") not valid in \(encoding) replaced by U+FFFD, the first at byte \(bad + offsetBase)",
+                                                  byteOffset: bad + offsetBase))
+                }
+                body = converted.bytes
             } else {
-                diagnostics.append(Diagnostic(severity: .note, code: .other,
-                                              message: "decoded from \(encoding) as the page declares; offsets refer to the extracted UTF-8 text"))
+                body = Transcoder.fromWindows1252(body).bytes
             }
         }
+        encoding = "UTF-8"
         return HTMLCharset(encoding: encoding, bytes: body, diagnostics: diagnostics)
     }
 

@@ -20,18 +20,12 @@ enum LibXML {
 
     static func parseHTML(_ bytes: [UInt8], encoding: String) -> htmlDocPtr? {
         initialize()
+        voices_xml_silence()
         return bytes.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: CChar.self) { chars in
                 htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, encoding, options)
             }
         }
-    }
-
-    static func knowsEncoding(_ name: String) -> Bool {
-        initialize()
-        guard let handler = xmlFindCharEncodingHandler(name) else { return false }
-        xmlCharEncCloseFunc(handler)
-        return true
     }
 }
 

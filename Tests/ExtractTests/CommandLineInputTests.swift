@@ -100,12 +100,16 @@ struct CommandLineInputTests {
         try Data(page("<nav><a href=/>Home</a></nav>").utf8).write(to: furniture)
         try Data("# Second\n\n“Fine,” he said.\n".utf8).write(to: good2)
         let missing = dir.appendingPathComponent("missing.html").path
-        let r = try runVoices(["--json", good1.path, empty.path, missing, furniture.path, good2.path])
+        let image = dir.appendingPathComponent("image.html")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<2000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(to: image)
+        let r = try runVoices(["--json", good1.path, empty.path, missing, furniture.path, image.path, good2.path])
         #expect(r.status != 0)
         #expect(try jsonLines(r.stdout).map { $0["title"] as? String } == ["First", "Second"])
         #expect(r.stderr.contains("empty.txt: the file is empty"))
         #expect(r.stderr.contains("missing.html: no such file"))
         #expect(r.stderr.contains("menu.html: no article text found in this web page"))
+        #expect(r.stderr.contains("image.html: this looks like a binary file"))
+        #expect(r.stderr.split(separator: "\n").count == 4, "one line per failed file and nothing from libxml2: \(r.stderr)")
     }
 
     @Test("--index merges speakers across files")

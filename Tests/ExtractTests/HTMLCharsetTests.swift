@@ -59,6 +59,26 @@ struct HTMLCharsetTests {
         #expect(doc.diagnostics.contains { $0.code == .invalidBytes && $0.byteOffset == badOffset })
     }
 
+    @Test("a windows-1252 page with a byte the code page leaves unassigned keeps the rest of the page")
+    func unassignedWindows1252Byte() {
+        let bytes = windows1252("<html><head><meta charset=windows-1252></head><body><article><p>First paragraph, long enough to count as one.</p><p>A stray ") + [0x81]
+            + windows1252(" byte in the second paragraph.</p><p>The third paragraph comes after it and is not lost.</p></article></body></html>")
+        let doc = HTMLExtractor().extract(bytes)
+        #expect(doc.blocks.last?.text == "The third paragraph comes after it and is not lost.")
+    }
+
+    @Test("a Shift_JIS page is re-encoded, and a byte Shift_JIS does not define becomes U+FFFD without losing the rest")
+    func shiftJIS() {
+        let nihon: [UInt8] = [0x93, 0xFA, 0x96, 0x7B]           // 日本
+        let bytes = Array("<html><head><meta charset=\"Shift_JIS\"></head><body><article><p>".utf8) + nihon
+            + Array(" is Japan in a paragraph long enough to count as one.</p><p>Bad ".utf8) + [0x81, 0x20]
+            + Array("byte, then more text.</p><p>And a last paragraph that must survive.</p></article></body></html>".utf8)
+        let doc = HTMLExtractor().extract(bytes)
+        #expect(doc.blocks.map(\.text) == ["日本 is Japan in a paragraph long enough to count as one.", "Bad \u{FFFD} byte, then more text.",
+                                           "And a last paragraph that must survive."])
+        #expect(doc.diagnostics.contains { $0.code == .invalidBytes })
+    }
+
     @Test("an encoding iconv does not know falls back and says so")
     func unknownEncoding() {
         let doc = HTMLExtractor().extract(Array("<html><head><meta charset=\"x-klingon-7\"></head><body>\(Self.body)</body></html>".utf8))
