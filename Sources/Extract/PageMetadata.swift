@@ -13,6 +13,9 @@ struct PageMetadata {
     var bylineElement: String?
     /// The first `<time>` outside furniture: its text, or its `datetime` when it has none.
     var timeElement: String?
+    /// The same, found inside the article (preferred: a site header may show today's date).
+    var bylineInArticle: String?
+    var timeInArticle: String?
     /// The text of each `<script type="application/ld+json">`.
     var jsonLD: [String] = []
 
@@ -57,22 +60,32 @@ struct PageMetadata {
                 let t = e.textContent
                 if !t.isEmpty { headings.append((t, inArticle, inFurniture)) }
             case "time":
-                if timeElement == nil && !inFurniture {
+                if (timeElement == nil || inArticle && timeInArticle == nil) && !inFurniture {
                     let t = e.textContent
-                    timeElement = t.isEmpty ? e.attribute("datetime").map(PageMetadata.datePart) : t
+                    let v = t.isEmpty ? e.attribute("datetime").map(PageMetadata.datePart) : t
+                    if timeElement == nil { timeElement = v }
+                    if inArticle && timeInArticle == nil { timeInArticle = v }
                 }
             default:
                 break
             }
             let furniture = inFurniture || name == "nav" || name == "aside" || name == "footer"
                 || ClassWords(e).isStrongFurniture(ignoring: ["byline"]) && !measure.isWrapper(e)
-            if timeElement == nil && !furniture && isDateElement(e) {
+            if (timeElement == nil || inArticle && timeInArticle == nil) && !furniture && isDateElement(e) {
                 let t = e.textContent
-                if t.utf8.count >= 4 && t.utf8.count <= 60 { timeElement = Self.removingDatePrefix(t) }
+                if t.utf8.count >= 4 && t.utf8.count <= 60 {
+                    let v = Self.removingDatePrefix(t)
+                    if timeElement == nil { timeElement = v }
+                    if inArticle && timeInArticle == nil { timeInArticle = v }
+                }
             }
-            if bylineElement == nil && !furniture && isBylineElement(e) {
+            if (bylineElement == nil || inArticle && bylineInArticle == nil) && !furniture && isBylineElement(e) {
                 let t = e.textContent
-                if t.utf8.count >= 3 && t.utf8.count <= 120 { bylineElement = t; continue }
+                if t.utf8.count >= 3 && t.utf8.count <= 120 {
+                    if bylineElement == nil { bylineElement = t }
+                    if inArticle && bylineInArticle == nil { bylineInArticle = t }
+                    continue
+                }
             }
             let article = inArticle || name == "article" || name == "main"
                 || e.attribute("itemprop")?.lowercased() == "articlebody"
@@ -117,14 +130,15 @@ struct PageMetadata {
         for key in HTMLRules.authorMeta {
             if let v = meta[key], let a = Self.cleanAuthor(v) { return a }
         }
-        return bylineElement.flatMap(Self.cleanAuthor)
+        return (bylineInArticle ?? bylineElement).flatMap(Self.cleanAuthor)
     }
 
     var date: String? {
-        if let t = timeElement, !t.isEmpty { return t }
+        if let t = timeInArticle, !t.isEmpty { return t }
         for key in HTMLRules.dateMeta {
             if let v = meta[key], !v.isEmpty { return Self.datePart(v) }
         }
+        if let t = timeElement, !t.isEmpty { return t }
         return nil
     }
 

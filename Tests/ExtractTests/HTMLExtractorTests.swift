@@ -246,6 +246,19 @@ struct HTMLExtractionRuleTests {
         #expect(doc.author == "Sam Whitford")
     }
 
+    @Test("the article's own <time> and byline win over the site header's date and a teaser's author")
+    func articleDateFirst() {
+        let doc = HTMLExtractor().extract(page("""
+            <header class="site-header"><time>Tuesday 25 November 2025</time></header>
+            <div class="promo-strip"><span class="byline">By Someone Else</span></div>
+            <article><div class="meta"><span class="byline">By Leila Haddad</span> <time datetime="2025-11-24">24 November 2025</time></div>\(articleParagraphs)</article>
+            """, head: "<meta property=\"article:published_time\" content=\"2025-11-24T10:00:00Z\">"))
+        #expect(doc.byline == "By Leila Haddad · 24 November 2025")
+        let noTimeInArticle = HTMLExtractor().extract(page("<header><time>Tuesday 25 November 2025</time></header><article>\(articleParagraphs)</article>",
+                                                           head: "<meta property=\"article:published_time\" content=\"2025-11-24T10:00:00Z\">"))
+        #expect(noTimeInArticle.date == "2025-11-24", "the publication date meta comes before a date elsewhere on the page")
+    }
+
     @Test("a page with no article text says so")
     func emptyPage() {
         let doc = HTMLExtractor().extract(page("<nav><a href=/>Home</a></nav><footer>© 2025</footer>"))
