@@ -72,6 +72,41 @@ struct HTMLFixturePageTests {
         #expect(doc.byline == "By Sam Whitford · 22 January 2025")
     }
 
+    @Test("a page built by a script framework: generated class names, the body split over companion columns, an ad between them, recirculation after")
+    func splitSections() throws {
+        expectSameText(try extractedText("split-sections.html"), """
+            Port Strike Ends After Deal on Automation
+
+            A three-day strike that shut ports from Maine to Texas ended on Friday after the union and shipping companies agreed on limits to automation.
+
+            “This contract protects jobs for a generation,” the union president, Harold Daggett, said at a news conference in Newark.
+
+            The shipping alliance said the agreement was “fair to both sides” and would let ports modernize.
+
+            Economists had warned that a long strike could cost billions of dollars a week.
+
+            Both sides still have to ratify the deal, a process expected to take several weeks.
+
+            """)
+        #expect(HTMLExtractor().extract(try fixture("split-sections.html")).byline == "By Carla Mendes and Joe Park · Oct. 3, 2025")
+    }
+
+    @Test("a wire story whose paragraphs are <div>s, with straight quotes and an ad slot")
+    func wireDivs() throws {
+        expectSameText(try extractedText("wire-divs.html"), """
+            Central bank holds rates steady
+
+            LONDON, Nov 6 (Wire) - The central bank kept interest rates on hold on Thursday, saying inflation was falling more slowly than it had hoped.
+
+            "We are not yet confident that the job is done," Governor Ann Rees told reporters.
+
+            Markets had expected the decision, and sterling was little changed.
+
+            Two of the nine policymakers voted for a cut.
+
+            """)
+    }
+
     @Test("a 2003 page: upper-case tags, unclosed <P> and <B>, &mdash; and &hellip;, a layout table, <br><br> paragraphs")
     func legacy() throws {
         expectSameText(try extractedText("legacy.html"), """
