@@ -475,6 +475,8 @@ struct BlockWriter {
         let lower = text.lowercased()
         let bare = lower.trimmingCharacters(in: ".:!…|•·-–—>»")
         if HTMLRules.boilerplateLines.contains(bare) { return true }
+        // "Read 312 Comments", "Comments (4)", "View comments".
+        if text.utf8.count < 40 && lower.contains("comment") && !lower.contains("commentary") { return true }
         if HTMLRules.crossLinkOpeners.contains(where: { lower.hasPrefix($0) }) && (linkDensity > 0.3 || lower.contains(":")) {
             return true
         }

@@ -41,7 +41,11 @@ public struct MarkdownExtractor: Sendable {
 
         func flushParagraph() {
             guard !paragraph.isEmpty else { return }
-            let text = Inline.render(paragraph.map { String($0.trimmed) }.joined(separator: " "))
+            // A backslash at a line's end is a hard line break: a space here.
+            let text = Inline.render(paragraph.map { line in
+                let t = line.trimmed
+                return String(t.hasSuffix("\\") ? t.dropLast() : t)
+            }.joined(separator: " "))
             if !text.isEmpty { blocks.append(.init(.paragraph, text)) }
             paragraph = []
         }

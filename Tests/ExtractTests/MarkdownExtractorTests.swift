@@ -47,6 +47,7 @@ struct MarkdownExtractorTests {
         Case(name: "closing hashes are not part of a heading", markdown: "## Talks stall ##\n\nBody.", text: "Talks stall\n\nBody.\n"),
         Case(name: "#hashtag is not a heading", markdown: "#vote2025 trended all day.", text: "#vote2025 trended all day.\n"),
         Case(name: "lines of a paragraph join with spaces", markdown: "One line\nand the next.", text: "One line and the next.\n"),
+        Case(name: "hard line breaks (backslash, two spaces, CRLF) are spaces", markdown: "One\\\r\ntwo  \r\nthree.", text: "One two three.\n"),
         Case(name: "bold, italic and strikethrough reduce to their text",
              markdown: "A **bold** and *italic* and __strong__ and _em_ and ~~gone~~ word.",
              text: "A bold and italic and strong and em and gone word.\n"),
