@@ -7,17 +7,18 @@ import Core
 /// 1. Decode as the page declares (`HTMLCharset`).
 /// 2. Read title, author and date from the whole page (`PageMetadata`): og:title, `<h1>`
 ///    or `<title>`; `<meta name="author">` or a byline element; `<time>`.
-/// 3. Remove furniture (`clean`): navigation, header, footer, aside, scripts, forms,
+/// 3. Remove furniture (`Cleaner`): navigation, header, footer, aside, scripts, forms,
 ///    hidden elements, and elements whose class or id names a share bar, related list,
 ///    cookie banner, comments, ads (`HTMLRules`).
-/// 4. Choose the container (`ContentFinder`): `itemprop=articleBody`, `<article>` or
+/// 4. Choose the container (`ParagraphMeasure.contentContainers`): `itemprop=articleBody`, `<article>` or
 ///    `<main>` when it holds the article's paragraphs, else the densest block of `<p>`
 ///    with its sibling blocks.
 /// 5. Write blocks (`BlockWriter`): paragraphs, subheadings, list items, block quotes as
 ///    quotations; link lists and boilerplate lines left out.
 ///
 /// When furniture rules leave too little text (a page wrapped in `class="has-sidebar"`),
-/// the page is read again without the class rules, as readability does.
+/// the page is read again without the class rules, as readability does; when that still
+/// finds little, a JSON-LD `articleBody` (pages rendered by script) is used.
 public struct HTMLExtractor: Sendable {
     /// Below this many bytes of article text, the class rules are assumed to have
     /// removed the article and extraction runs again without them.
@@ -26,16 +27,14 @@ public struct HTMLExtractor: Sendable {
     public init() {}
 
     public func extract(_ input: [UInt8]) -> ExtractedDocument {
+        func size(_ d: ExtractedDocument) -> Int { d.blocks.reduce(0) { $0 + $1.text.utf8.count } }
         let charset = HTMLCharset.resolve(input)
         var result = extract(charset, classRules: true)
-        if result.blocks.reduce(0, { $0 + $1.text.utf8.count }) < minimumTextBytes {
+        if size(result) < minimumTextBytes {
             let retry = extract(charset, classRules: false)
-            if retry.blocks.reduce(0, { $0 + $1.text.utf8.count }) > result.blocks.reduce(0, { $0 + $1.text.utf8.count }) {
-                result = retry
-            }
+            if size(retry) > size(result) { result = retry }
         }
-        if result.blocks.reduce(0, { $0 + $1.text.utf8.count }) < minimumTextBytes,
-           let body = result.structuredArticleBody, body.utf8.count > result.blocks.reduce(0, { $0 + $1.text.utf8.count }) {
+        if size(result) < minimumTextBytes, let body = result.structuredArticleBody, body.utf8.count > size(result) {
             // A page rendered by script: the text only in its JSON-LD `articleBody`.
             result.blocks = Self.blocks(fromArticleBody: body)
             result.diagnostics.append(Diagnostic(severity: .note, code: .other,
