@@ -65,7 +65,8 @@ struct VoicesCommand: ParsableCommand {
         if json || list || explain || extractedText {
             let jobs = self.jobs ?? BatchRunner.defaultJobs
             let json = json, explain = explain, extractedText = extractedText
-            let several = inputs.count > 1
+            // Each line names its file when there are several or a folder was given.
+            let several = inputs.count > 1 || inputs != files
             var failed: Int32 = 0
             try BatchRunner.run(count: inputs.count, jobs: jobs, work: { i -> Result<String, LoadError> in
                 let path = inputs[i]
