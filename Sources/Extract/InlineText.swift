@@ -71,8 +71,12 @@ enum QuotationWriting {
     /// Each paragraph opens with “, the last also closes with ” (the convention for a
     /// quotation over several paragraphs). Double marks inside become single ones, so a
     /// quote within the quotation stays nested. A quotation that already opens with a
-    /// double mark is kept as it is. The attribution ("Jane Doe, minister") follows the last paragraph after
-    /// an em dash, as printed under a quotation.
+    /// double mark is kept as it is.
+    ///
+    /// The attribution (a `<footer>`/`<cite>`, a closing "— Jane Doe, minister" line) is
+    /// written before the first paragraph with a colon — `Jane Doe, minister: “…”` — the
+    /// transcript form Core's colon rule reads, where the printed form after the quote
+    /// (`“…” — Jane Doe`) is read by no rule yet.
     static func wrap(_ paragraphs: [String], attribution: String?) -> [String] {
         let paragraphs = paragraphs.filter { !$0.isEmpty }
         guard !paragraphs.isEmpty else { return [] }
@@ -84,7 +88,7 @@ enum QuotationWriting {
             out[out.count - 1] += "”"
         }
         if let attribution, !attribution.isEmpty {
-            out[out.count - 1] += " — " + attribution
+            out[0] = attribution + ": " + out[0]
         }
         return out
     }

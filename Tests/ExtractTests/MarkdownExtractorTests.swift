@@ -14,9 +14,9 @@ struct MarkdownExtractorTests {
 
             Reaction
 
-            “Closing on Mondays will hit the job clubs hardest. Half of our members have no computer at home.
+            Ian Mercer, Northside job club: “Closing on Mondays will hit the job clubs hardest. Half of our members have no computer at home.
 
-            “We will be asking the council to find them another room.” — Ian Mercer, Northside job club
+            “We will be asking the council to find them another room.”
 
             The savings_plan_v2 document lists the branches affected:
 
@@ -65,8 +65,10 @@ struct MarkdownExtractorTests {
         Case(name: "lazy continuation lines belong to the quote", markdown: "> First line\nsecond line.", text: "“First line second line.”\n"),
         Case(name: "a quote already in marks with its attribution is kept as written",
              markdown: "> “We will not back down,” she said.", text: "“We will not back down,” she said.\n"),
-        Case(name: "“Quote” — Name on one line gives the attribution",
-             markdown: "> Enough is enough. — Jo Marsh", text: "“Enough is enough.” — Jo Marsh\n"),
+        Case(name: "Quote — Name on one line gives the attribution",
+             markdown: "> Enough is enough. — Jo Marsh", text: "Jo Marsh: “Enough is enough.”\n"),
+        Case(name: "a closing dash line in a quote gives the attribution",
+             markdown: "> Enough is enough.\n>\n> -- Jo Marsh, organiser", text: "Jo Marsh, organiser: “Enough is enough.”\n"),
         Case(name: "double quotes inside a block quote become single", markdown: "> It was “temporary” then.",
              text: "“It was ‘temporary’ then.”\n"),
         Case(name: "list items are blocks of their own", markdown: "- one\n- two\n1. three", text: "one\n\ntwo\n\nthree\n"),
