@@ -154,7 +154,7 @@ struct SpeakerRegistry {
     private mutating func touch(_ i: Int, _ m: Mention) -> Int {
         markRecent(i, at: m.range.start)
         entities[i].mentions.append(m.range)
-        if m.text != entities[i].name { addAlias(i, m.text) }
+        if m.text != entities[i].name, !entities[i].aliases.contains(m.text) { addAlias(i, m.text) }
         for r in m.roles where !r.isEmpty { addRole(i, r) }
         if let o = m.organization, entities[i].organization == nil { entities[i].organization = o }
         if entities[i].gender == .unknown { entities[i].gender = m.gender }
