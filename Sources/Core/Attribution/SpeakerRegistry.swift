@@ -163,7 +163,11 @@ struct SpeakerRegistry {
     }
 
     mutating func addRole(_ i: Int, _ role: String) {
-        let r = role.trimmingSpaces
+        var r = role.trimmingSpaces
+        // "The transport secretary" at a sentence start is "the transport secretary" as a role.
+        for det in ["The ", "A ", "An "] where r.hasPrefix(det) { r = det.lowercased() + r.dropFirst(det.count) }
+        // An anonymous source's description is its name, not a role of it.
+        if r.lowercased() == entities[i].name.lowercased() { return }
         guard !r.isEmpty, !entities[i].roles.contains(where: { $0.lowercased() == r.lowercased() }) else { return }
         entities[i].roles.append(r)
         for w in r.lowercased().split(separator: " ") { entities[i].roleWords.insert(w) }
