@@ -83,8 +83,7 @@ struct MentionFinder {
         var gender = Names.Gender.unknown
         var evidence = false
         let words = tokens[lo..<hi]
-        let lowerWords = words.map(\.bare)
-        let isOrg = lowerWords.contains { Names.organizationWords.contains($0) } && lastTitle < 0
+        let isOrg = words.contains { $0.bareCls.contains(.organizationWords) } && lastTitle < 0
             || (words.count == 1 && isAcronym(words.first!))
         var nameStart = lo
         if lastTitle >= 0 && !isOrg {

@@ -48,9 +48,12 @@ struct SpeakerRegistry {
     }
 
     private static func normalize(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        for u in s.lowercased().unicodeScalars { out.append(u == "\u{2019}" ? "'" : u) }
-        let lowered = String(out)
+        var lowered = s.lowercased()
+        if lowered.utf8.contains(0xE2) {
+            var out = String.UnicodeScalarView()
+            for u in lowered.unicodeScalars { out.append(u == "\u{2019}" ? "'" : u) }
+            lowered = String(out)
+        }
         return lowered.hasPrefix("the ") ? String(lowered.dropFirst(4)) : lowered
     }
 
@@ -65,7 +68,7 @@ struct SpeakerRegistry {
     }
 
     private mutating func resolveNameUncached(_ m: Mention) -> Int {
-        let words = m.text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).map { Self.normalize(String($0)) }
+        let words = Self.normalize(m.text).split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).map(String.init)
             .filter { !Names.nameSuffixes.contains($0) }
         let key = words.joined(separator: " ")
         if let i = byKey[key] { return touch(i, m) }
