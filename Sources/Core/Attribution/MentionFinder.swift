@@ -83,13 +83,16 @@ struct MentionFinder {
         var gender = Names.Gender.unknown
         var evidence = false
         let words = tokens[lo..<hi]
-        let lowerWords = words.map(\.bare)
-        let isOrg = lowerWords.contains { Names.organizationWords.contains($0) } && lastTitle < 0
+        let isOrg = words.contains { $0.bareCls.contains(.organizationWords) } && lastTitle < 0
             || (words.count == 1 && isAcronym(words.first!))
         var nameStart = lo
         if lastTitle >= 0 && !isOrg {
             nameStart = lastTitle + 1
-            roles.append(text(tokens, lo..<nameStart))
+            // Courtesy titles (Mr, Ms, Mrs) are not roles; Dr., Senator, Vice Speaker are.
+            let titled = tokens[lo..<nameStart].filter { !Names.courtesyTitles.contains($0.lower) }
+            if let first = titled.first, let last = titled.last {
+                roles.append(source.string(TextRange(first.range.start, last.range.end)))
+            }
             for k in lo..<nameStart {
                 let g = Names.gender(ofTitle: tokens[k].lower)
                 if g != .unknown { gender = g }

@@ -23,6 +23,7 @@ struct Context {
         var out: [Int] = []
         for (i, t) in tokens.enumerated() where t.isWord {
             if t.lower == "according", i + 1 < tokens.count, tokens[i + 1].lower == "to" { out.append(i); continue }
+            if SpeechVerbs.accordingWords.contains(t.lower) { out.append(i); continue }
             guard t.cls.contains(.speechVerb) else { continue }
             if t.cls.contains(.nounForm) {
                 // "reports", "notes", "claims": verbs only right after a name or a pronoun.
@@ -36,19 +37,24 @@ struct Context {
             // A capitalised cue mid-sentence is a name or a title (the Daily Mail's "Said…"), not a verb.
             if t.isCapitalized, i > 0, !(tokens[i - 1].kind == .quote || tokens[i - 1].isPunct(",")), !headline { continue }
             // "called" right after a determiner or before "for" is not speech ("a group called X" stays a cue).
-            if i > 0, ["the", "a", "an", "his", "her", "their"].contains(tokens[i - 1].lower) { continue }
+            if i > 0, ["the", "a", "an", "his", "her", "their"].contains(tokens[i - 1].lower), !SpeechVerbs.foreignForms.contains(t.lower) { continue }
             out.append(i)
         }
         return out
     }
 
     func reports(_ c: Int) -> Bool {
-        tokens[c].lower == "according" || tokens[c].cls.contains(.reports)
+        isAccording(c) || tokens[c].cls.contains(.reports)
     }
 
+    /// "according to" (two tokens) or "selon"/"laut" (one).
+    func isAccording(_ c: Int) -> Bool { tokens[c].lower == "according" || SpeechVerbs.accordingWords.contains(tokens[c].lower) }
+    private func accordingWidth(_ c: Int) -> Int { tokens[c].lower == "according" ? 2 : 1 }
+
     func cueValue(_ c: Int) -> Cue {
-        if tokens[c].lower == "according", c + 1 < tokens.count {
-            return Cue(text: "according to", range: TextRange(tokens[c].range.start, tokens[c + 1].range.end))
+        if isAccording(c) {
+            let range = TextRange(tokens[c].range.start, tokens[c + accordingWidth(c) - 1].range.end)
+            return Cue(text: source.string(range), range: range)
         }
         // Phrasal and characterising cues read better whole: "pointed out", "dismissed … as".
         var end = c
@@ -119,9 +125,10 @@ struct Context {
     /// ("…, insisting that …"), or the object of "according to".
     func subject(ofCue c: Int) -> Mention? {
         let t = tokens[c]
-        if t.lower == "according" {
-            guard c + 2 < tokens.count else { return nil }
-            return finder.mention(startingAt: c + 2, tokens) ?? finder.nounPhrase(startingAt: c + 2, tokens)
+        if isAccording(c) {
+            let w = accordingWidth(c)
+            guard c + w < tokens.count else { return nil }
+            return finder.mention(startingAt: c + w, tokens) ?? finder.nounPhrase(startingAt: c + w, tokens)
         }
         // Passive ("was told", "were asked") makes the subject the listener, not the speaker.
         if c > 0, ["was", "were", "been", "being", "be", "is", "are"].contains(tokens[c - 1].lower), !t.lower.hasSuffix("ing") {
@@ -146,6 +153,7 @@ struct Context {
             return clauseSubject(before: c)
         }
         var j = c - 1
+        if SpeechVerbs.foreignForms.contains(t.lower), j >= 0, SpeechVerbs.foreignAuxiliaries.contains(tokens[j].lower) { j -= 1 }
         // "Rep. Gwen Moore (D-Wis.) said": a parenthesis between the name and the verb.
         if j >= 0, tokens[j].isPunct(")"), let open = tokens[..<j].lastIndex(where: { $0.isPunct("(") }), j - open <= 8 { j = open - 1 }
         while j >= 0, tokens[j].isWord, !tokens[j].isCapitalized,
@@ -167,12 +175,21 @@ struct Context {
                 let afterPreposition = before >= 0 && tokens[before].isWord && tokens[before].cls.contains(.prepositions)
                     && !["by", "after", "before", "since", "until", "than"].contains(tokens[before].lower)
                 if !afterPreposition || t.lower.hasSuffix("ing") && before == j - 1 - (m.tokens.count - 1) - 0 && m.kind == .name && tokens[before].lower == "of" { return m }
-                // "A spokeswoman for Hillary Clinton says": the head before the preposition.
-                if before >= 1, ["for", "of", "at", "from", "with", "on", "in"].contains(tokens[before].lower),
-                   let head = finder.mention(endingAt: before - 1, tokens) ?? finder.genericDescription(endingAt: before - 1, tokens),
-                   head.kind != .pronoun, !head.possessive {
+                // "A spokeswoman for Hillary Clinton says", "a spokesman for the Department for
+                // Transport said": the head before the prepositional phrases.
+                var p = before
+                var hops = 0
+                while p >= 1, hops < 3, ["for", "of", "at", "from", "with", "on", "in"].contains(tokens[p].lower),
+                      let head = finder.mention(endingAt: p - 1, tokens) ?? finder.genericDescription(endingAt: p - 1, tokens),
+                      head.kind != .pronoun, !head.possessive {
                     let h = head.tokens.lowerBound - 1
-                    if h < 0 || !(tokens[h].isWord && tokens[h].cls.contains(.prepositions)) { return head }
+                    if h < 0 || !(tokens[h].isWord && tokens[h].cls.contains(.prepositions)) {
+                        var found = head
+                        found.organization = found.organization ?? finder.text(tokens, (p + 1)..<m.tokens.upperBound)
+                        return found
+                    }
+                    p = h
+                    hops += 1
                 }
             }
             if tokens[j].isPunct(","), let m = appositiveSubject(endingAt: j) { return m }
@@ -214,6 +231,14 @@ struct Context {
             k -= 1
         }
         return nil
+    }
+
+    /// ", Louise Haigh," right after a description: the name it describes.
+    func apposedName(after end: Int) -> Mention? {
+        guard end + 1 < tokens.count, tokens[end].isPunct(","), let run = finder.capitalizedRun(startingAt: end + 1, tokens),
+              run.upperBound < tokens.count, tokens[run.upperBound].isPunct(",") || tokens[run.upperBound].isPunct("."),
+              let m = finder.nameMention(run, tokens), m.kind == .name else { return nil }
+        return m
     }
 
     /// A mention followed by ", a nurse who …" gets that role.
@@ -369,7 +394,7 @@ struct Context {
     /// "according to X, CLAUSE", "CLAUSE, according to X".
     func reportedClause(of c: Int) -> ([TextRange], Mention)? {
         let n = tokens.count
-        if tokens[c].lower == "according" {
+        if isAccording(c) {
             guard let m = subject(ofCue: c) else { return nil }
             let after = m.tokens.upperBound
             if after < n, tokens[after].isPunct(",") {

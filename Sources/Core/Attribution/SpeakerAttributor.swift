@@ -110,6 +110,13 @@ struct SpeakerAttributor {
                         }
                     }
                     guard var m = mention else { k += 1; continue }
+                    // "The transport secretary, Louise Haigh, …": the description is the
+                    // role of the name set beside it.
+                    if m.kind == .description, let named = ctx.apposedName(after: m.tokens.upperBound) {
+                        var n = named
+                        n.roles.insert(finder.text(tokens, m.tokens), at: 0)
+                        m = n
+                    }
                     if m.kind != .pronoun, let role = ctx.appositive(after: m.tokens.upperBound) { m.roles.append(role.text) }
                     var entity: Int?
                     if m.kind == .pronoun {
@@ -155,8 +162,8 @@ struct SpeakerAttributor {
                     let cue = ctx.cueValue(cueIndex)
                     if let r = resolve(m, registry: &registry, subjects: subjects, current: subject, lastStatement: lastStatement, paragraph: p, headline: isTitle) {
                         decision.entity = r.entity
-                        decision.attribution = Attribution(rule: r.viaPronoun ? .pronoun : (cue.text.hasPrefix("according") ? .according : .speechVerb),
-                                                           cue: cue, confidence: r.viaPronoun ? Confidence.pronounCue : (cue.text.hasPrefix("according") ? Confidence.according : Confidence.namedCue),
+                        decision.attribution = Attribution(rule: r.viaPronoun ? .pronoun : (ctx.isAccording(cueIndex) ? .according : .speechVerb),
+                                                           cue: cue, confidence: r.viaPronoun ? Confidence.pronounCue : (ctx.isAccording(cueIndex) ? Confidence.according : Confidence.namedCue),
                                                            mention: m.range)
                     }
                 }

@@ -48,9 +48,12 @@ struct SpeakerRegistry {
     }
 
     private static func normalize(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        for u in s.lowercased().unicodeScalars { out.append(u == "\u{2019}" ? "'" : u) }
-        let lowered = String(out)
+        var lowered = s.lowercased()
+        if lowered.utf8.contains(0xE2) {
+            var out = String.UnicodeScalarView()
+            for u in lowered.unicodeScalars { out.append(u == "\u{2019}" ? "'" : u) }
+            lowered = String(out)
+        }
         return lowered.hasPrefix("the ") ? String(lowered.dropFirst(4)) : lowered
     }
 
@@ -65,7 +68,7 @@ struct SpeakerRegistry {
     }
 
     private mutating func resolveNameUncached(_ m: Mention) -> Int {
-        let words = m.text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).map { Self.normalize(String($0)) }
+        let words = Self.normalize(m.text).split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).map(String.init)
             .filter { !Names.nameSuffixes.contains($0) }
         let key = words.joined(separator: " ")
         if let i = byKey[key] { return touch(i, m) }
@@ -154,7 +157,7 @@ struct SpeakerRegistry {
     private mutating func touch(_ i: Int, _ m: Mention) -> Int {
         markRecent(i, at: m.range.start)
         entities[i].mentions.append(m.range)
-        if m.text != entities[i].name { addAlias(i, m.text) }
+        if m.text != entities[i].name, !entities[i].aliases.contains(m.text) { addAlias(i, m.text) }
         for r in m.roles where !r.isEmpty { addRole(i, r) }
         if let o = m.organization, entities[i].organization == nil { entities[i].organization = o }
         if entities[i].gender == .unknown { entities[i].gender = m.gender }
@@ -163,7 +166,11 @@ struct SpeakerRegistry {
     }
 
     mutating func addRole(_ i: Int, _ role: String) {
-        let r = role.trimmingSpaces
+        var r = role.trimmingSpaces
+        // "The transport secretary" at a sentence start is "the transport secretary" as a role.
+        for det in ["The ", "A ", "An "] where r.hasPrefix(det) { r = det.lowercased() + r.dropFirst(det.count) }
+        // An anonymous source's description is its name, not a role of it.
+        if r.lowercased() == entities[i].name.lowercased() { return }
         guard !r.isEmpty, !entities[i].roles.contains(where: { $0.lowercased() == r.lowercased() }) else { return }
         entities[i].roles.append(r)
         for w in r.lowercased().split(separator: " ") { entities[i].roleWords.insert(w) }

@@ -20,6 +20,9 @@ enum Names {
         "hon.", "the hon.",
     ]
 
+    /// Titles of courtesy: they tell gender, not office.
+    static let courtesyTitles: Set<String> = ["mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "mx.", "mx", "messrs.", "mme", "mlle", "sir", "dame"]
+
     /// Lower-case role nouns: they head a description ("the minister", "a spokesperson",
     /// "another deputy on the same committee") and stand before names ("co-host Joe Scarborough").
     static let roleNouns: Set<String> = [

@@ -132,6 +132,24 @@ enum SpeechVerbs {
         Verb(lemma: "lash", irregular: [], reports: false),
     ]
 
+    /// Cues of French and German copy (guillemets and „…“ come with them): the forms as
+    /// written, since their inflection differs from English.
+    static let foreignForms: Set<String> = [
+        // French: "a déclaré", "a répondu", "affirme-t-il".
+        "déclaré", "déclare", "dit", "répondu", "répond", "affirmé", "affirme", "ajouté", "ajoute", "estimé", "estime",
+        "expliqué", "explique", "souligné", "souligne", "indiqué", "indique", "précisé", "précise", "assuré", "assure",
+        "averti", "martelé", "confié", "reconnu", "dénoncé", "annoncé", "annonce", "insisté", "insiste", "lancé",
+        // German: "sagte", "erklärte".
+        "sagte", "sagt", "sagten", "erklärte", "erklärt", "erklärten", "betonte", "betont", "meinte", "meint",
+        "warnte", "kritisierte", "schrieb", "antwortete", "fügte",
+    ]
+
+    /// Auxiliaries between a subject and a French participle ("Beaune a déclaré").
+    static let foreignAuxiliaries: Set<String> = ["a", "ont", "avait", "avaient", "est", "hat", "haben"]
+
+    /// One-word "according to": French "selon", German "laut".
+    static let accordingWords: Set<String> = ["selon", "laut"]
+
     /// Verbs whose bare and -s forms are more often nouns in news copy ("the state",
     /// "a note", "his remarks", "calls for"): only their -ed and -ing forms cue speech.
     static let nounLike: Set<String> = [
@@ -158,6 +176,7 @@ enum SpeechVerbs {
             let all = inflections(of: v.lemma) + v.irregular + [v.lemma]
             for f in all { out[f] = (out[f] ?? false) || v.reports }
         }
+        for f in foreignForms { out[f] = true }
         return out
     }()
 

@@ -15,7 +15,7 @@ struct SentenceSplitter {
         sentences.reserveCapacity(paragraphs.count * 4)
         var out = paragraphs
         var q = 0   // next top-level quotation that may cover a split point
-        let top = quotations.filter { $0.depth == 0 }
+        let top = quotations.compactMap { $0.depth == 0 ? $0.outer : nil }
         for (p, paragraph) in paragraphs.enumerated() {
             let first = sentences.count
             let range = paragraph.range
@@ -36,12 +36,12 @@ struct SentenceSplitter {
                     break
                 }
                 // Inside a quotation? Then it is not a sentence end.
-                while q < top.count && top[q].outer.end <= i { q += 1 }
+                while q < top.count && top[q].end <= i { q += 1 }
                 var inside = false
                 var k = q
-                while k < top.count && top[k].outer.start < i {
+                while k < top.count && top[k].start < i {
                     // Inside unless the closing mark right after the period ends the quotation.
-                    if top[k].outer.start < i && end < top[k].outer.end { inside = true; break }
+                    if top[k].start < i && end < top[k].end { inside = true; break }
                     k += 1
                 }
                 if inside || !startsNewSentence(source, at: end, end: range.end) || isAbbreviation(source, period: i, start: range.start, mark: b) {
