@@ -380,6 +380,21 @@ enum Inline {
         "copy": "©", "eacute": "é", "euro": "€", "pound": "£",
     ]
 
+    /// Character references left in text that was escaped twice (`&amp;#8217;` in a meta
+    /// tag arrives as `&#8217;`), decoded; other text as it is.
+    static func decodingEntities(_ s: String) -> String {
+        guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
+        var out = String.UnicodeScalarView()
+        let chars = Array(s.unicodeScalars)
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "&", let (decoded, next) = entity(chars, at: i) {
+                out.append(contentsOf: decoded.unicodeScalars); i = next
+            } else { out.append(chars[i]); i += 1 }
+        }
+        return String(out)
+    }
+
     private static func entity(_ chars: [Scalar], at i: Int) -> (String, Int)? {
         guard let semi = chars[i...].prefix(12).firstIndex(of: ";"), semi > i + 1 else { return nil }
         let name = string(chars[(i + 1)..<semi])

@@ -49,7 +49,8 @@ struct PageMetadata {
                 continue
             case "meta":
                 if let key = (e.attribute("property") ?? e.attribute("name") ?? e.attribute("itemprop"))?.lowercased(),
-                   let content = e.attribute("content")?.collapsingWhitespace, !content.isEmpty, meta[key] == nil {
+                   let content = e.attribute("content").map({ Inline.decodingEntities($0).collapsingWhitespace }), !content.isEmpty,
+                   meta[key] == nil {
                     meta[key] = content
                 }
                 continue

@@ -270,6 +270,8 @@ struct HTMLExtractionRuleTests {
         TitleCase(name: "og:title loses the site name only when it is og:site_name",
                   head: "<meta property=\"og:title\" content=\"Talks resume | Island Times\"><meta property=\"og:site_name\" content=\"Island Times\">",
                   body: "", title: "Talks resume"),
+        TitleCase(name: "an og:title escaped twice is decoded", head: "<meta property=\"og:title\" content=\"Ferries&amp;#8217; return &amp;amp; refunds\">",
+                  body: "", title: "Ferries’ return & refunds"),
         TitleCase(name: "no title anywhere gives none", head: "", body: "<p>x</p>", title: nil),
     ]
 
