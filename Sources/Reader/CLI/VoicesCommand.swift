@@ -15,10 +15,10 @@ struct VoicesCommand: ParsableCommand {
         commandName: "voices",
         abstract: "Read a news article and see who said what.",
         discussion: """
-            With no file, opens a sample article. In a terminal, opens the interactive reader
-            (press ? for help); otherwise prints each speaker and their statements.
-            Use - to read standard input. Articles may be plain text, web pages (.html, or any
-            file starting with <html or <!doctype) or Markdown (.md); a folder stands for the
+            With no file, opens a sample article. In a terminal, opens the interactive reader \
+            (press ? for help); otherwise prints each speaker and their statements. \
+            Use - to read standard input. Articles may be plain text, web pages (.html, or any \
+            file starting with <html or <!doctype) or Markdown (.md); a folder stands for the \
             articles in it, sorted by name.
             """,
         version: version
