@@ -59,7 +59,7 @@ public struct HTMLExtractor: Sendable {
         measure.measure(root)
         let meta = PageMetadata.collect(root, measure: measure)
         var cleaner = Cleaner(classRules: classRules, measure: measure)
-        cleaner.clean(root, inQuote: false)
+        cleaner.clean(root, inQuote: false, inArticle: false)
 
         var finder = ParagraphMeasure()
         finder.measure(root)
@@ -294,22 +294,30 @@ struct Cleaner {
     /// Paragraph text before cleaning, to spare elements that hold the article.
     var measure: ParagraphMeasure
 
-    mutating func clean(_ node: Node, inQuote: Bool) {
+    mutating func clean(_ node: Node, inQuote: Bool, inArticle: Bool) {
         var c = node.firstChild
         while let n = c {
             c = n.nextSibling
             if n.isElement {
-                if shouldDrop(n, inQuote: inQuote) { n.remove() } else { clean(n, inQuote: inQuote || n.tag == "blockquote") }
+                if shouldDrop(n, inQuote: inQuote, inArticle: inArticle) {
+                    n.remove()
+                } else {
+                    let name = n.tag
+                    clean(n, inQuote: inQuote || name == "blockquote", inArticle: inArticle || name == "article")
+                }
             } else if !n.isText {
                 n.remove()       // comments, processing instructions
             }
         }
     }
 
-    func shouldDrop(_ e: Node, inQuote: Bool) -> Bool {
+    func shouldDrop(_ e: Node, inQuote: Bool, inArticle: Bool) -> Bool {
         let name = e.tag
         // A quotation's own footer or cite names its source.
         if inQuote && (name == "footer" || name == "cite" || name == "header") { return false }
+        // An article's own header holds its standfirst (the headline, byline and date in it
+        // are taken out later; share tools by their class).
+        if inArticle && name == "header" { return classRules && ClassWords(e).isStrongFurniture() }
         if HTMLRules.droppedTags.contains(name) { return true }
         if name.hasPrefix("amp-") && HTMLRules.droppedAMPTags.contains(name) { return true }
         if name == "html" || name == "body" { return false }
