@@ -169,23 +169,30 @@ struct ParagraphMeasure {
     var order: [Node] = []
     /// Elements that are or contain `<article>`, `<main>` or `itemprop=articleBody`.
     var holdsLandmark: Set<Node> = []
+    /// Elements that are or contain an `<h1>`.
+    var holdsHeadline: Set<Node> = []
 
     static let minimumParagraph = 25
 
-    /// An element holding half the page's paragraph text or more (or the article
-    /// landmark and a third of it) is a wrapper around the article, whatever its class
-    /// says ("site has-sidebar").
+    /// An element holding the headline (`<h1>`) and half the page's paragraph text or
+    /// more, or the article landmark and a third of it, is a wrapper around the article,
+    /// whatever its class says ("site has-sidebar"). A comment thread longer than the
+    /// article holds neither.
     func isWrapper(_ e: Node) -> Bool {
         let page = order.first.flatMap { text[$0] } ?? 0
         let mine = text[e] ?? 0
         guard page > 0 else { return false }
-        return mine * 2 >= page || holdsLandmark.contains(e) && mine * 3 >= page
+        return holdsHeadline.contains(e) && mine * 2 >= page || holdsLandmark.contains(e) && mine * 3 >= page
     }
 
     @discardableResult
     mutating func measure(_ e: Node) -> (text: Int, landmark: Bool) {
         order.append(e)
         let name = e.tag
+        if name == "h1" {
+            var a: Node? = e
+            while let n = a, n.isElement, !holdsHeadline.contains(n) { holdsHeadline.insert(n); a = n.parentNode }
+        }
         var landmark = name == "article" || name == "main" || e.attribute("itemprop")?.lowercased() == "articlebody"
         if name == "p" || isLeafBlock(e, name: name) {
             var t = InlineText()
