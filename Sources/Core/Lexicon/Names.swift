@@ -46,7 +46,9 @@ enum Names {
         "staffers", "operative", "operatives", "consultant", "consultants", "observer", "observers", "insider",
         "insiders", "businessman", "businesswoman", "billionaire", "investor", "donor", "donors", "mother",
         "father", "wife", "husband", "son", "daughter", "friend", "neighbor", "neighbour", "man", "woman", "people",
-        "person", "secretary-general", "president-elect", "fellow", "partner", "statement",
+        "person", "secretary-general", "president-elect", "fellow", "partner", "statement", "master", "captain",
+        "mp", "mep", "councillors", "fisherman", "fishermen", "farmer", "farmers", "shopkeeper", "commuter", "commuters",
+        "passenger", "passengers", "parent", "parents", "patient", "patients", "volunteer", "volunteers",
     ]
 
     /// Heads of organisation names and descriptions ("the Federation Council", "the ministry").

@@ -68,7 +68,7 @@ struct SentenceSplitter {
         let (s, _) = source.scalar(at: j)
         if s.isUppercaseLike || s.isDigitLike { return true }
         if let m = QuoteMarks.mark(s), m.role != .close { return true }
-        if s == "(" || s == "[" || s == "\u{2014}" { return true }
+        if s == "(" || s == "[" { return true }
         // Scripts without case (CJK, Arabic, Hebrew…) start sentences with any letter.
         if s.isLetterLike && !s.properties.isLowercase && s.value >= 0x0590 { return true }
         return false
