@@ -45,7 +45,7 @@ enum Theme {
         case .continuation: return "a quote-only sentence continues the last speaker"
         case .introducedBy: return "the paragraph before introduces it (\"X said:\")"
         case .sentenceSubject: return "a partial quote inside a sentence about its subject"
-        case .reportedSpeech: return "reported speech: X said (that) …"
+        case .reportedSpeech: return "X said (that) … with no quotation marks"
         case .notAStatement: return "scare quotes, a title or a nested quote: nobody's statement"
         case .unattributed: return "no speaker was found"
         }
