@@ -4,7 +4,7 @@ import Testing
 /// The real binary in tmux. Skips (with the reason) when tmux or `.build/debug/voices`
 /// is missing (`swift build` makes the binary), or the shared acceptance article is absent.
 @Suite("End to end in tmux", .serialized,
-       .enabled(if: TmuxSession.available, "needs tmux and .build/debug/voices (run swift build first)"))
+       .enabled(if: TmuxSession.available, "needs tmux and an up-to-date .build/debug/voices (run swift build first)"))
 struct ReaderEndToEndTests {
     static var article: String? { TmuxSession.firstAcceptanceArticle }
     static var expected: [(key: String, role: String)] {
@@ -211,7 +211,7 @@ struct ReaderEndToEndTests {
 }
 
 @Suite("voices with stdout not a terminal",
-       .enabled(if: FileManager.default.isExecutableFile(atPath: TmuxSession.binary), "needs .build/debug/voices"))
+       .enabled(if: TmuxSession.binaryIsFresh, "needs an up-to-date .build/debug/voices (run swift build first)"))
 struct PipedOutputTests {
     @Test("prints the plain listing and exits 0")
     func piped() throws {

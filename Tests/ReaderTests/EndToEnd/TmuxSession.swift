@@ -12,7 +12,25 @@ final class TmuxSession {
     static let tmuxPath: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first {
         FileManager.default.isExecutableFile(atPath: $0)
     }
-    static var available: Bool { tmuxPath != nil && FileManager.default.isExecutableFile(atPath: binary) }
+    static var available: Bool { tmuxPath != nil && binaryIsFresh }
+
+    /// The binary exists and no object file of its modules was compiled after it was linked
+    /// (`swift test` recompiles the modules for the test bundle but does not relink
+    /// `voices`, so a stale binary would test old code).
+    static var binaryIsFresh: Bool {
+        let fm = FileManager.default
+        guard fm.isExecutableFile(atPath: binary),
+              let built = (try? fm.attributesOfItem(atPath: binary))?[.modificationDate] as? Date else { return false }
+        let debug = packageRoot.appendingPathComponent(".build/debug").path
+        for module in ["Reader.build", "Core.build", "Extract.build"] {
+            let dir = debug + "/" + module
+            for file in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] where file.hasSuffix(".o") {
+                if let m = (try? fm.attributesOfItem(atPath: dir + "/" + file))?[.modificationDate] as? Date,
+                   m.timeIntervalSince(built) > 1 { return false }
+            }
+        }
+        return true
+    }
 
     /// The first article of ../shared/acceptance, when present.
     static var firstAcceptanceArticle: String? {
