@@ -28,6 +28,11 @@ enum SignalGuard {
     static let crashSignals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE]
 
     static func install() {
+        // A parent may have left these blocked (the mask is inherited): then no handler runs.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        for sig in quitSignals + crashSignals { sigaddset(&mask, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
         for sig in quitSignals {
             var sa = sigaction()
             sa.__sigaction_handler.sa_handler = { sig in SignalGuard.pendingSignal = sig }
