@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Core
 
 /// `voices --bench-reader` (hidden): first paint for a generated 1 MB and 50 MB article and
@@ -14,22 +17,26 @@ enum ReaderBenchmark {
             let article = ArticleParser.parse(text)
             let t1 = clock.now
             var state = ReaderState(articles: [article], width: width, height: height)
+            let tIndex = clock.now
             var frame = ScreenRenderer.render(state)
             let t2 = clock.now
-            print("\(megabytes) MB: parse \(ms(t1 - t0)) · first paint \(ms(t2 - t1)) (state + frame) · \(article.paragraphs.count) paragraphs, \(article.quotations.count) quotations")
+            print("\(megabytes) MB: parse \(ms(t1 - t0)) · first paint \(ms(t2 - t1)) (state and its index \(ms(tIndex - t1)) + frame \(ms(t2 - tIndex))) · \(article.paragraphs.count) paragraphs, \(article.quotations.count) quotations, \(article.speakers.count) speakers")
             guard megabytes == 50 else { continue }
             var samples: [Duration] = []
+            var cpuSamples: [Double] = []
             var byKey: [String: [Duration]] = [:]
             let keys: [Key] = Array(repeating: .char(" "), count: 600) + Array(repeating: .char("]"), count: 200)
                 + Array(repeating: .char("b"), count: 200) + [.char("G")] + Array(repeating: .char("k"), count: 200)
             for key in keys {
                 let s = clock.now
+                let c0 = threadCPU()
                 state.handle(key)
                 let next = ScreenRenderer.render(state)
                 var changed = 0
                 for y in 0..<next.height { for x in 0..<next.width where next[x, y] != frame[x, y] { changed += 1 } }
                 frame = next
                 samples.append(clock.now - s)
+                cpuSamples.append(threadCPU() - c0)
                 byKey[key.label, default: []].append(samples.last!)
                 if changed < 0 { print(changed) }
             }
@@ -41,7 +48,17 @@ enum ReaderBenchmark {
                 print("  \(k): median \(ms(v[v.count / 2])) · p99 \(ms(v[min(v.count - 1, v.count * 99 / 100)]))")
             }
             print("50 MB key to frame over \(samples.count) keys (Space, ], b, G, k): median \(ms(median)) · p99 \(ms(p99)) · max \(ms(samples.last!))")
+            cpuSamples.sort()
+            let cpu = { (q: Int) in String(Int((cpuSamples[min(cpuSamples.count - 1, cpuSamples.count * q / 100)] * 1e6).rounded())) }
+            print("  the same as CPU time of this thread (without waiting for other processes): median \(cpu(50)) µs · p99 \(cpu(99)) µs")
         }
+    }
+
+    /// CPU time of the calling thread, in seconds.
+    static func threadCPU() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     static func ms(_ d: Duration) -> String {

@@ -28,26 +28,32 @@ struct ArticleIndex: Sendable {
 
     init(_ article: Article) {
         func rank(_ s: Speaker) -> Int { s.kind == .person ? 0 : s.kind == .organization ? 1 : 2 }
-        var statementsOf: [Int: [Int]] = [:]
+        var statementsOf = Array(repeating: [Int](), count: article.speakers.count)
         var orphans: [Int] = []
-        for q in article.quotations where q.kind.isStatement {
-            if let s = q.speaker, s >= 0, s < article.speakers.count { statementsOf[s, default: []].append(q.id) }
-            else { orphans.append(q.id) }
+        var walkable: [Int] = []
+        walkable.reserveCapacity(article.quotations.count)
+        for (i, q) in article.quotations.enumerated() {
+            if q.kind != .nested { walkable.append(i) }
+            guard q.kind.isStatement else { continue }
+            if let s = q.speaker, s >= 0, s < article.speakers.count { statementsOf[s].append(i) }
+            else { orphans.append(i) }
         }
-        let speakers = article.speakers.filter { statementsOf[$0.id] != nil }.sorted {
-            rank($0) != rank($1) ? rank($0) < rank($1) : $0.firstMention.start < $1.firstMention.start
+        self.walkable = walkable
+        let speakers = article.speakers.indices.filter { !statementsOf[$0].isEmpty }.sorted {
+            let a = article.speakers[$0], b = article.speakers[$1]
+            return rank(a) != rank(b) ? rank(a) < rank(b) : a.firstMention.start < b.firstMention.start
         }
-        var entries = speakers.map { SpeakerEntry.speaker($0.id) }
-        var statements = speakers.map { statementsOf[$0.id]! }
+        var entries = speakers.map { SpeakerEntry.speaker($0) }
+        var statements = speakers.map { statementsOf[$0] }
         if !orphans.isEmpty { entries.append(.unattributed); statements.append(orphans) }
         self.entries = entries
         self.statements = statements
         var bySpeaker: [Int: Int] = [:]
         for (i, e) in entries.enumerated() { if case .speaker(let s) = e { bySpeaker[s] = i } }
         entryOfSpeaker = bySpeaker
-        walkable = article.quotations.filter { $0.kind != .nested }.map(\.id)
 
         var spans: [Span] = []
+        spans.reserveCapacity(article.quotations.count)
         for q in article.quotations {
             let segs = q.segments.isEmpty ? [q.range] : q.segments
             for (i, seg) in segs.enumerated() {
@@ -56,7 +62,11 @@ struct ArticleIndex: Sendable {
                 spans.append(Span(start: start, end: end, quotation: q.id))
             }
         }
-        spans.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+        // Quotations come in text order, so the spans mostly do too: sort only when needed.
+        func before(_ a: Span, _ b: Span) -> Bool { a.start != b.start ? a.start < b.start : a.end > b.end }
+        var sorted = true
+        for i in spans.indices.dropFirst() where before(spans[i], spans[i - 1]) { sorted = false; break }
+        if !sorted { spans.sort(by: before) }
         self.spans = spans
     }
 

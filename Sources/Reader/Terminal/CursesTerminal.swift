@@ -145,6 +145,12 @@ final class CursesTerminal {
                 }
                 if cell.isContinuation { x += 1; continue }
                 draw(cell, x: x, y: y)
+                // Our table says two columns; if the C library (which curses follows) says
+                // one, fill the second column ourselves so no stale character shows there.
+                if x + 1 < grid.width, grid[x + 1, y].isContinuation, let first = cell.text.unicodeScalars.first,
+                   wcwidth(wchar_t(bitPattern: first.value)) < 2 {
+                    draw(Cell(text: " ", style: cell.style), x: x + 1, y: y)
+                }
                 x += 1
             }
         }
