@@ -21,6 +21,7 @@ enum ReaderBenchmark {
             var frame = ScreenRenderer.render(state)
             let t2 = clock.now
             print("\(megabytes) MB: parse \(ms(t1 - t0)) · first paint \(ms(t2 - t1)) (state and its index \(ms(tIndex - t1)) + frame \(ms(t2 - tIndex))) · \(article.paragraphs.count) paragraphs, \(article.quotations.count) quotations, \(article.speakers.count) speakers")
+            if megabytes == 1 { singleParagraph(width: width, height: height) }
             guard megabytes == 50 else { continue }
             var samples: [Duration] = []
             var cpuSamples: [Double] = []
@@ -52,6 +53,32 @@ enum ReaderBenchmark {
             let cpu = { (q: Int) in String(Int((cpuSamples[min(cpuSamples.count - 1, cpuSamples.count * q / 100)] * 1e6).rounded())) }
             print("  the same as CPU time of this thread (without waiting for other processes): median \(cpu(50)) µs · p99 \(cpu(99)) µs")
         }
+    }
+
+    /// A 5 MB article that is one paragraph (built directly, not parsed): the first paint wraps
+    /// the whole paragraph once; later frames reuse it.
+    static func singleParagraph(width: Int, height: Int) {
+        let words = ["river", "budget", "bridge", "winter", "council", "ferry", "market", "東京", "école", "🎉"]
+        var text = "One paragraph\n\n"
+        var i = 0
+        while text.utf8.count < 5 << 20 { text += words[i % words.count] + (i % 13 == 12 ? ". " : " "); i += 1 }
+        let title = TextRange(0, "One paragraph".utf8.count)
+        let body = TextRange(title.end + 2, text.utf8.count)
+        let article = Article(text: text, title: title, paragraphs: [Paragraph(range: title, sentences: 0..<0, isTitle: true),
+                                                                     Paragraph(range: body, sentences: 0..<0)])
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        var state = ReaderState(articles: [article], width: width, height: height)
+        _ = ScreenRenderer.render(state)
+        let t1 = clock.now
+        var worst = Duration.zero
+        for key: Key in [.char("G"), .char("b"), .char("g"), .char(" "), .char(" "), .char("k")] {
+            let s = clock.now
+            state.handle(key)
+            _ = ScreenRenderer.render(state)
+            worst = max(worst, clock.now - s)
+        }
+        print("5 MB in one paragraph: first paint \(ms(t1 - t0)) (wraps it all once) · slowest of G b g Space Space k \(ms(worst))")
     }
 
     /// CPU time of the calling thread, in seconds.

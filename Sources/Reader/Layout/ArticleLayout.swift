@@ -131,9 +131,13 @@ struct ArticleLayout {
         guard paragraphCount > 0 else { return LinePosition(paragraph: 0, line: 0) }
         let p = paragraph(containing: offset)
         let rows = lines(ofParagraph: p)
-        var i = 0
-        while i + 1 < rows.count && rows[i + 1].start <= offset { i += 1 }
-        return LinePosition(paragraph: p, line: i)
+        // The last row starting at or before the offset (binary search: a paragraph can be huge).
+        var lo = 0, hi = rows.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if rows[mid].start <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return LinePosition(paragraph: p, line: lo)
     }
 
     func line(at pos: LinePosition) -> VisualLine? {
