@@ -45,6 +45,8 @@ struct ArticleLoader {
     func readBytes(_ path: String) throws(LoadError) -> [UInt8] {
         let fd: Int32
         if path == "-" {
+            // `voices --json <&-`: say so rather than call it an empty file.
+            if fcntl(STDIN_FILENO, F_GETFD) < 0 { throw .unreadable("standard input", "it is closed") }
             fd = STDIN_FILENO
         } else {
             var st = stat()
@@ -62,6 +64,10 @@ struct ArticleLoader {
         }
         let chunk = 1 << 20
         var buffer = [UInt8](repeating: 0, count: chunk)
+        // Binary input (a pipe from /dev/urandom, an image) is refused after its first bytes,
+        // not after reading up to `maxBytes`.
+        let decoder = TextDecoder()
+        var sniffed = false
         while true {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, chunk) }
             if n < 0 {
@@ -71,6 +77,10 @@ struct ArticleLoader {
             }
             if n == 0 { break }
             bytes.append(contentsOf: buffer[0..<n])
+            if !sniffed, bytes.count >= decoder.sniffLength {
+                sniffed = true
+                if let e = decoder.sniff(bytes[...]) { throw .decoding(path == "-" ? "standard input" : path, e) }
+            }
             if bytes.count > maxBytes { throw .tooLarge(path, maxBytes) }
         }
         return bytes
@@ -82,6 +92,14 @@ struct ArticleLoader {
             return try ArticleParser.parse(bytes: bytes)
         } catch {
             throw .decoding(path == "-" ? "standard input" : path, error)
+        }
+    }
+
+    /// One line per thing decoding changed (replaced invalid bytes), naming the file and
+    /// the byte offset, for stderr: the text is shown with U+FFFD and the user is told where.
+    static func decodingWarnings(_ article: Article, path: String) -> [String] {
+        article.diagnostics.filter { $0.code == .invalidBytes }.map {
+            "voices: \(path == "-" ? "standard input" : path): warning: \($0.message)"
         }
     }
 

@@ -43,6 +43,7 @@ struct VoicesCommand: ParsableCommand {
     }
 
     func run() throws {
+        Output.ignoreBrokenPipeSignal()
         let loader = ArticleLoader()
         if json || list || explain {
             let inputs = files.isEmpty ? ["-"] : files
@@ -50,12 +51,14 @@ struct VoicesCommand: ParsableCommand {
             for path in inputs {
                 do {
                     let article = try loader.load(path)
+                    ArticleLoader.decodingWarnings(article, path: path).forEach(Output.error)
                     let text = json ? ArticleJSON.render(article) + "\n" : ArticleListing.render(article, explain: explain)
                     try Output.write(text)
                 } catch let error as LoadError {
                     Output.error("voices: " + error.message)
                     failed = error.exitCode
                 } catch {
+                    if Output.isBrokenPipe(error) { throw ExitCode(0) }
                     Output.error("voices: cannot write output: \(error)")
                     throw ExitCode(74)
                 }
@@ -69,7 +72,10 @@ struct VoicesCommand: ParsableCommand {
             articles = [ArticleParser.parse(SampleArticle.text)]
         } else {
             for path in files {
-                do { articles.append(try loader.load(path)) } catch {
+                do {
+                    articles.append(try loader.load(path))
+                    ArticleLoader.decodingWarnings(articles.last!, path: path).forEach(Output.error)
+                } catch {
                     Output.error("voices: " + error.message)
                     throw ExitCode(error.exitCode)
                 }
@@ -79,6 +85,7 @@ struct VoicesCommand: ParsableCommand {
             do {
                 for a in articles { try Output.write(ArticleListing.render(a)) }
             } catch {
+                if Output.isBrokenPipe(error) { throw ExitCode(0) }
                 Output.error("voices: cannot write output: \(error)")
                 throw ExitCode(74)
             }
@@ -110,6 +117,13 @@ enum Output {
             }
         }
     }
+
+    /// A reader that stops reading (`voices --json a b | head -1`) is not an error: with
+    /// SIGPIPE ignored the write fails with EPIPE and Voices exits quietly with status 0
+    /// instead of dying from the signal.
+    static func ignoreBrokenPipeSignal() { signal(SIGPIPE, SIG_IGN) }
+
+    static func isBrokenPipe(_ error: Error) -> Bool { (error as? WriteError)?.errno == EPIPE }
 
     static func error(_ s: String) {
         try? write(s + "\n", fd: STDERR_FILENO)
