@@ -52,8 +52,13 @@ struct VoicesCommand: ParsableCommand {
                 do {
                     let article = try loader.load(path)
                     ArticleLoader.decodingWarnings(article, path: path).forEach(Output.error)
-                    let text = json ? ArticleJSON.render(article) + "\n" : ArticleListing.render(article, explain: explain)
-                    try Output.write(text)
+                    if json {
+                        // Streamed in chunks: a 200 MB article's JSON is never in memory whole.
+                        try ArticleJSON.write(article, to: { try Output.write(bytes: $0) })
+                        try Output.write("\n")
+                    } else {
+                        try Output.write(ArticleListing.render(article, explain: explain))
+                    }
                 } catch let error as LoadError {
                     Output.error("voices: " + error.message)
                     failed = error.exitCode
@@ -105,16 +110,18 @@ enum Output {
 
     static func write(_ s: String, fd: Int32 = STDOUT_FILENO) throws {
         var s = s
-        try s.withUTF8 { buf in
-            var off = 0
-            while off < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw WriteError(errno: errno)
-                }
-                off += n
+        try s.withUTF8 { try write(bytes: $0, fd: fd) }
+    }
+
+    static func write(bytes buf: UnsafeBufferPointer<UInt8>, fd: Int32 = STDOUT_FILENO) throws {
+        var off = 0
+        while off < buf.count {
+            let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(errno: errno)
             }
+            off += n
         }
     }
 
