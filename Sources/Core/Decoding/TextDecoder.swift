@@ -52,7 +52,10 @@ public struct TextDecoder: Sendable {
         var diagnostics: [Diagnostic] = []
         let body = bytes[start...]
         let text: String
-        if let firstBad = Self.firstInvalidUTF8(body) {
+        if let valid = String(validating: body, as: UTF8.self) {
+            // One validating pass and a copy for the common case of clean UTF-8.
+            text = valid
+        } else if let firstBad = Self.firstInvalidUTF8(body) {
             let count = Self.countInvalidUTF8(body)
             text = String(decoding: body, as: UTF8.self)
             diagnostics.append(Diagnostic(

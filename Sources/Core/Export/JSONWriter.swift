@@ -17,8 +17,10 @@ struct JSONWriter {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    mutating func raw(_ s: String) {
-        bytes.append(contentsOf: s.utf8)
+    /// A string known to need no escaping (an enum's raw value).
+    mutating func raw(string s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     mutating func string(_ s: String) {
@@ -75,20 +77,34 @@ struct JSONWriter {
 
     mutating func int(_ v: Int) {
         if v < 0 { bytes.append(0x2D) }
-        var m = v.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat { d[count] = UInt8(truncatingIfNeeded: m % 10) + 0x30; m /= 10; count += 1 } while m > 0
-            while count > 0 { count -= 1; bytes.append(d[count]) }
+        let m = v.magnitude
+        if m < 10 { bytes.append(UInt8(truncatingIfNeeded: m) &+ 0x30); return }
+        var div: UInt = 1
+        while m / div >= 10 { div &*= 10 }
+        var rest = m
+        while div > 0 {
+            bytes.append(UInt8(truncatingIfNeeded: rest / div) &+ 0x30)
+            rest %= div
+            div /= 10
         }
+    }
+
+    /// The text of `range` in `utf8` (the article's bytes), escaped.
+    mutating func slice(_ utf8: UnsafeBufferPointer<UInt8>, _ range: TextRange) {
+        let lo = max(0, min(range.start, utf8.count)), hi = max(lo, min(range.end, utf8.count))
+        escaped(UnsafeBufferPointer(rebasing: utf8[lo..<hi]))
+    }
+
+    /// Hands the buffer to `sink` once it holds `threshold` bytes or more (or always when `force`).
+    mutating func flush(threshold: Int, force: Bool = false, to sink: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        guard force || bytes.count >= threshold else { return }
+        try bytes.withUnsafeBufferPointer { try sink($0) }
+        bytes.removeAll(keepingCapacity: true)
     }
 
     mutating func number(_ d: Double) {
         let rounded = (d * 1000).rounded() / 1000
-        if rounded == rounded.rounded(), abs(rounded) < 1e15 { int(Int(rounded)) } else { raw(String(rounded)) }
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { int(Int(rounded)) } else { raw(string: String(rounded)) }
     }
 
     mutating func strings(_ list: [String]) {
