@@ -87,9 +87,9 @@ struct ArticleLoader {
     }
 
     func load(_ path: String) throws(LoadError) -> Article {
-        let bytes = try readBytes(path)
+        var bytes = try readBytes(path)
         do {
-            return try ArticleParser.parse(bytes: bytes)
+            return try ArticleParser.parse(consuming: &bytes)   // frees the bytes once decoded
         } catch {
             throw .decoding(path == "-" ? "standard input" : path, error)
         }
