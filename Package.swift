@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "voices", targets: ["Reader"]),
         .library(name: "Core", targets: ["Core"]),
+        .library(name: "Extract", targets: ["Extract"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -17,18 +18,30 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // The C boundary to libxml2's HTML parser: a module map and a header, nothing else.
+        // The include path (/usr/include/libxml2) comes from pkg-config.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // The parsing model: pure value types, no I/O beyond decoding bytes handed to it.
         .target(name: "Core"),
+        // Input formats: HTML pages and Markdown notes turned into the plain text Core
+        // parses (title, paragraphs, block quotes as quotations), and the speaker index
+        // across several articles. No I/O: bytes in, text out.
+        .target(name: "Extract", dependencies: ["Core", "CLibXML2"]),
         // The curses front end and the command line (executable `voices`).
         .executableTarget(
             name: "Reader",
             dependencies: [
-                "Core", "CNcurses",
+                "Core", "Extract", "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "ReaderTests", dependencies: ["Reader", "Core"]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "Core"]),
         // Fuzz-corpus invariants, the bad-input matrix against the built binary, state files.
         .testTarget(name: "RobustnessTests", dependencies: ["Reader", "Core"]),
     ],

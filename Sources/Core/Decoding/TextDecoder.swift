@@ -53,7 +53,7 @@ public struct TextDecoder: Sendable {
         let body = bytes[start...]
         let text: String
         if let valid = String(validating: body, as: UTF8.self) {
-            // One validating pass and a copy for the common case of clean UTF-8.
+            // The common case: one validating pass, no repair.
             text = valid
         } else if let firstBad = Self.firstInvalidUTF8(body) {
             let count = Self.countInvalidUTF8(body)

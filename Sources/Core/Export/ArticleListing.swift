@@ -3,7 +3,11 @@
 public enum ArticleListing {
     public static func render(_ article: Article, explain: Bool = false) -> String {
         var out = ""
-        if let title = article.titleText { out += title + "\n" + String(repeating: "=", count: min(72, title.count)) + "\n\n" }
+        if let title = article.titleText {
+            out += title + "\n" + String(repeating: "=", count: min(72, title.count)) + "\n"
+            if let byline = article.byline { out += byline + "\n" }
+            out += "\n"
+        }
         for s in orderedSpeakers(article) {
             var head = s.name
             let detail = ([s.roles.first].compactMap { $0 } + [s.organization].compactMap { $0 }).joined(separator: ", ")

@@ -49,7 +49,8 @@ enum QuoteMarks {
 
     /// Lead bytes of every mark above: the scanner looks at nothing else.
     @inline(__always) static func mayStartMark(_ b: UInt8) -> Bool {
-        b == 0x22 || b == 0x27 || b == 0x60 || b == 0xC2 || b == 0xE2 || b == 0xE3
+        // Bytes below 0x22, letters and digits are the common case: rule them out first.
+        b >= 0x22 && (b == 0x22 || b == 0x27 || b == 0x60 || b == 0xC2 || b == 0xE2 || b == 0xE3)
     }
 
     /// Words that begin with an apostrophe rather than an opening single quote:

@@ -15,7 +15,7 @@ struct SentenceSplitter {
         sentences.reserveCapacity(paragraphs.count * 4)
         var out = paragraphs
         var q = 0   // next top-level quotation that may cover a split point
-        let top = quotations.filter { $0.depth == 0 }
+        let top = quotations.compactMap { $0.depth == 0 ? $0.outer : nil }
         for (p, paragraph) in paragraphs.enumerated() {
             let first = sentences.count
             let range = paragraph.range
@@ -36,11 +36,12 @@ struct SentenceSplitter {
                     break
                 }
                 // Inside a quotation? Then it is not a sentence end.
-                while q < top.count && top[q].outer.end <= i { q += 1 }
+                while q < top.count && top[q].end <= i { q += 1 }
                 var inside = false
                 var k = q
-                while k < top.count && top[k].outer.start < i {
-                    if top[k].segments.contains(where: { $0.start <= i && i < $0.end }) || (top[k].outer.start < i && i < top[k].outer.end - 1) { inside = true; break }
+                while k < top.count && top[k].start < i {
+                    // Inside unless the closing mark right after the period ends the quotation.
+                    if top[k].start < i && end < top[k].end { inside = true; break }
                     k += 1
                 }
                 if inside || !startsNewSentence(source, at: end, end: range.end) || isAbbreviation(source, period: i, start: range.start, mark: b) {
@@ -67,7 +68,7 @@ struct SentenceSplitter {
         let (s, _) = source.scalar(at: j)
         if s.isUppercaseLike || s.isDigitLike { return true }
         if let m = QuoteMarks.mark(s), m.role != .close { return true }
-        if s == "(" || s == "[" || s == "\u{2014}" { return true }
+        if s == "(" || s == "[" { return true }
         // Scripts without case (CJK, Arabic, Hebrew…) start sentences with any letter.
         if s.isLetterLike && !s.properties.isLowercase && s.value >= 0x0590 { return true }
         return false

@@ -41,16 +41,22 @@ struct StructureScanner {
         }
         if blockStart >= 0 { blocks.append(TextRange(blockStart, blockEnd)) }
 
-        var paragraphs: [TextRange]
-        // Texts with one paragraph per line (no blank lines at all, several lines).
-        if !sawBlank && lines.count > 1 {
-            paragraphs = lines
-        } else {
-            paragraphs = blocks
+        // A line break inside a block ends a paragraph, unless the block is hard-wrapped
+        // prose (every line but the last short, the way mail and wire copy wrap at ~72).
+        var paragraphs: [TextRange] = []
+        var li = 0
+        for block in blocks {
+            var blockLines: [TextRange] = []
+            while li < lines.count && lines[li].start < block.end { blockLines.append(lines[li]); li += 1 }
+            if blockLines.count <= 1 || isHardWrapped(blockLines) {
+                paragraphs.append(block)
+            } else {
+                paragraphs.append(contentsOf: blockLines)
+            }
         }
         var result = Result(title: nil, paragraphs: paragraphs)
         // A title: the first line, followed by a blank line, short, with more text after it.
-        if paragraphs.count > 1, let first = lines.first, first == paragraphs[0], sawBlank || lines.count > 1,
+        if paragraphs.count > 1, blocks.count > 1, let first = lines.first, first == blocks[0],
            first.length <= maxTitleBytes, !endsLikeProseParagraph(source, first) {
             result.title = first
             result.titleIndex = 0
@@ -58,6 +64,18 @@ struct StructureScanner {
         _ = lineCount
         return result
     }
+
+    /// Hard-wrapped: all lines but the last at most `wrapWidth` bytes, and most of them
+    /// near that width (a list of short lines is not wrapped prose).
+    private func isHardWrapped(_ lines: [TextRange]) -> Bool {
+        let body = lines.dropLast()
+        guard body.allSatisfy({ $0.length <= wrapWidth }) else { return false }
+        let long = body.filter { $0.length >= 50 }.count
+        return long * 2 >= body.count
+    }
+
+    /// Lines longer than this are paragraphs of their own, never wrapped prose.
+    var wrapWidth = 100
 
     /// A headline rarely holds more than one sentence; a first "line" with several
     /// sentences is body text.

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Core
+import Extract
 
 /// Why an article could not be opened. `message` is the user's words; `exitCode`
 /// follows sysexits(3).
@@ -14,6 +15,10 @@ enum LoadError: Error, Equatable {
     case unreadable(String, String)
     case tooLarge(String, Int)
     case decoding(String, DecodingError)
+    /// An HTML or Markdown file that gave no article (nothing to read, undecodable).
+    case input(String, InputError)
+    /// A folder with no article files in it.
+    case noArticlesInFolder(String)
 
     var message: String {
         switch self {
@@ -23,15 +28,19 @@ enum LoadError: Error, Equatable {
         case .unreadable(let p, let why): return "\(p): cannot be read (\(why))"
         case .tooLarge(let p, let limit): return "\(p): larger than the \(limit / (1 << 20)) MB limit"
         case .decoding(let p, let e): return "\(p): \(e.message)"
+        case .input(let p, let e): return "\(p): \(e.message)"
+        case .noArticlesInFolder(let p):
+            let kinds = InputFormat.extensions.keys.sorted().map { "." + $0 }.joined(separator: ", ")
+            return "\(p): no articles in this folder (files ending \(kinds))"
         }
     }
 
     var exitCode: Int32 {
         switch self {
-        case .notFound, .isDirectory: return 66        // EX_NOINPUT
+        case .notFound, .isDirectory, .noArticlesInFolder: return 66   // EX_NOINPUT
         case .permissionDenied: return 77              // EX_NOPERM
         case .unreadable: return 74                    // EX_IOERR
-        case .tooLarge, .decoding: return 65           // EX_DATAERR
+        case .tooLarge, .decoding, .input: return 65   // EX_DATAERR
         }
     }
 }
@@ -86,12 +95,21 @@ struct ArticleLoader {
         return bytes
     }
 
+    /// Reads an article of any kind: HTML and Markdown by extension (`InputFormat`), other
+    /// files sniffed (a page saved without an extension is still HTML), text otherwise.
     func load(_ path: String) throws(LoadError) -> Article {
         var bytes = try readBytes(path)
+        let name = path == "-" ? "standard input" : path
+        let format = InputFormat.detect(path: path == "-" ? nil : path, bytes: bytes)
+        if format == .text {
+            // Frees the bytes once decoded: the input and the model are never in memory together.
+            do { return try ArticleParser.parse(consuming: &bytes) } catch { throw .decoding(name, error) }
+        }
         do {
-            return try ArticleParser.parse(consuming: &bytes)   // frees the bytes once decoded
+            return try ArticleInput.parse(bytes: bytes, format: format)
         } catch {
-            throw .decoding(path == "-" ? "standard input" : path, error)
+            if case .decoding(let e) = error, format == .text { throw .decoding(name, e) }
+            throw .input(name, error)
         }
     }
 
@@ -101,6 +119,47 @@ struct ArticleLoader {
         article.diagnostics.filter { $0.code == .invalidBytes }.map {
             "voices: \(path == "-" ? "standard input" : path): warning: \($0.message)"
         }
+    }
+
+    /// The text Core reads for a file (for HTML and Markdown, the extracted text), which
+    /// `--json` offsets count into.
+    func extractedText(_ path: String) throws(LoadError) -> String {
+        let bytes = try readBytes(path)
+        let format = InputFormat.detect(path: path == "-" ? nil : path, bytes: bytes)
+        do {
+            return try ArticleInput.text(bytes: bytes, format: format)
+        } catch {
+            throw .input(path == "-" ? "standard input" : path, error)
+        }
+    }
+
+    /// The inputs with each folder replaced by the article files in it (not in its
+    /// subfolders), sorted by name; hidden files are skipped.
+    func expand(_ paths: [String]) throws(LoadError) -> [String] {
+        var out: [String] = []
+        for path in paths {
+            var st = stat()
+            guard path != "-", stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
+                out.append(path)
+                continue
+            }
+            guard let dir = opendir(path) else { throw errnoError(path) }
+            var names: [String] = []
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                guard !name.hasPrefix("."), InputFormat.byExtension(name) != nil else { continue }
+                let full = path.hasSuffix("/") ? path + name : path + "/" + name
+                var fst = stat()
+                if stat(full, &fst) == 0, (fst.st_mode & S_IFMT) == S_IFREG { names.append(name) }
+            }
+            closedir(dir)
+            if names.isEmpty { throw .noArticlesInFolder(path) }
+            names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            out.append(contentsOf: names.map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 })
+        }
+        return out
     }
 
     private func errnoError(_ path: String) -> LoadError {

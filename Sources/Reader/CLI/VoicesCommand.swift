@@ -5,6 +5,7 @@ import Darwin
 #endif
 import ArgumentParser
 import Core
+import Extract
 
 @main
 struct VoicesCommand: ParsableCommand {
@@ -14,14 +15,16 @@ struct VoicesCommand: ParsableCommand {
         commandName: "voices",
         abstract: "Read a news article and see who said what.",
         discussion: """
-            With no file, opens a sample article. In a terminal, opens the interactive reader
-            (press ? for help); otherwise prints each speaker and their statements.
-            Use - to read standard input.
+            With no file, opens a sample article. In a terminal, opens the interactive reader \
+            (press ? for help); otherwise prints each speaker and their statements. \
+            Use - to read standard input. Articles may be plain text, web pages (.html, or any \
+            file starting with <html or <!doctype) or Markdown (.md); a folder stands for the \
+            articles in it, sorted by name.
             """,
         version: version
     )
 
-    @Argument(help: "Articles to read (text files; - for standard input).")
+    @Argument(help: "Articles to read (text, HTML or Markdown files, or folders of them; - for standard input).")
     var files: [String] = []
 
     @Flag(name: .long, help: "Print the parsed model as JSON (one document per article, JSON Lines for several).")
@@ -36,39 +39,72 @@ struct VoicesCommand: ParsableCommand {
     @Flag(name: .long, help: "Let the mouse scroll and select (breaks the terminal's own text selection).")
     var mouse = false
 
+    @Flag(name: .long, help: "Print a speaker index across the articles: each speaker merged by name, statements grouped by article.")
+    var index = false
+
+    @Flag(name: .customLong("text"), help: "Print the text Voices reads from each article (for web pages and Markdown, the extracted text that --json offsets count into).")
+    var extractedText = false
+
+    @Option(name: .long, help: "Parse this many articles at once with --json, --list, --explain or --index (default: the number of cores).")
+    var jobs: Int?
+
     func validate() throws {
-        if [json, list, explain].filter({ $0 }).count > 1 {
-            throw ValidationError("--json, --list and --explain cannot be combined.")
+        if [json, list, explain, index, extractedText].filter({ $0 }).count > 1 {
+            throw ValidationError("--json, --list, --explain, --index and --text cannot be combined.")
         }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     }
 
     func run() throws {
         Output.ignoreBrokenPipeSignal()
         let loader = ArticleLoader()
-        if json || list || explain {
-            let inputs = files.isEmpty ? ["-"] : files
+        let inputs: [String]
+        do { inputs = try loader.expand(files.isEmpty && (json || list || explain || index || extractedText) ? ["-"] : files) } catch {
+            Output.error("voices: " + error.message)
+            throw ExitCode(error.exitCode)
+        }
+        if json || list || explain || extractedText {
+            let jobs = self.jobs ?? BatchRunner.defaultJobs
+            let json = json, explain = explain, extractedText = extractedText
+            // Each line names its file when there are several or a folder was given.
+            let several = inputs.count > 1 || inputs != files
             var failed: Int32 = 0
-            for path in inputs {
-                do {
-                    let article = try loader.load(path)
-                    ArticleLoader.decodingWarnings(article, path: path).forEach(Output.error)
-                    if json {
-                        // Streamed in chunks: a 200 MB article's JSON is never in memory whole.
-                        try ArticleJSON.write(article, to: { try Output.write(bytes: $0) })
-                        try Output.write("\n")
-                    } else {
-                        try Output.write(ArticleListing.render(article, explain: explain))
+            let single = inputs.count == 1
+            try BatchRunner.run(count: inputs.count, jobs: jobs, work: { i -> Result<Printed, LoadError> in
+                let path = inputs[i]
+                do throws(LoadError) {
+                    if extractedText {
+                        let text = try loader.extractedText(path)
+                        return .success(.text(several ? "==> \(path) <==\n\(text)\n" : text, warnings: []))
                     }
-                } catch let error as LoadError {
+                    let article = try loader.load(path)
+                    let warnings = ArticleLoader.decodingWarnings(article, path: path)
+                    // One article's JSON is streamed by `emit` (a 200 MB article's JSON is never
+                    // in memory whole); in a batch each job renders its own, in parallel.
+                    if json && single { return .success(.json(article, source: several ? path : nil, warnings: warnings)) }
+                    return .success(.text(json ? ArticleJSON.render(article, source: several ? path : nil) + "\n"
+                        : ArticleListing.render(article, explain: explain), warnings: warnings))
+                } catch {
+                    return .failure(error)
+                }
+            }, emit: { _, result in
+                switch result {
+                case .success(let printed):
+                    do { try printed.write() } catch {
+                        if Output.isBrokenPipe(error) { throw ExitCode(0) }
+                        Output.error("voices: cannot write output: \(error)")
+                        throw ExitCode(74)
+                    }
+                case .failure(let error):
                     Output.error("voices: " + error.message)
                     failed = error.exitCode
-                } catch {
-                    if Output.isBrokenPipe(error) { throw ExitCode(0) }
-                    Output.error("voices: cannot write output: \(error)")
-                    throw ExitCode(74)
                 }
-            }
+            })
             if failed != 0 { throw ExitCode(failed) }
+            return
+        }
+        if index {
+            try printIndex(inputs, loader: loader)
             return
         }
         // Interactive (or plain listing when stdout is not a terminal).
@@ -76,7 +112,7 @@ struct VoicesCommand: ParsableCommand {
         if files.isEmpty {
             articles = [ArticleParser.parse(SampleArticle.text)]
         } else {
-            for path in files {
+            for path in inputs {
                 do {
                     articles.append(try loader.load(path))
                     ArticleLoader.decodingWarnings(articles.last!, path: path).forEach(Output.error)
@@ -98,6 +134,48 @@ struct VoicesCommand: ParsableCommand {
         }
         let code = InteractiveReader.run(articles: articles, mouse: mouse)
         if code != 0 { throw ExitCode(code) }
+    }
+}
+
+extension VoicesCommand {
+    /// `--index`: the articles parsed in parallel, then one speaker index across them.
+    func printIndex(_ inputs: [String], loader: ArticleLoader) throws {
+        var articles: [(name: String, article: Article)] = []
+        var failed: Int32 = 0
+        BatchRunner.run(count: inputs.count, jobs: jobs ?? BatchRunner.defaultJobs, work: { i -> Result<Article, LoadError> in
+            do throws(LoadError) { return .success(try loader.load(inputs[i])) } catch { return .failure(error) }
+        }, emit: { i, result in
+            switch result {
+            case .success(let a): articles.append((inputs[i] == "-" ? "standard input" : inputs[i], a))
+            case .failure(let e): Output.error("voices: " + e.message); failed = e.exitCode
+            }
+        })
+        let index = SpeakerIndex(articles: articles.map(\.article))
+        do { try Output.write(SpeakerIndexListing.render(index, names: articles.map(\.name))) } catch {
+            if Output.isBrokenPipe(error) { throw ExitCode(0) }
+            Output.error("voices: cannot write output: \(error)")
+            throw ExitCode(74)
+        }
+        if failed != 0 { throw ExitCode(failed) }
+    }
+}
+
+/// What one input of `--json`/`--list`/`--explain`/`--text` prints: text, or an article
+/// whose JSON is streamed; and the warnings for stderr (replaced bytes), printed first.
+enum Printed: Sendable {
+    case text(String, warnings: [String])
+    case json(Article, source: String?, warnings: [String])
+
+    func write() throws {
+        switch self {
+        case .text(let text, let warnings):
+            warnings.forEach(Output.error)
+            try Output.write(text)
+        case .json(let article, let source, let warnings):
+            warnings.forEach(Output.error)
+            try ArticleJSON.write(article, source: source, to: { try Output.write(bytes: $0) })
+            try Output.write("\n")
+        }
     }
 }
 

@@ -1,0 +1,327 @@
+/// A way the text names someone, found in a sentence's tokens.
+struct Mention {
+    enum Kind { case name, pronoun, description, organization }
+    var kind: Kind
+    /// Token indices of the whole mention (titles and roles included).
+    var tokens: Range<Int>
+    var range: TextRange
+    /// The name without titles ("Konstantin Kosachev"), or the description ("the minister").
+    var text: String
+    /// Titles and roles as written ("Vice Speaker", "deputy chairman of …").
+    var roles: [String] = []
+    /// An organisation the text ties them to (Ukraine’s President …, … of the Federation Council).
+    var organization: String?
+    var gender: Names.Gender = .unknown
+    var plural = false
+    var possessive = false
+    /// A title or first name shows this is a person.
+    var personEvidence = false
+    /// The head noun of a description ("minister" in "the Vermont minister").
+    var head: String?
+}
+
+/// Recognises names, pronouns and descriptions around a position in a sentence.
+struct MentionFinder {
+    let source: Source
+
+    // MARK: Names
+
+    private func isNameWord(_ t: Token) -> Bool {
+        guard t.isWord, t.isCapitalized else { return false }
+        if t.bareCls.contains(.notNames) || t.bareCls.contains(.allPronouns) { return false }
+        if t.cls.contains(.verbForm) { return false }
+        return true
+    }
+
+    private func isParticle(_ t: Token) -> Bool { t.isWord && !t.isCapitalized && t.cls.contains(.nameParticles) }
+
+    private func isTitle(_ t: Token) -> Bool { t.isWord && t.cls.contains(.titleWords) }
+
+    /// The span of capitalised words ending at `j` (with particles inside), or nil.
+    func capitalizedRun(endingAt j: Int, _ tokens: [Token]) -> Range<Int>? {
+        guard j >= 0, j < tokens.count, isNameWord(tokens[j]) || (tokens[j].isCapitalized && isTitle(tokens[j])) else { return nil }
+        var s = j
+        while s > 0 {
+            let t = tokens[s - 1]
+            if t.isPossessive { break }
+            if isNameWord(t) || (t.isCapitalized && isTitle(t)) { s -= 1; continue }
+            if isParticle(t), s - 2 >= 0, isNameWord(tokens[s - 2]), !tokens[s - 2].isPossessive { s -= 1; continue }
+            break
+        }
+        return s..<(j + 1)
+    }
+
+    /// The span of capitalised words starting at `i`.
+    func capitalizedRun(startingAt i: Int, _ tokens: [Token]) -> Range<Int>? {
+        guard i < tokens.count, isNameWord(tokens[i]) || (tokens[i].isCapitalized && isTitle(tokens[i])) else { return nil }
+        var e = i + 1
+        if tokens[i].isPossessive { return i..<e }
+        while e < tokens.count {
+            let t = tokens[e]
+            if isNameWord(t) || (t.isCapitalized && isTitle(t)) || (t.isWord && t.cls.contains(.nameSuffixes)) {
+                e += 1
+                if t.isPossessive { break }
+                continue
+            }
+            if isParticle(t), e + 1 < tokens.count, isNameWord(tokens[e + 1]) { e += 1; continue }
+            break
+        }
+        return i..<e
+    }
+
+    /// Builds a mention from a span of capitalised words: titles split off as roles,
+    /// organisations recognised by their words, lower-case roles before it taken in.
+    func nameMention(_ span: Range<Int>, _ tokens: [Token]) -> Mention? {
+        var lo = span.lowerBound
+        let hi = span.upperBound
+        // Leading titles: "Vice Speaker", "Sen.", "Republican nominee"… up to the last title word
+        // that still leaves a name after it.
+        var lastTitle = -1
+        for k in lo..<hi where isTitle(tokens[k]) && k < hi - 1 { lastTitle = k }
+        // A title is only leading if every word before it is a title or a modifier (Russian, Republican).
+        var roles: [String] = []
+        var gender = Names.Gender.unknown
+        var evidence = false
+        let words = tokens[lo..<hi]
+        let isOrg = words.contains { $0.bareCls.contains(.organizationWords) } && lastTitle < 0
+            || (words.count == 1 && isAcronym(words.first!))
+        var nameStart = lo
+        if lastTitle >= 0 && !isOrg {
+            nameStart = lastTitle + 1
+            // Courtesy titles (Mr, Ms, Mrs) are not roles; Dr., Senator, Vice Speaker are.
+            let titled = tokens[lo..<nameStart].filter { !Names.courtesyTitles.contains($0.lower) }
+            if let first = titled.first, let last = titled.last {
+                roles.append(source.string(TextRange(first.range.start, last.range.end)))
+            }
+            for k in lo..<nameStart {
+                let g = Names.gender(ofTitle: tokens[k].lower)
+                if g != .unknown { gender = g }
+            }
+            evidence = true
+        }
+        // Lower-case role words and modifiers just before ("co-host Joe Scarborough",
+        // "Republican nominee Donald Trump", "former President Bill Clinton").
+        var r = lo
+        while r > 0 {
+            let t = tokens[r - 1]
+            if t.isWord && !t.isCapitalized && (t.cls.contains(.roleNouns) || t.cls.contains(.titleWords) || t.lower == "then-" || t.lower.hasPrefix("then-")) {
+                r -= 1; continue
+            }
+            if t.isWord && t.isCapitalized && !t.isPossessive && r < lo && isNameWord(t) { r -= 1; continue }
+            break
+        }
+        if r < lo, !isOrg {
+            // Keep capitalised modifiers only when a role noun follows them.
+            let prefix = text(tokens, r..<lo)
+            if tokens[r..<lo].contains(where: { !$0.isCapitalized }) {
+                roles.insert(prefix, at: 0)
+                evidence = true
+                for k in r..<lo {
+                    let g = Names.gender(ofTitle: tokens[k].lower)
+                    if g != .unknown { gender = g }
+                }
+                lo = r
+            }
+        }
+        guard nameStart < hi else { return nil }
+        var nameTokens = Array(tokens[nameStart..<hi])
+        var possessive = false
+        if let last = nameTokens.last, last.isPossessive { possessive = true; _ = last }
+        // Drop a suffix-less trailing possessive mark from the name text.
+        var name = text(tokens, nameStart..<hi)
+        if possessive {
+            for suffix in ["’s", "'s", "’", "'"] where name.hasSuffix(suffix) { name = String(name.dropLast(suffix.count)); break }
+        }
+        if nameTokens.isEmpty { return nil }
+        if gender == .unknown, !isOrg {
+            let first = nameTokens[0].bare
+            if Names.maleFirstNames.contains(first) { gender = .male; evidence = true }
+            else if Names.femaleFirstNames.contains(first) { gender = .female; evidence = true }
+        }
+        if nameTokens.count >= 2 && !isOrg { evidence = true }
+        // Affiliation before the title: "Ukraine’s President Volodymyr Zelensky".
+        var organization: String?
+        if lo > 0, tokens[lo - 1].isPossessive, tokens[lo - 1].isCapitalized, !roles.isEmpty {
+            var s = lo - 1
+            while s > 0, isNameWord(tokens[s - 1]), !tokens[s - 1].isPossessive { s -= 1 }
+            var org = text(tokens, s..<lo)
+            for suffix in ["’s", "'s"] where org.hasSuffix(suffix) { org = String(org.dropLast(suffix.count)) }
+            organization = org
+        }
+        nameTokens.removeAll()
+        // "the" before an organisation belongs to its name (the Kremlin, the White House).
+        var start = lo
+        if isOrg, lo > 0, tokens[lo - 1].lower == "the" { start = lo - 1; name = "the " + name }
+        return Mention(kind: isOrg ? .organization : .name, tokens: start..<hi,
+                       range: TextRange(tokens[start].range.start, tokens[hi - 1].range.end), text: name, roles: roles,
+                       organization: organization, gender: gender, plural: false, possessive: possessive,
+                       personEvidence: evidence && !isOrg)
+    }
+
+    /// FBI, CNN, NATO: upper-case words of three to six letters (two when known: UN, EU, AP).
+    func isAcronym(_ t: Token) -> Bool {
+        let letters = source.string(t.range).unicodeScalars.filter { $0.isLetterLike }
+        guard letters.count >= 2, letters.count <= 6, letters.allSatisfy({ $0.isUppercaseLike }) else { return false }
+        return letters.count >= 3 || t.bareCls.contains(.organizationWords)
+    }
+
+    // MARK: Mentions at a position
+
+    /// The mention whose last token is `j`: a name, a pronoun or a description.
+    func mention(endingAt j: Int, _ tokens: [Token]) -> Mention? {
+        guard j >= 0, j < tokens.count, tokens[j].isWord else { return nil }
+        let t = tokens[j]
+        if t.cls.contains(.subjectPronoun), let p = Names.pronouns[t.lower], t.lower != "i" {
+            return Mention(kind: .pronoun, tokens: j..<(j + 1), range: t.range, text: t.lower, gender: p.gender, plural: p.plural)
+        }
+        if let run = capitalizedRun(endingAt: j, tokens) {
+            return nameMention(run, tokens)
+        }
+        if !t.isCapitalized, t.bareCls.contains(.roleNouns) || t.bareCls.contains(.organizationHeads) {
+            return description(endingAt: j, tokens)
+        }
+        return nil
+    }
+
+    /// The mention that starts at `i` ("said Sen. John Smith", "said the minister").
+    func mention(startingAt i: Int, _ tokens: [Token]) -> Mention? {
+        guard i < tokens.count, tokens[i].isWord else { return nil }
+        let t = tokens[i]
+        if t.cls.contains(.subjectPronoun), let p = Names.pronouns[t.lower], t.lower != "i" {
+            return Mention(kind: .pronoun, tokens: i..<(i + 1), range: t.range, text: t.lower, gender: p.gender, plural: p.plural)
+        }
+        // Lower-case roles before a name: "said spokesman Brian Fallon".
+        var k = i
+        while k < tokens.count, tokens[k].isWord, !tokens[k].isCapitalized,
+              tokens[k].cls.contains(.roleNouns) || tokens[k].cls.contains(.titleWords) || tokens[k].lower.hasPrefix("then-") { k += 1 }
+        if let run = capitalizedRun(startingAt: k, tokens), var m = nameMention(run, tokens) {
+            if k > i, m.tokens.lowerBound > i {
+                m.roles.insert(text(tokens, i..<k), at: 0)
+                m.personEvidence = true
+                m.tokens = i..<m.tokens.upperBound
+                m.range = TextRange(tokens[i].range.start, m.range.end)
+            }
+            return m
+        }
+        if t.cls.contains(.determiners) || (!t.isCapitalized && t.bareCls.contains(.roleNouns)) || t.lower == "the" {
+            // Find the head: the first role or organisation noun within a few words.
+            var e = i
+            while e < tokens.count && e < i + 6, tokens[e].isWord {
+                if tokens[e].bareCls.contains(.roleNouns) || tokens[e].bareCls.contains(.organizationHeads) {
+                    // Take in following role nouns ("campaign spokesman").
+                    var end = e
+                    while end + 1 < tokens.count, tokens[end + 1].isWord, tokens[end + 1].bareCls.contains(.roleNouns) { end += 1 }
+                    return description(endingAt: end, tokens, from: i)
+                }
+                e += 1
+            }
+        }
+        if t.lower == "the", let run = capitalizedRun(startingAt: i + 1, tokens), let m = nameMention(run, tokens) {
+            var org = m
+            if m.kind != .organization {
+                org.kind = .organization
+                org.text = "the " + m.text
+            }
+            org.tokens = i..<m.tokens.upperBound
+            org.range = TextRange(t.range.start, m.range.end)
+            return org
+        }
+        return nil
+    }
+
+    /// A description ending at its head noun: "the minister", "one senior official",
+    /// "the Vermont senator", "Russian officials", "the Clinton campaign".
+    func description(endingAt j: Int, _ tokens: [Token], from fixedStart: Int? = nil) -> Mention? {
+        var s = j
+        if let f = fixedStart {
+            s = f
+        } else {
+            while s > 0 && j - s < 5 {
+                let t = tokens[s - 1]
+                guard t.isWord else { break }
+                if t.cls.contains(.determiners) { s -= 1; break }
+                if t.cls.contains(.prepositions) || t.cls.contains(.verbForm) || t.cls.contains(.verbModifiers) { break }
+                if t.isPossessive && !t.isCapitalized { break }
+                s -= 1
+            }
+        }
+        let head = tokens[j].bare
+        let plural = head.hasSuffix("s") && !head.hasSuffix("ss") || head == "people" || head == "police"
+        let isOrg = Names.organizationHeads.contains(head)
+        let phrase = text(tokens, s..<(j + 1))
+        let firstLower = tokens[s].lower
+        // "the Clinton campaign" names an organisation after its leader.
+        return Mention(kind: isOrg ? .organization : .description, tokens: s..<(j + 1),
+                       range: TextRange(tokens[s].range.start, tokens[j].range.end),
+                       text: firstLower == tokens[s].lower && tokens[s].isCapitalized && Names.determiners.contains(firstLower)
+                            ? firstLower + phrase.dropFirst(tokens[s].lower.count) : phrase,
+                       roles: isOrg ? [] : [phrase], gender: Names.gender(ofTitle: head), plural: plural,
+                       possessive: tokens[j].isPossessive, personEvidence: !isOrg, head: head)
+    }
+
+    /// "He’s claiming", "It’s denouncing": a pronoun with a contracted verb.
+    func contraction(at j: Int, _ tokens: [Token]) -> Mention? {
+        let t = tokens[j]
+        guard t.isWord, t.isPossessive, let p = Names.pronouns[t.bare], t.bare != "i" else { return nil }
+        return Mention(kind: .pronoun, tokens: j..<(j + 1), range: t.range, text: t.bare, gender: p.gender, plural: p.plural)
+    }
+
+    /// Any noun phrase opened by a determiner and ending at `j` right before a speech verb:
+    /// "the announcer said", "a narrator in the ad asks", "the ad’s narrator says".
+    func genericDescription(endingAt j: Int, _ tokens: [Token]) -> Mention? {
+        guard j >= 0, tokens[j].isWord, !tokens[j].isCapitalized else { return nil }
+        let head = tokens[j].bare
+        let hc = tokens[j].bareCls
+        if hc.contains(.timeNouns) || hc.contains(.prepositions) || hc.contains(.determiners) || Names.verbModifiers.contains(head)
+            || Names.allPronouns.contains(head) || head.hasSuffix("ly") || head.hasSuffix("ing") || SpeechVerbs.isVerbForm(head) { return nil }
+        var s = j
+        while s > 0 && j - s < 4 {
+            let t = tokens[s - 1]
+            guard t.isWord else { return nil }
+            if ["the", "a", "an", "one", "another", "this"].contains(t.lower) || (t.isPossessive && !t.bareCls.contains(.allPronouns)) {
+                if t.isPossessive {
+                    // "the ad’s narrator": take in the possessor and its determiner.
+                    var q = s - 1
+                    if q > 0, ["the", "a", "an"].contains(tokens[q - 1].lower) { q -= 1 }
+                    s = q
+                } else { s -= 1 }
+                let phrase = text(tokens, s..<(j + 1))
+                let lowered = tokens[s].isCapitalized ? tokens[s].lower + String(phrase.dropFirst(tokens[s].lower.count)) : phrase
+                return Mention(kind: .description, tokens: s..<(j + 1), range: TextRange(tokens[s].range.start, tokens[j].range.end),
+                               text: lowered, roles: [], plural: head.hasSuffix("s") && !head.hasSuffix("ss"),
+                               personEvidence: true, head: head)
+            }
+            if t.cls.contains(.prepositions) || t.cls.contains(.verbForm) || t.cls.contains(.verbModifiers) { return nil }
+            s -= 1
+        }
+        return nil
+    }
+
+    /// The noun phrase after "according to": a mention, or the words up to the next comma
+    /// ("according to the poll", "according to exit polls").
+    func nounPhrase(startingAt i: Int, _ tokens: [Token], short: Bool = false) -> Mention? {
+        var e = i
+        if short {
+            // An object: a pronoun, or a few words up to "that", "to" or a wh-word.
+            if i < tokens.count, ["them", "him", "her", "us", "me", "you", "reporters", "supporters", "voters"].contains(tokens[i].lower) {
+                return Mention(kind: .description, tokens: i..<(i + 1), range: tokens[i].range, text: tokens[i].lower)
+            }
+            while e < tokens.count, tokens[e].isWord, e - i < 5,
+                  !["that", "to", "how", "why", "whether", "what", "if", "on", "in", "at", "about"].contains(tokens[e].lower) { e += 1 }
+            guard e > i, e < tokens.count, ["that", "to", "how", "why", "whether", "what", "if"].contains(tokens[e].lower) else { return nil }
+            return Mention(kind: .description, tokens: i..<e, range: TextRange(tokens[i].range.start, tokens[e - 1].range.end), text: text(tokens, i..<e))
+        }
+        while e < tokens.count, tokens[e].isWord, e - i < 8, tokens[e].lower != "that", !tokens[e].cls.contains(.verbForm) { e += 1 }
+        guard e > i else { return nil }
+        let phrase = text(tokens, i..<e)
+        let lowered = tokens[i].isCapitalized && tokens[i].cls.contains(.determiners) ? tokens[i].lower + String(phrase.dropFirst(tokens[i].lower.count)) : phrase
+        return Mention(kind: .description, tokens: i..<e, range: TextRange(tokens[i].range.start, tokens[e - 1].range.end),
+                       text: lowered, plural: tokens[e - 1].bare.hasSuffix("s"), personEvidence: false, head: tokens[e - 1].bare)
+    }
+
+    /// The words of tokens `r` as written.
+    func text(_ tokens: [Token], _ r: Range<Int>) -> String {
+        guard !r.isEmpty else { return "" }
+        return source.string(TextRange(tokens[r.lowerBound].range.start, tokens[r.upperBound - 1].range.end))
+    }
+}

@@ -1,0 +1,491 @@
+/// The attribution rules that look at one sentence's tokens.
+struct Context {
+    let source: Source
+    let tokens: [Token]
+    let finder: MentionFinder
+    let sentence: Int
+    let paragraph: Int
+    /// The sentence is a headline (Title Case: "Lindsey Graham Says").
+    var headline = false
+
+    init(source: Source, tokens: [Token], finder: MentionFinder, sentence: Int, paragraph: Int) {
+        self.source = source
+        self.tokens = tokens
+        self.finder = finder
+        self.sentence = sentence
+        self.paragraph = paragraph
+    }
+
+    // MARK: Cues
+
+    /// Token indices of speech cues: speech verbs, and "according" of "according to".
+    func cues() -> [Int] {
+        var out: [Int] = []
+        for (i, t) in tokens.enumerated() where t.isWord {
+            if t.lower == "according", i + 1 < tokens.count, tokens[i + 1].lower == "to" { out.append(i); continue }
+            if SpeechVerbs.accordingWords.contains(t.lower) { out.append(i); continue }
+            guard t.cls.contains(.speechVerb) else { continue }
+            if t.cls.contains(.nounForm) {
+                // "reports", "notes", "claims": verbs only right after a name or a pronoun.
+                guard i > 0, tokens[i - 1].isWord,
+                      tokens[i - 1].isCapitalized && !tokens[i - 1].bareCls.contains(.notNames) || tokens[i - 1].cls.contains(.subjectPronoun)
+                        || finder.genericDescription(endingAt: i - 1, tokens) != nil
+                else { continue }
+                out.append(i)
+                continue
+            }
+            // A capitalised cue mid-sentence is a name or a title (the Daily Mail's "Said…"), not a verb.
+            if t.isCapitalized, i > 0, !(tokens[i - 1].kind == .quote || tokens[i - 1].isPunct(",")), !headline { continue }
+            // "called" right after a determiner or before "for" is not speech ("a group called X" stays a cue).
+            if i > 0, ["the", "a", "an", "his", "her", "their"].contains(tokens[i - 1].lower), !SpeechVerbs.foreignForms.contains(t.lower) { continue }
+            out.append(i)
+        }
+        return out
+    }
+
+    func reports(_ c: Int) -> Bool {
+        isAccording(c) || tokens[c].cls.contains(.reports)
+    }
+
+    /// "according to" (two tokens) or "selon"/"laut" (one).
+    func isAccording(_ c: Int) -> Bool { tokens[c].lower == "according" || SpeechVerbs.accordingWords.contains(tokens[c].lower) }
+    private func accordingWidth(_ c: Int) -> Int { tokens[c].lower == "according" ? 2 : 1 }
+
+    func cueValue(_ c: Int) -> Cue {
+        if isAccording(c) {
+            let range = TextRange(tokens[c].range.start, tokens[c + accordingWidth(c) - 1].range.end)
+            return Cue(text: source.string(range), range: range)
+        }
+        // Phrasal and characterising cues read better whole: "pointed out", "dismissed … as".
+        var end = c
+        if c + 1 < tokens.count, ["out", "up", "back", "in"].contains(tokens[c + 1].lower), ["pointed", "points", "pointing", "chimed", "shot", "fired", "summed"].contains(tokens[c].lower) { end = c + 1 }
+        // The pronoun or name right before makes the cue as a reader says it: "he added".
+        var start = c
+        if c > 0, tokens[c - 1].isWord, tokens[c - 1].cls.contains(.subjectPronoun) { start = c - 1 }
+        if c + 1 < tokens.count, start == c, tokens[c + 1].isWord, tokens[c + 1].cls.contains(.subjectPronoun), c > 0, tokens[c - 1].kind == .quote || tokens[c - 1].isPunct(",") { end = c + 1 }
+        let range = TextRange(tokens[start].range.start, tokens[end].range.end)
+        return Cue(text: source.string(range), range: range)
+    }
+
+    /// The cue a quotation hangs on and the mention of its speaker.
+    ///
+    /// Order of preference: a cue right after the quotation ("…,” he said / “…,” said X /
+    /// “…,” X said), a cue right before it (X said: “…” / X said, “…” / X called it “…”),
+    /// then the nearest cue in the sentence whose subject can be found.
+    func cue(for qi: Int, among cues: [Int]) -> (Int, Mention)? {
+        guard !cues.isEmpty else { return nil }
+        // Right after: at most a comma/dash and a mention of up to six tokens between.
+        let cueBefore = cues.contains { $0 < qi }
+        for c in cues where c > qi && c - qi <= 9 {
+            // "…called it “a show” and “comedy,” insisting that …": a participle after a
+            // partial quote continues the sentence's cue; it does not introduce the quote.
+            if cueBefore, tokens[c].lower.hasSuffix("ing") { break }
+            // A quotation in the middle of a clause ("said the ad “unmistakably” suggests …")
+            // belongs to the cue before it; only “…,” he said hangs on the cue after.
+            if cueBefore, !endsWithClauseBreak(qi) { break }
+            let between = tokens[(qi + 1)..<c]
+            if between.contains(where: { $0.kind == .quote }) { break }
+            if between.contains(where: { $0.isWord && !$0.cls.contains(.verbForm) }) {
+                // Only "X said" with X a mention directly before the cue.
+                if let m = subject(ofCue: c), m.tokens.lowerBound > qi { return (c, m) }
+                break
+            }
+            if let m = subject(ofCue: c) { return (c, m) }
+        }
+        // Before: the nearest cue to the left whose subject is found.
+        var best: (Int, Mention)?
+        for c in cues.reversed() where c < qi {
+            if tokens[(c + 1)..<qi].contains(where: { $0.kind == .quote }) {
+                // Another quotation sits between: it owns this cue unless this one is a list ("a show" and "comedy").
+                let between = tokens[(c + 1)..<qi]
+                let onlyListing = between.allSatisfy { $0.kind == .quote || $0.isPunct(",") || $0.lower == "and" || $0.lower == "or" || $0.isWord }
+                if !onlyListing { continue }
+            }
+            if let m = subject(ofCue: c) { best = (c, m); break }
+        }
+        if let best { return best }
+        // After, further away ("…” was how X put it, he said later).
+        for c in cues where c > qi {
+            if tokens[(qi + 1)..<c].contains(where: { $0.kind == .quote }) { break }
+            if let m = subject(ofCue: c) { return (c, m) }
+        }
+        return nil
+    }
+
+    /// “…,” / “…?” / “…” — : the quotation ends where an attribution may follow.
+    private func endsWithClauseBreak(_ qi: Int) -> Bool {
+        if qi + 1 < tokens.count, tokens[qi + 1].kind == .punct { return true }
+        let text = source.string(tokens[qi].range)
+        guard let last = text.unicodeScalars.last(where: { QuoteMarks.mark($0) == nil && !$0.isSpaceLike }) else { return false }
+        return ",?!.…—".unicodeScalars.contains(last)
+    }
+
+    /// The subject of a cue: to its left (skipping adverbs and an appositive), or after it
+    /// in an inversion ("said Kosachev"), or the sentence's subject for a participle
+    /// ("…, insisting that …"), or the object of "according to".
+    func subject(ofCue c: Int) -> Mention? {
+        let t = tokens[c]
+        if isAccording(c) {
+            let w = accordingWidth(c)
+            guard c + w < tokens.count else { return nil }
+            return finder.mention(startingAt: c + w, tokens) ?? finder.nounPhrase(startingAt: c + w, tokens)
+        }
+        // Passive ("was told", "were asked") makes the subject the listener, not the speaker.
+        if c > 0, ["was", "were", "been", "being", "be", "is", "are"].contains(tokens[c - 1].lower), !t.lower.hasSuffix("ing") {
+            // "was written by Springsteen": the agent after "by" is the speaker.
+            if c + 2 < tokens.count, tokens[c + 1].lower == "by" { return finder.mention(startingAt: c + 2, tokens) }
+            return nil
+        }
+        // Participle after a comma, a dash or a quotation: the clause's subject.
+        var b = c - 1
+        while b >= 0, tokens[b].isWord, tokens[b].cls.contains(.verbModifiers) { b -= 1 }
+        if b >= 0, tokens[b].lower == "and" || tokens[b].lower == "but", !t.lower.hasSuffix("ing") {
+            return clauseSubject(before: b)
+        }
+        if t.lower.hasSuffix("ing"), c > 0, ["by", "while", "after", "before", "when", "in", "without", "also", "even"].contains(tokens[c - 1].lower) {
+            return clauseSubject(before: c - 1)
+        }
+        if t.lower.hasSuffix("ing"), c > 0, tokens[c - 1].isPunct(",") || tokens[c - 1].isPunct("—") || tokens[c - 1].isPunct("–") || tokens[c - 1].kind == .quote || tokens[c - 1].lower == "and" {
+            if c >= 2, tokens[c - 1].isPunct(","), tokens[c - 2].kind == .quote {
+                // "…,” saying / adding: inverted? fall through to a right-hand subject first.
+                if let m = finder.mention(startingAt: c + 1, tokens), m.kind != .description || !m.plural { return withAppositive(m) }
+            }
+            return clauseSubject(before: c)
+        }
+        var j = c - 1
+        if SpeechVerbs.foreignForms.contains(t.lower), j >= 0, SpeechVerbs.foreignAuxiliaries.contains(tokens[j].lower) { j -= 1 }
+        // "Rep. Gwen Moore (D-Wis.) said": a parenthesis between the name and the verb.
+        if j >= 0, tokens[j].isPunct(")"), let open = tokens[..<j].lastIndex(where: { $0.isPunct("(") }), j - open <= 8 { j = open - 1 }
+        while j >= 0, tokens[j].isWord, !tokens[j].isCapitalized,
+              tokens[j].cls.contains(.verbModifiers) || tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns)
+                || ["all", "both", "each", "just"].contains(tokens[j].lower) || (tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 3 && tokens[j].cls.contains(.roleNouns) == false) {
+            j -= 1
+        }
+        if j >= 0, tokens[j].isWord, tokens[j].lower == "who" || tokens[j].lower == "which" {
+            // "an architect who said …", "Democrats, who have argued …": the noun before "who".
+            var h = j - 1
+            if h >= 0, tokens[h].isPunct(",") { h -= 1 }
+            if h >= 0, let m = finder.mention(endingAt: h, tokens) ?? finder.genericDescription(endingAt: h, tokens), m.kind != .pronoun { return m }
+            return nil
+        }
+        if j >= 0 {
+            if tokens[j].isWord, let m = finder.mention(endingAt: j, tokens) ?? finder.contraction(at: j, tokens) ?? finder.genericDescription(endingAt: j, tokens),
+               !m.possessive || m.kind == .pronoun {
+                let before = m.tokens.lowerBound - 1
+                let afterPreposition = before >= 0 && tokens[before].isWord && tokens[before].cls.contains(.prepositions)
+                    && !["by", "after", "before", "since", "until", "than"].contains(tokens[before].lower)
+                if !afterPreposition || t.lower.hasSuffix("ing") && before == j - 1 - (m.tokens.count - 1) - 0 && m.kind == .name && tokens[before].lower == "of" { return m }
+                // "A spokeswoman for Hillary Clinton says", "a spokesman for the Department for
+                // Transport said": the head before the prepositional phrases.
+                var p = before
+                var hops = 0
+                while p >= 1, hops < 3, ["for", "of", "at", "from", "with", "on", "in"].contains(tokens[p].lower),
+                      let head = finder.mention(endingAt: p - 1, tokens) ?? finder.genericDescription(endingAt: p - 1, tokens),
+                      head.kind != .pronoun, !head.possessive {
+                    let h = head.tokens.lowerBound - 1
+                    if h < 0 || !(tokens[h].isWord && tokens[h].cls.contains(.prepositions)) {
+                        var found = head
+                        found.organization = found.organization ?? finder.text(tokens, (p + 1)..<m.tokens.upperBound)
+                        return found
+                    }
+                    p = h
+                    hops += 1
+                }
+            }
+            if tokens[j].isPunct(","), let m = appositiveSubject(endingAt: j) { return m }
+            if tokens[j].isPunct(",") || tokens[j].kind == .quote || tokens[j].isPunct("—") {
+                // Inversion: “…,” said X.
+                if let m = finder.mention(startingAt: c + 1, tokens) { return withAppositive(m) }
+            }
+            // "X, who …, said": relative clause between subject and verb.
+        } else if c + 1 < tokens.count, let m = finder.mention(startingAt: c + 1, tokens) {
+            // The sentence opens with the cue: "Said Kosachev: …"
+            return withAppositive(m)
+        }
+        return nil
+    }
+
+    /// "Vladimir Dzhabarov, deputy chairman of …, said" — the name before an appositive that
+    /// ends at the comma `j` right before the cue.
+    private func appositiveSubject(endingAt j: Int) -> Mention? {
+        var k = j - 1
+        while k > 0 && j - k <= 30 {
+            if tokens[k].kind == .quote { return nil }
+            if tokens[k].isPunct(",") {
+                let inner = (k + 1)..<j
+                if let run = finder.capitalizedRun(startingAt: k + 1, tokens), run.upperBound == j, var name = finder.nameMention(run, tokens),
+                   name.kind == .name, let head = finder.mention(endingAt: k - 1, tokens) ?? finder.genericDescription(endingAt: k - 1, tokens) {
+                    name.roles.append(finder.text(tokens, head.tokens))
+                    return name
+                }
+                if var m = finder.mention(endingAt: k - 1, tokens), m.kind != .pronoun {
+                    if let first = tokens[inner].first, first.lower == "who" || first.lower == "which" || first.lower == "whose" {
+                        return m
+                    }
+                    let role = finder.text(tokens, inner)
+                    if tokens[inner].count <= 25 && !role.isEmpty { m.roles.append(trimRole(role)) }
+                    return m
+                }
+                return nil
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// ", Louise Haigh," right after a description: the name it describes.
+    func apposedName(after end: Int) -> Mention? {
+        guard end + 1 < tokens.count, tokens[end].isPunct(","), let run = finder.capitalizedRun(startingAt: end + 1, tokens),
+              run.upperBound < tokens.count, tokens[run.upperBound].isPunct(",") || tokens[run.upperBound].isPunct("."),
+              let m = finder.nameMention(run, tokens), m.kind == .name else { return nil }
+        return m
+    }
+
+    /// A mention followed by ", a nurse who …" gets that role.
+    private func withAppositive(_ m: Mention) -> Mention {
+        var m = m
+        if m.kind != .pronoun, let a = appositive(after: m.tokens.upperBound) { m.roles.append(a.text) }
+        return m
+    }
+
+    /// ", deputy chairman of the committee," after a name: a role as written.
+    func appositive(after end: Int) -> (text: String, end: Int)? {
+        var end = end
+        if end < tokens.count, tokens[end].isPunct("("), let close = tokens[end...].firstIndex(where: { $0.isPunct(")") }), close - end <= 8 {
+            end = close + 1
+        }
+        guard end < tokens.count, tokens[end].isPunct(","), end + 1 < tokens.count else { return nil }
+        let first = tokens[end + 1]
+        guard first.isWord, !first.isCapitalized || first.cls.contains(.titleWords) || first.cls.contains(.determiners) else { return nil }
+        if ["who", "which", "whose", "that", "said", "says", "and", "but", "or", "he", "she", "they", "it"].contains(first.lower) { return nil }
+        var k = end + 1
+        var sawRole = false
+        while k < tokens.count && k - end <= 25 {
+            let t = tokens[k]
+            if t.kind == .quote { return nil }
+            if t.isPunct(",") || t.isPunct(";") || t.isPunct(".") || t.isPunct("—") || (t.isWord && ["who", "which", "whose"].contains(t.lower)) { break }
+            if t.isWord, k - end <= 5, t.bareCls.contains(.roleNouns) || t.cls.contains(.titleWords) { sawRole = true }
+            if t.isWord, t.cls.contains(.verbForm), k > end + 1 { return nil }
+            k += 1
+        }
+        guard sawRole, k > end + 1 else { return nil }
+        return (trimRole(finder.text(tokens, (end + 1)..<k)), k)
+    }
+
+    private func trimRole(_ s: String) -> String {
+        var r = s.trimmingSpaces
+        while let l = r.last, l == "." || l == "," { r.removeLast() }
+        return r
+    }
+
+    /// The subject of the clause holding token `c`: the first mention of the sentence not
+    /// after a preposition and not possessive.
+    func clauseSubject(before c: Int) -> Mention? {
+        var k = 0
+        while k < c {
+            let t = tokens[k]
+            guard t.isWord else { k += 1; continue }
+            let afterPreposition = k > 0 && tokens[k - 1].isWord && tokens[k - 1].cls.contains(.prepositions)
+            if let m = finder.mention(startingAt: k, tokens), m.tokens.upperBound <= c {
+                if !afterPreposition && !m.possessive { return withAppositive(m) }
+                k = m.tokens.upperBound
+                continue
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    // MARK: Other rules
+
+    /// "X: “…”" — a name and a colon before the quotation (also a headline "Sanders: …").
+    func colonSpeaker(before qi: Int) -> Mention? {
+        guard let colon = tokens[..<qi].lastIndex(where: { $0.isPunct(":") }), colon > 0 else { return nil }
+        guard let m = finder.mention(endingAt: colon - 1, tokens), m.kind != .pronoun else { return nil }
+        // The mention must open the sentence (or follow another quotation): "Kosachev: “…”".
+        let start = m.tokens.lowerBound
+        guard start == 0 || tokens[start - 1].kind == .quote || tokens[start - 1].isPunct("—") else { return nil }
+        return withAppositive(m)
+    }
+
+    /// “…” — Sonya Herridge: a dash and a name after the quotation, ending the sentence
+    /// (reader comments, epigraphs, vox pops).
+    func dashSpeaker(after qi: Int) -> Mention? {
+        guard qi + 2 < tokens.count, tokens[qi + 1].kind == .punct,
+              ["—", "―", "–", "-"].contains(tokens[qi + 1].lower) else { return nil }
+        guard let m = finder.mention(startingAt: qi + 2, tokens), m.kind == .name || m.kind == .organization || m.kind == .description else { return nil }
+        // Only punctuation (or an appositive) may follow the name.
+        let rest = tokens[m.tokens.upperBound...]
+        if rest.contains(where: { $0.kind == .quote }) { return nil }
+        if let first = rest.first, !first.isPunct(","), !first.isPunct("."), !first.isPunct("("), rest.contains(where: \.isWord) { return nil }
+        return withAppositive(m)
+    }
+
+    /// "That was the promise from X." / "Such was the verdict of X." / "So said X." — a
+    /// sentence that points back at the quotation before it and names its source.
+    func retrospectiveSpeaker() -> (mention: Mention, cue: Cue)? {
+        guard let first = tokens.first, first.isWord, ["that", "this", "those", "such", "so", "these"].contains(first.lower),
+              tokens.count <= 16, !tokens.contains(where: { $0.kind == .quote }) else { return nil }
+        for k in 1..<tokens.count where tokens[k].isWord && ["from", "of", "by", "said"].contains(tokens[k].lower) {
+            if let m = finder.mention(startingAt: k + 1, tokens), m.kind != .pronoun {
+                let cueRange = TextRange(tokens[0].range.start, tokens[k].range.end)
+                return (withAppositive(m), Cue(text: source.string(cueRange), range: cueRange))
+            }
+        }
+        return nil
+    }
+
+    /// Nothing but quotations and punctuation.
+    var isQuoteOnly: Bool { !tokens.contains { $0.isWord } }
+
+    /// direct, partial, scare or title.
+    func kind(of qi: Int, quotation mq: MarkedQuotation, attributed: Bool, hasCue: Bool) -> QuotationKind {
+        let content = source.string(mq.content)
+        var words = 0
+        var inWord = false
+        for b in content.utf8 {
+            let space = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
+            if !space && !inWord { words += 1 }
+            inWord = !space
+        }
+        let previous = qi > 0 ? tokens[qi - 1] : nil
+        let previous2 = qi > 1 ? tokens[qi - 2] : nil
+        if let p = previous, p.isWord {
+            if SpeakerAttributor.scareCues.contains(p.lower) || (p.lower == "as" && previous2?.lower == "known") { return .scare }
+            if SpeakerAttributor.titleCues.contains(p.lower) && !hasCue { return .title }
+        }
+        if let p2 = previous2, p2.isWord, SpeakerAttributor.titleCues.contains(p2.lower), previous?.isPunct(",") == false, !hasCue,
+           ["titled", "entitled", "headlined", "called"].contains(previous?.lower ?? "") {
+            return .title
+        }
+        let scalars = content.unicodeScalars
+        let startsUpper = scalars.first(where: { $0.isLetterLike }).map { $0.isUppercaseLike } ?? false
+        let last = scalars.last(where: { !$0.isSpaceLike })
+        let endsPunct = last.map { ".!?,…—-;:".unicodeScalars.contains($0) } ?? false
+        let startsSentence = !tokens[..<qi].contains { $0.isWord }
+        let afterColon = previous?.isPunct(":") == true
+        let afterCueComma = previous?.isPunct(",") == true && (previous2.map { $0.cls.contains(.verbForm) } ?? false)
+        // A name in title case, not a sentence: MSNBC’s “Morning Joe”.
+        if !hasCue, !endsPunct, !startsSentence, words >= 2, words <= 8, isTitleCase(content) { return .title }
+        if startsSentence || afterColon || afterCueComma || (startsUpper && endsPunct && words >= 4) {
+            return .direct
+        }
+        if !attributed && words <= 3 && !hasCue { return .scare }
+        return .partial
+    }
+
+    private func isTitleCase(_ s: String) -> Bool {
+        let small: Set<String> = ["of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "with", "is", "by"]
+        let words = s.split(separator: " ")
+        var capitals = 0
+        for w in words {
+            if small.contains(w.lowercased()) { continue }
+            guard let f = w.unicodeScalars.first(where: { $0.isLetterLike }) else { continue }
+            if !f.isUppercaseLike { return false }
+            capitals += 1
+        }
+        return capitals >= 2
+    }
+
+    // MARK: Reported speech
+
+    /// The reported clause of cue `c` and the mention of who reported it, when the clause
+    /// holds no quotation marks: "X said (that) CLAUSE", "CLAUSE, X said",
+    /// "according to X, CLAUSE", "CLAUSE, according to X".
+    func reportedClause(of c: Int) -> ([TextRange], Mention)? {
+        let n = tokens.count
+        if isAccording(c) {
+            guard let m = subject(ofCue: c) else { return nil }
+            let after = m.tokens.upperBound
+            if after < n, tokens[after].isPunct(",") {
+                return clause(from: after + 1, to: n).map { ([$0], m) }
+            }
+            // "CLAUSE, according to X."
+            if c > 0, tokens[c - 1].isPunct(",") { return clause(from: 0, to: c - 1).map { ([$0], m) } }
+            return nil
+        }
+        guard let m = subject(ofCue: c) else { return nil }
+        // After the cue.
+        var k = c + 1
+        if k < n, ["out"].contains(tokens[k].lower) { k += 1 }
+        var objectStart: Int?
+        if SpeakerAttributor.objectFirst.contains(tokens[c].lower), let object = finder.mention(startingAt: k, tokens) ?? finder.nounPhrase(startingAt: k, tokens, short: true) {
+            objectStart = k
+            k = object.tokens.upperBound
+        }
+        // Inverted subject ("said X") sits after the cue.
+        if m.tokens.lowerBound > c { k = max(k, m.tokens.upperBound) }
+        // Skip to "that" when it comes within a few words ("said on live television that …").
+        var start: Int?
+        var j = k
+        // "told X how surprised he is", "questioned whether …": the clause opens with the wh-word.
+        var w = k
+        while w < n, tokens[w].isWord, tokens[w].cls.contains(.timeWords) { w += 1 }
+        if w < n, tokens[w].isWord, ["how", "why", "whether", "what", "when", "where", "who", "if"].contains(tokens[w].lower) {
+            if let r = clause(from: w, to: n, stopAtCue: true) { return ([r], m) }
+        }
+        // "vowed to form …", "urged Republicans to join …", "told his advisers to …".
+        if w < n, tokens[w].lower == "to", tokens[c].lower != "according", w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
+           !tokens[w + 1].cls.contains(.determiners), !tokens[w + 1].cls.contains(.subjectPronoun) {
+            if let r = clause(from: objectStart ?? w, to: n, stopAtCue: true) { return ([r], m) }
+        }
+        // The search for "that" only crosses a prepositional phrase, a time or an object:
+        // "said on live television that …", "said Friday that …", "told reporters that …".
+        let crossable = k < n && (tokens[k].cls.contains(.prepositions) || tokens[k].cls.contains(.timeWords)
+            || tokens[k].lower == "that" || tokens[k].kind == .quote || tokens[k].lower.hasSuffix("ly") || objectStart != nil)
+        while crossable && j < n && j - k <= 10 {
+            let t = tokens[j]
+            if t.isWord && t.lower == "that" { start = j + 1; break }
+            if t.isPunct(".") || t.isPunct(";") || t.isPunct(":") || t.isPunct(",") || t.kind == .quote && j > k + 3 { break }
+            if t.isWord, t.cls.contains(.verbForm) { break }
+            j += 1
+        }
+        if start == nil, k < n {
+            let t = tokens[k]
+            if t.isPunct(","), k + 1 < n, m.tokens.lowerBound > c { start = nil }
+            else if t.isWord, !t.cls.contains(.prepositions), t.lower != "to", !t.cls.contains(.timeWords),
+                    !t.lower.hasSuffix("ly"), !t.cls.contains(.verbForm) {
+                start = k
+            }
+        }
+        if let s = start, let r = clause(from: s, to: n, stopAtCue: true) { return ([r], m) }
+        // Before the cue: "CLAUSE, X said." with the subject right before the cue.
+        let subjectStart = min(m.tokens.lowerBound, c)
+        if subjectStart >= 2, tokens[subjectStart - 1].isPunct(",") {
+            // "To understand it, Roberts said, one should visit": both halves are the statement.
+            let after = max(c + 1, m.tokens.upperBound)
+            if after + 1 < n, tokens[after].isPunct(","), tokens[after + 1].isWord, !tokens[after + 1].lower.hasSuffix("ing"),
+               let first = clause(from: 0, to: subjectStart - 1, minWords: 1), let second = clause(from: after + 1, to: n, stopAtCue: true, minWords: 1),
+               tokens[0..<n].filter(\.isWord).count - (after - subjectStart + 1) >= 4 {
+                return ([first, second], m)
+            }
+            return clause(from: 0, to: subjectStart - 1).map { ([$0], m) }
+        }
+        return nil
+    }
+
+    /// Tokens `from..<to` as a clause: no quotation inside, at least four words, trailing
+    /// punctuation left out; with `stopAtCue`, cut before ", he said" / ", according to".
+    private func clause(from: Int, to: Int, stopAtCue: Bool = false, minWords: Int = 4) -> TextRange? {
+        var end = to
+        if stopAtCue {
+            var k = from
+            while k < to {
+                if tokens[k].isPunct(","), k + 1 < to {
+                    if tokens[k + 1].lower == "according" { end = k; break }
+                    if k + 2 < to, tokens[k + 2].cls.contains(.verbForm), finder.mention(startingAt: k + 1, tokens) != nil { end = k; break }
+                    if tokens[k + 1].cls.contains(.verbForm), tokens[k + 1].lower.hasSuffix("ing") == false { end = k; break }
+                    // ", encouraging his supporters to …": an adjunct, not what was said.
+                    if tokens[k + 1].isWord, tokens[k + 1].lower.hasSuffix("ing"), tokens[k + 1].lower.count > 5, !tokens[k + 1].isCapitalized { end = k; break }
+                }
+                k += 1
+            }
+        }
+        while end > from, tokens[end - 1].kind == .punct { end -= 1 }
+        guard end > from else { return nil }
+        let span = tokens[from..<end]
+        if span.contains(where: { $0.kind == .quote }) { return nil }
+        if span.filter(\.isWord).count < minWords { return nil }
+        return TextRange(tokens[from].range.start, tokens[end - 1].range.end)
+    }
+}

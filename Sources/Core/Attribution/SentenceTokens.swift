@@ -1,0 +1,110 @@
+/// One token of a sentence as the attribution rules see it: a word, a punctuation mark, or
+/// a whole quotation (its words are hidden from the rules: names inside a quotation never
+/// become its speaker).
+struct Token {
+    enum Kind { case word, punct, quote }
+    var kind: Kind
+    var range: TextRange
+    /// Lowercased text (words and punctuation); for a quotation, empty.
+    var lower: String
+    /// Lowercased text without a possessive ending (Russia’s → russia).
+    var bare: String
+    var isCapitalized: Bool
+    var isPossessive: Bool
+    /// For `.quote`: index into the attributor's list of marked quotations.
+    var quote: Int
+    /// The word lists `lower` and `bare` belong to.
+    var cls: WordClass = []
+    var bareCls: WordClass = []
+
+    var isWord: Bool { kind == .word }
+    func isPunct(_ s: String) -> Bool { kind == .punct && lower == s }
+}
+
+/// Splits a sentence into tokens, folding each top-level quotation into one token.
+struct SentenceTokenizer {
+    /// `quotes`: top-level marked quotations as (outer range, index), sorted by start.
+    func tokens(_ source: Source, sentence: TextRange, quotes: [(TextRange, Int)], firstQuote: inout Int) -> [Token] {
+        var out: [Token] = []
+        var i = sentence.start
+        var q = firstQuote
+        while q < quotes.count && quotes[q].0.end <= sentence.start { q += 1 }
+        firstQuote = q
+        while i < sentence.end {
+            // A quotation covering this point becomes one token.
+            var k = q
+            var covering: (TextRange, Int)?
+            while k < quotes.count && quotes[k].0.start <= i {
+                if quotes[k].0.end > i { covering = quotes[k]; break }
+                k += 1
+            }
+            if let (outer, index) = covering {
+                let end = min(outer.end, sentence.end)
+                out.append(Token(kind: .quote, range: TextRange(max(outer.start, sentence.start), end), lower: "", bare: "",
+                                 isCapitalized: false, isPossessive: false, quote: index))
+                i = end
+                continue
+            }
+            let (s, n) = source.scalar(at: i)
+            if s.isSpaceLike || s.value == 0xA0 { i += n; continue }
+            if s.isWordLike {
+                let start = i
+                var j = i
+                while j < sentence.end {
+                    let (c, m) = source.scalar(at: j)
+                    if c.isWordLike || (c.value >= 0x300 && (c.properties.isDiacritic || c.properties.generalCategory == .nonspacingMark)) { j += m; continue }
+                    // Inner apostrophes, hyphens and periods keep a word whole (Russia’s, co-host, U.S.).
+                    if c == "'" || c == "\u{2019}" || c == "-" || c == "." || c == "\u{2010}" || c == "\u{2011}" {
+                        if j + m < sentence.end, source.scalar(at: j + m).0.isWordLike { j += m; continue }
+                        if c == "." && isAbbreviation(source.string(TextRange(start, j))) { j += m }
+                        // s’ possessive (the Passengers’ Alliance)
+                        else if (c == "'" || c == "\u{2019}"), j > start, source[j - 1] == 0x73 || source[j - 1] == 0x53,
+                                j + m < sentence.end, source.scalar(at: j + m).0.isSpaceLike { j += m }
+                        break
+                    }
+                    break
+                }
+                let lower = Self.lowercased(source, start, j)
+                // Possessive endings: ’s 's ’ ' (bytes E2 80 99 for ’).
+                var bareEnd = j
+                if j - start >= 3, source[j - 3] == 0xE2, source[j - 2] == 0x80, source[j - 1] == 0x99 { bareEnd = j - 3 }
+                else if j - start >= 4, source[j - 1] | 0x20 == 0x73, source[j - 4] == 0xE2, source[j - 3] == 0x80, source[j - 2] == 0x99 { bareEnd = j - 4 }
+                else if j - start >= 2, source[j - 1] == 0x27 { bareEnd = j - 1 }
+                else if j - start >= 3, source[j - 1] | 0x20 == 0x73, source[j - 2] == 0x27 { bareEnd = j - 2 }
+                let possessive = bareEnd < j && bareEnd > start
+                let bare = possessive ? Self.lowercased(source, start, bareEnd) : lower
+                let cls = WordClass.of(lower)
+                out.append(Token(kind: .word, range: TextRange(start, j), lower: lower, bare: bare,
+                                 isCapitalized: s.isUppercaseLike, isPossessive: possessive, quote: -1,
+                                 cls: cls, bareCls: possessive ? WordClass.of(bare) : cls))
+                i = j
+                continue
+            }
+            out.append(Token(kind: .punct, range: TextRange(i, i + n), lower: String(Character(s)), bare: "",
+                             isCapitalized: false, isPossessive: false, quote: -1))
+            i += n
+        }
+        return out
+    }
+
+    /// Lowercased text of a byte range; ASCII is folded byte by byte (no Unicode tables).
+    static func lowercased(_ source: Source, _ start: Int, _ end: Int) -> String {
+        var ascii = true
+        for k in start..<end where source[k] >= 0x80 { ascii = false; break }
+        if !ascii { return source.string(TextRange(start, end)).lowercased() }
+        return String(unsafeUninitializedCapacity: end - start) { buffer in
+            for k in start..<end {
+                let b = source[k]
+                buffer[k - start] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+            }
+            return end - start
+        }
+    }
+
+    private func isAbbreviation(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        if word.unicodeScalars.count == 1, let f = word.unicodeScalars.first, f.isUppercaseLike { return true }
+        if lower.contains(".") { return true }
+        return Abbreviations.words.contains(lower) || Names.titleWords.contains(lower + ".")
+    }
+}

@@ -1,0 +1,243 @@
+/// Everyone the text names, one entry per entity, with the rules that tell who is who:
+/// full name, surname, first name where unambiguous, "Ms Marsh", "the minister" when the
+/// role matches. Two people with one surname stay two.
+struct SpeakerRegistry {
+    struct Entity {
+        var name: String
+        var words: [String]          // lowercased name words (persons)
+        var kind: SpeakerKind
+        var roles: [String] = []
+        /// Lowercased words of the roles, for "the minister" → the person whose role says minister.
+        var roleWords: Set<Substring> = []
+        var organization: String?
+        var gender: Names.Gender = .unknown
+        var plural = false
+        var aliases: [String] = []
+        var firstMention: TextRange
+        var mentions: [TextRange] = []
+        var lastSeen: Int
+        /// A title, a first name, two name words or a speech verb shows this is a person
+        /// (and not a place named like one): only such entities are pronoun antecedents.
+        var personEvidence: Bool
+        var key: String { words.joined(separator: " ") }
+        var surname: String? { words.last }
+        var first: String? { words.count >= 2 ? words.first : nil }
+    }
+
+    private(set) var entities: [Entity] = []
+    private var bySurname: [String: [Int]] = [:]
+    private var byFirstName: [String: [Int]] = [:]
+    private var byKey: [String: Int] = [:]
+    private var textCache: [String: (Int, String)] = [:]
+    /// The entities named most recently, newest last (at most `recentLimit`): descriptions
+    /// ("the minister", "the company") and pronouns look only here, which keeps every
+    /// lookup independent of the article's length.
+    private(set) var recent: [Int] = []
+    private let recentLimit = 48
+
+    subscript(i: Int) -> Entity { entities[i] }
+
+    /// Finds or creates the entity a mention names. Pronouns are resolved elsewhere.
+    mutating func resolve(_ m: Mention) -> Int? {
+        switch m.kind {
+        case .pronoun: return nil
+        case .name: return resolveName(m)
+        case .organization: return resolveOrganization(m)
+        case .description: return resolveDescription(m)
+        }
+    }
+
+    private static func normalize(_ s: String) -> String {
+        var lowered = s.lowercased()
+        if lowered.utf8.contains(0xE2) {
+            var out = String.UnicodeScalarView()
+            for u in lowered.unicodeScalars { out.append(u == "\u{2019}" ? "'" : u) }
+            lowered = String(out)
+        }
+        return lowered.hasPrefix("the ") ? String(lowered.dropFirst(4)) : lowered
+    }
+
+    private mutating func resolveName(_ m: Mention) -> Int {
+        // The same words resolve the same way while no other entity shares their surname.
+        if let (i, surname) = textCache[m.text], bySurname[surname]?.count ?? 1 == 1, byFirstName[surname] == nil {
+            return touch(i, m)
+        }
+        let i = resolveNameUncached(m)
+        if let surname = entities[i].surname { textCache[m.text] = (i, surname) }
+        return i
+    }
+
+    private mutating func resolveNameUncached(_ m: Mention) -> Int {
+        let words = Self.normalize(m.text).split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).map(String.init)
+            .filter { !Names.nameSuffixes.contains($0) }
+        let key = words.joined(separator: " ")
+        if let i = byKey[key] { return touch(i, m) }
+        if let last = words.last, let candidates = bySurname[last] {
+            let compatible = candidates.filter { i in
+                let e = entities[i]
+                guard e.kind == .person else { return false }
+                if words.count == 1 { return true }
+                // First names must agree when both are known (Hillary ≠ Bill Clinton).
+                guard let f = e.first, f != words[0] else { return true }
+                // Initials agree with the name they stand for (J. Smith, John Smith).
+                let a = f.trimmingSuffix("."), b = words[0].trimmingSuffix(".")
+                return (a.count == 1 && b.hasPrefix(a)) || (b.count == 1 && a.hasPrefix(b))
+            }
+            if let best = compatible.max(by: { entities[$0].lastSeen < entities[$1].lastSeen }) {
+                if words.count > entities[best].words.count {
+                    // A fuller name than we had: it becomes the name, the old one an alias.
+                    addAlias(best, entities[best].name)
+                    entities[best].name = m.text
+                    entities[best].words = words
+                    byKey[key] = best
+                    if words.count >= 2 { byFirstName[words[0], default: []].append(best) }
+                }
+                return touch(best, m)
+            }
+        }
+        if words.count == 1 {
+            // A first name used alone, when only one person has it.
+            if let byFirst = byFirstName[words[0]], byFirst.count == 1 { return touch(byFirst[0], m) }
+            // An organisation named the same way.
+            if let i = byKey["org:" + key] { return touch(i, m) }
+        }
+        let e = Entity(name: m.text, words: words, kind: .person, firstMention: m.range, lastSeen: m.range.start,
+                       personEvidence: m.personEvidence)
+        entities.append(e)
+        let i = entities.count - 1
+        byKey[key] = i
+        if let last = words.last { bySurname[last, default: []].append(i) }
+        if words.count >= 2 { byFirstName[words[0], default: []].append(i) }
+        return touch(i, m)
+    }
+
+    private mutating func resolveOrganization(_ m: Mention) -> Int {
+        let key = Self.normalize(m.text)
+        if let i = byKey["org:" + key] { return touch(i, m) }
+        // "the ministry", "the company": the last organisation whose name holds that word.
+        if let head = m.head, m.text.lowercased().hasPrefix("the ") {
+            if let i = recent.last(where: { entities[$0].kind == .organization && entities[$0].words.contains(head) }) {
+                return touch(i, m)
+            }
+        }
+        // "the Clinton campaign" is Clinton's campaign: an organisation of its own.
+        let e = Entity(name: m.text, words: key.split(separator: " ").map(String.init), kind: .organization,
+                       firstMention: m.range, lastSeen: m.range.start, personEvidence: false)
+        entities.append(e)
+        byKey["org:" + key] = entities.count - 1
+        return touch(entities.count - 1, m)
+    }
+
+    private mutating func resolveDescription(_ m: Mention) -> Int {
+        let key = Self.normalize(m.text)
+        // "the minister", "the Vermont senator": the person last named with that role.
+        if let head = m.head, !m.plural, m.text.lowercased().hasPrefix("the ") || m.text.lowercased().hasPrefix("this ") {
+            if let i = recent.last(where: { i in
+                entities[i].kind == .person && entities[i].roleWords.contains(Substring(head))
+            }) {
+                addAlias(i, m.text)
+                entities[i].mentions.append(m.range)
+                markRecent(i, at: m.range.start)
+                return i
+            }
+        }
+        if let i = byKey["anon:" + key] { return touch(i, m) }
+        defer { markRecent(entities.count - 1, at: m.range.start) }
+        var e = Entity(name: m.text, words: [], kind: .anonymous, firstMention: m.range, lastSeen: m.range.start,
+                       personEvidence: true)
+        e.plural = m.plural
+        e.gender = m.gender
+        entities.append(e)
+        byKey["anon:" + key] = entities.count - 1
+        entities[entities.count - 1].mentions.append(m.range)
+        return entities.count - 1
+    }
+
+    @discardableResult
+    private mutating func touch(_ i: Int, _ m: Mention) -> Int {
+        markRecent(i, at: m.range.start)
+        entities[i].mentions.append(m.range)
+        if m.text != entities[i].name, !entities[i].aliases.contains(m.text) { addAlias(i, m.text) }
+        for r in m.roles where !r.isEmpty { addRole(i, r) }
+        if let o = m.organization, entities[i].organization == nil { entities[i].organization = o }
+        if entities[i].gender == .unknown { entities[i].gender = m.gender }
+        if m.personEvidence { entities[i].personEvidence = true }
+        return i
+    }
+
+    mutating func addRole(_ i: Int, _ role: String) {
+        var r = role.trimmingSpaces
+        // "The transport secretary" at a sentence start is "the transport secretary" as a role.
+        for det in ["The ", "A ", "An "] where r.hasPrefix(det) { r = det.lowercased() + r.dropFirst(det.count) }
+        // An anonymous source's description is its name, not a role of it.
+        if r.lowercased() == entities[i].name.lowercased() { return }
+        guard !r.isEmpty, !entities[i].roles.contains(where: { $0.lowercased() == r.lowercased() }) else { return }
+        entities[i].roles.append(r)
+        for w in r.lowercased().split(separator: " ") { entities[i].roleWords.insert(w) }
+        if entities[i].organization == nil, let org = Self.organization(inRole: r) { entities[i].organization = org }
+    }
+
+    mutating func addAlias(_ i: Int, _ alias: String) {
+        let a = alias.trimmingSpaces
+        guard !a.isEmpty, a != entities[i].name, !entities[i].aliases.contains(a) else { return }
+        entities[i].aliases.append(a)
+    }
+
+    mutating func noteSpeaker(_ i: Int, gender: Names.Gender) {
+        entities[i].personEvidence = entities[i].kind != .organization
+        if entities[i].gender == .unknown { entities[i].gender = gender }
+    }
+
+    private mutating func markRecent(_ i: Int, at offset: Int) {
+        entities[i].lastSeen = offset
+        if let k = recent.lastIndex(of: i) { recent.remove(at: k) }
+        recent.append(i)
+        if recent.count > recentLimit { recent.removeFirst(recent.count - recentLimit) }
+    }
+
+    /// Entities whose surname or whole name is `name` (lowercased lookups, no scan).
+    func entitiesNamed(_ name: String) -> [Int] {
+        let lower = name.lowercased()
+        var out = bySurname[lower] ?? []
+        if let i = byKey[lower] { out.append(i) }
+        return out
+    }
+
+    mutating func seen(_ i: Int, at offset: Int, mention: TextRange?) {
+        markRecent(i, at: offset)
+        if let m = mention { entities[i].mentions.append(m) }
+    }
+
+    /// "deputy chairman of the Federation Council’s International Affairs Committee" →
+    /// "Federation Council": the capitalised words after "of/at/for (the)".
+    static func organization(inRole role: String) -> String? {
+        let words = role.split(separator: " ").map(String.init)
+        guard let k = words.firstIndex(where: { ["of", "at", "for", "with"].contains($0) }) else { return nil }
+        var j = k + 1
+        if j < words.count, words[j] == "the" { j += 1 }
+        var org: [String] = []
+        while j < words.count, let f = words[j].unicodeScalars.first, f.isUppercaseLike {
+            var w = words[j]
+            var stop = false
+            for suffix in ["’s", "'s"] where w.hasSuffix(suffix) { w = String(w.dropLast(suffix.count)); stop = true }
+            w = String(w.trimmingSuffix(","))
+            org.append(w)
+            j += 1
+            if stop { break }
+        }
+        return org.isEmpty ? nil : org.joined(separator: " ")
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace || f == "," { s.removeFirst() }
+        while let l = s.last, l.isWhitespace || l == "," { s.removeLast() }
+        return String(s)
+    }
+
+    func trimmingSuffix(_ suffix: String) -> Substring {
+        hasSuffix(suffix) ? dropLast(suffix.count) : Substring(self)
+    }
+}

@@ -1,0 +1,53 @@
+/// Every word list a word belongs to, as bits: one dictionary lookup per token instead of
+/// a set lookup per rule (the attribution rules ask a token a dozen questions).
+struct WordClass: OptionSet, Sendable {
+    let rawValue: UInt32
+
+    static let speechVerb = WordClass(rawValue: 1 << 0)
+    static let reports = WordClass(rawValue: 1 << 1)
+    static let nounForm = WordClass(rawValue: 1 << 2)
+    /// A speech verb wherever it stands (`speechVerb` and not `nounForm`).
+    static let verbForm = WordClass(rawValue: 1 << 3)
+    static let titleWords = WordClass(rawValue: 1 << 4)
+    static let roleNouns = WordClass(rawValue: 1 << 5)
+    static let organizationWords = WordClass(rawValue: 1 << 6)
+    static let organizationHeads = WordClass(rawValue: 1 << 7)
+    static let subjectPronoun = WordClass(rawValue: 1 << 8)
+    static let allPronouns = WordClass(rawValue: 1 << 9)
+    static let notNames = WordClass(rawValue: 1 << 10)
+    static let nameParticles = WordClass(rawValue: 1 << 11)
+    static let nameSuffixes = WordClass(rawValue: 1 << 12)
+    static let verbModifiers = WordClass(rawValue: 1 << 13)
+    static let prepositions = WordClass(rawValue: 1 << 14)
+    static let determiners = WordClass(rawValue: 1 << 15)
+    static let timeWords = WordClass(rawValue: 1 << 16)
+    static let timeNouns = WordClass(rawValue: 1 << 17)
+
+    static let table: [String: WordClass] = {
+        var t: [String: WordClass] = [:]
+        func add(_ words: some Sequence<String>, _ c: WordClass) { for w in words { t[w, default: []].insert(c) } }
+        for (form, reports) in SpeechVerbs.forms {
+            var c: WordClass = .speechVerb
+            if reports { c.insert(.reports) }
+            if SpeechVerbs.nounForms.contains(form) { c.insert(.nounForm) } else { c.insert(.verbForm) }
+            t[form, default: []].insert(c)
+        }
+        add(Names.titleWords, .titleWords)
+        add(Names.roleNouns, .roleNouns)
+        add(Names.organizationWords, .organizationWords)
+        add(Names.organizationHeads, .organizationHeads)
+        add(Names.pronouns.keys, .subjectPronoun)
+        add(Names.allPronouns, .allPronouns)
+        add(Names.notNames, .notNames)
+        add(Names.nameParticles, .nameParticles)
+        add(Names.nameSuffixes, .nameSuffixes)
+        add(Names.verbModifiers, .verbModifiers)
+        add(Names.prepositions, .prepositions)
+        add(Names.determiners, .determiners)
+        add(Names.timeWords, .timeWords)
+        add(Names.timeNouns, .timeNouns)
+        return t
+    }()
+
+    static func of(_ word: String) -> WordClass { table[word] ?? [] }
+}

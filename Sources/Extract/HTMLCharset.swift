@@ -1,0 +1,179 @@
+import Core
+
+/// Which character encoding an HTML page is read in, the way browsers decide it
+/// (WHATWG "encoding sniffing", simplified): a byte-order mark; else a declaration in
+/// the first 4 KB (`<meta charset>`, `<meta http-equiv="Content-Type" content="…; charset=…">`,
+/// `<?xml … encoding="…"?>`); else UTF-8 when the bytes are valid UTF-8, windows-1252
+/// otherwise. Labels are mapped as browsers map them (ISO-8859-1 and ASCII mean
+/// windows-1252; a UTF-16 label on a page without a BOM means UTF-8).
+struct HTMLCharset {
+    /// The encoding name handed to libxml2 (iconv names).
+    var encoding: String
+    /// The bytes to parse: the input, or UTF-8 re-encoded from UTF-16 or with invalid
+    /// sequences replaced by U+FFFD.
+    var bytes: [UInt8]
+    var diagnostics: [Diagnostic]
+
+    /// How far into the page a declaration is looked for.
+    static let declarationWindow = 4096
+
+    static func resolve(_ input: [UInt8]) -> HTMLCharset {
+        // UTF-16 with a BOM: re-encode as UTF-8 with Core's decoder.
+        if input.count >= 2, (input[0] == 0xFF && input[1] == 0xFE) || (input[0] == 0xFE && input[1] == 0xFF) {
+            if let decoded = try? TextDecoder().decode(input) {
+                return HTMLCharset(encoding: "UTF-8", bytes: Array(decoded.text.utf8), diagnostics: decoded.diagnostics)
+            }
+        }
+        var body = input
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
+        let declared = input.starts(with: [0xEF, 0xBB, 0xBF]) ? "utf-8" : declaredLabel(body)
+        var diagnostics: [Diagnostic] = []
+        let offsetBase = input.count - body.count
+        var encoding: String
+        if let declared {
+            encoding = canonicalName(declared)
+            if encoding != "UTF-8" && encoding != "windows-1252" && !Transcoder.knows(encoding) {
+                let fallback = isValidUTF8(body) ? "UTF-8" : "windows-1252"
+                diagnostics.append(Diagnostic(code: .other,
+                                              message: "the page declares the unknown encoding \(declared); read as \(fallback)"))
+                encoding = fallback
+            } else if encoding != "UTF-8" {
+                diagnostics.append(Diagnostic(severity: .note, code: .other,
+                                              message: "decoded from \(encoding) as the page declares; offsets refer to the extracted UTF-8 text"))
+            }
+        } else {
+            encoding = isValidUTF8(body) ? "UTF-8" : "windows-1252"
+            if encoding != "UTF-8" {
+                diagnostics.append(Diagnostic(severity: .note, code: .other,
+                                              message: "the page declares no character encoding and is not UTF-8; read as windows-1252"))
+            }
+        }
+        // Everything reaches libxml2 as UTF-8 (it stops at the first byte its converter
+        // rejects; here such bytes become U+FFFD and the page goes on).
+        switch encoding {
+        case "UTF-8":
+            if let bad = TextDecoder.firstInvalidUTF8Offset(body) {
+                let offset = bad + offsetBase
+                diagnostics.append(Diagnostic(code: .invalidBytes,
+                                              message: "invalid UTF-8 bytes in the page replaced by U+FFFD, the first at byte \(offset)",
+                                              byteOffset: offset))
+                body = Array(String(decoding: body, as: UTF8.self).utf8)
+            }
+        case "windows-1252":
+            body = Transcoder.fromWindows1252(body).bytes
+        default:
+            if let converted = Transcoder.convert(body, from: encoding) {
+                if let bad = converted.firstInvalid {
+                    diagnostics.append(Diagnostic(code: .invalidBytes,
+                                                  message: "\(converted.invalidCount) byte\(converted.invalidCount == 1 ? "" : "s") not valid in \(encoding) replaced by U+FFFD, the first at byte \(bad + offsetBase)",
+                                                  byteOffset: bad + offsetBase))
+                }
+                body = converted.bytes
+            } else {
+                body = Transcoder.fromWindows1252(body).bytes
+            }
+        }
+        encoding = "UTF-8"
+        return HTMLCharset(encoding: encoding, bytes: body, diagnostics: diagnostics)
+    }
+
+    /// The encoding label the page declares in its first bytes, lower-cased.
+    static func declaredLabel(_ bytes: [UInt8]) -> String? {
+        let n = min(bytes.count, declarationWindow)
+        var lower = [UInt8](repeating: 0, count: n)
+        for i in 0..<n { let b = bytes[i]; lower[i] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+        if lower.starts(with: Array("<?xml".utf8)), let end = index(of: Array("?>".utf8), in: lower, from: 0),
+           let label = value(after: "encoding", in: Array(lower[0..<end])) {
+            return label
+        }
+        var i = 0
+        while let m = index(of: Array("<meta".utf8), in: lower, from: i) {
+            let end = lower[m...].firstIndex(of: UInt8(ascii: ">")) ?? n
+            let tag = Array(lower[m..<end])
+            if let label = value(after: "charset", in: tag) { return label }
+            i = end
+        }
+        return nil
+    }
+
+    /// The value following `name` and `=` (quoted or not) in a tag's bytes; for a
+    /// `content="text/html; charset=x"` attribute, the charset inside it.
+    private static func value(after name: String, in tag: [UInt8]) -> String? {
+        let key = Array(name.utf8)
+        var from = 0
+        while let k = index(of: key, in: tag, from: from) {
+            var j = k + key.count
+            while j < tag.count, tag[j] == 0x20 || tag[j] == 0x09 || tag[j] == 0x0A || tag[j] == 0x0D { j += 1 }
+            guard j < tag.count, tag[j] == UInt8(ascii: "=") else { from = k + key.count; continue }
+            j += 1
+            while j < tag.count, tag[j] == 0x20 || tag[j] == 0x09 || tag[j] == 0x22 || tag[j] == 0x27 { j += 1 }
+            var e = j
+            while e < tag.count, !" \t\r\n\"';>/".utf8.contains(tag[e]) { e += 1 }
+            if e > j { return String(decoding: tag[j..<e], as: UTF8.self) }
+            from = j
+        }
+        return nil
+    }
+
+    /// Browser label mapping, with names iconv and libxml2 know.
+    static func canonicalName(_ label: String) -> String {
+        let l = label.trimmingSpaces.lowercased()
+        switch l {
+        case "utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8", "unicode20utf8",
+             "utf-16", "utf-16le", "utf-16be", "unicode", "ucs-2", "utf-32":
+            return "UTF-8"
+        case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii",
+             "windows-1252", "cp1252", "x-cp1252", "cp819", "ibm819", "iso-ir-100":
+            return "windows-1252"
+        case "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j":
+            return "SHIFT_JIS"
+        case "gb2312", "gbk", "x-gbk":
+            return "GBK"
+        default:
+            return l.uppercased()
+        }
+    }
+
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool { TextDecoder.firstInvalidUTF8Offset(bytes) == nil }
+
+    private static func index(of needle: [UInt8], in hay: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty, hay.count >= needle.count else { return nil }
+        var i = start
+        let first = needle[0]
+        while i + needle.count <= hay.count {
+            if hay[i] == first {
+                var k = 1
+                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
+
+extension TextDecoder {
+    /// Byte offset of the first invalid UTF-8 sequence, or nil when all is valid.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return nil }
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let s): offset += UTF8.width(s)
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,499 @@
+import CLibXML2
+import Core
+
+/// Finds the article in a web page, the way readability.js and trafilatura do, on
+/// libxml2's HTML parser (which recovers from unclosed tags and knows every entity).
+///
+/// 1. Decode as the page declares (`HTMLCharset`).
+/// 2. Read title, author and date from the whole page (`PageMetadata`): og:title, `<h1>`
+///    or `<title>`; `<meta name="author">` or a byline element; `<time>`.
+/// 3. Remove furniture (`Cleaner`): navigation, header, footer, aside, scripts, forms,
+///    hidden elements, and elements whose class or id names a share bar, related list,
+///    cookie banner, comments, ads (`HTMLRules`).
+/// 4. Choose the container (`ParagraphMeasure.contentContainers`): `itemprop=articleBody`, `<article>` or
+///    `<main>` when it holds the article's paragraphs, else the densest block of `<p>`
+///    with its sibling blocks.
+/// 5. Write blocks (`BlockWriter`): paragraphs, subheadings, list items, block quotes as
+///    quotations; link lists and boilerplate lines left out.
+///
+/// When furniture rules leave too little text (a page wrapped in `class="has-sidebar"`),
+/// the page is read again without the class rules, as readability does; when that still
+/// finds little, a JSON-LD `articleBody` (pages rendered by script) is used.
+public struct HTMLExtractor: Sendable {
+    /// Below this many bytes of article text, the class rules are assumed to have
+    /// removed the article and extraction runs again without them.
+    public var minimumTextBytes = 250
+
+    public init() {}
+
+    public func extract(_ input: [UInt8]) -> ExtractedDocument {
+        func size(_ d: ExtractedDocument) -> Int { d.blocks.reduce(0) { $0 + $1.text.utf8.count } }
+        let charset = HTMLCharset.resolve(input)
+        var result = extract(charset, classRules: true)
+        if size(result) < minimumTextBytes {
+            let retry = extract(charset, classRules: false)
+            if size(retry) > size(result) { result = retry }
+        }
+        if size(result) < minimumTextBytes, let body = result.structuredArticleBody, body.utf8.count > size(result) {
+            // A page rendered by script: the text only in its JSON-LD `articleBody`.
+            result.blocks = Self.blocks(fromArticleBody: body)
+            result.diagnostics.append(Diagnostic(severity: .note, code: .other,
+                                                 message: "the article text comes from the page's JSON-LD articleBody"))
+        }
+        result.structuredArticleBody = nil
+        if result.blocks.isEmpty {
+            result.diagnostics.append(Diagnostic(code: .other, message: "no article text found in the page"))
+        }
+        return result
+    }
+
+    public func extract(_ string: String) -> ExtractedDocument { extract(Array(string.utf8)) }
+
+    private func extract(_ charset: HTMLCharset, classRules: Bool) -> ExtractedDocument {
+        var doc = ExtractedDocument(diagnostics: charset.diagnostics)
+        guard let html = LibXML.parseHTML(charset.bytes, encoding: charset.encoding) else { return doc }
+        defer { xmlFreeDoc(html) }
+        guard let root = xmlDocGetRootElement(html) else { return doc }
+
+        var measure = ParagraphMeasure()
+        measure.measure(root)
+        let meta = PageMetadata.collect(root, measure: measure)
+        var cleaner = Cleaner(classRules: classRules, measure: measure)
+        cleaner.clean(root, inQuote: false, inArticle: false)
+
+        var finder = ParagraphMeasure()
+        finder.measure(root)
+        let containers = finder.contentContainers(root)
+        var writer = BlockWriter()
+        for c in containers { writer.write(c) }
+
+        doc.title = meta.title
+        doc.structuredArticleBody = meta.jsonLD.lazy.compactMap { JSONLD.stringValue(forKey: "articleBody", in: $0) }.first
+        doc.author = meta.author ?? meta.jsonLD.lazy.compactMap(JSONLD.authorName).first.flatMap(PageMetadata.cleanAuthor)
+        doc.date = meta.date
+        doc.blocks = tidy(writer.blocks, document: &doc)
+        return doc
+    }
+
+    /// Drops what repeats the title, byline or date at the top of the body, and
+    /// subheadings that head nothing.
+    private func tidy(_ blocks: [ExtractedDocument.Block], document doc: inout ExtractedDocument) -> [ExtractedDocument.Block] {
+        let title = doc.title.map(Self.comparable)
+        let titleBytes = doc.title?.utf8.count ?? 0
+        var out: [ExtractedDocument.Block] = []
+        for (i, b) in blocks.enumerated() {
+            if b.kind != .quotation, let title, b.text.utf8.count <= titleBytes * 2 + 16, Self.comparable(b.text) == title { continue }
+            if i < 6 && b.kind == .paragraph {
+                if let author = Self.bylineAuthor(b.text) {
+                    if doc.author == nil { doc.author = author }
+                    continue
+                }
+                if let date = doc.date, b.text == date || b.text.utf8.count < 80 && Self.isDateLine(b.text) { continue }
+            }
+            out.append(b)
+        }
+        // A heading must head something.
+        var kept: [ExtractedDocument.Block] = []
+        for (i, b) in out.enumerated() {
+            if b.kind == .heading, i + 1 >= out.count || out[i + 1].kind == .heading { continue }
+            kept.append(b)
+        }
+        return kept
+    }
+
+    /// Paragraphs of a JSON-LD `articleBody`: split at line breaks, or read as HTML when
+    /// it is markup.
+    static func blocks(fromArticleBody body: String) -> [ExtractedDocument.Block] {
+        if body.contains("<p") || body.contains("<br") {
+            var inner = HTMLExtractor()
+            inner.minimumTextBytes = 0
+            return inner.extract(Array(("<html><head><meta charset=utf-8></head><body><article>" + body + "</article></body></html>").utf8)).blocks
+        }
+        return body.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            .map { String($0).collapsingWhitespace }.filter { !$0.isEmpty }.map { .init(.paragraph, $0) }
+    }
+
+    /// Letters and digits only, lower-cased: how a heading is compared with the title.
+    static func comparable(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if u.isASCII {
+                let v = u.value
+                if v >= 0x41 && v <= 0x5A { out.append(Unicode.Scalar(v + 0x20)!) }
+                else if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) { out.append(u) }
+            } else if u.properties.isAlphabetic || u.properties.numericType != nil {
+                out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    /// "By Jane Doe", "By Jane Doe and Ali Khan | May 15, 2025" → the names; nil for a
+    /// sentence that merely starts with "By" ("By the time talks began, …").
+    static func bylineAuthor(_ line: String) -> String? {
+        guard line.hasPrefix("By ") || line.hasPrefix("BY "), line.utf8.count <= 120 else { return nil }
+        var names = String(line.dropFirst(3))
+        for sep in [" | ", " · ", " — ", " – ", ", updated", ", published"] {
+            if let r = names.firstRange(of: sep) { names = String(names[..<r.lowerBound]) }
+        }
+        let words = names.split(separator: " ")
+        guard !words.isEmpty, words.count <= 10 else { return nil }
+        let connectors: Set<Substring> = ["and", "&", "de", "van", "von", "der", "da", "di", "la", "le", "in", "for"]
+        for w in words {
+            guard let f = w.first else { continue }
+            if !(f.isUppercase || connectors.contains(w)) { return nil }
+        }
+        if names.hasSuffix(".") && !(words.last.map { $0.count <= 2 } ?? false) { return nil }
+        return PageMetadata.cleanAuthor(names)
+    }
+
+    /// "Published May 15, 2025", "Updated 3:05 p.m. ET".
+    static func isDateLine(_ line: String) -> Bool {
+        let l = line.lowercased()
+        return ["published", "updated", "posted", "last updated", "first published", "modified"].contains { l.hasPrefix($0) }
+    }
+}
+
+// MARK: - Measuring paragraphs
+
+/// The paragraph text under every element: how `Cleaner` spares the article and how
+/// `ContentFinder` finds it. A paragraph is a `<p>` or a block that holds text directly
+/// and no other blocks; it counts its text outside links. As in readability, each
+/// paragraph of 25 bytes or more scores its parent fully and its grandparent by half.
+struct ParagraphMeasure {
+    /// Paragraph bytes (outside links) in the subtree.
+    var text: [Node: Int] = [:]
+    /// Density score: paragraphs that are children (full) or grandchildren (half).
+    var score: [Node: Int] = [:]
+    /// Elements in document order, for choosing among equals by position.
+    var order: [Node] = []
+    /// Elements that are or contain `<article>`, `<main>` or `itemprop=articleBody`.
+    var holdsLandmark: Set<Node> = []
+    /// Elements that are or contain an `<h1>`.
+    var holdsHeadline: Set<Node> = []
+
+    static let minimumParagraph = 25
+
+    /// An element holding the headline (`<h1>`) and half the page's paragraph text or
+    /// more, or the article landmark and a third of it, is a wrapper around the article,
+    /// whatever its class says ("site has-sidebar"). A comment thread longer than the
+    /// article holds neither.
+    func isWrapper(_ e: Node) -> Bool {
+        let page = order.first.flatMap { text[$0] } ?? 0
+        let mine = text[e] ?? 0
+        guard page > 0 else { return false }
+        return holdsHeadline.contains(e) && mine * 2 >= page || holdsLandmark.contains(e) && mine * 3 >= page
+    }
+
+    @discardableResult
+    mutating func measure(_ e: Node) -> (text: Int, landmark: Bool) {
+        order.append(e)
+        let name = e.tag
+        if name == "h1" {
+            var a: Node? = e
+            while let n = a, n.isElement, !holdsHeadline.contains(n) { holdsHeadline.insert(n); a = n.parentNode }
+        }
+        var landmark = name == "article" || name == "main" || e.attribute("itemprop")?.lowercased() == "articlebody"
+        if name == "p" || isLeafBlock(e, name: name) {
+            var t = InlineText()
+            e.collectText(into: &t)
+            let bytes = t.bytes.count - t.linkBytes
+            text[e] = bytes
+            if bytes >= Self.minimumParagraph {
+                if let p = e.parentNode, p.isElement {
+                    score[p, default: 0] += bytes
+                    if let g = p.parentNode, g.isElement { score[g, default: 0] += bytes / 2 }
+                }
+            }
+            if landmark { holdsLandmark.insert(e) }
+            return (bytes, landmark)
+        }
+        var total = 0
+        var c = e.firstChild
+        while let n = c {
+            if n.isElement {
+                let r = measure(n)
+                total += r.text
+                landmark = landmark || r.landmark
+            }
+            c = n.nextSibling
+        }
+        text[e] = total
+        if landmark { holdsLandmark.insert(e) }
+        return (total, landmark)
+    }
+
+    /// A block element with its own text and no block children: a paragraph written
+    /// without `<p>` (`<div>Text<br><br>Text</div>`).
+    private func isLeafBlock(_ e: Node, name: String) -> Bool {
+        guard name == "div" || name == "section" || name == "td" || name == "article" || name == "main" else { return false }
+        var hasText = false
+        var c = e.firstChild
+        while let n = c {
+            if n.isElement, isBlockTag(n.tag) { return false }
+            if n.isText, let content = n.pointee.content, !isBlank(content) { hasText = true }
+            c = n.nextSibling
+        }
+        return hasText
+    }
+
+    private func isBlank(_ p: UnsafePointer<UInt8>) -> Bool {
+        var i = 0
+        while p[i] != 0 {
+            let b = p[i]
+            if !(b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C) { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Where the article is: the best landmark when it holds enough of the page's
+    /// paragraphs, else the densest block with its sibling blocks.
+    func contentContainers(_ root: Node) -> [Node] {
+        let pageText = text[root] ?? 0
+        // Landmarks, most specific first; within a kind, the one with most paragraph text.
+        let kinds: [(Node) -> Bool] = [
+            { $0.attribute("itemprop")?.lowercased() == "articlebody" },
+            { $0.tag == "article" },
+            { $0.tag == "main" || $0.attribute("role")?.lowercased() == "main" },
+        ]
+        let threshold = max(140, pageText * 3 / 10)
+        for isKind in kinds {
+            var best: Node?
+            for e in order where isKind(e) && text[e] != nil {
+                if best == nil || text[e]! > text[best!]! { best = e }
+            }
+            if let best, text[best]! >= threshold { return [best] }
+        }
+        // The densest block.
+        var top: Node?
+        for e in order where score[e] != nil {
+            if top == nil || score[e]! > score[top!]! { top = e }
+        }
+        guard let top else { return [root] }
+        guard let parent = top.parentNode, parent.isElement else { return [top] }
+        let topText = text[top] ?? 0
+        var out: [Node] = []
+        for s in parent.elementChildren {
+            if s == top { out.append(s); continue }
+            let t = text[s] ?? 0
+            if t >= max(Self.minimumParagraph, topText / 5) && (s.tag == "p" || linkDensity(s) < 0.3) {
+                out.append(s)
+            } else if s.tag == "p", t >= 80, linkDensity(s) < 0.25 {
+                out.append(s)
+            }
+        }
+        return out
+    }
+}
+
+func linkDensity(_ e: Node) -> Double {
+    var t = InlineText()
+    e.collectText(into: &t)
+    return t.bytes.isEmpty ? 0 : Double(t.linkBytes) / Double(t.bytes.count)
+}
+
+// MARK: - Removing furniture
+
+struct Cleaner {
+    /// Whether class and id words are used (off for the second try).
+    var classRules: Bool
+    /// Paragraph text before cleaning, to spare elements that hold the article.
+    var measure: ParagraphMeasure
+
+    mutating func clean(_ node: Node, inQuote: Bool, inArticle: Bool) {
+        var c = node.firstChild
+        while let n = c {
+            c = n.nextSibling
+            if n.isElement {
+                if shouldDrop(n, inQuote: inQuote, inArticle: inArticle) {
+                    n.remove()
+                } else {
+                    let name = n.tag
+                    clean(n, inQuote: inQuote || name == "blockquote", inArticle: inArticle || name == "article")
+                }
+            } else if !n.isText {
+                n.remove()       // comments, processing instructions
+            }
+        }
+    }
+
+    func shouldDrop(_ e: Node, inQuote: Bool, inArticle: Bool) -> Bool {
+        let name = e.tag
+        // A quotation's own footer or cite names its source.
+        if inQuote && (name == "footer" || name == "cite" || name == "header") { return false }
+        // An article's own header holds its standfirst (the headline, byline and date in it
+        // are taken out later; share tools by their class).
+        if inArticle && name == "header" { return classRules && ClassWords(e).isStrongFurniture() }
+        if HTMLRules.droppedTags.contains(name) { return true }
+        if name.hasPrefix("amp-") && HTMLRules.droppedAMPTags.contains(name) { return true }
+        if name == "html" || name == "body" { return false }
+        if e.hasAttribute("hidden") || e.attribute("aria-hidden")?.lowercased() == "true" { return true }
+        if let style = e.attribute("style")?.lowercased().filter({ $0 != " " }),
+           style.contains("display:none") || style.contains("visibility:hidden") { return true }
+        if let role = e.attribute("role")?.lowercased(), HTMLRules.droppedRoles.contains(role) { return true }
+        guard classRules else { return false }
+        let words = ClassWords(e)
+        if words.isEmpty { return false }
+        if words.isScreenReaderOnly { return true }
+        if name == "blockquote", HTMLRules.droppedEmbedClasses.contains(where: { words.raw.contains($0) }) { return true }
+        if name == "article" || name == "main" { return false }
+        // A wrapper named for its layout ("has-sidebar") around the article is kept.
+        if measure.isWrapper(e) { return false }
+        if words.isStrongFurniture() { return true }
+        if words.isWeakFurniture {
+            return !(words.hasContentWord && (measure.text[e] ?? 0) >= 200)
+        }
+        return false
+    }
+
+    /// Paragraph text of the whole page.
+    var pageText: Int
+
+    init(classRules: Bool, measure: ParagraphMeasure) {
+        self.classRules = classRules
+        self.measure = measure
+        self.pageText = measure.order.first.flatMap { measure.text[$0] } ?? 0
+    }
+}
+
+// MARK: - Writing blocks
+
+/// Walks the chosen container and writes its text as blocks.
+struct BlockWriter {
+    var blocks: [ExtractedDocument.Block] = []
+    private var inline = InlineText()
+    private var linkDepth = 0
+    private var breaks = 0
+    /// Inside a block quotation: nested ones are plain paragraphs of the outer one.
+    var quoteDepth = 0
+
+    mutating func write(_ container: Node) {
+        if container.tag == "blockquote" && quoteDepth == 0 {
+            writeQuote(container)
+        } else {
+            walk(container)
+            flush(.paragraph)
+        }
+    }
+
+    private mutating func walk(_ node: Node) {
+        var c = node.firstChild
+        while let n = c {
+            c = n.nextSibling
+            if n.isText, let content = n.pointee.content {
+                let before = inline.bytes.count
+                inline.append(cString: content, inLink: linkDepth > 0)
+                if inline.bytes.count > before { breaks = 0 }
+            } else if n.isElement {
+                element(n)
+            }
+        }
+    }
+
+    private mutating func element(_ e: Node) {
+        let name = e.tag
+        switch name {
+        case "br":
+            breaks += 1
+            if breaks >= 2 { flush(.paragraph) } else { inline.space() }
+        case "a":
+            linkDepth += 1
+            walk(e)
+            linkDepth -= 1
+        case "q":
+            inline.append(quoteDepth > 0 ? "‘" : "“")
+            walk(e)
+            inline.append(quoteDepth > 0 ? "’" : "”")
+        case "pre":
+            flush(.paragraph)        // code and preformatted listings are not prose
+        case "img", "picture", "wbr":
+            break
+        case "hr":
+            flush(.paragraph)
+        case "blockquote" where quoteDepth == 0:
+            flush(.paragraph)
+            writeQuote(e)
+        case "h1" where quoteDepth == 0:
+            flush(.paragraph)        // the headline: the title comes from the page's metadata
+        case "h1", "h2", "h3", "h4", "h5", "h6":
+            flush(.paragraph)
+            walk(e)
+            flush(.heading)
+        case "ul", "ol", "dl":
+            flush(.paragraph)
+            if linkDensity(e) <= 0.5 { walk(e) }
+            flush(.item)
+        case "li", "dt", "dd":
+            flush(.item)
+            walk(e)
+            flush(.item)
+        case "sup" where isFootnoteMark(e):
+            break
+        default:
+            if isBlockTag(name) {
+                flush(.paragraph)
+                walk(e)
+                flush(.paragraph)
+            } else {
+                walk(e)
+            }
+        }
+    }
+
+    /// `<sup>[3]</sup>`, `<sup>12</sup>`: footnote marks, not words.
+    private func isFootnoteMark(_ e: Node) -> Bool {
+        let t = e.textContent
+        return !t.isEmpty && t.count <= 5 && t.allSatisfy { $0.isNumber || $0 == "[" || $0 == "]" || $0 == "*" || $0 == "†" }
+    }
+
+    private mutating func flush(_ kind: ExtractedDocument.BlockKind) {
+        breaks = 0
+        let (text, density) = inline.take()
+        guard !text.isEmpty else { return }
+        if kind != .heading && Self.isBoilerplate(text, linkDensity: density) { return }
+        blocks.append(.init(kind, text))
+    }
+
+    /// A block quotation: its paragraphs in quotation marks, its `<footer>`/`<cite>` or a
+    /// closing "— Name" line as the attribution after the last one.
+    private mutating func writeQuote(_ q: Node) {
+        var sub = BlockWriter()
+        sub.quoteDepth = quoteDepth + 1
+        var attribution: String?
+        for child in q.elementChildren where child.tag == "footer" || child.tag == "cite" {
+            let t = child.textContent
+            if !t.isEmpty { attribution = QuotationWriting.attribution(fromDashLine: t) ?? t }
+            child.remove()
+        }
+        sub.walk(q)
+        sub.flush(.paragraph)
+        var paragraphs = sub.blocks.map(\.text)
+        if attribution == nil, paragraphs.count > 1, let a = QuotationWriting.attribution(fromDashLine: paragraphs.last!) {
+            attribution = a
+            paragraphs.removeLast()
+        }
+        guard !paragraphs.isEmpty else { return }
+        if linkDensity(q) > 0.5 { return }       // an embed that is only a link
+        for p in QuotationWriting.wrap(paragraphs, attribution: attribution) {
+            blocks.append(.init(.quotation, p))
+        }
+    }
+
+    /// Lines that are furniture inside an article: "Advertisement", "Read more: …",
+    /// and blocks that are mostly links.
+    static func isBoilerplate(_ text: String, linkDensity: Double) -> Bool {
+        if linkDensity >= 0.6 { return true }
+        let short = text.utf8.count < 200
+        guard short else { return false }
+        let lower = text.lowercased()
+        let bare = lower.trimmingCharacters(in: ".:!…|•·-–—>»")
+        if HTMLRules.boilerplateLines.contains(bare) { return true }
+        // "Read 312 Comments", "Comments (4)", "View comments".
+        if text.utf8.count < 40 && lower.contains("comment") && !lower.contains("commentary") { return true }
+        if HTMLRules.crossLinkOpeners.contains(where: { lower.hasPrefix($0) }) && (linkDensity > 0.3 || lower.contains(":")) {
+            return true
+        }
+        return false
+    }
+}

@@ -1,0 +1,296 @@
+/// What a page says about its article outside the article text: titles, author, date.
+/// Collected from the whole page before any furniture is removed (the byline often sits
+/// in a header that extraction drops).
+struct PageMetadata {
+    /// `<meta>` content by lower-cased `property`, `name` or `itemprop` (the first one wins).
+    var meta: [String: String] = [:]
+    var titleElement: String?
+    /// `<h1>` texts in order, with whether each sits inside the article (`<article>`,
+    /// `<main>`, `itemprop=articleBody`) and whether inside furniture (nav, aside, footer).
+    var headings: [(text: String, inArticle: Bool, inFurniture: Bool)] = []
+    /// The text of the first byline element (`rel=author`, `itemprop=author`, a class
+    /// word `byline` or `author`) outside furniture.
+    var bylineElement: String?
+    /// The first `<time>` outside furniture: its text, or its `datetime` when it has none.
+    var timeElement: String?
+    /// The same, found inside the article (preferred: a site header may show today's date).
+    var bylineInArticle: String?
+    var timeInArticle: String?
+    /// The text of each `<script type="application/ld+json">`.
+    var jsonLD: [String] = []
+
+    /// Paragraph text per element, to tell a wrapper from furniture.
+    private var measure = ParagraphMeasure()
+
+    static func collect(_ root: Node, measure: ParagraphMeasure) -> PageMetadata {
+        var m = PageMetadata()
+        m.measure = measure
+        m.walk(root, inArticle: false, inFurniture: false)
+        m.measure = ParagraphMeasure()
+        return m
+    }
+
+    private mutating func walk(_ node: Node, inArticle: Bool, inFurniture: Bool) {
+        var c = node.firstChild
+        while let e = c {
+            c = e.nextSibling
+            guard e.isElement else { continue }
+            let name = e.tag
+            switch name {
+            case "script":
+                if e.attribute("type")?.lowercased() == "application/ld+json" {
+                    var t = ""
+                    var c = e.firstChild
+                    while let n = c { if let content = n.pointee.content { t += String(cString: content) }; c = n.nextSibling }
+                    jsonLD.append(t)
+                }
+                continue
+            case "style", "noscript", "template", "svg":
+                continue
+            case "meta":
+                if let key = (e.attribute("property") ?? e.attribute("name") ?? e.attribute("itemprop"))?.lowercased(),
+                   let content = e.attribute("content").map({ Inline.decodingEntities($0).collapsingWhitespace }), !content.isEmpty,
+                   meta[key] == nil {
+                    meta[key] = content
+                }
+                continue
+            case "title":
+                if titleElement == nil { titleElement = e.textContent }
+                continue
+            case "h1":
+                let t = e.textContent
+                if !t.isEmpty { headings.append((t, inArticle, inFurniture)) }
+            case "time":
+                if (timeElement == nil || inArticle && timeInArticle == nil) && !inFurniture {
+                    let t = e.textContent
+                    let v = t.isEmpty ? e.attribute("datetime").map(PageMetadata.datePart) : t
+                    if timeElement == nil { timeElement = v }
+                    if inArticle && timeInArticle == nil { timeInArticle = v }
+                }
+            default:
+                break
+            }
+            let furniture = inFurniture || name == "nav" || name == "aside" || name == "footer"
+                || ClassWords(e).isStrongFurniture(ignoring: ["byline"]) && !measure.isWrapper(e)
+            if (timeElement == nil || inArticle && timeInArticle == nil) && !furniture && isDateElement(e) {
+                let t = e.textContent
+                if t.utf8.count >= 4 && t.utf8.count <= 60 {
+                    let v = Self.removingDatePrefix(t)
+                    if timeElement == nil { timeElement = v }
+                    if inArticle && timeInArticle == nil { timeInArticle = v }
+                }
+            }
+            if (bylineElement == nil || inArticle && bylineInArticle == nil) && !furniture && isBylineElement(e) {
+                let t = e.textContent
+                if t.utf8.count >= 3 && t.utf8.count <= 120 {
+                    if bylineElement == nil { bylineElement = t }
+                    if inArticle && bylineInArticle == nil { bylineInArticle = t }
+                    continue
+                }
+            }
+            let article = inArticle || name == "article" || name == "main"
+                || e.attribute("itemprop")?.lowercased() == "articlebody"
+            walk(e, inArticle: article, inFurniture: furniture)
+        }
+    }
+
+    private func isBylineElement(_ e: Node) -> Bool {
+        if let rel = e.attribute("rel")?.lowercased(), rel.split(separator: " ").contains("author") { return true }
+        if e.attribute("itemprop")?.lowercased() == "author" { return true }
+        let words = ClassWords(e)
+        return words.names.contains { $0 == "byline" || $0 == "author" || $0 == "author-name" || $0 == "byline__name"
+            || $0 == "article-byline" || $0 == "story-byline" || $0 == "post-author" || $0 == "entry-author" }
+    }
+
+    /// An element whose class names a publication date ("posted-on", "entry-date").
+    private func isDateElement(_ e: Node) -> Bool {
+        ClassWords(e).names.contains { HTMLRules.dateClassNames.contains($0) }
+    }
+
+    /// "Posted on June 3, 2024" → "June 3, 2024".
+    static func removingDatePrefix(_ s: String) -> String {
+        for p in ["Posted on ", "Published on ", "Published ", "Posted ", "Updated ", "Last updated "] where s.hasPrefix(p) {
+            return String(s.dropFirst(p.count))
+        }
+        return s
+    }
+
+    // MARK: Choosing
+
+    /// og:title, then twitter:title, then the article's `<h1>` (or the first outside
+    /// furniture), then the `<title>` without the site name.
+    var title: String? {
+        let site = meta["og:site_name"]
+        if let t = meta["og:title"] ?? meta["twitter:title"], !t.isEmpty { return Self.removingSiteName(t, site: site, always: false) }
+        if let h = headings.first(where: { $0.inArticle }) ?? headings.first(where: { !$0.inFurniture }) { return h.text }
+        if let t = titleElement, !t.isEmpty { return Self.removingSiteName(t, site: site, always: true) }
+        return nil
+    }
+
+    var author: String? {
+        for key in HTMLRules.authorMeta {
+            if let v = meta[key], let a = Self.cleanAuthor(v) { return a }
+        }
+        return (bylineInArticle ?? bylineElement).flatMap(Self.cleanAuthor)
+    }
+
+    var date: String? {
+        if let t = timeInArticle, !t.isEmpty { return t }
+        for key in HTMLRules.dateMeta {
+            if let v = meta[key], !v.isEmpty { return Self.datePart(v) }
+        }
+        if let t = timeElement, !t.isEmpty { return t }
+        return nil
+    }
+
+    /// "By Jane Doe" → "Jane Doe"; URLs and handles (which some sites put in
+    /// `article:author`) and overlong lines are not names.
+    static func cleanAuthor(_ raw: String) -> String? {
+        var s = raw.collapsingWhitespace
+        for prefix in ["By ", "by ", "BY ", "Written by ", "Words by ", "Von ", "Par "] where s.hasPrefix(prefix) {
+            s = String(s.dropFirst(prefix.count))
+            break
+        }
+        if let bar = s.firstRange(of: " | ") { s = String(s[..<bar.lowerBound]) }
+        s = s.trimmingCharacters(in: " ,;:|·—–-")
+        if s.isEmpty || s.utf8.count > 100 || s.contains("://") || s.hasPrefix("www.") || s.hasPrefix("@") { return nil }
+        return s
+    }
+
+    /// "2025-05-15T09:30:00Z" → "2025-05-15"; other forms as they are.
+    static func datePart(_ s: String) -> String {
+        let u = Array(s.utf8)
+        if u.count > 10, u[4] == 0x2D, u[7] == 0x2D, u[10] == UInt8(ascii: "T") || u[10] == 0x20 {
+            return String(decoding: u[0..<10], as: UTF8.self)
+        }
+        return s
+    }
+
+    /// "Talks stall | The Daily Planet" → "Talks stall". With `always`, the last part after a
+    /// separator goes when what is left has at least three words; otherwise only a part
+    /// equal to the site name goes.
+    static func removingSiteName(_ title: String, site: String?, always: Bool) -> String {
+        let t = title.collapsingWhitespace
+        for sep in HTMLRules.titleSeparators {
+            guard let r = t.ranges(of: sep).last else { continue }
+            let head = String(t[..<r.lowerBound]), tail = String(t[r.upperBound...])
+            if let site, tail.lowercased() == site.lowercased() { return head }
+            if let site, head.lowercased() == site.lowercased() { return tail }
+            if always && head.split(separator: " ").count >= 3 && tail.split(separator: " ").count <= 6 { return head }
+        }
+        return t
+    }
+}
+
+/// Reading single values out of JSON-LD without a JSON library: the string value of a
+/// key (escapes decoded), and the author's name.
+enum JSONLD {
+    static func stringValue(forKey key: String, in json: String) -> String? {
+        let u = Array(json.utf8)
+        let needle = Array("\"\(key)\"".utf8)
+        var i = 0
+        while i + needle.count <= u.count {
+            guard u[i] == needle[0], u[i..<(i + needle.count)].elementsEqual(needle) else { i += 1; continue }
+            var j = i + needle.count
+            while j < u.count, u[j] == 0x20 || u[j] == 0x0A || u[j] == 0x0D || u[j] == 0x09 { j += 1 }
+            guard j < u.count, u[j] == UInt8(ascii: ":") else { i = j; continue }
+            j += 1
+            while j < u.count, u[j] == 0x20 || u[j] == 0x0A || u[j] == 0x0D || u[j] == 0x09 { j += 1 }
+            guard j < u.count, u[j] == UInt8(ascii: "\"") else { i = j; continue }
+            return decodeString(u, from: j + 1)
+        }
+        return nil
+    }
+
+    /// `"author": {"name": "…"}` or `"author": [{"name": "…"}]` or `"author": "…"`.
+    static func authorName(in json: String) -> String? {
+        guard let r = json.firstRange(of: "\"author\"") else { return nil }
+        let rest = String(json[r.upperBound...])
+        let trimmed = rest.drop { $0 == " " || $0 == ":" || $0 == "\n" || $0 == "\t" }
+        if trimmed.first == "\"" { return decodeString(Array(trimmed.utf8), from: 1) }
+        return stringValue(forKey: "name", in: String(rest.prefix(400)))
+    }
+
+    private static func decodeString(_ u: [UInt8], from start: Int) -> String? {
+        var out: [UInt8] = []
+        var j = start
+        var pendingHigh: UInt32?
+        while j < u.count {
+            let b = u[j]
+            if b == UInt8(ascii: "\"") { return String(decoding: out, as: UTF8.self) }
+            if b == UInt8(ascii: "\\"), j + 1 < u.count {
+                let e = u[j + 1]
+                j += 2
+                switch e {
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "t"): out.append(0x20)
+                case UInt8(ascii: "r"): out.append(0x0A)
+                case UInt8(ascii: "u"):
+                    guard j + 4 <= u.count, let v = UInt32(String(decoding: u[j..<(j + 4)], as: UTF8.self), radix: 16) else { return nil }
+                    j += 4
+                    if v >= 0xD800 && v < 0xDC00 { pendingHigh = v; continue }
+                    var scalar = v
+                    if v >= 0xDC00 && v < 0xE000, let h = pendingHigh { scalar = 0x10000 + ((h - 0xD800) << 10) + (v - 0xDC00) }
+                    pendingHigh = nil
+                    out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8))
+                default: out.append(e)      // \" \\ \/
+                }
+                continue
+            }
+            out.append(b)
+            j += 1
+        }
+        return nil
+    }
+}
+
+/// The words of an element's class and id, for the furniture rules.
+struct ClassWords {
+    /// Whole class names and the id, lower-cased ("related-articles", "sharebar").
+    var names: [String] = []
+    /// Their parts split at hyphens and underscores ("related", "articles").
+    var words: [String] = []
+    var raw: String = ""
+
+    init(_ e: Node) {
+        let cls = e.attribute("class"), id = e.attribute("id")
+        guard cls != nil || id != nil else { return }
+        raw = ((cls ?? "") + " " + (id ?? "")).lowercased()
+        names = raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+        for n in names {
+            words.append(contentsOf: n.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." }).map(String.init))
+        }
+    }
+
+    var isEmpty: Bool { names.isEmpty }
+
+    func isStrongFurniture(ignoring: Set<String> = []) -> Bool {
+        for w in names + words where !HTMLRules.furnitureExceptions.contains(w) {
+            for p in HTMLRules.strongFurniturePrefixes where w.hasPrefix(p) && !ignoring.contains(p) { return true }
+        }
+        return false
+    }
+
+    var isWeakFurniture: Bool { words.contains { HTMLRules.weakFurnitureWords.contains($0) } || names.contains { HTMLRules.weakFurnitureWords.contains($0) } }
+
+    var hasContentWord: Bool {
+        (names + words).contains { w in HTMLRules.contentPrefixes.contains { w.hasPrefix($0) } }
+    }
+
+    var isScreenReaderOnly: Bool { HTMLRules.screenReaderOnly.contains { raw.contains($0) } }
+}
+
+extension String {
+    var collapsingWhitespace: String {
+        var t = InlineText()
+        t.append(self)
+        return t.take().text
+    }
+
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace || set.contains(c) { s.removeFirst() }
+        while let c = s.last, c.isWhitespace || set.contains(c) { s.removeLast() }
+        return String(s)
+    }
+}
