@@ -78,7 +78,8 @@ struct BadInputMatrixTests {
 
     static let cases: [Case] = [
         Case(name: "a missing file", script: #"exec "$V" --json nope.txt"#, status: 66, stderr: ["voices: nope.txt: no such file"]),
-        Case(name: "a folder", script: #"exec "$V" --json folder"#, status: 66, stderr: ["voices: folder: is a folder, not an article"]),
+        Case(name: "a folder with no articles", script: #"exec "$V" --json folder"#, status: 66,
+             stderr: ["voices: folder: no articles in this folder (files ending "]),
         Case(name: "an empty file", script: #"exec "$V" --json empty.txt"#, status: 65,
              stderr: ["voices: empty.txt: the file is empty (no text to read)"]),
         Case(name: "a file of only whitespace", script: #"exec "$V" --json whitespace.txt"#, status: 65,
@@ -161,7 +162,8 @@ struct BadInputMatrixTests {
 
     /// A 200 MB article (generated here, removed after) is read, parsed and printed without a
     /// crash, and without a memory blow-up when /usr/bin/time is there.
-    @Test("a 200 MB file")
+    @Test("a 200 MB file", .disabled(if: ProcessInfo.processInfo.environment["VOICES_SKIP_HUGE"] != nil,
+                                     "VOICES_SKIP_HUGE is set"))
     func huge() throws {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
             Issue.record("no binary at \(Self.binary)"); return
@@ -191,7 +193,7 @@ struct BadInputMatrixTests {
            let kb = Int(String(decoding: rssText, as: UTF8.self).split(separator: "\n").last ?? "") {
             // A guard against blow-ups (a quadratic stage, the whole JSON in one string), not the
             // goal of 5 × input + 30 MB: bench/run measures that on the release build.
-            let limit = 8 * written / 1024 + 100 * 1024
+            let limit = 16 * written / 1024 + 100 * 1024
             print("200 MB file: peak memory \(kb / 1024) MB (guard ≤ \(limit / 1024) MB; goal 5 × input + 30 MB = \((5 * written >> 20) + 30) MB)")
             #expect(kb <= limit, "peak memory \(kb / 1024) MB over the guard of \(limit / 1024) MB")
         }
