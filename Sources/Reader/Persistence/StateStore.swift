@@ -204,7 +204,7 @@ struct StateStore {
     enum ReadResult { case missing, failed(String), bytes([UInt8]) }
 
     static func readFile(_ path: String) -> ReadResult {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        let fd = aboveStandardStreams(open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK))
         if fd < 0 { return errno == ENOENT || errno == ENOTDIR ? .missing : .failed(String(cString: strerror(errno))) }
         defer { close(fd) }
         var st = stat()
@@ -220,6 +220,17 @@ struct StateStore {
             if out.count > maxFileBytes { return .bytes([0]) }
         }
         return .bytes(out)
+    }
+
+    /// With stdin, stdout or stderr closed (`voices >&-`), `open` hands out 0, 1 or 2, and a
+    /// later print would land in the state file. Such a descriptor is moved to 3 or above.
+    static func aboveStandardStreams(_ fd: Int32) -> Int32 {
+        guard fd >= 0, fd <= 2 else { return fd }
+        let moved = fcntl(fd, F_DUPFD_CLOEXEC, 3)
+        let saved = errno
+        close(fd)
+        errno = saved
+        return moved
     }
 
     /// Renames a corrupt file to `<path>.corrupt-<UTC time>` and says so.
@@ -256,8 +267,8 @@ struct StateStore {
     static func writeAtomically(_ text: String, to path: String, directory: String, mode: mode_t) -> String? {
         if let why = makeDirectories(directory) { return why }
         let temp = "\(directory)/.\(path.split(separator: "/").last ?? "state").tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
-        if fd < 0 { return String(cString: strerror(errno)) }
+        let fd = aboveStandardStreams(open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode))
+        if fd < 0 { unlink(temp); return String(cString: strerror(errno)) }
         var failure: String?
         var bytes = Array(text.utf8)
         bytes.withUnsafeMutableBytes { buf in
