@@ -306,24 +306,26 @@ struct SpeakerAttributor {
 
     private func build(source: Source, quotations: [MarkedQuotation], decisions: [Decision?], reported: [Reported],
                        registry: SpeakerRegistry) -> Result {
-        struct Item { var q: Quotation; var entity: Int? }
-        var items: [Item] = []
-        items.reserveCapacity(quotations.count + reported.count)
+        // One array of quotations, built in place: `speaker` holds the registry's entity
+        // until the speakers are numbered (a quote-dense article holds millions of these).
+        var out: [Quotation] = []
+        out.reserveCapacity(quotations.count + reported.count)
         for (i, mq) in quotations.enumerated() {
             let d = decisions[i]
             let kind: QuotationKind = mq.depth > 0 ? .nested : (d?.kind ?? .direct)
             let attribution = mq.depth > 0 ? Attribution(rule: .notAStatement, confidence: 0.9) : (d?.attribution ?? .unattributed)
-            items.append(Item(q: Quotation(id: 0, range: mq.content, segments: mq.segments, outerRange: mq.outer, kind: kind,
-                                           paragraph: mq.paragraph, sentence: d?.sentence ?? 0, attribution: attribution),
-                              entity: mq.depth > 0 ? nil : d?.entity))
+            out.append(Quotation(id: 0, range: mq.content, segments: mq.extraSegments, outerRange: mq.outer, kind: kind,
+                                 paragraph: mq.paragraph, sentence: d?.sentence ?? 0,
+                                 speaker: mq.depth > 0 ? nil : d?.entity, attribution: attribution))
         }
         for r in reported {
-            items.append(Item(q: Quotation(id: 0, range: r.range, segments: r.segments, kind: .indirect, paragraph: r.paragraph, sentence: r.sentence,
-                                           attribution: r.attribution), entity: r.entity))
+            out.append(Quotation(id: 0, range: r.range, segments: r.segments, kind: .indirect, paragraph: r.paragraph,
+                                 sentence: r.sentence, speaker: r.entity, attribution: r.attribution))
         }
-        items.sort { $0.q.range.start != $1.q.range.start ? $0.q.range.start < $1.q.range.start : $0.q.range.end > $1.q.range.end }
+        out.sort { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end > $1.range.end }
         // Speakers: entities with a statement, in order of first mention.
-        let speaking = Set(items.compactMap(\.entity))
+        var speaking = Set<Int>()
+        for q in out { if let e = q.speaker { speaking.insert(e) } }
         let order = speaking.sorted { registry[$0].firstMention.start < registry[$1].firstMention.start }
         var index: [Int: Int] = [:]
         var speakers: [Speaker] = []
@@ -333,16 +335,14 @@ struct SpeakerAttributor {
             speakers.append(Speaker(id: speakers.count, name: ent.name, aliases: ent.aliases, kind: ent.kind, roles: ent.roles,
                                     organization: ent.organization, firstMention: ent.firstMention, mentions: ent.mentions))
         }
-        var out: [Quotation] = []
-        out.reserveCapacity(items.count)
-        for (k, item) in items.enumerated() {
-            var q = item.q
-            q.id = k
-            if let e = item.entity, let s = index[e] {
-                q.speaker = s
+        for k in out.indices {
+            out[k].id = k
+            if let e = out[k].speaker, let s = index[e] {
+                out[k].speaker = s
                 speakers[s].statements.append(k)
+            } else {
+                out[k].speaker = nil
             }
-            out.append(q)
         }
         return Result(quotations: out, speakers: speakers)
     }

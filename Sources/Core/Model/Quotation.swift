@@ -30,7 +30,13 @@ public struct Quotation: Sendable, Hashable, Identifiable {
     /// runs from the first word to the last; `segments` holds each paragraph's part.
     public var range: TextRange
     /// The parts of the quotation, one per paragraph it spans (one for most quotations).
-    public var segments: [TextRange]
+    public var segments: [TextRange] {
+        get { extraSegments ?? [range] }
+        set { extraSegments = newValue.count == 1 && newValue[0] == range ? nil : newValue }
+    }
+    /// Stored only when there is more than the one segment `range` (saves an allocation per
+    /// quotation: a quote-dense 200 MB article holds millions of them).
+    private var extraSegments: [TextRange]?
     /// The span including the quotation marks (equal to `range` for indirect speech).
     public var outerRange: TextRange
     public var kind: QuotationKind
@@ -48,7 +54,7 @@ public struct Quotation: Sendable, Hashable, Identifiable {
                 attribution: Attribution = .unattributed) {
         self.id = id
         self.range = range
-        self.segments = segments ?? [range]
+        if let segments, !(segments.count == 1 && segments[0] == range) { self.extraSegments = segments }
         self.outerRange = outerRange ?? range
         self.kind = kind
         self.paragraph = paragraph

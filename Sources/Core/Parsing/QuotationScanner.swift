@@ -2,8 +2,9 @@
 struct MarkedQuotation: Sendable {
     /// The words inside the marks (from the first paragraph's words to the last's).
     var content: TextRange
-    /// Each paragraph's part (one for most quotations).
-    var segments: [TextRange]
+    /// Each paragraph's part (one for most quotations, which store none: see `segments`).
+    var extraSegments: [TextRange]?
+    var segments: [TextRange] { extraSegments ?? [content] }
     /// From the opening mark to the closing mark (or the paragraph end when unclosed).
     var outer: TextRange
     var paragraph: Int
@@ -56,8 +57,7 @@ struct QuotationScanner {
                     stack.append(cont)
                     _ = closeAt
                 } else {
-                    out.append(finish(c, at: c.segments.last!.end, closeEnd: c.segments.last!.end,
-                                      paragraphEnd: true, depth: 0, source: source))
+                    out.append(finish(c, last: nil, closeEnd: c.segments.last!.end, paragraphEnd: true, depth: 0))
                     diagnostics.append(Diagnostic(code: .unclosedQuotation,
                                                   message: "a quotation opened at byte \(c.markOffset) is never closed; it ends with its paragraph",
                                                   byteOffset: c.markOffset))
@@ -94,12 +94,14 @@ struct QuotationScanner {
                     if stack.isEmpty == false { continue }
                     continue
                 }
-                var t = top
-                t.segments.append(source.trimmed(TextRange(t.contentStart, range.end)))
+                let tail = source.trimmed(TextRange(top.contentStart, range.end))
                 if stack.isEmpty && p + 1 < paragraphs.count && !paragraph.isTitle {
+                    var t = top
+                    t.segments.append(tail)
                     carried = t
                 } else {
-                    out.append(finish(t, at: range.end, closeEnd: range.end, paragraphEnd: true, depth: stack.count, source: source))
+                    let t = top
+                    out.append(finish(t, last: tail, closeEnd: range.end, paragraphEnd: true, depth: stack.count))
                     diagnostics.append(Diagnostic(code: .unclosedQuotation,
                                                   message: "a quotation opened at byte \(t.markOffset) is never closed; it ends with its paragraph",
                                                   byteOffset: t.markOffset))
@@ -107,7 +109,7 @@ struct QuotationScanner {
             }
         }
         if let c = carried {
-            out.append(finish(c, at: c.segments.last!.end, closeEnd: c.segments.last!.end, paragraphEnd: true, depth: 0, source: source))
+            out.append(finish(c, last: nil, closeEnd: c.segments.last!.end, paragraphEnd: true, depth: 0))
             diagnostics.append(Diagnostic(code: .unclosedQuotation,
                                           message: "a quotation opened at byte \(c.markOffset) is never closed; it ends with the text",
                                           byteOffset: c.markOffset))
@@ -152,17 +154,25 @@ struct QuotationScanner {
             }
             // Marks opened inside and never closed are dropped (apostrophes or typos).
             while stack.count > k + 1 { stack.removeLast() }
-            var o = stack.removeLast()
-            o.segments.append(source.trimmed(TextRange(o.contentStart, i)))
-            out.append(finish(o, at: i, closeEnd: i + n, paragraphEnd: false, depth: stack.count, source: source))
+            let o = stack.removeLast()
+            out.append(finish(o, last: source.trimmed(TextRange(o.contentStart, i)), closeEnd: i + n, paragraphEnd: false, depth: stack.count))
         }
     }
 
-    private func finish(_ o: Open, at end: Int, closeEnd: Int, paragraphEnd: Bool, depth: Int, source: Source) -> MarkedQuotation {
-        let segments = o.segments.filter { !$0.isEmpty }
+    /// The quotation from its open mark: `o.segments` holds the parts of earlier paragraphs
+    /// (empty for most quotations), `last` the final part when there is one.
+    private func finish(_ o: Open, last: TextRange?, closeEnd: Int, paragraphEnd: Bool, depth: Int) -> MarkedQuotation {
+        if o.segments.isEmpty {
+            let content = last.map { $0.isEmpty ? TextRange(o.contentStart, o.contentStart) : $0 } ?? TextRange(o.contentStart, o.contentStart)
+            return MarkedQuotation(content: content, extraSegments: nil, outer: TextRange(o.markOffset, closeEnd),
+                                   paragraph: o.firstParagraph, depth: depth, style: o.style, unclosed: paragraphEnd)
+        }
+        var segments = o.segments
+        if let last { segments.append(last) }
+        segments.removeAll { $0.isEmpty }
         let content = segments.isEmpty ? TextRange(o.contentStart, o.contentStart)
             : TextRange(segments.first!.start, segments.last!.end)
-        return MarkedQuotation(content: content, segments: segments.isEmpty ? [content] : segments,
+        return MarkedQuotation(content: content, extraSegments: segments.count > 1 ? segments : nil,
                                outer: TextRange(o.markOffset, closeEnd), paragraph: o.firstParagraph,
                                depth: depth, style: o.style, unclosed: paragraphEnd)
     }
