@@ -54,6 +54,8 @@ struct ArticleLoader {
     func readBytes(_ path: String) throws(LoadError) -> [UInt8] {
         let fd: Int32
         if path == "-" {
+            // `voices --json <&-`: say so rather than call it an empty file.
+            if fcntl(STDIN_FILENO, F_GETFD) < 0 { throw .unreadable("standard input", "it is closed") }
             fd = STDIN_FILENO
         } else {
             var st = stat()
@@ -71,6 +73,10 @@ struct ArticleLoader {
         }
         let chunk = 1 << 20
         var buffer = [UInt8](repeating: 0, count: chunk)
+        // Binary input (a pipe from /dev/urandom, an image) is refused after its first bytes,
+        // not after reading up to `maxBytes`.
+        let decoder = TextDecoder()
+        var sniffed = false
         while true {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, chunk) }
             if n < 0 {
@@ -80,6 +86,10 @@ struct ArticleLoader {
             }
             if n == 0 { break }
             bytes.append(contentsOf: buffer[0..<n])
+            if !sniffed, bytes.count >= decoder.sniffLength {
+                sniffed = true
+                if let e = decoder.sniff(bytes[...]) { throw .decoding(path == "-" ? "standard input" : path, e) }
+            }
             if bytes.count > maxBytes { throw .tooLarge(path, maxBytes) }
         }
         return bytes
@@ -88,14 +98,26 @@ struct ArticleLoader {
     /// Reads an article of any kind: HTML and Markdown by extension (`InputFormat`), other
     /// files sniffed (a page saved without an extension is still HTML), text otherwise.
     func load(_ path: String) throws(LoadError) -> Article {
-        let bytes = try readBytes(path)
+        var bytes = try readBytes(path)
         let name = path == "-" ? "standard input" : path
         let format = InputFormat.detect(path: path == "-" ? nil : path, bytes: bytes)
+        if format == .text {
+            // Frees the bytes once decoded: the input and the model are never in memory together.
+            do { return try ArticleParser.parse(consuming: &bytes) } catch { throw .decoding(name, error) }
+        }
         do {
             return try ArticleInput.parse(bytes: bytes, format: format)
         } catch {
             if case .decoding(let e) = error, format == .text { throw .decoding(name, e) }
             throw .input(name, error)
+        }
+    }
+
+    /// One line per thing decoding changed (replaced invalid bytes), naming the file and
+    /// the byte offset, for stderr: the text is shown with U+FFFD and the user is told where.
+    static func decodingWarnings(_ article: Article, path: String) -> [String] {
+        article.diagnostics.filter { $0.code == .invalidBytes }.map {
+            "voices: \(path == "-" ? "standard input" : path): warning: \($0.message)"
         }
     }
 

@@ -63,6 +63,7 @@ struct VoicesCommand: ParsableCommand {
 
     func run() throws {
         if benchReader { ReaderBenchmark.run(); return }
+        Output.ignoreBrokenPipeSignal()
         let loader = ArticleLoader()
         let inputs: [String]
         do { inputs = try loader.expand(files.isEmpty && (json || list || explain || index || extractedText) ? ["-"] : files) } catch {
@@ -75,23 +76,29 @@ struct VoicesCommand: ParsableCommand {
             // Each line names its file when there are several or a folder was given.
             let several = inputs.count > 1 || inputs != files
             var failed: Int32 = 0
-            try BatchRunner.run(count: inputs.count, jobs: jobs, work: { i -> Result<String, LoadError> in
+            let single = inputs.count == 1
+            try BatchRunner.run(count: inputs.count, jobs: jobs, work: { i -> Result<Printed, LoadError> in
                 let path = inputs[i]
                 do throws(LoadError) {
                     if extractedText {
                         let text = try loader.extractedText(path)
-                        return .success(several ? "==> \(path) <==\n\(text)\n" : text)
+                        return .success(.text(several ? "==> \(path) <==\n\(text)\n" : text, warnings: []))
                     }
                     let article = try loader.load(path)
-                    return .success(json ? ArticleJSON.render(article, source: several ? path : nil) + "\n"
-                        : ArticleListing.render(article, explain: explain))
+                    let warnings = ArticleLoader.decodingWarnings(article, path: path)
+                    // One article's JSON is streamed by `emit` (a 200 MB article's JSON is never
+                    // in memory whole); in a batch each job renders its own, in parallel.
+                    if json && single { return .success(.json(article, source: several ? path : nil, warnings: warnings)) }
+                    return .success(.text(json ? ArticleJSON.render(article, source: several ? path : nil) + "\n"
+                        : ArticleListing.render(article, explain: explain), warnings: warnings))
                 } catch {
                     return .failure(error)
                 }
             }, emit: { _, result in
                 switch result {
-                case .success(let text):
-                    do { try Output.write(text) } catch {
+                case .success(let printed):
+                    do { try printed.write() } catch {
+                        if Output.isBrokenPipe(error) { throw ExitCode(0) }
                         Output.error("voices: cannot write output: \(error)")
                         throw ExitCode(74)
                     }
@@ -113,7 +120,10 @@ struct VoicesCommand: ParsableCommand {
             articles = [ArticleParser.parse(SampleArticle.text)]
         } else {
             for path in inputs {
-                do { articles.append(try loader.load(path)) } catch {
+                do {
+                    articles.append(try loader.load(path))
+                    ArticleLoader.decodingWarnings(articles.last!, path: path).forEach(Output.error)
+                } catch {
                     Output.error("voices: " + error.message)
                     throw ExitCode(error.exitCode)
                 }
@@ -123,6 +133,7 @@ struct VoicesCommand: ParsableCommand {
             do {
                 for a in articles { try Output.write(ArticleListing.render(a)) }
             } catch {
+                if Output.isBrokenPipe(error) { throw ExitCode(0) }
                 Output.error("voices: cannot write output: \(error)")
                 throw ExitCode(74)
             }
@@ -148,10 +159,30 @@ extension VoicesCommand {
         })
         let index = SpeakerIndex(articles: articles.map(\.article))
         do { try Output.write(SpeakerIndexListing.render(index, names: articles.map(\.name))) } catch {
+            if Output.isBrokenPipe(error) { throw ExitCode(0) }
             Output.error("voices: cannot write output: \(error)")
             throw ExitCode(74)
         }
         if failed != 0 { throw ExitCode(failed) }
+    }
+}
+
+/// What one input of `--json`/`--list`/`--explain`/`--text` prints: text, or an article
+/// whose JSON is streamed; and the warnings for stderr (replaced bytes), printed first.
+enum Printed: Sendable {
+    case text(String, warnings: [String])
+    case json(Article, source: String?, warnings: [String])
+
+    func write() throws {
+        switch self {
+        case .text(let text, let warnings):
+            warnings.forEach(Output.error)
+            try Output.write(text)
+        case .json(let article, let source, let warnings):
+            warnings.forEach(Output.error)
+            try ArticleJSON.write(article, source: source, to: { try Output.write(bytes: $0) })
+            try Output.write("\n")
+        }
     }
 }
 
@@ -164,18 +195,27 @@ enum Output {
 
     static func write(_ s: String, fd: Int32 = STDOUT_FILENO) throws {
         var s = s
-        try s.withUTF8 { buf in
-            var off = 0
-            while off < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw WriteError(errno: errno)
-                }
-                off += n
+        try s.withUTF8 { try write(bytes: $0, fd: fd) }
+    }
+
+    static func write(bytes buf: UnsafeBufferPointer<UInt8>, fd: Int32 = STDOUT_FILENO) throws {
+        var off = 0
+        while off < buf.count {
+            let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(errno: errno)
             }
+            off += n
         }
     }
+
+    /// A reader that stops reading (`voices --json a b | head -1`) is not an error: with
+    /// SIGPIPE ignored the write fails with EPIPE and Voices exits quietly with status 0
+    /// instead of dying from the signal.
+    static func ignoreBrokenPipeSignal() { signal(SIGPIPE, SIG_IGN) }
+
+    static func isBrokenPipe(_ error: Error) -> Bool { (error as? WriteError)?.errno == EPIPE }
 
     static func error(_ s: String) {
         try? write(s + "\n", fd: STDERR_FILENO)

@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Terminal robustness of the interactive reader, in a real terminal (tmux):
+#   - q, Ctrl-C, SIGTERM, SIGHUP, SIGQUIT and a forced crash (--debug-crash) leave `stty`
+#     sane (icanon echo isig) with the expected exit status;
+#   - a storm of 100 resizes in about 3 seconds leaves the reader alive and drawing exactly
+#     what a fresh reader draws at the final size;
+#   - an article full of escape sequences shows them as visible symbols (␛) and changes
+#     nothing in the terminal: the window title, the colours of what is printed after,
+#     the alternate screen and the cursor stay as they were.
+# Usage: Tests/Terminal/robustness.sh [path/to/voices]   (default .build/debug/voices)
+# Exit 0 when every case passes, 1 otherwise; 77 (skip) without tmux.
+set -uo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+V="${1:-${VOICES_BIN:-$root/.build/debug/voices}}"
+command -v tmux >/dev/null || { echo "skip: tmux is not installed"; exit 77; }
+[ -x "$V" ] || { echo "skip: no binary at $V (swift build first)"; exit 77; }
+"$V" --help 2>/dev/null | grep -q . || { echo "skip: $V does not run"; exit 77; }
+work="$(mktemp -d "${TMPDIR:-/tmp}/voices-term.XXXXXX")"
+sock="voices-robust-$$"
+cleanup() { tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+export SWIFT_BACKTRACE=enable=no
+
+# Our own article: a headline, speakers, quotes, long enough to page.
+{
+    printf 'Harbour Board Delays the Vote on the Old Pier\n\n'
+    for i in $(seq 1 40); do
+        printf '"We need more time, and paragraph %d says so," said Mayor Ana Ruiz. Councillor Tomas Kerr called the delay "a show" and left early.\n\n' "$i"
+    done
+} > "$work/article.txt"
+# Every kind of escape an article could use to drive a terminal.
+{
+    printf 'Escapes in the Newsroom\n\n'
+    printf 'Title change \033]0;PWNED-TITLE\007 and \033]2;PWNED-2\033\\ here, "said" Ana Ruiz.\n\n'
+    printf 'Colour \033[31;1mRED-TEXT\033[0m and background \033[48;5;196mBG\033[49m, "a quote," said Tomas Kerr.\n\n'
+    printf 'Screen \033[2J\033[H clear, \033[?1049l leave alternate, \033c reset, \033[?25l hide cursor, \033[5;5H move.\n\n'
+    printf 'Clipboard \033]52;c;cHduZWQ=\007, hyperlink \033]8;;http://example.com\033\\link\033]8;;\033\\, C1 \302\233 31m, bell \007.\n\n'
+    printf 'Keys \033[200~paste\033[201~ and DCS \033P+q544e\033\\ and a backspace\010\010 and DEL\177.\n'
+} > "$work/escapes.txt"
+
+failures=0
+pass() { printf '  ok   %s\n' "$1"; }
+fail() { printf '  FAIL %s\n' "$1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/       | /'; failures=$((failures + 1)); }
+
+# start NAME WIDTH HEIGHT ARGS... — runs voices in a pane; after it exits the pane prints
+# "exit=N", the stty flags that matter, and a line the test can look for.
+start() {
+    local name=$1 w=$2 h=$3; shift 3
+    local args=""; for a in "$@"; do args+=" '$a'"; done
+    tmux -L "$sock" new-session -d -s "$name" -x "$w" -y "$h" \
+        "env LANG=C.UTF-8 TERM=xterm-256color NO_COLOR=\${NO_COLOR:-} sh -c 'trap : INT QUIT; \"$V\"$args; echo \"exit=\$?\"; stty -a | tr \" ;\" \"\\n\\n\" | grep -E \"^-?(icanon|echo|isig)\$\" | tr \"\\n\" \" \"; echo; printf \"after-exit\\n\"; sleep 600'"
+    tmux -L "$sock" set-option -t "$name" remain-on-exit on >/dev/null
+}
+screen() { tmux -L "$sock" capture-pane -p -t "$1" "${@:2}"; }
+wait_for() {  # NAME TEXT [SECONDS]
+    local deadline=$(( $(date +%s) + ${3:-10} ))
+    while [ "$(date +%s)" -le "$deadline" ]; do
+        screen "$1" | grep -qF -- "$2" && return 0
+        sleep 0.1
+    done
+    return 1
+}
+voices_pid() { pgrep -P "$(tmux -L "$sock" display-message -p -t "$1" '#{pane_pid}')" | head -1; }
+sane() { screen "$1" | grep -E '^(-?(icanon|echo|isig) ?)+$' | grep -qvE -- '-icanon|-echo|-isig'; }
+exit_code() { screen "$1" | grep -o 'exit=[0-9]*' | head -1 | cut -d= -f2; }
+
+echo "== leaving the reader =="
+for c in "q:0" "C-c:130" "TERM:143" "HUP:129" "QUIT:131" "crash:crash"; do
+    how=${c%%:*}; want=${c#*:}
+    name="leave-$how"
+    if [ "$how" = crash ]; then start "$name" 100 30 --debug-crash "$work/article.txt"
+    else start "$name" 100 30 "$work/article.txt"; fi
+    if [ "$how" != crash ] && ! wait_for "$name" "Harbour Board" 10; then fail "$how: the reader never drew" "$(screen "$name")"; continue; fi
+    case $how in
+        q|C-c) tmux -L "$sock" send-keys -t "$name" "$how" ;;
+        crash) ;;
+        *) kill "-$how" "$(voices_pid "$name")" ;;
+    esac
+    if ! wait_for "$name" "after-exit" 10; then fail "$how: voices did not exit" "$(screen "$name")"; continue; fi
+    got=$(exit_code "$name")
+    if [ "$want" = crash ]; then
+        [ "${got:-0}" -ne 0 ] && sane "$name" && screen "$name" | grep -q "debug crash requested" \
+            && pass "forced crash: exit $got, stty sane, the crash message stays visible" \
+            || fail "forced crash: exit $got" "$(screen "$name")"
+    else
+        [ "$got" = "$want" ] && sane "$name" && pass "$how: exit $got, stty sane" || fail "$how: exit $got (want $want)" "$(screen "$name")"
+    fi
+done
+
+echo "== resize storm =="
+start storm 100 30 "$work/article.txt"
+start fresh 100 30 "$work/article.txt"
+if wait_for storm "Harbour Board" 10 && wait_for fresh "Harbour Board" 10; then
+    t0=$(date +%s%N)
+    for i in $(seq 1 100); do
+        tmux -L "$sock" resize-window -t storm -x $(( 20 + RANDOM % 140 )) -y $(( 5 + RANDOM % 50 ))
+        sleep 0.02
+    done
+    tmux -L "$sock" resize-window -t storm -x 100 -y 30
+    secs=$(awk -v n=$(( $(date +%s%N) - t0 )) 'BEGIN{printf "%.1f", n/1e9}')
+    sleep 1
+    pid=$(voices_pid storm)
+    if [ -z "$pid" ]; then
+        fail "resize storm: voices died" "$(screen storm)"
+    elif [ "$(screen storm)" = "$(screen fresh)" ]; then
+        pass "100 resizes in ${secs}s: alive, and the screen equals a fresh reader's at 100×30"
+    else
+        fail "resize storm: the screen differs from a fresh reader's" "$(diff <(screen fresh) <(screen storm) | head -20)"
+    fi
+    cpu=$(ps -o %cpu= -p "$pid" 2>/dev/null | tr -d ' ')
+    sleep 1
+    ticks1=$(awk '{print $14+$15}' "/proc/$pid/stat" 2>/dev/null); sleep 1; ticks2=$(awk '{print $14+$15}' "/proc/$pid/stat" 2>/dev/null)
+    [ -n "$ticks1" ] && [ $(( ticks2 - ticks1 )) -le 5 ] && pass "idle after the storm (${ticks2}-${ticks1} CPU ticks in 1 s)" \
+        || fail "busy after the storm: $(( ${ticks2:-0} - ${ticks1:-0} )) CPU ticks in 1 s (cpu% $cpu)"
+    tmux -L "$sock" send-keys -t storm q
+    wait_for storm "after-exit" 5 && [ "$(exit_code storm)" = 0 ] && sane storm && pass "q after the storm: exit 0, stty sane" \
+        || fail "q after the storm" "$(screen storm)"
+else
+    fail "resize storm: the reader never drew"
+fi
+
+echo "== an article full of escape sequences =="
+tmux -L "$sock" new-session -d -s esc -x 120 -y 40 "env LANG=C.UTF-8 TERM=xterm-256color NO_COLOR=1 sh -c 'printf \"\\033]2;ORIGINAL-TITLE\\033\\\\\\\\\"; \"$V\" \"$work/escapes.txt\"; echo \"exit=\$?\"; printf \"after-exit plain\\n\"; sleep 600'"
+tmux -L "$sock" set-option -t esc remain-on-exit on >/dev/null
+if wait_for esc "Escapes in the Newsroom" 10; then
+    shown=$(screen esc)
+    title=$(tmux -L "$sock" display-message -p -t esc '#{pane_title}')
+    alt=$(tmux -L "$sock" display-message -p -t esc '#{alternate_on}')
+    echo "$shown" | grep -q '␛' && pass "ESC is shown as ␛" || fail "no visible ␛ on the screen" "$shown"
+    echo "$shown" | grep -qF ']0;PWNED-TITLE' && pass "the sequence's text is shown, not obeyed" || fail "the title sequence's text is not on the screen" "$shown"
+    [ "$title" = "ORIGINAL-TITLE" ] && pass "window title unchanged while reading" || fail "window title changed while reading: $title"
+    [ "$alt" = 1 ] && pass "still on the alternate screen (\\e[?1049l was not obeyed)" || fail "the alternate screen was left while reading"
+    # With NO_COLOR the reader uses no colour: any colour on screen came from the article.
+    if screen esc -e | grep -qE $'\033\\[[0-9;]*(3[0-7]|4[0-7]|38;5;[0-9]+|48;5;[0-9]+)m'; then
+        fail "colour codes on the screen with NO_COLOR (the article's \\e[31m was obeyed?)" "$(screen esc -e | grep -nE $'\033\\[[0-9;]*3[0-7]m' | head -3 | cat -v)"
+    else
+        pass "no colour on the screen (the article's \\e[31m and \\e[48;5;196m were not obeyed)"
+    fi
+    tmux -L "$sock" send-keys -t esc q
+    if wait_for esc "after-exit plain" 10; then
+        title=$(tmux -L "$sock" display-message -p -t esc '#{pane_title}')
+        [ "$title" = "ORIGINAL-TITLE" ] && pass "window title unchanged after quitting" || fail "window title changed after quitting: $title"
+        after=$(screen esc -e | grep 'after-exit plain')
+        if printf '%s' "$after" | grep -q $'\033\\['; then fail "text printed after quitting is styled" "$(printf '%s' "$after" | cat -v)"
+        else pass "text printed after quitting is plain (no colour left behind)"; fi
+        cur=$(tmux -L "$sock" display-message -p -t esc '#{cursor_flag}')
+        [ "$cur" = 1 ] && pass "cursor visible after quitting" || fail "cursor hidden after quitting"
+    else
+        fail "voices did not quit on q" "$(screen esc)"
+    fi
+else
+    fail "the escape article was never drawn" "$(screen esc)"
+fi
+
+echo
+if [ "$failures" -eq 0 ]; then echo "terminal robustness: all passed"; exit 0; fi
+echo "terminal robustness: $failures failed"; exit 1
