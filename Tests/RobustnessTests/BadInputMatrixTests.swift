@@ -19,28 +19,14 @@ struct BadInputMatrixTests {
     /// Runs a bash script in `dir` with $V set to the binary; stdout and stderr go to files so
     /// the script can close or redirect them as it likes.
     static func run(_ script: String, in dir: String, timeout: Int = 120) throws -> Outcome {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = ["-c", "export V=\"$1\"; cd \"$2\" || exit 99\n" + script, "bash", binary, dir]
-        var env = ProcessInfo.processInfo.environment
-        env["SWIFT_BACKTRACE"] = "interactive=no"
-        p.environment = env
         let out = dir + "/.stdout", err = dir + "/.stderr"
-        FileManager.default.createFile(atPath: out, contents: nil)
-        FileManager.default.createFile(atPath: err, contents: nil)
-        p.standardOutput = FileHandle(forWritingAtPath: out)
-        p.standardError = FileHandle(forWritingAtPath: err)
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let deadline = Date().addingTimeInterval(TimeInterval(timeout))
-        while p.isRunning && Date() < deadline { usleep(20_000) }
-        if p.isRunning { p.terminate(); p.waitUntilExit(); Issue.record("timed out after \(timeout)s: \(script)") }
-        p.waitUntilExit()
+        let r = Spawn.bash("export V=\"$1\"; cd \"$2\" || exit 99\n" + script, args: [binary, dir],
+                           stdout: out, stderr: err, environment: ["SWIFT_BACKTRACE": "interactive=no"], timeout: timeout)
+        if r.timedOut { Issue.record("timed out after \(timeout)s: \(script)") }
         func read(_ path: String) -> String {
             String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
         }
-        return Outcome(status: p.terminationStatus, signalled: p.terminationReason == .uncaughtSignal,
-                       stdout: read(out), stderr: read(err))
+        return Outcome(status: r.status, signalled: r.signalled, stdout: read(out), stderr: read(err))
     }
 
     /// A temp folder with the fixtures every case uses.

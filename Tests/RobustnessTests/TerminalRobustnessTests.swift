@@ -9,20 +9,17 @@ struct TerminalRobustnessTests {
     func script() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().path
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = [root + "/Tests/Terminal/robustness.sh", root + "/.build/debug/voices"]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        if p.terminationStatus == 77 {
+        let log = NSTemporaryDirectory() + "voices-terminal-\(getpid()).log"
+        defer { unlink(log) }
+        let r = Spawn.bash("exec \"$1\"/Tests/Terminal/robustness.sh \"$1\"/.build/debug/voices 2>&1", args: [root],
+                           stdout: log, stderr: "/dev/null", timeout: 180)
+        let text = String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self)
+        #expect(!r.timedOut, "the script timed out:\n\(text)")
+        if r.status == 77 {
             print("skipped: \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
             return
         }
-        #expect(p.terminationStatus == 0, "\(text)")
+        #expect(r.status == 0, "\(text)")
         #expect(text.contains("terminal robustness: all passed"), "\(text)")
     }
 }

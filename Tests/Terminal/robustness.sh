@@ -17,7 +17,14 @@ command -v tmux >/dev/null || { echo "skip: tmux is not installed"; exit 77; }
 "$V" --help 2>/dev/null | grep -q . || { echo "skip: $V does not run"; exit 77; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/voices-term.XXXXXX")"
 sock="voices-robust-$$"
-cleanup() { tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$work"; }
+cleanup() {
+    # Stop what the panes still run (by their pids), then the server.
+    for pid in $(tmux -L "$sock" list-panes -a -F '#{pane_pid}' 2>/dev/null); do
+        pkill -TERM -P "$pid" 2>/dev/null; kill -TERM "$pid" 2>/dev/null
+    done
+    tmux -L "$sock" kill-server 2>/dev/null
+    rm -rf "$work"
+}
 trap cleanup EXIT
 export SWIFT_BACKTRACE=enable=no
 
@@ -112,6 +119,7 @@ if wait_for storm "Harbour Board" 10 && wait_for fresh "Harbour Board" 10; then
     ticks1=$(awk '{print $14+$15}' "/proc/$pid/stat" 2>/dev/null); sleep 1; ticks2=$(awk '{print $14+$15}' "/proc/$pid/stat" 2>/dev/null)
     [ -n "$ticks1" ] && [ $(( ticks2 - ticks1 )) -le 5 ] && pass "idle after the storm (${ticks2}-${ticks1} CPU ticks in 1 s)" \
         || fail "busy after the storm: $(( ${ticks2:-0} - ${ticks1:-0} )) CPU ticks in 1 s (cpu% $cpu)"
+    tmux -L "$sock" send-keys -t fresh q
     tmux -L "$sock" send-keys -t storm q
     wait_for storm "after-exit" 5 && [ "$(exit_code storm)" = 0 ] && sane storm && pass "q after the storm: exit 0, stty sane" \
         || fail "q after the storm" "$(screen storm)"
