@@ -22,6 +22,9 @@ struct MarkedQuotation: Sendable {
 /// several paragraphs (each paragraph reopens, only the last closes), and unbalanced
 /// marks (ended at the paragraph's end, with a diagnostic).
 struct QuotationScanner {
+    /// The deepest nesting of quotations kept (a quote in a quote in a quote …).
+    static let maxDepth = 8
+
     private struct Open {
         var style: QuoteStyle
         var markOffset: Int
@@ -143,6 +146,16 @@ struct QuotationScanner {
         }
         switch role {
         case .open, .either:
+            // Quotes nest a level or two in real copy; a pile of opening marks deeper than
+            // `maxDepth` is noise, and each level's text would repeat all the levels inside it.
+            if stack.count >= QuotationScanner.maxDepth {
+                if !diagnostics.contains(where: { $0.code == .other && $0.message.hasPrefix("quotation marks nested deeper") }) {
+                    diagnostics.append(Diagnostic(code: .other,
+                                                  message: "quotation marks nested deeper than \(QuotationScanner.maxDepth) levels at byte \(i); the deeper ones are ignored",
+                                                  byteOffset: i))
+                }
+                return
+            }
             stack.append(Open(style: mark.style, markOffset: i, contentStart: i + n, segments: [], firstParagraph: p, opener: s))
         case .close:
             guard let k = openIndex else {
