@@ -269,7 +269,6 @@ struct ReaderState {
             }
             current = next
             overlay = nil
-            message = "Article \(current + 1)/\(articles.count)"
         case .toggleArticleList:
             if case .articles = overlay { overlay = nil; return }
             overlay = .articles(selected: current)
@@ -331,7 +330,7 @@ struct ReaderState {
     mutating func openArticle(_ i: Int) {
         guard i >= 0, i < articles.count else { return }
         overlay = nil
-        if i != current { current = i; message = "Article \(i + 1)/\(articles.count)" }
+        current = i
     }
 
     /// j / k in the speaker index: through the entries and, in the selected one, its statements.
@@ -344,8 +343,13 @@ struct ReaderState {
             if n > 0 {
                 if let cur = s { if cur + 1 < statements { s = cur + 1 } else if e + 1 < count { e += 1; s = nil } }
                 else if statements > 0 { s = 0 } else if e + 1 < count { e += 1 }
-            } else {
-                if let cur = s { s = cur > 0 ? cur - 1 : nil } else if e > 0 { e -= 1; s = nil }
+            } else if let cur = s {
+                s = cur > 0 ? cur - 1 : nil
+            } else if e > 0 {
+                // Up from a name: the row above is the previous speaker's last statement.
+                e -= 1
+                let above = statementsOf(e).count
+                s = above > 0 ? above - 1 : nil
             }
         }
         overlay = .speakerIndex(entry: e, statement: s)
