@@ -14,7 +14,7 @@ enum InteractiveReader {
     /// positions; `notes` (files that failed to load, decoding warnings) go to stderr while
     /// curses owns the screen, so they are replayed after it quits.
     static func run(articles: [Article], names: [String] = [], positions: ReadingPositions = ReadingPositions(store: nil, keys: []),
-                    notes: [String] = [], mouse: Bool, debugCrash: Bool = false) -> Int32 {
+                    notes: [String] = [], failedFiles: Int = 0, mouse: Bool, debugCrash: Bool = false) -> Int32 {
         SignalGuard.install()
         CursesTerminal.prepareLocale()
         let colors = (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
@@ -36,7 +36,7 @@ enum InteractiveReader {
         let size = terminal.size
         var state = ReaderState(articles: articles, width: size.width, height: size.height, names: names)
         warnings += positions.restore(into: &state)
-        let failed = notes.filter { !$0.contains(": warning: ") }.count
+        let failed = failedFiles
         if failed > 0 { state.message = "\(failed) file\(failed == 1 ? "" : "s") could not be opened (listed after q)" }
         terminal.present(ScreenRenderer.render(state), redraws: state.redraws)
         if debugCrash {

@@ -125,6 +125,7 @@ struct VoicesCommand: ParsableCommand {
         var keys: [String?] = []
         var notes: [String] = []
         var lastError: LoadError?
+        var failedFiles = 0
         if files.isEmpty {
             articles = [ArticleParser.parse(SampleArticle.text)]
             keys = [nil]
@@ -139,6 +140,7 @@ struct VoicesCommand: ParsableCommand {
                 } catch {
                     notes.append("voices: " + error.message)
                     lastError = error
+                    failedFiles += 1
                 }
             }
         }
@@ -158,7 +160,7 @@ struct VoicesCommand: ParsableCommand {
             return
         }
         let positions = ReadingPositions(store: noState ? nil : StateStore(), keys: keys)
-        let code = InteractiveReader.run(articles: articles, names: names, positions: positions, notes: notes,
+        let code = InteractiveReader.run(articles: articles, names: names, positions: positions, notes: notes, failedFiles: failedFiles,
                                          mouse: mouse, debugCrash: debugCrash)
         if code != 0 { throw ExitCode(code) }
     }

@@ -301,6 +301,8 @@ struct ReaderState {
             case .top: to = 0
             case .bottom: to = n - 1
             case .activate: openArticle(sel); return true
+            case .wheel(let k): to = sel + k
+            case .click: return true
             default: return false
             }
             overlay = .articles(selected: max(0, min(n - 1, to)))
@@ -309,6 +311,8 @@ struct ReaderState {
             switch action {
             case .lines(let k): moveIndexCursor(entry: entry, statement: statement, by: k)
             case .pages(let k): moveIndexCursor(entry: entry, statement: statement, by: k * max(1, height - 3))
+            case .wheel(let k): moveIndexCursor(entry: entry, statement: statement, by: k)
+            case .click: break
             case .top: overlay = .speakerIndex(entry: 0, statement: nil)
             case .bottom: overlay = .speakerIndex(entry: max(0, speakerIndex.entries.count - 1), statement: nil)
             case .activate:
