@@ -109,4 +109,16 @@ struct MultiArticleEndToEndTests {
         #expect(exit.screen.contains("one.txt: no such file"))
         #expect(exit.screen.contains("two.txt: no such file"))
     }
+
+    @Test("piped: the articles that load are listed, the failure is on stderr, exit 0")
+    func pipedSeveral() throws {
+        let (dir, a, b) = try Self.writeArticles()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let q = TmuxSession.quote
+        let r = TmuxSession.run(["/bin/sh", "-c", "\(q(TmuxSession.binary)) \(q(a)) \(q(dir + "/missing.txt")) \(q(b)) 2>&1 </dev/null"], capture: true)
+        #expect(r.status == 0)
+        #expect(r.output.contains("missing.txt: no such file"))
+        #expect(r.output.contains("Harbour council votes to close the old pier"))
+        #expect(r.output.contains("Fishermen protest pier closure"))
+    }
 }
