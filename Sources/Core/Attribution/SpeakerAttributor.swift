@@ -241,18 +241,15 @@ struct SpeakerAttributor {
 
         // A quotation-only sentence before anyone was named in its paragraph takes the
         // speaker of the next attributed quotation in that paragraph.
-        for i in decisions.indices {
-            guard let d = decisions[i], d.entity == nil, d.kind.isStatement else { continue }
-            var k = i + 1
-            while k < decisions.count {
-                guard let next = decisions[k] else { k += 1; continue }
-                if next.paragraph != d.paragraph { break }
-                if let e = next.entity {
-                    decisions[i]!.entity = e
-                    decisions[i]!.attribution = Attribution(rule: .continuation, confidence: Confidence.continuation - 0.1)
-                    break
-                }
-                k += 1
+        // One backward pass carries the next attributed speaker of each paragraph.
+        var next: (entity: Int, paragraph: Int)?
+        for i in decisions.indices.reversed() {
+            guard let d = decisions[i] else { continue }
+            if let e = d.entity {
+                next = (e, d.paragraph)
+            } else if d.kind.isStatement, let n = next, n.paragraph == d.paragraph {
+                decisions[i]!.entity = n.entity
+                decisions[i]!.attribution = Attribution(rule: .continuation, confidence: Confidence.continuation - 0.1)
             }
         }
 
