@@ -186,6 +186,20 @@ struct MultiArticleRenderTests {
         #expect(grid[group.x, group.y].style.underline)
     }
 
+    @Test("the speaker index scrolls to keep the cursor on screen", arguments: [1, 12, 29])
+    func indexScrolls(_ steps: Int) {
+        let paragraphs = (1...30).map { "Eve Hart said “point number \($0) stands”." }
+        let article = ArticleBuilder(title: "Many points", paragraphs: paragraphs,
+                                     speakers: [ArticleBuilder.SpeakerSpec(name: "Eve Hart")],
+                                     quotes: (1...30).map { ArticleBuilder.QuoteSpec(words: "point number \($0) stands", speaker: 0) }).build()
+        var s = ReaderState(articles: [article], width: 60, height: 10)
+        s.handle(.char("S"))
+        for _ in 0..<steps { s.handle(.char("j")) }
+        #expect(s.overlay == .speakerIndex(entry: 0, statement: steps - 1))
+        let lines = screen(s).trimmedLines
+        #expect(lines.contains("▸     “point number \(steps) stands”"), "cursor row not shown:\n\(lines.joined(separator: "\n"))")
+    }
+
     @Test("byline and a warning from the diagnostics show dim under the title")
     func bylineAndNote() {
         var a = TwoArticles.ferry
