@@ -99,6 +99,18 @@ struct ArticleLoader {
     /// files sniffed (a page saved without an extension is still HTML), text otherwise.
     func load(_ path: String) throws(LoadError) -> Article {
         var bytes = try readBytes(path)
+        return try parse(&bytes, path: path)
+    }
+
+    /// Like `load`, with the key of the file's bytes (`StateStore.articleKey`) under which
+    /// the reader keeps its reading position.
+    func loadKeyed(_ path: String) throws(LoadError) -> (article: Article, key: String) {
+        var bytes = try readBytes(path)
+        let key = StateStore.articleKey(bytes: bytes)
+        return (try parse(&bytes, path: path), key)
+    }
+
+    private func parse(_ bytes: inout [UInt8], path: String) throws(LoadError) -> Article {
         let name = path == "-" ? "standard input" : path
         let format = InputFormat.detect(path: path == "-" ? nil : path, bytes: bytes)
         if format == .text {
