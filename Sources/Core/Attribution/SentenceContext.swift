@@ -186,7 +186,10 @@ struct Context {
                 let before = m.tokens.lowerBound - 1
                 let afterPreposition = before >= 0 && tokens[before].isWord && tokens[before].cls.contains(.prepositions)
                     && !["by", "after", "before", "since", "until", "than"].contains(tokens[before].lower)
-                if !afterPreposition || t.lower.hasSuffix("ing") && before == j - 1 - (m.tokens.count - 1) - 0 && m.kind == .name && tokens[before].lower == "of" { return m }
+                // "footage of Trump saying …": a name right before a participle is its subject
+                // even after "of".
+                let participleAfterOf = t.lower.hasSuffix("ing") && m.kind == .name && tokens[before].lower == "of"
+                if !afterPreposition || participleAfterOf { return m }
                 // "A spokeswoman for Hillary Clinton says", "a spokesman for the Department for
                 // Transport said": the head before the prepositional phrases.
                 var p = before

@@ -191,7 +191,7 @@ struct SpeakerAttributor {
                     decision.entity = last.entity
                     decision.attribution = Attribution(rule: .continuation, confidence: Confidence.continuation)
                 }
-                if decision.entity == nil, !quoteOnly, let s = subject, registry[s.entity].kind != .organization || true,
+                if decision.entity == nil, !quoteOnly, let s = subject,
                    s.offset < t.range.start, !isTitle {
                     decision.entity = s.entity
                     decision.attribution = Attribution(rule: .sentenceSubject, confidence: Confidence.subject)
@@ -235,7 +235,6 @@ struct SpeakerAttributor {
             if let s = subject {
                 subjects.append((s.entity, s.offset, p))
                 if subjects.count > 16 { subjects.removeFirst(subjects.count - 16) }
-                if registry[s.entity].kind == .person, s.kind == .name || s.kind == .pronoun { }
             }
         }
 

@@ -41,7 +41,6 @@ struct QuotationScanner {
             var stack: [Open] = []
             let range = paragraph.range
             var i = range.start
-            var first = true
             if let c = carried {
                 // The convention for a quotation over several paragraphs: the next paragraph
                 // opens with the same mark again. Then it is one quotation.
@@ -52,13 +51,11 @@ struct QuotationScanner {
                     cont.contentStart = range.start + n
                     stack.append(cont)
                     i = range.start + n
-                    first = false
-                } else if let closeAt = firstStrayClose(source, range: range, style: c.style) {
+                } else if firstStrayClose(source, range: range, style: c.style) != nil {
                     // No reopening mark, but the paragraph closes the quotation before opening any.
                     var cont = c
                     cont.contentStart = range.start
                     stack.append(cont)
-                    _ = closeAt
                 } else {
                     out.append(finish(c, last: nil, closeEnd: c.segments.last!.end, paragraphEnd: true, depth: 0))
                     diagnostics.append(Diagnostic(code: .unclosedQuotation,
@@ -67,7 +64,6 @@ struct QuotationScanner {
                 }
                 carried = nil
             }
-            _ = first
             while i < range.end {
                 let b = source[i]
                 if !QuoteMarks.mayStartMark(b) { i += 1; continue }
@@ -93,10 +89,7 @@ struct QuotationScanner {
             // Paragraph end: single quotes left open were apostrophes after all; a double
             // (or guillemet) quotation left open may go on in the next paragraph.
             while let top = stack.popLast() {
-                if top.style == .single || top.style == .singleGuillemet {
-                    if stack.isEmpty == false { continue }
-                    continue
-                }
+                if top.style == .single || top.style == .singleGuillemet { continue }
                 let tail = source.trimmed(TextRange(top.contentStart, range.end))
                 if stack.isEmpty && p + 1 < paragraphs.count && !paragraph.isTitle {
                     var t = top
