@@ -170,6 +170,13 @@ struct ReportedSpeechTests {
         #expect(q?.speaker.map { a.speakers[$0].name } == expected, "\(name)")
     }
 
+    @Test("a participle right after a name that opens the sentence (once an out-of-range read)")
+    func participleAtStart() {
+        let a = parse("Ana Ruiz saying that the pier must close surprised nobody.")
+        let q = a.quotations.first { $0.kind == .indirect }
+        #expect(q?.speaker.map { a.speakers[$0].name } == "Ana Ruiz")
+    }
+
     @Test("a cue in the middle of the clause keeps both halves")
     func splitClause() {
         let a = parse("To understand the harbour, Ana Ruiz said, one should walk the old pier at dawn.")

@@ -188,7 +188,7 @@ struct Context {
                     && !["by", "after", "before", "since", "until", "than"].contains(tokens[before].lower)
                 // "footage of Trump saying …": a name right before a participle is its subject
                 // even after "of".
-                let participleAfterOf = t.lower.hasSuffix("ing") && m.kind == .name && tokens[before].lower == "of"
+                let participleAfterOf = before >= 0 && t.lower.hasSuffix("ing") && m.kind == .name && tokens[before].lower == "of"
                 if !afterPreposition || participleAfterOf { return m }
                 // "A spokeswoman for Hillary Clinton says", "a spokesman for the Department for
                 // Transport said": the head before the prepositional phrases.
