@@ -191,6 +191,17 @@ struct ReportedSpeechTests {
         #expect(!a.quotations.contains { $0.kind == .indirect })
     }
 
+    @Test("a denied or withheld cue reports nothing", arguments: [
+        "Ana Ruiz left early, without acknowledging that the plan had come from her own office.",
+        "Ana Ruiz did not say that the pier would close next year.",
+        "Ana Ruiz declined to say whether the pier would close next year.",
+        "Ana Ruiz never claimed that the pier would close next year.",
+    ])
+    func negated(text: String) {
+        let a = parse(text)
+        #expect(!a.quotations.contains { $0.kind == .indirect }, "\(statements(a))")
+    }
+
     @Test("too short a clause is not reported speech", arguments: ["Ana Ruiz said no.", "Ana Ruiz said it twice."])
     func short(text: String) {
         let a = parse(text)

@@ -421,6 +421,9 @@ struct Context {
             if c > 0, tokens[c - 1].isPunct(",") { return clause(from: 0, to: c - 1).map { ([$0], m) } }
             return nil
         }
+        // "without acknowledging that …", "did not say …", "declined to say …": a negated cue
+        // reports nothing anyone said.
+        if isNegated(c) { return nil }
         guard let m = subject(ofCue: c) else { return nil }
         // After the cue.
         var k = c + 1
@@ -479,6 +482,21 @@ struct Context {
             return clause(from: 0, to: subjectStart - 1).map { ([$0], m) }
         }
         return nil
+    }
+
+    /// The cue is denied or withheld: "without saying", "did not say", "never said",
+    /// "declined to say", "refused to confirm".
+    func isNegated(_ c: Int) -> Bool {
+        var k = c - 1
+        var hops = 0
+        while k >= 0, hops < 3, tokens[k].isWord {
+            let w = tokens[k].lower
+            if ["without", "not", "never", "no", "neither", "nor"].contains(w) || w.hasSuffix("n't") || w.hasSuffix("n’t") { return true }
+            if w == "to", k > 0, ["declined", "refused", "declines", "refuses", "declining", "refusing", "failed", "fails"].contains(tokens[k - 1].lower) { return true }
+            if !tokens[k].cls.contains(.verbModifiers) && w != "to" { break }
+            k -= 1; hops += 1
+        }
+        return false
     }
 
     /// Tokens `from..<to` as a clause: no quotation inside, at least four words, trailing
