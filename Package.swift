@@ -41,7 +41,7 @@ let package = Package(
         ),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "ReaderTests", dependencies: ["Reader", "Core"]),
-        .testTarget(name: "ExtractTests", dependencies: ["Extract", "Core"]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "Core"], exclude: ["Fixtures"]),
         // Fuzz-corpus invariants, the bad-input matrix against the built binary, state files.
         .testTarget(name: "RobustnessTests", dependencies: ["Reader", "Core"]),
     ],

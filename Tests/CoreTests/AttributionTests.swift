@@ -170,6 +170,13 @@ struct ReportedSpeechTests {
         #expect(q?.speaker.map { a.speakers[$0].name } == expected, "\(name)")
     }
 
+    @Test("a participle right after a name that opens the sentence (once an out-of-range read)")
+    func participleAtStart() {
+        let a = parse("Ana Ruiz saying that the pier must close surprised nobody.")
+        let q = a.quotations.first { $0.kind == .indirect }
+        #expect(q?.speaker.map { a.speakers[$0].name } == "Ana Ruiz")
+    }
+
     @Test("a cue in the middle of the clause keeps both halves")
     func splitClause() {
         let a = parse("To understand the harbour, Ana Ruiz said, one should walk the old pier at dawn.")
@@ -182,6 +189,17 @@ struct ReportedSpeechTests {
     func quotedNotIndirect() {
         let a = parse("“The talks have stalled,” Ana Ruiz said.")
         #expect(!a.quotations.contains { $0.kind == .indirect })
+    }
+
+    @Test("a denied or withheld cue reports nothing", arguments: [
+        "Ana Ruiz left early, without acknowledging that the plan had come from her own office.",
+        "Ana Ruiz did not say that the pier would close next year.",
+        "Ana Ruiz declined to say whether the pier would close next year.",
+        "Ana Ruiz never claimed that the pier would close next year.",
+    ])
+    func negated(text: String) {
+        let a = parse(text)
+        #expect(!a.quotations.contains { $0.kind == .indirect }, "\(statements(a))")
     }
 
     @Test("too short a clause is not reported speech", arguments: ["Ana Ruiz said no.", "Ana Ruiz said it twice."])

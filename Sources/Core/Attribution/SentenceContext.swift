@@ -8,12 +8,18 @@ struct Context {
     /// The sentence is a headline (Title Case: "Lindsey Graham Says").
     var headline = false
 
+    /// How far (in tokens) the rules look from a cue or a quotation for its partner.
+    static let window = 60
+    /// The longest reported clause, in tokens (PolNeAR's contents rarely pass 60 words).
+    static let maxClauseTokens = 120
+
     init(source: Source, tokens: [Token], finder: MentionFinder, sentence: Int, paragraph: Int) {
         self.source = source
         self.tokens = tokens
         self.finder = finder
         self.sentence = sentence
         self.paragraph = paragraph
+        self.isQuoteOnly = !tokens.contains { $0.isWord }
     }
 
     // MARK: Cues
@@ -74,9 +80,15 @@ struct Context {
     /// then the nearest cue in the sentence whose subject can be found.
     func cue(for qi: Int, among cues: [Int]) -> (Int, Mention)? {
         guard !cues.isEmpty else { return nil }
+        // Cues are in token order: split them at the quotation once (binary search), then look
+        // only at the ones within reach, so a run-on sentence of many quotes stays linear.
+        var lo = 0, hi = cues.count
+        while lo < hi { let mid = (lo + hi) / 2; if cues[mid] < qi { lo = mid + 1 } else { hi = mid } }
+        let before = cues[..<lo].reversed().prefix { qi - $0 <= Context.window }
+        let after = cues[lo...].prefix { $0 - qi <= Context.window }
         // Right after: at most a comma/dash and a mention of up to six tokens between.
-        let cueBefore = cues.contains { $0 < qi }
-        for c in cues where c > qi && c - qi <= 9 {
+        let cueBefore = !before.isEmpty
+        for c in after where c - qi <= 9 {
             // "…called it “a show” and “comedy,” insisting that …": a participle after a
             // partial quote continues the sentence's cue; it does not introduce the quote.
             if cueBefore, tokens[c].lower.hasSuffix("ing") { break }
@@ -94,7 +106,7 @@ struct Context {
         }
         // Before: the nearest cue to the left whose subject is found.
         var best: (Int, Mention)?
-        for c in cues.reversed() where c < qi {
+        for c in before {
             if tokens[(c + 1)..<qi].contains(where: { $0.kind == .quote }) {
                 // Another quotation sits between: it owns this cue unless this one is a list ("a show" and "comedy").
                 let between = tokens[(c + 1)..<qi]
@@ -105,7 +117,7 @@ struct Context {
         }
         if let best { return best }
         // After, further away ("…” was how X put it, he said later).
-        for c in cues where c > qi {
+        for c in after {
             if tokens[(qi + 1)..<c].contains(where: { $0.kind == .quote }) { break }
             if let m = subject(ofCue: c) { return (c, m) }
         }
@@ -174,7 +186,10 @@ struct Context {
                 let before = m.tokens.lowerBound - 1
                 let afterPreposition = before >= 0 && tokens[before].isWord && tokens[before].cls.contains(.prepositions)
                     && !["by", "after", "before", "since", "until", "than"].contains(tokens[before].lower)
-                if !afterPreposition || t.lower.hasSuffix("ing") && before == j - 1 - (m.tokens.count - 1) - 0 && m.kind == .name && tokens[before].lower == "of" { return m }
+                // "footage of Trump saying …": a name right before a participle is its subject
+                // even after "of".
+                let participleAfterOf = before >= 0 && t.lower.hasSuffix("ing") && m.kind == .name && tokens[before].lower == "of"
+                if !afterPreposition || participleAfterOf { return m }
                 // "A spokeswoman for Hillary Clinton says", "a spokesman for the Department for
                 // Transport said": the head before the prepositional phrases.
                 var p = before
@@ -281,7 +296,9 @@ struct Context {
     /// The subject of the clause holding token `c`: the first mention of the sentence not
     /// after a preposition and not possessive.
     func clauseSubject(before c: Int) -> Mention? {
-        var k = 0
+        // The clause's subject stands within a window before the verb; looking further back
+        // in a run-on sentence of thousands of words would make every cue cost the sentence.
+        var k = max(0, c - Context.window)
         while k < c {
             let t = tokens[k]
             guard t.isWord else { k += 1; continue }
@@ -300,7 +317,7 @@ struct Context {
 
     /// "X: “…”" — a name and a colon before the quotation (also a headline "Sanders: …").
     func colonSpeaker(before qi: Int) -> Mention? {
-        guard let colon = tokens[..<qi].lastIndex(where: { $0.isPunct(":") }), colon > 0 else { return nil }
+        guard let colon = tokens[max(0, qi - 24)..<qi].lastIndex(where: { $0.isPunct(":") }), colon > 0 else { return nil }
         guard let m = finder.mention(endingAt: colon - 1, tokens), m.kind != .pronoun else { return nil }
         // The mention must open the sentence (or follow another quotation): "Kosachev: “…”".
         let start = m.tokens.lowerBound
@@ -335,8 +352,8 @@ struct Context {
         return nil
     }
 
-    /// Nothing but quotations and punctuation.
-    var isQuoteOnly: Bool { !tokens.contains { $0.isWord } }
+    /// Nothing but quotations and punctuation (worked out once per sentence).
+    let isQuoteOnly: Bool
 
     /// direct, partial, scare or title.
     func kind(of qi: Int, quotation mq: MarkedQuotation, attributed: Bool, hasCue: Bool) -> QuotationKind {
@@ -404,6 +421,9 @@ struct Context {
             if c > 0, tokens[c - 1].isPunct(",") { return clause(from: 0, to: c - 1).map { ([$0], m) } }
             return nil
         }
+        // "without acknowledging that …", "did not say …", "declined to say …": a negated cue
+        // reports nothing anyone said.
+        if isNegated(c) { return nil }
         guard let m = subject(ofCue: c) else { return nil }
         // After the cue.
         var k = c + 1
@@ -456,7 +476,7 @@ struct Context {
             let after = max(c + 1, m.tokens.upperBound)
             if after + 1 < n, tokens[after].isPunct(","), tokens[after + 1].isWord, !tokens[after + 1].lower.hasSuffix("ing"),
                let first = clause(from: 0, to: subjectStart - 1, minWords: 1), let second = clause(from: after + 1, to: n, stopAtCue: true, minWords: 1),
-               tokens[0..<n].filter(\.isWord).count - (after - subjectStart + 1) >= 4 {
+               tokens[0..<min(n, Context.window * 2)].filter(\.isWord).count - (after - subjectStart + 1) >= 4 {
                 return ([first, second], m)
             }
             return clause(from: 0, to: subjectStart - 1).map { ([$0], m) }
@@ -464,10 +484,32 @@ struct Context {
         return nil
     }
 
+    /// The cue is denied or withheld: "without saying", "did not say", "never said",
+    /// "declined to say", "refused to confirm".
+    func isNegated(_ c: Int) -> Bool {
+        var k = c - 1
+        var hops = 0
+        while k >= 0, hops < 3, tokens[k].isWord {
+            let w = tokens[k].lower
+            if ["without", "not", "never", "no", "neither", "nor"].contains(w) || w.hasSuffix("n't") || w.hasSuffix("n’t") { return true }
+            if w == "to", k > 0, ["declined", "refused", "declines", "refuses", "declining", "refusing", "failed", "fails"].contains(tokens[k - 1].lower) { return true }
+            if !tokens[k].cls.contains(.verbModifiers) && w != "to" { break }
+            k -= 1; hops += 1
+        }
+        return false
+    }
+
     /// Tokens `from..<to` as a clause: no quotation inside, at least four words, trailing
     /// punctuation left out; with `stopAtCue`, cut before ", he said" / ", according to".
     private func clause(from: Int, to: Int, stopAtCue: Bool = false, minWords: Int = 4) -> TextRange? {
+        // A reported clause longer than `maxClauseTokens` is a run-on sentence: end it at the
+        // last comma or semicolon within that length (or at the length itself).
         var end = to
+        if to - from > Context.maxClauseTokens {
+            end = from + Context.maxClauseTokens
+            if let cut = tokens[from..<end].lastIndex(where: { $0.isPunct(",") || $0.isPunct(";") }), cut > from + 4 { end = cut }
+        }
+        let to = end
         if stopAtCue {
             var k = from
             while k < to {

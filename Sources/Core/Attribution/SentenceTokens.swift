@@ -30,14 +30,13 @@ struct SentenceTokenizer {
         var q = firstQuote
         while q < quotes.count && quotes[q].0.end <= sentence.start { q += 1 }
         firstQuote = q
+        var k = q
         while i < sentence.end {
-            // A quotation covering this point becomes one token.
-            var k = q
+            // A quotation covering this point becomes one token. Top-level quotations do not
+            // overlap and come in order, so one pointer walks them with the text.
+            while k < quotes.count && quotes[k].0.end <= i { k += 1 }
             var covering: (TextRange, Int)?
-            while k < quotes.count && quotes[k].0.start <= i {
-                if quotes[k].0.end > i { covering = quotes[k]; break }
-                k += 1
-            }
+            if k < quotes.count && quotes[k].0.start <= i { covering = quotes[k] }
             if let (outer, index) = covering {
                 let end = min(outer.end, sentence.end)
                 out.append(Token(kind: .quote, range: TextRange(max(outer.start, sentence.start), end), lower: "", bare: "",

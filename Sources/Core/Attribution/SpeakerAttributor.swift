@@ -191,7 +191,7 @@ struct SpeakerAttributor {
                     decision.entity = last.entity
                     decision.attribution = Attribution(rule: .continuation, confidence: Confidence.continuation)
                 }
-                if decision.entity == nil, !quoteOnly, let s = subject, registry[s.entity].kind != .organization || true,
+                if decision.entity == nil, !quoteOnly, let s = subject,
                    s.offset < t.range.start, !isTitle {
                     decision.entity = s.entity
                     decision.attribution = Attribution(rule: .sentenceSubject, confidence: Confidence.subject)
@@ -235,24 +235,20 @@ struct SpeakerAttributor {
             if let s = subject {
                 subjects.append((s.entity, s.offset, p))
                 if subjects.count > 16 { subjects.removeFirst(subjects.count - 16) }
-                if registry[s.entity].kind == .person, s.kind == .name || s.kind == .pronoun { }
             }
         }
 
         // A quotation-only sentence before anyone was named in its paragraph takes the
         // speaker of the next attributed quotation in that paragraph.
-        for i in decisions.indices {
-            guard let d = decisions[i], d.entity == nil, d.kind.isStatement else { continue }
-            var k = i + 1
-            while k < decisions.count {
-                guard let next = decisions[k] else { k += 1; continue }
-                if next.paragraph != d.paragraph { break }
-                if let e = next.entity {
-                    decisions[i]!.entity = e
-                    decisions[i]!.attribution = Attribution(rule: .continuation, confidence: Confidence.continuation - 0.1)
-                    break
-                }
-                k += 1
+        // One backward pass carries the next attributed speaker of each paragraph.
+        var next: (entity: Int, paragraph: Int)?
+        for i in decisions.indices.reversed() {
+            guard let d = decisions[i] else { continue }
+            if let e = d.entity {
+                next = (e, d.paragraph)
+            } else if d.kind.isStatement, let n = next, n.paragraph == d.paragraph {
+                decisions[i]!.entity = n.entity
+                decisions[i]!.attribution = Attribution(rule: .continuation, confidence: Confidence.continuation - 0.1)
             }
         }
 

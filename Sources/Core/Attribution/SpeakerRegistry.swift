@@ -9,6 +9,8 @@ struct SpeakerRegistry {
         var roles: [String] = []
         /// Lowercased words of the roles, for "the minister" → the person whose role says minister.
         var roleWords: Set<Substring> = []
+        /// The roles lowercased, so a role said again is recognised without a scan.
+        var roleKeys: Set<String> = []
         var organization: String?
         var gender: Names.Gender = .unknown
         var plural = false
@@ -171,7 +173,9 @@ struct SpeakerRegistry {
         for det in ["The ", "A ", "An "] where r.hasPrefix(det) { r = det.lowercased() + r.dropFirst(det.count) }
         // An anonymous source's description is its name, not a role of it.
         if r.lowercased() == entities[i].name.lowercased() { return }
-        guard !r.isEmpty, !entities[i].roles.contains(where: { $0.lowercased() == r.lowercased() }) else { return }
+        let key = r.lowercased()
+        guard !r.isEmpty, !entities[i].roleKeys.contains(key) else { return }
+        entities[i].roleKeys.insert(key)
         entities[i].roles.append(r)
         for w in r.lowercased().split(separator: " ") { entities[i].roleWords.insert(w) }
         if entities[i].organization == nil, let org = Self.organization(inRole: r) { entities[i].organization = org }

@@ -12,7 +12,7 @@ public enum DecodingError: Error, Sendable, Hashable {
             return "the file is empty (no text to read)"
         case .binary(let share):
             let percent = Int((share * 100).rounded())
-            return "this looks like a binary file, not text (\(percent)% of the first bytes are NUL or control bytes)"
+            return "this looks like a binary file, not text (\(percent)% of the first bytes are control bytes or not UTF-8)"
         }
     }
 }
@@ -72,13 +72,30 @@ public struct TextDecoder: Sendable {
     private func checkNotBinary(_ bytes: [UInt8], from start: Int) throws(DecodingError) {
         let end = min(bytes.count, start + sampleSize)
         guard end > start else { throw .empty }
-        var control = 0
-        for i in start..<end {
+        // Control bytes alone mark binary above `binaryThreshold`; random data has about 10%
+        // of them, so bytes that are not UTF-8 count too, against a looser threshold (a
+        // Latin-1 text has a few per cent of them, random bytes around half).
+        var control = 0, invalid = 0
+        let sample = bytes[start..<end]
+        var i = start
+        while i < end {
             let b = bytes[i]
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { control += 1 }
+            if b < 0x80 {
+                if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { control += 1 }
+                i += 1
+                continue
+            }
+            let n = Self.sequenceLength(sample, at: i)
+            if n == 0 {
+                // A sequence cut by the end of the sample is not evidence.
+                if end - i < 4 && end < bytes.count { break }
+                invalid += 1; i += 1
+            } else { i += n }
         }
-        let share = Double(control) / Double(end - start)
-        if share > binaryThreshold { throw .binary(controlByteShare: share) }
+        let length = Double(end - start)
+        let share = Double(control) / length
+        let mixed = Double(control + invalid) / length
+        if share > binaryThreshold || mixed > 3 * binaryThreshold { throw .binary(controlByteShare: max(share, mixed)) }
     }
 
     private func decodeUTF16(_ bytes: [UInt8], littleEndian: Bool) throws(DecodingError) -> DecodedText {
@@ -149,7 +166,7 @@ public struct TextDecoder: Sendable {
     }
 
     /// Length of the valid UTF-8 sequence starting at `i`, or 0 when it is invalid.
-    private static func sequenceLength(_ bytes: ArraySlice<UInt8>, at i: Int) -> Int {
+    static func sequenceLength(_ bytes: ArraySlice<UInt8>, at i: Int) -> Int {
         let b = bytes[i]
         let end = bytes.endIndex
         func cont(_ j: Int) -> Bool { j < end && bytes[j] & 0xC0 == 0x80 }

@@ -22,6 +22,9 @@ struct MarkedQuotation: Sendable {
 /// several paragraphs (each paragraph reopens, only the last closes), and unbalanced
 /// marks (ended at the paragraph's end, with a diagnostic).
 struct QuotationScanner {
+    /// The deepest nesting of quotations kept (a quote in a quote in a quote …).
+    static let maxDepth = 8
+
     private struct Open {
         var style: QuoteStyle
         var markOffset: Int
@@ -38,7 +41,6 @@ struct QuotationScanner {
             var stack: [Open] = []
             let range = paragraph.range
             var i = range.start
-            var first = true
             if let c = carried {
                 // The convention for a quotation over several paragraphs: the next paragraph
                 // opens with the same mark again. Then it is one quotation.
@@ -49,13 +51,11 @@ struct QuotationScanner {
                     cont.contentStart = range.start + n
                     stack.append(cont)
                     i = range.start + n
-                    first = false
-                } else if let closeAt = firstStrayClose(source, range: range, style: c.style) {
+                } else if firstStrayClose(source, range: range, style: c.style) != nil {
                     // No reopening mark, but the paragraph closes the quotation before opening any.
                     var cont = c
                     cont.contentStart = range.start
                     stack.append(cont)
-                    _ = closeAt
                 } else {
                     out.append(finish(c, last: nil, closeEnd: c.segments.last!.end, paragraphEnd: true, depth: 0))
                     diagnostics.append(Diagnostic(code: .unclosedQuotation,
@@ -64,7 +64,6 @@ struct QuotationScanner {
                 }
                 carried = nil
             }
-            _ = first
             while i < range.end {
                 let b = source[i]
                 if !QuoteMarks.mayStartMark(b) { i += 1; continue }
@@ -90,10 +89,7 @@ struct QuotationScanner {
             // Paragraph end: single quotes left open were apostrophes after all; a double
             // (or guillemet) quotation left open may go on in the next paragraph.
             while let top = stack.popLast() {
-                if top.style == .single || top.style == .singleGuillemet {
-                    if stack.isEmpty == false { continue }
-                    continue
-                }
+                if top.style == .single || top.style == .singleGuillemet { continue }
                 let tail = source.trimmed(TextRange(top.contentStart, range.end))
                 if stack.isEmpty && p + 1 < paragraphs.count && !paragraph.isTitle {
                     var t = top
@@ -143,6 +139,16 @@ struct QuotationScanner {
         }
         switch role {
         case .open, .either:
+            // Quotes nest a level or two in real copy; a pile of opening marks deeper than
+            // `maxDepth` is noise, and each level's text would repeat all the levels inside it.
+            if stack.count >= QuotationScanner.maxDepth {
+                if !diagnostics.contains(where: { $0.code == .other && $0.message.hasPrefix("quotation marks nested deeper") }) {
+                    diagnostics.append(Diagnostic(code: .other,
+                                                  message: "quotation marks nested deeper than \(QuotationScanner.maxDepth) levels at byte \(i); the deeper ones are ignored",
+                                                  byteOffset: i))
+                }
+                return
+            }
             stack.append(Open(style: mark.style, markOffset: i, contentStart: i + n, segments: [], firstParagraph: p, opener: s))
         case .close:
             guard let k = openIndex else {

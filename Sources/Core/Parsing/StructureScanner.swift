@@ -17,8 +17,6 @@ struct StructureScanner {
     func scan(_ source: Source) -> Result {
         // Lines as (start, end-without-line-break).
         var blocks: [TextRange] = []        // blank-line separated blocks, trimmed
-        var lineCount = 0
-        var sawBlank = false
         var blockStart = -1, blockEnd = -1
         var i = 0
         let n = source.count
@@ -28,11 +26,9 @@ struct StructureScanner {
             while i < n, !Source.isNewline(source[i]) { i += 1 }
             let lineEnd = i
             if i < n { i += (source[i] == 0x0D && i + 1 < n && source[i + 1] == 0x0A) ? 2 : 1 }
-            lineCount += 1
             let t = source.trimmed(TextRange(lineStart, lineEnd))
             if t.isEmpty {
-                if blockStart >= 0 { blocks.append(TextRange(blockStart, blockEnd)); blockStart = -1; sawBlank = true }
-                else if !blocks.isEmpty { sawBlank = true }
+                if blockStart >= 0 { blocks.append(TextRange(blockStart, blockEnd)); blockStart = -1 }
                 continue
             }
             lines.append(t)
@@ -61,7 +57,6 @@ struct StructureScanner {
             result.title = first
             result.titleIndex = 0
         }
-        _ = lineCount
         return result
     }
 

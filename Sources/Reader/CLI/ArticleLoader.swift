@@ -99,6 +99,18 @@ struct ArticleLoader {
     /// files sniffed (a page saved without an extension is still HTML), text otherwise.
     func load(_ path: String) throws(LoadError) -> Article {
         var bytes = try readBytes(path)
+        return try parse(&bytes, path: path)
+    }
+
+    /// Like `load`, with the key of the file's bytes (`StateStore.articleKey`) under which
+    /// the reader keeps its reading position.
+    func loadKeyed(_ path: String) throws(LoadError) -> (article: Article, key: String) {
+        var bytes = try readBytes(path)
+        let key = StateStore.articleKey(bytes: bytes)
+        return (try parse(&bytes, path: path), key)
+    }
+
+    private func parse(_ bytes: inout [UInt8], path: String) throws(LoadError) -> Article {
         let name = path == "-" ? "standard input" : path
         let format = InputFormat.detect(path: path == "-" ? nil : path, bytes: bytes)
         if format == .text {
@@ -113,11 +125,19 @@ struct ArticleLoader {
         }
     }
 
-    /// One line per thing decoding changed (replaced invalid bytes), naming the file and
-    /// the byte offset, for stderr: the text is shown with U+FFFD and the user is told where.
+    /// The article's warnings for stderr, naming the file: replaced invalid bytes (with
+    /// the byte offset), unclosed quotations, stray marks. One line per kind: the first one
+    /// and how many more, so a broken file does not flood the terminal.
     static func decodingWarnings(_ article: Article, path: String) -> [String] {
-        article.diagnostics.filter { $0.code == .invalidBytes }.map {
-            "voices: \(path == "-" ? "standard input" : path): warning: \($0.message)"
+        let name = path == "-" ? "standard input" : path
+        var seen: [Diagnostic.Code: (first: Diagnostic, count: Int)] = [:]
+        var order: [Diagnostic.Code] = []
+        for d in article.diagnostics where d.severity == .warning {
+            if let s = seen[d.code] { seen[d.code] = (s.first, s.count + 1) } else { seen[d.code] = (d, 1); order.append(d.code) }
+        }
+        return order.map { code in
+            let (d, n) = seen[code]!
+            return "voices: \(name): warning: \(d.message)" + (n > 1 ? " (and \(n - 1) more like it)" : "")
         }
     }
 

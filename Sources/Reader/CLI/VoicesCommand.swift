@@ -48,6 +48,9 @@ struct VoicesCommand: ParsableCommand {
     @Option(name: .long, help: "Parse this many articles at once with --json, --list, --explain or --index (default: the number of cores).")
     var jobs: Int?
 
+    @Flag(name: .customLong("no-state"), help: "Neither restore nor save reading positions ($XDG_STATE_HOME/voices/positions).")
+    var noState = false
+
     @Flag(name: .long, help: .hidden)
     var debugCrash = false
 
@@ -114,22 +117,39 @@ struct VoicesCommand: ParsableCommand {
             try printIndex(inputs, loader: loader)
             return
         }
-        // Interactive (or plain listing when stdout is not a terminal).
+        // Interactive (or plain listing when stdout is not a terminal). The files that load
+        // are opened; the others are reported (after the reader quits) and only when none
+        // loaded is it an error.
         var articles: [Article] = []
+        var names: [String] = []
+        var keys: [String?] = []
+        var notes: [String] = []
+        var lastError: LoadError?
+        var failedFiles = 0
         if files.isEmpty {
             articles = [ArticleParser.parse(SampleArticle.text)]
+            keys = [nil]
         } else {
             for path in inputs {
                 do {
-                    articles.append(try loader.load(path))
-                    ArticleLoader.decodingWarnings(articles.last!, path: path).forEach(Output.error)
+                    let (article, key) = try loader.loadKeyed(path)
+                    articles.append(article)
+                    names.append(path == "-" ? "standard input" : path)
+                    keys.append(key)
+                    notes += ArticleLoader.decodingWarnings(article, path: path)
                 } catch {
-                    Output.error("voices: " + error.message)
-                    throw ExitCode(error.exitCode)
+                    notes.append("voices: " + error.message)
+                    lastError = error
+                    failedFiles += 1
                 }
             }
         }
+        if articles.isEmpty, let lastError {
+            notes.forEach(Output.error)
+            throw ExitCode(lastError.exitCode)
+        }
         if isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
+            notes.forEach(Output.error)
             do {
                 for a in articles { try Output.write(ArticleListing.render(a)) }
             } catch {
@@ -139,7 +159,9 @@ struct VoicesCommand: ParsableCommand {
             }
             return
         }
-        let code = InteractiveReader.run(articles: articles, mouse: mouse, debugCrash: debugCrash)
+        let positions = ReadingPositions(store: noState ? nil : StateStore(), keys: keys)
+        let code = InteractiveReader.run(articles: articles, names: names, positions: positions, notes: notes, failedFiles: failedFiles,
+                                         mouse: mouse, debugCrash: debugCrash)
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -7,6 +7,9 @@ struct VisualLine: Equatable, Sendable {
     var start: Int
     var end: Int
     var isBlank: Bool
+    /// A row under the first paragraph that shows no article text: index into
+    /// `ArticleLayout.headerLines` (byline, notes). -1 for every other row.
+    var extra = -1
 }
 
 /// A place in the laid-out article: paragraph and row within it.
@@ -108,8 +111,32 @@ struct ArticleLayout {
         }
         // The first row answers for any anchor from the paragraph's start.
         out[0].start = min(out[0].start, para.range.start)
+        if p == 0 {
+            for k in Self.headerLines(of: article).indices {
+                out.append(VisualLine(paragraph: p, start: para.range.end, end: para.range.end, isBlank: true, extra: k))
+            }
+        }
         if p + 1 < article.paragraphs.count {
             out.append(VisualLine(paragraph: p, start: para.range.end, end: para.range.end, isBlank: true))
+        }
+        return out
+    }
+
+    /// Lines drawn dim under the title (the first paragraph): the byline, then one "note:"
+    /// per kind of warning in `Article.diagnostics` (invalid bytes, an unclosed quotation…).
+    static func headerLines(of article: Article) -> [String] {
+        var out: [String] = []
+        if let by = article.byline.map(TextFit.collapse), !by.isEmpty { out.append(by) }
+        var order: [Diagnostic.Code] = []
+        var first: [Diagnostic.Code: String] = [:]
+        var count: [Diagnostic.Code: Int] = [:]
+        for d in article.diagnostics where d.severity == .warning {
+            if first[d.code] == nil { order.append(d.code); first[d.code] = d.message }
+            count[d.code, default: 0] += 1
+        }
+        for code in order {
+            let more = count[code]! - 1
+            out.append("note: " + TextFit.collapse(first[code]!) + (more > 0 ? " (and \(more) more)" : ""))
         }
         return out
     }

@@ -110,12 +110,22 @@ struct StateStore {
     /// written meanwhile by another Voices are kept). Returns warnings; never throws.
     @discardableResult
     func savePosition(_ offset: Int, for key: String) -> [String] {
+        savePositions([key: offset])
+    }
+
+    /// Saves several articles' positions in one atomic write (the reader on quit).
+    @discardableResult
+    func savePositions(_ offsets: [String: Int]) -> [String] {
         guard let path = positionsPath, let dir = stateDirectory else {
             return ["voices: no place for reading positions (set HOME or XDG_STATE_HOME)"]
         }
-        guard Self.isValidKey(key), offset >= 0 else { return ["voices: not saving a position for key \(key.debugDescription)"] }
+        for (key, offset) in offsets where !Self.isValidKey(key) || offset < 0 {
+            return ["voices: not saving a position for key \(key.debugDescription)"]
+        }
+        guard !offsets.isEmpty else { return [] }
         var (all, warnings) = loadPositions()
-        all[key] = Position(offset: offset, updated: now())
+        let t = now()
+        for (key, offset) in offsets { all[key] = Position(offset: offset, updated: t) }
         if all.count > Self.maxPositions {
             let keep = all.sorted { $0.value.updated != $1.value.updated ? $0.value.updated > $1.value.updated : $0.key < $1.key }
                 .prefix(Self.maxPositions)

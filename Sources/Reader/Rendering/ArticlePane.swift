@@ -26,6 +26,14 @@ enum ArticlePane {
             styleCache[q] = s
             return s
         }
+        var header: [String]?
+        for (row, line) in lines.enumerated() where line.extra >= 0 && row < area.height {
+            if header == nil { header = ArticleLayout.headerLines(of: article) }
+            if let h = header, line.extra < h.count {
+                grid.put(TextFit.truncate(h[line.extra], width: textLimit - ScreenLayout.gutter), x: ScreenLayout.gutter, y: row,
+                         style: CellStyle(dim: true), limit: textLimit)
+            }
+        }
         for (row, line) in lines.enumerated() where !line.isBlank && row < area.height {
             let para = article.paragraphs[line.paragraph]
             let spans = index.spans(in: para.range)

@@ -126,6 +126,15 @@ enum ScreenRenderer {
             if state.height > 1 && state.width >= 16 { grid.put(TextFit.truncate("q quits", width: state.width), x: 0, y: 1) }
             return grid
         }
+        switch state.overlay {
+        case .articles, .speakerIndex:
+            // The list views take the whole screen above the status line.
+            grid.blit(ListViews.render(state, area: Rect(x: 0, y: 0, width: state.width, height: scr.status.y)), x: 0, y: 0)
+            grid.blit(StatusLine.render(state, area: scr.status), x: scr.status.x, y: scr.status.y)
+            return grid
+        default:
+            break
+        }
         grid.blit(ArticlePane.render(state, area: scr.article), x: scr.article.x, y: scr.article.y)
         if let sep = scr.separator {
             let muted = CellStyle(foreground: .muted, dim: true)
@@ -144,7 +153,7 @@ enum ScreenRenderer {
             box(&grid, "Keys", Overlays.helpLines(state.keyMap), 64, scroll, "j k scroll · Esc closes")
         case .why:
             box(&grid, "Why this speaker", Overlays.whyLines(state), 76, 0, "Esc closes")
-        case nil:
+        case nil, .articles, .speakerIndex:
             break
         }
         return grid

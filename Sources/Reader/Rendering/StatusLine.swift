@@ -9,6 +9,7 @@ enum StatusLine {
         let index = state.index
         let doc = state.document
         var parts: [String] = []
+        if state.articles.count > 1 { parts.append("article \(state.current + 1)/\(state.articles.count)") }
         if let q = doc.selectedQuotation {
             let quotation = article.quotations[q]
             if let e = index.entry(of: quotation) {
@@ -33,8 +34,7 @@ enum StatusLine {
         var tail = parts.joined(separator: " · ")
         if let m = state.message { tail = m + " · " + tail }
         let right = "? help"
-        var title = TextFit.collapse(article.titleText ?? "Untitled")
-        if state.articles.count > 1 { title = "[\(state.current + 1)/\(state.articles.count)] " + title }
+        let title = state.displayName(of: state.current)
         // " " + title + " · " + tail + gap + right + " "
         let room = width - DisplayWidth.of(tail) - DisplayWidth.of(right) - 6
         if room >= 6 { return (" " + TextFit.truncate(title, width: room) + " · " + tail, right + " ") }

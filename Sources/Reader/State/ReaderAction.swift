@@ -32,6 +32,10 @@ enum ReaderAction: Equatable, Sendable {
     case quit
     case nextArticle
     case previousArticle
+    /// `A`: the list of open articles (Enter opens one at its kept position).
+    case toggleArticleList
+    /// `S`: the speaker index across the open articles (Enter jumps to a statement).
+    case toggleSpeakerIndex
     case resize(width: Int, height: Int)
     case wheel(Int)
     case click(x: Int, y: Int)

@@ -1,10 +1,16 @@
 import Core
+import Extract
 
 enum Focus: Equatable, Sendable { case article, speakers }
 
 enum Overlay: Equatable, Sendable {
     case help(scroll: Int)
     case why
+    /// The list of open articles (`A`); `selected` is the row under the cursor.
+    case articles(selected: Int)
+    /// The speaker index across the open articles (`S`): the entry under the cursor and,
+    /// when the cursor is on one of its statements, its place in `statementsOf(entry)`.
+    case speakerIndex(entry: Int, statement: Int?)
 }
 
 /// A finished search in one article: where the query matched (UTF-8 byte offsets).
@@ -53,9 +59,14 @@ struct ReaderState {
     var redraws = 0
     var quitRequested = false
     let keyMap: KeyMap
+    /// How the article list names each article without a title (file names); may be short.
+    var names: [String] = []
+    /// The speaker index across the articles, built the first time `S` needs it.
+    private let indexMemo = SpeakerIndexMemo()
 
-    init(articles: [Article], width: Int, height: Int, keyMap: KeyMap = .standard) {
+    init(articles: [Article], width: Int, height: Int, keyMap: KeyMap = .standard, names: [String] = []) {
         self.articles = articles.isEmpty ? [Article(text: "")] : articles
+        self.names = names
         indexes = self.articles.map(ArticleIndex.init)
         documents = Array(repeating: DocumentState(), count: self.articles.count)
         self.width = max(0, width)
@@ -99,6 +110,23 @@ struct ReaderState {
         return index.walkable
     }
 
+    /// The speaker index across every open article (`SpeakerIndex` from Extract), built once.
+    var speakerIndex: SpeakerIndex { indexMemo.get(articles) }
+
+    /// A merged speaker's statements in article order: (article, quotation index).
+    func statementsOf(_ entry: Int) -> [(article: Int, quotation: Int)] {
+        let entries = speakerIndex.entries
+        guard entry >= 0, entry < entries.count else { return [] }
+        return entries[entry].appearances.flatMap { ap in ap.statements.map { (ap.article, $0) } }
+    }
+
+    /// The title of article `i`, else its file name, else "Article i+1".
+    func displayName(of i: Int) -> String {
+        if let t = articles[i].titleText.map(TextFit.collapse), !t.isEmpty { return t }
+        if i < names.count { return names[i] }
+        return "Article \(i + 1)"
+    }
+
     // MARK: Keys
 
     /// Turns a key into actions by mode: prompt, overlay, then the key map.
@@ -123,6 +151,8 @@ struct ReaderState {
             }
             return
         }
+        if case .articles = overlay { handleListKey(key, closers: [.char("A")]); return }
+        if case .speakerIndex = overlay { handleListKey(key, closers: [.char("S")]); return }
         if overlay != nil {
             switch key {
             case .escape, .char("q"), .enter: apply(.escape)
@@ -152,9 +182,28 @@ struct ReaderState {
         }
     }
 
+    /// Keys inside the article list and the speaker index: move, open, close.
+    private mutating func handleListKey(_ key: Key, closers: [Key]) {
+        switch key {
+        case .escape, .char("q"): apply(.escape)
+        case _ where closers.contains(key): apply(.escape)
+        case .char("j"), .down: apply(.lines(1))
+        case .char("k"), .up: apply(.lines(-1))
+        case .char(" "), .char("f"), .pageDown: apply(.pages(1))
+        case .char("b"), .pageUp: apply(.pages(-1))
+        case .char("g"), .home: apply(.top)
+        case .char("G"), .end: apply(.bottom)
+        case .enter: apply(.activate)
+        case .char("?"), .function(1): apply(.toggleHelp)
+        case .ctrl("l"): apply(.redraw)
+        default: break
+        }
+    }
+
     // MARK: Actions
 
     mutating func apply(_ action: ReaderAction) {
+        if applyInListView(action) { return }
         switch action {
         case .lines(let n):
             if case .help(let s) = overlay { overlay = .help(scroll: max(0, s + n)); return }
@@ -220,7 +269,13 @@ struct ReaderState {
             }
             current = next
             overlay = nil
-            message = "Article \(current + 1)/\(articles.count)"
+        case .toggleArticleList:
+            if case .articles = overlay { overlay = nil; return }
+            overlay = .articles(selected: current)
+        case .toggleSpeakerIndex:
+            if case .speakerIndex = overlay { overlay = nil; return }
+            guard !speakerIndex.entries.isEmpty else { message = "No speakers in the open articles"; return }
+            overlay = .speakerIndex(entry: 0, statement: nil)
         case .resize(let w, let h):
             width = max(0, w)
             height = max(0, h)
@@ -230,6 +285,78 @@ struct ReaderState {
         case .click(let x, let y):
             click(x: x, y: y)
         }
+    }
+
+    // MARK: Article list and speaker index
+
+    /// Moves and Enter inside the two list views; false when the action is not theirs.
+    private mutating func applyInListView(_ action: ReaderAction) -> Bool {
+        switch overlay {
+        case .articles(let sel):
+            let n = articles.count
+            var to = sel
+            switch action {
+            case .lines(let k): to = sel + k
+            case .pages(let k): to = sel + k * max(1, height - 3)
+            case .top: to = 0
+            case .bottom: to = n - 1
+            case .activate: openArticle(sel); return true
+            case .wheel(let k): to = sel + k
+            case .click: return true
+            default: return false
+            }
+            overlay = .articles(selected: max(0, min(n - 1, to)))
+            return true
+        case .speakerIndex(let entry, let statement):
+            switch action {
+            case .lines(let k): moveIndexCursor(entry: entry, statement: statement, by: k)
+            case .pages(let k): moveIndexCursor(entry: entry, statement: statement, by: k * max(1, height - 3))
+            case .wheel(let k): moveIndexCursor(entry: entry, statement: statement, by: k)
+            case .click: break
+            case .top: overlay = .speakerIndex(entry: 0, statement: nil)
+            case .bottom: overlay = .speakerIndex(entry: max(0, speakerIndex.entries.count - 1), statement: nil)
+            case .activate:
+                let list = statementsOf(entry)
+                guard !list.isEmpty else { return true }
+                let target = list[min(statement ?? 0, list.count - 1)]
+                openArticle(target.article)
+                focus = .article
+                select(target.quotation)
+            default: return false
+            }
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Makes article `i` the current one (at its kept position) and closes the list views.
+    mutating func openArticle(_ i: Int) {
+        guard i >= 0, i < articles.count else { return }
+        overlay = nil
+        current = i
+    }
+
+    /// j / k in the speaker index: through the entries and, in the selected one, its statements.
+    private mutating func moveIndexCursor(entry: Int, statement: Int?, by n: Int) {
+        let count = speakerIndex.entries.count
+        guard count > 0 else { return }
+        var e = min(entry, count - 1), s = statement
+        for _ in 0..<abs(n) {
+            let statements = statementsOf(e).count
+            if n > 0 {
+                if let cur = s { if cur + 1 < statements { s = cur + 1 } else if e + 1 < count { e += 1; s = nil } }
+                else if statements > 0 { s = 0 } else if e + 1 < count { e += 1 }
+            } else if let cur = s {
+                s = cur > 0 ? cur - 1 : nil
+            } else if e > 0 {
+                // Up from a name: the row above is the previous speaker's last statement.
+                e -= 1
+                let above = statementsOf(e).count
+                s = above > 0 ? above - 1 : nil
+            }
+        }
+        overlay = .speakerIndex(entry: e, statement: s)
     }
 
     // MARK: Moving
@@ -438,5 +565,17 @@ struct ReaderState {
             document.dimOthers = true
             if target.statement != nil { jumpToPaneCursor() }
         }
+    }
+}
+
+/// The speaker index of a reader's articles, computed on first use (a memo of a pure
+/// function of the articles, which never change in a state: copies may share it).
+final class SpeakerIndexMemo: @unchecked Sendable {
+    private var value: SpeakerIndex?
+    func get(_ articles: [Article]) -> SpeakerIndex {
+        if let value { return value }
+        let v = SpeakerIndex(articles: articles)
+        value = v
+        return v
     }
 }

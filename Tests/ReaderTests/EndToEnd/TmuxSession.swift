@@ -40,13 +40,18 @@ final class TmuxSession {
 
     nonisolated(unsafe) private static var counter = 0
     let socket: String
+    /// The XDG_STATE_HOME the session gets by default (removed with the session).
+    let stateHome: String
 
     /// Starts `voices ARGS` at the given size. After voices exits, the pane prints
     /// "EXIT=<code>" and `stty -a`, then stays open.
     init(args: [String], width: Int = 120, height: Int = 40, env: [String: String] = [:]) throws {
         Self.counter += 1
         socket = "voices-e2e-\(getpid())-\(Self.counter)"
-        var vars = ["LANG": "C.UTF-8", "TERM": "xterm-256color", "SWIFT_BACKTRACE": "interactive=no"]
+        // Reading positions go to a folder of this session's own unless the test names one:
+        // an end-to-end test never touches the user's state files.
+        stateHome = FileManager.default.temporaryDirectory.appendingPathComponent(socket + "-state").path
+        var vars = ["LANG": "C.UTF-8", "TERM": "xterm-256color", "SWIFT_BACKTRACE": "interactive=no", "XDG_STATE_HOME": stateHome]
         for (k, v) in env { vars[k] = v }
         let envPart = vars.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         // A trap (not an ignore) keeps sh alive through ^C without passing SIG_IGN to voices.
@@ -58,7 +63,10 @@ final class TmuxSession {
         _ = try? tmux(["set-option", "-g", "remain-on-exit", "on"])
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    deinit {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(atPath: stateHome)
+    }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 

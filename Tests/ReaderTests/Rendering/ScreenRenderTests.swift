@@ -139,7 +139,7 @@ struct ScreenRenderTests {
 
     @Test("the help overlay is drawn from the key map")
     func help() {
-        var s = ReaderState(articles: [council], width: 84, height: 40)
+        var s = ReaderState(articles: [council], width: 84, height: 46)
         s.handle(.char("?"))
         let text = screen(s).trimmedLines.joined(separator: "\n")
         for binding in KeyMap.standard.bindings {

@@ -181,7 +181,7 @@ struct ReaderStateTests {
         #expect(s.current == 0)
         #expect(s.document.anchor == firstAnchor)
         #expect(s.documents[1].selectedQuotation == 0)
-        #expect(StatusLine.text(s, width: 100).left.hasPrefix(" [1/2] First"))
+        #expect(StatusLine.text(s, width: 100).left.hasPrefix(" First · article 1/2 · "))
     }
 
     @Test("Tab moves focus to the speaker pane, j walks entries and statements, Enter jumps")
