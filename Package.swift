@@ -39,11 +39,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        // Helpers the test targets share (spawning the built binary without Foundation's Process).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CoreTests", dependencies: ["Core", "TestSupport"]),
         .testTarget(name: "ReaderTests", dependencies: ["Reader", "Core"]),
-        .testTarget(name: "ExtractTests", dependencies: ["Extract", "Core"], exclude: ["Fixtures"]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "Core", "TestSupport"], exclude: ["Fixtures"]),
         // Fuzz-corpus invariants, the bad-input matrix against the built binary, state files.
-        .testTarget(name: "RobustnessTests", dependencies: ["Reader", "Core"]),
+        .testTarget(name: "RobustnessTests", dependencies: ["Reader", "Core", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Core
 
 /// Accuracy can't quietly fall: Core's output on the shared annotated articles is scored by
@@ -32,14 +33,10 @@ struct AccuracyRegressionTests {
             import os, sys
             sys.stdout.write(open(os.path.join(\(String(reflecting: out.path)), os.path.basename(sys.argv[1]) + ".json"), encoding="utf-8").read())
             """.write(to: lookup, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", scorer.path, "--cmd", "python3 \(lookup.path)", dir.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let report = out.appendingPathComponent("report.txt").path
+        let outcome = Spawn.bash(#"python3 "$1" --cmd "python3 $2" "$3""#, args: [scorer.path, lookup.path, dir.path],
+                                 stdout: report, stderr: out.appendingPathComponent("errors.txt").path, timeout: 300)
+        guard !outcome.timedOut, let data = FileManager.default.contents(atPath: report) else { return nil }
         let text = String(decoding: data, as: UTF8.self)
         guard let last = text.split(separator: "\n").last(where: { $0.hasPrefix("quotes ") }) else { return nil }
         var f = Figures()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Extract
 
 /// The package root, derived from this file's path.
@@ -53,31 +54,19 @@ struct RunResult {
 }
 
 func runVoices(_ arguments: [String], stdin: Data? = nil) throws -> RunResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: voicesBinary)
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["SWIFT_BACKTRACE"] = "enable=no"
-    process.environment = environment
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    let input = Pipe()
-    process.standardInput = input
-    try process.run()
-    if let stdin { input.fileHandleForWriting.write(stdin) }
-    try input.fileHandleForWriting.close()
-    // Read both pipes fully before waiting, so a large output cannot block the child.
-    final class Box: @unchecked Sendable { var data = Data() }
-    let errBox = Box()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    let errData = errBox.data
-    process.waitUntilExit()
-    return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+    // posix_spawn + waitpid on the child (TestSupport.Spawn): Foundation's Process can miss
+    // a child's exit when many tests spawn at once.
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("stdin")
+    try (stdin ?? Data()).write(to: input)
+    let out = dir.appendingPathComponent("stdout").path, err = dir.appendingPathComponent("stderr").path
+    let outcome = Spawn.bash(#"exec "$1" "${@:2}""#,
+                             args: [voicesBinary] + arguments, stdin: input.path, stdout: out, stderr: err,
+                             environment: ["SWIFT_BACKTRACE": "enable=no"])
+    let outData = FileManager.default.contents(atPath: out) ?? Data()
+    let errData = FileManager.default.contents(atPath: err) ?? Data()
+    return RunResult(status: outcome.status, stdout: String(decoding: outData, as: UTF8.self),
                      stderr: String(decoding: errData, as: UTF8.self))
 }
 

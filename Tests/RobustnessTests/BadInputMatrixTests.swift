@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the built binary (`<package root>/.build/debug/voices`) on bad input of every kind.
 /// Each case states the exit status and the message it must print; none may die from a signal.

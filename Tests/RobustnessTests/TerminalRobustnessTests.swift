@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs Tests/Terminal/robustness.sh (signals, forced crash, a resize storm, an article of
 /// escape sequences, all under tmux) against `.build/debug/voices`.

@@ -1,21 +1,22 @@
 import Glibc
 
-/// Runs a bash script with posix_spawn and waitpid (not Foundation's Process, whose exit
+/// Shared by the test targets. Runs a bash script with posix_spawn and waitpid (not Foundation's Process, whose exit
 /// monitoring can miss a child when many tests spawn at once and then wait forever).
-enum Spawn {
-    struct Outcome {
-        var status: Int32        // exit status, or 128 + signal
-        var signalled: Bool
-        var timedOut: Bool
+public enum Spawn {
+    public struct Outcome {
+        public var status: Int32        // exit status, or 128 + signal
+        public var signalled: Bool
+        public var timedOut: Bool
     }
 
-    /// `bash -c script args…` with stdin from /dev/null and stdout/stderr into files.
-    static func bash(_ script: String, args: [String] = [], stdout: String, stderr: String,
-                     environment: [String: String] = [:], timeout: Int = 120) -> Outcome {
+    /// `bash -c script args…` with stdin from `stdin` (default /dev/null) and stdout/stderr
+    /// into files.
+    public static func bash(_ script: String, args: [String] = [], stdin: String = "/dev/null", stdout: String, stderr: String,
+                            environment: [String: String] = [:], timeout: Int = 120) -> Outcome {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         var attr = posix_spawnattr_t()
