@@ -65,6 +65,14 @@ struct QuotationScannerTests {
         #expect(a.diagnostics.contains { $0.code == .strayClosingMark })
     }
 
+    @Test("thousands of stray marks give a few diagnostics and a count of the rest")
+    func diagnosticsCapped() {
+        let a = parse(String(repeating: "word” ", count: 500))
+        let stray = a.diagnostics.filter { $0.code == .strayClosingMark }
+        #expect(stray.count == QuotationScanner.maxDiagnosticsPerCode + 1)
+        #expect(stray.last?.message == "\(500 - QuotationScanner.maxDiagnosticsPerCode) more like the above are not listed")
+    }
+
     @Test("offsets count UTF-8 bytes into the text")
     func offsets() {
         let a = ArticleParser.parse("Tïtle\n\nÉmile said “café”.")

@@ -19,7 +19,8 @@ struct Context {
         self.finder = finder
         self.sentence = sentence
         self.paragraph = paragraph
-        self.isQuoteOnly = !tokens.contains { $0.isWord }
+        self.firstWord = tokens.firstIndex { $0.isWord }
+        self.isQuoteOnly = firstWord == nil
     }
 
     // MARK: Cues
@@ -354,6 +355,8 @@ struct Context {
 
     /// Nothing but quotations and punctuation (worked out once per sentence).
     let isQuoteOnly: Bool
+    /// Index of the sentence's first word, if any (a line of quotation marks has none).
+    let firstWord: Int?
 
     /// direct, partial, scare or title.
     func kind(of qi: Int, quotation mq: MarkedQuotation, attributed: Bool, hasCue: Bool) -> QuotationKind {
@@ -379,7 +382,7 @@ struct Context {
         let startsUpper = scalars.first(where: { $0.isLetterLike }).map { $0.isUppercaseLike } ?? false
         let last = scalars.last(where: { !$0.isSpaceLike })
         let endsPunct = last.map { ".!?,…—-;:".unicodeScalars.contains($0) } ?? false
-        let startsSentence = !tokens[..<qi].contains { $0.isWord }
+        let startsSentence = firstWord.map { $0 > qi } ?? true
         let afterColon = previous?.isPunct(":") == true
         let afterCueComma = previous?.isPunct(",") == true && (previous2.map { $0.cls.contains(.verbForm) } ?? false)
         // A name in title case, not a sentence: MSNBC’s “Morning Joe”.

@@ -37,6 +37,7 @@ struct QuotationScanner {
     func scan(_ source: Source, paragraphs: [Paragraph], diagnostics: inout [Diagnostic]) -> [MarkedQuotation] {
         var out: [MarkedQuotation] = []
         var carried: Open?        // a quotation left open at the previous paragraph's end
+        var deepNoted = false     // the nesting cap was reported once
         for (p, paragraph) in paragraphs.enumerated() {
             var stack: [Open] = []
             let range = paragraph.range
@@ -75,7 +76,7 @@ struct QuotationScanner {
                 }
                 if b == 0x27, i + 1 < range.end, source[i + 1] == 0x27 {
                     handle(QuoteMark(style: .double, role: .either), scalar: "\"", at: i, length: 2, source: source,
-                           range: range, paragraph: p, stack: &stack, out: &out, diagnostics: &diagnostics)
+                           range: range, paragraph: p, stack: &stack, out: &out, diagnostics: &diagnostics, deepNoted: &deepNoted)
                     i += 2; continue
                 }
                 guard let mark = QuoteMarks.mark(s) else { i += n; continue }
@@ -83,7 +84,7 @@ struct QuotationScanner {
                     i += n; continue
                 }
                 handle(mark, scalar: s, at: i, length: n, source: source, range: range, paragraph: p,
-                       stack: &stack, out: &out, diagnostics: &diagnostics)
+                       stack: &stack, out: &out, diagnostics: &diagnostics, deepNoted: &deepNoted)
                 i += n
             }
             // Paragraph end: single quotes left open were apostrophes after all; a double
@@ -110,13 +111,14 @@ struct QuotationScanner {
                                           message: "a quotation opened at byte \(c.markOffset) is never closed; it ends with the text",
                                           byteOffset: c.markOffset))
         }
+        QuotationScanner.cap(&diagnostics)
         out.sort { $0.outer.start != $1.outer.start ? $0.outer.start < $1.outer.start : $0.depth < $1.depth }
         return out.filter { !$0.content.isEmpty }
     }
 
     private func handle(_ mark: QuoteMark, scalar s: Unicode.Scalar, at i: Int, length n: Int, source: Source,
                         range: TextRange, paragraph p: Int, stack: inout [Open], out: inout [MarkedQuotation],
-                        diagnostics: inout [Diagnostic]) {
+                        diagnostics: inout [Diagnostic], deepNoted: inout Bool) {
         let openIndex = stack.lastIndex { $0.style == mark.style }
         var role = mark.role
         // “ closes a German „ and ‘ closes a German ‚.
@@ -142,7 +144,8 @@ struct QuotationScanner {
             // Quotes nest a level or two in real copy; a pile of opening marks deeper than
             // `maxDepth` is noise, and each level's text would repeat all the levels inside it.
             if stack.count >= QuotationScanner.maxDepth {
-                if !diagnostics.contains(where: { $0.code == .other && $0.message.hasPrefix("quotation marks nested deeper") }) {
+                if !deepNoted {
+                    deepNoted = true
                     diagnostics.append(Diagnostic(code: .other,
                                                   message: "quotation marks nested deeper than \(QuotationScanner.maxDepth) levels at byte \(i); the deeper ones are ignored",
                                                   byteOffset: i))
@@ -181,6 +184,23 @@ struct QuotationScanner {
         return MarkedQuotation(content: content, extraSegments: segments.count > 1 ? segments : nil,
                                outer: TextRange(o.markOffset, closeEnd), paragraph: o.firstParagraph,
                                depth: depth, style: o.style, unclosed: paragraphEnd)
+    }
+
+    /// At most `maxDiagnosticsPerCode` diagnostics of a kind are kept, then one that counts
+    /// the rest: a line of 20,000 stray marks is one problem, not 20,000.
+    static let maxDiagnosticsPerCode = 50
+
+    static func cap(_ diagnostics: inout [Diagnostic]) {
+        var counts: [Diagnostic.Code: Int] = [:]
+        var kept: [Diagnostic] = []
+        for d in diagnostics {
+            counts[d.code, default: 0] += 1
+            if counts[d.code]! <= maxDiagnosticsPerCode { kept.append(d) }
+        }
+        for (code, n) in counts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where n > maxDiagnosticsPerCode {
+            kept.append(Diagnostic(code: code, message: "\(n - maxDiagnosticsPerCode) more like the above are not listed"))
+        }
+        diagnostics = kept
     }
 
     /// Before the mark: start of paragraph, space, an opening bracket, a dash or another mark.

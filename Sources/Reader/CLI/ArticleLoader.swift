@@ -133,7 +133,10 @@ struct ArticleLoader {
         var seen: [Diagnostic.Code: (first: Diagnostic, count: Int)] = [:]
         var order: [Diagnostic.Code] = []
         for d in article.diagnostics where d.severity == .warning {
-            if let s = seen[d.code] { seen[d.code] = (s.first, s.count + 1) } else { seen[d.code] = (d, 1); order.append(d.code) }
+            // Core lists the first few of a kind and then "N more like the above are not listed".
+            var weight = 1
+            if d.byteOffset == nil, d.message.hasSuffix("are not listed"), let n = Int(d.message.prefix { $0.isNumber }) { weight = n }
+            if let s = seen[d.code] { seen[d.code] = (s.first, s.count + weight) } else { seen[d.code] = (d, weight); order.append(d.code) }
         }
         return order.map { code in
             let (d, n) = seen[code]!
