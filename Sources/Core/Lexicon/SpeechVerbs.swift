@@ -185,10 +185,6 @@ enum SpeechVerbs {
         forms[word] != nil && !nounForms.contains(word)
     }
 
-    /// Nouns that cue speech in "in a statement", "in an interview": not cues alone, but
-    /// they tell a sentence is about speech.
-    static let speechNouns: Set<String> = ["statement", "interview", "tweet", "post", "remarks", "speech", "email", "letter", "op-ed", "press"]
-
     /// Regular English inflections: -s, -ed, -ing, with the usual spelling changes.
     static func inflections(of lemma: String) -> [String] {
         let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
@@ -216,6 +212,4 @@ enum SpeechVerbs {
         return vowelGroups <= 1 || ["admit", "regret", "commit", "omit", "refer", "prefer", "compel", "rebut"].contains(lemma)
     }
 
-    /// Phrases that cue speech as a whole.
-    static let accordingTo = ["according", "to"]
 }

@@ -42,13 +42,6 @@ struct Source {
         return (s, j)
     }
 
-    /// The scalar after the one at `i`.
-    @inline(__always) func scalar(after i: Int) -> Unicode.Scalar? {
-        guard i < count else { return nil }
-        let (_, n) = scalar(at: i)
-        return i + n < count ? scalar(at: i + n).0 : nil
-    }
-
     /// Moves `range` inward past white space at both ends.
     func trimmed(_ range: TextRange) -> TextRange {
         var lo = range.start, hi = range.end
