@@ -19,10 +19,13 @@ public struct Article: Sendable {
     public var diagnostics: [Diagnostic]
     /// Extra lines shown under the title (byline, date) when the input had them.
     public var byline: String?
+    /// The page's canonical address (`og:url`, `<link rel=canonical>`) when the input was a
+    /// web page that gave one; shown as the source of a quotation and printed as `url`.
+    public var url: String?
 
     public init(text: String, title: TextRange? = nil, paragraphs: [Paragraph] = [], sentences: [Sentence] = [],
                 quotations: [Quotation] = [], speakers: [Speaker] = [], diagnostics: [Diagnostic] = [],
-                byline: String? = nil) {
+                byline: String? = nil, url: String? = nil) {
         self.text = text
         self.title = title
         self.paragraphs = paragraphs
@@ -31,6 +34,7 @@ public struct Article: Sendable {
         self.speakers = speakers
         self.diagnostics = diagnostics
         self.byline = byline
+        self.url = url
     }
 
     /// The text of a range. Ranges from Core always fall on character boundaries.
