@@ -83,10 +83,16 @@ public enum AttributionRule: String, Sendable, Hashable, Codable, CaseIterable {
     case pronoun = "pronoun"
     /// X: “Q” — a name followed by a colon introduces the quote.
     case colon = "colon"
+    /// “Q” — X: a dash and a name after the quotation (comments, epigraphs, vox pops).
+    case dash = "dash"
     /// “Q.” That was the promise from X. / according to X.
     case according = "according-to"
     /// A quote-only sentence or paragraph continuing the last speaker.
     case continuation = "continuation"
+    /// A quote-only sentence taking the speaker of the next attributed quotation in its paragraph.
+    case backwardFill = "backward-fill"
+    /// “Q.” That was the promise from X. — the next sentence names the source.
+    case retrospective = "retrospective"
     /// A paragraph introduced by "X wrote:" or "X said:" at the end of the previous one.
     case introducedBy = "introduced-by"
     /// A partial quote inside a sentence whose subject (a person) is the speaker.
@@ -97,6 +103,27 @@ public enum AttributionRule: String, Sendable, Hashable, Codable, CaseIterable {
     case notAStatement = "not-a-statement"
     /// No speaker was found.
     case unattributed = "unattributed"
+}
+
+extension AttributionRule {
+    /// The rule in a reader's words (the why box, `--explain`).
+    public var explanation: String {
+        switch self {
+        case .speechVerb: return "a speech verb names the speaker in the same sentence"
+        case .pronoun: return "the cue's subject is a pronoun, resolved to the nearest fitting person"
+        case .colon: return "a name followed by a colon introduces the quote"
+        case .dash: return "a dash and a name follow the quote"
+        case .according: return "\"according to\" names the source"
+        case .continuation: return "a quote-only sentence continues the last speaker"
+        case .backwardFill: return "the next quotation of the paragraph names the speaker"
+        case .retrospective: return "the next sentence names the source (\"That was the verdict of X\")"
+        case .introducedBy: return "the paragraph before introduces it (\"X said:\")"
+        case .sentenceSubject: return "a partial quote inside a sentence about its subject"
+        case .reportedSpeech: return "X said (that) … with no quotation marks"
+        case .notAStatement: return "scare quotes, a title or a nested quote: nobody's statement"
+        case .unattributed: return "no speaker was found"
+        }
+    }
 }
 
 /// Why a quotation belongs to its speaker.

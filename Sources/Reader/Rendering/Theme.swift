@@ -36,20 +36,7 @@ enum Theme {
     }
 
     /// What each attribution rule means, for the why overlay.
-    static func explain(_ rule: AttributionRule) -> String {
-        switch rule {
-        case .speechVerb: return "a speech verb names the speaker in the same sentence"
-        case .pronoun: return "the cue's subject is a pronoun, resolved to the nearest fitting person"
-        case .colon: return "a name followed by a colon introduces the quote"
-        case .according: return "\"according to\" or a following sentence names the source"
-        case .continuation: return "a quote-only sentence continues the last speaker"
-        case .introducedBy: return "the paragraph before introduces it (\"X said:\")"
-        case .sentenceSubject: return "a partial quote inside a sentence about its subject"
-        case .reportedSpeech: return "X said (that) … with no quotation marks"
-        case .notAStatement: return "scare quotes, a title or a nested quote: nobody's statement"
-        case .unattributed: return "no speaker was found"
-        }
-    }
+    static func explain(_ rule: AttributionRule) -> String { rule.explanation }
 
     static func kindName(_ kind: QuotationKind) -> String {
         switch kind {

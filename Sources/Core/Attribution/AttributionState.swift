@@ -1,0 +1,103 @@
+/// What the attribution of one article knows as it reads: the people and organisations named
+/// so far (the registry) and the discourse (who was the subject of recent sentences, who spoke
+/// last, who introduced the coming quotation). One value, passed `inout` to the sieves,
+/// instead of parameters threaded through every rule.
+struct AttributionState {
+    /// A subject of a recent sentence: the entity, where it was named, its paragraph.
+    struct Subject {
+        var entity: Int
+        var offset: Int
+        var paragraph: Int
+    }
+
+    /// The subject of the sentence being read, once found.
+    struct SentenceSubject {
+        var entity: Int
+        var offset: Int
+        var kind: Mention.Kind
+    }
+
+    var registry = SpeakerRegistry()
+    /// Subjects of recent sentences, most recent last (at most `subjectLimit`).
+    var subjects: [Subject] = []
+    /// The speaker of the last statement and its paragraph.
+    var lastStatement: (entity: Int, paragraph: Int)?
+    /// "X said:" at the end of a paragraph: X introduces the quotation that follows.
+    var introduced: (entity: Int, paragraph: Int, cue: Cue?)?
+    /// The quotations of the previous sentence when it held nothing but quotations.
+    var previousQuoteOnly: (sentence: Int, paragraph: Int, quotes: [Int])?
+    /// The subject of the sentence being read.
+    var subject: SentenceSubject?
+    /// Cues of the sentence being read that a quotation has taken.
+    var attachedCues = Set<Int>()
+
+    static let subjectLimit = 16
+
+    /// A new sentence: its subject and taken cues start empty.
+    mutating func beginSentence() {
+        subject = nil
+        attachedCues.removeAll(keepingCapacity: true)
+    }
+
+    /// The sentence is read: its subject becomes the most recent one.
+    mutating func endSentence(paragraph: Int) {
+        guard let s = subject else { return }
+        subjects.append(Subject(entity: s.entity, offset: s.offset, paragraph: paragraph))
+        if subjects.count > Self.subjectLimit { subjects.removeFirst(subjects.count - Self.subjectLimit) }
+    }
+
+    /// `entity` said something in `paragraph`.
+    mutating func noteStatement(_ entity: Int, paragraph: Int, at offset: Int) {
+        lastStatement = (entity, paragraph)
+        registry.noteSpeaker(entity, gender: .unknown)
+        if subject == nil { subject = SentenceSubject(entity: entity, offset: offset, kind: .name) }
+    }
+
+    // MARK: Mention → speaker
+
+    /// The entity a mention stands for: names, organisations and descriptions through the
+    /// registry, pronouns through `resolvePronoun`. `viaPronoun` says which.
+    mutating func resolve(_ m: Mention, paragraph: Int, headline: Bool = false) -> (entity: Int, viaPronoun: Bool)? {
+        var m = m
+        if headline, m.kind == .name || m.kind == .organization {
+            // "Elizabeth Warren Hammers Wells Fargo CEO": the longest known name at its start.
+            if let known = registry.knownPrefix(of: m.text) { m.text = known; m.kind = .name }
+            else { m.text = m.text.split(separator: " ").prefix(2).joined(separator: " ") }
+        }
+        if m.kind == .pronoun {
+            let cur = subject.flatMap { $0.offset < m.range.start && $0.kind != .pronoun ? $0.entity : nil }
+            guard let e = resolvePronoun(m, current: cur, paragraph: paragraph) else { return nil }
+            registry.noteSpeaker(e, gender: m.gender)
+            registry.seen(e, at: m.range.start, mention: nil)
+            return (e, true)
+        }
+        guard let e = registry.resolve(m) else { return nil }
+        registry.noteSpeaker(e, gender: .unknown)
+        return (e, false)
+    }
+
+    /// He/she/they: the subject of this sentence before the pronoun, else the subject of the
+    /// nearest sentence before it that fits (gender, number), else the last speaker, else
+    /// the person named most recently.
+    func resolvePronoun(_ m: Mention, current: Int?, paragraph: Int) -> Int? {
+        func fits(_ i: Int) -> Bool {
+            let e = registry[i]
+            if m.plural { return e.kind == .organization || e.plural }
+            guard e.kind != .organization, !e.plural, e.personEvidence else { return false }
+            return e.gender == .unknown || m.gender == .unknown || e.gender == m.gender
+        }
+        if let c = current, fits(c) { return c }
+        for s in subjects.reversed() where paragraph - s.paragraph <= 3 {
+            if fits(s.entity) { return s.entity }
+        }
+        if let l = lastStatement, fits(l.entity) { return l.entity }
+        // The person named most recently before the pronoun, wherever in the sentence; ties
+        // (never expected: offsets differ) go to the lower entity number.
+        var best: Int?
+        for i in registry.recent where fits(i) && registry[i].lastSeen < m.range.start && m.range.start - registry[i].lastSeen < 2000 {
+            if let b = best, registry[b].lastSeen > registry[i].lastSeen || (registry[b].lastSeen == registry[i].lastSeen && b < i) { continue }
+            best = i
+        }
+        return best
+    }
+}

@@ -1,0 +1,53 @@
+/// The people and organisations a sentence names, entered in the registry with the roles
+/// the text gives them (titles, appositives, "the transport secretary, Louise Haigh,"), and
+/// the sentence's subject: the first of them not after a preposition and not possessive.
+struct MentionStage {
+    let finder: MentionFinder
+
+    func find(_ ctx: Context, _ state: inout AttributionState) {
+        let tokens = ctx.tokens
+        let p = ctx.paragraph
+        var k = 0
+        while k < tokens.count {
+            let t = tokens[k]
+            guard t.isWord else { k += 1; continue }
+            let afterPreposition = k > 0 && tokens[k - 1].isWord && tokens[k - 1].cls.contains(.prepositions)
+            var mention: Mention?
+            if let run = finder.capitalizedRun(startingAt: k, tokens) {
+                mention = finder.nameMention(run, tokens)
+                if mention == nil { k = run.upperBound; continue }
+            } else if t.cls.contains(.subjectPronoun), t.lower != "i", t.lower != "we", t.lower != "it" {
+                mention = finder.mention(startingAt: k, tokens)
+            } else if t.cls.contains(.determiners) || t.bareCls.contains(.roleNouns) {
+                if let m = finder.mention(startingAt: k, tokens), m.kind == .description || m.kind == .organization {
+                    mention = m
+                }
+            }
+            guard var m = mention else { k += 1; continue }
+            // "The transport secretary, Louise Haigh, …": the description is the role of
+            // the name set beside it.
+            if m.kind == .description, let named = ctx.apposedName(after: m.tokens.upperBound) {
+                var n = named
+                n.roles.insert(finder.text(tokens, m.tokens), at: 0)
+                m = n
+            }
+            if m.kind != .pronoun, let role = ctx.appositive(after: m.tokens.upperBound) { m.roles.append(role.text) }
+            var entity: Int?
+            if m.kind == .pronoun {
+                if state.subject == nil, !afterPreposition {
+                    entity = state.resolvePronoun(m, current: nil, paragraph: p)
+                }
+            } else if m.kind == .name && !m.personEvidence && m.tokens.count == 1 && state.registry.entitiesNamed(m.text).isEmpty
+                        && (state.subject != nil || afterPreposition || m.possessive) {
+                // A lone capitalised word in passing (a place, a party) is not worth an entity.
+                entity = nil
+            } else {
+                entity = state.registry.resolve(m)
+            }
+            if let e = entity, state.subject == nil, !afterPreposition, !m.possessive {
+                state.subject = .init(entity: e, offset: m.range.start, kind: m.kind)
+            }
+            k = max(k + 1, m.tokens.upperBound)
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/// A sentence of nothing but quotations, or one that opens with a quotation and names
+/// nobody, goes on with the last speaker of this paragraph or the one before.
+struct ContinuationSieve: QuoteSieve {
+    var rule: AttributionRule { .continuation }
+    static let confidence = 0.7
+
+    func decide(_ site: QuoteSite, _ state: inout AttributionState) -> SieveDecision? {
+        let opensWithQuote = site.qi == 0 && site.cues.isEmpty && state.subject == nil
+        guard site.ctx.isQuoteOnly || opensWithQuote, let last = state.lastStatement, site.paragraph - last.paragraph <= 1 else { return nil }
+        return SieveDecision(entity: last.entity, attribution: Attribution(rule: .continuation, confidence: Self.confidence))
+    }
+}
