@@ -23,6 +23,7 @@ struct Mention {
 /// Recognises names, pronouns and descriptions around a position in a sentence.
 struct MentionFinder {
     let source: Source
+    let pack: LanguagePack
 
     // MARK: Names
 
@@ -171,7 +172,7 @@ struct MentionFinder {
     func mention(endingAt j: Int, _ tokens: [Token]) -> Mention? {
         guard j >= 0, j < tokens.count, tokens[j].isWord else { return nil }
         let t = tokens[j]
-        if t.cls.contains(.subjectPronoun), let p = Names.pronouns[t.lower], t.lower != "i" {
+        if t.cls.contains(.subjectPronoun), let p = pack.pronouns[t.lower], t.lower != "i" {
             return Mention(kind: .pronoun, tokens: j..<(j + 1), range: t.range, text: t.lower, gender: p.gender, plural: p.plural)
         }
         if let run = capitalizedRun(endingAt: j, tokens) {
@@ -187,7 +188,7 @@ struct MentionFinder {
     func mention(startingAt i: Int, _ tokens: [Token]) -> Mention? {
         guard i < tokens.count, tokens[i].isWord else { return nil }
         let t = tokens[i]
-        if t.cls.contains(.subjectPronoun), let p = Names.pronouns[t.lower], t.lower != "i" {
+        if t.cls.contains(.subjectPronoun), let p = pack.pronouns[t.lower], t.lower != "i" {
             return Mention(kind: .pronoun, tokens: i..<(i + 1), range: t.range, text: t.lower, gender: p.gender, plural: p.plural)
         }
         // Lower-case roles before a name: "said spokesman Brian Fallon".
@@ -262,7 +263,7 @@ struct MentionFinder {
     /// "He’s claiming", "It’s denouncing": a pronoun with a contracted verb.
     func contraction(at j: Int, _ tokens: [Token]) -> Mention? {
         let t = tokens[j]
-        guard t.isWord, t.isPossessive, let p = Names.pronouns[t.bare], t.bare != "i" else { return nil }
+        guard t.isWord, t.isPossessive, let p = pack.pronouns[t.bare], t.bare != "i" else { return nil }
         return Mention(kind: .pronoun, tokens: j..<(j + 1), range: t.range, text: t.bare, gender: p.gender, plural: p.plural)
     }
 
@@ -273,7 +274,7 @@ struct MentionFinder {
         let head = tokens[j].bare
         let hc = tokens[j].bareCls
         if hc.contains(.timeNouns) || hc.contains(.prepositions) || hc.contains(.determiners) || Names.verbModifiers.contains(head)
-            || Names.allPronouns.contains(head) || head.hasSuffix("ly") || head.hasSuffix("ing") || SpeechVerbs.isVerbForm(head) { return nil }
+            || Names.allPronouns.contains(head) || head.hasSuffix("ly") || head.hasSuffix("ing") || pack.isSpeechForm(head) { return nil }
         var s = j
         while s > 0 && j - s < 4 {
             let t = tokens[s - 1]

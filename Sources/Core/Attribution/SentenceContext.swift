@@ -30,7 +30,7 @@ struct Context {
         var out: [Int] = []
         for (i, t) in tokens.enumerated() where t.isWord {
             if t.lower == "according", i + 1 < tokens.count, tokens[i + 1].lower == "to" { out.append(i); continue }
-            if SpeechVerbs.accordingWords.contains(t.lower) { out.append(i); continue }
+            if finder.pack.accordingWords.contains(t.lower) { out.append(i); continue }
             guard t.cls.contains(.speechVerb) else { continue }
             if t.cls.contains(.nounForm) {
                 // "reports", "notes", "claims": verbs only right after a name or a pronoun.
@@ -38,16 +38,34 @@ struct Context {
                       tokens[i - 1].isCapitalized && !tokens[i - 1].bareCls.contains(.notNames) || tokens[i - 1].cls.contains(.subjectPronoun)
                         || finder.genericDescription(endingAt: i - 1, tokens) != nil
                 else { continue }
+                // Capitalised mid-sentence it is part of a name (the United States, Islamic
+                // State); as a verb it is followed by what it reports ("states that", "notes:",
+                // "reports the"), not by another noun or verb ("the AP report is", "state
+                // Rep.", "a police report indicates").
+                if t.isCapitalized, !headline { continue }
+                if !opensReport(after: i) { continue }
                 out.append(i)
                 continue
             }
             // A capitalised cue mid-sentence is a name or a title (the Daily Mail's "Said…"), not a verb.
             if t.isCapitalized, i > 0, !(tokens[i - 1].kind == .quote || tokens[i - 1].isPunct(",")), !headline { continue }
             // "called" right after a determiner or before "for" is not speech ("a group called X" stays a cue).
-            if i > 0, ["the", "a", "an", "his", "her", "their"].contains(tokens[i - 1].lower), !SpeechVerbs.foreignForms.contains(t.lower) { continue }
+            if i > 0, ["the", "a", "an", "his", "her", "their"].contains(tokens[i - 1].lower), !finder.pack.auxiliaries.contains(tokens[i - 1].lower) { continue }
             out.append(i)
         }
         return out
+    }
+
+    /// What may follow a noun-like speech verb used as a verb: "that", punctuation, a
+    /// quotation, a determiner or pronoun, an adverb, a preposition or a time word.
+    private func opensReport(after i: Int) -> Bool {
+        guard i + 1 < tokens.count else { return true }
+        let n = tokens[i + 1]
+        if n.kind != .word { return true }
+        if n.isCapitalized { return false }
+        return n.lower == "that" || n.lower == "it" || n.cls.contains(.determiners) || n.cls.contains(.allPronouns)
+            || n.cls.contains(.prepositions) || n.cls.contains(.timeWords) || n.cls.contains(.verbModifiers)
+            || (n.lower.hasSuffix("ly") && n.lower.count > 3) || ["how", "why", "whether", "what", "when", "out", "back"].contains(n.lower)
     }
 
     func reports(_ c: Int) -> Bool {
@@ -55,7 +73,7 @@ struct Context {
     }
 
     /// "according to" (two tokens) or "selon"/"laut" (one).
-    func isAccording(_ c: Int) -> Bool { tokens[c].lower == "according" || SpeechVerbs.accordingWords.contains(tokens[c].lower) }
+    func isAccording(_ c: Int) -> Bool { tokens[c].lower == "according" || finder.pack.accordingWords.contains(tokens[c].lower) }
     private func accordingWidth(_ c: Int) -> Int { tokens[c].lower == "according" ? 2 : 1 }
 
     func cueValue(_ c: Int) -> Cue {
@@ -166,7 +184,7 @@ struct Context {
             return clauseSubject(before: c)
         }
         var j = c - 1
-        if SpeechVerbs.foreignForms.contains(t.lower), j >= 0, SpeechVerbs.foreignAuxiliaries.contains(tokens[j].lower) { j -= 1 }
+        if j >= 0, finder.pack.auxiliaries.contains(tokens[j].lower) { j -= 1 }
         // "Rep. Gwen Moore (D-Wis.) said": a parenthesis between the name and the verb.
         if j >= 0, tokens[j].isPunct(")"), let open = tokens[..<j].lastIndex(where: { $0.isPunct("(") }), j - open <= 8 { j = open - 1 }
         while j >= 0, tokens[j].isWord, !tokens[j].isCapitalized,

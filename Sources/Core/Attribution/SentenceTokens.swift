@@ -23,6 +23,8 @@ struct Token {
 
 /// Splits a sentence into tokens, folding each top-level quotation into one token.
 struct SentenceTokenizer {
+    let pack: LanguagePack
+
     /// `quotes`: top-level marked quotations as (outer range, index), sorted by start.
     func tokens(_ source: Source, sentence: TextRange, quotes: [(TextRange, Int)], firstQuote: inout Int) -> [Token] {
         var out: [Token] = []
@@ -72,10 +74,10 @@ struct SentenceTokenizer {
                 else if j - start >= 3, source[j - 1] | 0x20 == 0x73, source[j - 2] == 0x27 { bareEnd = j - 2 }
                 let possessive = bareEnd < j && bareEnd > start
                 let bare = possessive ? Self.lowercased(source, start, bareEnd) : lower
-                let cls = WordClass.of(lower)
+                let cls = pack.classes(lower)
                 out.append(Token(kind: .word, range: TextRange(start, j), lower: lower, bare: bare,
                                  isCapitalized: s.isUppercaseLike, isPossessive: possessive, quote: -1,
-                                 cls: cls, bareCls: possessive ? WordClass.of(bare) : cls))
+                                 cls: cls, bareCls: possessive ? pack.classes(bare) : cls))
                 i = j
                 continue
             }

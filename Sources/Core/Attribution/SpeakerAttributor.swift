@@ -14,6 +14,9 @@ struct QuoteDecision {
 /// `KindClassifier` → reported clauses of the cues left over; after all sentences,
 /// `BackwardFillSieve`. The discourse (salience, last speaker) lives in `AttributionState`.
 struct SpeakerAttributor {
+    /// The words of the article's language.
+    var pack: LanguagePack = .english
+
     struct Result {
         var quotations: [Quotation]
         var speakers: [Speaker]
@@ -53,8 +56,8 @@ struct SpeakerAttributor {
 
     func attribute(_ source: Source, paragraphs: [Paragraph], sentences: [Sentence], quotations: [MarkedQuotation]) -> Result {
         var state = AttributionState()
-        let finder = MentionFinder(source: source)
-        let tokenizer = SentenceTokenizer()
+        let finder = MentionFinder(source: source, pack: pack)
+        let tokenizer = SentenceTokenizer(pack: pack)
         let mentions = MentionStage(finder: finder)
         let kinds = KindClassifier()
         let top: [(TextRange, Int)] = quotations.indices.filter { quotations[$0].depth == 0 }.map { (quotations[$0].outer, $0) }
@@ -91,7 +94,20 @@ struct SpeakerAttributor {
             // 4. Quotations that start in this sentence, through the sieves in order.
             for (qi, t) in tokens.enumerated() where t.kind == .quote {
                 let mq = quotations[t.quote]
-                guard mq.outer.start >= sentence.range.start, decisions[t.quote] == nil else { continue }
+                if mq.outer.start < sentence.range.start {
+                    // A quotation over several sentences or paragraphs whose cue stands after
+                    // its end ("…” coach Ben Ford said."): an explicit cue outranks the guess
+                    // made where it began.
+                    if qi == 0, mq.outer.end <= sentence.range.end, let d = decisions[t.quote], d.kind.isStatement,
+                       d.entity == nil || d.attribution.rule == .continuation || d.attribution.rule == .sentenceSubject,
+                       let late = CueSieve().decide(QuoteSite(ctx: ctx, qi: qi, cues: cues, paragraph: p, isTitle: isTitle), &state) {
+                        decisions[t.quote]?.entity = late.entity
+                        decisions[t.quote]?.attribution = late.attribution
+                        state.noteStatement(late.entity, paragraph: p, at: t.range.start)
+                    }
+                    continue
+                }
+                guard decisions[t.quote] == nil else { continue }
                 let site = QuoteSite(ctx: ctx, qi: qi, cues: cues, paragraph: p, isTitle: isTitle)
                 var decision = QuoteDecision(entity: nil, attribution: .unattributed, kind: .direct, sentence: si, paragraph: mq.paragraph)
                 if let d = QuoteSieves.decide(site, &state) {

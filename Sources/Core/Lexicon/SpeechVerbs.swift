@@ -74,7 +74,7 @@ enum SpeechVerbs {
         Verb(lemma: "pledge", irregular: [], reports: true),
         Verb(lemma: "vow", irregular: [], reports: true),
         Verb(lemma: "threaten", irregular: [], reports: true),
-        Verb(lemma: "agree", irregular: [], reports: true),
+        Verb(lemma: "agree", irregular: [], reports: false),   // "agreed to pay", "agreed with": rarely a statement
         Verb(lemma: "complain", irregular: [], reports: true),
         Verb(lemma: "lament", irregular: [], reports: true),
         Verb(lemma: "boast", irregular: [], reports: true),
@@ -132,23 +132,19 @@ enum SpeechVerbs {
         Verb(lemma: "lash", irregular: [], reports: false),
     ]
 
-    /// Cues of French and German copy (guillemets and „…“ come with them): the forms as
-    /// written, since their inflection differs from English.
-    static let foreignForms: Set<String> = [
-        // French: "a déclaré", "a répondu", "affirme-t-il".
+    /// Cues of French copy (« … » comes with them), as written: "a déclaré", "affirme-t-il".
+    static let frenchForms: Set<String> = [
         "déclaré", "déclare", "dit", "répondu", "répond", "affirmé", "affirme", "ajouté", "ajoute", "estimé", "estime",
         "expliqué", "explique", "souligné", "souligne", "indiqué", "indique", "précisé", "précise", "assuré", "assure",
         "averti", "martelé", "confié", "reconnu", "dénoncé", "annoncé", "annonce", "insisté", "insiste", "lancé",
-        // German: "sagte", "erklärte".
-        "sagte", "sagt", "sagten", "erklärte", "erklärt", "erklärten", "betonte", "betont", "meinte", "meint",
-        "warnte", "kritisierte", "schrieb", "antwortete", "fügte",
+        "déclarait", "disait", "affirmait", "ajoutait", "raconte", "raconté", "rappelé", "rappelle", "assuré",
     ]
 
-    /// Auxiliaries between a subject and a French participle ("Beaune a déclaré").
-    static let foreignAuxiliaries: Set<String> = ["a", "ont", "avait", "avaient", "est", "hat", "haben"]
-
-    /// One-word "according to": French "selon", German "laut".
-    static let accordingWords: Set<String> = ["selon", "laut"]
+    /// Cues of German copy („…“ comes with them): "sagte sie", "erklärte der Minister".
+    static let germanForms: Set<String> = [
+        "sagte", "sagt", "sagten", "gesagt", "erklärte", "erklärt", "erklärten", "betonte", "betont", "meinte", "meint",
+        "warnte", "kritisierte", "schrieb", "antwortete", "fügte", "sagen", "teilte", "berichtete", "räumte", "forderte",
+    ]
 
     /// Verbs whose bare and -s forms are more often nouns in news copy ("the state",
     /// "a note", "his remarks", "calls for"): only their -ed and -ing forms cue speech.
@@ -176,14 +172,9 @@ enum SpeechVerbs {
             let all = inflections(of: v.lemma) + v.irregular + [v.lemma]
             for f in all { out[f] = (out[f] ?? false) || v.reports }
         }
-        for f in foreignForms { out[f] = true }
         return out
     }()
 
-    /// A form that is a speech verb wherever it stands (not one that is also a common noun).
-    static func isVerbForm(_ word: String) -> Bool {
-        forms[word] != nil && !nounForms.contains(word)
-    }
 
     /// Regular English inflections: -s, -ed, -ing, with the usual spelling changes.
     static func inflections(of lemma: String) -> [String] {

@@ -23,20 +23,22 @@ struct WordClass: OptionSet, Sendable {
     static let timeWords = WordClass(rawValue: 1 << 16)
     static let timeNouns = WordClass(rawValue: 1 << 17)
 
-    static let table: [String: WordClass] = {
+    /// The classes of every word: the shared lists of `Names` and one language's speech
+    /// forms and subject pronouns (see `LanguagePack`).
+    static func table(speechForms: [String: Bool], nounForms: Set<String>, pronouns: Set<String>) -> [String: WordClass] {
         var t: [String: WordClass] = [:]
         func add(_ words: some Sequence<String>, _ c: WordClass) { for w in words { t[w, default: []].insert(c) } }
-        for (form, reports) in SpeechVerbs.forms {
+        for (form, reports) in speechForms {
             var c: WordClass = .speechVerb
             if reports { c.insert(.reports) }
-            if SpeechVerbs.nounForms.contains(form) { c.insert(.nounForm) } else { c.insert(.verbForm) }
+            if nounForms.contains(form) { c.insert(.nounForm) } else { c.insert(.verbForm) }
             t[form, default: []].insert(c)
         }
         add(Names.titleWords, .titleWords)
         add(Names.roleNouns, .roleNouns)
         add(Names.organizationWords, .organizationWords)
         add(Names.organizationHeads, .organizationHeads)
-        add(Names.pronouns.keys, .subjectPronoun)
+        add(pronouns, .subjectPronoun)
         add(Names.allPronouns, .allPronouns)
         add(Names.notNames, .notNames)
         add(Names.nameParticles, .nameParticles)
@@ -47,7 +49,6 @@ struct WordClass: OptionSet, Sendable {
         add(Names.timeWords, .timeWords)
         add(Names.timeNouns, .timeNouns)
         return t
-    }()
+    }
 
-    static func of(_ word: String) -> WordClass { table[word] ?? [] }
 }

@@ -31,7 +31,7 @@ public enum ArticleParser {
         }
         let marked = QuotationScanner().scan(source, paragraphs: blocks, diagnostics: &diagnostics)
         let split = SentenceSplitter().split(source, paragraphs: blocks, quotations: marked)
-        let attributed = SpeakerAttributor().attribute(source, paragraphs: split.paragraphs,
+        let attributed = SpeakerAttributor(pack: LanguagePack.detect(text)).attribute(source, paragraphs: split.paragraphs,
                                                        sentences: split.sentences, quotations: marked)
         return Article(text: text, title: structure.title, paragraphs: split.paragraphs,
                        sentences: split.sentences, quotations: attributed.quotations,

@@ -1,0 +1,128 @@
+/// The words attribution reads, for one language: speech verbs and their forms, subject
+/// pronouns with their gender and number (and ambiguity), "according to" words, the
+/// auxiliaries of compound tenses, and the nouns that let a description stand for someone
+/// named before. The language is chosen per article (`LanguagePack.detect`); an English
+/// article is never read with French or German forms ("assure residents that …" is not the
+/// French "assuré").
+///
+/// What every language shares (titles, role nouns, organisation words, first names) stays in
+/// `Names`; what differs lives here.
+public struct LanguagePack: Sendable {
+    public let code: String
+    /// Frequent function words, to recognise the language.
+    let stopwords: Set<String>
+    /// Every speech-verb form, lowercased, to whether it reports a clause.
+    let speechForms: [String: Bool]
+    /// Forms that are cues only right after a subject (English nouns like "report", "state").
+    let nounForms: Set<String>
+    /// One-word "according to": French "selon", German "laut".
+    let accordingWords: Set<String>
+    /// Auxiliaries between a subject and a participle cue ("Beaune a déclaré", "sie hat gesagt").
+    let auxiliaries: Set<String>
+    /// Subject pronouns that can stand for a speaker. German "sie" is she or they: the
+    /// entry says female singular, and the verb's number is not read.
+    let pronouns: [String: (gender: Names.Gender, plural: Bool)]
+    /// Nouns of documents that bodies issue ("a statement from the ministry said"): the body
+    /// named after them is the speaker.
+    let documentNouns: Set<String>
+    /// Nouns that describe a person without a role ("the 64-year-old", "the woman"): with
+    /// "the", they stand for the person named most recently.
+    let personNouns: Set<String>
+    /// Nouns that, with "the", stand for the company named most recently ("the company").
+    let companyHeads: Set<String>
+    /// Participles of inference: "…, suggesting confusion" is the writer's reading, unless a
+    /// clause with its own verb follows ("suggesting that he would …").
+    let inferenceCues: Set<String>
+
+    /// The word classes of every word this pack knows (shared lists plus its own).
+    let table: [String: WordClass]
+
+    func classes(_ word: String) -> WordClass { table[word] ?? [] }
+    func isSpeechForm(_ word: String) -> Bool { speechForms[word] != nil && !nounForms.contains(word) }
+
+    init(code: String, stopwords: Set<String>, speechForms: [String: Bool], nounForms: Set<String> = [],
+         accordingWords: Set<String> = [], auxiliaries: Set<String> = [],
+         pronouns: [String: (gender: Names.Gender, plural: Bool)], documentNouns: Set<String> = [],
+         personNouns: Set<String> = [], companyHeads: Set<String> = [], inferenceCues: Set<String> = []) {
+        self.code = code
+        self.stopwords = stopwords
+        self.speechForms = speechForms
+        self.nounForms = nounForms
+        self.accordingWords = accordingWords
+        self.auxiliaries = auxiliaries
+        self.pronouns = pronouns
+        self.documentNouns = documentNouns
+        self.personNouns = personNouns
+        self.companyHeads = companyHeads
+        self.inferenceCues = inferenceCues
+        self.table = WordClass.table(speechForms: speechForms, nounForms: nounForms, pronouns: Set(pronouns.keys))
+    }
+
+    /// The pack whose function words are most frequent in the first 64 KB of `text`
+    /// (English when none stands out).
+    public static func detect(_ text: String) -> LanguagePack {
+        var counts = [0, 0, 0]
+        let packs = [english, french, german]
+        var word: [UInt8] = []
+        var seen = 0
+        func flush() {
+            guard !word.isEmpty, word.count <= 5 else { word.removeAll(keepingCapacity: true); return }
+            let w = String(decoding: word, as: UTF8.self)
+            for (k, p) in packs.enumerated() where p.stopwords.contains(w) { counts[k] += 1 }
+            word.removeAll(keepingCapacity: true)
+        }
+        for b in text.utf8 {
+            seen += 1
+            if seen > 65_536 { break }
+            if (b >= 0x61 && b <= 0x7A) || b >= 0x80 { word.append(b) }
+            else if b >= 0x41 && b <= 0x5A { word.append(b | 0x20) }
+            else { flush() }
+        }
+        flush()
+        // Another language must clearly lead English (quoted French in an English article
+        // leaves the article English).
+        var best = 0
+        for k in 1..<packs.count where counts[k] > counts[best] * 2 && counts[k] >= 8 { best = k }
+        return packs[best]
+    }
+
+    public static let all: [LanguagePack] = [english, french, german]
+
+    public static let english = LanguagePack(
+        code: "en",
+        stopwords: ["the", "and", "of", "to", "is", "was", "that", "said", "with", "for", "it", "he", "she", "in", "on"],
+        speechForms: SpeechVerbs.forms, nounForms: SpeechVerbs.nounForms,
+        pronouns: Names.pronouns,
+        documentNouns: ["statement", "statements", "report", "release", "letter", "memo", "ruling", "filing", "email",
+                        "post", "tweet", "notice", "communique", "communiqué", "announcement", "decision", "order", "press"],
+        personNouns: ["man", "woman", "boy", "girl", "mother", "father", "teenager", "grandmother", "grandfather",
+                      "widow", "widower", "retiree", "pensioner"],
+        companyHeads: ["company", "firm", "group", "business", "corporation", "carrier", "airline", "retailer", "bank",
+                       "manufacturer", "maker", "insurer", "operator", "lender", "developer", "producer", "utility", "startup", "brand"],
+        inferenceCues: ["suggesting", "showing", "signalling", "signaling", "indicating", "implying", "raising", "hinting", "revealing"]
+    )
+
+    public static let french = LanguagePack(
+        code: "fr",
+        stopwords: ["le", "la", "les", "et", "des", "est", "une", "dans", "qui", "que", "pour", "pas", "sur", "du", "au", "il", "elle"],
+        speechForms: Dictionary(uniqueKeysWithValues: SpeechVerbs.frenchForms.map { ($0, true) }),
+        accordingWords: ["selon", "d'après", "d’après"],
+        auxiliaries: ["a", "ont", "avait", "avaient", "est", "sont"],
+        pronouns: ["il": (.male, false), "elle": (.female, false), "ils": (.unknown, true), "elles": (.female, true)],
+        documentNouns: ["communiqué", "déclaration", "rapport", "lettre"],
+        personNouns: ["homme", "femme"],
+        companyHeads: ["entreprise", "société", "groupe"]
+    )
+
+    public static let german = LanguagePack(
+        code: "de",
+        stopwords: ["der", "die", "und", "das", "ist", "nicht", "mit", "den", "ein", "eine", "auch", "sich", "dem", "es", "er"],
+        speechForms: Dictionary(uniqueKeysWithValues: SpeechVerbs.germanForms.map { ($0, true) }),
+        accordingWords: ["laut", "zufolge"],
+        auxiliaries: ["hat", "haben", "hatte", "hatten"],
+        pronouns: ["er": (.male, false), "sie": (.female, false)],
+        documentNouns: ["erklärung", "mitteilung", "bericht", "brief"],
+        personNouns: ["mann", "frau"],
+        companyHeads: ["unternehmen", "firma", "konzern"]
+    )
+}
