@@ -14,7 +14,20 @@ struct MentionStage {
             let afterPreposition = k > 0 && tokens[k - 1].isWord && tokens[k - 1].cls.contains(.prepositions)
             var mention: Mention?
             if let run = finder.capitalizedRun(startingAt: k, tokens) {
-                mention = finder.nameMention(run, tokens)
+                // "Eventually, …", "Rather, …": a sentence adverb is nobody.
+                if k == ctx.firstWord, run.count == 1, t.lower.hasSuffix("ly"), t.lower.count > 4, k + 1 < tokens.count, tokens[k + 1].isPunct(",") {
+                    k += 1; continue
+                }
+                // "Council member Ivo Petrov", "Transport minister Ana Ruiz": a capitalised word
+                // and a role noun before a name are the name's role, not a name of their own.
+                var j = run.upperBound
+                while j < tokens.count, j - run.upperBound < 2, tokens[j].isWord, !tokens[j].isCapitalized, tokens[j].bareCls.contains(.roleNouns) { j += 1 }
+                if j > run.upperBound, let named = finder.capitalizedRun(startingAt: j, tokens).flatMap({ finder.nameMention($0, tokens) }),
+                   named.kind == .name, named.tokens.lowerBound <= run.lowerBound {
+                    mention = named
+                } else {
+                    mention = finder.nameMention(run, tokens)
+                }
                 if mention == nil { k = run.upperBound; continue }
             } else if t.cls.contains(.subjectPronoun), t.lower != "i", t.lower != "we", t.lower != "it" {
                 mention = finder.mention(startingAt: k, tokens)

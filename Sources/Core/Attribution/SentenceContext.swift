@@ -161,6 +161,13 @@ struct Context {
             guard c + w < tokens.count else { return nil }
             return finder.mention(startingAt: c + w, tokens) ?? finder.nounPhrase(startingAt: c + w, tokens)
         }
+        // "X was quoted as saying": the subject of "was quoted".
+        if t.lower == "saying", c >= 3, tokens[c - 1].lower == "as", tokens[c - 2].lower == "quoted" {
+            var j = c - 3
+            while j >= 0, ["was", "were", "is", "been", "being", "has", "have", "had", "also", "widely"].contains(tokens[j].lower) { j -= 1 }
+            if j >= 0, let m = finder.mention(endingAt: j, tokens), !m.possessive { return m }
+            return clauseSubject(before: c - 2)
+        }
         // Passive ("was told", "were asked") makes the subject the listener, not the speaker.
         if c > 0, ["was", "were", "been", "being", "be", "is", "are"].contains(tokens[c - 1].lower), !t.lower.hasSuffix("ing") {
             // "was written by Springsteen": the agent after "by" is the speaker.
@@ -217,6 +224,11 @@ struct Context {
                       let head = finder.mention(endingAt: p - 1, tokens) ?? finder.genericDescription(endingAt: p - 1, tokens),
                       head.kind != .pronoun, !head.possessive {
                     let h = head.tokens.lowerBound - 1
+                    // "a statement from the ministry said", "a report by the agency says": the
+                    // body that issued the document speaks.
+                    if let noun = head.head, finder.pack.documentNouns.contains(noun), m.kind != .pronoun, m.kind != .description || m.head.map({ !finder.pack.documentNouns.contains($0) }) ?? true {
+                        return m
+                    }
                     if h < 0 || !(tokens[h].isWord && tokens[h].cls.contains(.prepositions)) {
                         var found = head
                         found.organization = found.organization ?? finder.text(tokens, (p + 1)..<m.tokens.upperBound)
@@ -269,6 +281,16 @@ struct Context {
 
     /// ", Louise Haigh," right after a description: the name it describes.
     func apposedName(after end: Int) -> Mention? {
+        // "A spokesman for Brightwater, Ken Adler,": one prepositional phrase may come first.
+        if end < tokens.count, tokens[end].isWord, ["for", "of", "at", "with"].contains(tokens[end].lower) {
+            var k = end + 1
+            while k < tokens.count, k - end <= 6, tokens[k].isWord { k += 1 }
+            if k > end + 1, k < tokens.count, tokens[k].isPunct(","), var named = apposedName(after: k) {
+                let org = finder.text(tokens, (end + 1)..<k)
+                if named.organization == nil { named.organization = org.hasPrefix("the ") ? String(org.dropFirst(4)) : org }
+                return named
+            }
+        }
         guard end + 1 < tokens.count, tokens[end].isPunct(","), let run = finder.capitalizedRun(startingAt: end + 1, tokens),
               run.upperBound < tokens.count, tokens[run.upperBound].isPunct(",") || tokens[run.upperBound].isPunct("."),
               let m = finder.nameMention(run, tokens), m.kind == .name else { return nil }
@@ -277,6 +299,11 @@ struct Context {
 
     /// A mention followed by ", a nurse who …" gets that role.
     private func withAppositive(_ m: Mention) -> Mention {
+        // "said a fisherman, Paul Grant": the description is the role of the name beside it.
+        if m.kind == .description, !m.plural, var named = apposedName(after: m.tokens.upperBound) {
+            named.roles.insert(finder.text(tokens, m.tokens), at: 0)
+            return named
+        }
         var m = m
         if m.kind != .pronoun, let a = appositive(after: m.tokens.upperBound) { m.roles.append(a.text) }
         return m
@@ -396,6 +423,9 @@ struct Context {
         // "without acknowledging that …", "did not say …", "declined to say …": a negated cue
         // reports nothing anyone said.
         if isNegated(c) { return nil }
+        // "…, suggesting confusion within the ministry": the writer's inference, unless a
+        // clause with its own verb follows ("suggesting that he would run").
+        if finder.pack.inferenceCues.contains(tokens[c].lower), !opensClause(after: c) { return nil }
         guard let m = subject(ofCue: c) else { return nil }
         // After the cue.
         var k = c + 1
@@ -454,6 +484,21 @@ struct Context {
             return clause(from: 0, to: subjectStart - 1).map { ([$0], m) }
         }
         return nil
+    }
+
+    /// "that …", or a subject and a finite verb within a few words: a clause, not a noun
+    /// phrase ("suggesting the plan failed" yes, "suggesting confusion" no).
+    func opensClause(after c: Int) -> Bool {
+        guard c + 1 < tokens.count else { return false }
+        if tokens[c + 1].lower == "that" || tokens[c + 1].cls.contains(.subjectPronoun) { return true }
+        let finite: Set<String> = ["is", "was", "are", "were", "will", "would", "should", "could", "can", "may", "might", "must",
+                                   "had", "has", "have", "did", "does", "do", "isn't", "wasn't", "won't", "didn't"]
+        for k in (c + 2)..<min(tokens.count, c + 10) {
+            let t = tokens[k]
+            guard t.isWord else { if t.kind == .quote { continue }; return false }
+            if finite.contains(t.lower) || (t.lower.hasSuffix("ed") && t.lower.count > 4) || t.cls.contains(.verbForm) { return true }
+        }
+        return false
     }
 
     /// The cue is denied or withheld: "without saying", "did not say", "never said",

@@ -56,6 +56,7 @@ struct SpeakerAttributor {
 
     func attribute(_ source: Source, paragraphs: [Paragraph], sentences: [Sentence], quotations: [MarkedQuotation]) -> Result {
         var state = AttributionState()
+        state.registry.pack = pack
         let finder = MentionFinder(source: source, pack: pack)
         let tokenizer = SentenceTokenizer(pack: pack)
         let mentions = MentionStage(finder: finder)
@@ -150,6 +151,7 @@ struct SpeakerAttributor {
             state.endSentence(paragraph: p)
         }
 
+        TitleRepeats().apply(source, quotations: quotations, decisions: &decisions)
         BackwardFillSieve().apply(&decisions)
         return build(source: source, quotations: quotations, decisions: decisions, reported: reported, registry: state.registry)
     }

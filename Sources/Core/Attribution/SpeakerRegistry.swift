@@ -26,6 +26,8 @@ struct SpeakerRegistry {
         var first: String? { words.count >= 2 ? words.first : nil }
     }
 
+    /// The words of the article's language (person and company nouns).
+    var pack: LanguagePack = .english
     private(set) var entities: [Entity] = []
     private var bySurname: [String: [Int]] = [:]
     private var byFirstName: [String: [Int]] = [:]
@@ -121,6 +123,11 @@ struct SpeakerRegistry {
             if let i = recent.last(where: { entities[$0].kind == .organization && entities[$0].words.contains(head) }) {
                 return touch(i, m)
             }
+            // "the company", "the firm": the organisation named most recently, nearby.
+            if pack.companyHeads.contains(head), m.text.split(separator: " ").count == 2,
+               let i = recent.last(where: { entities[$0].kind == .organization && m.range.start - entities[$0].lastSeen < 3000 }) {
+                return touch(i, m)
+            }
         }
         // "the Clinton campaign" is Clinton's campaign: an organisation of its own.
         let e = Entity(name: m.text, words: key.split(separator: " ").map(String.init), kind: .organization,
@@ -136,6 +143,20 @@ struct SpeakerRegistry {
         if let head = m.head, !m.plural, m.text.lowercased().hasPrefix("the ") || m.text.lowercased().hasPrefix("this ") {
             if let i = recent.last(where: { i in
                 entities[i].kind == .person && entities[i].roleWords.contains(Substring(head))
+            }) {
+                addAlias(i, m.text)
+                entities[i].mentions.append(m.range)
+                markRecent(i, at: m.range.start)
+                return i
+            }
+        }
+        // "the 64-year-old", "the woman": the person named most recently, nearby.
+        if let head = m.head, !m.plural, m.text.lowercased().hasPrefix("the "),
+           pack.personNouns.contains(head) || m.text.contains("-year-old") {
+            if let i = recent.last(where: { i in
+                let e = entities[i]
+                return e.kind == .person && !e.plural && m.range.start - e.lastSeen < 1500
+                    && (m.gender == .unknown || e.gender == .unknown || e.gender == m.gender)
             }) {
                 addAlias(i, m.text)
                 entities[i].mentions.append(m.range)

@@ -49,6 +49,16 @@ enum Names {
         "person", "secretary-general", "president-elect", "fellow", "partner", "statement", "master", "captain",
         "mp", "mep", "councillors", "fisherman", "fishermen", "farmer", "farmers", "shopkeeper", "commuter", "commuters",
         "passenger", "passengers", "parent", "parents", "patient", "patients", "volunteer", "volunteers",
+        // Occupations and descriptions of ordinary people quoted in news from anywhere.
+        "engineer", "engineers", "welder", "electrician", "plumber", "mechanic", "driver", "drivers", "pilot", "chef",
+        "baker", "miner", "miners", "builder", "carpenter", "accountant", "banker", "bankers", "trader", "traders",
+        "broker", "architect", "artist", "musician", "singer", "actor", "actress", "journalist", "journalists",
+        "photographer", "filmmaker", "producer", "athlete", "striker", "winger", "midfielder", "defender",
+        "goalkeeper", "referee", "retiree", "pensioner", "shopper", "homeowner", "tenant", "landlord",
+        "entrepreneur", "soldier", "soldiers", "firefighter", "paramedic", "surgeon", "dentist", "pharmacist",
+        "psychologist", "psychiatrist", "epidemiologist", "virologist", "meteorologist", "forecaster", "forecasters",
+        "lecturer", "principal", "headteacher", "cleric", "monk", "nun", "lobbyist", "academic", "diplomats",
+        "ministers", "governors", "mayors", "senators", "founders", "owners", "managers", "directors", "chiefs",
     ]
 
     /// Heads of organisation names and descriptions ("the Federation Council", "the ministry").
@@ -64,6 +74,11 @@ enum Names {
         "secretariat", "inquiry", "tribunal", "prosecutor's", "watchdog", "spokesperson", "pac", "fbi", "cia",
         "nsa", "un", "nato", "eu", "who", "cdc", "gop", "dnc", "rnc", "cnn", "nbc", "abc", "cbs", "msnbc", "bbc",
         "reuters", "ap", "afp", "politico", "breitbart", "twitter", "facebook", "google", "white", "kremlin",
+        // Words that end company names ("Northwind Energy", "Harbor Holdings").
+        "energy", "airlines", "airways", "motors", "holdings", "industries", "technologies", "systems",
+        "pharmaceuticals", "partners", "capital", "labs", "foods", "media", "solutions", "logistics", "telecom",
+        "mining", "insurance", "railways", "shipping", "enterprises", "brands", "electric", "utilities",
+        "therapeutics", "semiconductors", "automotive", "ministries", "agencies", "companies",
     ]
 
     /// Singular org nouns that, with "the", stand for the organisation last named.

@@ -5,7 +5,9 @@ struct ContinuationSieve: QuoteSieve {
     static let confidence = 0.7
 
     func decide(_ site: QuoteSite, _ state: inout AttributionState) -> SieveDecision? {
-        let opensWithQuote = site.qi == 0 && site.cues.isEmpty && state.subject == nil
+        // "Then, after a pause: “…”": a colon after words that name nobody counts as opening.
+        let opensWithQuote = site.cues.isEmpty && state.subject == nil
+            && (site.qi == 0 || site.ctx.tokens[site.qi - 1].isPunct(":"))
         guard site.ctx.isQuoteOnly || opensWithQuote, let last = state.lastStatement, site.paragraph - last.paragraph <= 1 else { return nil }
         return SieveDecision(entity: last.entity, attribution: Attribution(rule: .continuation, confidence: Self.confidence))
     }
