@@ -90,7 +90,7 @@ public struct LanguagePack: Sendable {
 
     public static let english = LanguagePack(
         code: "en",
-        stopwords: ["the", "and", "of", "to", "is", "was", "that", "said", "with", "for", "it", "he", "she", "in", "on"],
+        stopwords: ["the", "and", "of", "to", "is", "was", "that", "are", "with", "for", "it", "he", "she", "in", "on"],
         speechForms: SpeechVerbs.forms, nounForms: SpeechVerbs.nounForms,
         pronouns: Names.pronouns,
         documentNouns: ["statement", "statements", "report", "release", "letter", "memo", "ruling", "filing", "email",

@@ -123,8 +123,6 @@ enum SpeechVerbs {
         // Documents speak too: "the letter reads", "the sign read" (only after a subject).
         Verb(lemma: "read", irregular: [], reports: false),
         Verb(lemma: "cite", irregular: [], reports: false),
-        Verb(lemma: "insist", irregular: [], reports: true),
-        Verb(lemma: "promise", irregular: [], reports: true),
         Verb(lemma: "rail", irregular: [], reports: false),
         Verb(lemma: "tout", irregular: [], reports: false),
         Verb(lemma: "hail", irregular: [], reports: false),

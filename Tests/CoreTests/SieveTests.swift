@@ -1,0 +1,123 @@
+import Testing
+@testable import Core
+
+/// Each quote → speaker sieve, with the rule it reports, and rows where it must not fire.
+@Suite("Attribution sieves")
+struct SieveTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var fragment: String
+        var speaker: String?
+        var rule: AttributionRule
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "a speech verb names the speaker", text: "“The pier is finished,” Helen Okafor said.",
+             fragment: "pier is finished", speaker: "Helen Okafor", rule: .speechVerb),
+        Case(name: "a pronoun cue goes to the person before it", text: "Leo Marsh stood by the gate. “Nobody asked us,” he said.",
+             fragment: "Nobody asked", speaker: "Leo Marsh", rule: .pronoun),
+        Case(name: "she never goes to a man named with Mr.", text: "Mr. Tom Reed runs the bakery. “We threw it all away,” she said.",
+             fragment: "threw it all", speaker: nil, rule: .unattributed),
+        Case(name: "a name and a colon", text: "Helen Okafor: “The pier is finished.”",
+             fragment: "pier is finished", speaker: "Helen Okafor", rule: .colon),
+        Case(name: "a dash byline is its own rule", text: "“Best pier in the county.” — Sonya Herridge",
+             fragment: "Best pier", speaker: "Sonya Herridge", rule: .dash),
+        Case(name: "according to", text: "“The pier is finished,” according to Helen Okafor.",
+             fragment: "pier is finished", speaker: "Helen Okafor", rule: .according),
+        Case(name: "X said: introduces the next paragraph", text: "Helen Okafor said:\n\n“The pier is finished.”",
+             fragment: "pier is finished", speaker: "Helen Okafor", rule: .introducedBy),
+        Case(name: "a quote-only paragraph continues the last speaker", text: "“The pier is finished,” Helen Okafor said.\n\n“Nobody can save it.”",
+             fragment: "Nobody can save", speaker: "Helen Okafor", rule: .continuation),
+        Case(name: "a colon after words that name nobody continues", text: "“The pier is finished,” Helen Okafor said. Then, after a pause: “We will not give up.”",
+             fragment: "not give up", speaker: "Helen Okafor", rule: .continuation),
+        Case(name: "the next sentence names the source", text: "“We will fix it by May.” That was the promise from Helen Okafor.",
+             fragment: "fix it by May", speaker: "Helen Okafor", rule: .retrospective),
+        Case(name: "a quote-only sentence takes the next speaker of its paragraph", text: "“First we vote.” “Then we build,” Helen Okafor said.",
+             fragment: "First we vote", speaker: "Helen Okafor", rule: .backwardFill),
+        Case(name: "the cue after a quotation over two paragraphs",
+             text: "“We were not at our best. We changed our shape at the break.\n\n“After that we deserved the win,” coach Ben Ford said.",
+             fragment: "not at our best", speaker: "Ben Ford", rule: .speechVerb),
+        Case(name: "a sentence adverb is never a speaker", text: "Eventually, the “so-called experts” arrived.",
+             fragment: "so-called experts", speaker: nil, rule: .notAStatement),
+        Case(name: "a title repeated is never a statement", text: "The film “Winds of Change” opened last week. Critics loved “Winds of Change.”",
+             fragment: "Winds of Change.", speaker: nil, rule: .notAStatement),
+    ]
+
+    @Test("each sieve credits the speaker and names its rule", arguments: cases)
+    func sieve(_ c: Case) {
+        let a = parse(c.text)
+        guard let q = a.quotations.first(where: { ArticleJSON.text(of: $0, in: a).contains(c.fragment) }) else {
+            Issue.record("no quotation holds \(c.fragment): \(ArticleOutline.render(a))")
+            return
+        }
+        #expect(q.speaker.map { a.speakers[$0].name } == c.speaker, "\(ArticleOutline.render(a))")
+        #expect(q.attribution.rule == c.rule, "\(ArticleOutline.render(a))")
+    }
+
+    @Test("the sieves run in one visible order")
+    func order() {
+        #expect(QuoteSieves.ordered.map(\.rule) == [.speechVerb, .colon, .dash, .introducedBy, .continuation, .sentenceSubject])
+    }
+}
+
+/// Descriptions and role phrases belong to the person or body the text named.
+@Suite("Descriptions linked to names")
+struct DescriptionLinkTests {
+    static let cases: [(String, String, String, String, String?)] = [
+        ("a role given before: the prime minister", "Prime Minister Anna Berg opened the line. “Fares will fall,” the prime minister said.",
+         "Fares will fall", "Anna Berg", nil),
+        ("an age description: the 64-year-old", "Leo Marsh, a retired welder, has lived here for years. “Nobody asked us,” the 64-year-old said.",
+         "Nobody asked", "Leo Marsh", "a retired welder"),
+        ("the company after a company name", "Northwind Energy reported higher profits. “Demand is strong,” the company noted.",
+         "Demand is strong", "Northwind Energy", nil),
+        ("a spokesman for a body, then the name", "A spokesman for Brightwater, Ken Adler, said the firm “will appeal.”",
+         "will appeal", "Ken Adler", "spokesman"),
+        ("a role phrase before a name", "Council member Ivo Petrov disagreed. “The dock is fine,” he said.",
+         "dock is fine", "Ivo Petrov", "Council member"),
+        ("an occupation in apposition", "Dr. Mia Holt, an engineer at the port authority, said: “The dock is unsafe.”",
+         "dock is unsafe", "Mia Holt", "engineer at the port authority"),
+        ("an inverted description with its name", "“The water came up to here,” said a fisherman, Paul Grant.",
+         "water came up", "Paul Grant", "fisherman"),
+        ("a statement speaks for the body that issued it", "A statement from the Harbour Authority said repairs “will take weeks.”",
+         "will take weeks", "the Harbour Authority", nil),
+    ]
+
+    @Test("the description is an alias of the named speaker", arguments: cases)
+    func link(name: String, text: String, fragment: String, expected: String, role: String?) {
+        let a = parse(text)
+        #expect(speaker(of: fragment, in: a) == expected, "\(name): \(ArticleOutline.render(a))")
+        if let role, let s = a.speakers.first(where: { $0.name == expected }) {
+            #expect(s.roles.contains { $0.contains(role) }, "\(name): roles \(s.roles)")
+        }
+    }
+}
+
+/// Reported speech only where somebody said something.
+@Suite("Reported speech classifier")
+struct ReportedClauseClassifierTests {
+    @Test("an inference participle with a noun phrase is the writer's reading")
+    func inference() {
+        let a = parse("Andrei Volkov vaguely admitted that the talks were still possible, suggesting confusion within the ministry.")
+        #expect(!statements(a).contains { $0.contains("confusion") }, "\(statements(a))")
+        #expect(statements(a).contains { $0.hasPrefix("indirect the talks were still possible") }, "\(statements(a))")
+    }
+
+    @Test("an inference participle with a clause is reported speech")
+    func inferenceClause() {
+        let a = parse("Andrei Volkov spoke on Monday, suggesting that the talks would resume in spring.")
+        #expect(statements(a).contains { $0.contains("the talks would resume in spring ← Andrei Volkov") }, "\(statements(a))")
+    }
+
+    @Test("noun-like cues inside names report nothing", arguments: [
+        "Officials said the United States should reduce its patrols near the coast.",
+        "Fighters of the Islamic State group attacked the town again on Friday.",
+        "A police report indicates that the driver had been drinking.",
+    ])
+    func nounCues(text: String) {
+        let a = parse(text)
+        #expect(!a.quotations.contains { $0.attribution.cue.map { ["states", "state", "report"].contains($0.text.lowercased()) } ?? false },
+                "\(statements(a))")
+    }
+}
