@@ -71,6 +71,8 @@ struct AttributionState {
             registry.seen(e, at: m.range.start, mention: nil)
             return (e, true)
         }
+        // A place is never a speaker ("New Hampshire said" is a headline's shorthand at most).
+        if m.kind == .name || m.kind == .organization, Places.contains(m.text) { return nil }
         guard let e = registry.resolve(m) else { return nil }
         registry.noteSpeaker(e, gender: .unknown)
         return (e, false)

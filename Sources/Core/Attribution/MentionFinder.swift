@@ -46,6 +46,7 @@ struct MentionFinder {
             let t = tokens[s - 1]
             if t.isPossessive { break }
             if isNameWord(t) || (t.isCapitalized && isTitle(t)) { s -= 1; continue }
+            if t.isCapitalized, t.lower == "new" { s -= 1; continue }
             if isParticle(t), s - 2 >= 0, isNameWord(tokens[s - 2]), !tokens[s - 2].isPossessive { s -= 1; continue }
             break
         }
@@ -54,6 +55,11 @@ struct MentionFinder {
 
     /// The span of capitalised words starting at `i`.
     func capitalizedRun(startingAt i: Int, _ tokens: [Token]) -> Range<Int>? {
+        // "New York", "New Hampshire": "New" opens a name when a name word follows.
+        if i + 1 < tokens.count, tokens[i].isWord, tokens[i].isCapitalized, tokens[i].lower == "new", isNameWord(tokens[i + 1]),
+           let rest = capitalizedRun(startingAt: i + 1, tokens) {
+            return i..<rest.upperBound
+        }
         guard i < tokens.count, isNameWord(tokens[i]) || (tokens[i].isCapitalized && isTitle(tokens[i])) else { return nil }
         var e = i + 1
         if tokens[i].isPossessive { return i..<e }
@@ -184,6 +190,32 @@ struct MentionFinder {
         return nil
     }
 
+    /// "Council member Ivo Petrov", "Los Angeles-based attorney Edgar Martirosyan", "Idaho
+    /// nutritional-supplement executive Frank VanderSloot": capitalised words, up to three
+    /// lower-case words ending in a role noun, then a name. The name is the mention; the words
+    /// before it are its role.
+    func rolePhraseName(startingAt i: Int, _ tokens: [Token]) -> Mention? {
+        guard let run = capitalizedRun(startingAt: i, tokens) else { return nil }
+        var j = run.upperBound
+        var lastRole = -1
+        while j < tokens.count, j - run.upperBound < 3, tokens[j].isWord, !tokens[j].isCapitalized {
+            if tokens[j].bareCls.contains(.roleNouns) || tokens[j].cls.contains(.titleWords) { lastRole = j }
+            j += 1
+        }
+        guard lastRole >= 0, lastRole + 1 < tokens.count, let nameRun = capitalizedRun(startingAt: lastRole + 1, tokens),
+              var named = nameMention(nameRun, tokens), named.kind == .name else { return nil }
+        let role = text(tokens, run.lowerBound..<(lastRole + 1))
+        named.roles.removeAll { role.hasSuffix($0) }
+        named.roles.insert(role, at: 0)
+        named.personEvidence = true
+        named.tokens = run.lowerBound..<named.tokens.upperBound
+        named.range = TextRange(tokens[run.lowerBound].range.start, named.range.end)
+        return named
+    }
+
+    /// Whether a mention names a place (never a speaker).
+    func isPlace(_ m: Mention) -> Bool { m.kind != .pronoun && m.kind != .description && Places.contains(m.text) }
+
     /// The mention that starts at `i` ("said Sen. John Smith", "said the minister").
     func mention(startingAt i: Int, _ tokens: [Token]) -> Mention? {
         guard i < tokens.count, tokens[i].isWord else { return nil }
@@ -195,6 +227,7 @@ struct MentionFinder {
         var k = i
         while k < tokens.count, tokens[k].isWord, !tokens[k].isCapitalized,
               tokens[k].cls.contains(.roleNouns) || tokens[k].cls.contains(.titleWords) || tokens[k].lower.hasPrefix("then-") { k += 1 }
+        if k == i, let m = rolePhraseName(startingAt: i, tokens) { return m }
         if let run = capitalizedRun(startingAt: k, tokens), var m = nameMention(run, tokens) {
             if k > i, m.tokens.lowerBound > i {
                 m.roles.insert(text(tokens, i..<k), at: 0)

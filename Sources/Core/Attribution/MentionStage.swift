@@ -20,14 +20,14 @@ struct MentionStage {
                 }
                 // "Council member Ivo Petrov", "Transport minister Ana Ruiz": a capitalised word
                 // and a role noun before a name are the name's role, not a name of their own.
-                var j = run.upperBound
-                while j < tokens.count, j - run.upperBound < 2, tokens[j].isWord, !tokens[j].isCapitalized, tokens[j].bareCls.contains(.roleNouns) { j += 1 }
-                if j > run.upperBound, let named = finder.capitalizedRun(startingAt: j, tokens).flatMap({ finder.nameMention($0, tokens) }),
-                   named.kind == .name, named.tokens.lowerBound <= run.lowerBound {
-                    mention = named
-                } else {
-                    mention = finder.nameMention(run, tokens)
+                // "Preceded at the lectern by …": a participle opening the sentence is nobody.
+                if k == ctx.firstWord, run.count == 1, t.lower.count > 4, t.lower.hasSuffix("ed") || t.lower.hasSuffix("ing"),
+                   k + 1 < tokens.count, tokens[k + 1].isWord, !tokens[k + 1].isCapitalized {
+                    k += 1; continue
                 }
+                mention = finder.rolePhraseName(startingAt: k, tokens) ?? finder.nameMention(run, tokens)
+                // A place is never a speaker (nor the sentence's subject).
+                if let m = mention, finder.isPlace(m) { k = max(k + 1, m.tokens.upperBound); continue }
                 if mention == nil { k = run.upperBound; continue }
             } else if t.cls.contains(.subjectPronoun), t.lower != "i", t.lower != "we", t.lower != "it" {
                 mention = finder.mention(startingAt: k, tokens)

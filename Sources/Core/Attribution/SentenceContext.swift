@@ -206,6 +206,23 @@ struct Context {
             if h >= 0, let m = finder.mention(endingAt: h, tokens) ?? finder.genericDescription(endingAt: h, tokens), m.kind != .pronoun { return m }
             return nil
         }
+        // "Stacy Baker of Columbia, South Carolina says": the places between the person and
+        // the verb are skipped, with the preposition that brought them in.
+        if j >= 0, tokens[j].isWord, let place = finder.mention(endingAt: j, tokens), finder.isPlace(place) {
+            var p = place.tokens.lowerBound - 1
+            var hops = 0
+            while p >= 1, hops < 3 {
+                if tokens[p].isPunct(","), let more = finder.mention(endingAt: p - 1, tokens), more.kind == .name || more.kind == .organization {
+                    p = more.tokens.lowerBound - 1; hops += 1; continue
+                }
+                break
+            }
+            if p >= 1, tokens[p].isWord, ["of", "from", "in"].contains(tokens[p].lower) { j = p - 1 }
+        }
+        // "Gov. John Kasich (R-OH), said": the parenthesis and the comma after the name.
+        if j >= 1, tokens[j].isPunct(","), tokens[j - 1].isPunct(")"), let open = tokens[..<(j - 1)].lastIndex(where: { $0.isPunct("(") }), j - open <= 9 {
+            j = open - 1
+        }
         if j >= 0 {
             if tokens[j].isWord, let m = finder.mention(endingAt: j, tokens) ?? finder.contraction(at: j, tokens) ?? finder.genericDescription(endingAt: j, tokens),
                !m.possessive || m.kind == .pronoun {
@@ -259,6 +276,11 @@ struct Context {
             if tokens[k].kind == .quote { return nil }
             if tokens[k].isPunct(",") {
                 let inner = (k + 1)..<j
+                if let run = finder.capitalizedRun(startingAt: k + 1, tokens), run.upperBound == j, let place = finder.nameMention(run, tokens), finder.isPlace(place) {
+                    // ", South Carolina," is where the person is from: look further back.
+                    k -= 1
+                    continue
+                }
                 if let run = finder.capitalizedRun(startingAt: k + 1, tokens), run.upperBound == j, var name = finder.nameMention(run, tokens),
                    name.kind == .name, let head = finder.mention(endingAt: k - 1, tokens) ?? finder.genericDescription(endingAt: k - 1, tokens) {
                     name.roles.append(finder.text(tokens, head.tokens))

@@ -1,0 +1,54 @@
+/// Places that news copy names as often as people: countries, US states, Canadian provinces
+/// and large cities. A place is never a speaker: "Sumter, South Carolina, says" is said by the
+/// person before the place, and "In Ohio, Kasich said" by Kasich. Lowercased; the list is
+/// about recall of the common cases, not a gazetteer (a city missing here is still left out of
+/// the speakers when it stands after "in", "from" or "of").
+enum Places {
+    static let names: Set<String> = [
+        // Countries and groupings.
+        "afghanistan", "albania", "algeria", "argentina", "armenia", "australia", "austria", "azerbaijan", "bahrain",
+        "bangladesh", "belarus", "belgium", "bolivia", "bosnia", "brazil", "britain", "bulgaria", "cambodia", "cameroon",
+        "canada", "chile", "china", "colombia", "congo", "croatia", "cuba", "cyprus", "czechia", "denmark", "ecuador",
+        "egypt", "england", "estonia", "ethiopia", "europe", "finland", "france", "georgia", "germany", "ghana", "greece",
+        "guatemala", "haiti", "honduras", "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland", "israel",
+        "italy", "jamaica", "japan", "jordan", "kazakhstan", "kenya", "kosovo", "kuwait", "latvia", "lebanon", "libya",
+        "lithuania", "luxembourg", "malaysia", "mali", "malta", "mexico", "moldova", "mongolia", "montenegro", "morocco",
+        "mozambique", "myanmar", "nepal", "netherlands", "new zealand", "nicaragua", "niger", "nigeria", "north korea",
+        "norway", "oman", "pakistan", "palestine", "panama", "paraguay", "peru", "philippines", "poland", "portugal",
+        "qatar", "romania", "russia", "rwanda", "saudi arabia", "scotland", "senegal", "serbia", "singapore", "slovakia",
+        "slovenia", "somalia", "south africa", "south korea", "spain", "sri lanka", "sudan", "sweden", "switzerland",
+        "syria", "taiwan", "tanzania", "thailand", "tunisia", "turkey", "uganda", "ukraine", "united kingdom",
+        "united states", "uruguay", "uzbekistan", "venezuela", "vietnam", "wales", "yemen", "zambia", "zimbabwe",
+        "africa", "asia", "america", "latin america", "middle east", "gaza", "west bank", "crimea", "donbas", "kashmir",
+        // US states and Canadian provinces.
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
+        "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland",
+        "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
+        "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma",
+        "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah",
+        "vermont", "virginia", "washington state", "west virginia", "wisconsin", "wyoming", "ontario", "quebec",
+        "alberta", "british columbia", "manitoba", "nova scotia",
+        // Large cities.
+        "london", "paris", "berlin", "madrid", "rome", "moscow", "kyiv", "kiev", "warsaw", "vienna", "prague", "budapest",
+        "brussels", "amsterdam", "stockholm", "oslo", "copenhagen", "helsinki", "dublin", "lisbon", "athens", "istanbul",
+        "ankara", "tehran", "baghdad", "damascus", "beirut", "jerusalem", "tel aviv", "cairo", "riyadh", "dubai", "doha",
+        "nairobi", "lagos", "johannesburg", "cape town", "mumbai", "delhi", "new delhi", "karachi", "islamabad", "kabul",
+        "beijing", "shanghai", "hong kong", "tokyo", "seoul", "pyongyang", "bangkok", "jakarta", "manila", "hanoi",
+        "sydney", "melbourne", "toronto", "montreal", "vancouver", "ottawa", "mexico city", "sao paulo", "são paulo",
+        "rio de janeiro", "buenos aires", "bogota", "bogotá", "lima", "santiago", "caracas", "havana", "chicago",
+        "los angeles", "san francisco", "boston", "philadelphia", "miami", "atlanta", "houston", "dallas", "seattle",
+        "denver", "phoenix", "detroit", "cleveland", "columbus", "baltimore", "las vegas", "new orleans", "manhattan",
+        "brooklyn", "jackson", "des moines", "charlotte", "richmond", "sacramento", "austin", "nashville", "pittsburgh",
+        "st. louis", "milwaukee", "minneapolis", "portland", "san diego", "tampa", "orlando", "raleigh", "edinburgh",
+        "glasgow", "manchester", "birmingham", "liverpool", "munich", "hamburg", "frankfurt", "cologne", "milan",
+        "naples", "barcelona", "marseille", "lyon", "geneva", "zurich", "kharkiv", "odesa", "odessa", "minsk", "tbilisi",
+    ]
+
+    /// Whether `name` (as written, any case; a trailing "-based" or possessive ignored) is a place.
+    static func contains(_ name: String) -> Bool {
+        var s = name.lowercased()
+        for suffix in ["-based", "’s", "'s"] where s.hasSuffix(suffix) { s.removeLast(suffix.count) }
+        if s.hasPrefix("the ") { s.removeFirst(4) }
+        return names.contains(s)
+    }
+}
