@@ -227,7 +227,15 @@ struct MentionFinder {
         var k = i
         while k < tokens.count, tokens[k].isWord, !tokens[k].isCapitalized,
               tokens[k].cls.contains(.roleNouns) || tokens[k].cls.contains(.titleWords) || tokens[k].lower.hasPrefix("then-") { k += 1 }
-        if k == i, let m = rolePhraseName(startingAt: i, tokens) { return m }
+        if var m = rolePhraseName(startingAt: k, tokens) {
+            // "former Pennsylvania governor Ed Rendell": the lower-case words before join the role.
+            if k > i {
+                m.roles[0] = text(tokens, i..<k) + " " + m.roles[0]
+                m.tokens = i..<m.tokens.upperBound
+                m.range = TextRange(tokens[i].range.start, m.range.end)
+            }
+            return m
+        }
         if let run = capitalizedRun(startingAt: k, tokens), var m = nameMention(run, tokens) {
             if k > i, m.tokens.lowerBound > i {
                 m.roles.insert(text(tokens, i..<k), at: 0)

@@ -434,8 +434,11 @@ struct Context {
         let n = tokens.count
         if isAccording(c) {
             guard let m = subject(ofCue: c) else { return nil }
-            let after = m.tokens.upperBound
-            if after < n, tokens[after].isPunct(",") {
+            var after = m.tokens.upperBound
+            // "according to Brian Wieser, an analyst at Pivotal," — the appositive is his role,
+            // not what he said.
+            if let role = appositive(after: after) { after = role.end }
+            if after < n, tokens[after].isPunct(","), after + 1 < n, tokens[(after + 1)...].contains(where: \.isWord) {
                 return clause(from: after + 1, to: n).map { ([$0], m) }
             }
             // "CLAUSE, according to X."
@@ -468,8 +471,9 @@ struct Context {
         if w < n, tokens[w].isWord, ["how", "why", "whether", "what", "when", "where", "who", "if"].contains(tokens[w].lower) {
             if let r = clause(from: w, to: n, stopAtCue: true) { return ([r], m) }
         }
-        // "vowed to form …", "urged Republicans to join …", "told his advisers to …".
-        if w < n, tokens[w].lower == "to", tokens[c].lower != "according", w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
+        // "vowed to form …", "urged Republicans to join …", "told his advisers to …" (but
+        // "threatened to sue" is no statement, and "pointed to", "responded to" take an object).
+        if w < n, tokens[w].lower == "to", !Self.noInfinitiveClause.contains(where: { tokens[c].lower.hasPrefix($0) }), tokens[c].lower != "according", w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
            !tokens[w + 1].cls.contains(.determiners), !tokens[w + 1].cls.contains(.subjectPronoun) {
             if let r = clause(from: objectStart ?? w, to: n, stopAtCue: true) { return ([r], m) }
         }
@@ -507,6 +511,9 @@ struct Context {
         }
         return nil
     }
+
+    /// Cues whose "to" opens no reported clause (stems: threaten, point, respond…).
+    static let noInfinitiveClause = ["threat", "point", "respond", "answer", "state", "claim", "counter", "den", "confess", "plead", "repl", "refer"]
 
     /// "that …", or a subject and a finite verb within a few words: a clause, not a noun
     /// phrase ("suggesting the plan failed" yes, "suggesting confusion" no).

@@ -4,8 +4,9 @@
 /// about recall of the common cases, not a gazetteer (a city missing here is still left out of
 /// the speakers when it stands after "in", "from" or "of").
 enum Places {
-    static let names: Set<String> = [
-        // Countries and groupings.
+    /// Countries and groupings: they speak through their governments ("China said it was
+    /// resolutely opposed"), so they may be speakers; listed to tell them from people.
+    static let countries: Set<String> = [
         "afghanistan", "albania", "algeria", "argentina", "armenia", "australia", "austria", "azerbaijan", "bahrain",
         "bangladesh", "belarus", "belgium", "bolivia", "bosnia", "brazil", "britain", "bulgaria", "cambodia", "cameroon",
         "canada", "chile", "china", "colombia", "congo", "croatia", "cuba", "cyprus", "czechia", "denmark", "ecuador",
@@ -20,6 +21,10 @@ enum Places {
         "syria", "taiwan", "tanzania", "thailand", "tunisia", "turkey", "uganda", "ukraine", "united kingdom",
         "united states", "uruguay", "uzbekistan", "venezuela", "vietnam", "wales", "yemen", "zambia", "zimbabwe",
         "africa", "asia", "america", "latin america", "middle east", "gaza", "west bank", "crimea", "donbas", "kashmir",
+    ]
+
+    /// States, provinces and cities: where people are, never who speaks.
+    static let localities: Set<String> = [
         // US states and Canadian provinces.
         "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
         "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland",
@@ -44,11 +49,12 @@ enum Places {
         "naples", "barcelona", "marseille", "lyon", "geneva", "zurich", "kharkiv", "odesa", "odessa", "minsk", "tbilisi",
     ]
 
-    /// Whether `name` (as written, any case; a trailing "-based" or possessive ignored) is a place.
+    /// Whether `name` (as written, any case; a trailing "-based" or possessive ignored) is a
+    /// state, province or city: never a speaker.
     static func contains(_ name: String) -> Bool {
         var s = name.lowercased()
         for suffix in ["-based", "’s", "'s"] where s.hasSuffix(suffix) { s.removeLast(suffix.count) }
         if s.hasPrefix("the ") { s.removeFirst(4) }
-        return names.contains(s)
+        return localities.contains(s)
     }
 }
