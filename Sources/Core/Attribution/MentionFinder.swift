@@ -245,6 +245,12 @@ struct MentionFinder {
             }
             return m
         }
+        // "said the 46-year-old", "the 26-year-old winger said": an age describes a person.
+        if t.lower == "the" || t.lower == "a", i + 1 < tokens.count, tokens[i + 1].lower.hasSuffix("-year-old") {
+            var end = i + 1
+            if end + 1 < tokens.count, tokens[end + 1].isWord, !tokens[end + 1].isCapitalized, tokens[end + 1].bareCls.contains(.roleNouns) { end += 1 }
+            return description(endingAt: end, tokens, from: i)
+        }
         if t.cls.contains(.determiners) || (!t.isCapitalized && t.bareCls.contains(.roleNouns)) || t.lower == "the" {
             // Find the head: the first role or organisation noun within a few words.
             var e = i

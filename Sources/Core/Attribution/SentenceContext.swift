@@ -286,7 +286,12 @@ struct Context {
                     name.roles.append(finder.text(tokens, head.tokens))
                     return name
                 }
-                if var m = finder.mention(endingAt: k - 1, tokens), m.kind != .pronoun {
+                // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": the parenthesis.
+                var before = k - 1
+                if before > 0, tokens[before].isPunct(")"), let open = tokens[..<before].lastIndex(where: { $0.isPunct("(") }), before - open <= 9 {
+                    before = open - 1
+                }
+                if var m = finder.mention(endingAt: before, tokens), m.kind != .pronoun {
                     if let first = tokens[inner].first, first.lower == "who" || first.lower == "which" || first.lower == "whose" {
                         return m
                     }

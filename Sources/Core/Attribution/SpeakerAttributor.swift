@@ -145,6 +145,10 @@ struct SpeakerAttributor {
             if let last = tokens.last, last.isPunct(":"), let c = cues.last, let m = ctx.subject(ofCue: c),
                let r = state.resolve(m, paragraph: p, headline: isTitle) {
                 state.introduced = (r.entity, p, ctx.cueValue(c))
+            } else if let last = tokens.last, last.isPunct(":"), cues.isEmpty, let s = state.subject, s.kind != .pronoun,
+                      state.registry[s.entity].kind != .anonymous || !state.registry[s.entity].plural {
+                // "President Clinton released the following statement:", "Jared Potts echoed:".
+                state.introduced = (s.entity, p, nil)
             } else if let intro = state.introduced, intro.paragraph < p - 1 {
                 state.introduced = nil
             }

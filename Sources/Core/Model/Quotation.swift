@@ -89,6 +89,9 @@ public enum AttributionRule: String, Sendable, Hashable, Codable, CaseIterable {
     case according = "according-to"
     /// A quote-only sentence or paragraph continuing the last speaker.
     case continuation = "continuation"
+    /// A quote-only paragraph after a paragraph about someone who said nothing yet:
+    /// "Valastro praised the plan. ¶ “We need someone who cuts through.”"
+    case previousSubject = "previous-subject"
     /// A quote-only sentence taking the speaker of the next attributed quotation in its paragraph.
     case backwardFill = "backward-fill"
     /// “Q.” That was the promise from X. — the next sentence names the source.
@@ -116,6 +119,7 @@ extension AttributionRule {
         case .according: return "\"according to\" names the source"
         case .continuation: return "a quote-only sentence continues the last speaker"
         case .backwardFill: return "the next quotation of the paragraph names the speaker"
+        case .previousSubject: return "a quote-only paragraph after a paragraph about its speaker"
         case .retrospective: return "the next sentence names the source (\"That was the verdict of X\")"
         case .introducedBy: return "the paragraph before introduces it (\"X said:\")"
         case .sentenceSubject: return "a partial quote inside a sentence about its subject"

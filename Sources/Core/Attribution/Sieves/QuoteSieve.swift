@@ -37,6 +37,7 @@ enum QuoteSieves {
         DashBylineSieve(),
         IntroducedSieve(),
         ContinuationSieve(),
+        PreviousSubjectSieve(),
         SentenceSubjectSieve(),
     ]
 
