@@ -143,6 +143,32 @@ struct Context {
         return nil
     }
 
+    /// Verbs that report a whole clause of someone else's words ("X said Y called it …").
+    static let enclosingReporters: Set<String> = ["said", "says", "say", "told", "tells", "wrote", "writes", "added", "argued",
+                                                  "claimed", "noted", "insisted", "recalled", "testified", "reported"]
+
+    /// The reporting cue whose clause holds cue `c` and its subject `m`: "X said (that) Y
+    /// called …". Only when X stands before the outer cue, Y after it, and no quotation or
+    /// sentence break lies between the outer cue and the quotation.
+    func reportingCue(enclosing c: Int, subject m: Mention, before qi: Int) -> (Int, Mention)? {
+        guard m.tokens.lowerBound < c, m.kind != .pronoun || true else { return nil }
+        var k = m.tokens.lowerBound - 1
+        var hops = 0
+        while k >= 0, hops < 12 {
+            let t = tokens[k]
+            if t.kind == .quote || t.isPunct(";") || t.isPunct(":") || t.isPunct(",") && hops == 0 { return nil }
+            if t.isWord, t.cls.contains(.speechVerb) {
+                guard Self.enclosingReporters.contains(t.lower), !isNegated(k), let outer = subject(ofCue: k),
+                      outer.tokens.upperBound <= k, outer.kind != .description || !outer.plural else { return nil }
+                if tokens[(k + 1)..<qi].contains(where: { $0.kind == .quote }) { return nil }
+                return (k, outer)
+            }
+            k -= 1
+            hops += 1
+        }
+        return nil
+    }
+
     /// “…,” / “…?” / “…” — : the quotation ends where an attribution may follow.
     private func endsWithClauseBreak(_ qi: Int) -> Bool {
         if qi + 1 < tokens.count, tokens[qi + 1].kind == .punct { return true }

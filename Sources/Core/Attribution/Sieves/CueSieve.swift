@@ -9,7 +9,10 @@ struct CueSieve: QuoteSieve {
 
     func decide(_ site: QuoteSite, _ state: inout AttributionState) -> SieveDecision? {
         let ctx = site.ctx
-        guard let (c, m) = ctx.cue(for: site.qi, among: site.cues) else { return nil }
+        guard var (c, m) = ctx.cue(for: site.qi, among: site.cues) else { return nil }
+        // "Ross said Obama had told Jewish leaders that there would be “no daylight”": the
+        // quotation sits in Ross's reported clause, so the words are Ross's report.
+        if let outer = ctx.reportingCue(enclosing: c, subject: m, before: site.qi) { (c, m) = outer }
         // The cue is taken even when its subject names nobody: it reports nothing else.
         state.attachedCues.insert(c)
         guard let r = state.resolve(m, paragraph: site.paragraph, headline: site.isTitle) else { return nil }
