@@ -25,6 +25,12 @@ struct MentionStage {
                    k + 1 < tokens.count, tokens[k + 1].isWord, !tokens[k + 1].isCapitalized {
                     k += 1; continue
                 }
+                // "In a Fox interview", "a CNN report": a name used as a modifier names nobody here.
+                if k > 0, ["a", "an"].contains(tokens[k - 1].lower), run.upperBound < tokens.count, tokens[run.upperBound].isWord,
+                   !tokens[run.upperBound].isCapitalized, !tokens[run.upperBound].cls.contains(.speechVerb),
+                   !tokens[run.upperBound].bareCls.contains(.roleNouns) {
+                    k = run.upperBound; continue
+                }
                 mention = finder.rolePhraseName(startingAt: k, tokens) ?? finder.nameMention(run, tokens)
                 // A place is never a speaker (nor the sentence's subject).
                 if let m = mention, finder.isPlace(m) { k = max(k + 1, m.tokens.upperBound); continue }

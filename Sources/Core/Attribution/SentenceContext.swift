@@ -420,7 +420,9 @@ struct Context {
         guard let m = finder.mention(endingAt: colon - 1, tokens), m.kind != .pronoun else { return nil }
         // The mention must open the sentence (or follow another quotation): "Kosachev: “…”".
         let start = m.tokens.lowerBound
-        guard start == 0 || tokens[start - 1].kind == .quote || tokens[start - 1].isPunct("—") else { return nil }
+        // (or close a headline: "Media shares blame - HuffPollster: “…”").
+        guard start == 0 || tokens[start - 1].kind == .quote || tokens[start - 1].isPunct("—") || tokens[start - 1].isPunct("–")
+                || tokens[start - 1].isPunct("-") else { return nil }
         return withAppositive(m)
     }
 

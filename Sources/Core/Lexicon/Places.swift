@@ -33,6 +33,10 @@ enum Places {
         "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah",
         "vermont", "virginia", "washington state", "west virginia", "wisconsin", "wyoming", "ontario", "quebec",
         "alberta", "british columbia", "manitoba", "nova scotia",
+        // The wire services' state abbreviations ("Cambridge, Mass., said").
+        "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "fla.", "ga.", "ill.", "ind.", "kan.", "ky.", "la.", "md.",
+        "mass.", "mich.", "minn.", "miss.", "mo.", "mont.", "neb.", "nev.", "n.h.", "n.j.", "n.m.", "n.y.", "n.c.", "n.d.",
+        "okla.", "ore.", "pa.", "r.i.", "s.c.", "s.d.", "tenn.", "tex.", "vt.", "va.", "wash.", "wis.", "w.va.", "wyo.", "d.c.",
         // Large cities.
         "london", "paris", "berlin", "madrid", "rome", "moscow", "kyiv", "kiev", "warsaw", "vienna", "prague", "budapest",
         "brussels", "amsterdam", "stockholm", "oslo", "copenhagen", "helsinki", "dublin", "lisbon", "athens", "istanbul",
