@@ -39,6 +39,20 @@ struct SieveTests {
         Case(name: "the cue after a quotation over two paragraphs",
              text: "“We were not at our best. We changed our shape at the break.\n\n“After that we deserved the win,” coach Ben Ford said.",
              fragment: "not at our best", speaker: "Ben Ford", rule: .speechVerb),
+        Case(name: "a question closing a quotation keeps its attribution", text: "“Can we win the port?” Mr. Ivo Petrov asked. “I think so.”",
+             fragment: "win the port", speaker: "Ivo Petrov", rule: .speechVerb),
+        Case(name: "a quote-only paragraph after a paragraph about its speaker", text: "Nadia Valastro praised the mayor's plan on Monday.\n\n“We need someone who gets things done.”",
+             fragment: "gets things done", speaker: "Nadia Valastro", rule: .previousSubject),
+        Case(name: "no previous subject when someone spoke just before", text: "“The pier is finished,” Helen Okafor said. Nadia Valastro praised her.\n\n“We need her.”",
+             fragment: "We need her", speaker: "Helen Okafor", rule: .continuation),
+        Case(name: "a quotation in someone's reported clause is their report", text: "Dan Ross said Anna Berg had told the council that there would be “no daylight” between them.",
+             fragment: "no daylight", speaker: "Dan Ross", rule: .speechVerb),
+        Case(name: "a paragraph ending with a colon introduces the quotation", text: "Mayor Helen Okafor released the following statement:\n\n“We mourn with the families.”",
+             fragment: "We mourn", speaker: "Helen Okafor", rule: .introducedBy),
+        Case(name: "a city in apposition is never the speaker", text: "Dean Johnson, a salesman from Sumter, South Carolina, says the campaign will “leave here with momentum.”",
+             fragment: "leave here", speaker: "Dean Johnson", rule: .speechVerb),
+        Case(name: "a place between the person and the verb", text: "Stacy Baker of Columbia, South Carolina says she thinks the team can win if it keeps “doing what it does.”",
+             fragment: "doing what", speaker: "Stacy Baker", rule: .speechVerb),
         Case(name: "a sentence adverb is never a speaker", text: "Eventually, the “so-called experts” arrived.",
              fragment: "so-called experts", speaker: nil, rule: .notAStatement),
         Case(name: "a title repeated is never a statement", text: "The film “Winds of Change” opened last week. Critics loved “Winds of Change.”",
@@ -58,7 +72,7 @@ struct SieveTests {
 
     @Test("the sieves run in one visible order")
     func order() {
-        #expect(QuoteSieves.ordered.map(\.rule) == [.speechVerb, .colon, .dash, .introducedBy, .continuation, .sentenceSubject])
+        #expect(QuoteSieves.ordered.map(\.rule) == [.speechVerb, .colon, .dash, .introducedBy, .continuation, .previousSubject, .sentenceSubject])
     }
 }
 

@@ -30,8 +30,9 @@ public enum ArticleParser {
             Paragraph(range: range, sentences: 0..<0, isTitle: index == structure.titleIndex)
         }
         let marked = QuotationScanner().scan(source, paragraphs: blocks, diagnostics: &diagnostics)
-        let split = SentenceSplitter().split(source, paragraphs: blocks, quotations: marked)
-        let attributed = SpeakerAttributor(pack: LanguagePack.detect(text)).attribute(source, paragraphs: split.paragraphs,
+        let pack = LanguagePack.detect(text)
+        let split = SentenceSplitter(pack: pack).split(source, paragraphs: blocks, quotations: marked)
+        let attributed = SpeakerAttributor(pack: pack).attribute(source, paragraphs: split.paragraphs,
                                                        sentences: split.sentences, quotations: marked)
         return Article(text: text, title: structure.title, paragraphs: split.paragraphs,
                        sentences: split.sentences, quotations: attributed.quotations,

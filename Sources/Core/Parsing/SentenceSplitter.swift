@@ -5,6 +5,9 @@
 /// quotation of several sentences stays in the sentence that frames it), and not after an
 /// abbreviation (Mr., Jan., U.S., initials).
 struct SentenceSplitter {
+    /// The article's language, for the speech verbs of "“…?” Mr. Manafort asked."
+    var pack: LanguagePack = .english
+
     struct Result {
         var paragraphs: [Paragraph]
         var sentences: [Sentence]
@@ -44,7 +47,11 @@ struct SentenceSplitter {
                     if top[k].start < i && end < top[k].end { inside = true; break }
                     k += 1
                 }
-                if inside || !startsNewSentence(source, at: end, end: range.end) || isAbbreviation(source, period: i, start: range.start, mark: b) {
+                // "“Can we win Illinois?” Mr. Manafort asked.": a question or exclamation closing a
+                // quotation, then a name and a speech verb, is one sentence with its attribution.
+                let closesQuote = end > i + 1 && b != 0x2E
+                if inside || !startsNewSentence(source, at: end, end: range.end) || isAbbreviation(source, period: i, start: range.start, mark: b)
+                    || (closesQuote && attributionFollows(source, at: end, end: range.end)) {
                     i = end; continue
                 }
                 sentences.append(Sentence(range: source.trimmed(TextRange(start, end)), paragraph: p))
@@ -56,6 +63,28 @@ struct SentenceSplitter {
             out[p].sentences = first..<sentences.count
         }
         return Result(paragraphs: out, sentences: sentences)
+    }
+
+    /// Up to five capitalised words (a name, a title) and then a speech verb: "Mr. Manafort
+    /// asked", "Graham said", "Sen. Ann Lee added".
+    private func attributionFollows(_ source: Source, at i: Int, end: Int) -> Bool {
+        var j = i
+        var names = 0
+        while j < end, names <= 5 {
+            while j < end, Source.isSpaceByte(source[j]) { j += 1 }
+            let start = j
+            while j < end {
+                let (s, n) = source.scalar(at: j)
+                if s.isLetterLike || s == "." || s == "-" || s == "\u{2019}" || s == "'" { j += n } else { break }
+            }
+            guard j > start else { return false }
+            let (first, _) = source.scalar(at: start)
+            if first.isUppercaseLike { names += 1; continue }
+            var word = source.string(TextRange(start, j)).lowercased()
+            while word.hasSuffix(".") { word.removeLast() }
+            return names > 0 && pack.isSpeechForm(word)
+        }
+        return false
     }
 
     /// After space: a capital letter, a digit, an opening mark or bracket.
