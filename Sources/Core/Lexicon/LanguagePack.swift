@@ -34,6 +34,11 @@ public struct LanguagePack: Sendable {
     /// clause with its own verb follows ("suggesting that he would …").
     let inferenceCues: Set<String>
 
+    /// The language's own determiners and prepositions ("le", "des", "der", "laut"): never
+    /// names, and they bound descriptions and subjects as the English ones do.
+    let determiners: Set<String>
+    let prepositions: Set<String>
+
     /// The word classes of every word this pack knows (shared lists plus its own).
     let table: [String: WordClass]
 
@@ -43,7 +48,8 @@ public struct LanguagePack: Sendable {
     init(code: String, stopwords: Set<String>, speechForms: [String: Bool], nounForms: Set<String> = [],
          accordingWords: Set<String> = [], auxiliaries: Set<String> = [],
          pronouns: [String: (gender: Names.Gender, plural: Bool)], documentNouns: Set<String> = [],
-         personNouns: Set<String> = [], companyHeads: Set<String> = [], inferenceCues: Set<String> = []) {
+         personNouns: Set<String> = [], companyHeads: Set<String> = [], inferenceCues: Set<String> = [],
+         determiners: Set<String> = [], prepositions: Set<String> = []) {
         self.code = code
         self.stopwords = stopwords
         self.speechForms = speechForms
@@ -55,7 +61,13 @@ public struct LanguagePack: Sendable {
         self.personNouns = personNouns
         self.companyHeads = companyHeads
         self.inferenceCues = inferenceCues
-        self.table = WordClass.table(speechForms: speechForms, nounForms: nounForms, pronouns: Set(pronouns.keys))
+        self.determiners = determiners
+        self.prepositions = prepositions
+        var table = WordClass.table(speechForms: speechForms, nounForms: nounForms, pronouns: Set(pronouns.keys))
+        for w in determiners { table[w, default: []].formUnion([.determiners, .notNames]) }
+        for w in prepositions { table[w, default: []].formUnion([.prepositions, .notNames]) }
+        for w in accordingWords { table[w, default: []].insert(.notNames) }
+        self.table = table
     }
 
     /// The pack whose function words are most frequent in the first 64 KB of `text`
@@ -82,7 +94,7 @@ public struct LanguagePack: Sendable {
         // Another language must clearly lead English (quoted French in an English article
         // leaves the article English).
         var best = 0
-        for k in 1..<packs.count where counts[k] > counts[best] * 2 && counts[k] >= 8 { best = k }
+        for k in 1..<packs.count where counts[k] > counts[best] * 2 && counts[k] >= 3 { best = k }
         return packs[best]
     }
 
@@ -111,7 +123,9 @@ public struct LanguagePack: Sendable {
         pronouns: ["il": (.male, false), "elle": (.female, false), "ils": (.unknown, true), "elles": (.female, true)],
         documentNouns: ["communiqué", "déclaration", "rapport", "lettre"],
         personNouns: ["homme", "femme"],
-        companyHeads: ["entreprise", "société", "groupe"]
+        companyHeads: ["entreprise", "société", "groupe"],
+        determiners: ["le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs"],
+        prepositions: ["de", "à", "au", "aux", "en", "dans", "pour", "par", "sur", "avec", "sans", "chez", "après", "avant", "et", "mais", "ou"]
     )
 
     public static let german = LanguagePack(
@@ -123,6 +137,8 @@ public struct LanguagePack: Sendable {
         pronouns: ["er": (.male, false), "sie": (.female, false)],
         documentNouns: ["erklärung", "mitteilung", "bericht", "brief"],
         personNouns: ["mann", "frau"],
-        companyHeads: ["unternehmen", "firma", "konzern"]
+        companyHeads: ["unternehmen", "firma", "konzern"],
+        determiners: ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "sein", "seine", "ihr", "ihre"],
+        prepositions: ["von", "vom", "zu", "zum", "zur", "mit", "nach", "bei", "aus", "für", "über", "auf", "im", "am", "und", "aber", "oder"]
     )
 }

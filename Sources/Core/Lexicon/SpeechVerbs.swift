@@ -98,7 +98,6 @@ enum SpeechVerbs {
         Verb(lemma: "sigh", irregular: [], reports: false),
         Verb(lemma: "proclaim", irregular: [], reports: true),
         Verb(lemma: "echo", irregular: ["echoes", "echoed", "echoing"], reports: false),
-        Verb(lemma: "scream", irregular: [], reports: false),
         Verb(lemma: "thunder", irregular: [], reports: false),
         Verb(lemma: "fume", irregular: [], reports: false),
         Verb(lemma: "yell", irregular: [], reports: false),
