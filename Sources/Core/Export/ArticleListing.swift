@@ -3,7 +3,9 @@
 public enum ArticleListing {
     /// `speakers` (ids) limits the listing to those speakers (`--speaker`); each speaker's
     /// share of the article's words follows their name, the narration's first, as bars.
-    public static func render(_ article: Article, explain: Bool = false, speakers only: Set<Int>? = nil) -> String {
+    /// `sgr`: colour codes (30–37) for the speakers in order, for `--color` (`| less -R`):
+    /// names in their colour and bold, direct quotations bold, reported speech underlined.
+    public static func render(_ article: Article, explain: Bool = false, speakers only: Set<Int>? = nil, sgr: [Int]? = nil) -> String {
         var out = ""
         if let title = article.titleText {
             out += title + "\n" + String(repeating: "=", count: min(72, title.count)) + "\n"
@@ -14,18 +16,19 @@ public enum ArticleListing {
         if share.total > 0 && only == nil {
             out += "Narration \(share.bar(share.narration, 0)) \(share.percent(share.narration))% of \(share.total) words (the article's own)\n\n"
         }
-        for s in orderedSpeakers(article) where only?.contains(s.id) ?? true {
+        for (rank, s) in orderedSpeakers(article).enumerated() where only?.contains(s.id) ?? true {
             var head = s.name
             let detail = ([s.roles.first].compactMap { $0 } + [s.organization].compactMap { $0 }).joined(separator: ", ")
             if !detail.isEmpty { head += " (\(detail))" }
             head += " — \(s.statements.count) statement\(s.statements.count == 1 ? "" : "s")"
+            if let sgr, !sgr.isEmpty { head = "\u{1B}[1;\(sgr[rank % sgr.count])m" + head + "\u{1B}[0m" }
             out += head + "\n"
             if share.total > 0 {
                 let (q, r) = share.words(of: s, in: article)
                 out += "  voice \(share.bar(q, r)) \(share.percent(q + r))%: \(q) words quoted, \(r) reported\n"
             }
             for qi in s.statements {
-                out += line(for: article.quotations[qi], in: article, explain: explain)
+                out += line(for: article.quotations[qi], in: article, explain: explain, ansi: sgr != nil)
             }
             out += "\n"
         }
@@ -68,9 +71,11 @@ public enum ArticleListing {
         }
     }
 
-    static func line(for q: Quotation, in article: Article, explain: Bool) -> String {
+    static func line(for q: Quotation, in article: Article, explain: Bool, ansi: Bool = false) -> String {
         let text = ArticleJSON.text(of: q, in: article).replacingAll("\n", with: " ¶ ")
-        let shown = q.kind == .indirect ? "(reported) \(text)" : "“\(text)”"
+        var shown = q.kind == .indirect ? "(reported) \(text)" : "“\(text)”"
+        if ansi && q.kind == .direct { shown = "\u{1B}[1m" + shown + "\u{1B}[0m" }
+        if ansi && q.kind == .indirect { shown = "\u{1B}[4m" + shown + "\u{1B}[0m" }
         var line = "  • \(shown)"
         if q.kind != .direct && q.kind != .indirect { line += " [\(q.kind.rawValue)]" }
         line += "\n"

@@ -93,6 +93,7 @@ struct VoicesCommand: ParsableCommand {
         if json || list || explain || extractedText {
             let jobs = self.jobs ?? BatchRunner.defaultJobs
             let json = json, explain = explain, extractedText = extractedText, speaker = speaker
+            let sgr = color.enabled(isTerminal: isatty(STDOUT_FILENO) != 0) ? Palette.basic.map { 30 + $0 } : nil
             // Each line names its file when there are several or a folder was given.
             let several = inputs.count > 1 || inputs != files
             var failed: Int32 = 0
@@ -116,7 +117,7 @@ struct VoicesCommand: ParsableCommand {
                     // in memory whole); in a batch each job renders its own, in parallel.
                     if json && single { return .success(.json(article, source: several ? path : nil, warnings: warnings)) }
                     if json { return .success(.text(ArticleJSON.render(article, source: several ? path : nil) + "\n", warnings: warnings)) }
-                    let listing = ArticleListing.render(article, explain: explain, speakers: only)
+                    let listing = ArticleListing.render(article, explain: explain, speakers: only, sgr: sgr)
                     return .success(.text(several ? "==> \(path) <==\n" + listing : listing, warnings: warnings))
                 } catch {
                     return .failure(error)
@@ -177,8 +178,11 @@ struct VoicesCommand: ParsableCommand {
         if isatty(STDOUT_FILENO) == 0 || (isatty(STDIN_FILENO) == 0 && !Self.canOpenTTY) {
             notes.forEach(Output.error)
             do {
+                // Colour only on request (--color=always): this is the output of a pipe.
+                let sgr = color == .always ? Palette.basic.map { 30 + $0 } : nil
                 for (i, a) in articles.enumerated() {
-                    try Output.write(articles.count > 1 ? "==> \(names[i]) <==\n" + ArticleListing.render(a) : ArticleListing.render(a))
+                    let listing = ArticleListing.render(a, sgr: sgr)
+                    try Output.write(articles.count > 1 ? "==> \(names[i]) <==\n" + listing : listing)
                 }
             } catch {
                 if Output.isBrokenPipe(error) { throw ExitCode(0) }
