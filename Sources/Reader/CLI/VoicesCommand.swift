@@ -20,6 +20,13 @@ struct VoicesCommand: ParsableCommand {
             Use - to read standard input. Articles may be plain text, web pages (.html, or any \
             file starting with <html or <!doctype) or Markdown (.md); a folder stands for the \
             articles in it, sorted by name.
+
+            In the reader: j k Space b g G move (12g: paragraph 12), ] [ walk the quotations, \
+            } { the speakers, / searches (regular expressions, case and accents ignored), w says \
+            why a quotation is its speaker's, y copies it with its attribution, o opens the \
+            source page, v c review by kind and by confidence, ? lists every key. \
+            Shell completions: voices --generate-completion-script bash|zsh|fish; \
+            scripts/install.sh installs them with this manual.
             """,
         version: version
     )

@@ -99,7 +99,7 @@ enum Overlays {
         row("Cue", a.cue.map { "“" + TextFit.collapse($0.text) + "” " + place($0.range.start, in: article) } ?? "none")
         row("Rule", a.rule.rawValue + ": " + Theme.explain(a.rule))
         let pct = Int((a.confidence * 100).rounded())
-        row("Confidence", "\(pct)%" + (pct < Int(ReaderState.reviewThreshold * 100) && q.kind.isStatement ? " (below the review threshold)" : ""))
+        row("Confidence", "\(pct)%" + (pct < Int((state.reviewThreshold * 100).rounded()) && q.kind.isStatement ? " (below the review threshold)" : ""))
         if let m = a.mention {
             row("Named", "“" + TextFit.collapse(article.string(m)) + "” " + place(m.start, in: article))
         }
@@ -183,10 +183,12 @@ enum Overlays {
 /// Greedy word wrap by display width; words longer than a row are cut.
 func wrapWords(_ text: String, first: Int, rest: Int) -> [String] {
     var out: [String] = []
-    var line = ""
-    var lineWidth = 0
+    // Leading spaces are the row's own indent: kept on its first line.
+    let lead = text.prefix { $0 == " " }.count
+    var line = String(repeating: " ", count: lead)
+    var lineWidth = lead
     var limit = max(1, first)
-    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+    for word in text.dropFirst(lead).split(separator: " ", omittingEmptySubsequences: false) {
         var w = String(word)
         var ww = DisplayWidth.of(w)
         if lineWidth > 0 && lineWidth + 1 + ww > limit {

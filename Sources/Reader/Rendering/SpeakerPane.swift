@@ -105,7 +105,10 @@ enum SpeakerPane {
                 let bar = Self.bar(quoted: voice.narration, reported: 0, of: voice.total, width: barWidth(w))
                 let pct = voice.total > 0 ? voice.narration * 100 / voice.total : 0
                 grid.put(TextFit.truncate("   narration", width: max(0, w - barWidth(w) - 6)), x: 0, y: y, style: CellStyle(dim: true, italic: true))
-                if barWidth(w) > 0 { grid.put(bar + " \(pct)%", x: w - barWidth(w) - 5, y: y, style: CellStyle(foreground: .muted)) }
+                if barWidth(w) > 0 {
+                    grid.put(bar, x: barX(w), y: y, style: CellStyle(foreground: .muted))
+                    grid.put("\(pct)%", x: w - 1 - DisplayWidth.of("\(pct)%"), y: y, style: CellStyle(foreground: .muted))
+                }
             case .more(let n):
                 grid.put(TextFit.truncate("     … \(n) more", width: w), x: 0, y: y, style: CellStyle(dim: true))
             case .empty:
@@ -120,12 +123,12 @@ enum SpeakerPane {
                 let count = "\(index.statements[e].count)"
                 var countX = w - DisplayWidth.of(count) - 1
                 if state.sort == .words, barWidth(w) > 0 {
+                    // Name · bar · count, the bar in the same column as the narration's.
                     let voice = index.voice(of: article)
                     let share = voice.entries[e]
-                    let bx = w - barWidth(w) - 5
                     let barStyle = dim ? CellStyle(dim: true) : CellStyle(foreground: Theme.color(entry: e, in: index), reverse: nameStyle.reverse)
-                    grid.put(Self.bar(quoted: share.quoted, reported: share.reported, of: voice.total, width: barWidth(w)), x: bx, y: y, style: barStyle)
-                    countX = bx - 1 - DisplayWidth.of(count)
+                    grid.put(Self.bar(quoted: share.quoted, reported: share.reported, of: voice.total, width: barWidth(w)), x: barX(w), y: y, style: barStyle)
+                    countX = max(countX, barX(w) + barWidth(w) + 1)
                 }
                 let markerStyle = dim ? CellStyle(dim: true) : CellStyle(foreground: Theme.color(entry: e, in: index), bold: true, reverse: nameStyle.reverse)
                 grid.put(selected ? "▸" : " ", x: 0, y: y, style: nameStyle)
@@ -134,7 +137,7 @@ enum SpeakerPane {
                     // A count is being typed: number the rows so `N}` can be aimed.
                     grid.put(String("\(n + 1)".suffix(2)), x: 0, y: y, style: CellStyle(bold: true, reverse: true))
                 }
-                let nameWidth = max(0, countX - 4)
+                let nameWidth = max(0, (state.sort == .words && barWidth(w) > 0 ? barX(w) : countX) - 4)
                 grid.put(TextFit.truncate(name(of: index.entries[e], in: article), width: nameWidth), x: 3, y: y, style: nameStyle)
                 if countX > 3 { grid.put(count, x: countX, y: y, style: CellStyle(foreground: .muted, dim: dim, reverse: nameStyle.reverse)) }
             case .role:
@@ -158,6 +161,8 @@ enum SpeakerPane {
     }
 
     static func barWidth(_ paneWidth: Int) -> Int { paneWidth >= 30 ? 6 : 0 }
+    /// Where the bars start: before a column of four for the count (or the narration's %).
+    static func barX(_ paneWidth: Int) -> Int { paneWidth - 5 - barWidth(paneWidth) }
 
     /// A share of the article's words as a bar: █ for quoted words, ▒ for reported speech,
     /// in eighths of a cell; at least a sliver when the share is not zero.

@@ -17,7 +17,7 @@ enum StatusLine {
         let doc = state.document
         var parts: [String] = []
         if state.articles.count > 1 { parts.append("article \(state.current + 1)/\(state.articles.count)") }
-        if state.review { parts.append("review <\(Int(ReaderState.reviewThreshold * 100))%") }
+        if state.review { parts.append("review <\(Int((state.reviewThreshold * 100).rounded()))%") }
         if let k = state.kindFilter { parts.append(Theme.kindName(k) + "s only") }
         if !state.speakerFilter.isEmpty { parts.append("speakers: \(state.speakerFilter)") }
         let statements = index.statements.reduce(0) { $0 + $1.count }

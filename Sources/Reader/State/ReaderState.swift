@@ -98,7 +98,9 @@ struct ReaderState {
     var kindFilter: QuotationKind?
     /// Review: `]` walks only attributions below `reviewThreshold`.
     var review = false
-    static let reviewThreshold = 0.7
+    static let defaultReviewThreshold = 0.7
+    /// `c` walks attributions below this (`50c`: below 50%).
+    var reviewThreshold = ReaderState.defaultReviewThreshold
     /// Columns added to (or taken from) the speaker pane's width by `>` / `<`.
     var paneDelta = 0
     /// Longest article row on a wide terminal (`--max-width`); 0 for none.
@@ -173,7 +175,7 @@ struct ReaderState {
         return list.filter { q in
             let quotation = quotes[q]
             if let k = kindFilter, quotation.kind != k { return false }
-            if review && !(quotation.kind.isStatement && quotation.attribution.confidence < Self.reviewThreshold) { return false }
+            if review && !(quotation.kind.isStatement && quotation.attribution.confidence < reviewThreshold) { return false }
             return true
         }
     }
@@ -293,6 +295,10 @@ struct ReaderState {
             case (.bottom, let n?): apply(.paragraph(n))
             case (.nextSpeaker, let n?): apply(.speakerNumber(n))
             case (.activate, let n?) where focus == .speakers: apply(.speakerNumber(n))
+            case (.toggleReview, let n?):
+                reviewThreshold = Double(min(100, n)) / 100
+                review = false
+                apply(.toggleReview)
             case (.lines(let k), let n?): apply(.lines(k * n))
             case (.pages(let k), let n?): apply(.pages(k * n))
             default: apply(a)
@@ -503,7 +509,7 @@ struct ReaderState {
             message = "] walks " + (kindFilter.map { Theme.kindName($0) + "s" } ?? "every quotation")
         case .toggleReview:
             review.toggle()
-            message = review ? "Review: ] walks attributions below \(Int(Self.reviewThreshold * 100))% (w shows why)" : "Review off"
+            message = review ? "Review: ] walks attributions below \(Int((reviewThreshold * 100).rounded()))% (w shows why)" : "Review off"
         case .cycleSort:
             let all = SpeakerSort.allCases
             sort = all[((all.firstIndex(of: sort) ?? 0) + 1) % all.count]
@@ -704,7 +710,7 @@ struct ReaderState {
     private mutating func stepQuotation(forward: Bool) {
         let list = walkList
         guard !list.isEmpty else {
-            message = review ? "No attribution below \(Int(Self.reviewThreshold * 100))% (c ends the review)"
+            message = review ? "No attribution below \(Int((reviewThreshold * 100).rounded()))% (c ends the review)"
                 : kindFilter != nil ? "No \(Theme.kindName(kindFilter!))s (v shows the others)" : "No quotations in this article"
             return
         }

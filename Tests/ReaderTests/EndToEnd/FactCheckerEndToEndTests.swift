@@ -110,6 +110,18 @@ struct FactCheckerEndToEndTests {
         #expect(r.sane)
     }
 
+    @Test("voices --list with the terminal on standard input says what it waits for; Ctrl-D ends the article")
+    func listWaitsVisibly() throws {
+        let t = try TmuxSession(args: ["--list"], width: 100, height: 30)
+        t.waitFor(text: "reading an article from the terminal")
+        t.type("“We had no choice,” said Ann Lee.")
+        t.send("Enter")
+        t.send("C-d")
+        let r = t.waitForExit()
+        #expect(r.code == 0)
+        #expect(r.screen.contains("Ann Lee — 1 statement"))
+    }
+
     @Test("TERM=dumb prints the listing with a clear message instead of a blank screen")
     func dumbTerminal() throws {
         let file = try Self.writeArticle(paragraphs: 4)
