@@ -6,8 +6,9 @@ import Core
 enum StatusLine {
     static func text(_ state: ReaderState, width: Int) -> (left: String, right: String) {
         if let p = state.prompt {
-            let label = state.promptKind == .speakerFilter ? "speakers: " : "/"
-            let hint = state.promptKind == .speakerFilter ? "Enter keeps · Esc clears" : "Enter search · ↑ ↓ history · Esc cancel"
+            let filter = state.promptKind != .search
+            let label = filter ? "speakers: " : "/"
+            let hint = filter ? "Enter keeps · Esc clears" : "Enter search · ↑ ↓ history · Esc cancel"
             // Only the end of a long query is drawn (a pasted page stays cheap to show).
             let room = max(4, width - DisplayWidth.of(hint) - DisplayWidth.of(label) - 4)
             return (label + tail(of: p, width: room) + "▏", hint)

@@ -32,7 +32,7 @@ struct SearchState: Equatable, Sendable {
 }
 
 /// What the one-line prompt is typing: a search, or a filter on the speaker pane.
-enum PromptKind: Equatable, Sendable { case search, speakerFilter }
+enum PromptKind: Equatable, Sendable { case search, speakerFilter, indexFilter }
 
 /// The order of the speaker pane.
 enum SpeakerSort: String, Equatable, Sendable, CaseIterable {
@@ -93,6 +93,8 @@ struct ReaderState {
     var historyCursor: Int?
     /// The speaker pane shows only names containing this (folded like search).
     var speakerFilter = ""
+    /// The speaker index (`S`) shows only speakers whose names contain this.
+    var indexFilter = ""
     var sort: SpeakerSort = .appearance
     /// `]` walks only this kind of statement (nil: every quotation).
     var kindFilter: QuotationKind?
@@ -177,6 +179,16 @@ struct ReaderState {
             if let k = kindFilter, quotation.kind != k { return false }
             if review && !(quotation.kind.isStatement && quotation.attribution.confidence < reviewThreshold) { return false }
             return true
+        }
+    }
+
+    /// Entries of the speaker index (`S`) the filter lets through (indices into its entries).
+    var indexEntries: [Int] {
+        let entries = speakerIndex.entries
+        guard !indexFilter.isEmpty else { return Array(entries.indices) }
+        return entries.indices.filter { e in
+            let names = [entries[e].name] + entries[e].aliases + entries[e].roles
+            return names.contains { !TextSearch.find(indexFilter, in: TextFit.collapse($0)).hits.isEmpty }
         }
     }
 
@@ -353,8 +365,9 @@ struct ReaderState {
         case .char("G"), .end: apply(.bottom)
         case .enter: apply(.activate)
         case .char("?"), .function(1): apply(.toggleHelp)
+        case .char("/") where closers.contains(.char("S")): apply(.beginSearch)
         case .ctrl("l"): apply(.redraw)
-        default: break
+        default: message = "\(key.label) does nothing here (Esc closes the list)"
         }
     }
 
@@ -400,13 +413,16 @@ struct ReaderState {
             let filter = action == .beginSpeakerFilter || (focus == .speakers && speakerPaneVisible)
             promptKind = filter ? .speakerFilter : .search
             prompt = filter ? speakerFilter : ""
+            if case .speakerIndex = overlay { promptKind = .indexFilter; prompt = indexFilter }
             historyCursor = nil
         case .searchType(let c):
             prompt?.append(c)
             if promptKind == .speakerFilter { speakerFilter = prompt ?? ""; keepPaneCursorInFilter() }
+            if promptKind == .indexFilter { indexFilter = prompt ?? ""; keepIndexCursorInFilter() }
         case .searchBackspace:
             if prompt?.isEmpty == true { prompt = nil } else { prompt?.removeLast() }
             if promptKind == .speakerFilter { speakerFilter = prompt ?? ""; keepPaneCursorInFilter() }
+            if promptKind == .indexFilter { indexFilter = prompt ?? ""; keepIndexCursorInFilter() }
         case .searchHistory(let n):
             guard promptKind == .search, !searchHistory.isEmpty else { return }
             let i = (historyCursor ?? searchHistory.count) + n
@@ -416,6 +432,10 @@ struct ReaderState {
         case .searchSubmit:
             let q = prompt ?? ""
             prompt = nil
+            if promptKind == .indexFilter {
+                if !q.isEmpty && indexEntries.isEmpty { message = "No speaker matches \(q)" }
+                return
+            }
             if promptKind == .speakerFilter {
                 speakerFilter = q
                 if let first = paneEntries.first, !paneEntries.contains(document.selectedEntry ?? -1) { selectEntry(first, jump: true) }
@@ -431,11 +451,12 @@ struct ReaderState {
         case .previousHit: stepHit(forward: false)
         case .escape:
             // One step back: the innermost view, the prompt, the search, the filters, the selection.
-            if overlay != nil { overlay = nil }
-            else if prompt != nil {
+            if prompt != nil {
                 prompt = nil
                 if promptKind == .speakerFilter { speakerFilter = "" }
+                if promptKind == .indexFilter { indexFilter = ""; keepIndexCursorInFilter() }
             }
+            else if overlay != nil { overlay = nil }
             else if document.search != nil { document.search = nil }
             else if !speakerFilter.isEmpty { speakerFilter = "" }
             else if review || kindFilter != nil { review = false; kindFilter = nil }
@@ -584,8 +605,8 @@ struct ReaderState {
             case .pages(let k): moveIndexCursor(entry: entry, statement: statement, by: k * max(1, height - 3))
             case .wheel(let k): moveIndexCursor(entry: entry, statement: statement, by: k)
             case .click: break
-            case .top: overlay = .speakerIndex(entry: 0, statement: nil)
-            case .bottom: overlay = .speakerIndex(entry: max(0, speakerIndex.entries.count - 1), statement: nil)
+            case .top: overlay = .speakerIndex(entry: indexEntries.first ?? 0, statement: nil)
+            case .bottom: overlay = .speakerIndex(entry: indexEntries.last ?? 0, statement: nil)
             case .activate:
                 let list = statementsOf(entry)
                 guard !list.isEmpty else { return true }
@@ -610,24 +631,32 @@ struct ReaderState {
 
     /// j / k in the speaker index: through the entries and, in the selected one, its statements.
     private mutating func moveIndexCursor(entry: Int, statement: Int?, by n: Int) {
-        let count = speakerIndex.entries.count
+        let list = indexEntries
+        let count = list.count
         guard count > 0 else { return }
-        var e = min(entry, count - 1), s = statement
+        var i = list.firstIndex(of: entry) ?? 0, s = list.contains(entry) ? statement : nil
         for _ in 0..<abs(n) {
-            let statements = statementsOf(e).count
+            let statements = statementsOf(list[i]).count
             if n > 0 {
-                if let cur = s { if cur + 1 < statements { s = cur + 1 } else if e + 1 < count { e += 1; s = nil } }
-                else if statements > 0 { s = 0 } else if e + 1 < count { e += 1 }
+                if let cur = s { if cur + 1 < statements { s = cur + 1 } else if i + 1 < count { i += 1; s = nil } }
+                else if statements > 0 { s = 0 } else if i + 1 < count { i += 1 }
             } else if let cur = s {
                 s = cur > 0 ? cur - 1 : nil
-            } else if e > 0 {
+            } else if i > 0 {
                 // Up from a name: the row above is the previous speaker's last statement.
-                e -= 1
-                let above = statementsOf(e).count
+                i -= 1
+                let above = statementsOf(list[i]).count
                 s = above > 0 ? above - 1 : nil
             }
         }
-        overlay = .speakerIndex(entry: e, statement: s)
+        overlay = .speakerIndex(entry: list[i], statement: s)
+    }
+
+    /// After the index filter changes: the cursor stays on a speaker it shows.
+    private mutating func keepIndexCursorInFilter() {
+        guard case .speakerIndex(let e, _) = overlay else { return }
+        let list = indexEntries
+        if !list.contains(e), let first = list.first { overlay = .speakerIndex(entry: first, statement: nil) }
     }
 
     // MARK: Moving

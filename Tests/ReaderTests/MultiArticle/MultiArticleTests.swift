@@ -161,7 +161,7 @@ struct MultiArticleRenderTests {
         s.handle(.char("j"))
         let grid = screen(s)
         expectLines(grid, [
-            " Speaker index — 4 speakers in 2 articles       j k move · Enter jumps · Esc closes",
+            " Speaker index — 4 speakers in 2 articles         j k move · / filter · Enter · Esc",
             "",
             "  Ann Lee (Mayor of the town of Port Ellery)             3 statements in 2 articles",
             "    [1] Pier to close",

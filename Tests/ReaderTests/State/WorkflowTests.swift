@@ -82,6 +82,32 @@ struct WorkflowTests {
         #expect(s.paneEntries.map { s.index.entries[$0] } == [.speaker(0)])
     }
 
+    @Test("/ in the speaker index (S) filters it; j k and Enter work on what is shown; Esc clears, then closes")
+    func filterIndex() {
+        let other = ArticleBuilder(title: "Ferry", paragraphs: ["Cy Moss said: “Back for good.”"], speakers: [.init(name: "Cy Moss")],
+                                   quotes: [.init(words: "Back for good.", speaker: 0)]).build()
+        var s = ReaderState(articles: [council, other], width: 100, height: 30)
+        s.handle(.char("S"))
+        s = typed([.char("/"), .char("m"), .char("o"), .char("s")], into: s)
+        #expect(s.indexEntries.map { s.speakerIndex.entries[$0].name } == ["Cy Moss"])
+        guard case .speakerIndex(let e, nil) = s.overlay else { Issue.record("the index closed"); return }
+        #expect(s.speakerIndex.entries[e].name == "Cy Moss", "the cursor moves into what is shown")
+        let view = screen(s).trimmedLines.joined(separator: "\n")
+        #expect(view.contains("1 of 4 speakers"))
+        #expect(!view.contains("Ann Lee"))
+        s.handle(.enter)
+        #expect(s.prompt == nil && s.indexFilter == "mos")
+        s.handle(.char("j"))
+        s.handle(.enter)
+        #expect(s.current == 1, "Enter jumps to Cy Moss's statement in the second article")
+        #expect(s.overlay == nil)
+        s.handle(.char("S"))
+        s.handle(.char("/"))
+        s.handle(.escape)
+        #expect(s.indexFilter == "")
+        if case .speakerIndex = s.overlay {} else { Issue.record("Esc in the prompt keeps the index open") }
+    }
+
     @Test("N} selects speaker N of the pane; the pane numbers its rows while a count is typed")
     func speakerByNumber() {
         var s = ReaderState(articles: [council], width: 100, height: 30)
