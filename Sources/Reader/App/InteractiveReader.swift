@@ -50,13 +50,15 @@ enum InteractiveReader {
         }
         let failed = failedFiles
         if failed > 0 { state.message = "\(failed) file\(failed == 1 ? "" : "s") could not be opened (listed after q)" }
-        terminal.present(ScreenRenderer.render(state), redraws: state.redraws)
+        var frame = ScreenRenderer.render(state)
+        terminal.present(frame, redraws: state.redraws)
         if debugCrash {
             Output.error("voices: --debug-crash: trapping after the first paint")
             crash()
         }
         while SignalGuard.pendingSignal == 0 {
             guard var key = terminal.readKey() else { continue }
+            let typing = state.prompt != nil && state.overlay == nil
             // Keys already waiting (a paste into the prompt) are all handled before one frame.
             var batch = 0
             while true {
@@ -70,7 +72,8 @@ enum InteractiveReader {
                 key = next
             }
             if state.quitRequested { break }
-            terminal.present(ScreenRenderer.render(state), redraws: state.redraws)
+            frame = typing ? ScreenRenderer.renderTyping(state, over: frame) : ScreenRenderer.render(state)
+            terminal.present(frame, redraws: state.redraws)
         }
         warnings += positions.save(state)
         terminal.close()

@@ -208,6 +208,17 @@ func wrapWords(_ text: String, first: Int, rest: Int) -> [String] {
 
 /// The whole screen: panes, separator, status line and overlay, into one grid.
 enum ScreenRenderer {
+    /// While a search is typed only the status line changes: the last frame with a new
+    /// status line (a pasted page costs microseconds a key, not a frame each).
+    static func renderTyping(_ state: ReaderState, over previous: CellGrid) -> CellGrid {
+        guard state.prompt != nil, state.promptKind == .search, previous.width == state.width, previous.height == state.height,
+              !state.screen.tooSmall else { return render(state) }
+        var grid = previous
+        let scr = state.screen
+        grid.blit(StatusLine.render(state, area: scr.status), x: scr.status.x, y: scr.status.y)
+        return grid
+    }
+
     static func render(_ state: ReaderState) -> CellGrid {
         var grid = CellGrid(width: state.width, height: state.height)
         guard state.width > 0, state.height > 0 else { return grid }

@@ -48,6 +48,26 @@ struct FactCheckerEndToEndTests {
         #expect(t.waitForExit().code == 0)
     }
 
+    @Test("6,000 characters pasted into the search prompt arrive whole and are searched")
+    func pasteIntoPrompt() throws {
+        let file = try Self.writeArticle()
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let t = try TmuxSession(args: [file], width: 100, height: 30)
+        t.waitFor(text: "? help")
+        t.send("/")
+        t.waitFor(text: "Enter search")
+        t.type(String(repeating: "harbour. ", count: 666) + "END")
+        t.waitFor(text: "END▏")
+        t.send("Enter")
+        t.waitFor(text: "not found")
+        t.send("/")
+        t.type("harbour")
+        t.send("Enter")
+        t.waitFor(text: "/harbour 1/60")
+        t.send("q")
+        #expect(t.waitForExit().code == 0)
+    }
+
     @Test("Esc steps back to the opening state: no speaker selected, the opening status line")
     func escapeToOpening() throws {
         let file = try Self.writeArticle()

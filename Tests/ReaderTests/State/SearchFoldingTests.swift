@@ -80,4 +80,19 @@ struct SearchFoldingTests {
         #expect(left.hasSuffix("END▏"))
         #expect(DisplayWidth.of(left) < 80)
     }
+
+    @Test("while a search is typed, redrawing only the status line gives the same frame as a full render")
+    func typingFrame() {
+        var s = ReaderState(articles: [ArticleBuilder.council.build()], width: 100, height: 30)
+        s = { var t = s; t.handle(.char("}")); t.handle(.char("/")); return t }()
+        var frame = screen(s)
+        for c in "pier plan" {
+            s.handle(.char(c))
+            frame = ScreenRenderer.renderTyping(s, over: frame)
+            #expect(frame == screen(s))
+        }
+        s.handle(.up)
+        frame = ScreenRenderer.renderTyping(s, over: frame)
+        #expect(frame == screen(s))
+    }
 }
