@@ -321,6 +321,28 @@ struct PagerHabitsTests {
         #expect(s.displayName(of: 0) == "Harbour council votes to close the old pier")
     }
 
+    // MARK: No size breaks the new views
+
+    @Test("the why box, the help, the sorted and filtered pane and the prompt render at every size from 1×1 to 90×30")
+    func everySize() {
+        var base = ReaderState(articles: [Self.longQuote, council], width: 90, height: 30)
+        base = typed([.char("O"), .char("O"), .char("]"), .char("w")], into: base)
+        var help = base
+        help.handle(.char("?"))
+        var prompt = ReaderState(articles: [council], width: 90, height: 30)
+        prompt = typed([.tab, .char("/"), .char("a")], into: prompt)
+        for var s in [base, help, prompt] {
+            for w in Array(1...24) + Array(stride(from: 28, through: 90, by: 6)) {
+                for h in [1, 2, 3, 5, 8, 13, 30] {
+                    s.handle(.resize(width: w, height: h))
+                    let g = screen(s)
+                    #expect(g.width == w && g.height == h)
+                    s.handle(.char("j"))
+                }
+            }
+        }
+    }
+
     // MARK: 7. g
 
     @Test("g goes to the top at once")
