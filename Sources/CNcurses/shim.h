@@ -33,6 +33,12 @@ static inline mmask_t voices_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t voices_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t voices_button5_pressed(void) { return BUTTON5_PRESSED; }
 
+/* Whether the terminal type can move the cursor (TERM=dumb cannot: the reader needs it). */
+static inline int voices_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+
 /* Builds a cchar_t from up to 5 wide characters (a grapheme cluster) and draws it at y, x. */
 static inline int voices_put_cell(WINDOW *w, int y, int x, const wchar_t *wcs, attr_t attrs, short pair) {
     cchar_t c;

@@ -20,6 +20,13 @@ struct VoicesCommand: ParsableCommand {
             Use - to read standard input. Articles may be plain text, web pages (.html, or any \
             file starting with <html or <!doctype) or Markdown (.md); a folder stands for the \
             articles in it, sorted by name.
+
+            In the reader: j k Space b g G move (12g: paragraph 12), ] [ walk the quotations, \
+            } { the speakers, / searches (regular expressions, case and accents ignored), w says \
+            why a quotation is its speaker's, y copies it with its attribution, o opens the \
+            source page, v c review by kind and by confidence, ? lists every key. \
+            Shell completions: voices --generate-completion-script bash|zsh|fish; \
+            scripts/install.sh installs them with this manual.
             """,
         version: version
     )
@@ -51,6 +58,15 @@ struct VoicesCommand: ParsableCommand {
     @Flag(name: .customLong("no-state"), help: "Neither restore nor save reading positions ($XDG_STATE_HOME/voices/positions).")
     var noState = false
 
+    @Option(name: .long, help: ArgumentHelp("With --list, --explain or --json: only this speaker's statements (any part of a name, case and accents ignored).", valueName: "name"))
+    var speaker: String?
+
+    @Option(name: .long, help: ArgumentHelp("Colours: auto (on a terminal, unless NO_COLOR is set), always (e.g. for less -R), never.", valueName: "when"))
+    var color: ColorChoice = .auto
+
+    @Option(name: .customLong("max-width"), help: ArgumentHelp("Longest row of article text in the reader, in columns (0: the whole width).", valueName: "columns"))
+    var maxWidth: Int = 0
+
     @Flag(name: .long, help: .hidden)
     var debugCrash = false
 
@@ -62,12 +78,20 @@ struct VoicesCommand: ParsableCommand {
             throw ValidationError("--json, --list, --explain, --index and --text cannot be combined.")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if speaker != nil && !(json || list || explain) { throw ValidationError("--speaker goes with --list, --explain or --json.") }
+        if let speaker, speaker.allSatisfy(\.isWhitespace) { throw ValidationError("--speaker needs a name.") }
+        if maxWidth < 0 || (maxWidth > 0 && maxWidth < 20) { throw ValidationError("--max-width must be 0 (no limit) or at least 20.") }
     }
 
     func run() throws {
         if benchReader { ReaderBenchmark.run(); return }
         Output.ignoreBrokenPipeSignal()
         let loader = ArticleLoader()
+        // Standard input is a terminal and nothing says what to read: say what voices waits for.
+        let readsStdin = (files.isEmpty && (json || list || explain || index || extractedText)) || files.contains("-")
+        if readsStdin && isatty(STDIN_FILENO) != 0 {
+            Output.error("voices: reading an article from the terminal (type or paste it, then Ctrl-D; voices FILE reads a file)")
+        }
         let inputs: [String]
         do { inputs = try loader.expand(files.isEmpty && (json || list || explain || index || extractedText) ? ["-"] : files) } catch {
             Output.error("voices: " + error.message)
@@ -75,7 +99,8 @@ struct VoicesCommand: ParsableCommand {
         }
         if json || list || explain || extractedText {
             let jobs = self.jobs ?? BatchRunner.defaultJobs
-            let json = json, explain = explain, extractedText = extractedText
+            let json = json, explain = explain, extractedText = extractedText, speaker = speaker
+            let sgr = color.enabled(isTerminal: isatty(STDOUT_FILENO) != 0) ? Palette.basic.map { 30 + $0 } : nil
             // Each line names its file when there are several or a folder was given.
             let several = inputs.count > 1 || inputs != files
             var failed: Int32 = 0
@@ -87,13 +112,20 @@ struct VoicesCommand: ParsableCommand {
                         let text = try loader.extractedText(path)
                         return .success(.text(several ? "==> \(path) <==\n\(text)\n" : text, warnings: []))
                     }
-                    let article = try loader.load(path)
-                    let warnings = ArticleLoader.decodingWarnings(article, path: path)
+                    var article = try loader.load(path)
+                    var warnings = ArticleLoader.decodingWarnings(article, path: path)
+                    var only: Set<Int>?
+                    if let speaker {
+                        only = SpeakerSelection.matching(speaker, in: article)
+                        if only!.isEmpty { warnings.append("voices: \(path == "-" ? "standard input" : path): no speaker matches \"\(speaker)\"") }
+                        if json { article = SpeakerSelection.restricted(article, to: only!) }
+                    }
                     // One article's JSON is streamed by `emit` (a 200 MB article's JSON is never
                     // in memory whole); in a batch each job renders its own, in parallel.
                     if json && single { return .success(.json(article, source: several ? path : nil, warnings: warnings)) }
-                    return .success(.text(json ? ArticleJSON.render(article, source: several ? path : nil) + "\n"
-                        : ArticleListing.render(article, explain: explain), warnings: warnings))
+                    if json { return .success(.text(ArticleJSON.render(article, source: several ? path : nil) + "\n", warnings: warnings)) }
+                    let listing = ArticleListing.render(article, explain: explain, speakers: only, sgr: sgr)
+                    return .success(.text(several ? "==> \(path) <==\n" + listing : listing, warnings: warnings))
                 } catch {
                     return .failure(error)
                 }
@@ -148,10 +180,17 @@ struct VoicesCommand: ParsableCommand {
             notes.forEach(Output.error)
             throw ExitCode(lastError.exitCode)
         }
-        if isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
+        // The reader needs a terminal for its screen; keys come from standard input or, when
+        // the article arrived through a pipe, from /dev/tty (as less does).
+        if isatty(STDOUT_FILENO) == 0 || (isatty(STDIN_FILENO) == 0 && !Self.canOpenTTY) {
             notes.forEach(Output.error)
             do {
-                for a in articles { try Output.write(ArticleListing.render(a)) }
+                // Colour only on request (--color=always): this is the output of a pipe.
+                let sgr = color == .always ? Palette.basic.map { 30 + $0 } : nil
+                for (i, a) in articles.enumerated() {
+                    let listing = ArticleListing.render(a, sgr: sgr)
+                    try Output.write(articles.count > 1 ? "==> \(names[i]) <==\n" + listing : listing)
+                }
             } catch {
                 if Output.isBrokenPipe(error) { throw ExitCode(0) }
                 Output.error("voices: cannot write output: \(error)")
@@ -161,12 +200,22 @@ struct VoicesCommand: ParsableCommand {
         }
         let positions = ReadingPositions(store: noState ? nil : StateStore(), keys: keys)
         let code = InteractiveReader.run(articles: articles, names: names, positions: positions, notes: notes, failedFiles: failedFiles,
-                                         mouse: mouse, debugCrash: debugCrash)
+                                         mouse: mouse, debugCrash: debugCrash, color: color, maxTextWidth: maxWidth)
         if code != 0 { throw ExitCode(code) }
     }
 }
 
+extension ColorChoice: ExpressibleByArgument {}
+
 extension VoicesCommand {
+    /// Whether keys can be read from the controlling terminal.
+    static var canOpenTTY: Bool {
+        let fd = open("/dev/tty", O_RDONLY | O_CLOEXEC)
+        if fd < 0 { return false }
+        close(fd)
+        return true
+    }
+
     /// `--index`: the articles parsed in parallel, then one speaker index across them.
     func printIndex(_ inputs: [String], loader: ArticleLoader) throws {
         var articles: [(name: String, article: Article)] = []

@@ -131,7 +131,7 @@ struct ArticleLayout {
         var first: [Diagnostic.Code: String] = [:]
         var count: [Diagnostic.Code: Int] = [:]
         for d in article.diagnostics where d.severity == .warning {
-            if first[d.code] == nil { order.append(d.code); first[d.code] = d.message }
+            if first[d.code] == nil { order.append(d.code); first[d.code] = ArticleListing.readable(d, in: article) }
             count[d.code, default: 0] += 1
         }
         for code in order {

@@ -17,7 +17,9 @@ struct ScreenLayout: Equatable, Sendable {
     static let minimumWidth = 16
     static let minimumHeight = 3
 
-    static func compute(width: Int, height: Int, showSpeakers: Bool) -> ScreenLayout {
+    /// `paneDelta` widens (or narrows) the side pane; `maxTextWidth` (0: none) caps the article's
+    /// rows on a wide terminal, the room left over going to the speaker pane.
+    static func compute(width: Int, height: Int, showSpeakers: Bool, paneDelta: Int = 0, maxTextWidth: Int = 0) -> ScreenLayout {
         let status = Rect(x: 0, y: max(0, height - 1), width: width, height: height > 0 ? 1 : 0)
         if width < minimumWidth || height < minimumHeight {
             return ScreenLayout(article: Rect(x: 0, y: 0, width: 0, height: 0), speakers: nil, separator: nil,
@@ -25,7 +27,9 @@ struct ScreenLayout: Equatable, Sendable {
         }
         let body = height - 1
         if showSpeakers && width >= 80 {
-            let side = min(42, max(26, width * 3 / 10))
+            var side = min(42, max(26, width * 3 / 10))
+            side = max(20, min(width - 40, side + paneDelta))
+            if maxTextWidth > 0 { side = max(side, min(width - 40, width - 1 - (maxTextWidth + gutter + margin))) }
             let articleWidth = width - side - 1
             return ScreenLayout(article: Rect(x: 0, y: 0, width: articleWidth, height: body),
                                 speakers: Rect(x: articleWidth + 1, y: 0, width: side, height: body),
@@ -40,7 +44,8 @@ struct ScreenLayout: Equatable, Sendable {
                                 separator: Rect(x: 0, y: articleHeight, width: width, height: 1),
                                 status: status, placement: .below, tooSmall: false)
         }
-        return ScreenLayout(article: Rect(x: 0, y: 0, width: width, height: body), speakers: nil, separator: nil,
+        let articleWidth = maxTextWidth > 0 ? min(width, maxTextWidth + gutter + margin) : width
+        return ScreenLayout(article: Rect(x: 0, y: 0, width: articleWidth, height: body), speakers: nil, separator: nil,
                             status: status, placement: .hidden, tooSmall: false)
     }
 

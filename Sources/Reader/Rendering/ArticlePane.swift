@@ -17,8 +17,11 @@ enum ArticlePane {
         let text = article.text
         let utf8 = text.utf8
         let hits = doc.search?.hits ?? []
-        let hitLength = doc.search?.length ?? 0
+        let ends = doc.search?.ends ?? []
         let currentHit = doc.search?.current.map { hits[$0] }
+        // While the why box is open, the cue it names is marked in the text.
+        var cue: TextRange?
+        if case .why = state.overlay, let q = doc.selectedQuotation { cue = article.quotations[q].attribution.cue?.range }
         var styleCache: [Int: CellStyle] = [:]
         func quoteStyle(_ q: Int) -> CellStyle {
             if let s = styleCache[q] { return s }
@@ -46,7 +49,7 @@ enum ArticlePane {
                 grid.put(Theme.marker(entry: entry, in: index), x: 0, y: row, style: st, limit: ScreenLayout.gutter)
             }
             // First search hit that may touch the row.
-            var h = firstHit(hits, endingAfter: line.start - hitLength + 1)
+            var h = max(0, firstHit(hits, endingAfter: line.start) - 1)
             var col = ScreenLayout.gutter
             var offset = line.start
             let lo = utf8.index(utf8.startIndex, offsetBy: line.start)
@@ -62,11 +65,10 @@ enum ArticlePane {
                     else if !inStatement { style = base }
                     if doc.selectedQuotation == span.quotation { style.reverse = true }
                 }
-                while h < hits.count && hits[h] + hitLength <= offset { h += 1 }
+                if let c = cue, c.start <= offset && offset < c.end { style = Theme.cue }
+                while h < hits.count && ends[h] <= offset { h += 1 }
                 if h < hits.count && hits[h] <= offset {
-                    style.background = .highlight
-                    style.dim = false
-                    if hits[h] == currentHit { style.underline = true; style.bold = true } else { style.reverse.toggle() }
+                    style = hits[h] == currentHit ? Theme.currentMatch : Theme.otherMatch
                 }
                 let shown: Character = (ch == "\n" || ch == "\t" || ch == "\r\n" || ch == "\r") ? " " : ch
                 col = grid.put(String(shown), x: col, y: row, style: style, limit: textLimit)

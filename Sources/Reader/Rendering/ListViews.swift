@@ -38,7 +38,8 @@ enum ListViews {
     static func indexRows(_ state: ReaderState, entry selected: Int, statement: Int?) -> [Row] {
         let index = state.speakerIndex
         var rows: [Row] = []
-        for (e, entry) in index.entries.enumerated() {
+        for e in state.indexEntries {
+            let entry = index.entries[e]
             var left: [(text: String, style: CellStyle)] = [(TextFit.collapse(entry.name), .bold)]
             let detail = (entry.roles + entry.organizations.filter { o in !entry.roles.contains { $0.contains(o) } })
                 .map(TextFit.collapse).joined(separator: ", ")
@@ -80,9 +81,10 @@ enum ListViews {
             hint = "j k move · Enter opens · Esc closes"
         case .speakerIndex(let e, let s):
             let n = state.speakerIndex.entries.count
-            title = "Speaker index — \(n) speaker\(n == 1 ? "" : "s") in \(state.articles.count) article\(state.articles.count == 1 ? "" : "s")"
+            let shown = state.indexFilter.isEmpty ? "\(n)" : "\(state.indexEntries.count) of \(n)"
+            title = "Speaker index — \(shown) speaker\(n == 1 ? "" : "s") in \(state.articles.count) article\(state.articles.count == 1 ? "" : "s")"
             rows = indexRows(state, entry: e, statement: s)
-            hint = "j k move · Enter jumps · Esc closes"
+            hint = "j k move · / filter · Enter · Esc"
         default:
             return grid
         }

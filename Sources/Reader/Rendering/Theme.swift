@@ -6,10 +6,29 @@ import Core
 enum Theme {
     static let markers: [String] = ["●", "■", "▲", "◆", "★", "✚", "▼", "◉", "✦", "◼", "▶", "✱"]
     static let unattributedMarker = "?"
+    /// Markers after the twelve glyphs: letters, so speakers beyond 12 stay distinct.
+    static let letterMarkers: [String] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".map(String.init)
+
+    /// The current search match: reverse video, bold, underlined (standout, as less and vim
+    /// show it), on the terminal's own colours: unlike any quotation style.
+    static let currentMatch = CellStyle(bold: true, underline: true, reverse: true)
+    /// Other matches: black on yellow (reverse video without colour).
+    static let otherMatch = CellStyle(foreground: .highlight, background: .highlight)
+    /// The cue word of the quotation the why box explains.
+    static let cue = CellStyle(bold: true, underline: true, italic: true)
 
     static func marker(entry: Int, in index: ArticleIndex) -> String {
         if index.entries[entry] == .unattributed { return unattributedMarker }
-        return markers[entry % markers.count]
+        return marker(number: entry)
+    }
+
+    /// The marker of the n-th speaker (0-based): twelve glyphs, then letters, then the
+    /// glyphs again with the letters (never the same as an earlier one up to 12 + 52 + 624).
+    static func marker(number n: Int) -> String {
+        if n < markers.count { return markers[n] }
+        if n < markers.count + letterMarkers.count { return letterMarkers[n - markers.count] }
+        let k = n - markers.count - letterMarkers.count
+        return markers[k % markers.count] + letterMarkers[(k / markers.count) % letterMarkers.count]
     }
 
     static func color(entry: Int, in index: ArticleIndex) -> CellColor {

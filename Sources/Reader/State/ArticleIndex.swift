@@ -20,6 +20,9 @@ struct ArticleIndex: Sendable {
     /// Entry index of each speaker (colour and marker follow it).
     let entryOfSpeaker: [Int: Int]
 
+    /// Share of voice, counted on first use (`voice(of:)`).
+    private let voiceMemo = VoiceMemo()
+
     struct Span: Equatable, Sendable {
         var start: Int
         var end: Int
@@ -87,5 +90,67 @@ struct ArticleIndex: Sendable {
         let lo = firstIndex(startingAtOrAfter: range.start)
         let hi = firstIndex(startingAtOrAfter: range.end + 1)
         return spans[lo..<max(lo, hi)]
+    }
+
+    /// Words each entry is quoted with (in quotation marks vs reported), and the article's own
+    /// narration (every other word) as the reference.
+    func voice(of article: Article) -> Voice { voiceMemo.get { Voice(article: article, index: self) } }
+}
+
+/// How many words each speaker gets, against the words the article says in its own voice.
+struct Voice: Sendable {
+    struct Share: Sendable, Equatable {
+        var quoted = 0
+        var reported = 0
+        var total: Int { quoted + reported }
+    }
+    /// One per `ArticleIndex.entries`.
+    var entries: [Share]
+    /// Words not in any statement: the writer's own.
+    var narration: Int
+    /// Every word of the article.
+    var total: Int
+
+    init(article: Article, index: ArticleIndex) {
+        var text = article.text
+        func words(_ r: TextRange) -> Int {
+            text.withUTF8 { Voice.countWords($0, from: max(0, r.start), to: min($0.count, r.end)) }
+        }
+        entries = index.statements.map { list in
+            var share = Share()
+            for q in list {
+                let quotation = article.quotations[q]
+                let n = quotation.segments.reduce(0) { $0 + words($1) }
+                if quotation.kind == .indirect { share.reported += n } else { share.quoted += n }
+            }
+            return share
+        }
+        total = text.withUTF8 { Voice.countWords($0, from: 0, to: $0.count) }
+        narration = max(0, total - entries.reduce(0) { $0 + $1.total })
+    }
+
+    /// Words in bytes `from..<to`: runs of bytes that are not ASCII spaces or punctuation-only.
+    static func countWords(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var n = 0
+        var inWord = false
+        var i = from
+        while i < to {
+            let c = b[i]
+            let letter = c >= 0x80 || (c >= 48 && c <= 57) || (c | 0x20 >= 97 && c | 0x20 <= 122)
+            if letter && !inWord { n += 1 }
+            inWord = letter || (inWord && (c == 0x27 || c == 0x2D))
+            i += 1
+        }
+        return n
+    }
+}
+
+final class VoiceMemo: @unchecked Sendable {
+    private var value: Voice?
+    func get(_ make: () -> Voice) -> Voice {
+        if let value { return value }
+        let v = make()
+        value = v
+        return v
     }
 }

@@ -39,4 +39,28 @@ enum ReaderAction: Equatable, Sendable {
     case resize(width: Int, height: Int)
     case wheel(Int)
     case click(x: Int, y: Int)
+    /// Up / Down in the search prompt: earlier / later queries of this session.
+    case searchHistory(Int)
+    /// `y`: the selected quotation with its attribution, to the clipboard (OSC 52).
+    case copyQuotation
+    /// `Y`: every statement of the selected speaker, to the clipboard.
+    case copySpeaker
+    /// `o`: open the article's canonical URL with `$BROWSER`.
+    case openSource
+    /// `F`: filter the speaker pane by name (type, Enter keeps, Esc clears).
+    case beginSpeakerFilter
+    /// `O`: cycle the speaker order (appearance, statements, words quoted).
+    case cycleSort
+    /// `v`: cycle which kinds `]` walks (all, direct, partial, reported).
+    case cycleKind
+    /// `c`: review mode: `]` walks only attributions below the confidence threshold.
+    case toggleReview
+    /// `>` / `<`: widen / narrow the speaker pane.
+    case paneWidth(Int)
+    /// A digit typed before a key: a count (`3}` selects speaker 3, `12g` goes to paragraph 12).
+    case digit(Int)
+    /// Paragraph N (as the why box and the notes number them) at the top of the screen.
+    case paragraph(Int)
+    /// Speaker number N of the pane (as numbered there): selects them.
+    case speakerNumber(Int)
 }

@@ -16,15 +16,24 @@ enum ColorMode: Equatable, Sendable {
 final class CursesTerminal {
     enum OpenError: Error, Equatable {
         case unknownTerminal(String)
+        /// A terminal that cannot move its cursor (TERM=dumb, a printing terminal).
+        case cannotAddress(String)
+        /// Keys cannot be read: standard input is not a terminal and /dev/tty cannot be opened.
+        case noKeyboard
         var message: String {
             switch self {
             case .unknownTerminal(let t):
                 return "voices: cannot use the terminal type \"\(t)\" (set TERM to one your system knows, e.g. xterm-256color); printing the listing instead."
+            case .cannotAddress(let t):
+                return "voices: the terminal type \"\(t)\" cannot move the cursor, so the reader cannot run; printing the listing instead."
+            case .noKeyboard:
+                return "voices: standard input is not a terminal and /dev/tty cannot be opened; printing the listing instead."
             }
         }
     }
 
     private let screen: OpaquePointer
+    private let output: UnsafeMutablePointer<FILE>
     private let window: UnsafeMutablePointer<WINDOW>
     private var previous: CellGrid?
     private var pairs: [PairKey: Int16] = [:]
@@ -40,12 +49,24 @@ final class CursesTerminal {
         if codeset != "UTF-8" { setlocale(LC_ALL, "C.UTF-8") }
     }
 
+    /// Keys come from standard input when it is a terminal, else from /dev/tty (as less and
+    /// vim do when the article arrives through a pipe).
     init(mouse: Bool, colors: Bool) throws(OpenError) {
-        guard let out = fdopen(dup(STDOUT_FILENO), "w"), let input = fdopen(dup(STDIN_FILENO), "r"),
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        if term == "dumb" { throw .cannotAddress(term) }
+        let keyboard: Int32 = isatty(STDIN_FILENO) != 0 ? dup(STDIN_FILENO) : open("/dev/tty", O_RDONLY | O_CLOEXEC)
+        guard keyboard >= 0 else { throw .noKeyboard }
+        guard let out = fdopen(dup(STDOUT_FILENO), "w"), let input = fdopen(keyboard, "r"),
               let scr = newterm(nil, out, input) else {
-            throw .unknownTerminal(String(cString: getenv("TERM") ?? strdup("(unset)")))
+            throw .unknownTerminal(term.isEmpty ? "(unset)" : term)
+        }
+        if voices_can_address_cursor() == 0 {
+            endwin()
+            delscreen(scr)
+            throw .cannotAddress(term)
         }
         screen = scr
+        output = out
         set_term(scr)
         window = voices_stdscr()
         cbreak()
@@ -79,6 +100,32 @@ final class CursesTerminal {
     }
 
     // MARK: Input
+
+    /// A key already typed (or pasted) and not yet read, without waiting; nil when none.
+    func readPendingKey() -> Key? {
+        wtimeout(window, 0)
+        defer { wtimeout(window, 250) }
+        return readKey()
+    }
+
+    /// Puts text on the clipboard with OSC 52 (xterm, kitty, iTerm2, tmux with set-clipboard):
+    /// it works over ssh since it travels with the output.
+    func copyToClipboard(_ text: String) {
+        let seq = "\u{1B}]52;c;" + Base64.encode(Array(text.utf8)) + "\u{07}"
+        fputs(seq, output)
+        fflush(output)
+    }
+
+    /// Leaves the screen for a program that may need the terminal (a text browser), runs it,
+    /// and takes the screen back.
+    func runOutside(_ body: () -> Void) {
+        def_prog_mode()
+        endwin()
+        body()
+        reset_prog_mode()
+        previous = nil
+        wrefresh(window)
+    }
 
     /// The next key, or nil when the wait timed out or a signal interrupted it.
     func readKey() -> Key? {
@@ -166,6 +213,8 @@ final class CursesTerminal {
         if st.underline { attrs |= voices_a_underline() }
         if st.reverse { attrs |= voices_a_reverse() }
         if st.italic { attrs |= voices_a_italic() }
+        // Without colour, "black on yellow" search matches are reverse video.
+        if colorMode == .none && st.background == .highlight { attrs |= voices_a_reverse() }
         let pair = colorPair(st)
         var wcs: [wchar_t] = []
         for s in cell.text.unicodeScalars.prefix(4) { wcs.append(wchar_t(bitPattern: s.value)) }
@@ -188,9 +237,8 @@ final class CursesTerminal {
         return n
     }
 
-    private static let basicSpeakers: [Int16] = [Int16(COLOR_BLUE), Int16(COLOR_RED), Int16(COLOR_GREEN),
-                                                 Int16(COLOR_MAGENTA), Int16(COLOR_CYAN), Int16(COLOR_YELLOW)]
-    private static let extendedSpeakers: [Int16] = [33, 160, 34, 129, 37, 166, 125, 64, 27, 130, 91, 30]
+    private static let basicSpeakers: [Int16] = Palette.basic.map(Int16.init)
+    private static let extendedSpeakers: [Int16] = Palette.extended.map(Int16.init)
 
     private func color(_ c: CellColor, background: Bool) -> Int16 {
         switch c {
@@ -204,5 +252,29 @@ final class CursesTerminal {
         case .muted:
             return colorMode == .extended ? 244 : -1
         }
+    }
+}
+
+/// Base64 (RFC 4648) for OSC 52.
+enum Base64 {
+    static func encode(_ bytes: [UInt8]) -> String {
+        let table = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var i = 0
+        while i + 2 < bytes.count {
+            let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
+            out += [table[Int(n >> 18 & 63)], table[Int(n >> 12 & 63)], table[Int(n >> 6 & 63)], table[Int(n & 63)]]
+            i += 3
+        }
+        let rest = bytes.count - i
+        if rest == 1 {
+            let n = UInt32(bytes[i]) << 16
+            out += [table[Int(n >> 18 & 63)], table[Int(n >> 12 & 63)], 61, 61]
+        } else if rest == 2 {
+            let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8
+            out += [table[Int(n >> 18 & 63)], table[Int(n >> 12 & 63)], table[Int(n >> 6 & 63)], 61]
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -45,7 +45,8 @@ final class TmuxSession {
 
     /// Starts `voices ARGS` at the given size. After voices exits, the pane prints
     /// "EXIT=<code>" and `stty -a`, then stays open.
-    init(args: [String], width: Int = 120, height: Int = 40, env: [String: String] = [:]) throws {
+    /// `pipeFrom`: a file piped into voices' standard input (`cat FILE | voices …`).
+    init(args: [String], width: Int = 120, height: Int = 40, env: [String: String] = [:], pipeFrom: String? = nil) throws {
         Self.counter += 1
         socket = "voices-e2e-\(getpid())-\(Self.counter)"
         // Reading positions go to a folder of this session's own unless the test names one:
@@ -57,7 +58,8 @@ final class TmuxSession {
         // A trap (not an ignore) keeps sh alive through ^C without passing SIG_IGN to voices.
         // The test runner's own environment may carry NO_COLOR: only `env` decides here.
         let unset = vars["NO_COLOR"] == nil ? "-u NO_COLOR " : ""
-        let command = "trap true INT; env \(unset)\(envPart) \(Self.quote(Self.binary)) \(args.map(Self.quote).joined(separator: " ")); "
+        let pipe = pipeFrom.map { "cat \(Self.quote($0)) | " } ?? ""
+        let command = "trap true INT; \(pipe)env \(unset)\(envPart) \(Self.quote(Self.binary)) \(args.map(Self.quote).joined(separator: " ")); "
             + "c=$?; echo; echo EXIT=$c; stty -a; sleep 600"
         try tmux(detached: true, ["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "sh", "-c", command])
         _ = try? tmux(["set-option", "-g", "remain-on-exit", "on"])

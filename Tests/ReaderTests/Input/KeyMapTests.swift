@@ -16,7 +16,7 @@ struct KeyMapTests {
         BindingCase(keys: [.pageDown], action: .pages(1)), BindingCase(keys: [.char("b")], action: .pages(-1)),
         BindingCase(keys: [.pageUp], action: .pages(-1)), BindingCase(keys: [.char("d")], action: .halfPages(1)),
         BindingCase(keys: [.ctrl("d")], action: .halfPages(1)), BindingCase(keys: [.char("u")], action: .halfPages(-1)),
-        BindingCase(keys: [.ctrl("u")], action: .halfPages(-1)), BindingCase(keys: [.char("g"), .char("g")], action: .top),
+        BindingCase(keys: [.ctrl("u")], action: .halfPages(-1)), BindingCase(keys: [.char("g")], action: .top),
         BindingCase(keys: [.home], action: .top), BindingCase(keys: [.char("G")], action: .bottom),
         BindingCase(keys: [.end], action: .bottom), BindingCase(keys: [.char("]")], action: .nextQuotation),
         BindingCase(keys: [.char("[")], action: .previousQuotation), BindingCase(keys: [.char("J")], action: .nextQuotation),
@@ -30,14 +30,17 @@ struct KeyMapTests {
         BindingCase(keys: [.char("i")], action: .toggleWhy), BindingCase(keys: [.char("s")], action: .toggleSpeakerPane),
         BindingCase(keys: [.char("a")], action: .showAll), BindingCase(keys: [.char(":"), .char("n")], action: .nextArticle),
         BindingCase(keys: [.char(":"), .char("p")], action: .previousArticle),
+        BindingCase(keys: [.char("y")], action: .copyQuotation), BindingCase(keys: [.char("Y")], action: .copySpeaker),
+        BindingCase(keys: [.char("o")], action: .openSource), BindingCase(keys: [.char("O")], action: .cycleSort),
+        BindingCase(keys: [.char("v")], action: .cycleKind), BindingCase(keys: [.char("c")], action: .toggleReview),
     ])
     func bound(_ c: BindingCase) {
         #expect(KeyMap.standard.resolve(c.keys) == .action(c.action))
     }
 
-    @Test("g and : wait for a second key; unknown keys are unbound")
+    @Test("g acts at once (as in less); : waits for a second key; unknown keys are unbound")
     func prefixes() {
-        #expect(KeyMap.standard.resolve([.char("g")]) == .pending)
+        #expect(KeyMap.standard.resolve([.char("g")]) == .action(.top))
         #expect(KeyMap.standard.resolve([.char(":")]) == .pending)
         #expect(KeyMap.standard.resolve([.char("x")]) == .unbound)
         #expect(KeyMap.standard.resolve([.char(":"), .char("x")]) == .unbound)

@@ -144,7 +144,7 @@ struct MultiArticleRenderTests {
             "  1* Pier to close                                         3 speakers  6 statements",
             "▸ 2  Ferry returns to the harbour — By Dee Ray             2 speakers  2 statements",
             "",
-            " Pier to close · article 1/2 · 7 quotations · 30%                            ? help",
+            " Pier to close · article 1/2 · 6 statements · 30%                       Enter · Esc",
         ])
         guard let by = locate("By Dee Ray", in: grid), let title = locate("Pier to close", in: grid) else {
             Issue.record("rows missing"); return
@@ -161,7 +161,7 @@ struct MultiArticleRenderTests {
         s.handle(.char("j"))
         let grid = screen(s)
         expectLines(grid, [
-            " Speaker index — 4 speakers in 2 articles       j k move · Enter jumps · Esc closes",
+            " Speaker index — 4 speakers in 2 articles         j k move · / filter · Enter · Esc",
             "",
             "  Ann Lee (Mayor of the town of Port Ellery)             3 statements in 2 articles",
             "    [1] Pier to close",
@@ -176,7 +176,7 @@ struct MultiArticleRenderTests {
             "",
             "",
             "",
-            " Pier to close · article 1/2 · 7 quotations · 100%                           ? help",
+            " Pier to close · article 1/2 · 6 statements · 100%                      Enter · Esc",
         ])
         guard let q = locate("“painful”", in: grid), let name = locate("Bo Park", in: grid), let group = locate("[2] Ferry", in: grid) else {
             Issue.record("rows missing"); return
@@ -216,7 +216,7 @@ struct MultiArticleRenderTests {
             "  The ferry came back on Monday.",
             "",
             "● Ann Lee said: “The ferry is back for good.”",
-            " Ferry returns to the harbour · 2 quotations · 68%   ? help",
+            " Ferry returns to the harbour · 2 statements · 68%   ? help",
         ])
         guard let by = locate("By Dee Ray", in: grid), let note = locate("note:", in: grid) else { Issue.record("rows missing"); return }
         #expect(grid[by.x, by.y].style.dim)

@@ -25,7 +25,7 @@ struct ScreenRenderTests {
     func mainScreen() {
         let s = ReaderState(articles: [council], width: 84, height: 16)
         expectLines(screen(s), [
-            "  Pier to close                                          │ Speakers (4)",
+            "  Pier to close                                          │ Speakers (3)",
             "                                                         │ ● Ann Lee              2",
             "  The council voted to close the pier.                   │   Mayor of the town of…",
             "                                                         │ ■ Bo Park              2",
@@ -40,7 +40,7 @@ struct ScreenRenderTests {
             "                                                         │",
             "? “It is the end of an era,” one reader wrote.           │",
             "                                                         │",
-            " Pier to close · 7 quotations · 100%                                         ? help",
+            " Pier to close · 6 statements · 100%                                         ? help",
         ])
     }
 
@@ -50,14 +50,14 @@ struct ScreenRenderTests {
         s.handle(.char("}"))
         let grid = screen(s)
         #expect(Array(grid.trimmedLines[0...5]) == [
-            "  Pier to close                                          │ Speakers (4)",
+            "  Pier to close                                          │ Speakers (3)",
             "                                                         │▸● Ann Lee              2",
             "  The council voted to close the pier.                   │   Mayor of the town of…",
             "                                                         │     “painful”",
             "● Mayor Ann Lee called it “painful” and said: “We had no │     “We had no choice.”",
             "● choice.”                                               │ ■ Bo Park              2",
         ])
-        #expect(grid.trimmedLines[15] == " Pier to close · ● Ann Lee · quotation 1/2 · 100%                            ? help")
+        #expect(grid.trimmedLines[15] == " Pier to close · ● Ann Lee 1/2 · quotation 1/7 · 100%                        ? help")
     }
 
     @Test("a narrow terminal puts the speakers below the article")
@@ -77,13 +77,13 @@ struct ScreenRenderTests {
             "",
             "  The so-called “rescue plan” was never",
             "────────────────────────────────────────",
-            " Speakers (4)",
+            " Speakers (3)",
             " ● Ann Lee                            2",
             "   Mayor of the town of Port Ellery",
             " ■ Bo Park                            2",
             "   chair of the users' group",
             " ▲ Harbour Office                     1",
-            " Pier to c… · 7 quotations · 71% ? help",
+            " Pier to c… · 6 statements · 71% ? help",
         ])
     }
 
@@ -131,9 +131,17 @@ struct ScreenRenderTests {
         for k: Key in [.char("/"), .char("p"), .char("l"), .char("a"), .char("n"), .enter] { s.handle(k) }
         let grid = screen(s)
         let current = style(of: "plan”", in: grid)!
-        #expect(current.background == .highlight && current.underline && current.bold)
+        #expect(current == Theme.currentMatch, "the current match is standout: reverse, bold, underlined")
+        #expect(current.reverse && current.bold && current.underline && current.background == .default)
         let other = style(of: "plans", in: grid)!
-        #expect(other.background == .highlight && other.reverse)
+        #expect(other == CellStyle(foreground: .highlight, background: .highlight), "other matches: black on yellow")
+        // Distinct from every style a quotation can have (kinds, selection, dimming).
+        for q in s.article.quotations {
+            let quoteStyle = Theme.style(for: q, state: s)
+            #expect(quoteStyle != current && quoteStyle != other)
+            var selected = quoteStyle; selected.reverse = true
+            #expect(selected != current && selected != other)
+        }
         #expect(style(of: "s”.", in: grid)?.background == .default, "the match ends where the query ends")
     }
 
@@ -141,13 +149,16 @@ struct ScreenRenderTests {
     func help() {
         var s = ReaderState(articles: [council], width: 84, height: 46)
         s.handle(.char("?"))
-        let text = screen(s).trimmedLines.joined(separator: "\n")
+        // The help is a pager: read it a page at a time to the end.
+        var text = ""
+        for _ in 0..<5 { text += screen(s).trimmedLines.joined(separator: "\n"); s.handle(.char(" ")) }
         for binding in KeyMap.standard.bindings {
             #expect(text.contains(binding.help), "help lacks \(binding.help)")
         }
         #expect(text.contains("j↓") == false)
         #expect(text.contains("j ↓"))
-        #expect(text.contains("gg g Home"))
+        #expect(text.contains("g Home"))
+        #expect(text.contains("Legend"))
         #expect(text.contains(":n"))
     }
 
