@@ -83,9 +83,9 @@ struct AccuracyRegressionTests {
     func polnearDev() throws {
         let f = try Self.score("eval/polnear-dev")
         #expect(f.f1 >= 0.96, "quote F1 \(f.f1)")
-        #expect(f.endToEnd >= 0.91, "end-to-end \(f.endToEnd)")
+        #expect(f.endToEnd >= 0.93, "end-to-end \(f.endToEnd)")
         #expect(f.indirect >= 0.70, "indirect \(f.indirect)")
-        #expect(f.reportedP >= 0.87, "reportedP \(f.reportedP)")
+        #expect(f.reportedP >= 0.89, "reportedP \(f.reportedP)")
     }
 
     /// 840 articles: a minute or more in a debug build on two cores, so it runs on request
@@ -95,7 +95,7 @@ struct AccuracyRegressionTests {
     func polnearTrain() throws {
         let f = try Self.score("eval/polnear-train")
         #expect(f.f1 >= 0.95, "quote F1 \(f.f1)")
-        #expect(f.endToEnd >= 0.90, "end-to-end \(f.endToEnd)")
+        #expect(f.endToEnd >= 0.925, "end-to-end \(f.endToEnd)")
         #expect(f.indirect >= 0.63, "indirect \(f.indirect)")
         #expect(f.reportedP >= 0.83, "reportedP \(f.reportedP)")
     }

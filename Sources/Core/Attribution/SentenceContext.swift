@@ -464,6 +464,36 @@ struct Context {
     /// holds no quotation marks: "X said (that) CLAUSE", "CLAUSE, X said",
     /// "according to X, CLAUSE", "CLAUSE, according to X".
     func reportedClause(of c: Int) -> ([TextRange], Mention)? {
+        guard let found = reportedClauseCandidate(of: c) else { return nil }
+        // "in a panel discussion this weekend", "as much in an interview": a prepositional
+        // phrase with no verb of its own is where or how something was said, not what.
+        if found.0.count == 1, let first = found.0.first, let k = tokens.firstIndex(where: { $0.range.start == first.start }),
+           tokens[k].isWord, tokens[k].lower != "to",
+           tokens[k...].prefix(while: { $0.range.end <= first.end }).filter(\.isWord).count <= 8,
+           tokens[k].cls.contains(.prepositions) || tokens[k].lower == "as", !hasOwnVerb(from: k, within: first.end) {
+            return nil
+        }
+        return found
+    }
+
+    /// A finite verb (or a subject pronoun) between token `k` and byte `end`: the words form a
+    /// clause, not a phrase.
+    func hasOwnVerb(from k: Int, within end: Int) -> Bool {
+        let finite: Set<String> = ["is", "was", "are", "were", "will", "would", "should", "could", "can", "may", "might", "must",
+                                   "had", "has", "have", "did", "does", "do", "be", "been"]
+        var j = k
+        while j < tokens.count, tokens[j].range.end <= end {
+            let t = tokens[j]
+            if t.isWord, finite.contains(t.lower) || t.cls.contains(.subjectPronoun) || t.lower.hasSuffix("n't") || t.lower.hasSuffix("n’t")
+                || (t.lower.hasSuffix("ed") && t.lower.count > 4 && !t.isCapitalized) || t.cls.contains(.verbForm) || t.isPossessive && t.bareCls.contains(.allPronouns) {
+                return true
+            }
+            j += 1
+        }
+        return false
+    }
+
+    private func reportedClauseCandidate(of c: Int) -> ([TextRange], Mention)? {
         let n = tokens.count
         if isAccording(c) {
             guard let m = subject(ofCue: c) else { return nil }
