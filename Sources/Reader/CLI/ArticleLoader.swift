@@ -49,6 +49,8 @@ enum LoadError: Error, Equatable {
 struct ArticleLoader {
     /// Inputs larger than this are refused rather than exhausting memory.
     var maxBytes = 1 << 30
+    /// `--format`: the format of every input, whatever its name or content says.
+    var format: InputFormat?
 
     /// The raw bytes of a file, or of standard input for "-".
     func readBytes(_ path: String) throws(LoadError) -> [UInt8] {
@@ -112,7 +114,7 @@ struct ArticleLoader {
 
     private func parse(_ bytes: inout [UInt8], path: String) throws(LoadError) -> Article {
         let name = path == "-" ? "standard input" : path
-        let format = InputFormat.detect(path: path == "-" ? nil : path, bytes: bytes)
+        let format = self.format ?? InputFormat.detect(path: path == "-" ? nil : path, bytes: bytes)
         if format == .text {
             // Frees the bytes once decoded: the input and the model are never in memory together.
             do { return try ArticleParser.parse(consuming: &bytes) } catch { throw .decoding(name, error) }
@@ -148,7 +150,7 @@ struct ArticleLoader {
     /// `--json` offsets count into.
     func extractedText(_ path: String) throws(LoadError) -> String {
         let bytes = try readBytes(path)
-        let format = InputFormat.detect(path: path == "-" ? nil : path, bytes: bytes)
+        let format = self.format ?? InputFormat.detect(path: path == "-" ? nil : path, bytes: bytes)
         do {
             return try ArticleInput.text(bytes: bytes, format: format)
         } catch {
