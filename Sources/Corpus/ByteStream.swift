@@ -16,7 +16,7 @@ protocol ByteStream: AnyObject {
     func fileOffset(_ streamOffset: Int) -> Int
     /// Damage found so far that has not been handed on: the stream offset where good data
     /// stopped, and what was wrong. Data after it resumes at the same stream offset.
-    func takeBreaks() -> [(stream: Int, message: String)]
+    func takeBreaks() -> [(stream: Int, file: Int, message: String)]
     /// Forget member positions before this stream offset (bounded memory).
     func forget(before streamOffset: Int)
 }
@@ -29,19 +29,18 @@ final class FileReader {
 
     init(fd: Int32, name: String) { self.fd = fd; self.name = name }
 
+    private var scratch = [UInt8](repeating: 0, count: 1 << 18)
+
     /// Appends up to `count` bytes; 0 at the end.
     func read(into buffer: inout [UInt8], count: Int) throws(WARCError) -> Int {
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: count))
+        let want = min(count, scratch.count)
         while true {
-            let n = buffer.withUnsafeMutableBytes { raw in Glibc.read(fd, raw.baseAddress! + old, count) }
+            let n = scratch.withUnsafeMutableBytes { raw in Glibc.read(fd, raw.baseAddress!, want) }
             if n < 0 {
                 if errno == EINTR { continue }
-                let e = errno
-                buffer.removeLast(count)
-                throw .unreadable(name, String(cString: strerror(e)))
+                throw .unreadable(name, String(cString: strerror(errno)))
             }
-            buffer.removeLast(count - n)
+            scratch.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
             offset += n
             return n
         }
@@ -61,7 +60,7 @@ final class PlainStream: ByteStream {
     }
 
     func fileOffset(_ streamOffset: Int) -> Int { streamOffset }
-    func takeBreaks() -> [(stream: Int, message: String)] { [] }
+    func takeBreaks() -> [(stream: Int, file: Int, message: String)] { [] }
     func forget(before streamOffset: Int) {}
 }
 
@@ -83,7 +82,7 @@ final class GzipStream: ByteStream {
     private var produced = 0
     /// (stream offset, file offset) of each member start not yet forgotten.
     private var members: [(stream: Int, file: Int)] = []
-    private var breaks: [(stream: Int, message: String)] = []
+    private var breaks: [(stream: Int, file: Int, message: String)] = []
     private var chunk = [UInt8](repeating: 0, count: 1 << 18)
 
     init(reader: FileReader, prefix: [UInt8]) {
@@ -103,7 +102,7 @@ final class GzipStream: ByteStream {
         return best.map { members[$0].file } ?? memberFileStart
     }
 
-    func takeBreaks() -> [(stream: Int, message: String)] { defer { breaks = [] }; return breaks }
+    func takeBreaks() -> [(stream: Int, file: Int, message: String)] { defer { breaks = [] }; return breaks }
 
     func forget(before streamOffset: Int) {
         // Keep the last member that starts at or before the offset.
@@ -115,9 +114,10 @@ final class GzipStream: ByteStream {
     /// At least `n` unread input bytes, unless the file ends first.
     private func fill(_ n: Int) throws(WARCError) {
         while input.count - inPos < n && !eof {
-            if inPos > (1 << 16) {
-                // Keep a few bytes before the read position (resynchronising looks back at them).
-                let keep = max(0, inPos - 16)
+            // Keep the current member's bytes (after damage, the next member is looked for
+            // from its start); a member is about the size of its record.
+            let keep = min(inPos, inMember ? memberFileStart - inputBase : inPos)
+            if keep > (1 << 16) {
                 input.removeFirst(keep)
                 inputBase += keep
                 inPos -= keep
@@ -157,11 +157,11 @@ final class GzipStream: ByteStream {
                     // Zero padding after the last member is common and harmless.
                     if eof && input[inPos...].allSatisfy({ $0 == 0 }) { inPos = input.count; return false }
                     guard let m = try findMagic(from: inPos) else {
-                        breaks.append((produced, "bytes from \(from) to the end are not gzip data"))
+                        breaks.append((produced, from, "bytes from \(from) to the end are not gzip data"))
                         inPos = input.count
                         return false
                     }
-                    breaks.append((produced, "bytes \(from)–\(inputBase + m - 1) are not gzip data; skipped"))
+                    breaks.append((produced, from, "bytes \(from)–\(inputBase + m - 1) are not gzip data; skipped"))
                     start = m
                 }
                 inPos = start
@@ -202,17 +202,17 @@ final class GzipStream: ByteStream {
                 break
             case Z_BUF_ERROR:
                 if available == 0 && eof {
-                    breaks.append((produced, "the gzip member at byte \(memberFileStart) is cut short (the file ends inside it)"))
+                    breaks.append((produced, memberFileStart, "the gzip member at byte \(memberFileStart) is cut short (the file ends inside it)"))
                     inMember = false
                     return n > 0
                 }
             default:
                 let why = z.msg.map { String(cString: $0) } ?? "error \(ret)"
-                breaks.append((produced, "the gzip member at byte \(memberFileStart) is corrupt (\(why))"))
+                breaks.append((produced, memberFileStart, "the gzip member at byte \(memberFileStart) is corrupt (\(why))"))
                 inMember = false
                 // Resume at the next member header after the member's start (the bytes of a
                 // following member may already have been fed to the broken one).
-                let from = max(inPos - 16, memberFileStart + 1 - inputBase, 0)
+                let from = max(memberFileStart + 1 - inputBase, 0)
                 if let m = try findMagic(from: from) { inPos = m } else { inPos = input.count }
             }
             if produced > before { return true }

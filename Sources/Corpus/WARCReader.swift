@@ -92,7 +92,7 @@ public final class WARCReader {
     private var base = 0
     private var pos = 0
     private var atEnd = false
-    private var breaks: [(stream: Int, message: String)] = []
+    private var breaks: [(stream: Int, file: Int, message: String)] = []
     private var pendingProblems: [Event] = []
     public private(set) var isGzip: Bool
 
@@ -180,7 +180,7 @@ public final class WARCReader {
     }
 
     /// The first break at or after stream offset `from` and before `to`.
-    private func breakIn(_ from: Int, _ to: Int) -> (stream: Int, message: String)? {
+    private func breakIn(_ from: Int, _ to: Int) -> (stream: Int, file: Int, message: String)? {
         breaks.first { $0.stream >= from && $0.stream < to }
     }
 
@@ -197,15 +197,12 @@ public final class WARCReader {
                 if buf[pos] == 0x0D || buf[pos] == 0x0A { pos += 1 } else { break }
             }
             let start = base + pos
-            // Damage reported exactly here (between records) is told as it is.
+            // Damage found between records (or before this one's first byte) is told as it is.
             if let b = breaks.first, b.stream <= start {
                 breaks.removeFirst()
-                return .problem(offset: fileOffset(start), message: b.message)
+                return .problem(offset: b.file, message: b.message)
             }
-            if pos >= buf.count {
-                if let b = breaks.first { breaks.removeFirst(); return .problem(offset: fileOffset(start), message: b.message) }
-                return nil
-            }
+            if pos >= buf.count { return nil }
             let offset = fileOffset(start)
             // The header: "WARC/1.x" CRLF, fields, CRLF CRLF.
             guard let headerEnd = try findHeaderEnd() else {
@@ -246,21 +243,29 @@ public final class WARCReader {
             }
             guard complete else {
                 let have = buf.count - blockStart
-                pos = buf.count
+                // A record further on means the Content-Length is wrong, not that the file was cut.
+                pos = headerEnd
+                try resync(after: base + headerEnd)
+                if pos < buf.count {
+                    return .problem(offset: offset, message: "record does not end where its Content-Length (\(length)) says; skipped to the next record")
+                }
                 return .problem(offset: offset, message: "record cut short: \(max(0, have)) of its \(length) bytes (the file ends)")
             }
-            // After the block: CRLF CRLF, then the next record or the end.
+            // After the block: CRLF CRLF as the standard says (or, from lenient writers,
+            // any line ends before the next record or the end).
             var after = blockStart + length
             _ = try fill(after - pos + 4)
-            var blank = 0
-            while after < buf.count, buf[after] == 0x0D || buf[after] == 0x0A, blank < 8 { after += 1; blank += 1 }
-            _ = try fill(after - pos + 5)
-            let nextIsRecord = after >= buf.count || buf[after...].starts(with: "WARC/".utf8)
-            if !nextIsRecord {
-                // The Content-Length does not match the record: look for the next record after this header.
-                pos = headerEnd
-                try resync(after: base + headerEnd - 1)
-                return .problem(offset: offset, message: "record does not end where its Content-Length (\(length)) says; skipped to the next record")
+            if buf[after...].starts(with: [13, 10, 13, 10]) {
+                after += 4
+            } else {
+                var blank = 0
+                while after < buf.count, buf[after] == 13 || buf[after] == 10, blank < 8 { after += 1; blank += 1 }
+                _ = try fill(after - pos + 5)
+                if after < buf.count && !buf[after...].starts(with: "WARC/".utf8) {
+                    // The Content-Length does not match the record: look for the next record after this header.
+                    try resync(after: base + headerEnd)
+                    return .problem(offset: offset, message: "record does not end where its Content-Length (\(length)) says; skipped to the next record")
+                }
             }
             let block = Array(buf[blockStart..<(blockStart + length)])
             pos = after
