@@ -140,4 +140,17 @@ struct CorpusCommandTests {
         #expect(fake.status != 0)
         #expect(fake.stderr.contains("not a WARC file"))
     }
+
+    @Test("a folder stands for its articles and WARC files, sorted by name")
+    func folder() throws {
+        let dir = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try corpus(gzip: true).write(to: dir + "/b.warc.gz")
+        try Data(newsPage(5).utf8).write(to: URL(fileURLWithPath: dir + "/a.html"))
+        let r = runVoices(["--json", dir])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = try jsonObjects(r.stdout)
+        #expect(lines.map { $0["source"] as? String } == ["\(dir)/a.html"] + Array(repeating: "\(dir)/b.warc.gz", count: 3))
+        #expect(lines.first?["warc"] == nil)
+    }
 }

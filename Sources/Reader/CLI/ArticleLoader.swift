@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Core
+import Corpus
 import Extract
 
 /// Why an article could not be opened. `message` is the user's words; `exitCode`
@@ -174,7 +175,7 @@ struct ArticleLoader {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
-                guard !name.hasPrefix("."), InputFormat.byExtension(name) != nil else { continue }
+                guard !name.hasPrefix("."), InputFormat.byExtension(name) != nil || WARCReader.hasWARCName(name) else { continue }
                 let full = path.hasSuffix("/") ? path + name : path + "/" + name
                 var fst = stat()
                 if stat(full, &fst) == 0, (fst.st_mode & S_IFMT) == S_IFREG { names.append(name) }

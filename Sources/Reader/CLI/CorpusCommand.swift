@@ -44,7 +44,8 @@ extension VoicesCommand {
         }
         let textModes = json || list || explain || summary
         if paths.isEmpty && textModes { paths = ["-"] }
-        let anyWARC = paths.contains { isWARC($0) }
+        // Folders count by what is in them (an error expanding one is reported by whichever run follows).
+        let anyWARC = ((try? ArticleLoader().expand(paths)) ?? paths).contains { isWARC($0) }
         if !summary && !anyWARC {
             guard filesFrom != nil else { return false }
             var plain = self
