@@ -15,7 +15,9 @@ python3 examples/spark/make_warcs.py "$work/warc" > "$work/paths.txt"
 while read -r f; do "$VOICES" --json "$f" 2>>"$work/direct.err"; done < "$work/paths.txt" > "$work/expected.jsonl"
 # The same through Spark, the binary shipped as a cluster would get it.
 export PYSPARK_PYTHON=python3 SPARK_LOCAL_IP=127.0.0.1
-spark-submit --master 'local[2]' --conf spark.ui.enabled=false --files "$VOICES" \
+# PySpark's own spark-submit (a pip install puts no shim on PATH everywhere).
+submit="$(python3 -c 'import os, pyspark; print(os.path.join(os.path.dirname(pyspark.__file__), "bin", "spark-submit"))')"
+"$submit" --master 'local[2]' --conf spark.ui.enabled=false --files "$VOICES" \
     examples/spark/voices_job.py --paths "$work/paths.txt" --output "$work/out" > "$work/spark.log" 2>&1 || {
     tail -n 40 "$work/spark.log"; echo "spark test: FAILED: spark-submit exited with an error"; exit 1; }
 cat "$work"/out/part-* > "$work/actual.jsonl"
