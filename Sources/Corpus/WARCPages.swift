@@ -62,9 +62,9 @@ public enum WARCPages {
                 case .notHTTP: return "not HTTP"
                 case .status: return "redirects or errors"
                 case .notText: return "not HTML or text"
-                case .encoding: return "in a content encoding Voices does not read"
+                case .encoding: return "content encoding not read"
                 case .oversized: return "larger than the record limit"
-                case .noArticleText: return "with no article text"
+                case .noArticleText: return "no article text"
                 }
             }
         }

@@ -136,11 +136,11 @@ struct CorpusRun {
             let name = path == "-" ? "standard input" : path
             var s = "voices: \(name): \(records) record\(records == 1 ? "" : "s"), \(articles) article\(articles == 1 ? "" : "s")"
             if skipCount > 0 {
-                s += "; skipped \(skipCount): " + skips.keys.sorted().map { kind in
+                s += "; skipped \(skipCount) — " + skips.keys.sorted().map { kind in
                     let details = skips[kind]!
                     let n = details.values.reduce(0, +)
                     let named = details.filter { !$0.key.isEmpty }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                    var part = "\(n) \(kind.label)"
+                    var part = "\(kind.label): \(n)"
                     if !named.isEmpty {
                         part += " (" + named.prefix(4).map { "\(Self.visible($0.key)) \($0.value)" }.joined(separator: ", ")
                         part += named.count > 4 ? ", …)" : ")"
