@@ -25,17 +25,26 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The C boundary to zlib: gzip members of WARC files, gzip-encoded HTTP bodies.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // The parsing model: pure value types, no I/O beyond decoding bytes handed to it.
         .target(name: "Core"),
         // Input formats: HTML pages and Markdown notes turned into the plain text Core
         // parses (title, paragraphs, block quotes as quotations), and the speaker index
         // across several articles. No I/O: bytes in, text out.
         .target(name: "Extract", dependencies: ["Core", "CLibXML2"]),
+        // Corpora: WARC files (ISO 28500) read record by record, their HTTP responses as
+        // pages, and the speaker summary over a batch.
+        .target(name: "Corpus", dependencies: ["Core", "Extract", "CZlib"]),
         // The curses front end and the command line (executable `voices`).
         .executableTarget(
             name: "Reader",
             dependencies: [
-                "Core", "Extract", "CNcurses",
+                "Core", "Extract", "CNcurses", "Corpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +53,7 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["Core", "TestSupport"]),
         .testTarget(name: "ReaderTests", dependencies: ["Reader", "Core"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "Core", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Extract", "Core", "TestSupport"]),
         // Fuzz-corpus invariants, the bad-input matrix against the built binary, state files.
         .testTarget(name: "RobustnessTests", dependencies: ["Reader", "Core", "TestSupport"]),
     ],

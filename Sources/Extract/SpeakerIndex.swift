@@ -45,13 +45,64 @@ public struct SpeakerIndex: Sendable {
     /// Speakers with at least one statement are indexed.
     public init(articles: [Article]) {
         self.articles = articles
-        struct Record { var article: Int; var speaker: Int; var tokens: [String]; var kind: SpeakerKind; var aliasTokens: [[String]] }
-        var records: [Record] = []
+        var records: [(article: Int, speaker: Int)] = []
+        var identities: [Identity] = []
         for (a, article) in articles.enumerated() {
             for s in article.speakers where !s.statements.isEmpty {
-                records.append(Record(article: a, speaker: s.id, tokens: Self.nameTokens(s.name), kind: s.kind,
-                                      aliasTokens: s.aliases.filter(Self.isProperName).map(Self.nameTokens)))
+                records.append((a, s.id))
+                identities.append(Identity(name: s.name, aliases: s.aliases, kind: s.kind))
             }
+        }
+        let groupOf = Self.groups(identities)
+        var members: [[Int]] = []
+        for (i, g) in groupOf.enumerated() {
+            if g == members.count { members.append([]) }
+            members[g].append(i)
+        }
+        for group in members {
+            var names: [String] = []
+            var roles: [String] = []
+            var organizations: [String] = []
+            var kinds: [SpeakerKind: Int] = [:]
+            var byArticle: [Int: Appearance] = [:]
+            for i in group {
+                let r = records[i]
+                let s = articles[r.article].speakers[r.speaker]
+                for n in [s.name] + s.aliases where !names.contains(where: { $0.lowercased() == n.lowercased() }) { names.append(n) }
+                for role in s.roles where !roles.contains(role) { roles.append(role) }
+                if let o = s.organization, !organizations.contains(o) { organizations.append(o) }
+                kinds[s.kind, default: 0] += 1
+                var ap = byArticle[r.article] ?? Appearance(article: r.article, speakers: [], statements: [])
+                ap.speakers.append(r.speaker)
+                ap.statements = Array(Set(ap.statements + s.statements)).sorted()
+                byArticle[r.article] = ap
+            }
+            let name = Self.fullestName(group.map { identities[$0].name })
+            entries.append(Entry(name: name, aliases: names.filter { $0 != name }, kind: Self.commonestKind(kinds),
+                                 roles: roles, organizations: organizations,
+                                 appearances: byArticle.values.sorted { $0.article < $1.article }))
+        }
+        entries = entries.enumerated().sorted { x, y in
+            let a = x.element, b = y.element
+            if a.appearances.count != b.appearances.count { return a.appearances.count > b.appearances.count }
+            if a.statementCount != b.statementCount { return a.statementCount > b.statementCount }
+            return x.offset < y.offset
+        }.map(\.element)
+    }
+
+    /// A speaker of one article as the index compares them.
+    struct Identity: Hashable, Sendable {
+        var name: String
+        var aliases: [String]
+        var kind: SpeakerKind
+    }
+
+    /// Who is the same as whom: for each speaker, the number of its group (groups numbered
+    /// from 0 in the order of their first member). The rules are in the type's comment.
+    static func groups(_ identities: [Identity]) -> [Int] {
+        struct Record { var tokens: [String]; var kind: SpeakerKind; var aliasTokens: [[String]] }
+        let records = identities.map { s in
+            Record(tokens: Self.nameTokens(s.name), kind: s.kind, aliasTokens: s.aliases.filter(Self.isProperName).map(Self.nameTokens))
         }
         var sets = DisjointSets(records.count)
         // 1. Same name.
@@ -77,48 +128,25 @@ public struct SpeakerIndex: Sendable {
             let fullest = Set(groups.map { g in sets.find(g) })
             if fullest.count == 1, let g = fullest.first { sets.union(i, g) }
         }
-        // Entries.
-        var members: [Int: [Int]] = [:]
-        var order: [Int] = []
-        for i in records.indices {
+        var number: [Int: Int] = [:]
+        return records.indices.map { i in
             let root = sets.find(i)
-            if members[root] == nil { order.append(root) }
-            members[root, default: []].append(i)
+            if let n = number[root] { return n }
+            number[root] = number.count
+            return number.count - 1
         }
-        for root in order {
-            let group = members[root]!
-            var names: [String] = []
-            var roles: [String] = []
-            var organizations: [String] = []
-            var kinds: [SpeakerKind: Int] = [:]
-            var byArticle: [Int: Appearance] = [:]
-            for i in group {
-                let r = records[i]
-                let s = articles[r.article].speakers[r.speaker]
-                for n in [s.name] + s.aliases where !names.contains(where: { $0.lowercased() == n.lowercased() }) { names.append(n) }
-                for role in s.roles where !roles.contains(role) { roles.append(role) }
-                if let o = s.organization, !organizations.contains(o) { organizations.append(o) }
-                kinds[s.kind, default: 0] += 1
-                var ap = byArticle[r.article] ?? Appearance(article: r.article, speakers: [], statements: [])
-                ap.speakers.append(r.speaker)
-                ap.statements = Array(Set(ap.statements + s.statements)).sorted()
-                byArticle[r.article] = ap
-            }
-            let name = group.map { articles[records[$0].article].speakers[records[$0].speaker].name }
-                .max { a, b in
-                    let ta = Self.nameTokens(a).count, tb = Self.nameTokens(b).count
-                    return ta != tb ? ta < tb : a.count < b.count
-                }!
-            entries.append(Entry(name: name, aliases: names.filter { $0 != name }, kind: kinds.max { $0.value < $1.value }!.key,
-                                 roles: roles, organizations: organizations,
-                                 appearances: byArticle.values.sorted { $0.article < $1.article }))
-        }
-        entries = entries.enumerated().sorted { x, y in
-            let a = x.element, b = y.element
-            if a.appearances.count != b.appearances.count { return a.appearances.count > b.appearances.count }
-            if a.statementCount != b.statementCount { return a.statementCount > b.statementCount }
-            return x.offset < y.offset
-        }.map(\.element)
+    }
+
+    /// The name with the most words (then the longest) of those given.
+    static func fullestName(_ names: [String]) -> String {
+        names.max { a, b in
+            let ta = Self.nameTokens(a).count, tb = Self.nameTokens(b).count
+            return ta != tb ? ta < tb : a.count < b.count
+        } ?? ""
+    }
+
+    static func commonestKind(_ kinds: [SpeakerKind: Int]) -> SpeakerKind {
+        kinds.max { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }?.key ?? .person
     }
 
     /// The entry whose name or alias is `name` (compared as names are merged).

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Core
+import Corpus
 import Extract
 
 /// Why an article could not be opened. `message` is the user's words; `exitCode`
@@ -49,6 +50,8 @@ enum LoadError: Error, Equatable {
 struct ArticleLoader {
     /// Inputs larger than this are refused rather than exhausting memory.
     var maxBytes = 1 << 30
+    /// `--format`: the format of every input, whatever its name or content says.
+    var format: InputFormat?
 
     /// The raw bytes of a file, or of standard input for "-".
     func readBytes(_ path: String) throws(LoadError) -> [UInt8] {
@@ -112,7 +115,7 @@ struct ArticleLoader {
 
     private func parse(_ bytes: inout [UInt8], path: String) throws(LoadError) -> Article {
         let name = path == "-" ? "standard input" : path
-        let format = InputFormat.detect(path: path == "-" ? nil : path, bytes: bytes)
+        let format = self.format ?? InputFormat.detect(path: path == "-" ? nil : path, bytes: bytes)
         if format == .text {
             // Frees the bytes once decoded: the input and the model are never in memory together.
             do { return try ArticleParser.parse(consuming: &bytes) } catch { throw .decoding(name, error) }
@@ -148,7 +151,7 @@ struct ArticleLoader {
     /// `--json` offsets count into.
     func extractedText(_ path: String) throws(LoadError) -> String {
         let bytes = try readBytes(path)
-        let format = InputFormat.detect(path: path == "-" ? nil : path, bytes: bytes)
+        let format = self.format ?? InputFormat.detect(path: path == "-" ? nil : path, bytes: bytes)
         do {
             return try ArticleInput.text(bytes: bytes, format: format)
         } catch {
@@ -172,7 +175,7 @@ struct ArticleLoader {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
-                guard !name.hasPrefix("."), InputFormat.byExtension(name) != nil else { continue }
+                guard !name.hasPrefix("."), InputFormat.byExtension(name) != nil || WARCReader.hasWARCName(name) else { continue }
                 let full = path.hasSuffix("/") ? path + name : path + "/" + name
                 var fst = stat()
                 if stat(full, &fst) == 0, (fst.st_mode & S_IFMT) == S_IFREG { names.append(name) }

@@ -55,6 +55,15 @@ struct VoicesCommand: ParsableCommand {
     @Option(name: .long, help: "Parse this many articles at once with --json, --list, --explain or --index (default: the number of cores).")
     var jobs: Int?
 
+    @Option(name: .long, help: "Read the inputs as this format: warc, html, markdown or text (default: by name, else by content; - needs it for WARC).")
+    var format: InputChoice?
+
+    @Option(name: .customLong("files-from"), help: ArgumentHelp("Read input paths from this file, one per line (- for standard input).", valueName: "list"))
+    var filesFrom: String?
+
+    @Flag(name: .long, help: "Print one JSON line per speaker across all the inputs: name, articles, statements, words quoted, roles.")
+    var summary = false
+
     @Flag(name: .customLong("no-state"), help: "Neither restore nor save reading positions ($XDG_STATE_HOME/voices/positions).")
     var noState = false
 
@@ -81,12 +90,14 @@ struct VoicesCommand: ParsableCommand {
         if speaker != nil && !(json || list || explain) { throw ValidationError("--speaker goes with --list, --explain or --json.") }
         if let speaker, speaker.allSatisfy(\.isWhitespace) { throw ValidationError("--speaker needs a name.") }
         if maxWidth < 0 || (maxWidth > 0 && maxWidth < 20) { throw ValidationError("--max-width must be 0 (no limit) or at least 20.") }
+        if summary && (list || explain || index || extractedText) { throw ValidationError("--summary cannot be combined with --list, --explain, --index or --text.") }
     }
 
     func run() throws {
         if benchReader { ReaderBenchmark.run(); return }
         Output.ignoreBrokenPipeSignal()
-        let loader = ArticleLoader()
+        if try runCorpusIfNeeded() { return }
+        let loader = ArticleLoader(format: format?.inputFormat)
         // Standard input is a terminal and nothing says what to read: say what voices waits for.
         let readsStdin = (files.isEmpty && (json || list || explain || index || extractedText)) || files.contains("-")
         if readsStdin && isatty(STDIN_FILENO) != 0 {
