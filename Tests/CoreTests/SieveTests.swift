@@ -135,3 +135,19 @@ struct ReportedClauseClassifierTests {
                 "\(statements(a))")
     }
 }
+
+/// Invisible format characters (bidi controls, joiners) never cut a name short.
+@Suite("Names with invisible format characters")
+struct InvisibleFormatNameTests {
+    @Test("a bidi isolate or override inside or around a name keeps the whole name", arguments: [
+        "“The pier is finished,” said Helen \u{2067}Okafor\u{2069} on Monday.",
+        "“The pier is finished,” said Hel\u{202E}en Okafor on Monday.",
+        "“The pier is finished,” said Helen Oka\u{200D}for on Monday.",
+    ])
+    func bidiInName(text: String) {
+        let a = parse(text)
+        let name = speaker(of: "pier is finished", in: a) ?? ""
+        let visible = String(String.UnicodeScalarView(name.unicodeScalars.filter { !$0.isInvisibleFormat }))
+        #expect(visible == "Helen Okafor", "\(ArticleOutline.render(a))")
+    }
+}

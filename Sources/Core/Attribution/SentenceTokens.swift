@@ -47,13 +47,15 @@ struct SentenceTokenizer {
                 continue
             }
             let (s, n) = source.scalar(at: i)
-            if s.isSpaceLike || s.value == 0xA0 { i += n; continue }
+            if s.isSpaceLike || s.value == 0xA0 || s.isInvisibleFormat { i += n; continue }
             if s.isWordLike {
                 let start = i
                 var j = i
                 while j < sentence.end {
                     let (c, m) = source.scalar(at: j)
                     if c.isWordLike || (c.value >= 0x300 && (c.properties.isDiacritic || c.properties.generalCategory == .nonspacingMark)) { j += m; continue }
+                    // A bidi control or joiner inside a word keeps it whole ("Anna\u{2067}Berg").
+                    if c.isInvisibleFormat, j + m < sentence.end, source.scalar(at: j + m).0.isWordLike { j += m; continue }
                     // Inner apostrophes, hyphens and periods keep a word whole (Russia’s, co-host, U.S.).
                     if c == "'" || c == "\u{2019}" || c == "-" || c == "." || c == "\u{2010}" || c == "\u{2011}" {
                         if j + m < sentence.end, source.scalar(at: j + m).0.isWordLike { j += m; continue }
