@@ -94,6 +94,10 @@ struct DescriptionLinkTests {
          "dock is unsafe", "Mia Holt", "engineer at the port authority"),
         ("an inverted description with its name", "“The water came up to here,” said a fisherman, Paul Grant.",
          "water came up", "Paul Grant", "fisherman"),
+        ("an age between the name and the role", "Tom Price, 45, a teacher who has used the library for years, said: “It is a disgrace.”",
+         "a disgrace", "Tom Price", "a teacher"),
+        ("the father of two", "Tom Price spoke outside the library. “We will not give up,” the father of two said.",
+         "not give up", "Tom Price", nil),
         ("a statement speaks for the body that issued it", "A statement from the Harbour Authority said repairs “will take weeks.”",
          "will take weeks", "the Harbour Authority", nil),
     ]

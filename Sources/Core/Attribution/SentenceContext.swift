@@ -218,6 +218,11 @@ struct Context {
         }
         var j = c - 1
         if j >= 0, finder.pack.auxiliaries.contains(tokens[j].lower) { j -= 1 }
+        // "the father of two said", "a mother of three said": the description before "of".
+        if j >= 2, tokens[j].isWord, tokens[j - 1].lower == "of",
+           tokens[j].lower.allSatisfy(\.isNumber) || ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].contains(tokens[j].lower) {
+            j -= 2
+        }
         // "Rep. Gwen Moore (D-Wis.) said": a parenthesis between the name and the verb.
         if j >= 0, tokens[j].isPunct(")"), let open = tokens[..<j].lastIndex(where: { $0.isPunct("(") }), j - open <= 8 { j = open - 1 }
         while j >= 0, tokens[j].isWord, !tokens[j].isCapitalized,
@@ -314,6 +319,10 @@ struct Context {
                 }
                 // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": the parenthesis.
                 var before = k - 1
+                // "Tom Price, 45, a teacher, said": the age between the name and the role.
+                if before >= 2, tokens[before].isWord, tokens[before].lower.allSatisfy(\.isNumber), tokens[before - 1].isPunct(",") {
+                    before -= 2
+                }
                 if before > 0, tokens[before].isPunct(")"), let open = tokens[..<before].lastIndex(where: { $0.isPunct("(") }), before - open <= 9 {
                     before = open - 1
                 }
@@ -388,6 +397,11 @@ struct Context {
 
     private func trimRole(_ s: String) -> String {
         var r = s.trimmingSpaces
+        // "a teacher who has used the library since childhood": the role ends at "who".
+        let words = r.split(separator: " ", omittingEmptySubsequences: false)
+        if let cut = words.indices.first(where: { $0 >= 1 && ["who", "which", "whose"].contains(words[$0]) }) {
+            r = words[..<cut].joined(separator: " ")
+        }
         while let l = r.last, l == "." || l == "," { r.removeLast() }
         return r
     }
