@@ -47,6 +47,11 @@ struct MentionFinder {
             if t.isPossessive { break }
             if isNameWord(t) || (t.isCapitalized && isTitle(t)) { s -= 1; continue }
             if t.isCapitalized, t.lower == "new" { s -= 1; continue }
+            // "the Bureau of Meteorology said": "of" inside an organisation's name.
+            if t.isWord, t.lower == "of", s - 2 >= 0, isNameWord(tokens[s - 2]), tokens[s - 2].bareCls.contains(.organizationWords),
+               !tokens[s - 2].isPossessive {
+                s -= 1; continue
+            }
             if isParticle(t), s - 2 >= 0, isNameWord(tokens[s - 2]), !tokens[s - 2].isPossessive { s -= 1; continue }
             break
         }
@@ -71,6 +76,13 @@ struct MentionFinder {
                 continue
             }
             if isParticle(t), e + 1 < tokens.count, isNameWord(tokens[e + 1]) { e += 1; continue }
+            // "Bureau of Meteorology", "Ministry of Defence": "of" inside an organisation's name
+            // (not after a title: "Secretary of State Madeleine Albright" keeps its shape).
+            if t.isWord, t.lower == "of", e + 1 < tokens.count, isNameWord(tokens[e + 1]),
+               tokens[i..<e].contains(where: { $0.bareCls.contains(.organizationWords) && !$0.isPossessive }),
+               !tokens[i..<e].contains(where: { $0.cls.contains(.titleWords) }) {
+                e += 1; continue
+            }
             break
         }
         return i..<e
@@ -79,6 +91,14 @@ struct MentionFinder {
     /// Builds a mention from a span of capitalised words: titles split off as roles,
     /// organisations recognised by their words, lower-case roles before it taken in.
     func nameMention(_ span: Range<Int>, _ tokens: [Token]) -> Mention? {
+        // "Residents said", "Officials warned": a plural role noun alone, capitalised at the
+        // start of a sentence, is a description of several people, not a name.
+        if span.count == 1, let t = tokens[span.lowerBound] as Token?, t.bare.hasSuffix("s"), t.bareCls.contains(.roleNouns),
+           !t.isPossessive, t.isCapitalized {
+            var m = description(endingAt: span.lowerBound, tokens, from: span.lowerBound)
+            m?.text = t.lower
+            return m
+        }
         var lo = span.lowerBound
         let hi = span.upperBound
         // Leading titles: "Vice Speaker", "Sen.", "Republican nominee"… up to the last title word

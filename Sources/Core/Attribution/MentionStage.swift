@@ -4,13 +4,41 @@
 struct MentionStage {
     let finder: MentionFinder
 
+    /// Words of photo credits and bylines: "(Photo: Mark Evans/AAP)", "By Sarah Lim".
+    static let creditWords: Set<String> = ["photo", "photos", "photograph", "picture", "image", "credit", "getty", "by", "video"]
+
+    /// Token ranges that are credits, never people who take part in the story: a byline
+    /// sentence ("By Sarah Lim"), a parenthesis with a slash or a credit word ("(Jane Roe/Reuters)").
+    static func credits(_ tokens: [Token]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        let words = tokens.filter(\.isWord)
+        if let first = words.first, creditWords.contains(first.lower), words.count <= 8, !tokens.contains(where: { $0.kind == .quote }) {
+            return [0..<tokens.count]
+        }
+        var k = 0
+        while k < tokens.count {
+            if tokens[k].isPunct("("), let close = tokens[k...].prefix(14).firstIndex(where: { $0.isPunct(")") }) {
+                let inner = tokens[(k + 1)..<close]
+                if inner.contains(where: { $0.isPunct("/") }) || inner.first.map({ creditWords.contains($0.lower) }) == true {
+                    out.append(k..<(close + 1))
+                }
+                k = close + 1
+                continue
+            }
+            k += 1
+        }
+        return out
+    }
+
     func find(_ ctx: Context, _ state: inout AttributionState) {
         let tokens = ctx.tokens
         let p = ctx.paragraph
+        let credits = Self.credits(tokens)
         var k = 0
         while k < tokens.count {
             let t = tokens[k]
             guard t.isWord else { k += 1; continue }
+            if let credit = credits.first(where: { $0.contains(k) }) { k = credit.upperBound; continue }
             let afterPreposition = k > 0 && tokens[k - 1].isWord && tokens[k - 1].cls.contains(.prepositions)
             var mention: Mention?
             if let run = finder.capitalizedRun(startingAt: k, tokens) {
