@@ -184,8 +184,13 @@ struct DisjointSets {
 
 /// `voices --index`: the speaker index as plain text.
 public enum SpeakerIndexListing {
-    /// `names` label the articles (file names), in the index's article order.
+    /// `names` label the articles (file names), in the index's article order. Controls and
+    /// bidi overrides in names, titles and statements are shown as visible symbols.
     public static func render(_ index: SpeakerIndex, names: [String]) -> String {
+        TerminalText.sanitize(unsanitized(index, names: names))
+    }
+
+    static func unsanitized(_ index: SpeakerIndex, names: [String]) -> String {
         let n = index.articles.count
         var out = "Speaker index — \(n) article\(n == 1 ? "" : "s"), \(index.entries.count) speaker\(index.entries.count == 1 ? "" : "s")\n\n"
         for (k, name) in names.enumerated() where k < n {

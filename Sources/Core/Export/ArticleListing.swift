@@ -1,7 +1,12 @@
 /// `voices --list` (and the reader's output when stdout is not a terminal): each speaker
-/// with role and statements, as plain text for pipes. `--explain` adds why.
+/// with role and statements, as plain text for pipes. `--explain` adds why. Controls and
+/// bidi overrides in the article are shown as visible symbols (`TerminalText`).
 public enum ArticleListing {
     public static func render(_ article: Article, explain: Bool = false) -> String {
+        TerminalText.sanitize(unsanitized(article, explain: explain))
+    }
+
+    static func unsanitized(_ article: Article, explain: Bool) -> String {
         var out = ""
         if let title = article.titleText {
             out += title + "\n" + String(repeating: "=", count: min(72, title.count)) + "\n"
