@@ -69,10 +69,14 @@ wait_for() {  # NAME TEXT [SECONDS]
 }
 voices_pid() { pgrep -P "$(tmux -L "$sock" display-message -p -t "$1" '#{pane_pid}')" | head -1; }
 sane() { screen "$1" | grep -E '^(-?(icanon|echo|isig) ?)+$' | grep -qvE -- '-icanon|-echo|-isig'; }
+main_screen() { [ "$(tmux -L "$sock" display-message -p -t "$1" '#{alternate_on}')" = 0 ] && [ "$(tmux -L "$sock" display-message -p -t "$1" '#{cursor_flag}')" = 1 ]; }
 exit_code() { screen "$1" | grep -o 'exit=[0-9]*' | head -1 | cut -d= -f2; }
 
 echo "== leaving the reader =="
-for c in "q:0" "C-c:130" "TERM:143" "HUP:129" "QUIT:131" "crash:crash"; do
+# Every signal whose default action ends the process (and that can be caught) restores the
+# terminal: 128 + the signal, stty sane, the main screen back, the cursor shown.
+for c in "q:0" "C-c:130" "TERM:143" "HUP:129" "QUIT:131" "USR1:138" "USR2:140" "ALRM:142" "VTALRM:154" "PROF:155" \
+         "XCPU:152" "XFSZ:153" "STKFLT:144" "PWR:158" "IO:157" "RTMIN:162" "RTMAX:192" "crash:crash"; do
     how=${c%%:*}; want=${c#*:}
     name="leave-$how"
     if [ "$how" = crash ]; then start "$name" 100 30 --debug-crash "$work/article.txt"
@@ -90,9 +94,24 @@ for c in "q:0" "C-c:130" "TERM:143" "HUP:129" "QUIT:131" "crash:crash"; do
             && pass "forced crash: exit $got, stty sane, the crash message stays visible" \
             || fail "forced crash: exit $got" "$(screen "$name")"
     else
-        [ "$got" = "$want" ] && sane "$name" && pass "$how: exit $got, stty sane" || fail "$how: exit $got (want $want)" "$(screen "$name")"
+        [ "$got" = "$want" ] && sane "$name" && main_screen "$name" && pass "$how: exit $got, stty sane, main screen, cursor shown" \
+            || fail "$how: exit $got (want $want), alternate_on $(tmux -L "$sock" display-message -p -t "$name" '#{alternate_on}'), cursor_flag $(tmux -L "$sock" display-message -p -t "$name" '#{cursor_flag}')" "$(screen "$name")"
     fi
 done
+
+echo "== standard descriptors closed =="
+# stderr closed: the screen still goes to the terminal (not to where fd 2 points), and q
+# gives it back. stdin of /dev/null: the listing, not a stuck reader.
+tmux -L "$sock" new-session -d -s noerr -x 100 -y 30 "env LANG=C.UTF-8 TERM=xterm-256color sh -c '\"$V\" --no-state \"$work/article.txt\" 2>&-; echo \"exit=\$?\"; stty -a | tr \" ;\" \"\\n\\n\" | grep -E \"^-?(icanon|echo|isig)\$\" | tr \"\\n\" \" \"; echo; printf \"after-exit\\n\"; sleep 600'"
+tmux -L "$sock" set-option -t noerr remain-on-exit on >/dev/null
+if wait_for noerr "Harbour Board" 10 && [ "$(tmux -L "$sock" display-message -p -t noerr '#{alternate_on}')" = 1 ]; then
+    pass "stderr closed: the reader draws on the alternate screen"
+    tmux -L "$sock" send-keys -t noerr q
+    wait_for noerr "after-exit" 10 && [ "$(exit_code noerr)" = 0 ] && sane noerr && main_screen noerr \
+        && pass "stderr closed: q exits 0, stty sane, main screen" || fail "stderr closed: quitting" "$(screen noerr)"
+else
+    fail "stderr closed: the reader never drew" "$(screen noerr)"
+fi
 
 echo "== resize storm =="
 start storm 100 30 "$work/article.txt"

@@ -41,7 +41,10 @@ final class CursesTerminal {
     }
 
     init(mouse: Bool, colors: Bool) throws(OpenError) {
-        guard let out = fdopen(dup(STDOUT_FILENO), "w"), let input = fdopen(dup(STDIN_FILENO), "r"),
+        // Copies of the terminal's descriptors numbered 3 or above: with stderr closed
+        // (`voices FILE 2>&-`) a plain dup would hand out 2, which SignalGuard points at its
+        // stderr buffer while the reader runs, and the screen would be drawn into that file.
+        guard let out = fdopen(fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3), "w"), let input = fdopen(fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3), "r"),
               let scr = newterm(nil, out, input) else {
             throw .unknownTerminal(String(cString: getenv("TERM") ?? strdup("(unset)")))
         }
