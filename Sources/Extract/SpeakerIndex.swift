@@ -60,21 +60,45 @@ public struct SpeakerIndex: Sendable {
             let key = r.kind.rawValue + ":" + r.tokens.joined(separator: " ")
             if let j = byKey[key] { sets.union(i, j) } else { byKey[key] = i }
         }
-        // 2. A shorter name (or an alias) that fits exactly one fuller name.
-        var bySurname: [String: [Int]] = [:]
+        // 2. A shorter name (or an alias) that fits exactly one fuller name. Compared by
+        // distinct name (the same person in 20,000 articles is one comparison, not 20,000²):
+        // records with the same tokens are one set after step 1, so a shape (tokens and
+        // aliases) stands for all its records, and the fuller shapes a name fits are found
+        // once per distinct name.
+        struct Shape: Hashable { var tokens: [String]; var aliasTokens: [[String]] }
+        var shapeRecord: [Shape: Int] = [:]            // a representative record per shape
+        var byToken: [String: [Shape]] = [:]            // shapes whose name has this word
+        var byAlias: [[String]: [Shape]] = [:]          // shapes with this alias
         for (j, r) in records.enumerated() where r.kind == .person {
-            for last in Set([r.tokens.last].compactMap { $0 } + r.aliasTokens.compactMap(\.last)) { bySurname[last, default: []].append(j) }
+            let shape = Shape(tokens: r.tokens, aliasTokens: r.aliasTokens)
+            guard shapeRecord[shape] == nil else { continue }
+            shapeRecord[shape] = j
+            for t in Set(r.tokens) { byToken[t, default: []].append(shape) }
+            for a in Set(r.aliasTokens) { byAlias[a, default: []].append(shape) }
         }
+        var fits: [[String]: [Int]] = [:]               // distinct name → representative records of the fuller shapes it fits
         for (i, r) in records.enumerated() where r.kind == .person && !r.tokens.isEmpty {
-            var groups: Set<Int> = []
-            for j in bySurname[r.tokens.last!] ?? [] where j != i {
-                let other = records[j]
-                if Self.isPart(r.tokens, of: other.tokens) || other.aliasTokens.contains(r.tokens) && r.tokens.count < other.tokens.count {
-                    groups.insert(sets.find(j))
+            let candidates: [Int]
+            if let known = fits[r.tokens] {
+                candidates = known
+            } else {
+                // Every fuller name holds all of this name's words: look only among the
+                // shapes holding its rarest word.
+                let rarest = r.tokens.min { (byToken[$0]?.count ?? 0) < (byToken[$1]?.count ?? 0) }!
+                var found: [Int] = []
+                var seen: Set<Shape> = []
+                for other in byToken[rarest] ?? [] where Self.isPart(r.tokens, of: other.tokens) && seen.insert(other).inserted {
+                    found.append(shapeRecord[other]!)
                 }
+                for other in byAlias[r.tokens] ?? [] where r.tokens.count < other.tokens.count {
+                    if seen.insert(other).inserted { found.append(shapeRecord[other]!) }
+                }
+                fits[r.tokens] = found
+                candidates = found
             }
+            guard !candidates.isEmpty else { continue }
             // Fuller names that are themselves one person count once.
-            let fullest = Set(groups.map { g in sets.find(g) })
+            let fullest = Set(candidates.map { sets.find($0) })
             if fullest.count == 1, let g = fullest.first { sets.union(i, g) }
         }
         // Entries.
