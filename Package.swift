@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "ReaderTests", dependencies: ["Reader", "Core"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "Core", "TestSupport"], exclude: ["Fixtures"]),
         // Fuzz-corpus invariants, the bad-input matrix against the built binary, state files.
-        .testTarget(name: "RobustnessTests", dependencies: ["Reader", "Core", "TestSupport"]),
+        .testTarget(name: "RobustnessTests", dependencies: ["Reader", "Core", "Extract", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
