@@ -112,6 +112,7 @@ public struct SpeakerIndex: Sendable {
         for root in order {
             let group = members[root]!
             var names: [String] = []
+            var seenNames: Set<String> = []
             var roles: [String] = []
             var organizations: [String] = []
             var kinds: [SpeakerKind: Int] = [:]
@@ -119,7 +120,7 @@ public struct SpeakerIndex: Sendable {
             for i in group {
                 let r = records[i]
                 let s = articles[r.article].speakers[r.speaker]
-                for n in [s.name] + s.aliases where !names.contains(where: { $0.lowercased() == n.lowercased() }) { names.append(n) }
+                for n in [s.name] + s.aliases where seenNames.insert(n.lowercased()).inserted { names.append(n) }
                 for role in s.roles where !roles.contains(role) { roles.append(role) }
                 if let o = s.organization, !organizations.contains(o) { organizations.append(o) }
                 kinds[s.kind, default: 0] += 1
@@ -128,11 +129,8 @@ public struct SpeakerIndex: Sendable {
                 ap.statements = Array(Set(ap.statements + s.statements)).sorted()
                 byArticle[r.article] = ap
             }
-            let name = group.map { articles[records[$0].article].speakers[records[$0].speaker].name }
-                .max { a, b in
-                    let ta = Self.nameTokens(a).count, tb = Self.nameTokens(b).count
-                    return ta != tb ? ta < tb : a.count < b.count
-                }!
+            let name = group.map { (name: articles[records[$0].article].speakers[records[$0].speaker].name, words: records[$0].tokens.count) }
+                .max { a, b in a.words != b.words ? a.words < b.words : a.name.count < b.name.count }!.name
             entries.append(Entry(name: name, aliases: names.filter { $0 != name }, kind: kinds.max { $0.value < $1.value }!.key,
                                  roles: roles, organizations: organizations,
                                  appearances: byArticle.values.sorted { $0.article < $1.article }))
