@@ -44,6 +44,8 @@ export SWIFT_BACKTRACE=enable=no
     printf 'Clipboard \033]52;c;cHduZWQ=\007, hyperlink \033]8;;http://example.com\033\\link\033]8;;\033\\, C1 \302\233 31m, bell \007.\n\n'
     printf 'Keys \033[200~paste\033[201~ and DCS \033P+q544e\033\\ and a backspace\010\010 and DEL\177.\n'
 } > "$work/escapes.txt"
+# Escapes inside the headline and a quotation (what the plain listing prints).
+printf 'Headline \033]0;PWNED-TITLE\007 here\n\n"We said \033]2;PWNED-2\033\\ it \033[2J\033[?1049h," said Ana Ruiz.\n' > "$work/escapes-quoted.txt"
 
 failures=0
 pass() { printf '  ok   %s\n' "$1"; }
@@ -177,6 +179,20 @@ if wait_for esc "Escapes in the Newsroom" 10; then
     fi
 else
     fail "the escape article was never drawn" "$(screen esc)"
+fi
+
+echo "== an unknown TERM: the plain listing, with the escapes shown, not obeyed =="
+tmux -L "$sock" new-session -d -s badterm -x 160 -y 50 "env LANG=C.UTF-8 TERM=voices-no-such-terminal sh -c 'printf \"\\033]2;ORIGINAL-TITLE\\033\\\\\\\\\"; \"$V\" --no-state \"$work/escapes-quoted.txt\"; echo \"exit=\$?\"; printf \"after-exit\\n\"; sleep 600'"
+tmux -L "$sock" set-option -t badterm remain-on-exit on >/dev/null
+if wait_for badterm "after-exit" 10; then
+    shown=$(screen badterm -S -60)
+    title=$(tmux -L "$sock" display-message -p -t badterm '#{pane_title}')
+    echo "$shown" | grep -q "cannot use the terminal type" && pass "unknown TERM: says so and prints the listing" || fail "unknown TERM: no message" "$shown"
+    echo "$shown" | grep -q '␛' && pass "unknown TERM: ESC shown as ␛ in the listing" || fail "unknown TERM: no visible ␛" "$shown"
+    [ "$title" = "ORIGINAL-TITLE" ] && pass "unknown TERM: window title unchanged" || fail "unknown TERM: window title changed to $title"
+    [ "$(tmux -L "$sock" display-message -p -t badterm '#{alternate_on}')" = 0 ] && pass "unknown TERM: main screen" || fail "unknown TERM: alternate screen on"
+else
+    fail "unknown TERM: voices did not finish" "$(screen badterm)"
 fi
 
 echo
