@@ -181,6 +181,28 @@ else
     fail "the escape article was never drawn" "$(screen esc)"
 fi
 
+echo "== eight readers quitting at once keep their eight positions =="
+mkdir -p "$work/state"
+for i in 1 2 3 4 5 6 7 8; do
+    { printf 'Reader %d of the Harbour Board\n\n' "$i"; sed 1,2d "$work/article.txt"; } > "$work/reader-$i.txt"
+    tmux -L "$sock" new-session -d -s "r$i" -x 80 -y 20 "env LANG=C.UTF-8 TERM=xterm-256color XDG_STATE_HOME=$work/state sh -c '\"$V\" \"$work/reader-$i.txt\"; echo \"exit=\$?\"; sleep 600'"
+    tmux -L "$sock" set-option -t "r$i" remain-on-exit on >/dev/null
+done
+drawn=1
+for i in 1 2 3 4 5 6 7 8; do wait_for "r$i" "Reader $i of" 15 || drawn=0; done
+if [ $drawn = 1 ]; then
+    for i in 1 2 3 4 5 6 7 8; do tmux -L "$sock" send-keys -t "r$i" G; done
+    sleep 1
+    for i in 1 2 3 4 5 6 7 8; do tmux -L "$sock" send-keys -t "r$i" q; done
+    exited=1
+    for i in 1 2 3 4 5 6 7 8; do wait_for "r$i" "exit=0" 15 || exited=0; done
+    kept=$(grep -vc '^#' "$work/state/voices/positions" 2>/dev/null || echo 0)
+    [ $exited = 1 ] && [ "$kept" = 8 ] && pass "8 readers quit together: 8 positions kept" \
+        || fail "8 readers quit together: $kept positions kept, all exited: $exited" "$(cat "$work/state/voices/positions" 2>/dev/null)"
+else
+    fail "eight readers: not all of them drew"
+fi
+
 echo "== an unknown TERM: the plain listing, with the escapes shown, not obeyed =="
 tmux -L "$sock" new-session -d -s badterm -x 160 -y 50 "env LANG=C.UTF-8 TERM=voices-no-such-terminal sh -c 'printf \"\\033]2;ORIGINAL-TITLE\\033\\\\\\\\\"; \"$V\" --no-state \"$work/escapes-quoted.txt\"; echo \"exit=\$?\"; printf \"after-exit\\n\"; sleep 600'"
 tmux -L "$sock" set-option -t badterm remain-on-exit on >/dev/null
