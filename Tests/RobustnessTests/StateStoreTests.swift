@@ -161,7 +161,8 @@ struct StateStoreTests {
         let t = TempFolder()
         let s = store(t)
         #expect(s.savePosition(1, for: "a-1").isEmpty)
-        let fd = open(t.path + "/state/voices/positions.lock", O_RDWR)
+        // O_CLOEXEC: a process another test spawns meanwhile must not inherit (and hold) the lock.
+        let fd = open(t.path + "/state/voices/positions.lock", O_RDWR | O_CLOEXEC)
         #expect(flock(fd, LOCK_EX) == 0)
         let w = s.savePosition(2, for: "b-1")
         #expect(w.count == 1 && w[0].contains("locked by another Voices"), "\(w)")
