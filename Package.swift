@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "Core", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Extract", "Core", "TestSupport"]),
         // Fuzz-corpus invariants, the bad-input matrix against the built binary, state files.
-        .testTarget(name: "RobustnessTests", dependencies: ["Reader", "Core", "TestSupport"]),
+        .testTarget(name: "RobustnessTests", dependencies: ["Reader", "Core", "Extract", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
-// The libFuzzer entry point: bytes → ArticleParser.parse(bytes:) → ArticleJSON.render, with
+// The libFuzzer entry point: bytes → ArticleParser.parse(bytes:) (or, after a first byte of
+// 0x01 or 0x02, Extract's HTML or Markdown reader) → ArticleJSON.render and the listings, with
 // the invariants of Tests/RobustnessTests/Support/ArticleInvariants.swift checked per input.
 // Built by Fuzz/build into one module with Core's sources (see Fuzz/README in docs/robustness.md).
 #if canImport(Glibc)
@@ -20,7 +21,8 @@ public func voicesFuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CI
 @_cdecl("LLVMFuzzerInitialize")
 public func voicesFuzzInitialize(_ argc: UnsafeMutablePointer<CInt>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?) -> CInt {
     guard let dir = getenv("VOICES_FUZZ_WRITE_SEEDS").map({ String(cString: $0) }) else { return 0 }
-    for (name, bytes) in NastyInputs.all() {
+    let scale = getenv("VOICES_FUZZ_SCALE").flatMap { Double(String(cString: $0)) } ?? 1
+    for (name, bytes) in NastyInputs.all(scale: scale) {
         let path = dir + "/" + name.replacing(" ", with: "-")
         guard let f = fopen(path, "wb") else { fputs("cannot write \(path)\n", stderr); exit(1) }
         _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, f) }

@@ -32,7 +32,7 @@ struct HTMLCharset {
         var encoding: String
         if let declared {
             encoding = canonicalName(declared)
-            if encoding != "UTF-8" && encoding != "windows-1252" && !Transcoder.knows(encoding) {
+            if encoding != "UTF-8" && encoding != "windows-1252" && (!Transcoder.knows(encoding) || !browsersDecode(encoding)) {
                 let fallback = isValidUTF8(body) ? "UTF-8" : "windows-1252"
                 diagnostics.append(Diagnostic(code: .other,
                                               message: "the page declares the unknown encoding \(declared); read as \(fallback)"))
@@ -115,6 +115,13 @@ struct HTMLCharset {
         return nil
     }
 
+    /// False for encodings iconv knows but no browser decodes: UTF-7 and its variants
+    /// (it would turn "+ADw-script+AD4-" into markup), which are treated as unknown labels.
+    static func browsersDecode(_ canonical: String) -> Bool {
+        let squeezed = canonical.uppercased().filter { $0 != "-" && $0 != "_" }
+        return !squeezed.contains("UTF7") && !squeezed.contains("UNICODE11UTF7")
+    }
+
     /// Browser label mapping, with names iconv and libxml2 know.
     static func canonicalName(_ label: String) -> String {
         let l = label.trimmingSpaces.lowercased()
@@ -129,6 +136,7 @@ struct HTMLCharset {
             return "SHIFT_JIS"
         case "gb2312", "gbk", "x-gbk":
             return "GBK"
+
         default:
             return l.uppercased()
         }

@@ -61,6 +61,7 @@ public struct SpeakerIndex: Sendable {
         }
         for group in members {
             var names: [String] = []
+            var seenNames: Set<String> = []
             var roles: [String] = []
             var organizations: [String] = []
             var kinds: [SpeakerKind: Int] = [:]
@@ -68,7 +69,7 @@ public struct SpeakerIndex: Sendable {
             for i in group {
                 let r = records[i]
                 let s = articles[r.article].speakers[r.speaker]
-                for n in [s.name] + s.aliases where !names.contains(where: { $0.lowercased() == n.lowercased() }) { names.append(n) }
+                for n in [s.name] + s.aliases where seenNames.insert(n.lowercased()).inserted { names.append(n) }
                 for role in s.roles where !roles.contains(role) { roles.append(role) }
                 if let o = s.organization, !organizations.contains(o) { organizations.append(o) }
                 kinds[s.kind, default: 0] += 1
@@ -111,21 +112,45 @@ public struct SpeakerIndex: Sendable {
             let key = r.kind.rawValue + ":" + r.tokens.joined(separator: " ")
             if let j = byKey[key] { sets.union(i, j) } else { byKey[key] = i }
         }
-        // 2. A shorter name (or an alias) that fits exactly one fuller name.
-        var bySurname: [String: [Int]] = [:]
+        // 2. A shorter name (or an alias) that fits exactly one fuller name. Compared by
+        // distinct name (the same person in 20,000 articles is one comparison, not 20,000²):
+        // records with the same tokens are one set after step 1, so a shape (tokens and
+        // aliases) stands for all its records, and the fuller shapes a name fits are found
+        // once per distinct name.
+        struct Shape: Hashable { var tokens: [String]; var aliasTokens: [[String]] }
+        var shapeRecord: [Shape: Int] = [:]            // a representative record per shape
+        var byToken: [String: [Shape]] = [:]            // shapes whose name has this word
+        var byAlias: [[String]: [Shape]] = [:]          // shapes with this alias
         for (j, r) in records.enumerated() where r.kind == .person {
-            for last in Set([r.tokens.last].compactMap { $0 } + r.aliasTokens.compactMap(\.last)) { bySurname[last, default: []].append(j) }
+            let shape = Shape(tokens: r.tokens, aliasTokens: r.aliasTokens)
+            guard shapeRecord[shape] == nil else { continue }
+            shapeRecord[shape] = j
+            for t in Set(r.tokens) { byToken[t, default: []].append(shape) }
+            for a in Set(r.aliasTokens) { byAlias[a, default: []].append(shape) }
         }
+        var fits: [[String]: [Int]] = [:]               // distinct name → representative records of the fuller shapes it fits
         for (i, r) in records.enumerated() where r.kind == .person && !r.tokens.isEmpty {
-            var groups: Set<Int> = []
-            for j in bySurname[r.tokens.last!] ?? [] where j != i {
-                let other = records[j]
-                if Self.isPart(r.tokens, of: other.tokens) || other.aliasTokens.contains(r.tokens) && r.tokens.count < other.tokens.count {
-                    groups.insert(sets.find(j))
+            let candidates: [Int]
+            if let known = fits[r.tokens] {
+                candidates = known
+            } else {
+                // Every fuller name holds all of this name's words: look only among the
+                // shapes holding its rarest word.
+                let rarest = r.tokens.min { (byToken[$0]?.count ?? 0) < (byToken[$1]?.count ?? 0) }!
+                var found: [Int] = []
+                var seen: Set<Shape> = []
+                for other in byToken[rarest] ?? [] where Self.isPart(r.tokens, of: other.tokens) && seen.insert(other).inserted {
+                    found.append(shapeRecord[other]!)
                 }
+                for other in byAlias[r.tokens] ?? [] where r.tokens.count < other.tokens.count {
+                    if seen.insert(other).inserted { found.append(shapeRecord[other]!) }
+                }
+                fits[r.tokens] = found
+                candidates = found
             }
+            guard !candidates.isEmpty else { continue }
             // Fuller names that are themselves one person count once.
-            let fullest = Set(groups.map { g in sets.find(g) })
+            let fullest = Set(candidates.map { sets.find($0) })
             if fullest.count == 1, let g = fullest.first { sets.union(i, g) }
         }
         var number: [Int: Int] = [:]
@@ -212,8 +237,13 @@ struct DisjointSets {
 
 /// `voices --index`: the speaker index as plain text.
 public enum SpeakerIndexListing {
-    /// `names` label the articles (file names), in the index's article order.
+    /// `names` label the articles (file names), in the index's article order. Controls and
+    /// bidi overrides in names, titles and statements are shown as visible symbols.
     public static func render(_ index: SpeakerIndex, names: [String]) -> String {
+        TerminalText.sanitize(unsanitized(index, names: names))
+    }
+
+    static func unsanitized(_ index: SpeakerIndex, names: [String]) -> String {
         let n = index.articles.count
         var out = "Speaker index — \(n) article\(n == 1 ? "" : "s"), \(index.entries.count) speaker\(index.entries.count == 1 ? "" : "s")\n\n"
         for (k, name) in names.enumerated() where k < n {

@@ -86,6 +86,15 @@ struct HTMLCharsetTests {
         #expect(doc.diagnostics.contains { $0.message.contains("x-klingon-7") })
     }
 
+    /// "+ADw-script+AD4-" is `<script>` in UTF-7; browsers never decode UTF-7, nor does Voices.
+    @Test("UTF-7 is an unknown label, never decoded", arguments: ["utf-7", "UTF-7", "x-utf-7", "unicode-1-1-utf-7", "csUnicode11UTF7", "UTF-7-IMAP"])
+    func utf7(_ label: String) {
+        let page = "<html><head><meta charset=\"\(label)\"></head><body><p>Plain +ADw-b+AD4-bold+ADw-/b+AD4- text said Ana.</p></body></html>"
+        let doc = HTMLExtractor().extract(Array(page.utf8))
+        #expect(doc.blocks.first?.text == "Plain +ADw-b+AD4-bold+ADw-/b+AD4- text said Ana.", "\(doc.blocks)")
+        #expect(doc.diagnostics.contains { $0.message.contains("unknown encoding \(label.lowercased())") }, "\(doc.diagnostics)")
+    }
+
     @Test("labels map as browsers map them", arguments: [
         ("latin1", "windows-1252"), ("US-ASCII", "windows-1252"), ("utf8", "UTF-8"), ("UTF-16", "UTF-8"),
         ("Shift_JIS", "SHIFT_JIS"), ("koi8-r", "KOI8-R"),

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Testing
 @testable import Reader
@@ -60,8 +61,8 @@ struct StateStoreTests {
         #expect(w.isEmpty)
         #expect(p == ["abc-10": .init(offset: 1300, updated: 1_700_000_000), "def-20": .init(offset: 99, updated: 1_700_000_000)])
         #expect(t.read("state/voices/positions") == "# voices positions v1\nabc-10\t1300\t1700000000\ndef-20\t99\t1700000000\n")
-        // No temp files left behind.
-        #expect(t.list("state/voices") == ["positions"])
+        // No temp files left behind (the lock file stays, empty).
+        #expect(t.list("state/voices") == ["positions", "positions.lock"])
     }
 
     static let corruptFiles: [(String, [UInt8])] = [
@@ -90,6 +91,100 @@ struct StateStoreTests {
         // Saving afterwards starts a fresh file.
         #expect(s.savePosition(7, for: "k-1").isEmpty)
         #expect(s.loadPositions().positions["k-1"]?.offset == 7)
+    }
+
+    /// A positions file Voices cannot read is never replaced by one holding only the current
+    /// article: it stays as it is, and the warning says so.
+    @Test("an unreadable positions file is left as it is", arguments: ["a symbolic link", "a folder", "a FIFO"])
+    func unreadableLeft(_ kind: String) throws {
+        let t = TempFolder()
+        try t.write("elsewhere/real", Array("# voices positions v1\nold-1\t5\t6\n".utf8))
+        try FileManager.default.createDirectory(atPath: t.path + "/state/voices", withIntermediateDirectories: true)
+        let path = t.path + "/state/voices/positions"
+        switch kind {
+        case "a symbolic link": #expect(symlink(t.path + "/elsewhere/real", path) == 0)
+        case "a folder": #expect(mkdir(path, 0o700) == 0)
+        default: #expect(mkfifo(path, 0o600) == 0)
+        }
+        let s = store(t)
+        let (p, w) = s.loadPositions()
+        #expect(p.isEmpty)
+        #expect(w.count == 1 && w[0].contains("cannot read reading positions \(path)") && w[0].contains("left as it is"), "\(w)")
+        let saved = s.savePosition(7, for: "new-1")
+        #expect(saved == w, "\(saved)")
+        var st = stat()
+        #expect(lstat(path, &st) == 0)
+        let type = st.st_mode & S_IFMT
+        #expect(type == (kind == "a symbolic link" ? S_IFLNK : kind == "a folder" ? S_IFDIR : S_IFIFO), "the file was replaced")
+        #expect(t.read("elsewhere/real") == "# voices positions v1\nold-1\t5\t6\n")
+        if kind == "a symbolic link" { #expect(w[0].contains("it is a symbolic link")) }
+    }
+
+    @Test("a positions file without read permission is left as it is",
+          .enabled(if: geteuid() != 0, "root reads a file of mode 000 (the symbolic-link case covers the same path)"))
+    func noPermissionLeft() throws {
+        let t = TempFolder()
+        try t.write("state/voices/positions", Array("# voices positions v1\nold-1\t5\t6\n".utf8))
+        chmod(t.path + "/state/voices/positions", 0)
+        let w = store(t).savePosition(7, for: "new-1")
+        #expect(w.count == 1 && w[0].contains("left as it is"), "\(w)")
+        chmod(t.path + "/state/voices/positions", 0o600)
+        #expect(t.read("state/voices/positions") == "# voices positions v1\nold-1\t5\t6\n")
+    }
+
+    /// Eight writers at once (each its own open of the lock file, as eight processes would
+    /// have), each saving its own articles many times: every position is kept.
+    @Test("eight concurrent writers keep all their positions")
+    func concurrentWriters() {
+        let t = TempFolder()
+        let s = store(t)
+        let rounds = 15
+        let finished = DispatchSemaphore(value: 0)
+        let base = t.path
+        for w in 0..<8 {
+            Thread {
+                let mine = StateStore(environment: ["XDG_STATE_HOME": base + "/state", "XDG_CONFIG_HOME": base + "/config"])
+                for r in 0..<rounds { _ = mine.savePositions(["w\(w)-\(r)": w * 1000 + r]) }
+                finished.signal()
+            }.start()
+        }
+        for _ in 0..<8 { finished.wait() }
+        let (p, w) = s.loadPositions()
+        #expect(w.isEmpty)
+        #expect(p.count == 8 * rounds, "kept \(p.count) of \(8 * rounds)")
+        for wr in 0..<8 { for r in 0..<rounds { #expect(p["w\(wr)-\(r)"]?.offset == wr * 1000 + r) } }
+        #expect(t.list("state/voices") == ["positions", "positions.lock"])
+    }
+
+    @Test("a save waits for the lock, and gives up with a warning when it is held too long")
+    func lockHeld() {
+        let t = TempFolder()
+        let s = store(t)
+        #expect(s.savePosition(1, for: "a-1").isEmpty)
+        // O_CLOEXEC: a process another test spawns meanwhile must not inherit (and hold) the lock.
+        let fd = open(t.path + "/state/voices/positions.lock", O_RDWR | O_CLOEXEC)
+        #expect(flock(fd, LOCK_EX) == 0)
+        let w = s.savePosition(2, for: "b-1")
+        #expect(w.count == 1 && w[0].contains("locked by another Voices"), "\(w)")
+        close(fd)
+        #expect(s.savePosition(2, for: "b-1").isEmpty)
+        #expect(s.loadPositions().positions.count == 2)
+    }
+
+    @Test("the reader says \"cannot read reading positions\" once, not on restore and again on save")
+    func warningOnce() throws {
+        let t = TempFolder()
+        try FileManager.default.createDirectory(atPath: t.path + "/state/voices/positions", withIntermediateDirectories: true)
+        let article = ArticleParser.parse("Title\n\n“We said it,” said Ana Ruiz. More text follows here.\n")
+        var state = ReaderState(articles: [article], width: 80, height: 24, names: ["a.txt"])
+        var positions = ReadingPositions(store: store(t), keys: ["k-1"])
+        var warnings = positions.restore(into: &state)
+        state.documents[0].anchor = 10
+        warnings += positions.save(state)
+        state.documents[0].anchor = 20
+        warnings += positions.save(state)
+        #expect(warnings.count == 1, "\(warnings)")
+        #expect(warnings.first?.contains("cannot read reading positions") == true)
     }
 
     @Test("an unwritable state folder gives a warning, not a crash")

@@ -44,6 +44,8 @@ export SWIFT_BACKTRACE=enable=no
     printf 'Clipboard \033]52;c;cHduZWQ=\007, hyperlink \033]8;;http://example.com\033\\link\033]8;;\033\\, C1 \302\233 31m, bell \007.\n\n'
     printf 'Keys \033[200~paste\033[201~ and DCS \033P+q544e\033\\ and a backspace\010\010 and DEL\177.\n'
 } > "$work/escapes.txt"
+# Escapes inside the headline and a quotation (what the plain listing prints).
+printf 'Headline \033]0;PWNED-TITLE\007 here\n\n"We said \033]2;PWNED-2\033\\ it \033[2J\033[?1049h," said Ana Ruiz.\n' > "$work/escapes-quoted.txt"
 
 failures=0
 pass() { printf '  ok   %s\n' "$1"; }
@@ -69,10 +71,14 @@ wait_for() {  # NAME TEXT [SECONDS]
 }
 voices_pid() { pgrep -P "$(tmux -L "$sock" display-message -p -t "$1" '#{pane_pid}')" | head -1; }
 sane() { screen "$1" | grep -E '^(-?(icanon|echo|isig) ?)+$' | grep -qvE -- '-icanon|-echo|-isig'; }
+main_screen() { [ "$(tmux -L "$sock" display-message -p -t "$1" '#{alternate_on}')" = 0 ] && [ "$(tmux -L "$sock" display-message -p -t "$1" '#{cursor_flag}')" = 1 ]; }
 exit_code() { screen "$1" | grep -o 'exit=[0-9]*' | head -1 | cut -d= -f2; }
 
 echo "== leaving the reader =="
-for c in "q:0" "C-c:130" "TERM:143" "HUP:129" "QUIT:131" "crash:crash"; do
+# Every signal whose default action ends the process (and that can be caught) restores the
+# terminal: 128 + the signal, stty sane, the main screen back, the cursor shown.
+for c in "q:0" "C-c:130" "TERM:143" "HUP:129" "QUIT:131" "USR1:138" "USR2:140" "ALRM:142" "VTALRM:154" "PROF:155" \
+         "XCPU:152" "XFSZ:153" "STKFLT:144" "PWR:158" "IO:157" "RTMIN:162" "RTMAX:192" "crash:crash"; do
     how=${c%%:*}; want=${c#*:}
     name="leave-$how"
     if [ "$how" = crash ]; then start "$name" 100 30 --debug-crash "$work/article.txt"
@@ -90,9 +96,24 @@ for c in "q:0" "C-c:130" "TERM:143" "HUP:129" "QUIT:131" "crash:crash"; do
             && pass "forced crash: exit $got, stty sane, the crash message stays visible" \
             || fail "forced crash: exit $got" "$(screen "$name")"
     else
-        [ "$got" = "$want" ] && sane "$name" && pass "$how: exit $got, stty sane" || fail "$how: exit $got (want $want)" "$(screen "$name")"
+        [ "$got" = "$want" ] && sane "$name" && main_screen "$name" && pass "$how: exit $got, stty sane, main screen, cursor shown" \
+            || fail "$how: exit $got (want $want), alternate_on $(tmux -L "$sock" display-message -p -t "$name" '#{alternate_on}'), cursor_flag $(tmux -L "$sock" display-message -p -t "$name" '#{cursor_flag}')" "$(screen "$name")"
     fi
 done
+
+echo "== standard descriptors closed =="
+# stderr closed: the screen still goes to the terminal (not to where fd 2 points), and q
+# gives it back. stdin of /dev/null: the listing, not a stuck reader.
+tmux -L "$sock" new-session -d -s noerr -x 100 -y 30 "env LANG=C.UTF-8 TERM=xterm-256color sh -c '\"$V\" --no-state \"$work/article.txt\" 2>&-; echo \"exit=\$?\"; stty -a | tr \" ;\" \"\\n\\n\" | grep -E \"^-?(icanon|echo|isig)\$\" | tr \"\\n\" \" \"; echo; printf \"after-exit\\n\"; sleep 600'"
+tmux -L "$sock" set-option -t noerr remain-on-exit on >/dev/null
+if wait_for noerr "Harbour Board" 10 && [ "$(tmux -L "$sock" display-message -p -t noerr '#{alternate_on}')" = 1 ]; then
+    pass "stderr closed: the reader draws on the alternate screen"
+    tmux -L "$sock" send-keys -t noerr q
+    wait_for noerr "after-exit" 10 && [ "$(exit_code noerr)" = 0 ] && sane noerr && main_screen noerr \
+        && pass "stderr closed: q exits 0, stty sane, main screen" || fail "stderr closed: quitting" "$(screen noerr)"
+else
+    fail "stderr closed: the reader never drew" "$(screen noerr)"
+fi
 
 echo "== resize storm =="
 start storm 100 30 "$work/article.txt"
@@ -158,6 +179,42 @@ if wait_for esc "Escapes in the Newsroom" 10; then
     fi
 else
     fail "the escape article was never drawn" "$(screen esc)"
+fi
+
+echo "== eight readers quitting at once keep their eight positions =="
+mkdir -p "$work/state"
+for i in 1 2 3 4 5 6 7 8; do
+    { printf 'Reader %d of the Harbour Board\n\n' "$i"; sed 1,2d "$work/article.txt"; } > "$work/reader-$i.txt"
+    tmux -L "$sock" new-session -d -s "r$i" -x 80 -y 20 "env LANG=C.UTF-8 TERM=xterm-256color XDG_STATE_HOME=$work/state sh -c '\"$V\" \"$work/reader-$i.txt\"; echo \"exit=\$?\"; sleep 600'"
+    tmux -L "$sock" set-option -t "r$i" remain-on-exit on >/dev/null
+done
+drawn=1
+for i in 1 2 3 4 5 6 7 8; do wait_for "r$i" "Reader $i of" 15 || drawn=0; done
+if [ $drawn = 1 ]; then
+    for i in 1 2 3 4 5 6 7 8; do tmux -L "$sock" send-keys -t "r$i" G; done
+    sleep 1
+    for i in 1 2 3 4 5 6 7 8; do tmux -L "$sock" send-keys -t "r$i" q; done
+    exited=1
+    for i in 1 2 3 4 5 6 7 8; do wait_for "r$i" "exit=0" 15 || exited=0; done
+    kept=$(grep -vc '^#' "$work/state/voices/positions" 2>/dev/null || echo 0)
+    [ $exited = 1 ] && [ "$kept" = 8 ] && pass "8 readers quit together: 8 positions kept" \
+        || fail "8 readers quit together: $kept positions kept, all exited: $exited" "$(cat "$work/state/voices/positions" 2>/dev/null)"
+else
+    fail "eight readers: not all of them drew"
+fi
+
+echo "== an unknown TERM: the plain listing, with the escapes shown, not obeyed =="
+tmux -L "$sock" new-session -d -s badterm -x 160 -y 50 "env LANG=C.UTF-8 TERM=voices-no-such-terminal sh -c 'printf \"\\033]2;ORIGINAL-TITLE\\033\\\\\\\\\"; \"$V\" --no-state \"$work/escapes-quoted.txt\"; echo \"exit=\$?\"; printf \"after-exit\\n\"; sleep 600'"
+tmux -L "$sock" set-option -t badterm remain-on-exit on >/dev/null
+if wait_for badterm "after-exit" 10; then
+    shown=$(screen badterm -S -60)
+    title=$(tmux -L "$sock" display-message -p -t badterm '#{pane_title}')
+    echo "$shown" | grep -q "cannot use the terminal type" && pass "unknown TERM: says so and prints the listing" || fail "unknown TERM: no message" "$shown"
+    echo "$shown" | grep -q '␛' && pass "unknown TERM: ESC shown as ␛ in the listing" || fail "unknown TERM: no visible ␛" "$shown"
+    [ "$title" = "ORIGINAL-TITLE" ] && pass "unknown TERM: window title unchanged" || fail "unknown TERM: window title changed to $title"
+    [ "$(tmux -L "$sock" display-message -p -t badterm '#{alternate_on}')" = 0 ] && pass "unknown TERM: main screen" || fail "unknown TERM: alternate screen on"
+else
+    fail "unknown TERM: voices did not finish" "$(screen badterm)"
 fi
 
 echo

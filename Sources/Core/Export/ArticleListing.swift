@@ -1,11 +1,30 @@
 /// `voices --list` (and the reader's output when stdout is not a terminal): each speaker
-/// with role and statements, as plain text for pipes. `--explain` adds why.
+/// with role and statements, as plain text for pipes. `--explain` adds why. Controls and
+/// bidi overrides in the article are shown as visible symbols (`TerminalText`).
 public enum ArticleListing {
     /// `speakers` (ids) limits the listing to those speakers (`--speaker`); each speaker's
     /// share of the article's words follows their name, the narration's first, as bars.
     /// `sgr`: colour codes (30–37) for the speakers in order, for `--color` (`| less -R`):
     /// names in their colour and bold, direct quotations bold, reported speech underlined.
     public static func render(_ article: Article, explain: Bool = false, speakers only: Set<Int>? = nil, sgr: [Int]? = nil) -> String {
+        // The article's own controls are made visible; colour codes are written with a
+        // stand-in scalar that the article does not contain, and become ESC only after that,
+        // so no escape sequence from the article reaches the terminal.
+        let esc = sgr == nil ? "\u{1B}" : standIn(for: article)
+        let clean = TerminalText.sanitize(unsanitized(article, explain: explain, speakers: only, sgr: sgr, esc: esc))
+        return sgr == nil ? clean : clean.replacingAll(esc, with: "\u{1B}")
+    }
+
+    /// A private-use scalar that occurs nowhere in the article's text.
+    static func standIn(for article: Article) -> String {
+        var used = Set<UInt32>()
+        for s in article.text.unicodeScalars where s.value >= 0xE000 && s.value <= 0xF8FF { used.insert(s.value) }
+        var v: UInt32 = 0xE000
+        while used.contains(v) { v += 1 }
+        return String(Character(Unicode.Scalar(v)!))
+    }
+
+    static func unsanitized(_ article: Article, explain: Bool, speakers only: Set<Int>? = nil, sgr: [Int]? = nil, esc: String = "\u{1B}") -> String {
         var out = ""
         if let title = article.titleText {
             out += title + "\n" + String(repeating: "=", count: min(72, title.count)) + "\n"
@@ -21,14 +40,14 @@ public enum ArticleListing {
             let detail = ([s.roles.first].compactMap { $0 } + [s.organization].compactMap { $0 }).joined(separator: ", ")
             if !detail.isEmpty { head += " (\(detail))" }
             head += " — \(s.statements.count) statement\(s.statements.count == 1 ? "" : "s")"
-            if let sgr, !sgr.isEmpty { head = "\u{1B}[1;\(sgr[rank % sgr.count])m" + head + "\u{1B}[0m" }
+            if let sgr, !sgr.isEmpty { head = esc + "[1;\(sgr[rank % sgr.count])m" + head + esc + "[0m" }
             out += head + "\n"
             if share.total > 0 {
                 let (q, r) = share.words(of: s, in: article)
                 out += "  voice \(share.bar(q, r)) \(share.percent(q + r))%: \(q) words quoted, \(r) reported\n"
             }
             for qi in s.statements {
-                out += line(for: article.quotations[qi], in: article, explain: explain, ansi: sgr != nil)
+                out += line(for: article.quotations[qi], in: article, explain: explain, ansi: sgr != nil, esc: esc)
             }
             out += "\n"
         }
@@ -71,11 +90,11 @@ public enum ArticleListing {
         }
     }
 
-    static func line(for q: Quotation, in article: Article, explain: Bool, ansi: Bool = false) -> String {
+    static func line(for q: Quotation, in article: Article, explain: Bool, ansi: Bool = false, esc: String = "\u{1B}") -> String {
         let text = ArticleJSON.text(of: q, in: article).replacingAll("\n", with: " ¶ ")
         var shown = q.kind == .indirect ? "(reported) \(text)" : "“\(text)”"
-        if ansi && q.kind == .direct { shown = "\u{1B}[1m" + shown + "\u{1B}[0m" }
-        if ansi && q.kind == .indirect { shown = "\u{1B}[4m" + shown + "\u{1B}[0m" }
+        if ansi && q.kind == .direct { shown = esc + "[1m" + shown + esc + "[0m" }
+        if ansi && q.kind == .indirect { shown = esc + "[4m" + shown + esc + "[0m" }
         var line = "  • \(shown)"
         if q.kind != .direct && q.kind != .indirect { line += " [\(q.kind.rawValue)]" }
         line += "\n"

@@ -62,7 +62,13 @@ struct ArticleLoader {
             fd = STDIN_FILENO
         } else {
             var st = stat()
-            if stat(path, &st) != 0 { throw errnoError(path) }
+            if stat(path, &st) != 0 {
+                // `/dev/stdin` with stdin closed: the link points nowhere, which is not "no such file".
+                if errno == ENOENT, let fd = Self.standardDescriptor(path), fcntl(fd, F_GETFD) < 0 {
+                    throw .unreadable(path, fd == 0 ? "standard input is closed" : "descriptor \(fd) is closed")
+                }
+                throw errnoError(path)
+            }
             if (st.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path) }
             fd = open(path, O_RDONLY | O_CLOEXEC)
             if fd < 0 { throw errnoError(path) }
@@ -71,7 +77,7 @@ struct ArticleLoader {
         var bytes: [UInt8] = []
         var st = stat()
         if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 {
-            if Int(st.st_size) > maxBytes { throw .tooLarge(path, maxBytes) }
+            if Int(st.st_size) > maxBytes { throw .tooLarge(path == "-" ? "standard input" : path, maxBytes) }
             bytes.reserveCapacity(Int(st.st_size))
         }
         let chunk = 1 << 20
@@ -88,12 +94,18 @@ struct ArticleLoader {
                 throw errnoError(path)
             }
             if n == 0 { break }
+            // Refused before the bytes past the limit are kept, and the buffer grows by
+            // doubling only up to the limit: endless input never holds much more than it.
+            if bytes.count + n > maxBytes { throw .tooLarge(path == "-" ? "standard input" : path, maxBytes) }
+            if bytes.count + n > bytes.capacity {
+                bytes.reserveCapacity(min(max(bytes.capacity * 2, bytes.count + n), maxBytes))
+            }
             bytes.append(contentsOf: buffer[0..<n])
             if !sniffed, bytes.count >= decoder.sniffLength {
                 sniffed = true
                 if let e = decoder.sniff(bytes[...]) { throw .decoding(path == "-" ? "standard input" : path, e) }
             }
-            if bytes.count > maxBytes { throw .tooLarge(path, maxBytes) }
+            if bytes.count > maxBytes { throw .tooLarge(path == "-" ? "standard input" : path, maxBytes) }
         }
         return bytes
     }
@@ -186,6 +198,20 @@ struct ArticleLoader {
             out.append(contentsOf: names.map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 })
         }
         return out
+    }
+
+    /// The descriptor a path like `/dev/stdin`, `/dev/fd/3` or `/proc/self/fd/0` names.
+    static func standardDescriptor(_ path: String) -> Int32? {
+        switch path {
+        case "/dev/stdin": return 0
+        case "/dev/stdout": return 1
+        case "/dev/stderr": return 2
+        default:
+            for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+                return Int32(path.dropFirst(prefix.count))
+            }
+            return nil
+        }
     }
 
     private func errnoError(_ path: String) -> LoadError {

@@ -82,6 +82,22 @@ struct VoicesCommand: ParsableCommand {
     @Flag(name: .customLong("bench-reader"), help: .hidden)
     var benchReader = false
 
+    /// argument-parser's own `main`, with its messages (which quote the arguments given, such
+    /// as an unknown option) shown with controls as visible symbols.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                try? Output.write(TerminalText.sanitize(message) + "\n", fd: code == .success ? STDOUT_FILENO : STDERR_FILENO)
+            }
+            Glibc.exit(code.rawValue)
+        }
+    }
+
     func validate() throws {
         if [json, list, explain, index, extractedText].filter({ $0 }).count > 1 {
             throw ValidationError("--json, --list, --explain, --index and --text cannot be combined.")
@@ -120,8 +136,8 @@ struct VoicesCommand: ParsableCommand {
                 let path = inputs[i]
                 do throws(LoadError) {
                     if extractedText {
-                        let text = try loader.extractedText(path)
-                        return .success(.text(several ? "==> \(path) <==\n\(text)\n" : text, warnings: []))
+                        let text = TerminalText.sanitize(try loader.extractedText(path))
+                        return .success(.text(several ? "==> \(TerminalText.line(path)) <==\n\(text)\n" : text, warnings: []))
                     }
                     var article = try loader.load(path)
                     var warnings = ArticleLoader.decodingWarnings(article, path: path)
@@ -299,7 +315,9 @@ enum Output {
 
     static func isBrokenPipe(_ error: Error) -> Bool { (error as? WriteError)?.errno == EPIPE }
 
+    /// One message line on stderr. Whatever it quotes (a file name, a page's title) is shown
+    /// with controls and bidi overrides as visible symbols, never raw.
     static func error(_ s: String) {
-        try? write(s + "\n", fd: STDERR_FILENO)
+        try? write(TerminalText.line(s) + "\n", fd: STDERR_FILENO)
     }
 }

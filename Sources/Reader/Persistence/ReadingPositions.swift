@@ -10,6 +10,9 @@ struct ReadingPositions {
     let keys: [String?]
     /// The anchor last restored or saved for each article.
     private(set) var saved: [Int]
+    /// Warnings already given (an unreadable positions file is met on restore and on every
+    /// save, and said once).
+    private var said: Set<String> = []
 
     init(store: StateStore?, keys: [String?]) {
         self.store = store
@@ -20,7 +23,8 @@ struct ReadingPositions {
     /// Puts each article's saved anchor into `state` (clamped to its text).
     mutating func restore(into state: inout ReaderState) -> [String] {
         guard let store, keys.contains(where: { $0 != nil }) else { return [] }
-        let (all, warnings) = store.loadPositions()
+        let (all, found) = store.loadPositions()
+        let warnings = once(found)
         for (i, key) in keys.enumerated() where i < state.documents.count {
             guard let key, let p = all[key] else { continue }
             let anchor = min(p.offset, state.articles[i].text.utf8.count)
@@ -41,8 +45,12 @@ struct ReadingPositions {
             changed.append(i)
         }
         guard !batch.isEmpty else { return [] }
-        let warnings = store.savePositions(batch)
+        let warnings = once(store.savePositions(batch))
         for i in changed { saved[i] = state.documents[i].anchor }
         return warnings
+    }
+
+    private mutating func once(_ warnings: [String]) -> [String] {
+        warnings.filter { said.insert($0).inserted }
     }
 }

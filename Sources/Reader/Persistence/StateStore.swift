@@ -13,9 +13,12 @@ import Darwin
 /// - Nothing here is ever fatal: each call returns warnings (the user's words) to show,
 ///   and Voices carries on without the state.
 /// - A state file that cannot be parsed is set aside as `positions.corrupt-<UTC time>` and
-///   reported; a config file is set aside only when it is not text (NUL bytes, invalid
+///   reported; one that cannot be read (no permission, a symbolic link, not a regular file)
+///   is reported and left as it is, and no position is saved over it; a config file is set aside only when it is not text (NUL bytes, invalid
 ///   UTF-8), since a person edits it: a bad line is reported with its number and skipped.
-/// - It writes only the two files above (and their temp files); articles are never
+/// - Saving reads, merges and replaces the positions under `flock` on `positions.lock`, so
+///   several readers quitting at once keep all their positions.
+/// - It writes only the two files above (their temp files, and the empty lock file); articles are never
 ///   opened for writing anywhere in Voices.
 ///
 /// File formats (plain text, one entry a line):
@@ -84,21 +87,37 @@ struct StateStore {
 
     // MARK: Reading positions
 
-    /// Every saved position. A corrupt file is set aside (and reported) and the result is empty.
+    /// Every saved position. A corrupt file is set aside (and reported) and the result is
+    /// empty; one that cannot be read (permissions, a symbolic link, not a regular file) is
+    /// reported and left as it is.
     func loadPositions() -> (positions: [String: Position], warnings: [String]) {
-        guard let path = positionsPath else { return ([:], []) }
-        let read = Self.readFile(path)
-        switch read {
-        case .missing: return ([:], [])
-        case .failed(let why): return ([:], ["voices: cannot read reading positions \(path) (\(why)); starting without them"])
+        let r = readPositions()
+        return (r.positions, r.warnings)
+    }
+
+    /// The positions, the warnings, and whether the file may be replaced: not when it exists
+    /// but cannot be read, since that would lose every position in it.
+    private func readPositions() -> (positions: [String: Position], warnings: [String], mayReplace: Bool) {
+        guard let path = positionsPath else { return ([:], [], false) }
+        switch Self.readFile(path) {
+        case .missing: return ([:], [], true)
+        case .failed(let why): return ([:], [Self.unreadableWarning(path, why)], false)
         case .bytes(let bytes):
             switch Self.parsePositions(bytes) {
-            case .success(let p): return (p, [])
+            case .success(let p): return (p, [], true)
             case .failure(let why):
-                return ([:], [setAside(path, because: why, what: "reading positions")])
+                return ([:], [setAside(path, because: why, what: "reading positions")], true)
             }
         }
     }
+
+    /// The same words whenever the file is met (the reader shows each warning once).
+    static func unreadableWarning(_ path: String, _ why: String) -> String {
+        "voices: cannot read reading positions \(path) (\(why)); left as it is, and positions are neither restored nor saved"
+    }
+
+    /// How long a save waits for another Voices that is saving at the same moment.
+    static let lockWait = 3.0
 
     /// The saved position of one article, if any.
     func position(for key: String) -> (position: Position?, warnings: [String]) {
@@ -123,7 +142,18 @@ struct StateStore {
             return ["voices: not saving a position for key \(key.debugDescription)"]
         }
         guard !offsets.isEmpty else { return [] }
-        var (all, warnings) = loadPositions()
+        if let why = Self.makeDirectories(dir) { return ["voices: cannot save the reading position to \(path) (\(why))"] }
+        // Read, merge and replace under an exclusive lock on a separate file (the positions
+        // file itself is replaced by rename, so it cannot carry the lock): readers quitting
+        // at the same moment each add their own positions to what the others wrote.
+        let lock = Self.aboveStandardStreams(open(dir + "/positions.lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600))
+        defer { if lock >= 0 { close(lock) } }
+        if lock >= 0, !Self.lockExclusively(lock, seconds: Self.lockWait) {
+            return ["voices: the reading positions in \(path) are locked by another Voices; this position was not saved"]
+        }
+        let read = readPositions()
+        guard read.mayReplace else { return read.warnings }
+        var all = read.positions, warnings = read.warnings
         let t = now()
         for (key, offset) in offsets { all[key] = Position(offset: offset, updated: t) }
         if all.count > Self.maxPositions {
@@ -137,6 +167,18 @@ struct StateStore {
             warnings.append("voices: cannot save the reading position to \(path) (\(why))")
         }
         return warnings
+    }
+
+    /// `flock(LOCK_EX)`, retried without blocking for up to `seconds` (a stuck holder never
+    /// hangs the reader's exit).
+    static func lockExclusively(_ fd: Int32, seconds: Double) -> Bool {
+        let tries = max(1, Int(seconds * 100))
+        for _ in 0..<tries {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return true }
+            if errno != EWOULDBLOCK && errno != EINTR { return true }   // no locking here (some network file systems): go on
+            usleep(10_000)
+        }
+        return false
     }
 
     static func isValidKey(_ key: String) -> Bool {
@@ -215,7 +257,10 @@ struct StateStore {
 
     static func readFile(_ path: String) -> ReadResult {
         let fd = aboveStandardStreams(open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK))
-        if fd < 0 { return errno == ENOENT || errno == ENOTDIR ? .missing : .failed(String(cString: strerror(errno))) }
+        if fd < 0 {
+            if errno == ENOENT || errno == ENOTDIR { return .missing }
+            return .failed(errno == ELOOP ? "it is a symbolic link" : String(cString: strerror(errno)))
+        }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return .failed("not a regular file") }

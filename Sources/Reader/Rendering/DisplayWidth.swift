@@ -1,3 +1,5 @@
+import Core
+
 /// Screen width of text, computed from our own tables so that layout never depends on the
 /// process locale (wcwidth returns -1 under the C locale). Wide (East Asian W/F) and emoji
 /// take two columns, combining marks and format characters none.
@@ -51,31 +53,37 @@ enum DisplayWidth {
         (v >= 0x20000 && v <= 0x2FFFD) || (v >= 0x30000 && v <= 0x3FFFD)
     }
 
-    /// The cluster as it may be sent to a terminal: control characters become visible symbols
-    /// (ESC → ␛, NUL → ␀, DEL → ␡, C1 controls → �), never raw bytes; bidi and other format
-    /// controls are dropped unless they join an emoji.
+    /// The cluster as it may be sent to a terminal: control characters, DEL, C1 controls and
+    /// bidi overrides become the visible symbols of `TerminalText` (ESC → ␛, NUL → ␀,
+    /// DEL → ␡, C1 and bidi → �), never raw bytes; other format characters are dropped.
+    /// A zero-width joiner is never sent: terminals disagree on whether "👨‍👩‍👧" is one
+    /// glyph or three, so a joined emoji sequence is shown as its first emoji (two columns
+    /// everywhere) and a joiner elsewhere is dropped (it has no width).
     static func visible(_ ch: Character) -> Character? {
         let scalars = ch.unicodeScalars
         let first = scalars.first!
         if scalars.count == 1 {
             let v = first.value
             if v >= 0x20 && v < 0x7F { return ch }
-            if v < 0x20 { return Character(Unicode.Scalar(0x2400 + v)!) }
-            if v == 0x7F { return "\u{2421}" }
-            if v >= 0x80 && v < 0xA0 { return "\u{FFFD}" }
+            if TerminalText.isUnsafe(first) { return Character(TerminalText.symbol(for: first)) }
             if v == 0x2028 || v == 0x2029 { return " " }
             if first.properties.generalCategory == .format { return nil }
             return ch
         }
         // Clusters: "\r\n" and a control followed by marks also show as symbols.
-        if first.value < 0x20 || (first.value >= 0x7F && first.value < 0xA0) {
-            return visible(Character(first))
-        }
+        if TerminalText.isUnsafe(first) { return visible(Character(first)) }
         var out = String.UnicodeScalarView()
-        for s in scalars {
-            let v = s.value
-            if v < 0x20 || (v >= 0x7F && v < 0xA0) { continue }
-            if s.properties.generalCategory == .format && v != 0x200D && v != 0x200C { continue }
+        var rest = scalars.makeIterator()
+        var pending = rest.next()
+        while let s = pending {
+            pending = rest.next()
+            if TerminalText.isUnsafe(s) { continue }
+            if s.value == 0x200D {
+                // What the joiner joins starts a new glyph in terminals that do not join: cut here.
+                if let next = pending, next.properties.isEmoji, next.value > 0xFF, scalarWidth(next) > 0, !out.isEmpty { break }
+                continue
+            }
+            if s.properties.generalCategory == .format { continue }
             out.append(s)
         }
         return String(out).first

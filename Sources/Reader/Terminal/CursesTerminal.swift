@@ -54,9 +54,19 @@ final class CursesTerminal {
     init(mouse: Bool, colors: Bool) throws(OpenError) {
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         if term == "dumb" { throw .cannotAddress(term) }
-        let keyboard: Int32 = isatty(STDIN_FILENO) != 0 ? dup(STDIN_FILENO) : open("/dev/tty", O_RDONLY | O_CLOEXEC)
+        // Copies of the terminal's descriptors numbered 3 or above: with stderr closed
+        // (`voices FILE 2>&-`) a plain dup would hand out 2, which SignalGuard points at its
+        // stderr buffer while the reader runs, and the screen would be drawn into that file.
+        // Keys come from the terminal on stdin, or from /dev/tty when the article was piped in.
+        var keyboard: Int32 = -1
+        if isatty(STDIN_FILENO) != 0 {
+            keyboard = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3)
+        } else {
+            let tty = open("/dev/tty", O_RDONLY | O_CLOEXEC)
+            if tty >= 0 && tty < 3 { keyboard = fcntl(tty, F_DUPFD_CLOEXEC, 3); close(tty) } else { keyboard = tty }
+        }
         guard keyboard >= 0 else { throw .noKeyboard }
-        guard let out = fdopen(dup(STDOUT_FILENO), "w"), let input = fdopen(keyboard, "r"),
+        guard let out = fdopen(fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3), "w"), let input = fdopen(keyboard, "r"),
               let scr = newterm(nil, out, input) else {
             throw .unknownTerminal(term.isEmpty ? "(unset)" : term)
         }

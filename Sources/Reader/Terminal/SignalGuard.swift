@@ -5,12 +5,16 @@ import Darwin
 #endif
 
 /// Keeps the terminal usable whatever happens while curses owns it:
-/// - SIGINT, SIGTERM, SIGHUP, SIGQUIT set a flag; the loop (which wakes at least every few
-///   hundred milliseconds, or at once when the read is interrupted) restores the terminal and
-///   exits with 128 + the signal.
-/// - SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE (a Swift trap is SIGILL on x86-64) run
-///   the restore hook (endwin), give back stderr, and hand the signal to the handler that was
-///   there before (Swift's backtracer), so the crash report prints on a sane terminal.
+/// - every signal whose default action ends the process without a core dump (SIGINT, SIGTERM,
+///   SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
+///   SIGSTKFLT, SIGPWR, SIGIO and the real-time signals) sets a flag; the loop (which wakes at
+///   least every few hundred milliseconds, or at once when the read is interrupted) restores
+///   the terminal, saves the reading positions and exits with 128 + the signal. (SIGPIPE is
+///   ignored for the whole run; SIGKILL and SIGSTOP cannot be caught.)
+/// - SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGSYS (a Swift trap is SIGILL on
+///   x86-64) run the restore hook (endwin), give back stderr, and hand the signal to the
+///   handler that was there before (Swift's backtracer), so the crash report prints on a
+///   sane terminal.
 /// - While curses owns the screen, stderr goes to an unlinked temporary file and is replayed
 ///   after the screen is given back (text written to the alternate screen would be lost).
 /// Handler state is global (C handlers cannot capture) and touched only with async-signal-safe calls.
@@ -24,8 +28,10 @@ enum SignalGuard {
     nonisolated(unsafe) private static var previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
     nonisolated(unsafe) private static var copyBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
 
-    static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
-    static let crashSignals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE]
+    static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+                                       SIGXCPU, SIGXFSZ, SIGSTKFLT, SIGPWR, SIGIO]
+        + Array(__libc_current_sigrtmin()...min(__libc_current_sigrtmax(), 64))
+    static let crashSignals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGSYS]
 
     static func install() {
         // A parent may have left these blocked (the mask is inherited): then no handler runs.
@@ -60,7 +66,8 @@ enum SignalGuard {
         restored = 0
         fflush(nil)
         var template = Array("/tmp/voices-stderr-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        // Numbered 3 or above even when a standard descriptor is closed (see CursesTerminal).
+        let fd = StateStore.aboveStandardStreams(template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) })
         guard fd >= 0 else { return }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         savedStderr = dup(STDERR_FILENO)

@@ -101,6 +101,26 @@ struct MultiArticleStateTests {
         #expect(s.current == 0)
     }
 
+    /// The overlay makes the text of a screenful of rows only (a speaker in 20,000 articles
+    /// has 60,000 rows); what it shows around the cursor is the same.
+    @Test("the speaker index over 1,500 articles shows the rows around the cursor")
+    func indexOverMany() {
+        let n = 1500
+        var s = ReaderState(articles: Array(repeating: TwoArticles.ferry, count: n), width: 84, height: 16,
+                            names: (1...n).map { "ferry-\($0).md" })
+        s.handle(.char("S"))
+        for _ in 0..<200 { s.handle(.char("j")) }
+        #expect(s.overlay == .speakerIndex(entry: 0, statement: 199))
+        let lines = ScreenRenderer.render(s).trimmedLines
+        let cursor = lines.firstIndex { $0.hasPrefix("▸") }
+        #expect(cursor != nil, "\(lines.joined(separator: "\n"))")
+        if let cursor {
+            #expect(lines[cursor].contains("“The ferry is back for good.”"))
+            #expect(lines[cursor - 1].contains("[200] Ferry returns to the harbour"), "\(lines.joined(separator: "\n"))")
+        }
+        #expect(lines[0].contains("in \(n) articles"))
+    }
+
     @Test("S with no speakers says so")
     func indexEmpty() {
         var s = ReaderState(articles: [Article(text: "Nothing said.")], width: 80, height: 10)

@@ -23,6 +23,9 @@ struct CellGridTests {
         WidthCase(name: "curly quotes are one column", text: "“a”", width: 3),
         WidthCase(name: "ESC is drawn as one visible symbol", text: "\u{1B}[31m", width: 5),
         WidthCase(name: "a zero-width space takes nothing", text: "a\u{200B}b", width: 2),
+        WidthCase(name: "a joiner between letters takes nothing", text: "a\u{200D}b\u{200D}", width: 2),
+        WidthCase(name: "a joiner after a wide character takes nothing", text: "東\u{200D}京", width: 4),
+        WidthCase(name: "a right-to-left override is one visible column", text: "a\u{202E}b", width: 3),
     ])
     func width(_ c: WidthCase) {
         #expect(DisplayWidth.of(c.text) == c.width)
@@ -42,7 +45,10 @@ struct CellGridTests {
         EscapeCase(name: "DEL becomes ␡", input: "a\u{7F}", shown: "a␡"),
         EscapeCase(name: "a C1 CSI becomes the replacement character", input: "a\u{9B}31m", shown: "a�31m"),
         EscapeCase(name: "CR LF becomes ␍", input: "a\r\nb", shown: "a␍b"),
-        EscapeCase(name: "a right-to-left override is dropped", input: "ab\u{202E}cd", shown: "abcd"),
+        EscapeCase(name: "a right-to-left override becomes the replacement character", input: "ab\u{202E}cd", shown: "ab�cd"),
+        EscapeCase(name: "an isolate becomes the replacement character", input: "\u{2067}ab\u{2069}", shown: "�ab�"),
+        EscapeCase(name: "a joined emoji sequence is drawn as its first emoji", input: "a👨‍👩‍👧b", shown: "a👨b"),
+        EscapeCase(name: "a joiner between letters is dropped", input: "c\u{200D}d", shown: "cd"),
         EscapeCase(name: "plain text is unchanged", input: "Reyes said", shown: "Reyes said"),
     ])
     func escaping(_ c: EscapeCase) {
@@ -53,6 +59,15 @@ struct CellGridTests {
             for s in cell.text.unicodeScalars {
                 #expect(!(s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0)), "raw control \(s.value) in a cell")
             }
+        }
+    }
+
+    @Test("no joiner ever reaches a cell, so the terminal's columns match ours")
+    func joinersNeverSent() {
+        for text in ["👨‍👩‍👧 family", "x\u{200D}y", "❤️‍🔥", "👍🏽‍", "\u{200D}東", "ab\u{200D}\u{301}c"] {
+            var grid = CellGrid(width: 20, height: 1)
+            grid.put(text, x: 0, y: 0)
+            for cell in grid.cells { #expect(!cell.text.unicodeScalars.contains("\u{200D}"), "joiner sent for \(text.debugDescription)") }
         }
     }
 

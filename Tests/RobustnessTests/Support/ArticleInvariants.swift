@@ -1,10 +1,9 @@
-#if !VOICES_FUZZ
 import Core
-#endif
+import Extract
 
 /// The invariants Core must keep for every input, however hostile. Shared by the
 /// deterministic corpus pass in `swift test` and the libFuzzer harness (Fuzz/build compiles
-/// this file into one module with Core's sources, hence the `#if`).
+/// this file on top of Core and Extract built with the sanitizers).
 ///
 /// For every input: no crash (the caller survives), and when it decodes:
 /// - the text is the input itself for plain UTF-8 (offsets are the file's own bytes);
@@ -14,10 +13,22 @@ import Core
 ///   the first segment's start to the last's end;
 /// - the JSON is valid (strict RFC 8259), and each quote's `text` equals the text at its
 ///   segments joined by "\n", `start`/`end` equal its range, `speaker` names a speaker.
-/// When it does not decode, the error has a message.
+/// When it does not decode, the error has a message. Every listing (`--list`, `--explain`)
+/// is free of raw controls and bidi overrides.
+///
+/// The first byte chooses the input format: 0x01 → the rest is a web page (HTMLExtractor),
+/// 0x02 → the rest is Markdown (MarkdownExtractor); anything else → the whole input is plain
+/// text for Core. Extracted articles keep the same invariants, and `ArticleInput.text` (what
+/// `--text` prints) is the article's text.
 enum ArticleInvariants {
+    static let htmlSelector: UInt8 = 0x01
+    static let markdownSelector: UInt8 = 0x02
+
     /// Violations found for `bytes` (empty when all is well).
     static func check(bytes: [UInt8]) -> [String] {
+        if let first = bytes.first, first == htmlSelector || first == markdownSelector {
+            return checkExtracted(bytes: Array(bytes.dropFirst()), format: first == htmlSelector ? .html : .markdown)
+        }
         let article: Article
         do {
             article = try ArticleParser.parse(bytes: bytes)
@@ -29,8 +40,44 @@ enum ArticleInvariants {
         checkRanges(article, into: &problems)
         checkIndices(article, into: &problems)
         checkJSON(article, into: &problems)
-        _ = ArticleListing.render(article, explain: true)
+        checkListing(article, into: &problems)
         return problems
+    }
+
+    /// A web page or Markdown note through Extract: the model's invariants, and the text
+    /// `--text` prints is the one the offsets count into.
+    static func checkExtracted(bytes: [UInt8], format: InputFormat) -> [String] {
+        let article: Article
+        do {
+            article = try ArticleInput.parse(bytes: bytes, format: format)
+        } catch {
+            return error.message.isEmpty ? ["extraction error \(error) has an empty message"] : []
+        }
+        var problems: [String] = []
+        checkRanges(article, into: &problems)
+        checkIndices(article, into: &problems)
+        checkJSON(article, into: &problems)
+        checkListing(article, into: &problems)
+        do {
+            if try ArticleInput.text(bytes: bytes, format: format) != article.text {
+                problems.append("ArticleInput.text (what --text prints) differs from the article's text")
+            }
+        } catch {
+            problems.append("ArticleInput.text failed (\(error.message)) where parse succeeded")
+        }
+        return problems
+    }
+
+    /// The listings carry no raw control (but newline, tab, CR before newline) and no bidi override.
+    static func checkListing(_ article: Article, into problems: inout [String]) {
+        for explain in [false, true] {
+            let listing = Array(ArticleListing.render(article, explain: explain).unicodeScalars)
+            for (i, s) in listing.enumerated() where TerminalText.isUnsafe(s) {
+                if s == "\n" || s == "\t" || (s == "\r" && i + 1 < listing.count && listing[i + 1] == "\n") { continue }
+                problems.append("raw U+\(String(s.value, radix: 16)) in the \(explain ? "--explain" : "--list") listing")
+                break
+            }
+        }
     }
 
     /// For UTF-8 input that is valid, `Article.text` is the input byte for byte (after a BOM).
