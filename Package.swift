@@ -25,12 +25,19 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The C boundary to cmark-gfm, the reference CommonMark parser (with GitHub's
+        // extensions) that reads Markdown notes: a module map and a header.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
         // The parsing model: pure value types, no I/O beyond decoding bytes handed to it.
         .target(name: "Core"),
         // Input formats: HTML pages and Markdown notes turned into the plain text Core
         // parses (title, paragraphs, block quotes as quotations), and the speaker index
         // across several articles. No I/O: bytes in, text out.
-        .target(name: "Extract", dependencies: ["Core", "CLibXML2"]),
+        .target(name: "Extract", dependencies: ["Core", "CLibXML2", "CCmarkGFM"]),
         // The curses front end and the command line (executable `voices`).
         .executableTarget(
             name: "Reader",

@@ -71,6 +71,7 @@ public struct HTMLExtractor: Sendable {
         doc.structuredArticleBody = meta.jsonLD.lazy.compactMap { JSONLD.stringValue(forKey: "articleBody", in: $0) }.first
         doc.author = meta.author ?? meta.jsonLD.lazy.compactMap(JSONLD.authorName).first.flatMap(PageMetadata.cleanAuthor)
         doc.date = meta.date
+        doc.url = meta.url
         doc.blocks = tidy(writer.blocks, document: &doc)
         return doc
     }
@@ -185,70 +186,120 @@ struct ParagraphMeasure {
         return holdsHeadline.contains(e) && mine * 2 >= page || holdsLandmark.contains(e) && mine * 3 >= page
     }
 
+    /// What `measure` hands up: paragraph text in the subtree, whether it holds a landmark,
+    /// inline text outside links not yet part of a paragraph (for an inline element), and
+    /// whether the element is or holds a block with text.
+    struct Measured {
+        var text = 0
+        var landmark = false
+        var inline = 0
+        var isBlock = false
+    }
+
     @discardableResult
-    mutating func measure(_ e: Node) -> (text: Int, landmark: Bool) {
+    mutating func measure(_ e: Node) -> Measured {
         order.append(e)
         let name = e.tag
+        if name == "script" || name == "style" || name == "noscript" || name == "template" { return Measured() }
         if name == "h1" {
             var a: Node? = e
             while let n = a, n.isElement, !holdsHeadline.contains(n) { holdsHeadline.insert(n); a = n.parentNode }
         }
-        var landmark = name == "article" || name == "main" || e.attribute("itemprop")?.lowercased() == "articlebody"
-        if name == "p" || isLeafBlock(e, name: name) {
+        var result = Measured()
+        result.landmark = name == "article" || name == "main" || e.attribute("itemprop")?.lowercased() == "articlebody"
+        if name == "p" || name == "pre" {
+            // A paragraph: its text outside links scores its parent and ancestors.
             var t = InlineText()
             e.collectText(into: &t)
             let bytes = t.bytes.count - t.linkBytes
             text[e] = bytes
-            if bytes >= Self.minimumParagraph {
-                if let p = e.parentNode, p.isElement {
-                    score[p, default: 0] += bytes
-                    if let g = p.parentNode, g.isElement { score[g, default: 0] += bytes / 2 }
+            if bytes >= Self.minimumParagraph, let p = e.parentNode, p.isElement { addScore(bytes, from: p) }
+            if result.landmark { holdsLandmark.insert(e) }
+            result.text = bytes
+            result.isBlock = true
+            return result
+        }
+        // Text directly in this element (and in its inline children) is a run of
+        // paragraph text, whether or not it sits in a <p>: `<div>Text<br><br>Text</div>`.
+        var run = 0
+        var total = 0
+        var hasBlockChild = false
+        var c = e.firstChild
+        while let n = c {
+            if n.isText, let content = n.pointee.content {
+                run += Self.visibleBytes(content)
+            } else if n.isElement {
+                let r = measure(n)
+                result.landmark = result.landmark || r.landmark
+                if r.isBlock {
+                    total += r.text
+                    // An empty block (`<div class="clear"></div>`) does not break a run.
+                    if r.text > 0 { hasBlockChild = true }
+                } else if n.tag != "a" {
+                    run += r.inline
                 }
             }
-            if landmark { holdsLandmark.insert(e) }
-            return (bytes, landmark)
+            c = n.nextSibling
         }
-        var total = 0
-        var c = e.firstChild
-        while let n = c {
-            if n.isElement {
-                let r = measure(n)
-                total += r.text
-                landmark = landmark || r.landmark
+        let block = isBlockTag(name)
+        if !block && !hasBlockChild {
+            // An inline element: its text belongs to the enclosing block's run.
+            text[e] = 0
+            result.inline = run
+            if result.landmark { holdsLandmark.insert(e) }
+            return result
+        }
+        if run >= Self.minimumParagraph {
+            if hasBlockChild {
+                // Loose text beside blocks: as if wrapped in a paragraph of this element.
+                addScore(run, from: e)
+            } else if let p = e.parentNode, p.isElement {
+                // A block with only inline content is a paragraph written without <p>.
+                addScore(run, from: p)
             }
-            c = n.nextSibling
         }
+        total += run
         text[e] = total
-        if landmark { holdsLandmark.insert(e) }
-        return (total, landmark)
+        result.text = total
+        result.isBlock = true
+        if result.landmark { holdsLandmark.insert(e) }
+        return result
     }
 
-    /// A block element with its own text and no block children: a paragraph written
-    /// without `<p>` (`<div>Text<br><br>Text</div>`).
-    private func isLeafBlock(_ e: Node, name: String) -> Bool {
-        guard name == "div" || name == "section" || name == "td" || name == "article" || name == "main" else { return false }
-        var hasText = false
-        var c = e.firstChild
-        while let n = c {
-            if n.isElement, isBlockTag(n.tag) { return false }
-            if n.isText, let content = n.pointee.content, !isBlank(content) { hasText = true }
-            c = n.nextSibling
+    /// As readability scores: a paragraph counts fully for its parent, half for the
+    /// grandparent, and a sixth and a ninth for the two above (so the element holding all
+    /// of an article's sections outscores any one section).
+    private mutating func addScore(_ bytes: Int, from parent: Node) {
+        var a: Node? = parent
+        var level = 0
+        while let n = a, n.isElement, level < 4 {
+            let divider = level == 0 ? 1 : level == 1 ? 2 : level * 3
+            score[n, default: 0] += bytes / divider
+            a = n.parentNode
+            level += 1
         }
-        return hasText
     }
 
-    private func isBlank(_ p: UnsafePointer<UInt8>) -> Bool {
-        var i = 0
+    /// Bytes of a text node as rendered (runs of whitespace count once).
+    private static func visibleBytes(_ p: UnsafePointer<UInt8>) -> Int {
+        var i = 0, n = 0
+        var space = true
         while p[i] != 0 {
             let b = p[i]
-            if !(b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C) { return false }
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+                if !space { n += 1; space = true }
+            } else {
+                n += 1
+                space = false
+            }
             i += 1
         }
-        return true
+        return n
     }
 
     /// Where the article is: the best landmark when it holds enough of the page's
-    /// paragraphs, else the densest block with its sibling blocks.
+    /// paragraphs, else the best-scored block (score less its link share), raised to the
+    /// element that several near-equal candidates share, with its sibling blocks.
     func contentContainers(_ root: Node) -> [Node] {
         let pageText = text[root] ?? 0
         // Landmarks, most specific first; within a kind, the one with most paragraph text.
@@ -265,21 +316,47 @@ struct ParagraphMeasure {
             }
             if let best, text[best]! >= threshold { return [best] }
         }
-        // The densest block.
-        var top: Node?
-        for e in order where score[e] != nil {
-            if top == nil || score[e]! > score[top!]! { top = e }
+        // The best-scored blocks: the ten highest raw scores, weighed by link density.
+        var raw: [(node: Node, score: Int, index: Int)] = []
+        for (i, e) in order.enumerated() { if let s = score[e], s > 0 { raw.append((e, s, i)) } }
+        guard !raw.isEmpty else { return [root] }
+        raw.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+        let candidates = raw.prefix(10).map { (node: $0.node, score: Double($0.score) * (1 - linkDensity($0.node))) }
+            .sorted { $0.score > $1.score }
+        var top = candidates[0].node
+        let topScore = candidates[0].score
+        // Several near-equal candidates under one ancestor: the article is that ancestor.
+        let alternatives = candidates.dropFirst().prefix(4).filter { $0.score >= topScore * 0.75 }.map(\.node)
+        if alternatives.count >= 3 {
+            var a = top.parentNode
+            while let n = a, n.isElement, n.tag != "body" {
+                let under = alternatives.filter { alt in
+                    var p: Node? = alt
+                    while let q = p, q.isElement { if q == n { return true }; p = q.parentNode }
+                    return false
+                }.count
+                if under >= 3 { top = n; break }
+                a = n.parentNode
+            }
         }
-        guard let top else { return [root] }
+        // An only child stands for its parent (whose siblings may continue the article).
+        while let p = top.parentNode, p.isElement, p.tag != "body", p.tag != "html", p.elementChildren.count == 1 { top = p }
         guard let parent = top.parentNode, parent.isElement else { return [top] }
         let topText = text[top] ?? 0
+        let siblingScore = max(10, Double(score[top] ?? 0) * 0.2)
+        let topClass = top.attribute("class")
         var out: [Node] = []
         for s in parent.elementChildren {
             if s == top { out.append(s); continue }
             let t = text[s] ?? 0
-            if t >= max(Self.minimumParagraph, topText / 5) && (s.tag == "p" || linkDensity(s) < 0.3) {
+            guard t > 0 else { continue }
+            let ld = linkDensity(s)
+            if t >= max(Self.minimumParagraph, topText / 5) && (s.tag == "p" || ld < 0.3) {
                 out.append(s)
-            } else if s.tag == "p", t >= 80, linkDensity(s) < 0.25 {
+            } else if ld < 0.3, Double(score[s] ?? 0) >= siblingScore || (topClass != nil && s.attribute("class") == topClass && t >= Self.minimumParagraph) {
+                // A sibling section of the same kind continues the article.
+                out.append(s)
+            } else if s.tag == "p", t >= 80, ld < 0.25 {
                 out.append(s)
             }
         }
@@ -325,6 +402,8 @@ struct Cleaner {
         // An article's own header holds its standfirst (the headline, byline and date in it
         // are taken out later; share tools by their class).
         if inArticle && name == "header" { return classRules && ClassWords(e).isStrongFurniture() }
+        // A form wrapping the page (ASP.NET sites) holds the article; its controls go.
+        if name == "form", pageText > 0, (measure.text[e] ?? 0) * 2 >= pageText { return false }
         if HTMLRules.droppedTags.contains(name) { return true }
         if name.hasPrefix("amp-") && HTMLRules.droppedAMPTags.contains(name) { return true }
         if name == "html" || name == "body" { return false }
@@ -342,7 +421,10 @@ struct Cleaner {
         if measure.isWrapper(e) { return false }
         if words.isStrongFurniture() { return true }
         if words.isWeakFurniture {
-            return !(words.hasContentWord && (measure.text[e] ?? 0) >= 200)
+            // A word like "paywall" or "promo" on the element that holds most of the
+            // article's text names a state of the article, not furniture.
+            let t = measure.text[e] ?? 0
+            return !(words.hasContentWord && t >= 200 || t >= 200 && t * 5 >= pageText * 2)
         }
         return false
     }
@@ -406,7 +488,12 @@ struct BlockWriter {
             walk(e)
             inline.append(quoteDepth > 0 ? "’" : "”")
         case "pre":
-            flush(.paragraph)        // code and preformatted listings are not prose
+            // Preformatted text (an RFC, a poem, a listing): its blank lines part paragraphs.
+            flush(.paragraph)
+            for chunk in Self.preformattedParagraphs(e) {
+                inline.append(chunk, inLink: false)
+                flush(.paragraph)
+            }
         case "img", "picture", "wbr":
             break
         case "hr":
@@ -439,6 +526,24 @@ struct BlockWriter {
                 walk(e)
             }
         }
+    }
+
+    /// The text of a `<pre>`, split at blank lines.
+    static func preformattedParagraphs(_ e: Node) -> [String] {
+        guard let content = xmlNodeGetContent(e) else { return [] }
+        defer { voices_xml_free(content) }
+        let text = String(cString: content)
+        var out: [String] = []
+        var current = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\u{0C}" }) {
+                if !current.isEmpty { out.append(current); current = "" }
+            } else {
+                current += current.isEmpty ? String(line) : "\n" + line
+            }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
     }
 
     /// `<sup>[3]</sup>`, `<sup>12</sup>`: footnote marks, not words.

@@ -16,6 +16,8 @@ struct PageMetadata {
     /// The same, found inside the article (preferred: a site header may show today's date).
     var bylineInArticle: String?
     var timeInArticle: String?
+    /// `<link rel="canonical" href>`, the first one.
+    var canonicalLink: String?
     /// The text of each `<script type="application/ld+json">`.
     var jsonLD: [String] = []
 
@@ -49,9 +51,15 @@ struct PageMetadata {
                 continue
             case "meta":
                 if let key = (e.attribute("property") ?? e.attribute("name") ?? e.attribute("itemprop"))?.lowercased(),
-                   let content = e.attribute("content").map({ Inline.decodingEntities($0).collapsingWhitespace }), !content.isEmpty,
+                   let content = e.attribute("content").map({ HTMLEntities.decoding($0).collapsingWhitespace }), !content.isEmpty,
                    meta[key] == nil {
                     meta[key] = content
+                }
+                continue
+            case "link":
+                if canonicalLink == nil, let rel = e.attribute("rel")?.lowercased(),
+                   rel.split(separator: " ").contains("canonical"), let href = e.attribute("href") {
+                    canonicalLink = href.collapsingWhitespace
                 }
                 continue
             case "title":
@@ -85,7 +93,7 @@ struct PageMetadata {
                 if t.utf8.count >= 3 && t.utf8.count <= 120 {
                     if bylineElement == nil { bylineElement = t }
                     if inArticle && bylineInArticle == nil { bylineInArticle = t }
-                    continue
+                    // Its <time> (a byline often carries the date) is read on the way down.
                 }
             }
             let article = inArticle || name == "article" || name == "main"
@@ -134,6 +142,17 @@ struct PageMetadata {
         return (bylineInArticle ?? bylineElement).flatMap(Self.cleanAuthor)
     }
 
+    /// `og:url`, else `<link rel=canonical>`: an absolute http(s) address only (a relative
+    /// one says nothing without the address the page was saved from).
+    var url: String? {
+        for candidate in [meta["og:url"], canonicalLink, meta["twitter:url"]] {
+            guard let u = candidate?.collapsingWhitespace, !u.isEmpty, u.utf8.count <= 2048 else { continue }
+            let l = u.lowercased()
+            if (l.hasPrefix("https://") || l.hasPrefix("http://")) && !u.contains(" ") { return u }
+        }
+        return nil
+    }
+
     var date: String? {
         if let t = timeInArticle, !t.isEmpty { return t }
         for key in HTMLRules.dateMeta {
@@ -151,10 +170,32 @@ struct PageMetadata {
             s = String(s.dropFirst(prefix.count))
             break
         }
-        if let bar = s.firstRange(of: " | ") { s = String(s[..<bar.lowerBound]) }
+        // The names alone: what follows a separator is a date, a role or the site.
+        for sep in [" | ", " · ", " • ", " — ", " – ", " - ", "\n", ", updated", ", published", " Updated ", " Published ", " on "] {
+            if let r = s.firstRange(of: sep), r.lowerBound > s.startIndex { s = String(s[..<r.lowerBound]) }
+        }
+        s = Self.droppingRoles(s)
         s = s.trimmingCharacters(in: " ,;:|·—–-")
         if s.isEmpty || s.utf8.count > 100 || s.contains("://") || s.hasPrefix("www.") || s.hasPrefix("@") { return nil }
         return s
+    }
+
+    /// Words of a job title after a name: "Jane Doe, Local Government Reporter".
+    static let roleWords: Set<String> = ["reporter", "correspondent", "editor", "writer", "staff", "contributor", "columnist",
+                                         "photographer", "journalist", "producer", "analyst", "critic", "author", "intern",
+                                         "fellow", "chief", "senior", "associate", "contributing", "special", "news", "desk"]
+
+    /// "Jane Doe, Local Government Reporter" → "Jane Doe"; "Jane Doe, Ali Khan" stays.
+    static func droppingRoles(_ s: String) -> String {
+        let parts = s.components(separatedByString: ", ")
+        guard parts.count > 1 else { return s }
+        var kept: [String] = []
+        for (i, part) in parts.enumerated() {
+            let words = part.split(separator: " ").map { $0.lowercased() }
+            if i > 0 && (words.contains { roleWords.contains($0) } || words.count > 4 || part.first.map { !$0.isUppercase } ?? true) { break }
+            kept.append(part)
+        }
+        return kept.joined(separator: ", ")
     }
 
     /// "2025-05-15T09:30:00Z" → "2025-05-15"; other forms as they are.
@@ -281,6 +322,17 @@ struct ClassWords {
 }
 
 extension String {
+    func components(separatedByString separator: String) -> [String] {
+        var out: [String] = []
+        var rest = Substring(self)
+        while let r = rest.firstRange(of: separator) {
+            out.append(String(rest[..<r.lowerBound]))
+            rest = rest[r.upperBound...]
+        }
+        out.append(String(rest))
+        return out
+    }
+
     var collapsingWhitespace: String {
         var t = InlineText()
         t.append(self)

@@ -23,13 +23,15 @@ struct CommandLineInputTests {
         #expect(!r.stdout.contains("SELECT"))
     }
 
-    @Test("--json carries the byline and offsets into the extracted text (--text prints it)")
+    @Test("--json carries byline (names only), published and url, and offsets into the extracted text (--text prints it)")
     func offsets() throws {
         let path = packageRoot.appendingPathComponent("Tests/ExtractTests/Fixtures/amp.html").path
         let json = try jsonLines(try runVoices(["--json", path]).stdout)
         let text = try runVoices(["--text", path]).stdout
         let doc = try #require(json.first)
-        #expect(doc["byline"] as? String == "By Sam Whitford · 22 January 2025")
+        #expect(doc["byline"] as? String == "Sam Whitford")
+        #expect(doc["published"] as? String == "22 January 2025")
+        #expect(doc["url"] as? String == "https://example.com/news/rail-strike-called-off")
         let quotes = try #require(doc["quotes"] as? [[String: Any]])
         #expect(!quotes.isEmpty)
         let bytes = Array(text.utf8)

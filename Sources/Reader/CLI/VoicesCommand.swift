@@ -79,6 +79,11 @@ struct VoicesCommand: ParsableCommand {
             // Each line names its file when there are several or a folder was given.
             let several = inputs.count > 1 || inputs != files
             var failed: Int32 = 0
+            // A file found in a folder that gives no article is reported but, when another
+            // article printed, does not fail the run (a file named on the command line does).
+            var failedInFolder: Int32 = 0
+            var printedCount = 0
+            let named = Set(files)
             let single = inputs.count == 1
             try BatchRunner.run(count: inputs.count, jobs: jobs, work: { i -> Result<Printed, LoadError> in
                 let path = inputs[i]
@@ -97,9 +102,10 @@ struct VoicesCommand: ParsableCommand {
                 } catch {
                     return .failure(error)
                 }
-            }, emit: { _, result in
+            }, emit: { i, result in
                 switch result {
                 case .success(let printed):
+                    printedCount += 1
                     do { try printed.write() } catch {
                         if Output.isBrokenPipe(error) { throw ExitCode(0) }
                         Output.error("voices: cannot write output: \(error)")
@@ -107,10 +113,11 @@ struct VoicesCommand: ParsableCommand {
                     }
                 case .failure(let error):
                     Output.error("voices: " + error.message)
-                    failed = error.exitCode
+                    if named.contains(inputs[i]) { failed = error.exitCode } else { failedInFolder = error.exitCode }
                 }
             })
             if failed != 0 { throw ExitCode(failed) }
+            if failedInFolder != 0 && printedCount == 0 { throw ExitCode(failedInFolder) }
             return
         }
         if index {
