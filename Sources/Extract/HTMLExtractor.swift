@@ -51,9 +51,17 @@ public struct HTMLExtractor: Sendable {
 
     private func extract(_ charset: HTMLCharset, classRules: Bool) -> ExtractedDocument {
         var doc = ExtractedDocument(diagnostics: charset.diagnostics)
-        guard let html = LibXML.parseHTML(charset.bytes, encoding: charset.encoding) else { return doc }
+        let limited = HTMLLimits.limitingAttributes(charset.bytes)
+        if limited.elements > 0 {
+            doc.diagnostics.append(Diagnostic(code: .other, message: "\(limited.elements) element\(limited.elements == 1 ? "" : "s") with more than \(HTMLLimits.maxAttributes) attributes: only the first \(HTMLLimits.maxAttributes) of each were read"))
+        }
+        guard let html = LibXML.parseHTML(limited.bytes, encoding: charset.encoding) else { return doc }
         defer { xmlFreeDoc(html) }
         guard let root = xmlDocGetRootElement(html) else { return doc }
+        let flattened = HTMLLimits.flattenDeepNesting(root)
+        if flattened > 0 {
+            doc.diagnostics.append(Diagnostic(severity: .note, code: .other, message: "elements nested more than \(HTMLLimits.maxDepth) deep were read as plain text (\(flattened) elements)"))
+        }
 
         var measure = ParagraphMeasure()
         measure.measure(root)
@@ -339,6 +347,20 @@ struct ParagraphMeasure {
                 a = n.parentNode
             }
         }
+        // A parent scoring more than the top (its other children hold article text too)
+        // is the article, as in readability; climbing stops where scores fall below a third.
+        do {
+            var last = Double(score[top] ?? 0)
+            let floor = last / 3
+            var a = top.parentNode
+            while let n = a, n.isElement, n.tag != "body", n.tag != "html" {
+                guard let s = score[n].map(Double.init) else { a = n.parentNode; continue }
+                if s < floor { break }
+                if s > last { top = n; break }
+                last = s
+                a = n.parentNode
+            }
+        }
         // An only child stands for its parent (whose siblings may continue the article).
         while let p = top.parentNode, p.isElement, p.tag != "body", p.tag != "html", p.elementChildren.count == 1 { top = p }
         guard let parent = top.parentNode, parent.isElement else { return [top] }
@@ -351,9 +373,10 @@ struct ParagraphMeasure {
             let t = text[s] ?? 0
             guard t > 0 else { continue }
             let ld = linkDensity(s)
-            if t >= max(Self.minimumParagraph, topText / 5) && (s.tag == "p" || ld < 0.3) {
+            if s.tag == "p" && t >= max(Self.minimumParagraph, topText / 5) {
                 out.append(s)
-            } else if ld < 0.3, Double(score[s] ?? 0) >= siblingScore || (topClass != nil && s.attribute("class") == topClass && t >= Self.minimumParagraph) {
+            } else if ld < 0.3, t >= max(Self.minimumParagraph, topText / 2) && Double(score[s] ?? 0) >= siblingScore
+                        || s.tag == top.tag && s.attribute("class") == topClass && t >= Self.minimumParagraph {
                 // A sibling section of the same kind continues the article.
                 out.append(s)
             } else if s.tag == "p", t >= 80, ld < 0.25 {

@@ -305,7 +305,15 @@ struct ClassWords {
 
     var isEmpty: Bool { names.isEmpty }
 
+    /// Names of five words or more are slugs of a heading ("sharing-with-a-single-developer"),
+    /// not names of page parts: they are not read for furniture.
+    var furnitureNames: [String] {
+        names.filter { n in n.split(whereSeparator: { $0 == "-" || $0 == "_" }).count < 5 }
+    }
+
     func isStrongFurniture(ignoring: Set<String> = []) -> Bool {
+        let names = furnitureNames
+        let words = names.flatMap { $0.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." }).map(String.init) }
         for w in names + words where !HTMLRules.furnitureExceptions.contains(w) {
             for p in HTMLRules.strongFurniturePrefixes where w.hasPrefix(p) && !ignoring.contains(p) { return true }
         }

@@ -114,6 +114,21 @@ struct CommandLineInputTests {
         #expect(r.stderr.split(separator: "\n").count == 4, "one line per failed file and nothing from libxml2: \(r.stderr)")
     }
 
+    @Test("in a folder, a page with no article is reported and the run exits 0 when another article printed")
+    func folderWithArticlelessPage() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(page("<article><h1>First</h1>\(articleParagraphs)</article>").utf8).write(to: dir.appendingPathComponent("a.html"))
+        try Data(page("<nav><a href=/>Home</a></nav>").utf8).write(to: dir.appendingPathComponent("b.html"))
+        let r = try runVoices(["--json", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try jsonLines(r.stdout).map { $0["title"] as? String } == ["First"])
+        #expect(r.stderr.contains("b.html: no article text found in this web page"))
+        // Alone in its folder, the same page is a failure.
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("a.html"))
+        #expect(try runVoices(["--json", dir.path]).status == 65)
+    }
+
     @Test("--index merges speakers across files")
     func index() throws {
         let dir = try temporaryFolder()
