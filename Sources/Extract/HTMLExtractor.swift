@@ -447,7 +447,7 @@ struct Cleaner {
             // A word like "paywall" or "promo" on the element that holds most of the
             // article's text names a state of the article, not furniture.
             let t = measure.text[e] ?? 0
-            return !(words.hasContentWord && t >= 200 || t >= 200 && t * 5 >= pageText * 2)
+            return !(words.hasContentWord && t >= 200 || t >= 200 && t * 4 >= pageText)
         }
         return false
     }

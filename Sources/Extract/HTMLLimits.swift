@@ -15,13 +15,15 @@ enum HTMLLimits {
 
     /// The bytes with every attribute after the `limit`-th of an element removed, and how
     /// many elements lost some. Comments, declarations and the contents of `<script>`,
-    /// `<style>`, `<textarea>` and `<title>` are passed over as the parser reads them.
+    /// `<style>`, `<textarea>` and `<title>` are passed over as browsers read them; in a
+    /// script, "</" becomes "<\/" so that libxml2 does not end the script early.
     static func limitingAttributes(_ bytes: [UInt8], limit: Int = maxAttributes) -> (bytes: [UInt8], elements: Int) {
         let n = bytes.count
         var i = 0
         var out: [UInt8] = []
         var copied = 0
         var elements = 0
+        var rewritten = false
         @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
         @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
         while i < n {
@@ -93,10 +95,27 @@ enum HTMLLimits {
                     }
                     k += 1
                 }
+                if name == Array("script".utf8) {
+                    // libxml2 ends a script at the first "</" and a letter (HTML 4), where
+                    // browsers wait for "</script": a script holding "</a>" in a string
+                    // would pour its JSON into the page as text. "<\/" means the same in
+                    // JavaScript and JSON.
+                    var m = i
+                    while m + 1 < k {
+                        if bytes[m] == UInt8(ascii: "<") && bytes[m + 1] == UInt8(ascii: "/") {
+                            if out.isEmpty { out.reserveCapacity(n + 64) }
+                            out.append(contentsOf: bytes[copied...m])
+                            out.append(UInt8(ascii: "\\"))
+                            copied = m + 1
+                            rewritten = true
+                        }
+                        m += 1
+                    }
+                }
                 i = k
             }
         }
-        guard elements > 0 else { return (bytes, 0) }
+        guard elements > 0 || rewritten else { return (bytes, 0) }
         if copied < n { out.append(contentsOf: bytes[copied...]) }
         return (out, elements)
     }

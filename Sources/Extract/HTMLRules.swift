@@ -35,6 +35,9 @@ enum HTMLRules {
         "related", "recommend", "outbrain", "taboola", "breadcrumb", "sidebar", "navbar",
         "navigation", "footer", "masthead", "pullquote", "byline", "disqus", "recirc",
         "trending", "mostread", "most-read", "mostpopular", "signup", "adsbygoogle", "pull-quote",
+        // Video players' controls and settings menus ("Auto", "High (HD)", "Captions").
+        "vjs", "video-js", "videojs", "jwplayer", "jw-", "mejs", "plyr", "video-player", "videoplayer", "video-controls",
+        "player-controls", "yvp", "vp-",
         // Consent-management platforms' containers.
         "onetrust", "didomi", "cmp", "qc-cmp", "truste", "usercentrics", "sp_message", "cc-window", "cc-banner", "fc-consent",
     ]

@@ -118,6 +118,23 @@ struct PageShapeTests {
         #expect(doc.diagnostics.contains { $0.message.contains("nested more than 200 deep") })
     }
 
+    @Test("a video player's labels and settings menu inside the article are left out")
+    func videoPlayerLabels() {
+        let player = "<div class=\"video-js vjs-paused\"><div class=\"vjs-control-bar\"><button>Play</button><span>Captions</span></div><div class=\"vjs-modal-dialog\"><p>Beginning of dialog window. Escape will cancel and close the window.</p><ul><li>Auto</li><li>High (HD)</li><li>Medium</li><li>Low</li></ul></div></div>"
+        let html = page("<article><p>\(Self.orchard[0])</p>\(player)\(Self.orchard.dropFirst().map { "<p>\($0)</p>" }.joined())</article>")
+        expectArticle(html)
+        let t = text(html)
+        for label in ["Beginning of dialog", "High (HD)", "Captions"] { #expect(!t.contains(label)) }
+    }
+
+    @Test("a script whose JSON holds \"</a>\" does not pour into the page as text (libxml2 ends scripts at any \"</\")")
+    func scriptWithEndTags() {
+        let html = page("<script>var teasers = {\"summary\": \"<a href=x>Market moves to the square</a> and more teaser text here\"};</script><article>\(Self.orchard.map { "<p>\($0)</p>" }.joined())</article><script type=\"application/ld+json\">{\"author\": {\"name\": \"Ruth <\\/b>Ellison\"}}</script>")
+        let doc = HTMLExtractor().extract(html)
+        #expect(!doc.text.contains("Market moves"))
+        expectArticle(html)
+    }
+
     @Test("40,000 attributes on one element: the first 1,000 read, in one pass, and said")
     func attributeStorm() {
         let attrs = (0..<40_000).map { "data-a\($0)=\"v\"" }.joined(separator: " ")
