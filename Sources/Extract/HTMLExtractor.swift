@@ -289,7 +289,7 @@ struct ParagraphMeasure {
     }
 
     /// Bytes of a text node as rendered (runs of whitespace count once).
-    private static func visibleBytes(_ p: UnsafePointer<UInt8>) -> Int {
+    static func visibleBytes(_ p: UnsafePointer<UInt8>) -> Int {
         var i = 0, n = 0
         var space = true
         while p[i] != 0 {
@@ -362,7 +362,9 @@ struct ParagraphMeasure {
             }
         }
         // An only child stands for its parent (whose siblings may continue the article).
-        while let p = top.parentNode, p.isElement, p.tag != "body", p.tag != "html", p.elementChildren.count == 1 { top = p }
+        // (Children without paragraph text — a "Read more" link, an emptied ad slot — aside.)
+        while let p = top.parentNode, p.isElement, p.tag != "body", p.tag != "html",
+              !p.elementChildren.contains(where: { $0 != top && (text[$0] ?? 0) > 0 }) { top = p }
         guard let parent = top.parentNode, parent.isElement else { return [top] }
         let topText = text[top] ?? 0
         let siblingScore = max(10, Double(score[top] ?? 0) * 0.2)
@@ -380,6 +382,9 @@ struct ParagraphMeasure {
                 // A sibling section of the same kind continues the article.
                 out.append(s)
             } else if s.tag == "p", t >= 80, ld < 0.25 {
+                out.append(s)
+            } else if t >= 80, ld < 0.25, Double(score[s] ?? 0) >= Double(t) * 0.8 {
+                // A block whose text is all in its own paragraphs (a standfirst in a <div>).
                 out.append(s)
             }
         }
@@ -434,6 +439,7 @@ struct Cleaner {
         if let style = e.attribute("style")?.lowercased().filter({ $0 != " " }),
            style.contains("display:none") || style.contains("visibility:hidden") { return true }
         if let role = e.attribute("role")?.lowercased(), HTMLRules.droppedRoles.contains(role) { return true }
+        if Self.isTeaserList(e) { return true }
         guard classRules else { return false }
         let words = ClassWords(e)
         if words.isEmpty { return false }
@@ -448,6 +454,68 @@ struct Cleaner {
             // article's text names a state of the article, not furniture.
             let t = measure.text[e] ?? 0
             return !(words.hasContentWord && t >= 200 || t >= 200 && t * 4 >= pageText)
+        }
+        return false
+    }
+
+    /// A list of teasers for other stories: three or more items, most of them headed by a
+    /// linked headline (`<li><h3><a>Headline</a></h3><p>Summary…</p></li>`). An article's
+    /// own sections have headings, but not links for headings.
+    static func isTeaserList(_ e: Node) -> Bool {
+        let name = e.tag
+        guard name == "ul" || name == "ol" || name == "div" || name == "section" else { return false }
+        var items = 0, teasers = 0
+        var c = e.firstChild
+        while let n = c {
+            c = n.nextSibling
+            guard n.isElement else { continue }
+            items += 1
+            if items > 200 { break }
+            // A teaser is short; an article's section under a linked heading is not.
+            if hasLinkedHeading(n) && textBytes(n, limit: 1200) < 1200 { teasers += 1 }
+        }
+        return items >= 3 && teasers * 5 >= items * 3
+    }
+
+    /// The text bytes under an element, counting stops at `limit`. No recursion.
+    private static func textBytes(_ e: Node, limit: Int) -> Int {
+        var total = 0
+        var stack: [Node] = [e]
+        while let n = stack.popLast(), total < limit {
+            var c = n.firstChild
+            while let x = c {
+                if x.isText, let content = x.pointee.content { total += ParagraphMeasure.visibleBytes(content) }
+                else if x.isElement, !["script", "style", "noscript", "template"].contains(x.tag) { stack.append(x) }
+                c = x.nextSibling
+            }
+        }
+        return total
+    }
+
+    /// Whether an item starts with (holds, within its first few elements) a heading whose
+    /// text is a link.
+    private static func hasLinkedHeading(_ item: Node) -> Bool {
+        // A breadth-limited look at the item's first elements, without recursion.
+        var queue: [Node] = [item]
+        var seen = 0
+        while !queue.isEmpty, seen < 24 {
+            let n = queue.removeFirst()
+            seen += 1
+            let t = n.tag
+            if t.count == 2, t.first == "h", let d = t.last, d >= "1" && d <= "6" {
+                // Most of the headline is link text (not a "¶" anchor beside a section title),
+                // to another page (not a table of contents' "#section" link).
+                var a = n.firstChild
+                var elsewhere = false
+                while let x = a {
+                    if x.isElement, x.tag == "a", let href = x.attribute("href"), !href.hasPrefix("#") { elsewhere = true }
+                    a = x.nextSibling
+                }
+                if let p = n.parentNode, p.tag == "a", let href = p.attribute("href"), !href.hasPrefix("#") { return true }
+                return elsewhere && linkDensity(n) >= 0.5
+            }
+            var c = n.firstChild
+            while let x = c { if x.isElement { queue.append(x) }; c = x.nextSibling }
         }
         return false
     }

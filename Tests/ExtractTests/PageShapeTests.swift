@@ -127,6 +127,16 @@ struct PageShapeTests {
         for label in ["Beginning of dialog", "High (HD)", "Captions"] { #expect(!t.contains(label)) }
     }
 
+    @Test("teasers for other stories (linked headlines with a summary) are left out; sections under #anchor headings stay")
+    func teaserLists() {
+        let teasers = "<ul class=\"stream\">" + (1...4).map { "<li><div><img src=t\($0).jpg><h3><a href=\"/story-\($0).html\">Other story number \($0) about the market</a></h3><p>A short summary of another story that this site would like you to read next.</p></div></li>" }.joined() + "</ul>"
+        let html = page("<div role=\"main\"><div class=\"story\">\(Self.orchard.map { "<p>\($0)</p>" }.joined())</div>\(teasers)</div>")
+        expectArticle(html)
+        #expect(!text(html).contains("summary of another story"))
+        let sections = (0..<4).map { "<div class=\"section\"><h2><a href=\"#s\($0)\">Part \($0 + 1)</a><a class=\"headerlink\" href=\"#p\($0)\">¶</a></h2><p>\(Self.orchard[$0])</p></div>" }.joined()
+        expectArticle(page("<div class=\"document\">\(sections)</div>"))
+    }
+
     @Test("a script whose JSON holds \"</a>\" does not pour into the page as text (libxml2 ends scripts at any \"</\")")
     func scriptWithEndTags() {
         let html = page("<script>var teasers = {\"summary\": \"<a href=x>Market moves to the square</a> and more teaser text here\"};</script><article>\(Self.orchard.map { "<p>\($0)</p>" }.joined())</article><script type=\"application/ld+json\">{\"author\": {\"name\": \"Ruth <\\/b>Ellison\"}}</script>")
