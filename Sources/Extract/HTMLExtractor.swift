@@ -439,8 +439,9 @@ struct Cleaner {
         if let style = e.attribute("style")?.lowercased().filter({ $0 != " " }),
            style.contains("display:none") || style.contains("visibility:hidden") { return true }
         if let role = e.attribute("role")?.lowercased(), HTMLRules.droppedRoles.contains(role) { return true }
-        if Self.isTeaserList(e) { return true }
+        // (Like the class rules, left off on the second try: a section front is all teasers.)
         guard classRules else { return false }
+        if Self.isTeaserList(e) { return true }
         let words = ClassWords(e)
         if words.isEmpty { return false }
         if words.isScreenReaderOnly { return true }
@@ -512,10 +513,11 @@ struct Cleaner {
                     a = x.nextSibling
                 }
                 if let p = n.parentNode, p.tag == "a", let href = p.attribute("href"), !href.hasPrefix("#") { return true }
-                return elsewhere && linkDensity(n) >= 0.5
+                if elsewhere && linkDensity(n) >= 0.5 { return true }
+                continue      // a kicker or an author's name above the headline
             }
             var c = n.firstChild
-            while let x = c { if x.isElement { queue.append(x) }; c = x.nextSibling }
+            while let x = c, queue.count < 64 { if x.isElement { queue.append(x) }; c = x.nextSibling }
         }
         return false
     }
