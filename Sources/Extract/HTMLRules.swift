@@ -38,6 +38,8 @@ enum HTMLRules {
         // Video players' controls and settings menus ("Auto", "High (HD)", "Captions").
         "vjs", "video-js", "videojs", "jwplayer", "jw-", "mejs", "plyr", "video-player", "videoplayer", "video-controls",
         "player-controls", "yvp", "vp-",
+        // Photo galleries and carousels: captions of pictures, not the story.
+        "gallery", "carousel", "slideshow", "lightbox",
         // Consent-management platforms' containers.
         "onetrust", "didomi", "cmp", "qc-cmp", "truste", "usercentrics", "sp_message", "cc-window", "cc-banner", "fc-consent",
     ]
