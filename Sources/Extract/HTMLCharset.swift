@@ -39,7 +39,7 @@ struct HTMLCharset {
                 diagnostics.append(Diagnostic(severity: .note, code: .other,
                                               message: "the page declares \(declared) but its bytes are UTF-8; read as UTF-8"))
                 encoding = "UTF-8"
-            } else if encoding != "UTF-8" && encoding != "windows-1252" && !Transcoder.knows(encoding) {
+            } else if encoding != "UTF-8" && encoding != "windows-1252" && (!Transcoder.knows(encoding) || Self.refused(encoding)) {
                 let fallback = isValidUTF8(body) ? "UTF-8" : "windows-1252"
                 diagnostics.append(Diagnostic(code: .other,
                                               message: "the page declares the unknown encoding \(declared); read as \(fallback)"))
@@ -179,6 +179,12 @@ struct HTMLCharset {
         default:
             return l.uppercased()
         }
+    }
+
+    /// Encodings iconv knows but browsers never decode (the HTML standard forbids them:
+    /// UTF-7 smuggles markup past filters as "+ADw-script+AD4-"): treated as unknown labels.
+    static func refused(_ encoding: String) -> Bool {
+        ["UTF-7", "UTF7", "UNICODE-1-1-UTF-7", "CSUNICODE11UTF7", "X-UTF-7", "UTF-7-IMAP", "HZ-GB-2312", "BOCU-1", "SCSU", "CESU-8"].contains(encoding)
     }
 
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool { TextDecoder.firstInvalidUTF8Offset(bytes) == nil }

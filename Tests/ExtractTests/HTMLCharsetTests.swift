@@ -113,6 +113,13 @@ struct HTMLCharsetTests {
         #expect(HTMLEntities.decoding("&#150; &#151;") == "– —")
     }
 
+    @Test("UTF-7 is never decoded (browsers refuse it): an unknown label, read as UTF-8")
+    func utf7Refused() {
+        let doc = HTMLExtractor().extract(Array("<html><head><meta charset=\"utf-7\"></head><body><article><p>+ADw-script+AD4-alert(1)+ADw-/script+AD4- is what this page says, in a paragraph long enough to count.</p></article></body></html>".utf8))
+        #expect(doc.blocks.first?.text.hasPrefix("+ADw-script+AD4-") == true)
+        #expect(doc.diagnostics.contains { $0.message.contains("unknown encoding utf-7") })
+    }
+
     @Test("the declaration is found only in the first 4 KB")
     func declarationWindow() {
         let padding = String(repeating: " ", count: 5000)
