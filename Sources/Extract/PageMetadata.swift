@@ -130,9 +130,36 @@ struct PageMetadata {
     var title: String? {
         let site = meta["og:site_name"]
         if let t = meta["og:title"] ?? meta["twitter:title"], !t.isEmpty { return Self.removingSiteName(t, site: site, always: false) }
-        if let h = headings.first(where: { $0.inArticle }) ?? headings.first(where: { !$0.inFurniture }) { return h.text }
-        if let t = titleElement, !t.isEmpty { return Self.removingSiteName(t, site: site, always: true) }
+        let fromTitle = titleElement.flatMap { $0.isEmpty ? nil : Self.removingSiteName($0, site: site, always: true) }
+        if let h = headings.first(where: { $0.inArticle }) ?? headings.first(where: { !$0.inFurniture }) {
+            // An <h1> that shares no words with the page's <title> names a section or the
+            // site ("Allergies Health Center", "Hi, I'm Nicolas."), not this article — when
+            // the <title> is a headline itself (four words or more, not "Home" or "Blog").
+            if let fromTitle, fromTitle.split(separator: " ").count >= 4, !Self.shareWords(h.text, fromTitle) { return fromTitle }
+            return h.text
+        }
+        if let fromTitle { return fromTitle }
         return nil
+    }
+
+    /// Whether a part of a title is the site's name: `og:site_name` itself or its first
+    /// words ("Spiceworks" of "Spiceworks Inc", "Aktuálně.cz" of "Aktuálně.cz - Víte, co se děje").
+    static func namesSite(_ part: String, _ site: String) -> Bool {
+        let p = part.lowercased(), s = site.lowercased()
+        if p == s { return true }
+        guard p.count >= 3, s.hasPrefix(p), let next = s.dropFirst(p.count).first else { return false }
+        return !(next.isLetter || next.isNumber)
+    }
+
+    /// Whether two titles have a word of four letters or more in common (or either is
+    /// short enough to have none).
+    static func shareWords(_ a: String, _ b: String) -> Bool {
+        func words(_ s: String) -> Set<String> {
+            Set(s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { $0.count >= 4 })
+        }
+        let wa = words(a), wb = words(b)
+        if wa.isEmpty || wb.isEmpty { return true }
+        return !wa.isDisjoint(with: wb)
     }
 
     var author: String? {
@@ -215,8 +242,8 @@ struct PageMetadata {
         for sep in HTMLRules.titleSeparators {
             guard let r = t.ranges(of: sep).last else { continue }
             let head = String(t[..<r.lowerBound]), tail = String(t[r.upperBound...])
-            if let site, tail.lowercased() == site.lowercased() { return head }
-            if let site, head.lowercased() == site.lowercased() { return tail }
+            if let site, Self.namesSite(tail, site) { return head }
+            if let site, Self.namesSite(head, site) { return tail }
             if always && head.split(separator: " ").count >= 3 && tail.split(separator: " ").count <= 6 { return head }
         }
         return t
