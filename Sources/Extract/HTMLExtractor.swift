@@ -101,6 +101,21 @@ public struct HTMLExtractor: Sendable {
             }
             out.append(b)
         }
+        // Five or more tiny paragraphs in a row ("15", "%", "Net interest", "13.0%") are
+        // the labels of a chart drawn in HTML, not prose.
+        var i = 0
+        var unlabelled: [ExtractedDocument.Block] = []
+        while i < out.count {
+            var j = i
+            while j < out.count, out[j].kind == .paragraph || out[j].kind == .heading, out[j].text.utf8.count < 25 { j += 1 }
+            if j - i >= 5 {
+                i = j
+            } else {
+                unlabelled.append(out[i])
+                i += 1
+            }
+        }
+        out = unlabelled
         // A heading must head something.
         var kept: [ExtractedDocument.Block] = []
         for (i, b) in out.enumerated() {
