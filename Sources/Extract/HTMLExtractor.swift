@@ -101,6 +101,21 @@ public struct HTMLExtractor: Sendable {
             }
             out.append(b)
         }
+        // Furniture under a heading of its own ("Our staff", "Most read"): the heading and
+        // the items and short lines under it, up to the next heading or long paragraph.
+        var withoutFurniture: [ExtractedDocument.Block] = []
+        var skipping = false
+        for b in out {
+            if b.kind == .heading {
+                skipping = HTMLRules.furnitureHeadings.contains(Self.comparable(b.text))
+                if skipping { continue }
+            } else if skipping {
+                if b.kind == .item || b.text.utf8.count < 160 { continue }
+                skipping = false
+            }
+            withoutFurniture.append(b)
+        }
+        out = withoutFurniture
         // Five or more tiny paragraphs in a row ("15", "%", "Net interest", "13.0%") are
         // the labels of a chart drawn in HTML, not prose.
         var i = 0

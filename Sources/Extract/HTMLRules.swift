@@ -90,6 +90,16 @@ enum HTMLRules {
         "enlarge this image", "toggle caption", "hide caption",
     ]
 
+    /// Subheadings of furniture inside an article's container, compared as
+    /// `HTMLExtractor.comparable` gives them (letters and digits, lower case): the heading
+    /// and the short blocks or list items under it go.
+    static let furnitureHeadings: Set<String> = [
+        "ourstaff", "meettheteam", "ourteam", "staff", "abouttheauthor", "abouttheauthors", "contributors",
+        "moreonthisstory", "morefromthisauthor", "mostread", "mostpopular", "trending", "trendingnow", "relatedstories",
+        "relatedarticles", "youmayalsolike", "recommended", "recommendedforyou", "readnext", "upnext", "watchnext",
+        "topstories", "latestnews", "latest", "morestories", "moreonthistopic", "popularnow", "editorspicks",
+    ]
+
     /// Paragraph openers of in-body links to other stories ("Read more: …").
     static let crossLinkOpeners: [String] = [
         "read more", "read also", "also read", "see also", "related:", "more:", "watch:", "listen:",

@@ -145,6 +145,14 @@ struct PageShapeTests {
         #expect(!text(html).contains("Picture 1 of 12"))
     }
 
+    @Test("an \"Our staff\" list or a \"Most read\" box inside the article's container is left out")
+    func furnitureUnderItsHeading() {
+        let html = page("<article>\(Self.orchard.map { "<p>\($0)</p>" }.joined())<h3>Our staff</h3><ul><li>Ruth Ellison, editor</li><li>Sam Whitford, reporter</li></ul><h3>Most read</h3><p>Market moves to the square</p><p>Bridge repairs start</p></article>")
+        let t = text(html)
+        expectArticle(html)
+        for s in ["Our staff", "Ruth Ellison", "Most read", "Market moves"] { #expect(!t.contains(s)) }
+    }
+
     @Test("a chart drawn in HTML (a run of tiny labels) is left out; short lines of prose between long ones stay")
     func chartLabels() {
         let chart = "<div class=\"graphic\">" + ["Spending by share", "15", "%", "Parks", "13.0%", "Roads", "10", "Schools"].map { "<div>\($0)</div>" }.joined() + "</div>"
