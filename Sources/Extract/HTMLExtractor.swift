@@ -508,11 +508,15 @@ struct Cleaner {
         return items >= 3 && teasers * 5 >= items * 3
     }
 
-    /// The text bytes under an element, counting stops at `limit`. No recursion.
+    /// The text bytes under an element, counting stops at `limit` (and after 2,000
+    /// elements, which no teaser has: that bounds the work on hostile pages). No recursion.
     private static func textBytes(_ e: Node, limit: Int) -> Int {
         var total = 0
         var stack: [Node] = [e]
+        var visited = 0
         while let n = stack.popLast(), total < limit {
+            visited += 1
+            if visited > 2_000 { return limit }
             var c = n.firstChild
             while let x = c {
                 if x.isText, let content = x.pointee.content { total += ParagraphMeasure.visibleBytes(content) }
