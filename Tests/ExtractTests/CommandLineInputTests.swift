@@ -124,6 +124,9 @@ struct CommandLineInputTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try jsonLines(r.stdout).map { $0["title"] as? String } == ["First"])
         #expect(r.stderr.contains("b.html: no article text found in this web page"))
+        #expect(try runVoices(["--index", dir.path]).status == 0)
+        // Named on the command line, it is a failure.
+        #expect(try runVoices(["--json", dir.path, dir.appendingPathComponent("b.html").path]).status == 65)
         // Alone in its folder, the same page is a failure.
         try FileManager.default.removeItem(at: dir.appendingPathComponent("a.html"))
         #expect(try runVoices(["--json", dir.path]).status == 65)

@@ -178,12 +178,16 @@ extension VoicesCommand {
     func printIndex(_ inputs: [String], loader: ArticleLoader) throws {
         var articles: [(name: String, article: Article)] = []
         var failed: Int32 = 0
+        var failedInFolder: Int32 = 0
+        let named = Set(files)
         BatchRunner.run(count: inputs.count, jobs: jobs ?? BatchRunner.defaultJobs, work: { i -> Result<Article, LoadError> in
             do throws(LoadError) { return .success(try loader.load(inputs[i])) } catch { return .failure(error) }
         }, emit: { i, result in
             switch result {
             case .success(let a): articles.append((inputs[i] == "-" ? "standard input" : inputs[i], a))
-            case .failure(let e): Output.error("voices: " + e.message); failed = e.exitCode
+            case .failure(let e):
+                Output.error("voices: " + e.message)
+                if named.contains(inputs[i]) { failed = e.exitCode } else { failedInFolder = e.exitCode }
             }
         })
         let index = SpeakerIndex(articles: articles.map(\.article))
@@ -193,6 +197,7 @@ extension VoicesCommand {
             throw ExitCode(74)
         }
         if failed != 0 { throw ExitCode(failed) }
+        if failedInFolder != 0 && articles.isEmpty { throw ExitCode(failedInFolder) }
     }
 }
 
