@@ -636,7 +636,7 @@ struct BlockWriter {
             flush(.heading)
         case "ul", "ol", "dl":
             flush(.paragraph)
-            if linkDensity(e) <= 0.5 { walk(e) }
+            if linkDensity(e) <= 0.7 { walk(e) }
             flush(.item)
         case "li", "dt", "dd":
             flush(.item)
