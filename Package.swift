@@ -31,12 +31,19 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // The C boundary to cmark-gfm, the reference CommonMark parser (with GitHub's
+        // extensions) that reads Markdown notes: a module map and a header.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
         // The parsing model: pure value types, no I/O beyond decoding bytes handed to it.
         .target(name: "Core"),
         // Input formats: HTML pages and Markdown notes turned into the plain text Core
         // parses (title, paragraphs, block quotes as quotations), and the speaker index
         // across several articles. No I/O: bytes in, text out.
-        .target(name: "Extract", dependencies: ["Core", "CLibXML2"]),
+        .target(name: "Extract", dependencies: ["Core", "CLibXML2", "CCmarkGFM"]),
         // Corpora: WARC files (ISO 28500) read record by record, their HTTP responses as
         // pages, and the speaker summary over a batch.
         .target(name: "Corpus", dependencies: ["Core", "Extract", "CZlib"]),

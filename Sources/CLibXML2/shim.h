@@ -19,4 +19,7 @@
 static void voices_xml_ignore(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
 static inline void voices_xml_silence(void) { xmlSetGenericErrorFunc(NULL, voices_xml_ignore); }
 
+/* xmlFree is a global function pointer, which Swift 6 will not read from several threads. */
+static inline void voices_xml_free(void *p) { xmlFree(p); }
+
 #endif

@@ -67,6 +67,9 @@ public enum ArticleInput {
         guard !doc.isEmpty else { throw .noArticleText(format) }
         var article = ArticleParser.parse(doc.text)
         article.byline = doc.byline
+        article.author = doc.author
+        article.published = doc.date
+        article.url = doc.url
         article.diagnostics.insert(contentsOf: doc.diagnostics.filter { $0.message != "no article text found in the page" }, at: 0)
         return article
     }

@@ -36,6 +36,8 @@ public struct ExtractedDocument: Sendable, Hashable {
     public var author: String?
     /// The publication date as shown on the page (or the date part of its machine form).
     public var date: String?
+    /// The page's canonical address (`og:url`, `<link rel=canonical>`), when absolute.
+    public var url: String?
     public var blocks: [Block]
     /// What was noticed on the way (encoding used, replaced bytes, no article found).
     public var diagnostics: [Diagnostic]

@@ -32,7 +32,14 @@ struct HTMLCharset {
         var encoding: String
         if let declared {
             encoding = canonicalName(declared)
-            if encoding != "UTF-8" && encoding != "windows-1252" && (!Transcoder.knows(encoding) || !browsersDecode(encoding)) {
+            if encoding != "UTF-8" && body.contains(where: { $0 >= 0x80 }) && isValidUTF8(body) {
+                // A page saved or served as UTF-8 under an old label (UTF-8 bytes labelled
+                // gb2312 or iso-8859-1): text in a legacy encoding is almost never valid
+                // UTF-8 by chance, so the bytes say more than the label.
+                diagnostics.append(Diagnostic(severity: .note, code: .other,
+                                              message: "the page declares \(declared) but its bytes are UTF-8; read as UTF-8"))
+                encoding = "UTF-8"
+            } else if encoding != "UTF-8" && encoding != "windows-1252" && (!Transcoder.knows(encoding) || Self.refused(encoding) || !Self.browsersDecode(encoding)) {
                 let fallback = isValidUTF8(body) ? "UTF-8" : "windows-1252"
                 diagnostics.append(Diagnostic(code: .other,
                                               message: "the page declares the unknown encoding \(declared); read as \(fallback)"))
@@ -74,7 +81,47 @@ struct HTMLCharset {
             }
         }
         encoding = "UTF-8"
-        return HTMLCharset(encoding: encoding, bytes: body, diagnostics: diagnostics)
+        return HTMLCharset(encoding: encoding, bytes: mappingC1References(body), diagnostics: diagnostics)
+    }
+
+    /// Numeric character references to 128–159 (`&#150;`, `&#x96;`) rewritten to the
+    /// windows-1252 characters the HTML standard maps them to (`&#8211;`), which libxml2
+    /// would otherwise read as C1 control characters. One pass; other bytes unchanged.
+    static func mappingC1References(_ bytes: [UInt8]) -> [UInt8] {
+        let amp = UInt8(ascii: "&"), hash = UInt8(ascii: "#")
+        guard bytes.firstIndex(of: amp) != nil else { return bytes }
+        var out: [UInt8] = []
+        var copied = 0
+        var i = 0
+        let n = bytes.count
+        while i + 3 < n {
+            guard bytes[i] == amp, bytes[i + 1] == hash else { i += 1; continue }
+            var j = i + 2
+            var value: UInt32 = 0
+            var digits = 0
+            let hex = bytes[j] == UInt8(ascii: "x") || bytes[j] == UInt8(ascii: "X")
+            if hex { j += 1 }
+            while j < n, digits < 8 {
+                let b = bytes[j]
+                let d: UInt32
+                if b >= 0x30 && b <= 0x39 { d = UInt32(b - 0x30) }
+                else if hex, (b | 0x20) >= 0x61 && (b | 0x20) <= 0x66 { d = UInt32((b | 0x20) - 0x61 + 10) }
+                else { break }
+                value = value * (hex ? 16 : 10) + d
+                digits += 1
+                j += 1
+            }
+            guard digits > 0, digits < 8, let mapped = HTMLEntities.windows1252C1[value] else { i = max(j, i + 1); continue }
+            if j < n, bytes[j] == UInt8(ascii: ";") { j += 1 }
+            if out.isEmpty { out.reserveCapacity(n) }
+            out.append(contentsOf: bytes[copied..<i])
+            out.append(contentsOf: Array("&#\(mapped);".utf8))
+            copied = j
+            i = j
+        }
+        if copied == 0 { return bytes }
+        out.append(contentsOf: bytes[copied...])
+        return out
     }
 
     /// The encoding label the page declares in its first bytes, lower-cased.
@@ -140,6 +187,12 @@ struct HTMLCharset {
         default:
             return l.uppercased()
         }
+    }
+
+    /// Encodings iconv knows but browsers never decode (the HTML standard forbids them:
+    /// UTF-7 smuggles markup past filters as "+ADw-script+AD4-"): treated as unknown labels.
+    static func refused(_ encoding: String) -> Bool {
+        ["UTF-7", "UTF7", "UNICODE-1-1-UTF-7", "CSUNICODE11UTF7", "X-UTF-7", "UTF-7-IMAP", "HZ-GB-2312", "BOCU-1", "SCSU", "CESU-8"].contains(encoding)
     }
 
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool { TextDecoder.firstInvalidUTF8Offset(bytes) == nil }

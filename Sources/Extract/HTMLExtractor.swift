@@ -51,9 +51,17 @@ public struct HTMLExtractor: Sendable {
 
     private func extract(_ charset: HTMLCharset, classRules: Bool) -> ExtractedDocument {
         var doc = ExtractedDocument(diagnostics: charset.diagnostics)
-        guard let html = LibXML.parseHTML(charset.bytes, encoding: charset.encoding) else { return doc }
+        let limited = HTMLLimits.limitingAttributes(charset.bytes)
+        if limited.elements > 0 {
+            doc.diagnostics.append(Diagnostic(code: .other, message: "\(limited.elements) element\(limited.elements == 1 ? "" : "s") with more than \(HTMLLimits.maxAttributes) attributes: only the first \(HTMLLimits.maxAttributes) of each were read"))
+        }
+        guard let html = LibXML.parseHTML(limited.bytes, encoding: charset.encoding) else { return doc }
         defer { xmlFreeDoc(html) }
         guard let root = xmlDocGetRootElement(html) else { return doc }
+        let flattened = HTMLLimits.flattenDeepNesting(root)
+        if flattened > 0 {
+            doc.diagnostics.append(Diagnostic(severity: .note, code: .other, message: "elements nested more than \(HTMLLimits.maxDepth) deep were read as plain text (\(flattened) elements)"))
+        }
 
         var measure = ParagraphMeasure()
         measure.measure(root)
@@ -71,6 +79,7 @@ public struct HTMLExtractor: Sendable {
         doc.structuredArticleBody = meta.jsonLD.lazy.compactMap { JSONLD.stringValue(forKey: "articleBody", in: $0) }.first
         doc.author = meta.author ?? meta.jsonLD.lazy.compactMap(JSONLD.authorName).first.flatMap(PageMetadata.cleanAuthor)
         doc.date = meta.date
+        doc.url = meta.url
         doc.blocks = tidy(writer.blocks, document: &doc)
         return doc
     }
@@ -92,6 +101,36 @@ public struct HTMLExtractor: Sendable {
             }
             out.append(b)
         }
+        // Furniture under a heading of its own ("Our staff", "Most read"): the heading and
+        // the items and short lines under it, up to the next heading or long paragraph.
+        var withoutFurniture: [ExtractedDocument.Block] = []
+        var skipping = false
+        for b in out {
+            if b.kind == .heading {
+                skipping = HTMLRules.furnitureHeadings.contains(Self.comparable(b.text))
+                if skipping { continue }
+            } else if skipping {
+                if b.kind == .item || b.text.utf8.count < 160 { continue }
+                skipping = false
+            }
+            withoutFurniture.append(b)
+        }
+        out = withoutFurniture
+        // Five or more tiny paragraphs in a row ("15", "%", "Net interest", "13.0%") are
+        // the labels of a chart drawn in HTML, not prose.
+        var i = 0
+        var unlabelled: [ExtractedDocument.Block] = []
+        while i < out.count {
+            var j = i
+            while j < out.count, out[j].kind == .paragraph || out[j].kind == .heading, out[j].text.utf8.count < 25 { j += 1 }
+            if j - i >= 5 {
+                i = j
+            } else {
+                unlabelled.append(out[i])
+                i += 1
+            }
+        }
+        out = unlabelled
         // A heading must head something.
         var kept: [ExtractedDocument.Block] = []
         for (i, b) in out.enumerated() {
@@ -185,70 +224,120 @@ struct ParagraphMeasure {
         return holdsHeadline.contains(e) && mine * 2 >= page || holdsLandmark.contains(e) && mine * 3 >= page
     }
 
+    /// What `measure` hands up: paragraph text in the subtree, whether it holds a landmark,
+    /// inline text outside links not yet part of a paragraph (for an inline element), and
+    /// whether the element is or holds a block with text.
+    struct Measured {
+        var text = 0
+        var landmark = false
+        var inline = 0
+        var isBlock = false
+    }
+
     @discardableResult
-    mutating func measure(_ e: Node) -> (text: Int, landmark: Bool) {
+    mutating func measure(_ e: Node) -> Measured {
         order.append(e)
         let name = e.tag
+        if name == "script" || name == "style" || name == "noscript" || name == "template" { return Measured() }
         if name == "h1" {
             var a: Node? = e
             while let n = a, n.isElement, !holdsHeadline.contains(n) { holdsHeadline.insert(n); a = n.parentNode }
         }
-        var landmark = name == "article" || name == "main" || e.attribute("itemprop")?.lowercased() == "articlebody"
-        if name == "p" || isLeafBlock(e, name: name) {
+        var result = Measured()
+        result.landmark = name == "article" || name == "main" || e.attribute("itemprop")?.lowercased() == "articlebody"
+        if name == "p" || name == "pre" {
+            // A paragraph: its text outside links scores its parent and ancestors.
             var t = InlineText()
             e.collectText(into: &t)
             let bytes = t.bytes.count - t.linkBytes
             text[e] = bytes
-            if bytes >= Self.minimumParagraph {
-                if let p = e.parentNode, p.isElement {
-                    score[p, default: 0] += bytes
-                    if let g = p.parentNode, g.isElement { score[g, default: 0] += bytes / 2 }
+            if bytes >= Self.minimumParagraph, let p = e.parentNode, p.isElement { addScore(bytes, from: p) }
+            if result.landmark { holdsLandmark.insert(e) }
+            result.text = bytes
+            result.isBlock = true
+            return result
+        }
+        // Text directly in this element (and in its inline children) is a run of
+        // paragraph text, whether or not it sits in a <p>: `<div>Text<br><br>Text</div>`.
+        var run = 0
+        var total = 0
+        var hasBlockChild = false
+        var c = e.firstChild
+        while let n = c {
+            if n.isText, let content = n.pointee.content {
+                run += Self.visibleBytes(content)
+            } else if n.isElement {
+                let r = measure(n)
+                result.landmark = result.landmark || r.landmark
+                if r.isBlock {
+                    total += r.text
+                    // An empty block (`<div class="clear"></div>`) does not break a run.
+                    if r.text > 0 { hasBlockChild = true }
+                } else if n.tag != "a" {
+                    run += r.inline
                 }
             }
-            if landmark { holdsLandmark.insert(e) }
-            return (bytes, landmark)
+            c = n.nextSibling
         }
-        var total = 0
-        var c = e.firstChild
-        while let n = c {
-            if n.isElement {
-                let r = measure(n)
-                total += r.text
-                landmark = landmark || r.landmark
+        let block = isBlockTag(name)
+        if !block && !hasBlockChild {
+            // An inline element: its text belongs to the enclosing block's run.
+            text[e] = 0
+            result.inline = run
+            if result.landmark { holdsLandmark.insert(e) }
+            return result
+        }
+        if run >= Self.minimumParagraph {
+            if hasBlockChild {
+                // Loose text beside blocks: as if wrapped in a paragraph of this element.
+                addScore(run, from: e)
+            } else if let p = e.parentNode, p.isElement {
+                // A block with only inline content is a paragraph written without <p>.
+                addScore(run, from: p)
             }
-            c = n.nextSibling
         }
+        total += run
         text[e] = total
-        if landmark { holdsLandmark.insert(e) }
-        return (total, landmark)
+        result.text = total
+        result.isBlock = true
+        if result.landmark { holdsLandmark.insert(e) }
+        return result
     }
 
-    /// A block element with its own text and no block children: a paragraph written
-    /// without `<p>` (`<div>Text<br><br>Text</div>`).
-    private func isLeafBlock(_ e: Node, name: String) -> Bool {
-        guard name == "div" || name == "section" || name == "td" || name == "article" || name == "main" else { return false }
-        var hasText = false
-        var c = e.firstChild
-        while let n = c {
-            if n.isElement, isBlockTag(n.tag) { return false }
-            if n.isText, let content = n.pointee.content, !isBlank(content) { hasText = true }
-            c = n.nextSibling
+    /// As readability scores: a paragraph counts fully for its parent, half for the
+    /// grandparent, and a sixth and a ninth for the two above (so the element holding all
+    /// of an article's sections outscores any one section).
+    private mutating func addScore(_ bytes: Int, from parent: Node) {
+        var a: Node? = parent
+        var level = 0
+        while let n = a, n.isElement, level < 4 {
+            let divider = level == 0 ? 1 : level == 1 ? 2 : level * 3
+            score[n, default: 0] += bytes / divider
+            a = n.parentNode
+            level += 1
         }
-        return hasText
     }
 
-    private func isBlank(_ p: UnsafePointer<UInt8>) -> Bool {
-        var i = 0
+    /// Bytes of a text node as rendered (runs of whitespace count once).
+    static func visibleBytes(_ p: UnsafePointer<UInt8>) -> Int {
+        var i = 0, n = 0
+        var space = true
         while p[i] != 0 {
             let b = p[i]
-            if !(b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C) { return false }
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+                if !space { n += 1; space = true }
+            } else {
+                n += 1
+                space = false
+            }
             i += 1
         }
-        return true
+        return n
     }
 
     /// Where the article is: the best landmark when it holds enough of the page's
-    /// paragraphs, else the densest block with its sibling blocks.
+    /// paragraphs, else the best-scored block (score less its link share), raised to the
+    /// element that several near-equal candidates share, with its sibling blocks.
     func contentContainers(_ root: Node) -> [Node] {
         let pageText = text[root] ?? 0
         // Landmarks, most specific first; within a kind, the one with most paragraph text.
@@ -265,21 +354,67 @@ struct ParagraphMeasure {
             }
             if let best, text[best]! >= threshold { return [best] }
         }
-        // The densest block.
-        var top: Node?
-        for e in order where score[e] != nil {
-            if top == nil || score[e]! > score[top!]! { top = e }
+        // The best-scored blocks: the ten highest raw scores, weighed by link density.
+        var raw: [(node: Node, score: Int, index: Int)] = []
+        for (i, e) in order.enumerated() { if let s = score[e], s > 0 { raw.append((e, s, i)) } }
+        guard !raw.isEmpty else { return [root] }
+        raw.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+        let candidates = raw.prefix(10).map { (node: $0.node, score: Double($0.score) * (1 - linkDensity($0.node))) }
+            .sorted { $0.score > $1.score }
+        var top = candidates[0].node
+        let topScore = candidates[0].score
+        // Several near-equal candidates under one ancestor: the article is that ancestor.
+        let alternatives = candidates.dropFirst().prefix(4).filter { $0.score >= topScore * 0.75 }.map(\.node)
+        if alternatives.count >= 3 {
+            var a = top.parentNode
+            while let n = a, n.isElement, n.tag != "body" {
+                let under = alternatives.filter { alt in
+                    var p: Node? = alt
+                    while let q = p, q.isElement { if q == n { return true }; p = q.parentNode }
+                    return false
+                }.count
+                if under >= 3 { top = n; break }
+                a = n.parentNode
+            }
         }
-        guard let top else { return [root] }
+        // A parent scoring more than the top (its other children hold article text too)
+        // is the article, as in readability; climbing stops where scores fall below a third.
+        do {
+            var last = Double(score[top] ?? 0)
+            let floor = last / 3
+            var a = top.parentNode
+            while let n = a, n.isElement, n.tag != "body", n.tag != "html" {
+                guard let s = score[n].map(Double.init) else { a = n.parentNode; continue }
+                if s < floor { break }
+                if s > last { top = n; break }
+                last = s
+                a = n.parentNode
+            }
+        }
+        // An only child stands for its parent (whose siblings may continue the article).
+        // (Children without paragraph text — a "Read more" link, an emptied ad slot — aside.)
+        while let p = top.parentNode, p.isElement, p.tag != "body", p.tag != "html",
+              !p.elementChildren.contains(where: { $0 != top && (text[$0] ?? 0) > 0 }) { top = p }
         guard let parent = top.parentNode, parent.isElement else { return [top] }
         let topText = text[top] ?? 0
+        let siblingScore = max(10, Double(score[top] ?? 0) * 0.2)
+        let topClass = top.attribute("class")
         var out: [Node] = []
         for s in parent.elementChildren {
             if s == top { out.append(s); continue }
             let t = text[s] ?? 0
-            if t >= max(Self.minimumParagraph, topText / 5) && (s.tag == "p" || linkDensity(s) < 0.3) {
+            guard t > 0 else { continue }
+            let ld = linkDensity(s)
+            if s.tag == "p" && t >= max(Self.minimumParagraph, topText / 5) {
                 out.append(s)
-            } else if s.tag == "p", t >= 80, linkDensity(s) < 0.25 {
+            } else if ld < 0.3, t >= max(Self.minimumParagraph, topText / 2) && Double(score[s] ?? 0) >= siblingScore
+                        || s.tag == top.tag && s.attribute("class") == topClass && t >= Self.minimumParagraph {
+                // A sibling section of the same kind continues the article.
+                out.append(s)
+            } else if s.tag == "p", t >= 80, ld < 0.25 {
+                out.append(s)
+            } else if t >= 80, ld < 0.25, Double(score[s] ?? 0) >= Double(t) * 0.8 {
+                // A block whose text is all in its own paragraphs (a standfirst in a <div>).
                 out.append(s)
             }
         }
@@ -325,6 +460,8 @@ struct Cleaner {
         // An article's own header holds its standfirst (the headline, byline and date in it
         // are taken out later; share tools by their class).
         if inArticle && name == "header" { return classRules && ClassWords(e).isStrongFurniture() }
+        // A form wrapping the page (ASP.NET sites) holds the article; its controls go.
+        if name == "form", pageText > 0, (measure.text[e] ?? 0) * 2 >= pageText { return false }
         if HTMLRules.droppedTags.contains(name) { return true }
         if name.hasPrefix("amp-") && HTMLRules.droppedAMPTags.contains(name) { return true }
         if name == "html" || name == "body" { return false }
@@ -332,7 +469,9 @@ struct Cleaner {
         if let style = e.attribute("style")?.lowercased().filter({ $0 != " " }),
            style.contains("display:none") || style.contains("visibility:hidden") { return true }
         if let role = e.attribute("role")?.lowercased(), HTMLRules.droppedRoles.contains(role) { return true }
+        // (Like the class rules, left off on the second try: a section front is all teasers.)
         guard classRules else { return false }
+        if Self.isTeaserList(e) { return true }
         let words = ClassWords(e)
         if words.isEmpty { return false }
         if words.isScreenReaderOnly { return true }
@@ -342,7 +481,77 @@ struct Cleaner {
         if measure.isWrapper(e) { return false }
         if words.isStrongFurniture() { return true }
         if words.isWeakFurniture {
-            return !(words.hasContentWord && (measure.text[e] ?? 0) >= 200)
+            // A word like "paywall" or "promo" on the element that holds most of the
+            // article's text names a state of the article, not furniture.
+            let t = measure.text[e] ?? 0
+            return !(words.hasContentWord && t >= 200 || t >= 200 && t * 4 >= pageText)
+        }
+        return false
+    }
+
+    /// A list of teasers for other stories: three or more items, most of them headed by a
+    /// linked headline (`<li><h3><a>Headline</a></h3><p>Summary…</p></li>`). An article's
+    /// own sections have headings, but not links for headings.
+    static func isTeaserList(_ e: Node) -> Bool {
+        let name = e.tag
+        guard name == "ul" || name == "ol" || name == "div" || name == "section" else { return false }
+        var items = 0, teasers = 0
+        var c = e.firstChild
+        while let n = c {
+            c = n.nextSibling
+            guard n.isElement else { continue }
+            items += 1
+            if items > 200 { break }
+            // A teaser is short; an article's section under a linked heading is not.
+            if hasLinkedHeading(n) && textBytes(n, limit: 1200) < 1200 { teasers += 1 }
+        }
+        return items >= 3 && teasers * 5 >= items * 3
+    }
+
+    /// The text bytes under an element, counting stops at `limit` (and after 2,000
+    /// elements, which no teaser has: that bounds the work on hostile pages). No recursion.
+    private static func textBytes(_ e: Node, limit: Int) -> Int {
+        var total = 0
+        var stack: [Node] = [e]
+        var visited = 0
+        while let n = stack.popLast(), total < limit {
+            visited += 1
+            if visited > 2_000 { return limit }
+            var c = n.firstChild
+            while let x = c {
+                if x.isText, let content = x.pointee.content { total += ParagraphMeasure.visibleBytes(content) }
+                else if x.isElement, !["script", "style", "noscript", "template"].contains(x.tag) { stack.append(x) }
+                c = x.nextSibling
+            }
+        }
+        return total
+    }
+
+    /// Whether an item starts with (holds, within its first few elements) a heading whose
+    /// text is a link.
+    private static func hasLinkedHeading(_ item: Node) -> Bool {
+        // A breadth-limited look at the item's first elements, without recursion.
+        var queue: [Node] = [item]
+        var seen = 0
+        while !queue.isEmpty, seen < 24 {
+            let n = queue.removeFirst()
+            seen += 1
+            let t = n.tag
+            if t.count == 2, t.first == "h", let d = t.last, d >= "1" && d <= "6" {
+                // Most of the headline is link text (not a "¶" anchor beside a section title),
+                // to another page (not a table of contents' "#section" link).
+                var a = n.firstChild
+                var elsewhere = false
+                while let x = a {
+                    if x.isElement, x.tag == "a", let href = x.attribute("href"), !href.hasPrefix("#") { elsewhere = true }
+                    a = x.nextSibling
+                }
+                if let p = n.parentNode, p.tag == "a", let href = p.attribute("href"), !href.hasPrefix("#") { return true }
+                if elsewhere && linkDensity(n) >= 0.5 { return true }
+                continue      // a kicker or an author's name above the headline
+            }
+            var c = n.firstChild
+            while let x = c, queue.count < 64 { if x.isElement { queue.append(x) }; c = x.nextSibling }
         }
         return false
     }
@@ -406,7 +615,12 @@ struct BlockWriter {
             walk(e)
             inline.append(quoteDepth > 0 ? "’" : "”")
         case "pre":
-            flush(.paragraph)        // code and preformatted listings are not prose
+            // Preformatted text (an RFC, a poem, a listing): its blank lines part paragraphs.
+            flush(.paragraph)
+            for chunk in Self.preformattedParagraphs(e) {
+                inline.append(chunk, inLink: false)
+                flush(.paragraph)
+            }
         case "img", "picture", "wbr":
             break
         case "hr":
@@ -422,7 +636,7 @@ struct BlockWriter {
             flush(.heading)
         case "ul", "ol", "dl":
             flush(.paragraph)
-            if linkDensity(e) <= 0.5 { walk(e) }
+            if linkDensity(e) <= 0.7 { walk(e) }
             flush(.item)
         case "li", "dt", "dd":
             flush(.item)
@@ -439,6 +653,24 @@ struct BlockWriter {
                 walk(e)
             }
         }
+    }
+
+    /// The text of a `<pre>`, split at blank lines.
+    static func preformattedParagraphs(_ e: Node) -> [String] {
+        guard let content = xmlNodeGetContent(e) else { return [] }
+        defer { voices_xml_free(content) }
+        let text = String(cString: content)
+        var out: [String] = []
+        var current = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\u{0C}" }) {
+                if !current.isEmpty { out.append(current); current = "" }
+            } else {
+                current += current.isEmpty ? String(line) : "\n" + line
+            }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
     }
 
     /// `<sup>[3]</sup>`, `<sup>12</sup>`: footnote marks, not words.

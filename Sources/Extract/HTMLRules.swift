@@ -35,6 +35,11 @@ enum HTMLRules {
         "related", "recommend", "outbrain", "taboola", "breadcrumb", "sidebar", "navbar",
         "navigation", "footer", "masthead", "pullquote", "byline", "disqus", "recirc",
         "trending", "mostread", "most-read", "mostpopular", "signup", "adsbygoogle", "pull-quote",
+        // Video players' controls and settings menus ("Auto", "High (HD)", "Captions").
+        "vjs", "video-js", "videojs", "jwplayer", "jw-", "mejs", "plyr", "video-player", "videoplayer", "video-controls",
+        "player-controls", "yvp", "vp-",
+        // Photo galleries and carousels: captions of pictures, not the story.
+        "gallery", "carousel", "slideshow", "lightbox",
         // Consent-management platforms' containers.
         "onetrust", "didomi", "cmp", "qc-cmp", "truste", "usercentrics", "sp_message", "cc-window", "cc-banner", "fc-consent",
     ]
@@ -83,6 +88,16 @@ enum HTMLRules {
         "skip advert", "skip ad", "related", "related articles", "related stories", "more on this story",
         "listen to this article", "supported by", "photo", "video", "image", "click to enlarge",
         "enlarge this image", "toggle caption", "hide caption",
+    ]
+
+    /// Subheadings of furniture inside an article's container, compared as
+    /// `HTMLExtractor.comparable` gives them (letters and digits, lower case): the heading
+    /// and the short blocks or list items under it go.
+    static let furnitureHeadings: Set<String> = [
+        "ourstaff", "meettheteam", "ourteam", "staff", "abouttheauthor", "abouttheauthors", "contributors",
+        "moreonthisstory", "morefromthisauthor", "mostread", "mostpopular", "trending", "trendingnow", "relatedstories",
+        "relatedarticles", "youmayalsolike", "recommended", "recommendedforyou", "readnext", "upnext", "watchnext",
+        "topstories", "latestnews", "latest", "morestories", "moreonthistopic", "popularnow", "editorspicks",
     ]
 
     /// Paragraph openers of in-body links to other stories ("Read more: …").

@@ -8,7 +8,7 @@ enum LibXML {
     /// and use the encoding we determined (not the page's own hint, already weighed).
     static let options: Int32 = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
         | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
-        | HTML_PARSE_COMPACT.rawValue)
+        | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
 
     private static let initialized: Bool = {
         xmlInitParser()

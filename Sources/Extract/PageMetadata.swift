@@ -16,6 +16,8 @@ struct PageMetadata {
     /// The same, found inside the article (preferred: a site header may show today's date).
     var bylineInArticle: String?
     var timeInArticle: String?
+    /// `<link rel="canonical" href>`, the first one.
+    var canonicalLink: String?
     /// The text of each `<script type="application/ld+json">`.
     var jsonLD: [String] = []
 
@@ -49,9 +51,15 @@ struct PageMetadata {
                 continue
             case "meta":
                 if let key = (e.attribute("property") ?? e.attribute("name") ?? e.attribute("itemprop"))?.lowercased(),
-                   let content = e.attribute("content").map({ Inline.decodingEntities($0).collapsingWhitespace }), !content.isEmpty,
+                   let content = e.attribute("content").map({ HTMLEntities.decoding($0).collapsingWhitespace }), !content.isEmpty,
                    meta[key] == nil {
                     meta[key] = content
+                }
+                continue
+            case "link":
+                if canonicalLink == nil, let rel = e.attribute("rel")?.lowercased(),
+                   rel.split(separator: " ").contains("canonical"), let href = e.attribute("href") {
+                    canonicalLink = href.collapsingWhitespace
                 }
                 continue
             case "title":
@@ -85,7 +93,7 @@ struct PageMetadata {
                 if t.utf8.count >= 3 && t.utf8.count <= 120 {
                     if bylineElement == nil { bylineElement = t }
                     if inArticle && bylineInArticle == nil { bylineInArticle = t }
-                    continue
+                    // Its <time> (a byline often carries the date) is read on the way down.
                 }
             }
             let article = inArticle || name == "article" || name == "main"
@@ -122,9 +130,36 @@ struct PageMetadata {
     var title: String? {
         let site = meta["og:site_name"]
         if let t = meta["og:title"] ?? meta["twitter:title"], !t.isEmpty { return Self.removingSiteName(t, site: site, always: false) }
-        if let h = headings.first(where: { $0.inArticle }) ?? headings.first(where: { !$0.inFurniture }) { return h.text }
-        if let t = titleElement, !t.isEmpty { return Self.removingSiteName(t, site: site, always: true) }
+        let fromTitle = titleElement.flatMap { $0.isEmpty ? nil : Self.removingSiteName($0, site: site, always: true) }
+        if let h = headings.first(where: { $0.inArticle }) ?? headings.first(where: { !$0.inFurniture }) {
+            // An <h1> that shares no words with the page's <title> names a section or the
+            // site ("Allergies Health Center", "Hi, I'm Nicolas."), not this article — when
+            // the <title> is a headline itself (four words or more, not "Home" or "Blog").
+            if let fromTitle, fromTitle.split(separator: " ").count >= 4, !Self.shareWords(h.text, fromTitle) { return fromTitle }
+            return h.text
+        }
+        if let fromTitle { return fromTitle }
         return nil
+    }
+
+    /// Whether a part of a title is the site's name: `og:site_name` itself or its first
+    /// words ("Spiceworks" of "Spiceworks Inc", "Aktuálně.cz" of "Aktuálně.cz - Víte, co se děje").
+    static func namesSite(_ part: String, _ site: String) -> Bool {
+        let p = part.lowercased(), s = site.lowercased()
+        if p == s { return true }
+        guard p.count >= 3, s.hasPrefix(p), let next = s.dropFirst(p.count).first else { return false }
+        return !(next.isLetter || next.isNumber)
+    }
+
+    /// Whether two titles have a word of four letters or more in common (or either is
+    /// short enough to have none).
+    static func shareWords(_ a: String, _ b: String) -> Bool {
+        func words(_ s: String) -> Set<String> {
+            Set(s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { $0.count >= 4 })
+        }
+        let wa = words(a), wb = words(b)
+        if wa.isEmpty || wb.isEmpty { return true }
+        return !wa.isDisjoint(with: wb)
     }
 
     var author: String? {
@@ -132,6 +167,17 @@ struct PageMetadata {
             if let v = meta[key], let a = Self.cleanAuthor(v) { return a }
         }
         return (bylineInArticle ?? bylineElement).flatMap(Self.cleanAuthor)
+    }
+
+    /// `og:url`, else `<link rel=canonical>`: an absolute http(s) address only (a relative
+    /// one says nothing without the address the page was saved from).
+    var url: String? {
+        for candidate in [meta["og:url"], canonicalLink, meta["twitter:url"]] {
+            guard let u = candidate?.collapsingWhitespace, !u.isEmpty, u.utf8.count <= 2048 else { continue }
+            let l = u.lowercased()
+            if (l.hasPrefix("https://") || l.hasPrefix("http://")) && !u.contains(" ") { return u }
+        }
+        return nil
     }
 
     var date: String? {
@@ -151,10 +197,32 @@ struct PageMetadata {
             s = String(s.dropFirst(prefix.count))
             break
         }
-        if let bar = s.firstRange(of: " | ") { s = String(s[..<bar.lowerBound]) }
+        // The names alone: what follows a separator is a date, a role or the site.
+        for sep in [" | ", " · ", " • ", " — ", " – ", " - ", "\n", ", updated", ", published", " Updated ", " Published ", " on "] {
+            if let r = s.firstRange(of: sep), r.lowerBound > s.startIndex { s = String(s[..<r.lowerBound]) }
+        }
+        s = Self.droppingRoles(s)
         s = s.trimmingCharacters(in: " ,;:|·—–-")
         if s.isEmpty || s.utf8.count > 100 || s.contains("://") || s.hasPrefix("www.") || s.hasPrefix("@") { return nil }
         return s
+    }
+
+    /// Words of a job title after a name: "Jane Doe, Local Government Reporter".
+    static let roleWords: Set<String> = ["reporter", "correspondent", "editor", "writer", "staff", "contributor", "columnist",
+                                         "photographer", "journalist", "producer", "analyst", "critic", "author", "intern",
+                                         "fellow", "chief", "senior", "associate", "contributing", "special", "news", "desk"]
+
+    /// "Jane Doe, Local Government Reporter" → "Jane Doe"; "Jane Doe, Ali Khan" stays.
+    static func droppingRoles(_ s: String) -> String {
+        let parts = s.components(separatedByString: ", ")
+        guard parts.count > 1 else { return s }
+        var kept: [String] = []
+        for (i, part) in parts.enumerated() {
+            let words = part.split(separator: " ").map { $0.lowercased() }
+            if i > 0 && (words.contains { roleWords.contains($0) } || words.count > 4 || part.first.map { !$0.isUppercase } ?? true) { break }
+            kept.append(part)
+        }
+        return kept.joined(separator: ", ")
     }
 
     /// "2025-05-15T09:30:00Z" → "2025-05-15"; other forms as they are.
@@ -174,8 +242,8 @@ struct PageMetadata {
         for sep in HTMLRules.titleSeparators {
             guard let r = t.ranges(of: sep).last else { continue }
             let head = String(t[..<r.lowerBound]), tail = String(t[r.upperBound...])
-            if let site, tail.lowercased() == site.lowercased() { return head }
-            if let site, head.lowercased() == site.lowercased() { return tail }
+            if let site, Self.namesSite(tail, site) { return head }
+            if let site, Self.namesSite(head, site) { return tail }
             if always && head.split(separator: " ").count >= 3 && tail.split(separator: " ").count <= 6 { return head }
         }
         return t
@@ -264,7 +332,15 @@ struct ClassWords {
 
     var isEmpty: Bool { names.isEmpty }
 
+    /// Names of five words or more are slugs of a heading ("sharing-with-a-single-developer"),
+    /// not names of page parts: they are not read for furniture.
+    var furnitureNames: [String] {
+        names.filter { n in n.split(whereSeparator: { $0 == "-" || $0 == "_" }).count < 5 }
+    }
+
     func isStrongFurniture(ignoring: Set<String> = []) -> Bool {
+        let names = furnitureNames
+        let words = names.flatMap { $0.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." }).map(String.init) }
         for w in names + words where !HTMLRules.furnitureExceptions.contains(w) {
             for p in HTMLRules.strongFurniturePrefixes where w.hasPrefix(p) && !ignoring.contains(p) { return true }
         }
@@ -281,6 +357,17 @@ struct ClassWords {
 }
 
 extension String {
+    func components(separatedByString separator: String) -> [String] {
+        var out: [String] = []
+        var rest = Substring(self)
+        while let r = rest.firstRange(of: separator) {
+            out.append(String(rest[..<r.lowerBound]))
+            rest = rest[r.upperBound...]
+        }
+        out.append(String(rest))
+        return out
+    }
+
     var collapsingWhitespace: String {
         var t = InlineText()
         t.append(self)

@@ -23,13 +23,15 @@ struct CommandLineInputTests {
         #expect(!r.stdout.contains("SELECT"))
     }
 
-    @Test("--json carries the byline and offsets into the extracted text (--text prints it)")
+    @Test("--json carries byline (names only), published and url, and offsets into the extracted text (--text prints it)")
     func offsets() throws {
         let path = packageRoot.appendingPathComponent("Tests/ExtractTests/Fixtures/amp.html").path
         let json = try jsonLines(try runVoices(["--json", path]).stdout)
         let text = try runVoices(["--text", path]).stdout
         let doc = try #require(json.first)
-        #expect(doc["byline"] as? String == "By Sam Whitford · 22 January 2025")
+        #expect(doc["byline"] as? String == "Sam Whitford")
+        #expect(doc["published"] as? String == "22 January 2025")
+        #expect(doc["url"] as? String == "https://example.com/news/rail-strike-called-off")
         let quotes = try #require(doc["quotes"] as? [[String: Any]])
         #expect(!quotes.isEmpty)
         let bytes = Array(text.utf8)
@@ -110,6 +112,24 @@ struct CommandLineInputTests {
         #expect(r.stderr.contains("menu.html: no article text found in this web page"))
         #expect(r.stderr.contains("image.html: this looks like a binary file"))
         #expect(r.stderr.split(separator: "\n").count == 4, "one line per failed file and nothing from libxml2: \(r.stderr)")
+    }
+
+    @Test("in a folder, a page with no article is reported and the run exits 0 when another article printed")
+    func folderWithArticlelessPage() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(page("<article><h1>First</h1>\(articleParagraphs)</article>").utf8).write(to: dir.appendingPathComponent("a.html"))
+        try Data(page("<nav><a href=/>Home</a></nav>").utf8).write(to: dir.appendingPathComponent("b.html"))
+        let r = try runVoices(["--json", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try jsonLines(r.stdout).map { $0["title"] as? String } == ["First"])
+        #expect(r.stderr.contains("b.html: no article text found in this web page"))
+        #expect(try runVoices(["--index", dir.path]).status == 0)
+        // Named on the command line, it is a failure.
+        #expect(try runVoices(["--json", dir.path, dir.appendingPathComponent("b.html").path]).status == 65)
+        // Alone in its folder, the same page is a failure.
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("a.html"))
+        #expect(try runVoices(["--json", dir.path]).status == 65)
     }
 
     @Test("--index merges speakers across files")

@@ -103,6 +103,32 @@ struct HTMLCharsetTests {
         #expect(HTMLCharset.canonicalName(label) == expected)
     }
 
+    @Test("UTF-8 bytes under a gb2312 (or windows-1252) label are read as UTF-8, with a note")
+    func utf8UnderALegacyLabel() {
+        for label in ["gb2312", "windows-1252", "euc-jp"] {
+            let doc = HTMLExtractor().extract(Array("<html><head><meta charset=\"\(label)\"><title>t</title></head><body>\(Self.body)</body></html>".utf8))
+            #expect(doc.title == "Café owners say “no” — and mean it", "\(label)")
+            #expect(doc.diagnostics.contains { $0.message.contains("bytes are UTF-8") }, "\(label)")
+        }
+    }
+
+    @Test("numeric references 128–159 are the windows-1252 characters, not C1 controls")
+    func c1References() {
+        let doc = HTMLExtractor().extract(Array(page("<article><h1>Rates &#150; and fees</h1><p>The &#147;new&#148; fee is &#128;20 &#x96; up from &#x80;15&#133; said Zo&#235; Price, who called it &#145;steep&#146;.</p><p>Unassigned &#129; stays, and &#8211; is an en dash already.</p></article>").utf8))
+        #expect(doc.title == "Rates – and fees")
+        #expect(doc.blocks.map(\.text) == ["The “new” fee is €20 – up from €15… said Zoë Price, who called it ‘steep’.",
+                                           "Unassigned \u{81} stays, and – is an en dash already."])
+        #expect(HTMLCharset.mappingC1References(Array("a &#150 b &#1500; c &#x9F;".utf8)) == Array("a &#8211; b &#1500; c &#376;".utf8))
+        #expect(HTMLEntities.decoding("&#150; &#151;") == "– —")
+    }
+
+    @Test("UTF-7 is never decoded (browsers refuse it): an unknown label, read as UTF-8")
+    func utf7Refused() {
+        let doc = HTMLExtractor().extract(Array("<html><head><meta charset=\"utf-7\"></head><body><article><p>+ADw-script+AD4-alert(1)+ADw-/script+AD4- is what this page says, in a paragraph long enough to count.</p></article></body></html>".utf8))
+        #expect(doc.blocks.first?.text.hasPrefix("+ADw-script+AD4-") == true)
+        #expect(doc.diagnostics.contains { $0.message.contains("unknown encoding utf-7") })
+    }
+
     @Test("the declaration is found only in the first 4 KB")
     func declarationWindow() {
         let padding = String(repeating: " ", count: 5000)

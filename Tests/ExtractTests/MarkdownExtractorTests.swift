@@ -53,7 +53,7 @@ struct MarkdownExtractorTests {
              text: "A bold and italic and strong and em and gone word.\n"),
         Case(name: "underscores inside words are kept", markdown: "See file_name_v2 today.", text: "See file_name_v2 today.\n"),
         Case(name: "a lone asterisk between spaces is kept", markdown: "Rates rose 2 * 3 times.", text: "Rates rose 2 * 3 times.\n"),
-        Case(name: "links keep their text, images go", markdown: "Read [the report](https://x.org \"t\") and [the annex][a]. ![chart](c.png)",
+        Case(name: "links keep their text, images go", markdown: "Read [the report](https://x.org \"t\") and [the annex][a]. ![chart](c.png)\n\n[a]: https://x.org/annex",
              text: "Read the report and the annex.\n"),
         Case(name: "inline code keeps its text", markdown: "Run `voices --json` now.", text: "Run voices --json now.\n"),
         Case(name: "fenced code blocks are left out", markdown: "Before.\n\n```swift\nlet q = \"“not a quote”\"\n```\n\nAfter.", text: "Before.\n\nAfter.\n"),
@@ -78,6 +78,29 @@ struct MarkdownExtractorTests {
              text: "Tom & Jerry — *not emphasis* “ok”\n"),
         Case(name: "a byline under the title goes to the byline", markdown: "# T\n\n*By Jo Marsh*\n\nBody.", text: "T\n\nBody.\n"),
         Case(name: "inline HTML tags go, their text stays", markdown: "A <em>real</em> change<br>today.", text: "A real change today.\n"),
+        // Shapes from the CommonMark spec that a hand-written reader got wrong.
+        Case(name: "a number at a line start cannot interrupt a paragraph unless it is 1 (spec 5.3)",
+             markdown: "It opened in the spring of\n1986. It grew.", text: "It opened in the spring of 1986. It grew.\n"),
+        Case(name: "a code span binds tighter than emphasis (spec 6.1)",
+             markdown: "A *with `code* here`* word.", text: "A with code* here word.\n"),
+        Case(name: "a left-flanking run inside a word is not emphasis (spec 6.2)",
+             markdown: "A snake_case_name and 5*6*7.", text: "A snake_case_name and 567.\n"),
+        Case(name: "a link's text may hold brackets (spec 6.3)",
+             markdown: "See [the [annotated] report](https://x.org).", text: "See the [annotated] report.\n"),
+        Case(name: "an unmatched bracket stays text", markdown: "Prices [rose again.", text: "Prices [rose again.\n"),
+        Case(name: "a quote nested in a quote is a paragraph of it (spec 5.1)",
+             markdown: "> First line\n> > inner\n\nAfter.", text: "“First line\n\n“inner”\n\nAfter.\n"),
+        Case(name: "a block quote with a nested quote and a list stays one quotation",
+             markdown: "> One.\n>\n> > Two.\n>\n> - Three.", text: "“One.\n\n“Two.\n\n“Three.”\n"),
+        Case(name: "task list boxes go", markdown: "- [ ] first\n- [x] second", text: "first\n\nsecond\n"),
+        Case(name: "footnote references and definitions are left out",
+             markdown: "A claim.[^1]\n\n[^1]: The source.", text: "A claim.\n"),
+        Case(name: "a raw HTML block keeps its text, comments go",
+             markdown: "<div class=\"note\">\n<p>Held in a div.</p>\n</div>\n\n<!-- hidden -->\n\nAfter.",
+             text: "Held in a div.\n\nAfter.\n"),
+        Case(name: "a front-matter title drops a first heading that repeats it",
+             markdown: "---\ntitle: Talks stall\n---\n# Talks stall\n\nBody.", text: "Talks stall\n\nBody.\n"),
+        Case(name: "an unclosed fence runs to the end (spec 4.5)", markdown: "Before.\n\n```\nnot prose", text: "Before.\n"),
     ]
 
     @Test(arguments: cases)
@@ -89,6 +112,24 @@ struct MarkdownExtractorTests {
     func blockQuoteIsQuotation() throws {
         let article = try ArticleInput.parse(bytes: Array("# T\n\n> Closing on Mondays will hit the job clubs hardest.\n".utf8), format: .markdown)
         #expect(article.quotations.map { article.string($0.range) } == ["Closing on Mondays will hit the job clubs hardest."])
+    }
+
+    @Test("7,500 nested block quotes: one quotation, no stack overflow (cmark-gfm parses and is walked without recursion)")
+    func deepNesting() {
+        let doc = MarkdownExtractor().extract(String(repeating: ">", count: 7_500) + " Deep down.\n")
+        #expect(doc.text == "“Deep down.”\n")
+        let lines = MarkdownExtractor().extract(String(repeating: "> ", count: 3_000) + "a\n" + String(repeating: "- ", count: 3_000) + "b\n")
+        #expect(lines.blocks.map(\.text) == ["“a”", "b"])
+    }
+
+    @Test("bracket storms (200,000 `[`, 50,000 `[x](`) are read as text, in linear time by cmark-gfm")
+    func bracketStorms() {
+        let open = String(repeating: "[", count: 200_000)
+        #expect(MarkdownExtractor().extract(open).blocks.map(\.text) == [open])
+        let links = String(repeating: "[x](", count: 50_000)
+        #expect(MarkdownExtractor().extract(links).blocks.map(\.text) == [links])
+        let closes = String(repeating: "[a]", count: 50_000) + String(repeating: "(", count: 50_000)
+        #expect(MarkdownExtractor().extract(closes).blocks.first?.text.utf8.count == closes.utf8.count)
     }
 
     @Test("a Markdown file with nothing but code has no article")

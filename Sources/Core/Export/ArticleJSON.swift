@@ -24,7 +24,9 @@ public enum ArticleJSON {
             if let source { w.raw("\"source\": "); w.string(source); w.raw(", ") }
             w.raw("\"title\": ")
             if let t = article.title { w.raw("\""); w.slice(utf8, t); w.raw("\"") } else { w.raw("null") }
-            if let byline = article.byline { w.raw(", \"byline\": "); w.string(byline) }
+            if let author = article.author { w.raw(", \"byline\": "); w.string(author) }
+            if let published = article.published { w.raw(", \"published\": "); w.string(published) }
+            if let url = article.url { w.raw(", \"url\": "); w.string(url) }
             w.raw(", \"speakers\": [")
             for (k, s) in article.speakers.enumerated() {
                 if k > 0 { w.raw(", ") }

@@ -22,6 +22,10 @@ public struct Article: Sendable {
     /// The page's canonical address (`og:url`, `<link rel=canonical>`) when the input was a
     /// web page that gave one; shown as the source of a quotation and printed as `url`.
     public var url: String?
+    /// The author's names alone ("Jane Doe and Ali Khan"), printed as `byline` in JSON.
+    public var author: String?
+    /// The publication date as the page gives it, printed as `published` in JSON.
+    public var published: String?
 
     public init(text: String, title: TextRange? = nil, paragraphs: [Paragraph] = [], sentences: [Sentence] = [],
                 quotations: [Quotation] = [], speakers: [Speaker] = [], diagnostics: [Diagnostic] = [],

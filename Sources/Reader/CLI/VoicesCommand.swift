@@ -131,6 +131,11 @@ struct VoicesCommand: ParsableCommand {
             // Each line names its file when there are several or a folder was given.
             let several = inputs.count > 1 || inputs != files
             var failed: Int32 = 0
+            // A file found in a folder that gives no article is reported but, when another
+            // article printed, does not fail the run (a file named on the command line does).
+            var failedInFolder: Int32 = 0
+            var printedCount = 0
+            let named = Set(files)
             let single = inputs.count == 1
             try BatchRunner.run(count: inputs.count, jobs: jobs, work: { i -> Result<Printed, LoadError> in
                 let path = inputs[i]
@@ -156,9 +161,10 @@ struct VoicesCommand: ParsableCommand {
                 } catch {
                     return .failure(error)
                 }
-            }, emit: { _, result in
+            }, emit: { i, result in
                 switch result {
                 case .success(let printed):
+                    printedCount += 1
                     do { try printed.write() } catch {
                         if Output.isBrokenPipe(error) { throw ExitCode(0) }
                         Output.error("voices: cannot write output: \(error)")
@@ -166,10 +172,11 @@ struct VoicesCommand: ParsableCommand {
                     }
                 case .failure(let error):
                     Output.error("voices: " + error.message)
-                    failed = error.exitCode
+                    if named.contains(inputs[i]) { failed = error.exitCode } else { failedInFolder = error.exitCode }
                 }
             })
             if failed != 0 { throw ExitCode(failed) }
+            if failedInFolder != 0 && printedCount == 0 { throw ExitCode(failedInFolder) }
             return
         }
         if index {
@@ -247,12 +254,16 @@ extension VoicesCommand {
     func printIndex(_ inputs: [String], loader: ArticleLoader) throws {
         var articles: [(name: String, article: Article)] = []
         var failed: Int32 = 0
+        var failedInFolder: Int32 = 0
+        let named = Set(files)
         BatchRunner.run(count: inputs.count, jobs: jobs ?? BatchRunner.defaultJobs, work: { i -> Result<Article, LoadError> in
             do throws(LoadError) { return .success(try loader.load(inputs[i])) } catch { return .failure(error) }
         }, emit: { i, result in
             switch result {
             case .success(let a): articles.append((inputs[i] == "-" ? "standard input" : inputs[i], a))
-            case .failure(let e): Output.error("voices: " + e.message); failed = e.exitCode
+            case .failure(let e):
+                Output.error("voices: " + e.message)
+                if named.contains(inputs[i]) { failed = e.exitCode } else { failedInFolder = e.exitCode }
             }
         })
         let index = SpeakerIndex(articles: articles.map(\.article))
@@ -262,6 +273,7 @@ extension VoicesCommand {
             throw ExitCode(74)
         }
         if failed != 0 { throw ExitCode(failed) }
+        if failedInFolder != 0 && articles.isEmpty { throw ExitCode(failedInFolder) }
     }
 }
 
