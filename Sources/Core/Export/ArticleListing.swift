@@ -118,7 +118,7 @@ extension String {
 }
 
 /// Words quoted per speaker against the article's own (narration), for the listing's bars.
-struct VoiceShare {
+public struct VoiceShare {
     let total: Int
     let narration: Int
     private let bytes: [UInt8]
@@ -155,10 +155,16 @@ struct VoiceShare {
     }
 
     static func count(_ b: [UInt8], _ from: Int, _ to: Int) -> Int {
+        b.withUnsafeBufferPointer { words(in: $0, from: max(0, from), to: min($0.count, to)) }
+    }
+
+    /// Words in bytes `from..<to`: runs of letters and digits (any non-ASCII byte counts as a
+    /// letter), an inner apostrophe or hyphen keeping a word whole. Shared with the reader's
+    /// share-of-voice bars so that the pane and `--list` agree.
+    public static func words(in b: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int {
         var n = 0
         var inWord = false
-        var i = max(0, from)
-        let end = min(b.count, to)
+        var i = from
         while i < end {
             let c = b[i]
             let letter = c >= 0x80 || (c >= 48 && c <= 57) || (c | 0x20 >= 97 && c | 0x20 <= 122)

@@ -153,14 +153,7 @@ struct CorpusRun {
         }
 
         /// Controls in text from the file shown as visible symbols, never sent raw.
-        static func visible(_ s: String) -> String {
-            String(String.UnicodeScalarView(s.unicodeScalars.map { c in
-                if c.value < 0x20 { return Unicode.Scalar(0x2400 + c.value)! }
-                if c.value == 0x7F { return "\u{2421}" }
-                if (0x80...0x9F).contains(c.value) || (0x202A...0x202E).contains(c.value) || (0x2066...0x2069).contains(c.value) { return "\u{FFFD}" }
-                return c
-            }))
-        }
+        static func visible(_ s: String) -> String { TerminalText.line(s) }
     }
 
     func execute(jobs: Int) throws -> Int32 {

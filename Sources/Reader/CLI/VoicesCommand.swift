@@ -157,7 +157,7 @@ struct VoicesCommand: ParsableCommand {
                     if json && single { return .success(.json(article, source: several ? path : nil, warnings: warnings)) }
                     if json { return .success(.text(ArticleJSON.render(article, source: several ? path : nil) + "\n", warnings: warnings)) }
                     let listing = ArticleListing.render(article, explain: explain, speakers: only, sgr: sgr)
-                    return .success(.text(several ? "==> \(path) <==\n" + listing : listing, warnings: warnings))
+                    return .success(.text(several ? "==> \(TerminalText.line(path)) <==\n" + listing : listing, warnings: warnings))
                 } catch {
                     return .failure(error)
                 }
@@ -223,7 +223,7 @@ struct VoicesCommand: ParsableCommand {
                 let sgr = color == .always ? Palette.basic.map { 30 + $0 } : nil
                 for (i, a) in articles.enumerated() {
                     let listing = ArticleListing.render(a, sgr: sgr)
-                    try Output.write(articles.count > 1 ? "==> \(names[i]) <==\n" + listing : listing)
+                    try Output.write(articles.count > 1 ? "==> \(TerminalText.line(names[i])) <==\n" + listing : listing)
                 }
             } catch {
                 if Output.isBrokenPipe(error) { throw ExitCode(0) }

@@ -129,19 +129,9 @@ struct Voice: Sendable {
         narration = max(0, total - entries.reduce(0) { $0 + $1.total })
     }
 
-    /// Words in bytes `from..<to`: runs of bytes that are not ASCII spaces or punctuation-only.
+    /// Words in bytes `from..<to`, counted as `--list` counts them.
     static func countWords(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        var n = 0
-        var inWord = false
-        var i = from
-        while i < to {
-            let c = b[i]
-            let letter = c >= 0x80 || (c >= 48 && c <= 57) || (c | 0x20 >= 97 && c | 0x20 <= 122)
-            if letter && !inWord { n += 1 }
-            inWord = letter || (inWord && (c == 0x27 || c == 0x2D))
-            i += 1
-        }
-        return n
+        VoiceShare.words(in: b, from: from, to: to)
     }
 }
 

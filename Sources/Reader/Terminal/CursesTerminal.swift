@@ -63,7 +63,7 @@ final class CursesTerminal {
             keyboard = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3)
         } else {
             let tty = open("/dev/tty", O_RDONLY | O_CLOEXEC)
-            if tty >= 0 && tty < 3 { keyboard = fcntl(tty, F_DUPFD_CLOEXEC, 3); close(tty) } else { keyboard = tty }
+            if tty >= 0 && tty < 3 { keyboard = fcntl(tty, F_DUPFD_CLOEXEC, 3); Glibc.close(tty) } else { keyboard = tty }
         }
         guard keyboard >= 0 else { throw .noKeyboard }
         guard let out = fdopen(fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3), "w"), let input = fdopen(keyboard, "r"),
