@@ -104,6 +104,8 @@ struct DescriptionLinkTests {
          "a disgrace", "Tom Price", "a teacher"),
         ("the father of two", "Tom Price spoke outside the library. “We will not give up,” the father of two said.",
          "not give up", "Tom Price", nil),
+        ("an inner word of a long name", "Brazilian President Luiz Inácio Lula da Silva arrived on Friday. “We want a fair partnership,” Lula told reporters.",
+         "fair partnership", "Luiz Inácio Lula da Silva", "Brazilian President"),
         ("a statement speaks for the body that issued it", "A statement from the Harbour Authority said repairs “will take weeks.”",
          "will take weeks", "the Harbour Authority", nil),
     ]

@@ -31,6 +31,10 @@ struct SpeakerRegistry {
     private(set) var entities: [Entity] = []
     private var bySurname: [String: [Int]] = [:]
     private var byFirstName: [String: [Int]] = [:]
+    /// Inner words of names with three words or more ("lula" of Luiz Inácio Lula da Silva,
+    /// "lópez" of Andrés Manuel López Obrador): a word used alone names that person when
+    /// only one person has it.
+    private var byInnerWord: [String: [Int]] = [:]
     private var byKey: [String: Int] = [:]
     private var textCache: [String: (Int, String)] = [:]
     /// The entities named most recently, newest last (at most `recentLimit`): descriptions
@@ -104,6 +108,8 @@ struct SpeakerRegistry {
             if let byFirst = byFirstName[words[0]], byFirst.count == 1 { return touch(byFirst[0], m) }
             // An organisation named the same way.
             if let i = byKey["org:" + key] { return touch(i, m) }
+            // An inner word of one long name.
+            if let inner = byInnerWord[words[0]], Set(inner).count == 1 { return touch(inner[0], m) }
         }
         let e = Entity(name: m.text, words: words, kind: .person, firstMention: m.range, lastSeen: m.range.start,
                        personEvidence: m.personEvidence)
@@ -112,6 +118,9 @@ struct SpeakerRegistry {
         byKey[key] = i
         if let last = words.last { bySurname[last, default: []].append(i) }
         if words.count >= 2 { byFirstName[words[0], default: []].append(i) }
+        if words.count >= 3 {
+            for w in words.dropFirst().dropLast() where w.count > 2 && !Names.nameParticles.contains(w) { byInnerWord[w, default: []].append(i) }
+        }
         return touch(i, m)
     }
 
