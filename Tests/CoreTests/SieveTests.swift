@@ -106,6 +106,8 @@ struct DescriptionLinkTests {
          "not give up", "Tom Price", nil),
         ("an inner word of a long name", "Brazilian President Luiz Inácio Lula da Silva arrived on Friday. “We want a fair partnership,” Lula told reporters.",
          "fair partnership", "Luiz Inácio Lula da Silva", "Brazilian President"),
+        ("a plain word before a role noun belongs to the role", "Union leader Grace Mwangi met transport minister Peter Otieno on Thursday. “The offer is final,” he said.",
+         "offer is final", "Peter Otieno", "transport minister"),
         ("a statement speaks for the body that issued it", "A statement from the Harbour Authority said repairs “will take weeks.”",
          "will take weeks", "the Harbour Authority", nil),
     ]

@@ -129,9 +129,17 @@ struct MentionFinder {
         // Lower-case role words and modifiers just before ("co-host Joe Scarborough",
         // "Republican nominee Donald Trump", "former President Bill Clinton").
         var r = lo
+        var modifiers = 0
         while r > 0 {
             let t = tokens[r - 1]
             if t.isWord && !t.isCapitalized && (t.cls.contains(.roleNouns) || t.cls.contains(.titleWords) || t.lower == "then-" || t.lower.hasPrefix("then-")) {
+                r -= 1; continue
+            }
+            // "transport minister Peter Otieno", "health secretary X": a plain word before a
+            // role noun belongs to the role.
+            if modifiers < 2, r < lo, t.isWord, !t.isCapitalized, !t.isPossessive, t.cls.isDisjoint(with: [.notNames, .determiners, .prepositions, .verbForm, .allPronouns, .timeWords, .verbModifiers]),
+               !t.lower.hasSuffix("ly"), !t.lower.hasSuffix("ed"), tokens[r].isWord, tokens[r].bareCls.contains(.roleNouns) || tokens[r].cls.contains(.titleWords) {
+                modifiers += 1
                 r -= 1; continue
             }
             if t.isWord && t.isCapitalized && !t.isPossessive && r < lo && isNameWord(t) { r -= 1; continue }
