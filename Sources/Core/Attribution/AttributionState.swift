@@ -82,8 +82,11 @@ struct AttributionState {
     /// nearest sentence before it that fits (gender, number), else the last speaker, else
     /// the person named most recently.
     func resolvePronoun(_ m: Mention, current: Int?, paragraph: Int) -> Int? {
+        // "it said", "il a déclaré" of a body: "it" stands for an organisation, never a person.
+        let neuter = m.text == "it"
         func fits(_ i: Int) -> Bool {
             let e = registry[i]
+            if neuter { return e.kind == .organization }
             if m.plural { return e.kind == .organization || e.plural }
             guard e.kind != .organization, !e.plural, e.personEvidence else { return false }
             return e.gender == .unknown || m.gender == .unknown || e.gender == m.gender

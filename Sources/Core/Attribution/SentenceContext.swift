@@ -68,6 +68,22 @@ struct Context {
             || (n.lower.hasSuffix("ly") && n.lower.count > 3) || ["how", "why", "whether", "what", "when", "out", "back"].contains(n.lower)
     }
 
+    /// Verbs whose "about" phrase is the content of what was said ("complained about the
+    /// hours"), unlike "spoke about" or "asked about", which name an occasion or a question.
+    static let topicVerbs = ["complain", "joke", "warn", "wrote", "report", "predict", "state", "testifi", "tweet"]
+
+    /// "about" right after such a verb (or after a time word or an adverb): its index.
+    func topicFollows(_ c: Int) -> Int? {
+        guard !isAccording(c), Self.topicVerbs.contains(where: { tokens[c].lower.hasPrefix($0) }) else { return nil }
+        var k = c + 1
+        var hops = 0
+        while k < tokens.count, hops < 2, tokens[k].isWord, tokens[k].lower != "about",
+              tokens[k].cls.contains(.timeWords) || tokens[k].lower.hasSuffix("ly") {
+            k += 1; hops += 1
+        }
+        return k < tokens.count && tokens[k].isWord && tokens[k].lower == "about" ? k : nil
+    }
+
     func reports(_ c: Int) -> Bool {
         isAccording(c) || tokens[c].cls.contains(.reports)
     }
@@ -547,6 +563,11 @@ struct Context {
         while w < n, tokens[w].isWord, tokens[w].cls.contains(.timeWords) { w += 1 }
         if w < n, tokens[w].isWord, ["how", "why", "whether", "what", "when", "where", "who", "if"].contains(tokens[w].lower) {
             if let r = clause(from: w, to: n, stopAtCue: true) { return ([r], m) }
+        }
+        // "complained about the long hours", "joked about his age": the topic is what was said.
+        if let about = topicFollows(c) {
+            if let r = clause(from: about + 1, to: n, stopAtCue: true, minWords: 3) { return ([r], m) }
+            return nil
         }
         // "vowed to form …", "urged Republicans to join …", "told his advisers to …" (but
         // "threatened to sue" is no statement, and "pointed to", "responded to" take an object).

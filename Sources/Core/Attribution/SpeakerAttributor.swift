@@ -131,7 +131,7 @@ struct SpeakerAttributor {
             }
 
             // 5. Reported speech: cues with a clause and no quotation of their own.
-            for c in cues where !state.attachedCues.contains(c) && ctx.reports(c) {
+            for c in cues where !state.attachedCues.contains(c) && (ctx.reports(c) || ctx.topicFollows(c) != nil) {
                 guard let (clause, m) = ctx.reportedClause(of: c), !clause.isEmpty else { continue }
                 guard let r = state.resolve(m, paragraph: p, headline: isTitle) else { continue }
                 reported.append(Reported(segments: clause, entity: r.entity,
