@@ -560,7 +560,13 @@ struct Context {
         var j = k
         // "told X how surprised he is", "questioned whether …": the clause opens with the wh-word.
         var w = k
-        while w < n, tokens[w].isWord, tokens[w].cls.contains(.timeWords) { w += 1 }
+        // Time words and time phrases ("on Thursday", "last week") may stand before the wh-word.
+        while w < n, tokens[w].isWord {
+            if tokens[w].cls.contains(.timeWords) { w += 1; continue }
+            if w + 1 < n, tokens[w].cls.contains(.prepositions) || ["last", "this", "next"].contains(tokens[w].lower),
+               tokens[w + 1].isWord, tokens[w + 1].cls.contains(.timeWords) || tokens[w + 1].cls.contains(.timeNouns) { w += 2; continue }
+            break
+        }
         if w < n, tokens[w].isWord, ["how", "why", "whether", "what", "when", "where", "who", "if"].contains(tokens[w].lower) {
             if let r = clause(from: w, to: n, stopAtCue: true) { return ([r], m) }
         }
