@@ -222,7 +222,7 @@ struct Context {
         if b >= 0, tokens[b].lower == "and" || tokens[b].lower == "but", !t.lower.hasSuffix("ing") {
             return clauseSubject(before: b)
         }
-        if t.lower.hasSuffix("ing"), c > 0, ["by", "while", "after", "before", "when", "in", "without", "also", "even"].contains(tokens[c - 1].lower) {
+        if t.lower.hasSuffix("ing"), c > 0, ["by", "while", "after", "before", "when", "in", "without", "also", "even", "from", "upon"].contains(tokens[c - 1].lower) {
             return clauseSubject(before: c - 1)
         }
         if t.lower.hasSuffix("ing"), c > 0, tokens[c - 1].isPunct(",") || tokens[c - 1].isPunct("—") || tokens[c - 1].isPunct("–") || tokens[c - 1].kind == .quote || tokens[c - 1].lower == "and" {
@@ -588,6 +588,10 @@ struct Context {
         while crossable && j < n && j - k <= 10 {
             let t = tokens[j]
             if t.isWord && t.lower == "that" { start = j + 1; break }
+            // "said after the convention he would not …": a subject pronoun after a crossed
+            // phrase opens the clause, with its own verb right after it.
+            if j > k + 1, t.isWord, t.cls.contains(.subjectPronoun), t.lower != "it", j + 1 < n, tokens[j + 1].isWord,
+               Self.finiteAfterPronoun.contains(tokens[j + 1].lower) { start = j; break }
             if t.isPunct(".") || t.isPunct(";") || t.isPunct(":") || t.isPunct(",") || t.kind == .quote && j > k + 3 { break }
             if t.isWord, t.cls.contains(.verbForm) { break }
             j += 1
@@ -615,6 +619,10 @@ struct Context {
         }
         return nil
     }
+
+    /// Verbs that follow a subject pronoun opening a clause ("he would", "she was").
+    static let finiteAfterPronoun: Set<String> = ["would", "will", "was", "is", "were", "are", "had", "has", "have", "could",
+                                                   "should", "can", "did", "does", "do", "might", "may", "must", "wanted", "wants"]
 
     /// Cues whose "to" opens no reported clause (stems: threaten, point, respond…).
     static let noInfinitiveClause = ["threat", "point", "respond", "answer", "state", "claim", "counter", "den", "confess", "plead", "repl", "refer"]
