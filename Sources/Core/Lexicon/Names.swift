@@ -59,6 +59,8 @@ enum Names {
         "psychologist", "psychiatrist", "epidemiologist", "virologist", "meteorologist", "forecaster", "forecasters",
         "lecturer", "principal", "headteacher", "cleric", "monk", "nun", "lobbyist", "academic", "diplomats",
         "ministers", "governors", "mayors", "senators", "founders", "owners", "managers", "directors", "chiefs",
+        "practitioner", "curator", "chairperson", "treasurer", "trustee", "dean", "provost", "registrar",
+        "ombudsman", "auditor", "inspector", "superintendent", "warden", "coroner", "magistrate", "barrister", "solicitor",
     ]
 
     /// Heads of organisation names and descriptions ("the Federation Council", "the ministry").
