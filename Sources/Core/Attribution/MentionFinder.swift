@@ -93,10 +93,10 @@ struct MentionFinder {
     func nameMention(_ span: Range<Int>, _ tokens: [Token]) -> Mention? {
         // "Residents said", "Officials warned": a plural role noun alone, capitalised at the
         // start of a sentence, is a description of several people, not a name.
-        if span.count == 1, let t = tokens[span.lowerBound] as Token?, t.bare.hasSuffix("s"), t.bareCls.contains(.roleNouns),
-           !t.isPossessive, t.isCapitalized {
-            var m = description(endingAt: span.lowerBound, tokens, from: span.lowerBound)
-            m?.text = t.lower
+        if span.count == 1, tokens[span.lowerBound].isCapitalized, !tokens[span.lowerBound].isPossessive,
+           tokens[span.lowerBound].bare.hasSuffix("s"), tokens[span.lowerBound].bareCls.contains(.roleNouns),
+           var m = description(endingAt: span.lowerBound, tokens, from: span.lowerBound) {
+            m.text = tokens[span.lowerBound].lower
             return m
         }
         var lo = span.lowerBound

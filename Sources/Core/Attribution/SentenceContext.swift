@@ -68,13 +68,9 @@ struct Context {
             || (n.lower.hasSuffix("ly") && n.lower.count > 3) || ["how", "why", "whether", "what", "when", "out", "back"].contains(n.lower)
     }
 
-    /// Verbs whose "about" phrase is the content of what was said ("complained about the
-    /// hours"), unlike "spoke about" or "asked about", which name an occasion or a question.
-    static let topicVerbs = ["complain", "joke", "warn", "wrote", "report", "predict", "state", "testifi", "tweet"]
-
-    /// "about" right after such a verb (or after a time word or an adverb): its index.
+    /// "about" right after a verb of the pack's `topicVerbStems` (or after a time word or an adverb): its index.
     func topicFollows(_ c: Int) -> Int? {
-        guard !isAccording(c), Self.topicVerbs.contains(where: { tokens[c].lower.hasPrefix($0) }) else { return nil }
+        guard !isAccording(c), finder.pack.topicVerbStems.contains(where: { tokens[c].lower.hasPrefix($0) }) else { return nil }
         var k = c + 1
         var hops = 0
         while k < tokens.count, hops < 2, tokens[k].isWord, tokens[k].lower != "about",
@@ -159,22 +155,18 @@ struct Context {
         return nil
     }
 
-    /// Verbs that report a whole clause of someone else's words ("X said Y called it …").
-    static let enclosingReporters: Set<String> = ["said", "says", "say", "told", "tells", "wrote", "writes", "added", "argued",
-                                                  "claimed", "noted", "insisted", "recalled", "testified", "reported"]
-
     /// The reporting cue whose clause holds cue `c` and its subject `m`: "X said (that) Y
     /// called …". Only when X stands before the outer cue, Y after it, and no quotation or
     /// sentence break lies between the outer cue and the quotation.
     func reportingCue(enclosing c: Int, subject m: Mention, before qi: Int) -> (Int, Mention)? {
-        guard m.tokens.lowerBound < c, m.kind != .pronoun || true else { return nil }
+        guard m.tokens.lowerBound < c else { return nil }
         var k = m.tokens.lowerBound - 1
         var hops = 0
         while k >= 0, hops < 12 {
             let t = tokens[k]
             if t.kind == .quote || t.isPunct(";") || t.isPunct(":") || t.isPunct(",") && hops == 0 { return nil }
             if t.isWord, t.cls.contains(.speechVerb) {
-                guard Self.enclosingReporters.contains(t.lower), !isNegated(k), let outer = subject(ofCue: k),
+                guard finder.pack.enclosingReporters.contains(t.lower), !isNegated(k), let outer = subject(ofCue: k),
                       outer.tokens.upperBound <= k, outer.kind != .description || !outer.plural else { return nil }
                 if tokens[(k + 1)..<qi].contains(where: { $0.kind == .quote }) { return nil }
                 return (k, outer)
@@ -509,12 +501,10 @@ struct Context {
     /// A finite verb (or a subject pronoun) between token `k` and byte `end`: the words form a
     /// clause, not a phrase.
     func hasOwnVerb(from k: Int, within end: Int) -> Bool {
-        let finite: Set<String> = ["is", "was", "are", "were", "will", "would", "should", "could", "can", "may", "might", "must",
-                                   "had", "has", "have", "did", "does", "do", "be", "been"]
         var j = k
         while j < tokens.count, tokens[j].range.end <= end {
             let t = tokens[j]
-            if t.isWord, finite.contains(t.lower) || t.cls.contains(.subjectPronoun) || t.lower.hasSuffix("n't") || t.lower.hasSuffix("n’t")
+            if t.isWord, finder.pack.finiteVerbs.contains(t.lower) || t.cls.contains(.subjectPronoun) || t.lower.hasSuffix("n't") || t.lower.hasSuffix("n’t")
                 || (t.lower.hasSuffix("ed") && t.lower.count > 4 && !t.isCapitalized) || t.cls.contains(.verbForm) || t.isPossessive && t.bareCls.contains(.allPronouns) {
                 return true
             }
@@ -577,7 +567,7 @@ struct Context {
         }
         // "vowed to form …", "urged Republicans to join …", "told his advisers to …" (but
         // "threatened to sue" is no statement, and "pointed to", "responded to" take an object).
-        if w < n, tokens[w].lower == "to", !Self.noInfinitiveClause.contains(where: { tokens[c].lower.hasPrefix($0) }), tokens[c].lower != "according", w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
+        if w < n, tokens[w].lower == "to", !finder.pack.noInfinitiveStems.contains(where: { tokens[c].lower.hasPrefix($0) }), tokens[c].lower != "according", w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
            !tokens[w + 1].cls.contains(.determiners), !tokens[w + 1].cls.contains(.subjectPronoun) {
             if let r = clause(from: objectStart ?? w, to: n, stopAtCue: true) { return ([r], m) }
         }
@@ -591,7 +581,7 @@ struct Context {
             // "said after the convention he would not …": a subject pronoun after a crossed
             // phrase opens the clause, with its own verb right after it.
             if j > k + 1, t.isWord, t.cls.contains(.subjectPronoun), t.lower != "it", j + 1 < n, tokens[j + 1].isWord,
-               Self.finiteAfterPronoun.contains(tokens[j + 1].lower) { start = j; break }
+               finder.pack.finiteVerbs.contains(tokens[j + 1].lower) || ["wants", "wanted"].contains(tokens[j + 1].lower) { start = j; break }
             if t.isPunct(".") || t.isPunct(";") || t.isPunct(":") || t.isPunct(",") || t.kind == .quote && j > k + 3 { break }
             if t.isWord, t.cls.contains(.verbForm) { break }
             j += 1
@@ -620,24 +610,16 @@ struct Context {
         return nil
     }
 
-    /// Verbs that follow a subject pronoun opening a clause ("he would", "she was").
-    static let finiteAfterPronoun: Set<String> = ["would", "will", "was", "is", "were", "are", "had", "has", "have", "could",
-                                                   "should", "can", "did", "does", "do", "might", "may", "must", "wanted", "wants"]
-
-    /// Cues whose "to" opens no reported clause (stems: threaten, point, respond…).
-    static let noInfinitiveClause = ["threat", "point", "respond", "answer", "state", "claim", "counter", "den", "confess", "plead", "repl", "refer"]
-
     /// "that …", or a subject and a finite verb within a few words: a clause, not a noun
     /// phrase ("suggesting the plan failed" yes, "suggesting confusion" no).
     func opensClause(after c: Int) -> Bool {
         guard c + 1 < tokens.count else { return false }
         if tokens[c + 1].lower == "that" || tokens[c + 1].cls.contains(.subjectPronoun) { return true }
-        let finite: Set<String> = ["is", "was", "are", "were", "will", "would", "should", "could", "can", "may", "might", "must",
-                                   "had", "has", "have", "did", "does", "do", "isn't", "wasn't", "won't", "didn't"]
         for k in (c + 2)..<min(tokens.count, c + 10) {
             let t = tokens[k]
             guard t.isWord else { if t.kind == .quote { continue }; return false }
-            if finite.contains(t.lower) || (t.lower.hasSuffix("ed") && t.lower.count > 4) || t.cls.contains(.verbForm) { return true }
+            if finder.pack.finiteVerbs.contains(t.lower) || t.lower.hasSuffix("n't") || t.lower.hasSuffix("n’t")
+                || (t.lower.hasSuffix("ed") && t.lower.count > 4) || t.cls.contains(.verbForm) { return true }
         }
         return false
     }

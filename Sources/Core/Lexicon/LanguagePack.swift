@@ -34,6 +34,17 @@ public struct LanguagePack: Sendable {
     /// clause with its own verb follows ("suggesting that he would …").
     let inferenceCues: Set<String>
 
+    /// Finite auxiliaries and modals ("is", "would", "had"): a clause has one of them (or a
+    /// past form, or a speech verb); a noun phrase has none.
+    let finiteVerbs: Set<String>
+    /// Reporting verbs whose clause may hold someone else's cue: "X said Y called it “…”" is X's report.
+    let enclosingReporters: Set<String>
+    /// Stems of verbs whose "about" phrase is what was said ("complained about the hours");
+    /// "spoke about" or "asked about" name an occasion or a question instead.
+    let topicVerbStems: [String]
+    /// Stems of cues whose "to" opens no reported clause ("threatened to sue", "pointed to").
+    let noInfinitiveStems: [String]
+
     /// The language's own determiners and prepositions ("le", "des", "der", "laut"): never
     /// names, and they bound descriptions and subjects as the English ones do.
     let determiners: Set<String>
@@ -49,7 +60,8 @@ public struct LanguagePack: Sendable {
          accordingWords: Set<String> = [], auxiliaries: Set<String> = [],
          pronouns: [String: (gender: Names.Gender, plural: Bool)], documentNouns: Set<String> = [],
          personNouns: Set<String> = [], companyHeads: Set<String> = [], inferenceCues: Set<String> = [],
-         determiners: Set<String> = [], prepositions: Set<String> = []) {
+         determiners: Set<String> = [], prepositions: Set<String> = [], finiteVerbs: Set<String> = [],
+         enclosingReporters: Set<String> = [], topicVerbStems: [String] = [], noInfinitiveStems: [String] = []) {
         self.code = code
         self.stopwords = stopwords
         self.speechForms = speechForms
@@ -61,6 +73,10 @@ public struct LanguagePack: Sendable {
         self.personNouns = personNouns
         self.companyHeads = companyHeads
         self.inferenceCues = inferenceCues
+        self.finiteVerbs = finiteVerbs
+        self.enclosingReporters = enclosingReporters
+        self.topicVerbStems = topicVerbStems
+        self.noInfinitiveStems = noInfinitiveStems
         self.determiners = determiners
         self.prepositions = prepositions
         var table = WordClass.table(speechForms: speechForms, nounForms: nounForms, pronouns: Set(pronouns.keys))
@@ -111,7 +127,13 @@ public struct LanguagePack: Sendable {
                       "widow", "widower", "retiree", "pensioner"],
         companyHeads: ["company", "firm", "group", "business", "corporation", "carrier", "airline", "retailer", "bank",
                        "manufacturer", "maker", "insurer", "operator", "lender", "developer", "producer", "utility", "startup", "brand"],
-        inferenceCues: ["suggesting", "showing", "signalling", "signaling", "indicating", "implying", "raising", "hinting", "revealing"]
+        inferenceCues: ["suggesting", "showing", "signalling", "signaling", "indicating", "implying", "raising", "hinting", "revealing"],
+        finiteVerbs: ["is", "was", "are", "were", "will", "would", "should", "could", "can", "may", "might", "must", "shall",
+                      "had", "has", "have", "did", "does", "do", "be", "been"],
+        enclosingReporters: ["said", "says", "say", "told", "tells", "wrote", "writes", "added", "argued", "claimed", "noted",
+                             "insisted", "recalled", "testified", "reported"],
+        topicVerbStems: ["complain", "joke", "warn", "wrote", "report", "predict", "state", "testifi", "tweet"],
+        noInfinitiveStems: ["threat", "point", "respond", "answer", "state", "claim", "counter", "den", "confess", "plead", "repl", "refer"]
     )
 
     public static let french = LanguagePack(
