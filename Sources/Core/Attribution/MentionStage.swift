@@ -11,8 +11,8 @@ struct MentionStage {
     /// sentence ("By Sarah Lim"), a parenthesis with a slash or a credit word ("(Jane Roe/Reuters)").
     static func credits(_ tokens: [Token]) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        let words = tokens.filter(\.isWord)
-        if let first = words.first, creditWords.contains(first.lower), words.count <= 8, !tokens.contains(where: { $0.kind == .quote }) {
+        if let first = tokens.firstIndex(where: \.isWord), creditWords.contains(tokens[first].lower),
+           tokens.lazy.filter(\.isWord).count <= 8, !tokens.contains(where: { $0.kind == .quote }) {
             return [0..<tokens.count]
         }
         var k = 0

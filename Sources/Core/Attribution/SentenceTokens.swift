@@ -24,10 +24,18 @@ struct Token {
 /// Splits a sentence into tokens, folding each top-level quotation into one token.
 struct SentenceTokenizer {
     let pack: LanguagePack
+    /// The article's spellings, lowercased and classed once each.
+    private var words = WordTable()
+
+    init(pack: LanguagePack) { self.pack = pack }
+
+    /// One-character strings of ASCII punctuation, made once.
+    private static let asciiStrings: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
 
     /// `quotes`: top-level marked quotations as (outer range, index), sorted by start.
-    func tokens(_ source: Source, sentence: TextRange, quotes: [(TextRange, Int)], firstQuote: inout Int) -> [Token] {
+    mutating func tokens(_ source: Source, sentence: TextRange, quotes: [(TextRange, Int)], firstQuote: inout Int) -> [Token] {
         var out: [Token] = []
+        out.reserveCapacity((sentence.end - sentence.start) / 5 + 4)
         var i = sentence.start
         var q = firstQuote
         while q < quotes.count && quotes[q].0.end <= sentence.start { q += 1 }
@@ -59,7 +67,7 @@ struct SentenceTokenizer {
                     // Inner apostrophes, hyphens and periods keep a word whole (Russia’s, co-host, U.S.).
                     if c == "'" || c == "\u{2019}" || c == "-" || c == "." || c == "\u{2010}" || c == "\u{2011}" {
                         if j + m < sentence.end, source.scalar(at: j + m).0.isWordLike { j += m; continue }
-                        if c == "." && isAbbreviation(source.string(TextRange(start, j))) { j += m }
+                        if c == "." && isAbbreviation(source, start, j) { j += m }
                         // s’ possessive (the Passengers’ Alliance)
                         else if (c == "'" || c == "\u{2019}"), j > start, source[j - 1] == 0x73 || source[j - 1] == 0x53,
                                 j + m < sentence.end, source.scalar(at: j + m).0.isSpaceLike { j += m }
@@ -67,7 +75,8 @@ struct SentenceTokenizer {
                     }
                     break
                 }
-                let lower = Self.lowercased(source, start, j)
+                let e = word(source, start, j)
+                let lower = words[e].lower, cls = words[e].cls
                 // Possessive endings: ’s 's ’ ' (bytes E2 80 99 for ’).
                 var bareEnd = j
                 if j - start >= 3, source[j - 3] == 0xE2, source[j - 2] == 0x80, source[j - 1] == 0x99 { bareEnd = j - 3 }
@@ -75,19 +84,32 @@ struct SentenceTokenizer {
                 else if j - start >= 2, source[j - 1] == 0x27 { bareEnd = j - 1 }
                 else if j - start >= 3, source[j - 1] | 0x20 == 0x73, source[j - 2] == 0x27 { bareEnd = j - 2 }
                 let possessive = bareEnd < j && bareEnd > start
-                let bare = possessive ? Self.lowercased(source, start, bareEnd) : lower
-                let cls = pack.classes(lower)
+                var bare = lower, bareCls = cls
+                if possessive {
+                    let b = word(source, start, bareEnd)
+                    bare = words[b].lower
+                    bareCls = words[b].cls
+                }
                 out.append(Token(kind: .word, range: TextRange(start, j), lower: lower, bare: bare,
                                  isCapitalized: s.isUppercaseLike, isPossessive: possessive, quote: -1,
-                                 cls: cls, bareCls: possessive ? pack.classes(bare) : cls))
+                                 cls: cls, bareCls: bareCls))
                 i = j
                 continue
             }
-            out.append(Token(kind: .punct, range: TextRange(i, i + n), lower: String(Character(s)), bare: "",
+            out.append(Token(kind: .punct, range: TextRange(i, i + n), lower: s.value < 0x80 ? Self.asciiStrings[Int(s.value)] : String(Character(s)), bare: "",
                              isCapitalized: false, isPossessive: false, quote: -1))
             i += n
         }
         return out
+    }
+
+    /// The word table's entry for the bytes `start..<end`.
+    @inline(__always) private mutating func word(_ source: Source, _ start: Int, _ end: Int) -> Int {
+        let pack = self.pack
+        return words.index(source, start, end) { s, a, b in
+            let l = Self.lowercased(s, a, b)
+            return (l, pack.classes(l))
+        }
     }
 
     /// Lowercased text of a byte range; ASCII is folded byte by byte (no Unicode tables).
@@ -102,6 +124,13 @@ struct SentenceTokenizer {
             }
             return end - start
         }
+    }
+
+    /// Whether the word `start..<end`, followed by a period, is an abbreviation (asked once per spelling).
+    private mutating func isAbbreviation(_ source: Source, _ start: Int, _ end: Int) -> Bool {
+        let e = word(source, start, end)
+        if words[e].abbreviation == 0 { words[e].abbreviation = isAbbreviation(source.string(TextRange(start, end))) ? 2 : 1 }
+        return words[e].abbreviation == 2
     }
 
     private func isAbbreviation(_ word: String) -> Bool {

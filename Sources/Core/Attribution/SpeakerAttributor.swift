@@ -58,7 +58,7 @@ struct SpeakerAttributor {
         var state = AttributionState()
         state.registry.pack = pack
         let finder = MentionFinder(source: source, pack: pack)
-        let tokenizer = SentenceTokenizer(pack: pack)
+        var tokenizer = SentenceTokenizer(pack: pack)
         let mentions = MentionStage(finder: finder)
         let kinds = KindClassifier()
         let top: [(TextRange, Int)] = quotations.indices.filter { quotations[$0].depth == 0 }.map { (quotations[$0].outer, $0) }

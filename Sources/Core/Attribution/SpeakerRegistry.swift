@@ -11,6 +11,8 @@ struct SpeakerRegistry {
         var roleWords: Set<Substring> = []
         /// The roles lowercased, so a role said again is recognised without a scan.
         var roleKeys: Set<String> = []
+        /// Roles as they were given and taken: the same text again needs no work.
+        var rolesGiven: Set<String> = []
         var organization: String?
         var gender: Names.Gender = .unknown
         var plural = false
@@ -37,6 +39,9 @@ struct SpeakerRegistry {
     private var byInnerWord: [String: [Int]] = [:]
     private var byKey: [String: Int] = [:]
     private var textCache: [String: (Int, String)] = [:]
+    /// A name's words and key, worked out once per spelling (a surname shared by two people
+    /// sends every mention through `resolveNameUncached`, but not through the splitting).
+    private var nameWords: [String: (words: [String], key: String)] = [:]
     /// The entities named most recently, newest last (at most `recentLimit`): descriptions
     /// ("the minister", "the company") and pronouns look only here, which keeps every
     /// lookup independent of the article's length.
@@ -76,9 +81,15 @@ struct SpeakerRegistry {
     }
 
     private mutating func resolveNameUncached(_ m: Mention) -> Int {
-        let words = Self.normalize(m.text).split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).map(String.init)
-            .filter { !Names.nameSuffixes.contains($0) }
-        let key = words.joined(separator: " ")
+        let words: [String], key: String
+        if let known = nameWords[m.text] {
+            (words, key) = known
+        } else {
+            words = Self.normalize(m.text).split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).map(String.init)
+                .filter { !Names.nameSuffixes.contains($0) }
+            key = words.joined(separator: " ")
+            nameWords[m.text] = (words, key)
+        }
         if let i = byKey[key] { return touch(i, m) }
         if let last = words.last, let candidates = bySurname[last] {
             let compatible = candidates.filter { i in
@@ -198,6 +209,7 @@ struct SpeakerRegistry {
     }
 
     mutating func addRole(_ i: Int, _ role: String) {
+        if entities[i].rolesGiven.contains(role) { return }
         var r = role.trimmingSpaces
         // "The transport secretary" at a sentence start is "the transport secretary" as a role.
         for det in ["The ", "A ", "An "] where r.hasPrefix(det) { r = det.lowercased() + r.dropFirst(det.count) }
@@ -206,6 +218,7 @@ struct SpeakerRegistry {
         let key = r.lowercased()
         guard !r.isEmpty, !entities[i].roleKeys.contains(key) else { return }
         entities[i].roleKeys.insert(key)
+        entities[i].rolesGiven.insert(role)
         entities[i].roles.append(r)
         for w in r.lowercased().split(separator: " ") { entities[i].roleWords.insert(w) }
         if entities[i].organization == nil, let org = Self.organization(inRole: r) { entities[i].organization = org }

@@ -61,31 +61,31 @@ struct Source {
 }
 
 extension Unicode.Scalar {
-    var isLetterLike: Bool {
+    @inline(__always) var isLetterLike: Bool {
         if value < 0x80 {
             return (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
         }
         return properties.isAlphabetic
     }
 
-    var isDigitLike: Bool { value >= 0x30 && value <= 0x39 }
+    @inline(__always) var isDigitLike: Bool { value >= 0x30 && value <= 0x39 }
 
-    var isWordLike: Bool { isLetterLike || isDigitLike }
+    @inline(__always) var isWordLike: Bool { isLetterLike || isDigitLike }
     /// Invisible format characters that may sit inside a word or a name: bidi embeddings,
     /// overrides and isolates (U+202A–U+202E, U+2066–U+2069), marks (U+200E, U+200F), zero-width
     /// joiners (U+200C, U+200D) and the soft hyphen. They neither end a word nor start one.
-    var isInvisibleFormat: Bool {
+    @inline(__always) var isInvisibleFormat: Bool {
         let v = value
         return (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) || v == 0x200E || v == 0x200F
             || v == 0x200C || v == 0x200D || v == 0xAD
     }
 
-    var isUppercaseLike: Bool {
+    @inline(__always) var isUppercaseLike: Bool {
         if value < 0x80 { return value >= 0x41 && value <= 0x5A }
         return properties.isUppercase || properties.generalCategory == .titlecaseLetter
     }
 
-    var isSpaceLike: Bool {
+    @inline(__always) var isSpaceLike: Bool {
         if value < 0x80 { return Source.isSpaceByte(UInt8(value)) }
         return properties.isWhitespace
     }

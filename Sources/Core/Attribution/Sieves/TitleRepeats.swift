@@ -12,12 +12,22 @@ struct TitleRepeats {
         guard !titles.isEmpty else { return }
         for i in decisions.indices {
             guard let d = decisions[i], d.kind.isStatement, d.kind != .indirect else { continue }
-            let text = source.string(quotations[i].content)
-            guard text.split(separator: " ").count <= Self.maxWords, titles.contains(Self.key(text)) else { continue }
+            guard Self.wordCount(source, quotations[i].content) <= Self.maxWords,
+                  titles.contains(Self.key(source.string(quotations[i].content))) else { continue }
             decisions[i]?.kind = .title
             decisions[i]?.entity = nil
             decisions[i]?.attribution = Attribution(rule: .notAStatement, confidence: 0.6)
         }
+    }
+
+    /// Runs of bytes between spaces (U+0020), counted without making a string.
+    static func wordCount(_ source: Source, _ range: TextRange) -> Int {
+        var n = 0
+        var inWord = false
+        for k in range.start..<range.end {
+            if source[k] == 0x20 { inWord = false } else if !inWord { inWord = true; n += 1 }
+        }
+        return n
     }
 
     /// Lowercased, trailing punctuation and spaces dropped ("Winds of Change." = "winds of change").
