@@ -159,9 +159,8 @@ struct MentionFinder {
             }
         }
         guard nameStart < hi else { return nil }
-        var nameTokens = Array(tokens[nameStart..<hi])
-        var possessive = false
-        if let last = nameTokens.last, last.isPossessive { possessive = true; _ = last }
+        let nameTokens = tokens[nameStart..<hi]
+        let possessive = tokens[hi - 1].isPossessive
         // Drop a suffix-less trailing possessive mark from the name text.
         var name = text(tokens, nameStart..<hi)
         if possessive {
@@ -169,7 +168,7 @@ struct MentionFinder {
         }
         if nameTokens.isEmpty { return nil }
         if gender == .unknown, !isOrg {
-            let first = nameTokens[0].bare
+            let first = nameTokens.first!.bare
             if Names.maleFirstNames.contains(first) { gender = .male; evidence = true }
             else if Names.femaleFirstNames.contains(first) { gender = .female; evidence = true }
         }
@@ -183,7 +182,6 @@ struct MentionFinder {
             for suffix in ["’s", "'s"] where org.hasSuffix(suffix) { org = String(org.dropLast(suffix.count)) }
             organization = org
         }
-        nameTokens.removeAll()
         // "the" before an organisation belongs to its name (the Kremlin, the White House).
         var start = lo
         if isOrg, lo > 0, tokens[lo - 1].lower == "the" { start = lo - 1; name = "the " + name }
@@ -195,9 +193,18 @@ struct MentionFinder {
 
     /// FBI, CNN, NATO: upper-case words of three to six letters (two when known: UN, EU, AP).
     func isAcronym(_ t: Token) -> Bool {
-        let letters = source.string(t.range).unicodeScalars.filter { $0.isLetterLike }
-        guard letters.count >= 2, letters.count <= 6, letters.allSatisfy({ $0.isUppercaseLike }) else { return false }
-        return letters.count >= 3 || t.bareCls.contains(.organizationWords)
+        var letters = 0
+        var k = t.range.start
+        while k < t.range.end {
+            let (u, n) = source.scalar(at: k)
+            k += n
+            guard u.isLetterLike else { continue }
+            guard u.isUppercaseLike else { return false }
+            letters += 1
+            if letters > 6 { return false }
+        }
+        guard letters >= 2 else { return false }
+        return letters >= 3 || t.bareCls.contains(.organizationWords)
     }
 
     // MARK: Mentions at a position

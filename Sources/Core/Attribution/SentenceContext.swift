@@ -406,7 +406,7 @@ struct Context {
     private func trimRole(_ s: String) -> String {
         var r = s.trimmingSpaces
         // "a teacher who has used the library since childhood": the role ends at "who".
-        let words = r.split(separator: " ", omittingEmptySubsequences: false)
+        let words = r.spaceSeparated(omittingEmpty: false)
         if let cut = words.indices.first(where: { $0 >= 1 && ["who", "which", "whose"].contains(words[$0]) }) {
             r = words[..<cut].joined(separator: " ")
         }

@@ -67,7 +67,7 @@ struct SpeakerRegistry {
             for u in lowered.unicodeScalars { out.append(u == "\u{2019}" ? "'" : u) }
             lowered = String(out)
         }
-        return lowered.hasPrefix("the ") ? String(lowered.dropFirst(4)) : lowered
+        return lowered.hasBytesPrefix("the ") ? String(lowered.dropFirst(4)) : lowered
     }
 
     private mutating func resolveName(_ m: Mention) -> Int {
@@ -85,7 +85,7 @@ struct SpeakerRegistry {
         if let known = nameWords[m.text] {
             (words, key) = known
         } else {
-            words = Self.normalize(m.text).split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).map(String.init)
+            words = Self.normalize(m.text).replacingNoBreakSpaces.spaceSeparated().map(String.init)
                 .filter { !Names.nameSuffixes.contains($0) }
             key = words.joined(separator: " ")
             nameWords[m.text] = (words, key)
@@ -139,18 +139,18 @@ struct SpeakerRegistry {
         let key = Self.normalize(m.text)
         if let i = byKey["org:" + key] { return touch(i, m) }
         // "the ministry", "the company": the last organisation whose name holds that word.
-        if let head = m.head, m.text.lowercased().hasPrefix("the ") {
+        if let head = m.head, m.text.lowercased().hasBytesPrefix("the ") {
             if let i = recent.last(where: { entities[$0].kind == .organization && entities[$0].words.contains(head) }) {
                 return touch(i, m)
             }
             // "the company", "the firm": the organisation named most recently, nearby.
-            if pack.companyHeads.contains(head), m.text.split(separator: " ").count == 2,
+            if pack.companyHeads.contains(head), m.text.spaceSeparated().count == 2,
                let i = recent.last(where: { entities[$0].kind == .organization && m.range.start - entities[$0].lastSeen < 3000 }) {
                 return touch(i, m)
             }
         }
         // "the Clinton campaign" is Clinton's campaign: an organisation of its own.
-        let e = Entity(name: m.text, words: key.split(separator: " ").map(String.init), kind: .organization,
+        let e = Entity(name: m.text, words: key.spaceSeparated().map(String.init), kind: .organization,
                        firstMention: m.range, lastSeen: m.range.start, personEvidence: false)
         entities.append(e)
         byKey["org:" + key] = entities.count - 1
@@ -160,7 +160,8 @@ struct SpeakerRegistry {
     private mutating func resolveDescription(_ m: Mention) -> Int {
         let key = Self.normalize(m.text)
         // "the minister", "the Vermont senator": the person last named with that role.
-        if let head = m.head, !m.plural, m.text.lowercased().hasPrefix("the ") || m.text.lowercased().hasPrefix("this ") {
+        let lower = m.text.lowercased()
+        if let head = m.head, !m.plural, lower.hasBytesPrefix("the ") || lower.hasBytesPrefix("this ") {
             if let i = recent.last(where: { i in
                 entities[i].kind == .person && entities[i].roleWords.contains(Substring(head))
             }) {
@@ -171,7 +172,7 @@ struct SpeakerRegistry {
             }
         }
         // "the 64-year-old", "the woman": the person named most recently, nearby.
-        if let head = m.head, !m.plural, m.text.lowercased().hasPrefix("the "),
+        if let head = m.head, !m.plural, lower.hasBytesPrefix("the "),
            pack.personNouns.contains(head) || m.text.contains("-year-old") {
             if let i = recent.last(where: { i in
                 let e = entities[i]
@@ -220,7 +221,7 @@ struct SpeakerRegistry {
         entities[i].roleKeys.insert(key)
         entities[i].rolesGiven.insert(role)
         entities[i].roles.append(r)
-        for w in r.lowercased().split(separator: " ") { entities[i].roleWords.insert(w) }
+        for w in r.lowercased().spaceSeparated() { entities[i].roleWords.insert(w) }
         if entities[i].organization == nil, let org = Self.organization(inRole: r) { entities[i].organization = org }
     }
 
@@ -258,7 +259,7 @@ struct SpeakerRegistry {
     /// "deputy chairman of the Federation Council’s International Affairs Committee" →
     /// "Federation Council": the capitalised words after "of/at/for (the)".
     static func organization(inRole role: String) -> String? {
-        let words = role.split(separator: " ").map(String.init)
+        let words = role.spaceSeparated().map(String.init)
         guard let k = words.firstIndex(where: { ["of", "at", "for", "with"].contains($0) }) else { return nil }
         var j = k + 1
         if j < words.count, words[j] == "the" { j += 1 }
@@ -273,18 +274,5 @@ struct SpeakerRegistry {
             if stop { break }
         }
         return org.isEmpty ? nil : org.joined(separator: " ")
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace || f == "," { s.removeFirst() }
-        while let l = s.last, l.isWhitespace || l == "," { s.removeLast() }
-        return String(s)
-    }
-
-    func trimmingSuffix(_ suffix: String) -> Substring {
-        hasSuffix(suffix) ? dropLast(suffix.count) : Substring(self)
     }
 }

@@ -56,9 +56,11 @@ enum Places {
     /// Whether `name` (as written, any case; a trailing "-based" or possessive ignored) is a
     /// state, province or city: never a speaker.
     static func contains(_ name: String) -> Bool {
-        var s = name.lowercased()
-        for suffix in ["-based", "’s", "'s"] where s.hasSuffix(suffix) { s.removeLast(suffix.count) }
-        if s.hasPrefix("the ") { s.removeFirst(4) }
-        return localities.contains(s)
+        var s = Substring(name.lowercased())
+        if s.hasBytesSuffix("-based") { s = s.dropLast(6) }
+        if s.hasBytesSuffix("’s") { s = s.dropLast(2) }
+        if s.hasBytesSuffix("'s") { s = s.dropLast(2) }
+        if s.hasBytesPrefix("the ") { s = s.dropFirst(4) }
+        return localities.contains(String(s))
     }
 }

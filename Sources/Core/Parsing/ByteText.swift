@@ -1,0 +1,65 @@
+/// String helpers that work on UTF-8 bytes instead of `Character`s.
+///
+/// `split(separator: " ")`, `hasSuffix` and `trimming` walk grapheme clusters, which costs
+/// about a hundred instructions a character; the attribution stages call them on every
+/// name and role. These give the same answers on text where a space, a comma or an ASCII
+/// affix is not followed by a combining mark (a mark after a space belongs to no word).
+extension StringProtocol {
+    /// The runs between spaces (U+0020), empty runs left out unless `omittingEmpty` is false.
+    func spaceSeparated(omittingEmpty: Bool = true) -> [SubSequence] {
+        var out: [SubSequence] = []
+        let u = utf8
+        var start = u.startIndex
+        var i = start
+        while i != u.endIndex {
+            if u[i] == 0x20 {
+                if !omittingEmpty || i != start { out.append(self[start..<i]) }
+                start = u.index(after: i)
+            }
+            i = u.index(after: i)
+        }
+        if !omittingEmpty || start != u.endIndex { out.append(self[start..<u.endIndex]) }
+        return out
+    }
+
+    /// Whether the text ends with the bytes of `suffix`.
+    func hasBytesSuffix(_ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        let u = utf8
+        guard u.count >= n else { return false }
+        return suffix.withUTF8Buffer { s in u.suffix(n).elementsEqual(s) }
+    }
+
+    /// Whether the text starts with the bytes of `prefix`.
+    func hasBytesPrefix(_ prefix: StaticString) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        let u = utf8
+        guard u.count >= n else { return false }
+        return prefix.withUTF8Buffer { s in u.prefix(n).elementsEqual(s) }
+    }
+}
+
+extension String {
+    /// White space (and commas) gone from both ends, scalar by scalar.
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        var lo = scalars.startIndex, hi = scalars.endIndex
+        func drop(_ u: Unicode.Scalar) -> Bool { u == "," || u.isSpaceLike }
+        while lo < hi, drop(scalars[lo]) { lo = scalars.index(after: lo) }
+        while hi > lo, drop(scalars[scalars.index(before: hi)]) { hi = scalars.index(before: hi) }
+        if lo == scalars.startIndex && hi == scalars.endIndex { return self }
+        return String(scalars[lo..<hi])
+    }
+
+    /// No-break spaces (U+00A0) made plain spaces.
+    var replacingNoBreakSpaces: String {
+        guard utf8.contains(0xC2) else { return self }
+        var out = String.UnicodeScalarView()
+        for u in unicodeScalars { out.append(u == "\u{A0}" ? " " : u) }
+        return String(out)
+    }
+
+    func trimmingSuffix(_ suffix: String) -> Substring {
+        hasSuffix(suffix) ? dropLast(suffix.count) : Substring(self)
+    }
+}
