@@ -42,6 +42,7 @@ struct SpeakerRegistry {
     /// A name's words and key, worked out once per spelling (a surname shared by two people
     /// sends every mention through `resolveNameUncached`, but not through the splitting).
     private var nameWords: [String: (words: [String], key: String)] = [:]
+    private var normalizedCache: [String: String] = [:]
     /// The entities named most recently, newest last (at most `recentLimit`): descriptions
     /// ("the minister", "the company") and pronouns look only here, which keeps every
     /// lookup independent of the article's length.
@@ -92,17 +93,14 @@ struct SpeakerRegistry {
         }
         if let i = byKey[key] { return touch(i, m) }
         if let last = words.last, let candidates = bySurname[last] {
-            let compatible = candidates.filter { i in
-                let e = entities[i]
-                guard e.kind == .person else { return false }
-                if words.count == 1 { return true }
-                // First names must agree when both are known (Hillary ≠ Bill Clinton).
-                guard let f = e.first, f != words[0] else { return true }
-                // Initials agree with the name they stand for (J. Smith, John Smith).
-                let a = f.trimmingSuffix("."), b = words[0].trimmingSuffix(".")
-                return (a.count == 1 && b.hasPrefix(a)) || (b.count == 1 && a.hasPrefix(b))
+            // The most recently seen compatible person (the first of equals); entities are read
+            // in place, never copied.
+            var found: Int?
+            for i in candidates where entities[i].kind == .person && compatible(i, words) {
+                if let b = found, entities[i].lastSeen <= entities[b].lastSeen { continue }
+                found = i
             }
-            if let best = compatible.max(by: { entities[$0].lastSeen < entities[$1].lastSeen }) {
+            if let best = found {
                 if words.count > entities[best].words.count {
                     // A fuller name than we had: it becomes the name, the old one an alias.
                     addAlias(best, entities[best].name)
@@ -135,8 +133,28 @@ struct SpeakerRegistry {
         return touch(i, m)
     }
 
+    /// Whether person `i` may be the one named by `words` (a surname they share).
+    private func compatible(_ i: Int, _ words: [String]) -> Bool {
+        if words.count == 1 { return true }
+        // First names must agree when both are known (Hillary ≠ Bill Clinton).
+        guard entities[i].words.count >= 2 else { return true }
+        let f = entities[i].words[0]
+        guard f != words[0] else { return true }
+        // Initials agree with the name they stand for (J. Smith, John Smith).
+        let a = f.trimmingSuffix("."), b = words[0].trimmingSuffix(".")
+        return (a.count == 1 && b.hasPrefix(a)) || (b.count == 1 && a.hasPrefix(b))
+    }
+
+    /// `normalize`, once per spelling.
+    private mutating func normalized(_ text: String) -> String {
+        if let n = normalizedCache[text] { return n }
+        let n = Self.normalize(text)
+        normalizedCache[text] = n
+        return n
+    }
+
     private mutating func resolveOrganization(_ m: Mention) -> Int {
-        let key = Self.normalize(m.text)
+        let key = normalized(m.text)
         if let i = byKey["org:" + key] { return touch(i, m) }
         // "the ministry", "the company": the last organisation whose name holds that word.
         if let head = m.head, m.text.lowercased().hasBytesPrefix("the ") {
@@ -158,7 +176,7 @@ struct SpeakerRegistry {
     }
 
     private mutating func resolveDescription(_ m: Mention) -> Int {
-        let key = Self.normalize(m.text)
+        let key = normalized(m.text)
         // "the minister", "the Vermont senator": the person last named with that role.
         let lower = m.text.lowercased()
         if let head = m.head, !m.plural, lower.hasBytesPrefix("the ") || lower.hasBytesPrefix("this ") {
@@ -175,9 +193,8 @@ struct SpeakerRegistry {
         if let head = m.head, !m.plural, lower.hasBytesPrefix("the "),
            pack.personNouns.contains(head) || m.text.contains("-year-old") {
             if let i = recent.last(where: { i in
-                let e = entities[i]
-                return e.kind == .person && !e.plural && m.range.start - e.lastSeen < 1500
-                    && (m.gender == .unknown || e.gender == .unknown || e.gender == m.gender)
+                entities[i].kind == .person && !entities[i].plural && m.range.start - entities[i].lastSeen < 1500
+                    && (m.gender == .unknown || entities[i].gender == .unknown || entities[i].gender == m.gender)
             }) {
                 addAlias(i, m.text)
                 entities[i].mentions.append(m.range)

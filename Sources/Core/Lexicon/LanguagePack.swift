@@ -91,20 +91,25 @@ public struct LanguagePack: Sendable {
     public static func detect(_ text: String) -> LanguagePack {
         var counts = [0, 0, 0]
         let packs = [english, french, german]
-        var word: [UInt8] = []
+        let table = Self.stopwordTable
+        var key: UInt64 = 0
+        var length = 0
         var seen = 0
         func flush() {
-            guard !word.isEmpty, word.count <= 5 else { word.removeAll(keepingCapacity: true); return }
-            let w = String(decoding: word, as: UTF8.self)
-            for (k, p) in packs.enumerated() where p.stopwords.contains(w) { counts[k] += 1 }
-            word.removeAll(keepingCapacity: true)
+            if length >= 1 && length <= 5 {
+                let mask = table.mask(of: key | UInt64(length) << 56)
+                for k in 0..<3 where mask & (1 << k) != 0 { counts[k] += 1 }
+            }
+            key = 0
+            length = 0
         }
         for b in text.utf8 {
             seen += 1
             if seen > 65_536 { break }
-            if (b >= 0x61 && b <= 0x7A) || b >= 0x80 { word.append(b) }
-            else if b >= 0x41 && b <= 0x5A { word.append(b | 0x20) }
-            else { flush() }
+            var c = b
+            if b >= 0x41 && b <= 0x5A { c = b | 0x20 } else if !((b >= 0x61 && b <= 0x7A) || b >= 0x80) { flush(); continue }
+            if length < 5 { key |= UInt64(c) << (8 * UInt64(length)) }
+            length += 1
         }
         flush()
         // Another language must clearly lead English (quoted French in an English article
@@ -115,6 +120,41 @@ public struct LanguagePack: Sendable {
     }
 
     public static let all: [LanguagePack] = [english, french, german]
+
+    /// Every pack's stopwords (at most five bytes each) packed into integers, bytes and
+    /// length, in a small open-addressed table: `detect` looks words up with no `String`.
+    struct StopwordTable: Sendable {
+        private var keys = [UInt64](repeating: 0, count: 256)
+        private var masks = [UInt8](repeating: 0, count: 256)
+
+        init(_ packs: [LanguagePack]) {
+            for (k, p) in packs.enumerated() {
+                for w in p.stopwords {
+                    let bytes = Array(w.utf8)
+                    precondition(bytes.count <= 5, "stopwords are at most five bytes")
+                    var key = UInt64(bytes.count) << 56
+                    for (i, b) in bytes.enumerated() { key |= UInt64(b) << (8 * UInt64(i)) }
+                    var slot = Self.slot(key)
+                    while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & 255 }
+                    keys[slot] = key
+                    masks[slot] |= 1 << k
+                }
+            }
+        }
+
+        @inline(__always) static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56) }
+
+        @inline(__always) func mask(of key: UInt64) -> UInt8 {
+            var slot = Self.slot(key)
+            while keys[slot] != 0 {
+                if keys[slot] == key { return masks[slot] }
+                slot = (slot + 1) & 255
+            }
+            return 0
+        }
+    }
+
+    static let stopwordTable = StopwordTable([english, french, german])
 
     public static let english = LanguagePack(
         code: "en",

@@ -25,18 +25,28 @@ extension StringProtocol {
     /// Whether the text ends with the bytes of `suffix`.
     func hasBytesSuffix(_ suffix: StaticString) -> Bool {
         let n = suffix.utf8CodeUnitCount
-        let u = utf8
-        guard u.count >= n else { return false }
-        return suffix.withUTF8Buffer { s in u.suffix(n).elementsEqual(s) }
+        return suffix.withUTF8Buffer { s in
+            utf8.withContiguousStorageIfAvailable { u in
+                u.count >= n && memcmpEqual(UnsafeBufferPointer(rebasing: u[(u.count - n)...]), s)
+            } ?? (utf8.count >= n && utf8.suffix(n).elementsEqual(s))
+        }
     }
 
     /// Whether the text starts with the bytes of `prefix`.
     func hasBytesPrefix(_ prefix: StaticString) -> Bool {
         let n = prefix.utf8CodeUnitCount
-        let u = utf8
-        guard u.count >= n else { return false }
-        return prefix.withUTF8Buffer { s in u.prefix(n).elementsEqual(s) }
+        return prefix.withUTF8Buffer { s in
+            utf8.withContiguousStorageIfAvailable { u in
+                u.count >= n && memcmpEqual(UnsafeBufferPointer(rebasing: u[..<n]), s)
+            } ?? (utf8.count >= n && utf8.prefix(n).elementsEqual(s))
+        }
     }
+}
+
+@inline(__always) private func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    for i in 0..<a.count where a[i] != b[i] { return false }
+    return true
 }
 
 extension String {
