@@ -7,7 +7,7 @@
 ///
 /// What every language shares (titles, role nouns, organisation words, first names) stays in
 /// `Names`; what differs lives here.
-public struct LanguagePack: Sendable {
+public final class LanguagePack: Sendable {
     public let code: String
     /// Frequent function words, to recognise the language.
     let stopwords: Set<String>

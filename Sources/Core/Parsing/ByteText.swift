@@ -50,6 +50,21 @@ extension StringProtocol {
 }
 
 extension String {
+    /// The runs between spaces (U+0020), found on the contiguous bytes (a native string).
+    func spaceSeparated(omittingEmpty: Bool = true) -> [Substring] {
+        var offsets: [(Int, Int)] = []
+        let found: Void? = utf8.withContiguousStorageIfAvailable { u in
+            var start = 0
+            for i in 0..<u.count where u[i] == 0x20 {
+                if !omittingEmpty || i != start { offsets.append((start, i)) }
+                start = i + 1
+            }
+            if !omittingEmpty || start != u.count { offsets.append((start, u.count)) }
+        }
+        guard found != nil else { return self[...].spaceSeparated(omittingEmpty: omittingEmpty) }
+        return offsets.map { a, b in self[utf8.index(startIndex, offsetBy: a)..<utf8.index(startIndex, offsetBy: b)] }
+    }
+
     /// White space (and commas) gone from both ends, scalar by scalar.
     var trimmingSpaces: String {
         let scalars = unicodeScalars
