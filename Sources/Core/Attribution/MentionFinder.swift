@@ -121,7 +121,7 @@ struct MentionFinder {
                 roles.append(source.string(TextRange(first.range.start, last.range.end)))
             }
             for k in lo..<nameStart {
-                let g = Names.gender(ofTitle: tokens[k].lower)
+                let g = Names.gender(of: tokens[k].cls)
                 if g != .unknown { gender = g }
             }
             evidence = true
@@ -152,7 +152,7 @@ struct MentionFinder {
                 roles.insert(prefix, at: 0)
                 evidence = true
                 for k in r..<lo {
-                    let g = Names.gender(ofTitle: tokens[k].lower)
+                    let g = Names.gender(of: tokens[k].cls)
                     if g != .unknown { gender = g }
                 }
                 lo = r

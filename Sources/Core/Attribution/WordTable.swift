@@ -70,8 +70,10 @@ struct WordTable {
 
     @inline(__always) private func equal(_ e: Int, _ source: Source, _ start: Int, _ n: Int) -> Bool {
         let base = Int(entries[e].start)
-        for k in 0..<n where keys[base + k] != source[start + k] { return false }
-        return true
+        return keys.withUnsafeBufferPointer { key in
+            for k in 0..<n where key[base + k] != source[start + k] { return false }
+            return true
+        }
     }
 
     private mutating func grow() {

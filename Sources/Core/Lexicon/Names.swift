@@ -216,16 +216,19 @@ enum Names {
     ]
 
     /// Gender a title implies.
+    /// Titles and nouns that tell a person's gender ("Mr.", "spokeswoman").
+    static let maleTitles: Set<String> = ["mr.", "mr", "sir", "lord", "king", "prince", "congressman", "spokesman", "chairman",
+                                          "councilman", "assemblyman", "businessman", "father", "brother", "husband", "son"]
+    static let femaleTitles: Set<String> = ["mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen", "princess", "congresswoman",
+                                            "spokeswoman", "chairwoman", "councilwoman", "assemblywoman", "businesswoman",
+                                            "sister", "mother", "wife", "daughter"]
+
     static func gender(ofTitle word: String) -> Gender {
-        switch word {
-        case "mr.", "mr", "sir", "lord", "king", "prince", "congressman", "spokesman", "chairman", "councilman",
-             "assemblyman", "businessman", "father", "brother", "husband", "son":
-            return .male
-        case "mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen", "princess", "congresswoman", "spokeswoman",
-             "chairwoman", "councilwoman", "assemblywoman", "businesswoman", "sister", "mother", "wife", "daughter":
-            return .female
-        default:
-            return .unknown
-        }
+        maleTitles.contains(word) ? .male : femaleTitles.contains(word) ? .female : .unknown
+    }
+
+    /// The same, from a token's word classes (no string compared).
+    static func gender(of cls: WordClass) -> Gender {
+        cls.contains(.maleTitle) ? .male : cls.contains(.femaleTitle) ? .female : .unknown
     }
 }

@@ -22,6 +22,8 @@ struct WordClass: OptionSet, Sendable {
     static let determiners = WordClass(rawValue: 1 << 15)
     static let timeWords = WordClass(rawValue: 1 << 16)
     static let timeNouns = WordClass(rawValue: 1 << 17)
+    static let maleTitle = WordClass(rawValue: 1 << 18)
+    static let femaleTitle = WordClass(rawValue: 1 << 19)
 
     /// The classes of every word: the shared lists of `Names` and one language's speech
     /// forms and subject pronouns (see `LanguagePack`).
@@ -48,6 +50,8 @@ struct WordClass: OptionSet, Sendable {
         add(Names.determiners, .determiners)
         add(Names.timeWords, .timeWords)
         add(Names.timeNouns, .timeNouns)
+        add(Names.maleTitles, .maleTitle)
+        add(Names.femaleTitles, .femaleTitle)
         return t
     }
 
