@@ -7,8 +7,6 @@ struct Token {
     var range: TextRange
     /// Lowercased text (words and punctuation); for a quotation, empty.
     var lower: String
-    /// Lowercased text without a possessive ending (Russia’s → russia).
-    var bare: String
     var isCapitalized: Bool
     var isPossessive: Bool
     /// For `.quote`: index into the attributor's list of marked quotations.
@@ -16,6 +14,18 @@ struct Token {
     /// The word lists `lower` and `bare` belong to.
     var cls: WordClass = []
     var bareCls: WordClass = []
+
+    /// Lowercased text without a possessive ending (Russia’s → russia), made when asked.
+    var bare: String {
+        guard isPossessive else { return lower }
+        let u = lower.utf8
+        var drop = 0
+        if u.count >= 4, u.suffix(4).elementsEqual([0xE2, 0x80, 0x99, 0x73]) { drop = 4 }
+        else if u.count >= 3, u.suffix(3).elementsEqual([0xE2, 0x80, 0x99]) { drop = 3 }
+        else if u.count >= 2, u.suffix(2).elementsEqual([0x27, 0x73]) { drop = 2 }
+        else if u.last == 0x27 { drop = 1 }
+        return String(decoding: u.dropLast(drop), as: UTF8.self)
+    }
 
     var isWord: Bool { kind == .word }
     func isPunct(_ s: String) -> Bool { kind == .punct && lower == s }
@@ -49,7 +59,7 @@ struct SentenceTokenizer {
             if k < quotes.count && quotes[k].0.start <= i { covering = quotes[k] }
             if let (outer, index) = covering {
                 let end = min(outer.end, sentence.end)
-                out.append(Token(kind: .quote, range: TextRange(max(outer.start, sentence.start), end), lower: "", bare: "",
+                out.append(Token(kind: .quote, range: TextRange(max(outer.start, sentence.start), end), lower: "",
                                  isCapitalized: false, isPossessive: false, quote: index))
                 i = end
                 continue
@@ -84,19 +94,15 @@ struct SentenceTokenizer {
                 else if j - start >= 2, source[j - 1] == 0x27 { bareEnd = j - 1 }
                 else if j - start >= 3, source[j - 1] | 0x20 == 0x73, source[j - 2] == 0x27 { bareEnd = j - 2 }
                 let possessive = bareEnd < j && bareEnd > start
-                var bare = lower, bareCls = cls
-                if possessive {
-                    let b = word(source, start, bareEnd)
-                    bare = words[b].lower
-                    bareCls = words[b].cls
-                }
-                out.append(Token(kind: .word, range: TextRange(start, j), lower: lower, bare: bare,
+                var bareCls = cls
+                if possessive { bareCls = words[word(source, start, bareEnd)].cls }
+                out.append(Token(kind: .word, range: TextRange(start, j), lower: lower,
                                  isCapitalized: s.isUppercaseLike, isPossessive: possessive, quote: -1,
                                  cls: cls, bareCls: bareCls))
                 i = j
                 continue
             }
-            out.append(Token(kind: .punct, range: TextRange(i, i + n), lower: s.value < 0x80 ? Self.asciiStrings[Int(s.value)] : String(Character(s)), bare: "",
+            out.append(Token(kind: .punct, range: TextRange(i, i + n), lower: s.value < 0x80 ? Self.asciiStrings[Int(s.value)] : String(Character(s)),
                              isCapitalized: false, isPossessive: false, quote: -1))
             i += n
         }
