@@ -135,14 +135,13 @@ struct SentenceTokenizer {
     /// Whether the word `start..<end`, followed by a period, is an abbreviation (asked once per spelling).
     private mutating func isAbbreviation(_ source: Source, _ start: Int, _ end: Int) -> Bool {
         let e = word(source, start, end)
-        if words[e].abbreviation == 0 { words[e].abbreviation = isAbbreviation(source.string(TextRange(start, end))) ? 2 : 1 }
+        if words[e].abbreviation == 0 {
+            // One capital letter (an initial), a word with periods inside (U.S), a known abbreviation.
+            let (first, n) = source.scalar(at: start)
+            let initial = start + n == end && first.isUppercaseLike
+            let dotted = words[e].lower.utf8.contains(0x2E)
+            words[e].abbreviation = initial || dotted || words[e].cls.contains(.abbreviation) ? 2 : 1
+        }
         return words[e].abbreviation == 2
-    }
-
-    private func isAbbreviation(_ word: String) -> Bool {
-        let lower = word.lowercased()
-        if word.unicodeScalars.count == 1, let f = word.unicodeScalars.first, f.isUppercaseLike { return true }
-        if lower.contains(".") { return true }
-        return Abbreviations.words.contains(lower) || Names.titleWords.contains(lower + ".")
     }
 }

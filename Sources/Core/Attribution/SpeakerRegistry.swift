@@ -8,7 +8,7 @@ struct SpeakerRegistry {
         var kind: SpeakerKind
         var roles: [String] = []
         /// Lowercased words of the roles, for "the minister" → the person whose role says minister.
-        var roleWords: Set<Substring> = []
+        var roleWords: Set<String> = []
         /// The roles lowercased, so a role said again is recognised without a scan.
         var roleKeys: Set<String> = []
         /// Roles as they were given and taken: the same text again needs no work.
@@ -86,7 +86,7 @@ struct SpeakerRegistry {
         if let known = nameWords[m.text] {
             (words, key) = known
         } else {
-            words = Self.normalize(m.text).replacingNoBreakSpaces.spaceSeparated().map(String.init)
+            words = Self.normalize(m.text).replacingNoBreakSpaces.spaceSeparatedStrings()
                 .filter { !Names.nameSuffixes.contains($0) }
             key = words.joined(separator: " ")
             nameWords[m.text] = (words, key)
@@ -162,13 +162,13 @@ struct SpeakerRegistry {
                 return touch(i, m)
             }
             // "the company", "the firm": the organisation named most recently, nearby.
-            if pack.companyHeads.contains(head), m.text.spaceSeparated().count == 2,
+            if pack.companyHeads.contains(head), m.text.spaceSeparatedStrings().count == 2,
                let i = recent.last(where: { entities[$0].kind == .organization && m.range.start - entities[$0].lastSeen < 3000 }) {
                 return touch(i, m)
             }
         }
         // "the Clinton campaign" is Clinton's campaign: an organisation of its own.
-        let e = Entity(name: m.text, words: key.spaceSeparated().map(String.init), kind: .organization,
+        let e = Entity(name: m.text, words: key.spaceSeparatedStrings(), kind: .organization,
                        firstMention: m.range, lastSeen: m.range.start, personEvidence: false)
         entities.append(e)
         byKey["org:" + key] = entities.count - 1
@@ -181,7 +181,7 @@ struct SpeakerRegistry {
         let lower = m.text.lowercased()
         if let head = m.head, !m.plural, lower.hasBytesPrefix("the ") || lower.hasBytesPrefix("this ") {
             if let i = recent.last(where: { i in
-                entities[i].kind == .person && entities[i].roleWords.contains(Substring(head))
+                entities[i].kind == .person && entities[i].roleWords.contains(head)
             }) {
                 addAlias(i, m.text)
                 entities[i].mentions.append(m.range)
@@ -238,7 +238,7 @@ struct SpeakerRegistry {
         entities[i].roleKeys.insert(key)
         entities[i].rolesGiven.insert(role)
         entities[i].roles.append(r)
-        for w in r.lowercased().spaceSeparated() { entities[i].roleWords.insert(w) }
+        for w in r.lowercased().spaceSeparatedStrings() { entities[i].roleWords.insert(w) }
         if entities[i].organization == nil, let org = Self.organization(inRole: r) { entities[i].organization = org }
     }
 
@@ -276,7 +276,7 @@ struct SpeakerRegistry {
     /// "deputy chairman of the Federation Council’s International Affairs Committee" →
     /// "Federation Council": the capitalised words after "of/at/for (the)".
     static func organization(inRole role: String) -> String? {
-        let words = role.spaceSeparated().map(String.init)
+        let words = role.spaceSeparatedStrings()
         guard let k = words.firstIndex(where: { ["of", "at", "for", "with"].contains($0) }) else { return nil }
         var j = k + 1
         if j < words.count, words[j] == "the" { j += 1 }

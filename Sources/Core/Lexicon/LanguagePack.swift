@@ -94,24 +94,25 @@ public final class LanguagePack: Sendable {
         let table = Self.stopwordTable
         var key: UInt64 = 0
         var length = 0
-        var seen = 0
-        func flush() {
-            if length >= 1 && length <= 5 {
-                let mask = table.mask(of: key | UInt64(length) << 56)
-                for k in 0..<3 where mask & (1 << k) != 0 { counts[k] += 1 }
+        func scan<S: Sequence<UInt8>>(_ bytes: S) {
+            for b in bytes {
+                var c = b
+                if b >= 0x41 && b <= 0x5A { c = b | 0x20 } else if !((b >= 0x61 && b <= 0x7A) || b >= 0x80) {
+                    if length >= 1 && length <= 5 {
+                        let mask = table.mask(of: key | UInt64(length) << 56)
+                        if mask != 0 { for k in 0..<3 where mask & (1 << k) != 0 { counts[k] += 1 } }
+                    }
+                    key = 0
+                    length = 0
+                    continue
+                }
+                if length < 5 { key |= UInt64(c) << (8 * UInt64(length)) }
+                length += 1
             }
-            key = 0
-            length = 0
         }
-        for b in text.utf8 {
-            seen += 1
-            if seen > 65_536 { break }
-            var c = b
-            if b >= 0x41 && b <= 0x5A { c = b | 0x20 } else if !((b >= 0x61 && b <= 0x7A) || b >= 0x80) { flush(); continue }
-            if length < 5 { key |= UInt64(c) << (8 * UInt64(length)) }
-            length += 1
-        }
-        flush()
+        let sample = text.utf8.prefix(65_536)
+        if sample.withContiguousStorageIfAvailable({ scan($0) }) == nil { scan(sample) }
+        scan(CollectionOfOne(0x20))
         // Another language must clearly lead English (quoted French in an English article
         // leaves the article English).
         var best = 0

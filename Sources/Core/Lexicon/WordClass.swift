@@ -24,6 +24,8 @@ struct WordClass: OptionSet, Sendable {
     static let timeNouns = WordClass(rawValue: 1 << 17)
     static let maleTitle = WordClass(rawValue: 1 << 18)
     static let femaleTitle = WordClass(rawValue: 1 << 19)
+    /// Abbreviations that take a period ("gov", "jr") and titles written with one ("sen" of "sen.").
+    static let abbreviation = WordClass(rawValue: 1 << 20)
 
     /// The classes of every word: the shared lists of `Names` and one language's speech
     /// forms and subject pronouns (see `LanguagePack`).
@@ -52,6 +54,8 @@ struct WordClass: OptionSet, Sendable {
         add(Names.timeNouns, .timeNouns)
         add(Names.maleTitles, .maleTitle)
         add(Names.femaleTitles, .femaleTitle)
+        add(Abbreviations.words, .abbreviation)
+        add(Names.titleWords.filter { $0.hasSuffix(".") }.map { String($0.dropLast()) }, .abbreviation)
         return t
     }
 

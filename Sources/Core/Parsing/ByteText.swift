@@ -50,19 +50,22 @@ extension StringProtocol {
 }
 
 extension String {
-    /// The runs between spaces (U+0020), found on the contiguous bytes (a native string).
-    func spaceSeparated(omittingEmpty: Bool = true) -> [Substring] {
-        var offsets: [(Int, Int)] = []
-        let found: Void? = utf8.withContiguousStorageIfAvailable { u in
+    /// The runs between spaces (U+0020) as strings, cut from the contiguous bytes.
+    func spaceSeparatedStrings() -> [String] {
+        let found: [String]? = utf8.withContiguousStorageIfAvailable { u in
+            var out: [String] = []
             var start = 0
+            func cut(_ end: Int) {
+                if end > start { out.append(String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self)) }
+            }
             for i in 0..<u.count where u[i] == 0x20 {
-                if !omittingEmpty || i != start { offsets.append((start, i)) }
+                cut(i)
                 start = i + 1
             }
-            if !omittingEmpty || start != u.count { offsets.append((start, u.count)) }
+            cut(u.count)
+            return out
         }
-        guard found != nil else { return self[...].spaceSeparated(omittingEmpty: omittingEmpty) }
-        return offsets.map { a, b in self[utf8.index(startIndex, offsetBy: a)..<utf8.index(startIndex, offsetBy: b)] }
+        return found ?? spaceSeparated().map(String.init)
     }
 
     /// White space (and commas) gone from both ends, scalar by scalar.
