@@ -120,7 +120,24 @@ struct DescriptionLinkTests {
          "offer is final", "Peter Otieno", "transport minister"),
         ("a statement speaks for the body that issued it", "A statement from the Harbour Authority said repairs “will take weeks.”",
          "will take weeks", "the Harbour Authority", nil),
+        ("an inverted speaker with an age before the role", "“I will believe it when I see the diggers,” said Alan Booth, 71, a retired plumber.",
+         "see the diggers", "Alan Booth", "a retired plumber"),
     ]
+
+    @Test("a bare role in the headline is the person the body gave that role")
+    func headlineRole() {
+        let a = parse("Transport Minister Ana Ruiz said on Monday that the pier would reopen in May. “The repairs are done,” she said.",
+                      title: "Pier to reopen in May, says minister")
+        #expect(speaker(of: "Pier to reopen", in: a) == "Ana Ruiz", "\(ArticleOutline.render(a))")
+        #expect(!a.speakers.contains { $0.name == "minister" }, "\(ArticleOutline.render(a))")
+    }
+
+    @Test("a bare role in the headline that nobody in the body holds stays a description")
+    func headlineRoleUnknown() {
+        let a = parse("Ana Ruiz, a fisherman's daughter, said on Monday that the pier would reopen in May.",
+                      title: "Pier to reopen in May, says minister")
+        #expect(speaker(of: "Pier to reopen", in: a) != "Ana Ruiz", "\(ArticleOutline.render(a))")
+    }
 
     @Test("the description is an alias of the named speaker", arguments: cases)
     func link(name: String, text: String, fragment: String, expected: String, role: String?) {
@@ -146,6 +163,22 @@ struct ReportedClauseClassifierTests {
     func inferenceClause() {
         let a = parse("Andrei Volkov spoke on Monday, suggesting that the talks would resume in spring.")
         #expect(statements(a).contains { $0.contains("the talks would resume in spring ← Andrei Volkov") }, "\(statements(a))")
+    }
+
+    @Test("a dateline is not part of the reported clause", arguments: [
+        "NEW DELHI: The state will build 500 schools by 2030, Ana Ruiz announced on Monday.",
+        "LONDON — The state will build 500 schools by 2030, Ana Ruiz announced on Monday.",
+        "WASHINGTON (Wire) - The state will build 500 schools by 2030, Ana Ruiz announced on Monday.",
+    ])
+    func dateline(text: String) {
+        let a = parse(text)
+        #expect(statements(a).contains { $0.hasPrefix("indirect The state will build 500 schools by 2030 ← Ana Ruiz") }, "\(statements(a))")
+    }
+
+    @Test("capitals that are no dateline stay in the clause")
+    func notDateline() {
+        let a = parse("NATO troops will stay until 2030, Ana Ruiz announced on Monday.")
+        #expect(statements(a).contains { $0.hasPrefix("indirect NATO troops will stay until 2030 ← Ana Ruiz") }, "\(statements(a))")
     }
 
     @Test("noun-like cues inside names report nothing", arguments: [

@@ -71,6 +71,11 @@ struct AttributionState {
             registry.seen(e, at: m.range.start, mention: nil)
             return (e, true)
         }
+        // "…, says minister": a bare role in a headline is the person the body gave that role.
+        if headline, m.kind == .description, !m.plural, let head = m.head, let e = registry.person(withRole: head) {
+            registry.noteSpeaker(e, gender: .unknown)
+            return (e, false)
+        }
         // A place is never a speaker ("New Hampshire said" is a headline's shorthand at most).
         if m.kind == .name || m.kind == .organization, Places.contains(m.text) { return nil }
         guard let e = registry.resolve(m) else { return nil }

@@ -385,6 +385,11 @@ struct Context {
         if end < tokens.count, tokens[end].isPunct("("), let close = tokens[end...].firstIndex(where: { $0.isPunct(")") }), close - end <= 8 {
             end = close + 1
         }
+        // "Alan Booth, 71, a retired plumber": the age stands between the name and the role.
+        if end + 3 < tokens.count, tokens[end].isPunct(","), tokens[end + 1].isWord, tokens[end + 1].lower.allSatisfy(\.isNumber),
+           tokens[end + 2].isPunct(",") {
+            end += 2
+        }
         guard end < tokens.count, tokens[end].isPunct(","), end + 1 < tokens.count else { return nil }
         let first = tokens[end + 1]
         guard first.isWord, !first.isCapitalized || first.cls.contains(.titleWords) || first.cls.contains(.determiners) else { return nil }
@@ -496,6 +501,32 @@ struct Context {
             return nil
         }
         return found
+    }
+
+    /// The token after a dateline opening the sentence ("LONDON —", "NEW DELHI:",
+    /// "WASHINGTON (Reuters) -"), or 0: words in capitals (two letters or more), an optional
+    /// parenthesis of up to four tokens, then a colon or a dash.
+    func datelineEnd() -> Int {
+        var k = 0
+        while k < tokens.count, tokens[k].isWord, isAllCapitals(tokens[k]) || (k > 0 && tokens[k - 1].isPunct(",")) && tokens[k].isCapitalized { k += 1 }
+        guard k > 0, k <= 4 else { return 0 }
+        if k < tokens.count, tokens[k].isPunct("("), let close = tokens[k...].prefix(6).firstIndex(where: { $0.isPunct(")") }) { k = close + 1 }
+        guard k + 1 < tokens.count, tokens[k].kind == .punct, [":", "—", "–", "-"].contains(tokens[k].lower) else { return 0 }
+        return k + 1
+    }
+
+    /// Every letter of the word is a capital, and it has two letters or more.
+    private func isAllCapitals(_ t: Token) -> Bool {
+        var letters = 0
+        var k = t.range.start
+        while k < t.range.end {
+            let (u, n) = source.scalar(at: k)
+            k += n
+            guard u.isLetterLike else { continue }
+            guard u.isUppercaseLike else { return false }
+            letters += 1
+        }
+        return letters >= 2
     }
 
     /// A finite verb (or a subject pronoun) between token `k` and byte `end`: the words form a
@@ -642,6 +673,9 @@ struct Context {
     /// Tokens `from..<to` as a clause: no quotation inside, at least four words, trailing
     /// punctuation left out; with `stopAtCue`, cut before ", he said" / ", according to".
     private func clause(from: Int, to: Int, stopAtCue: Bool = false, minWords: Int = 4) -> TextRange? {
+        // "NEW DELHI: The government will …": a dateline opening the sentence is where the
+        // story was filed, not part of what was said.
+        let from = from == 0 ? datelineEnd() : from
         // A reported clause longer than `maxClauseTokens` is a run-on sentence: end it at the
         // last comma or semicolon within that length (or at the length itself).
         var end = to

@@ -260,6 +260,17 @@ struct SpeakerRegistry {
         if recent.count > recentLimit { recent.removeFirst(recent.count - recentLimit) }
     }
 
+    /// The person whose roles hold the word `head` ("minister"): the one mentioned most when
+    /// several are (ties to the one named first).
+    func person(withRole head: String) -> Int? {
+        var best: Int?
+        for (i, e) in entities.enumerated() where e.kind == .person && e.roleWords.contains(head) {
+            if let b = best, entities[b].mentions.count >= e.mentions.count { continue }
+            best = i
+        }
+        return best
+    }
+
     /// Entities whose surname or whole name is `name` (lowercased lookups, no scan).
     func entitiesNamed(_ name: String) -> [Int] {
         let lower = name.lowercased()
