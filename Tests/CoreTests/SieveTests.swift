@@ -132,6 +132,22 @@ struct DescriptionLinkTests {
         #expect(!a.speakers.contains { $0.name == "minister" }, "\(ArticleOutline.render(a))")
     }
 
+    @Test("the organisation in a role keeps 'of' and 'for' inside its name and stops at a comma or a possessive", arguments: [
+        ("a senior fellow at the Institute of Policy Studies", "Institute of Policy Studies"),
+        ("a lecturer at the University of Cape Town", "University of Cape Town"),
+        ("deputy chairman of the Federation Council’s International Affairs Committee", "Federation Council"),
+        ("head of Apple, the phone maker", "Apple"),
+        ("spokesman for Brightwater", "Brightwater"),
+    ] as [(String, String)])
+    func organizationInRole(role: String, expected: String) {
+        #expect(SpeakerRegistry.organization(inRole: role) == expected)
+    }
+
+    @Test("a role without an organisation names none", arguments: ["a retired plumber", "a teacher from Leeds", "head of the family"])
+    func noOrganization(role: String) {
+        #expect(SpeakerRegistry.organization(inRole: role) == nil)
+    }
+
     @Test("a bare role in the headline that nobody in the body holds stays a description")
     func headlineRoleUnknown() {
         let a = parse("Ana Ruiz, a fisherman's daughter, said on Monday that the pier would reopen in May.",

@@ -296,10 +296,16 @@ struct SpeakerRegistry {
             var w = words[j]
             var stop = false
             for suffix in ["’s", "'s"] where w.hasSuffix(suffix) { w = String(w.dropLast(suffix.count)); stop = true }
+            if w.hasSuffix(",") { stop = true }
             w = String(w.trimmingSuffix(","))
             org.append(w)
             j += 1
             if stop { break }
+            // "Institute of Policy Studies", "University of Cape Town": "of" or "for" inside the name.
+            if j + 1 < words.count, words[j] == "of" || words[j] == "for", let g = words[j + 1].unicodeScalars.first, g.isUppercaseLike {
+                org.append(words[j])
+                j += 1
+            }
         }
         return org.isEmpty ? nil : org.joined(separator: " ")
     }
