@@ -148,6 +148,36 @@ struct DescriptionLinkTests {
         #expect(SpeakerRegistry.organization(inRole: role) == nil)
     }
 
+    @Test("a headline naming only a title is the person the body gave that title")
+    func headlineTitle() {
+        let a = parse("Premier Ruth Callaghan said on Wednesday that the dam would go ahead.", title: "Premier: “We will not back down”")
+        #expect(speaker(of: "not back down", in: a) == "Ruth Callaghan", "\(ArticleOutline.render(a))")
+    }
+
+    @Test("a description in the lead, before the name, is the person named with that role soon after")
+    func leadDescription() {
+        let a = parse("The harbour premier has rejected calls to pause the dam, saying the project was essential for the town.\n\n"
+                      + "Premier Ruth Callaghan said on Wednesday that work would go on.")
+        #expect(speaker(of: "the project was essential", in: a) == "Ruth Callaghan", "\(ArticleOutline.render(a))")
+        #expect(a.speakers.first { $0.name == "Ruth Callaghan" }?.aliases.contains("the harbour premier") == true,
+                "\(a.speakers.map(\.aliases))")
+    }
+
+    @Test("a description in the lead stays itself when two people hold the role")
+    func leadDescriptionAmbiguous() {
+        let a = parse("The harbour premier has rejected calls to pause the dam, saying the project was essential for the town.\n\n"
+                      + "Premier Ruth Callaghan said on Wednesday that work would go on. Former premier Tom Ward said it would not.")
+        #expect(speaker(of: "the project was essential", in: a) != "Ruth Callaghan", "\(ArticleOutline.render(a))")
+    }
+
+    @Test("an age in apposition is no role")
+    func ageIsNoRole() {
+        let a = parse("“It is going to cost us the best paddocks,” grazier Bill Hutchins, 58, said.")
+        let s = a.speakers.first { $0.name == "Bill Hutchins" }
+        #expect(s != nil && !(s!.roles.contains("58")), "\(a.speakers.map(\.roles))")
+        #expect(s?.roles.contains("grazier") == true, "\(a.speakers.map(\.roles))")
+    }
+
     @Test("a bare role in the headline that nobody in the body holds stays a description")
     func headlineRoleUnknown() {
         let a = parse("Ana Ruiz, a fisherman's daughter, said on Monday that the pier would reopen in May.",
@@ -195,6 +225,12 @@ struct ReportedClauseClassifierTests {
     func notDateline() {
         let a = parse("NATO troops will stay until 2030, Ana Ruiz announced on Monday.")
         #expect(statements(a).contains { $0.hasPrefix("indirect NATO troops will stay until 2030 ← Ana Ruiz") }, "\(statements(a))")
+    }
+
+    @Test("the second half of a quotation split by its cue is direct")
+    func splitQuotation() {
+        let a = parse("“We will not back down,” Ruth Callaghan told the radio on Wednesday, “and we will not apologise for planning ahead.”")
+        #expect(statements(a).contains { $0.hasPrefix("direct and we will not apologise") }, "\(statements(a))")
     }
 
     @Test("noun-like cues inside names report nothing", arguments: [

@@ -72,7 +72,7 @@ struct AttributionState {
             return (e, true)
         }
         // "…, says minister": a bare role in a headline is the person the body gave that role.
-        if headline, m.kind == .description, !m.plural, let head = m.head, let e = registry.person(withRole: head) {
+        if headline, !m.plural, let head = m.kind == .description ? m.head : Self.bareTitle(m), let e = registry.person(withRole: head) {
             registry.noteSpeaker(e, gender: .unknown)
             return (e, false)
         }
@@ -81,6 +81,14 @@ struct AttributionState {
         guard let e = registry.resolve(m) else { return nil }
         registry.noteSpeaker(e, gender: .unknown)
         return (e, false)
+    }
+
+    /// "Premier: …", "Minister Says …": a headline's name that is one title word and nothing
+    /// else, lowercased.
+    static func bareTitle(_ m: Mention) -> String? {
+        guard m.kind == .name, !m.text.contains(" ") else { return nil }
+        let word = m.text.lowercased()
+        return Names.titleWords.contains(word) || Names.roleNouns.contains(word) ? word : nil
     }
 
     /// He/she/they: the subject of this sentence before the pronoun, else the subject of the

@@ -29,6 +29,7 @@ struct KindClassifier {
         let startsSentence = firstWord.map { $0 > qi } ?? true
         let afterColon = previous?.isPunct(":") == true
         let afterCueComma = previous?.isPunct(",") == true && (previous2.map { $0.cls.contains(.verbForm) } ?? false)
+            || previous?.isPunct(",") == true && secondHalf(ctx, qi)
         // A name in title case, not a sentence: MSNBC’s “Morning Joe”.
         if !hasCue, !endsPunct, !startsSentence, words >= 2, words <= 8, isTitleCase(content) { return .title }
         if startsSentence || afterColon || afterCueComma || (startsUpper && endsPunct && words >= 4) {
@@ -36,6 +37,20 @@ struct KindClassifier {
         }
         if !attributed && words <= 3 && !hasCue { return .scare }
         return .partial
+    }
+
+    /// “We will not back down,” X told the radio on Wednesday, “and we will not …”: the
+    /// quotation after the comma goes on with the one before the cue, which ended with a comma.
+    private func secondHalf(_ ctx: Context, _ qi: Int) -> Bool {
+        let tokens = ctx.tokens
+        guard let j = tokens[..<qi].lastIndex(where: { $0.kind == .quote }), qi - j <= 16,
+              tokens[(j + 1)..<qi].contains(where: { $0.cls.contains(.verbForm) }) else { return false }
+        var k = tokens[j].range.end
+        while k > tokens[j].range.start, let (u, start) = ctx.source.scalar(before: k) {
+            if QuoteMarks.mark(u) != nil || u.isSpaceLike { k = start; continue }
+            return u == ","
+        }
+        return false
     }
 
     private func isTitleCase(_ s: String) -> Bool {

@@ -339,7 +339,9 @@ struct Context {
                         return m
                     }
                     let role = finder.text(tokens, inner)
-                    if tokens[inner].count <= 25 && !role.isEmpty { m.roles.append(trimRole(role)) }
+                    // "Bill Hutchins, 58, said": an age is no role.
+                    let age = tokens[inner].count == 1 && tokens[inner].first!.lower.allSatisfy(\.isNumber)
+                    if tokens[inner].count <= 25 && !role.isEmpty && !age { m.roles.append(trimRole(role)) }
                     return m
                 }
                 return nil

@@ -271,6 +271,16 @@ struct SpeakerRegistry {
         return best
     }
 
+    /// The one person whose roles hold the word `head`, or nil when none or several do.
+    func onlyPerson(withRole head: String) -> Int? {
+        var found: Int?
+        for (i, e) in entities.enumerated() where e.kind == .person && e.roleWords.contains(head) {
+            if found != nil { return nil }
+            found = i
+        }
+        return found
+    }
+
     /// Entities whose surname or whole name is `name` (lowercased lookups, no scan).
     func entitiesNamed(_ name: String) -> [Int] {
         let lower = name.lowercased()
