@@ -115,6 +115,26 @@ struct ListingBytesTests {
     }
 }
 
+extension ListingBytesTests {
+    @Test("word counts for the share-of-voice bars: letters, digits and any non-ASCII byte; inner ' and - keep a word whole")
+    func wordCounts() {
+        func reference(_ b: [UInt8]) -> Int {
+            var n = 0, inWord = false
+            for c in b {
+                let letter = c >= 0x80 || (c >= 48 && c <= 57) || (c | 0x20 >= 97 && c | 0x20 <= 122)
+                if letter && !inWord { n += 1 }
+                inWord = letter || (inWord && (c == 0x27 || c == 0x2D))
+            }
+            return n
+        }
+        for s in Self.samples(count: 1000, seed: 3) + ["rock-'n'-roll it's -x- 'quoted' 1,000 e\u{301}té"] {
+            let b = Array(s.utf8)
+            #expect(b.withUnsafeBufferPointer { VoiceShare.words(in: $0, from: 0, to: $0.count) } == reference(b))
+        }
+        #expect(Array("don't stop-start - now".utf8).withUnsafeBufferPointer { VoiceShare.words(in: $0, from: 0, to: $0.count) } == 3)
+    }
+}
+
 /// Raw controls in output meant for a terminal (ESC allowed only where colour was asked for).
 enum HostileBytes {
     static func raw(_ b: [UInt8], allowingEscape: Bool) -> [Int] {

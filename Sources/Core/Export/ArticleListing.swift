@@ -253,16 +253,25 @@ public struct VoiceShare {
     /// letter), an inner apostrophe or hyphen keeping a word whole. Shared with the reader's
     /// share-of-voice bars so that the pane and `--list` agree.
     public static func words(in b: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int {
-        var n = 0
-        var inWord = false
-        var i = from
-        while i < end {
-            let c = b[i]
-            let letter = c >= 0x80 || (c >= 48 && c <= 57) || (c | 0x20 >= 97 && c | 0x20 <= 122)
-            if letter && !inWord { n += 1 }
-            inWord = letter || (inWord && (c == 0x27 || c == 0x2D))
-            i += 1
+        byteClass.withUnsafeBufferPointer { table in
+            var n = 0
+            var inWord = false
+            var i = from
+            while i < end {
+                let k = table[Int(b[i])]
+                let letter = k == 1
+                if letter && !inWord { n += 1 }
+                inWord = letter || (inWord && k == 2)
+                i += 1
+            }
+            return n
         }
-        return n
+    }
+
+    /// Per byte: 1 a letter or digit (any non-ASCII byte counts as a letter), 2 an apostrophe
+    /// or hyphen, 0 anything else. One load a byte instead of a chain of comparisons.
+    static let byteClass: [UInt8] = (0..<256).map { c -> UInt8 in
+        if c >= 0x80 || (c >= 48 && c <= 57) || (c | 0x20 >= 97 && c | 0x20 <= 122) { return 1 }
+        return c == 0x27 || c == 0x2D ? 2 : 0
     }
 }
