@@ -29,21 +29,29 @@ final class FileReader {
 
     init(fd: Int32, name: String) { self.fd = fd; self.name = name }
 
-    private var scratch = [UInt8](repeating: 0, count: 1 << 18)
-
-    /// Appends up to `count` bytes; 0 at the end.
+    /// Appends up to `count` bytes (at most 256 KB) straight into `buffer`'s storage: no
+    /// scratch buffer to clear or copy from; 0 at the end.
     func read(into buffer: inout [UInt8], count: Int) throws(WARCError) -> Int {
-        let want = min(count, scratch.count)
-        while true {
-            let n = scratch.withUnsafeMutableBytes { raw in Glibc.read(fd, raw.baseAddress!, want) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(name, String(cString: strerror(errno)))
+        let want = min(count, 1 << 18)
+        let start = buffer.count
+        if buffer.capacity < start + want { buffer.reserveCapacity(max(buffer.capacity * 2, start + want)) }
+        var failure: Int32 = 0
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: want) { scratch in
+            while true {
+                let n = Glibc.read(fd, scratch.baseAddress!, want)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<n]))
+                return
             }
-            scratch.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
-            offset += n
-            return n
         }
+        if failure != 0 { throw .unreadable(name, String(cString: strerror(failure))) }
+        let n = buffer.count - start
+        offset += n
+        return n
     }
 }
 

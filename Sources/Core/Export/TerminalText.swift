@@ -34,22 +34,78 @@ public enum TerminalText {
     /// copy) when there is nothing to replace, which is the usual case.
     public static func sanitize(_ text: String, keepingLineBreaks: Bool = true) -> String {
         guard needsSanitizing(text, keepingLineBreaks: keepingLineBreaks) else { return text }
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(text.utf8.count + 16)
-        var pendingReturn = false   // a CR waits to see whether a newline follows
-        for s in text.unicodeScalars {
-            if pendingReturn {
-                out.append(s == "\n" ? "\r" : symbol(for: "\r"))
-                pendingReturn = false
+        var text = text
+        return text.withUTF8 { u in
+            // A byte-level copy: runs of safe bytes go out whole, each unsafe scalar as the
+            // UTF-8 of its symbol (the input is valid UTF-8, so the patterns below are whole
+            // scalars; see `needsSanitizing`).
+            String(unsafeUninitializedCapacity: sanitizedLength(u, keepingLineBreaks: keepingLineBreaks)) { out in
+                var o = 0, i = 0, run = 0
+                let n = u.count
+                @inline(__always) func copyRun(_ upTo: Int) {
+                    if upTo > run {
+                        (out.baseAddress! + o).update(from: u.baseAddress! + run, count: upTo - run)
+                        o += upTo - run
+                    }
+                }
+                @inline(__always) func put(_ v: UInt32, skipping width: Int) {
+                    copyRun(i)
+                    // Every symbol is a three-byte scalar (U+2400–U+2421, U+FFFD).
+                    out[o] = UInt8(0xE0 | (v >> 12)); out[o + 1] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[o + 2] = UInt8(0x80 | (v & 0x3F))
+                    o += 3
+                    i += width
+                    run = i
+                }
+                while i < n {
+                    let b = u[i]
+                    if b < 0x20 {
+                        if keepingLineBreaks && (b == 0x0A || b == 0x09 || (b == 0x0D && i + 1 < n && u[i + 1] == 0x0A)) { i += 1; continue }
+                        put(0x2400 + UInt32(b), skipping: 1)
+                    } else if b == 0x7F {
+                        put(0x2421, skipping: 1)
+                    } else if b == 0xC2, i + 1 < n, u[i + 1] >= 0x80, u[i + 1] < 0xA0 {
+                        put(0xFFFD, skipping: 2)
+                    } else if b == 0xE2, i + 2 < n, (u[i + 1] == 0x80 && u[i + 2] >= 0xAA && u[i + 2] <= 0xAE) || (u[i + 1] == 0x81 && u[i + 2] >= 0xA6 && u[i + 2] <= 0xA9) {
+                        put(0xFFFD, skipping: 3)
+                    } else {
+                        i += 1
+                    }
+                }
+                copyRun(n)
+                return o
             }
-            if keepingLineBreaks {
-                if s == "\n" || s == "\t" { out.append(s); continue }
-                if s == "\r" { pendingReturn = true; continue }
-            }
-            out.append(symbol(for: s))
         }
-        if pendingReturn { out.append(symbol(for: "\r")) }
-        return String(out)
+    }
+
+    /// The length in bytes of `sanitize`'s result: each unsafe scalar becomes a three-byte symbol.
+    static func sanitizedLength(_ u: UnsafeBufferPointer<UInt8>, keepingLineBreaks: Bool) -> Int {
+        var length = u.count, i = 0
+        let n = u.count
+        while i < n {
+            let b = u[i]
+            if b < 0x20 {
+                if !(keepingLineBreaks && (b == 0x0A || b == 0x09 || (b == 0x0D && i + 1 < n && u[i + 1] == 0x0A))) { length += 2 }
+            } else if b == 0x7F {
+                length += 2
+            } else if b == 0xC2, i + 1 < n, u[i + 1] >= 0x80, u[i + 1] < 0xA0 {
+                length += 1; i += 1
+            }
+            i += 1
+        }
+        return length
+    }
+
+    /// The bytes of `text` with every line feed shown as `replacement` (a CR LF pair, one
+    /// character, stays as it is), as `String.replacingAll("\n", …)` would give, byte by byte.
+    public static func replacingLineFeeds(in utf8: UnsafeBufferPointer<UInt8>, with replacement: StaticString, into out: inout [UInt8]) {
+        var run = 0
+        let n = utf8.count
+        for i in 0..<n where utf8[i] == 0x0A && (i == 0 || utf8[i - 1] != 0x0D) {
+            if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
+            replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+            run = i + 1
+        }
+        if n > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<n])) }
     }
 
     /// A single-line form for messages: line breaks are shown as symbols too.

@@ -60,13 +60,20 @@ public struct Article: Sendable {
 public struct Paragraph: Sendable, Hashable {
     public var range: TextRange
     /// Indices into `Article.sentences`.
-    public var sentences: Range<Int>
+    public var sentences: Range<Int> {
+        get { Int(firstSentence)..<Int(endSentence) }
+        set { firstSentence = Int32(newValue.lowerBound); endSentence = Int32(newValue.upperBound) }
+    }
     /// The headline (the first line, followed by a blank line).
     public var isTitle: Bool
+    // Indices in 32 bits, like `TextRange`'s offsets (a paragraph takes 20 bytes, not 40).
+    private var firstSentence: Int32
+    private var endSentence: Int32
 
     public init(range: TextRange, sentences: Range<Int>, isTitle: Bool = false) {
         self.range = range
-        self.sentences = sentences
+        self.firstSentence = Int32(sentences.lowerBound)
+        self.endSentence = Int32(sentences.upperBound)
         self.isTitle = isTitle
     }
 }
@@ -74,10 +81,15 @@ public struct Paragraph: Sendable, Hashable {
 public struct Sentence: Sendable, Hashable {
     public var range: TextRange
     /// Index into `Article.paragraphs`.
-    public var paragraph: Int
+    public var paragraph: Int {
+        get { Int(paragraphIndex) }
+        set { paragraphIndex = Int32(newValue) }
+    }
+    /// In 32 bits (a sentence takes 12 bytes, not 24).
+    private var paragraphIndex: Int32
 
     public init(range: TextRange, paragraph: Int) {
         self.range = range
-        self.paragraph = paragraph
+        self.paragraphIndex = Int32(paragraph)
     }
 }

@@ -25,7 +25,10 @@ public enum QuotationKind: String, Sendable, Hashable, Codable, CaseIterable {
 /// One quotation or reported statement.
 public struct Quotation: Sendable, Hashable, Identifiable {
     /// Position in `Article.quotations`.
-    public var id: Int
+    public var id: Int {
+        get { Int(index) }
+        set { index = Int32(newValue) }
+    }
     /// The quoted words, without the marks. For a quotation over several paragraphs this
     /// runs from the first word to the last; `segments` holds each paragraph's part.
     public var range: TextRange
@@ -41,25 +44,40 @@ public struct Quotation: Sendable, Hashable, Identifiable {
     public var outerRange: TextRange
     public var kind: QuotationKind
     /// Index of the paragraph the quotation starts in.
-    public var paragraph: Int
+    public var paragraph: Int {
+        get { Int(paragraphIndex) }
+        set { paragraphIndex = Int32(newValue) }
+    }
     /// Index of the sentence the quotation starts in.
-    public var sentence: Int
+    public var sentence: Int {
+        get { Int(sentenceIndex) }
+        set { sentenceIndex = Int32(newValue) }
+    }
     /// Index into `Article.speakers`, or nil when nobody said it (or nobody was found).
-    public var speaker: Int?
+    public var speaker: Int? {
+        get { speakerIndex < 0 ? nil : Int(speakerIndex) }
+        set { speakerIndex = newValue.map { Int32($0) } ?? -1 }
+    }
+    // The indices are kept in 32 bits (-1: no speaker), like `TextRange`'s offsets: a
+    // quote-dense article holds millions of quotations.
+    private var index: Int32
+    private var paragraphIndex: Int32
+    private var sentenceIndex: Int32
+    private var speakerIndex: Int32
     /// Why the quotation was given to its speaker.
     public var attribution: Attribution
 
     public init(id: Int, range: TextRange, segments: [TextRange]? = nil, outerRange: TextRange? = nil,
                 kind: QuotationKind, paragraph: Int, sentence: Int, speaker: Int? = nil,
                 attribution: Attribution = .unattributed) {
-        self.id = id
+        self.index = Int32(id)
         self.range = range
         if let segments, !(segments.count == 1 && segments[0] == range) { self.extraSegments = segments }
         self.outerRange = outerRange ?? range
         self.kind = kind
-        self.paragraph = paragraph
-        self.sentence = sentence
-        self.speaker = speaker
+        self.paragraphIndex = Int32(paragraph)
+        self.sentenceIndex = Int32(sentence)
+        self.speakerIndex = speaker.map { Int32($0) } ?? -1
         self.attribution = attribution
     }
 }

@@ -74,40 +74,83 @@ struct ArticleLoader {
             if fd < 0 { throw errnoError(path) }
         }
         defer { if fd != STDIN_FILENO { close(fd) } }
+        let name = path == "-" ? "standard input" : path
         var bytes: [UInt8] = []
+        var atEnd = false
         var st = stat()
         if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 {
-            if Int(st.st_size) > maxBytes { throw .tooLarge(path == "-" ? "standard input" : path, maxBytes) }
-            bytes.reserveCapacity(Int(st.st_size))
+            // A regular file is read straight into an array of its size: no zero-filled
+            // buffer, no copy (a batch of 1,000 small files spent a fifth of its time
+            // clearing a fresh 1 MB buffer for each).
+            let size = Int(st.st_size)
+            if size > maxBytes { throw .tooLarge(name, maxBytes) }
+            var failure: Int32 = 0
+            var binary: DecodingError?
+            let decoder = TextDecoder()
+            bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+                count = 0
+                var sniffed = false
+                while count < size {
+                    // The first bytes alone first: a binary file is refused without reading it all.
+                    let want = sniffed ? size - count : min(size, decoder.sniffLength) - count
+                    let n = read(fd, buf.baseAddress! + count, want)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if n == 0 { atEnd = true; return }   // the file shrank meanwhile
+                    count += n
+                    if !sniffed, count >= min(size, decoder.sniffLength) {
+                        sniffed = true
+                        if count >= decoder.sniffLength {
+                            binary = decoder.sniff(Array(UnsafeBufferPointer(rebasing: buf[0..<count]))[...])
+                            if binary != nil { return }
+                        }
+                    }
+                }
+            }
+            if failure != 0 { throw Self.errnoError(path, failure) }
+            if let binary { throw .decoding(name, binary) }
         }
-        let chunk = 1 << 20
-        var buffer = [UInt8](repeating: 0, count: chunk)
-        // Binary input (a pipe from /dev/urandom, an image) is refused after its first bytes,
-        // not after reading up to `maxBytes`.
-        let decoder = TextDecoder()
-        var sniffed = false
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, chunk) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                if errno == EBADF && fd == STDIN_FILENO { break }   // stdin closed: nothing to read
-                throw errnoError(path)
-            }
-            if n == 0 { break }
-            // Refused before the bytes past the limit are kept, and the buffer grows by
-            // doubling only up to the limit: endless input never holds much more than it.
-            if bytes.count + n > maxBytes { throw .tooLarge(path == "-" ? "standard input" : path, maxBytes) }
-            if bytes.count + n > bytes.capacity {
-                bytes.reserveCapacity(min(max(bytes.capacity * 2, bytes.count + n), maxBytes))
-            }
-            bytes.append(contentsOf: buffer[0..<n])
-            if !sniffed, bytes.count >= decoder.sniffLength {
-                sniffed = true
-                if let e = decoder.sniff(bytes[...]) { throw .decoding(path == "-" ? "standard input" : path, e) }
-            }
-            if bytes.count > maxBytes { throw .tooLarge(path == "-" ? "standard input" : path, maxBytes) }
+        if !atEnd {
+            // A pipe, a file of unknown size, or a file that grew while it was read: chunks
+            // through one uninitialised buffer until the end.
+            try Self.readRest(fd, into: &bytes, maxBytes: maxBytes, name: name, path: path)
         }
         return bytes
+    }
+
+    /// Reads `fd` to its end, appending to `bytes`. Binary input (a pipe from /dev/urandom, an
+    /// image) is refused after its first bytes, not after reading up to `maxBytes`; endless
+    /// input is refused at the limit, the array growing by doubling only up to it.
+    private static func readRest(_ fd: Int32, into bytes: inout [UInt8], maxBytes: Int, name: String, path: String) throws(LoadError) {
+        let chunk = 1 << 16
+        let decoder = TextDecoder()
+        var sniffed = bytes.count >= decoder.sniffLength   // a regular file's first bytes were sniffed
+        var failure: LoadError?
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: chunk) { buffer in
+            while true {
+                let n = read(fd, buffer.baseAddress, chunk)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    if errno == EBADF && fd == STDIN_FILENO { break }   // stdin closed: nothing to read
+                    failure = Self.errnoError(path, errno)
+                    return
+                }
+                if n == 0 { break }
+                if bytes.count + n > maxBytes { failure = .tooLarge(name, maxBytes); return }
+                if bytes.count + n > bytes.capacity {
+                    bytes.reserveCapacity(min(max(bytes.capacity * 2, bytes.count + n), maxBytes))
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<n]))
+                if !sniffed, bytes.count >= decoder.sniffLength {
+                    sniffed = true
+                    if let e = decoder.sniff(bytes[...]) { failure = .decoding(name, e); return }
+                }
+            }
+        }
+        if let failure { throw failure }
     }
 
     /// Reads an article of any kind: HTML and Markdown by extension (`InputFormat`), other
@@ -214,8 +257,9 @@ struct ArticleLoader {
         }
     }
 
-    private func errnoError(_ path: String) -> LoadError {
-        let e = errno
+    private func errnoError(_ path: String) -> LoadError { Self.errnoError(path, errno) }
+
+    private static func errnoError(_ path: String, _ e: Int32) -> LoadError {
         switch e {
         case ENOENT, ENOTDIR: return .notFound(path)
         case EACCES, EPERM: return .permissionDenied(path)

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import Core
+@testable import Reader
+
+/// `ArticleLoader.readBytes` reads a regular file straight into an array of its size and
+/// anything else (a pipe) in chunks; both give the file's bytes exactly, and binary input
+/// is refused on its first bytes.
+@Suite("Reading input files: sized to the file, exact, binary refused early")
+struct LoaderReadTests {
+    static func temporaryFile(_ bytes: [UInt8]) throws -> String {
+        let path = NSTemporaryDirectory() + "voices-loader-\(UInt32.random(in: 0...UInt32.max)).txt"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Text of `count` bytes with every byte position telling (so a lost or repeated chunk shows).
+    static func text(count: Int) -> [UInt8] {
+        let line = Array("“A line of the article,” said Ana Ruiz, “and more of it.” 0123456789\n".utf8)
+        return (0..<count).map { line[$0 % line.count] }
+    }
+
+    @Test("a regular file comes back byte for byte, whatever its size", arguments: [1, 100, 16_387, 65_536, 1_048_577, 3_000_001])
+    func regularFile(size: Int) throws {
+        let bytes = Self.text(count: size)
+        let path = try Self.temporaryFile(bytes)
+        defer { unlink(path) }
+        #expect(try ArticleLoader().readBytes(path) == bytes)
+    }
+
+    @Test("a pipe (a FIFO) is read to its end in chunks")
+    func fifo() throws {
+        let path = NSTemporaryDirectory() + "voices-fifo-\(UInt32.random(in: 0...UInt32.max))"
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        let bytes = Self.text(count: 300_001)
+        let writer = Thread {
+            let fd = open(path, O_WRONLY)
+            bytes.withUnsafeBytes { raw in
+                var off = 0
+                while off < raw.count {
+                    let n = write(fd, raw.baseAddress! + off, raw.count - off)
+                    if n <= 0 { break }
+                    off += n
+                }
+            }
+            close(fd)
+        }
+        writer.start()
+        #expect(try ArticleLoader().readBytes(path) == bytes)
+    }
+
+    @Test("a large binary file is refused as binary, a file over the limit as too large")
+    func refusals() throws {
+        var x: UInt32 = 1
+        let noise = (0..<200_000).map { _ -> UInt8 in x = x &* 1_664_525 &+ 1_013_904_223; return UInt8(truncatingIfNeeded: x >> 24) }
+        let binary = try Self.temporaryFile(noise)
+        defer { unlink(binary) }
+        #expect {
+            try ArticleLoader().readBytes(binary)
+        } throws: { error in
+            guard case .decoding(_, .binary) = error as? LoadError else { return false }
+            return true
+        }
+        let big = try Self.temporaryFile(Self.text(count: 5000))
+        defer { unlink(big) }
+        var loader = ArticleLoader()
+        loader.maxBytes = 4096
+        #expect(throws: LoadError.tooLarge(big, 4096)) { try loader.readBytes(big) }
+    }
+
+    @Test("an article read from a file parses as the same text given directly")
+    func parsesTheSame() throws {
+        let bytes = Self.text(count: 40_000)
+        let path = try Self.temporaryFile(bytes)
+        defer { unlink(path) }
+        let loaded = try ArticleLoader().load(path)
+        let direct = ArticleParser.parse(String(decoding: bytes, as: UTF8.self))
+        #expect(ArticleJSON.render(loaded) == ArticleJSON.render(direct))
+    }
+}
