@@ -43,6 +43,8 @@ struct SpeakerRegistry {
     /// sends every mention through `resolveNameUncached`, but not through the splitting).
     private var nameWords: [String: (words: [String], key: String)] = [:]
     private var normalizedCache: [String: String] = [:]
+    /// The entities whose roles hold a word ("minister"), each once.
+    private var byRoleWord: [String: [Int]] = [:]
     /// The entities named most recently, newest last (at most `recentLimit`): descriptions
     /// ("the minister", "the company") and pronouns look only here, which keeps every
     /// lookup independent of the article's length.
@@ -238,7 +240,9 @@ struct SpeakerRegistry {
         entities[i].roleKeys.insert(key)
         entities[i].rolesGiven.insert(role)
         entities[i].roles.append(r)
-        for w in r.lowercased().spaceSeparatedStrings() { entities[i].roleWords.insert(w) }
+        for w in r.lowercased().spaceSeparatedStrings() where entities[i].roleWords.insert(w).inserted {
+            byRoleWord[w, default: []].append(i)
+        }
         if entities[i].organization == nil, let org = Self.organization(inRole: r) { entities[i].organization = org }
     }
 
@@ -264,8 +268,8 @@ struct SpeakerRegistry {
     /// several are (ties to the one named first).
     func person(withRole head: String) -> Int? {
         var best: Int?
-        for (i, e) in entities.enumerated() where e.kind == .person && e.roleWords.contains(head) {
-            if let b = best, entities[b].mentions.count >= e.mentions.count { continue }
+        for i in (byRoleWord[head] ?? []).sorted() where entities[i].kind == .person {
+            if let b = best, entities[b].mentions.count >= entities[i].mentions.count { continue }
             best = i
         }
         return best
@@ -274,8 +278,8 @@ struct SpeakerRegistry {
     /// The one person whose roles hold the word `head`, or nil when none or several do.
     func onlyPerson(withRole head: String) -> Int? {
         var found: Int?
-        for (i, e) in entities.enumerated() where e.kind == .person && e.roleWords.contains(head) {
-            if found != nil { return nil }
+        for i in byRoleWord[head] ?? [] where entities[i].kind == .person {
+            if found != nil && found != i { return nil }
             found = i
         }
         return found
