@@ -89,30 +89,10 @@ public final class LanguagePack: Sendable {
     /// The pack whose function words are most frequent in the first 64 KB of `text`
     /// (English when none stands out).
     public static func detect(_ text: String) -> LanguagePack {
-        var counts = [0, 0, 0]
         let packs = [english, french, german]
-        let table = Self.stopwordTable
-        var key: UInt64 = 0
-        var length = 0
-        func scan<S: Sequence<UInt8>>(_ bytes: S) {
-            for b in bytes {
-                var c = b
-                if b >= 0x41 && b <= 0x5A { c = b | 0x20 } else if !((b >= 0x61 && b <= 0x7A) || b >= 0x80) {
-                    if length >= 1 && length <= 5 {
-                        let mask = table.mask(of: key | UInt64(length) << 56)
-                        if mask != 0 { for k in 0..<3 where mask & (1 << k) != 0 { counts[k] += 1 } }
-                    }
-                    key = 0
-                    length = 0
-                    continue
-                }
-                if length < 5 { key |= UInt64(c) << (8 * UInt64(length)) }
-                length += 1
-            }
-        }
-        let sample = text.utf8.prefix(65_536)
-        if sample.withContiguousStorageIfAvailable({ scan($0) }) == nil { scan(sample) }
-        scan(CollectionOfOne(0x20))
+        let limit = 65_536
+        let counts = text.utf8.withContiguousStorageIfAvailable { Self.stopwordTable.count(UnsafeBufferPointer(rebasing: $0.prefix(limit))) }
+            ?? Array(text.utf8.prefix(limit)).withUnsafeBufferPointer { Self.stopwordTable.count($0) }
         // Another language must clearly lead English (quoted French in an English article
         // leaves the article English).
         var best = 0
@@ -144,6 +124,33 @@ public final class LanguagePack: Sendable {
         }
 
         @inline(__always) static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56) }
+
+        /// How many words of `bytes` are each pack's stopwords (ASCII letters folded to
+        /// lower case; any other byte below 0x80 ends a word).
+        func count(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+            var c0 = 0, c1 = 0, c2 = 0
+            var key: UInt64 = 0
+            var length = 0
+            for i in 0...bytes.count {
+                let b: UInt8 = i < bytes.count ? bytes[i] : 0x20
+                if b >= 0x41 && b <= 0x5A || b >= 0x61 && b <= 0x7A || b >= 0x80 {
+                    if length < 5 { key |= UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) << (8 * UInt64(length)) }
+                    length += 1
+                    continue
+                }
+                if length >= 1 && length <= 5 {
+                    let m = mask(of: key | UInt64(length) << 56)
+                    if m != 0 {
+                        if m & 1 != 0 { c0 += 1 }
+                        if m & 2 != 0 { c1 += 1 }
+                        if m & 4 != 0 { c2 += 1 }
+                    }
+                }
+                key = 0
+                length = 0
+            }
+            return [c0, c1, c2]
+        }
 
         @inline(__always) func mask(of key: UInt64) -> UInt8 {
             var slot = Self.slot(key)
