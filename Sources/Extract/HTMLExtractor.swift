@@ -273,7 +273,7 @@ struct ParagraphMeasure {
                     total += r.text
                     // An empty block (`<div class="clear"></div>`) does not break a run.
                     if r.text > 0 { hasBlockChild = true }
-                } else if n.tag != "a" {
+                } else if !n.isLink {
                     run += r.inline
                 }
             }
@@ -463,6 +463,8 @@ struct Cleaner {
         // A form wrapping the page (ASP.NET sites) holds the article; its controls go.
         if name == "form", pageText > 0, (measure.text[e] ?? 0) * 2 >= pageText { return false }
         if HTMLRules.droppedTags.contains(name) { return true }
+        // A figure that holds a video player: the player, and its caption with it.
+        if name == "figure" && Self.holdsPlayer(e) { return true }
         if name.hasPrefix("amp-") && HTMLRules.droppedAMPTags.contains(name) { return true }
         if name == "html" || name == "body" { return false }
         if e.hasAttribute("hidden") || e.attribute("aria-hidden")?.lowercased() == "true" { return true }
@@ -480,7 +482,9 @@ struct Cleaner {
         // A wrapper named for its layout ("has-sidebar") around the article is kept.
         if measure.isWrapper(e) { return false }
         if words.isStrongFurniture() { return true }
-        if words.isWeakFurniture {
+        // A link's weak class word ("popup" on an annotated edition's note) does not cut
+        // it out of its sentence (readability spares links from its class rules too).
+        if words.isWeakFurniture && name != "a" {
             // A word like "paywall" or "promo" on the element that holds most of the
             // article's text names a state of the article, not furniture.
             let t = measure.text[e] ?? 0
@@ -556,6 +560,26 @@ struct Cleaner {
         return false
     }
 
+    /// Whether an element holds a `<video>`, `<iframe>`, `<object>` or `<embed>` (a look
+    /// at its first 300 elements, without recursion).
+    static func holdsPlayer(_ e: Node) -> Bool {
+        var stack: [Node] = [e]
+        var seen = 0
+        while let n = stack.popLast(), seen < 300 {
+            var c = n.firstChild
+            while let x = c {
+                if x.isElement {
+                    seen += 1
+                    let t = x.tag
+                    if t == "video" || t == "iframe" || t == "object" || t == "embed" { return true }
+                    stack.append(x)
+                }
+                c = x.nextSibling
+            }
+        }
+        return false
+    }
+
     /// Paragraph text of the whole page.
     var pageText: Int
 
@@ -576,6 +600,8 @@ struct BlockWriter {
     private var breaks = 0
     /// Inside a block quotation: nested ones are plain paragraphs of the outer one.
     var quoteDepth = 0
+    /// Inside a list that is mostly text (its link items are kept).
+    private var inTextList = false
 
     mutating func write(_ container: Node) {
         if container.tag == "blockquote" && quoteDepth == 0 {
@@ -606,7 +632,7 @@ struct BlockWriter {
         case "br":
             breaks += 1
             if breaks >= 2 { flush(.paragraph) } else { inline.space() }
-        case "a":
+        case "a" where e.isLink:
             linkDepth += 1
             walk(e)
             linkDepth -= 1
@@ -636,8 +662,26 @@ struct BlockWriter {
             flush(.heading)
         case "ul", "ol", "dl":
             flush(.paragraph)
-            if linkDensity(e) <= 0.7 { walk(e) }
+            // A list that is mostly links (related stories, tags) goes; in a list that is
+            // mostly text, an item that is a link ("Here's our year in review!") is one of
+            // its points, as readability keeps it.
+            if linkDensity(e) <= 0.7 {
+                let outer = inTextList
+                inTextList = true
+                walk(e)
+                flush(.item)
+                inTextList = outer
+            }
             flush(.item)
+        case "tr" where Self.isDataRow(e):
+            // A data table's row: one line, its cells parted by " | " (a layout table's
+            // cells hold blocks and are read as blocks).
+            flush(.paragraph)
+            for cell in e.elementChildren where !cell.textContent.isEmpty {
+                if !inline.isEmpty { inline.append(" | ") }
+                walk(cell)
+            }
+            flush(.paragraph)
         case "li", "dt", "dd":
             flush(.item)
             walk(e)
@@ -646,6 +690,9 @@ struct BlockWriter {
             break
         default:
             if isBlockTag(name) {
+                // An empty block (a browser extension's badge after a link, a clearing
+                // `<div>`) does not break the paragraph it sits in.
+                if Self.isEmptyBlock(e) { return }
                 flush(.paragraph)
                 walk(e)
                 flush(.paragraph)
@@ -653,6 +700,52 @@ struct BlockWriter {
                 walk(e)
             }
         }
+    }
+
+    /// An element without text (whitespace aside), found within its first 64 nodes; a
+    /// larger one is taken to have text.
+    static func isEmptyBlock(_ e: Node) -> Bool {
+        var stack: [Node] = [e]
+        var seen = 0
+        while let n = stack.popLast() {
+            var c = n.firstChild
+            while let x = c {
+                seen += 1
+                if seen > 64 { return false }
+                if x.isText, let content = x.pointee.content {
+                    if ParagraphMeasure.visibleBytes(content) > 0 { return false }
+                } else if x.isElement {
+                    if x.tag == "img" || x.tag == "br" || x.tag == "hr" { return false }
+                    stack.append(x)
+                }
+                c = x.nextSibling
+            }
+        }
+        return true
+    }
+
+    /// A table row of two or more cells that hold inline text only (no paragraphs,
+    /// lists or nested tables): a row of data.
+    static func isDataRow(_ tr: Node) -> Bool {
+        var stack: [Node] = []
+        for c in tr.elementChildren {
+            guard c.tag == "td" || c.tag == "th" else { return false }
+            stack.append(c)
+        }
+        guard stack.count >= 2 else { return false }
+        var seen = 0
+        while let n = stack.popLast() {
+            var c = n.firstChild
+            while let x = c {
+                if x.isElement {
+                    seen += 1
+                    if seen > 400 || isBlockTag(x.tag) { return false }
+                    stack.append(x)
+                }
+                c = x.nextSibling
+            }
+        }
+        return true
     }
 
     /// The text of a `<pre>`, split at blank lines.
@@ -683,7 +776,7 @@ struct BlockWriter {
         breaks = 0
         let (text, density) = inline.take()
         guard !text.isEmpty else { return }
-        if kind != .heading && Self.isBoilerplate(text, linkDensity: density) { return }
+        if kind != .heading && Self.isBoilerplate(text, linkDensity: kind == .item && inTextList ? 0 : density) { return }
         blocks.append(.init(kind, text))
     }
 

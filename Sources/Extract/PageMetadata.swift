@@ -125,10 +125,12 @@ struct PageMetadata {
 
     // MARK: Choosing
 
-    /// og:title, then twitter:title, then the article's `<h1>` (or the first outside
+    /// The JSON-LD headline (see `structuredHeadline`), then og:title, then twitter:title,
+    /// then the article's `<h1>` (or the first outside
     /// furniture), then the `<title>` without the site name.
     var title: String? {
         let site = meta["og:site_name"]
+        if let h = structuredHeadline { return h }
         if let t = meta["og:title"] ?? meta["twitter:title"], !t.isEmpty { return Self.removingSiteName(t, site: site, always: false) }
         let fromTitle = titleElement.flatMap { $0.isEmpty ? nil : Self.removingSiteName($0, site: site, always: true) }
         if let h = headings.first(where: { $0.inArticle }) ?? headings.first(where: { !$0.inFurniture }) {
@@ -140,6 +142,31 @@ struct PageMetadata {
         }
         if let fromTitle { return fromTitle }
         return nil
+    }
+
+    /// The JSON-LD `headline` (the article's own headline, which Readability.js puts
+    /// first), when the page's `<title>` says mostly the same words or the page has no
+    /// `<title>`: some sites' JSON-LD give a description as the headline ("constitutional
+    /// monarchy in Oceania" for a page titled "New Zealand").
+    var structuredHeadline: String? {
+        guard let raw = jsonLD.lazy.compactMap({ JSONLD.stringValue(forKey: "headline", in: $0) }).first else { return nil }
+        let h = HTMLEntities.decoding(raw).collapsingWhitespace
+        guard !h.isEmpty, h.utf8.count <= 400 else { return nil }
+        guard let t = titleElement?.collapsingWhitespace, !t.isEmpty else { return h }
+        return Self.similarity(of: h, to: t) >= 0.75 ? h : nil
+    }
+
+    /// The share of `a`'s word characters in words that `b` also has (Readability.js's
+    /// text similarity): 1 when every word of `a` is in `b`.
+    static func similarity(of a: String, to b: String) -> Double {
+        func words(_ s: String) -> [String] {
+            s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        }
+        let wa = words(a), wb = Set(words(b))
+        let total = wa.reduce(0) { $0 + $1.count }
+        guard total > 0 else { return 0 }
+        let shared = wa.filter { wb.contains($0) }.reduce(0) { $0 + $1.count }
+        return Double(shared) / Double(total)
     }
 
     /// Whether a part of a title is the site's name: `og:site_name` itself or its first

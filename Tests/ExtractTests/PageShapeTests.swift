@@ -145,6 +145,41 @@ struct PageShapeTests {
         #expect(!text(html).contains("Picture 1 of 12"))
     }
 
+    @Test("a data table's rows are one line each, cells parted by \" | \" (a link cell kept); a layout table's cells are blocks")
+    func dataTableRows() {
+        let table = "<table class=\"wikitable\"><tr><th>Variety</th><th>Year</th><th>Note</th></tr>"
+            + "<tr><td><a href=/v/1>Kentish Pearmain</a></td><td>1920</td><td>Grafted from the last old tree by the gate</td></tr>"
+            + "<tr><td><a href=/v/2>Marsh Russet</a></td><td>1948</td><td>Known only in this village</td></tr></table>"
+        let html = page("<article>\(Self.orchard.map { "<p>\($0)</p>" }.joined())\(table)</article>")
+        let doc = HTMLExtractor().extract(html)
+        #expect(doc.blocks.contains { $0.text == "Variety | Year | Note" })
+        #expect(doc.blocks.contains { $0.text == "Kentish Pearmain | 1920 | Grafted from the last old tree by the gate" })
+        expectArticle(html)
+        // A layout table: one row, cells holding paragraphs.
+        let layout = page("<table><tr><td><div>Menu</div></td><td>\(Self.orchard.map { "<p>\($0)</p>" }.joined())</td></tr></table>")
+        expectArticle(layout)
+        #expect(!text(layout).contains(" | "))
+    }
+
+    @Test("in a list that is mostly text, an item that is a link stays; a list of links goes")
+    func linkItemInTextList() {
+        let list = "<ul><li>\(Self.orchard[1])</li><li><a href=/review>Here is our year in review!</a></li><li>\(Self.orchard[3])</li></ul>"
+        let links = "<ul><li><a href=/1>Market moves to the square</a></li><li><a href=/2>Bridge repairs start</a></li><li><a href=/3>Choir wins cup</a></li></ul>"
+        let html = page("<article><p>\(Self.orchard[0])</p>\(list)<p>\(Self.orchard[2])</p>\(links)</article>")
+        let t = text(html)
+        expectArticle(html)
+        #expect(t.contains("Here is our year in review!"))
+        #expect(!t.contains("Market moves"))
+    }
+
+    @Test("links that run a script (an annotated edition's notes, class \"popup\") are text of their sentence")
+    func scriptLinksAreText() {
+        let note = "<p>\"<a href=\"javascript:void(0);\" onclick=\"note(1)\" class=\"popup\">I shall plant them all myself next winter</a>,\" he said.</p>"
+        let html = page("<div class=\"text\">\(Self.orchard.map { "<p>\($0)</p>" }.joined())\(note)</div>")
+        expectArticle(html)
+        #expect(text(html).contains("I shall plant them all myself next winter"))
+    }
+
     @Test("an \"Our staff\" list or a \"Most read\" box inside the article's container is left out")
     func furnitureUnderItsHeading() {
         let html = page("<article>\(Self.orchard.map { "<p>\($0)</p>" }.joined())<h3>Our staff</h3><ul><li>Ruth Ellison, editor</li><li>Sam Whitford, reporter</li></ul><h3>Most read</h3><p>Market moves to the square</p><p>Bridge repairs start</p></article>")
