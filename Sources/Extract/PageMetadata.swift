@@ -67,7 +67,7 @@ struct PageMetadata {
                 continue
             case "h1":
                 let t = e.textContent
-                if !t.isEmpty { headings.append((t, inArticle, inFurniture)) }
+                if !t.isEmpty && !Self.isLogo(e) { headings.append((t, inArticle, inFurniture)) }
             case "time":
                 if (timeElement == nil || inArticle && timeInArticle == nil) && !inFurniture {
                     let t = e.textContent
@@ -100,6 +100,34 @@ struct PageMetadata {
                 || e.attribute("itemprop")?.lowercased() == "articlebody"
             walk(e, inArticle: article, inFurniture: furniture)
         }
+    }
+
+    /// An `<h1>` that is a link to the site's home page ("/", "https://example.org/") is
+    /// the site's logo, not a headline.
+    static func isLogo(_ h: Node) -> Bool {
+        var links: [Node] = []
+        var stack: [Node] = [h]
+        var seen = 0
+        while let n = stack.popLast(), seen < 64 {
+            var c = n.firstChild
+            while let x = c {
+                if x.isElement { seen += 1; if x.tag == "a" { links.append(x) } else { stack.append(x) } }
+                c = x.nextSibling
+            }
+        }
+        if let p = h.parentNode, p.tag == "a" { links.append(p) }
+        guard links.count == 1, let href = links[0].attribute("href")?.collapsingWhitespace.lowercased() else { return false }
+        var rest = Substring(href)
+        for scheme in ["https://", "http://", "//"] where rest.hasPrefix(scheme) {
+            rest = rest.dropFirst(scheme.count)
+            guard let slash = rest.firstIndex(of: "/") else { return true }
+            rest = rest[slash...]
+            break
+        }
+        guard rest == "/" || rest == "/index.html" || rest == "/index.php" else { return false }
+        var t = InlineText()
+        h.collectText(into: &t)
+        return t.bytes.isEmpty || Double(t.linkBytes) / Double(t.bytes.count) >= 0.9 || h.parentNode?.tag == "a"
     }
 
     private func isBylineElement(_ e: Node) -> Bool {

@@ -302,6 +302,14 @@ struct HTMLExtractionRuleTests {
         TitleCase(name: "a JSON-LD headline on a page without a <title> is the title",
                   head: "<meta property=\"og:title\" content=\"Why you will love the ferry\"><script type=\"application/ld+json\">{\"headline\": \"The ferry that keeps an island going\"}</script>",
                   body: "", title: "The ferry that keeps an island going"),
+        TitleCase(name: "an <h1> that links to the home page is the site's logo, not the headline",
+                  head: "<title>Ferry crossings resume next week | The Island Times</title>",
+                  body: "<div class=top><h1 class=heading><a href=\"/\"><span>The Island Times</span> <sup>beta</sup><img src=logo.png></a></h1></div>",
+                  title: "Ferry crossings resume next week"),
+        TitleCase(name: "an <h1> linking to a story of its own is still the headline",
+                  head: "<title>Ferry crossings resume after storm repairs | The Island Times</title>",
+                  body: "<div class=story><h1><a href=\"https://example.org/2025/ferries\">Ferry crossings resume</a></h1></div>",
+                  title: "Ferry crossings resume"),
         TitleCase(name: "no title anywhere gives none", head: "", body: "<p>x</p>", title: nil),
     ]
 
