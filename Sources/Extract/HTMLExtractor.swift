@@ -602,6 +602,8 @@ struct BlockWriter {
     var quoteDepth = 0
     /// Inside a list that is mostly text (its link items are kept).
     private var inTextList = false
+    /// Inside a data table's row: its cells' blocks run together on one line.
+    private var inRow = 0
 
     mutating func write(_ container: Node) {
         if container.tag == "blockquote" && quoteDepth == 0 {
@@ -665,7 +667,7 @@ struct BlockWriter {
             // A list that is mostly links (related stories, tags) goes; in a list that is
             // mostly text, an item that is a link ("Here's our year in review!") is one of
             // its points, as readability keeps it.
-            if linkDensity(e) <= 0.7 {
+            if inRow > 0 || linkDensity(e) <= 0.7 {
                 let outer = inTextList
                 inTextList = true
                 walk(e)
@@ -674,14 +676,23 @@ struct BlockWriter {
             }
             flush(.item)
         case "tr" where Self.isDataRow(e):
-            // A data table's row: one line, its cells parted by " | " (a layout table's
-            // cells hold blocks and are read as blocks).
+            // A data table's row: one line, its cells parted by " | ", what they hold
+            // (lists, line breaks) run together (a layout table's cells hold the article's
+            // blocks and are read as blocks). A row is furniture only when every cell is
+            // a link ("Capital | Wellington" keeps its linked value).
             flush(.paragraph)
-            for cell in e.elementChildren where !cell.textContent.isEmpty {
+            inRow += 1
+            var cells = 0, linkCells = 0
+            for cell in e.elementChildren {
+                let text = cell.textContent
+                if text.isEmpty { continue }
+                cells += 1
+                if linkDensity(cell) >= 0.6 { linkCells += 1 }
                 if !inline.isEmpty { inline.append(" | ") }
                 walk(cell)
             }
-            flush(.paragraph)
+            inRow -= 1
+            flush(.paragraph, linkDensity: linkCells < cells ? 0 : nil)
         case "li", "dt", "dd":
             flush(.item)
             walk(e)
@@ -724,8 +735,9 @@ struct BlockWriter {
         return true
     }
 
-    /// A table row of two or more cells that hold inline text only (no paragraphs,
-    /// lists or nested tables): a row of data.
+    /// A table row of two or more cells, each short (300 bytes of text at most) and
+    /// without paragraphs, headings or nested tables: a row of data, not a layout table's
+    /// columns.
     static func isDataRow(_ tr: Node) -> Bool {
         var stack: [Node] = []
         for c in tr.elementChildren {
@@ -733,16 +745,24 @@ struct BlockWriter {
             stack.append(c)
         }
         guard stack.count >= 2 else { return false }
-        var seen = 0
-        while let n = stack.popLast() {
-            var c = n.firstChild
-            while let x = c {
-                if x.isElement {
-                    seen += 1
-                    if seen > 400 || isBlockTag(x.tag) { return false }
-                    stack.append(x)
+        for cell in stack {
+            var inner: [Node] = [cell]
+            var seen = 0, bytes = 0
+            while let n = inner.popLast() {
+                var c = n.firstChild
+                while let x = c {
+                    if x.isElement {
+                        seen += 1
+                        let t = x.tag
+                        if seen > 400 || t == "table" || t == "p" || t == "pre" || t == "blockquote"
+                            || (t.count == 2 && t.first == "h" && t.last.map { $0 >= "1" && $0 <= "6" } == true) { return false }
+                        inner.append(x)
+                    } else if x.isText, let content = x.pointee.content {
+                        bytes += ParagraphMeasure.visibleBytes(content)
+                        if bytes > 300 { return false }
+                    }
+                    c = x.nextSibling
                 }
-                c = x.nextSibling
             }
         }
         return true
@@ -772,11 +792,14 @@ struct BlockWriter {
         return !t.isEmpty && t.count <= 5 && t.allSatisfy { $0.isNumber || $0 == "[" || $0 == "]" || $0 == "*" || $0 == "†" }
     }
 
-    private mutating func flush(_ kind: ExtractedDocument.BlockKind) {
+    /// Ends the block being collected (`linkDensity`, when given, stands for its own).
+    private mutating func flush(_ kind: ExtractedDocument.BlockKind, linkDensity given: Double? = nil) {
         breaks = 0
-        let (text, density) = inline.take()
+        guard inRow == 0 else { inline.space(); return }
+        let (text, measured) = inline.take()
         guard !text.isEmpty else { return }
-        if kind != .heading && Self.isBoilerplate(text, linkDensity: kind == .item && inTextList ? 0 : density) { return }
+        let density = given ?? (kind == .item && inTextList ? 0 : measured)
+        if kind != .heading && Self.isBoilerplate(text, linkDensity: density) { return }
         blocks.append(.init(kind, text))
     }
 

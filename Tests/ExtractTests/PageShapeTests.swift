@@ -155,6 +155,14 @@ struct PageShapeTests {
         #expect(doc.blocks.contains { $0.text == "Variety | Year | Note" })
         #expect(doc.blocks.contains { $0.text == "Kentish Pearmain | 1920 | Grafted from the last old tree by the gate" })
         expectArticle(html)
+        // A fact box: a label cell, a value that is a link or a list; a row of links only goes.
+        let facts = "<table class=infobox><tr><th>Orchard</th><td><a href=/o>Marsh End</a><br><span>by the church</span></td></tr>"
+            + "<tr><th>Varieties</th><td><div class=plainlist><ul><li><a href=/v/1>Pearmain</a></li><li><a href=/v/2>Russet</a></li></ul></div></td></tr>"
+            + "<tr><td><a href=/a>Home</a></td><td><a href=/b>Contact</a></td></tr></table>"
+        let box = HTMLExtractor().extract(page("<article>\(Self.orchard.map { "<p>\($0)</p>" }.joined())\(facts)</article>"))
+        #expect(box.blocks.contains { $0.text == "Orchard | Marsh End by the church" })
+        #expect(box.blocks.contains { $0.text == "Varieties | Pearmain Russet" })
+        #expect(!box.text.contains("Contact"))
         // A layout table: one row, cells holding paragraphs.
         let layout = page("<table><tr><td><div>Menu</div></td><td>\(Self.orchard.map { "<p>\($0)</p>" }.joined())</td></tr></table>")
         expectArticle(layout)
