@@ -179,7 +179,8 @@ struct PageMetadata {
     var structuredHeadline: String? {
         guard let raw = jsonLD.lazy.compactMap({ JSONLD.stringValue(forKey: "headline", in: $0) }).first else { return nil }
         let h = HTMLEntities.decoding(raw).collapsingWhitespace
-        guard !h.isEmpty, h.utf8.count <= 400 else { return nil }
+        // A headline cut short for search engines ("… in the spring of…") is not the title.
+        guard !h.isEmpty, h.utf8.count <= 400, !h.hasSuffix("…"), !h.hasSuffix("...") else { return nil }
         guard let t = titleElement?.collapsingWhitespace, !t.isEmpty else { return h }
         return Self.similarity(of: h, to: t) >= 0.75 ? h : nil
     }
