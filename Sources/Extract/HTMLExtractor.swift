@@ -692,7 +692,9 @@ struct BlockWriter {
                 walk(cell)
             }
             inRow -= 1
-            flush(.paragraph, linkDensity: linkCells < cells ? 0 : nil)
+            // Written as an item, as a list's: a run of short rows is a table, not the
+            // labels of a chart drawn in HTML.
+            flush(.item, linkDensity: linkCells < cells ? 0 : nil)
         case "li", "dt", "dd":
             flush(.item)
             walk(e)

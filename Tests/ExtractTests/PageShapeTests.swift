@@ -163,6 +163,10 @@ struct PageShapeTests {
         #expect(box.blocks.contains { $0.text == "Orchard | Marsh End by the church" })
         #expect(box.blocks.contains { $0.text == "Varieties | Pearmain Russet" })
         #expect(!box.text.contains("Contact"))
+        // A run of short rows is a table, not a chart's labels.
+        let yields = "<table><tr><th>Year</th><th>Crates</th></tr>" + (2019...2024).map { "<tr><td>\($0)</td><td>\($0 - 1990)</td></tr>" }.joined() + "</table>"
+        let harvest = HTMLExtractor().extract(page("<article>\(Self.orchard.map { "<p>\($0)</p>" }.joined())\(yields)</article>"))
+        #expect(harvest.blocks.contains { $0.text == "2019 | 29" } && harvest.blocks.contains { $0.text == "2024 | 34" })
         // A layout table: one row, cells holding paragraphs.
         let layout = page("<table><tr><td><div>Menu</div></td><td>\(Self.orchard.map { "<p>\($0)</p>" }.joined())</td></tr></table>")
         expectArticle(layout)
