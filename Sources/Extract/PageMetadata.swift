@@ -66,7 +66,7 @@ struct PageMetadata {
                 if titleElement == nil { titleElement = e.textContent }
                 continue
             case "h1":
-                let t = e.textContent
+                let t = Self.withoutPermalinkMark(e.textContent)
                 if !t.isEmpty && !Self.isLogo(e) { headings.append((t, inArticle, inFurniture)) }
             case "time":
                 if (timeElement == nil || inArticle && timeInArticle == nil) && !inFurniture {
@@ -102,8 +102,24 @@ struct PageMetadata {
         }
     }
 
-    /// An `<h1>` that is a link to the site's home page ("/", "https://example.org/") is
-    /// the site's logo, not a headline.
+    /// "Evolve: Shared Mutable History¶" → without the mark of a heading's permalink
+    /// (documentation generators put "¶", "§" or a spaced "#" after it; "C#" keeps its "#").
+    static func withoutPermalinkMark(_ s: String) -> String {
+        var t = Substring(s)
+        while let last = t.last {
+            if last == "¶" || last == "§" || last == " " {
+                t.removeLast()
+            } else if last == "#", t.dropLast().last == " " {
+                t.removeLast()
+            } else {
+                break
+            }
+        }
+        return t.isEmpty ? s : String(t)
+    }
+
+    /// An `<h1>` that is a link to the site's home page ("/", "https://example.org/", a
+    /// documentation set's "index.html") is the site's logo, not a headline.
     static func isLogo(_ h: Node) -> Bool {
         var links: [Node] = []
         var stack: [Node] = [h]
@@ -124,7 +140,8 @@ struct PageMetadata {
             rest = rest[slash...]
             break
         }
-        guard rest == "/" || rest == "/index.html" || rest == "/index.php" else { return false }
+        let home: Set<Substring> = ["/", "/index.html", "/index.htm", "/index.php", ".", "./", "index.html", "index.htm", "./index.html"]
+        guard home.contains(rest) else { return false }
         var t = InlineText()
         h.collectText(into: &t)
         return t.bytes.isEmpty || Double(t.linkBytes) / Double(t.bytes.count) >= 0.9 || h.parentNode?.tag == "a"
