@@ -798,7 +798,9 @@ struct BlockWriter {
     private mutating func flush(_ kind: ExtractedDocument.BlockKind, linkDensity given: Double? = nil) {
         breaks = 0
         guard inRow == 0 else { inline.space(); return }
-        let (text, measured) = inline.take()
+        var (text, measured) = inline.take()
+        // A subheading's permalink mark ("Setting up¶") is not part of it.
+        if kind == .heading { text = PageMetadata.withoutPermalinkMark(text) }
         guard !text.isEmpty else { return }
         let density = given ?? (kind == .item && inTextList ? 0 : measured)
         if kind != .heading && Self.isBoilerplate(text, linkDensity: density) { return }

@@ -137,6 +137,14 @@ struct PageShapeTests {
         expectArticle(page("<div class=\"document\">\(sections)</div>"))
     }
 
+    @Test("a subheading's permalink mark (\"¶\") is left out")
+    func permalinkMarks() {
+        let sections = (0..<4).map { "<div class=\"section\"><h2>Part \($0 + 1)<a class=\"headerlink\" href=\"#p\($0)\">¶</a></h2><p>\(Self.orchard[$0])</p></div>" }.joined()
+        let doc = HTMLExtractor().extract(page("<div class=\"document\">\(sections)</div>"))
+        #expect(doc.blocks.contains { $0.kind == .heading && $0.text == "Part 2" })
+        #expect(!doc.text.contains("¶"))
+    }
+
     @Test("a photo gallery's captions inside the article are left out, however long")
     func galleryCaptions() {
         let gallery = "<div class=\"inline-gallery\"><ul class=\"legends\">" + (1...12).map { "<li><p>Picture \($0) of 12: the stalls of the winter market, photographed by a reader who sent in a long description of the scene.</p></li>" }.joined() + "</ul></div>"
