@@ -89,7 +89,7 @@ struct PageMetadata {
                 }
             }
             if (bylineElement == nil || inArticle && bylineInArticle == nil) && !furniture && isBylineElement(e) {
-                let t = e.textContent
+                let t = Self.spacedText(e)
                 if t.utf8.count >= 3 && t.utf8.count <= 120 {
                     if bylineElement == nil { bylineElement = t }
                     if inArticle && bylineInArticle == nil { bylineInArticle = t }
@@ -152,7 +152,9 @@ struct PageMetadata {
         if e.attribute("itemprop")?.lowercased() == "author" { return true }
         let words = ClassWords(e)
         return words.names.contains { $0 == "byline" || $0 == "author" || $0 == "author-name" || $0 == "byline__name"
-            || $0 == "article-byline" || $0 == "story-byline" || $0 == "post-author" || $0 == "entry-author" }
+            || $0 == "article-byline" || $0 == "story-byline" || $0 == "post-author" || $0 == "entry-author"
+            // "pb-byline", "c-byline__name": a part of the name is "byline".
+            || $0.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains("byline") }
     }
 
     /// An element whose class names a publication date ("posted-on", "entry-date").
@@ -275,6 +277,7 @@ struct PageMetadata {
             if let r = s.firstRange(of: sep), r.lowerBound > s.startIndex { s = String(s[..<r.lowerBound]) }
         }
         s = Self.droppingRoles(s)
+        s = Self.droppingTrailingDate(s)
         s = s.trimmingCharacters(in: " ,;:|·—–-")
         if s.isEmpty || s.utf8.count > 100 || s.contains("://") || s.hasPrefix("www.") || s.hasPrefix("@") { return nil }
         return s
@@ -296,6 +299,49 @@ struct PageMetadata {
             kept.append(part)
         }
         return kept.joined(separator: ", ")
+    }
+
+    /// An element's text with a space at every element's edge: a byline's name, date and
+    /// comment count sit side by side in spans ("Lucas Nolan", "22 Dec 2016", "651").
+    static func spacedText(_ e: Node) -> String {
+        var t = InlineText()
+        var stack: [(Node, Bool)] = [(e, false)]
+        var seen = 0
+        while let (n, closing) = stack.popLast(), seen < 2_000 {
+            if closing { t.space(); continue }
+            seen += 1
+            if n.isText, let content = n.pointee.content { t.append(cString: content, inLink: false); continue }
+            guard n.isElement else { continue }
+            let name = n.tag
+            if name == "script" || name == "style" || name == "noscript" || name == "template" { continue }
+            t.space()
+            stack.append((n, true))
+            var children: [Node] = []
+            var c = n.firstChild
+            while let x = c { children.append(x); c = x.nextSibling }
+            for x in children.reversed() { stack.append((x, false)) }
+        }
+        return t.take().text
+    }
+
+    /// "Steven Musil January 18", "Lucas Nolan 22 Dec 2016 651" → the name: a month name
+    /// followed by a number (with the day before it), after the first two words, starts
+    /// the date a byline element carries.
+    static func droppingTrailingDate(_ s: String) -> String {
+        let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                                   "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                   "sep", "sept", "oct", "nov", "dec"]
+        let words = s.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count >= 4 else { return s }
+        for i in 2..<(words.count - 1) {
+            let w = words[i].lowercased().trimmingCharacters(in: ".,")
+            if months.contains(w), words[i + 1].first?.isNumber == true {
+                // "22 Dec 2016": the day before the month belongs to the date.
+                let day = words[i - 1].count <= 2 && words[i - 1].allSatisfy(\.isNumber) && i - 1 >= 2
+                return words[..<(day ? i - 1 : i)].joined(separator: " ")
+            }
+        }
+        return s
     }
 
     /// "2025-05-15T09:30:00Z" → "2025-05-15"; other forms as they are.

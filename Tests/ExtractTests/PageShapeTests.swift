@@ -102,6 +102,16 @@ struct PageShapeTests {
         #expect(canonical.url == "http://x.example/a")
         #expect(PageMetadata.cleanAuthor("By Jane Doe and Ali Khan | May 15, 2025") == "Jane Doe and Ali Khan")
         #expect(PageMetadata.cleanAuthor("Jane Doe, Ali Khan") == "Jane Doe, Ali Khan")
+        #expect(PageMetadata.cleanAuthor("Steven Marsh January 18") == "Steven Marsh")
+        #expect(PageMetadata.cleanAuthor("June Carter") == "June Carter", "a month name in a name stays")
+        #expect(PageMetadata.cleanAuthor("Mary May 2") == "Mary May 2", "no date before the third word")
+    }
+
+    @Test("a byline element named with a prefix (\"pb-byline\"), its name, date and count in spans side by side")
+    func prefixedBylineInSpans() {
+        let doc = HTMLExtractor().extract(page(
+            "<article><h1>Orchard</h1><p class=\"pb-byline\"><span class=byname>By <a href=/people/owen>Owen Marsh</a></span><span class=bydate>22 Dec 2024</span><a class=bycount href=#c>651</a></p>\(Self.orchard.map { "<p>\($0)</p>" }.joined())</article>"))
+        #expect(doc.author == "Owen Marsh")
     }
 
     @Test("HTML nested 10,000 deep keeps its text (libxml2's limit lifted, the tree flattened below 200) and says so")
