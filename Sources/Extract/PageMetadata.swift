@@ -280,6 +280,10 @@ struct PageMetadata {
         s = Self.droppingTrailingDate(s)
         s = s.trimmingCharacters(in: " ,;:|·—–-")
         if s.isEmpty || s.utf8.count > 100 || s.contains("://") || s.hasPrefix("www.") || s.hasPrefix("@") { return nil }
+        // A user name or slug ("devindra", "jdoe_2"), not a person's name as printed.
+        if s.unicodeScalars.allSatisfy({ ($0.value >= 0x61 && $0.value <= 0x7A) || ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "_" || $0 == "-" || $0 == "." }) {
+            return nil
+        }
         return s
     }
 

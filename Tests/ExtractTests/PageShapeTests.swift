@@ -105,6 +105,11 @@ struct PageShapeTests {
         #expect(PageMetadata.cleanAuthor("Steven Marsh January 18") == "Steven Marsh")
         #expect(PageMetadata.cleanAuthor("June Carter") == "June Carter", "a month name in a name stays")
         #expect(PageMetadata.cleanAuthor("Mary May 2") == "Mary May 2", "no date before the third word")
+        #expect(PageMetadata.cleanAuthor("owenm") == nil, "a user name is not a byline")
+        #expect(PageMetadata.cleanAuthor("個人") == "個人")
+        let handle = HTMLExtractor().extract(page("<article>\(articleParagraphs)</article>",
+            head: "<meta property=\"article:author\" content=\"owenm\"><script type=\"application/ld+json\">{\"author\": [{\"@type\": \"Person\", \"name\": \"Owen Marsh\"}]}</script>"))
+        #expect(handle.author == "Owen Marsh")
     }
 
     @Test("a byline element named with a prefix (\"pb-byline\"), its name, date and count in spans side by side")
