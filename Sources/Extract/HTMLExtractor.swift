@@ -273,7 +273,7 @@ struct ParagraphMeasure {
                     total += r.text
                     // An empty block (`<div class="clear"></div>`) does not break a run.
                     if r.text > 0 { hasBlockChild = true }
-                } else if n.tag != "a" {
+                } else if !n.isLink {
                     run += r.inline
                 }
             }
@@ -463,6 +463,8 @@ struct Cleaner {
         // A form wrapping the page (ASP.NET sites) holds the article; its controls go.
         if name == "form", pageText > 0, (measure.text[e] ?? 0) * 2 >= pageText { return false }
         if HTMLRules.droppedTags.contains(name) { return true }
+        // A figure that holds a video player: the player, and its caption with it.
+        if name == "figure" && Self.holdsPlayer(e) { return true }
         if name.hasPrefix("amp-") && HTMLRules.droppedAMPTags.contains(name) { return true }
         if name == "html" || name == "body" { return false }
         if e.hasAttribute("hidden") || e.attribute("aria-hidden")?.lowercased() == "true" { return true }
@@ -480,7 +482,9 @@ struct Cleaner {
         // A wrapper named for its layout ("has-sidebar") around the article is kept.
         if measure.isWrapper(e) { return false }
         if words.isStrongFurniture() { return true }
-        if words.isWeakFurniture {
+        // A link's weak class word ("popup" on an annotated edition's note) does not cut
+        // it out of its sentence (readability spares links from its class rules too).
+        if words.isWeakFurniture && name != "a" {
             // A word like "paywall" or "promo" on the element that holds most of the
             // article's text names a state of the article, not furniture.
             let t = measure.text[e] ?? 0
@@ -556,6 +560,26 @@ struct Cleaner {
         return false
     }
 
+    /// Whether an element holds a `<video>`, `<iframe>`, `<object>` or `<embed>` (a look
+    /// at its first 300 elements, without recursion).
+    static func holdsPlayer(_ e: Node) -> Bool {
+        var stack: [Node] = [e]
+        var seen = 0
+        while let n = stack.popLast(), seen < 300 {
+            var c = n.firstChild
+            while let x = c {
+                if x.isElement {
+                    seen += 1
+                    let t = x.tag
+                    if t == "video" || t == "iframe" || t == "object" || t == "embed" { return true }
+                    stack.append(x)
+                }
+                c = x.nextSibling
+            }
+        }
+        return false
+    }
+
     /// Paragraph text of the whole page.
     var pageText: Int
 
@@ -576,6 +600,10 @@ struct BlockWriter {
     private var breaks = 0
     /// Inside a block quotation: nested ones are plain paragraphs of the outer one.
     var quoteDepth = 0
+    /// Inside a list that is mostly text (its link items are kept).
+    private var inTextList = false
+    /// Inside a data table's row: its cells' blocks run together on one line.
+    private var inRow = 0
 
     mutating func write(_ container: Node) {
         if container.tag == "blockquote" && quoteDepth == 0 {
@@ -606,7 +634,7 @@ struct BlockWriter {
         case "br":
             breaks += 1
             if breaks >= 2 { flush(.paragraph) } else { inline.space() }
-        case "a":
+        case "a" where e.isLink:
             linkDepth += 1
             walk(e)
             linkDepth -= 1
@@ -636,8 +664,37 @@ struct BlockWriter {
             flush(.heading)
         case "ul", "ol", "dl":
             flush(.paragraph)
-            if linkDensity(e) <= 0.7 { walk(e) }
+            // A list that is mostly links (related stories, tags) goes; in a list that is
+            // mostly text, an item that is a link ("Here's our year in review!") is one of
+            // its points, as readability keeps it.
+            if inRow > 0 || linkDensity(e) <= 0.7 {
+                let outer = inTextList
+                inTextList = true
+                walk(e)
+                flush(.item)
+                inTextList = outer
+            }
             flush(.item)
+        case "tr" where Self.isDataRow(e):
+            // A data table's row: one line, its cells parted by " | ", what they hold
+            // (lists, line breaks) run together (a layout table's cells hold the article's
+            // blocks and are read as blocks). A row is furniture only when every cell is
+            // a link ("Capital | Wellington" keeps its linked value).
+            flush(.paragraph)
+            inRow += 1
+            var cells = 0, linkCells = 0
+            for cell in e.elementChildren {
+                let text = cell.textContent
+                if text.isEmpty { continue }
+                cells += 1
+                if linkDensity(cell) >= 0.6 { linkCells += 1 }
+                if !inline.isEmpty { inline.append(" | ") }
+                walk(cell)
+            }
+            inRow -= 1
+            // Written as an item, as a list's: a run of short rows is a table, not the
+            // labels of a chart drawn in HTML.
+            flush(.item, linkDensity: linkCells < cells ? 0 : nil)
         case "li", "dt", "dd":
             flush(.item)
             walk(e)
@@ -646,6 +703,9 @@ struct BlockWriter {
             break
         default:
             if isBlockTag(name) {
+                // An empty block (a browser extension's badge after a link, a clearing
+                // `<div>`) does not break the paragraph it sits in.
+                if Self.isEmptyBlock(e) { return }
                 flush(.paragraph)
                 walk(e)
                 flush(.paragraph)
@@ -653,6 +713,61 @@ struct BlockWriter {
                 walk(e)
             }
         }
+    }
+
+    /// An element without text (whitespace aside), found within its first 64 nodes; a
+    /// larger one is taken to have text.
+    static func isEmptyBlock(_ e: Node) -> Bool {
+        var stack: [Node] = [e]
+        var seen = 0
+        while let n = stack.popLast() {
+            var c = n.firstChild
+            while let x = c {
+                seen += 1
+                if seen > 64 { return false }
+                if x.isText, let content = x.pointee.content {
+                    if ParagraphMeasure.visibleBytes(content) > 0 { return false }
+                } else if x.isElement {
+                    if x.tag == "img" || x.tag == "br" || x.tag == "hr" { return false }
+                    stack.append(x)
+                }
+                c = x.nextSibling
+            }
+        }
+        return true
+    }
+
+    /// A table row of two or more cells, each short (300 bytes of text at most) and
+    /// without paragraphs, headings or nested tables: a row of data, not a layout table's
+    /// columns.
+    static func isDataRow(_ tr: Node) -> Bool {
+        var stack: [Node] = []
+        for c in tr.elementChildren {
+            guard c.tag == "td" || c.tag == "th" else { return false }
+            stack.append(c)
+        }
+        guard stack.count >= 2 else { return false }
+        for cell in stack {
+            var inner: [Node] = [cell]
+            var seen = 0, bytes = 0
+            while let n = inner.popLast() {
+                var c = n.firstChild
+                while let x = c {
+                    if x.isElement {
+                        seen += 1
+                        let t = x.tag
+                        if seen > 400 || t == "table" || t == "p" || t == "pre" || t == "blockquote"
+                            || (t.count == 2 && t.first == "h" && t.last.map { $0 >= "1" && $0 <= "6" } == true) { return false }
+                        inner.append(x)
+                    } else if x.isText, let content = x.pointee.content {
+                        bytes += ParagraphMeasure.visibleBytes(content)
+                        if bytes > 300 { return false }
+                    }
+                    c = x.nextSibling
+                }
+            }
+        }
+        return true
     }
 
     /// The text of a `<pre>`, split at blank lines.
@@ -679,10 +794,15 @@ struct BlockWriter {
         return !t.isEmpty && t.count <= 5 && t.allSatisfy { $0.isNumber || $0 == "[" || $0 == "]" || $0 == "*" || $0 == "†" }
     }
 
-    private mutating func flush(_ kind: ExtractedDocument.BlockKind) {
+    /// Ends the block being collected (`linkDensity`, when given, stands for its own).
+    private mutating func flush(_ kind: ExtractedDocument.BlockKind, linkDensity given: Double? = nil) {
         breaks = 0
-        let (text, density) = inline.take()
+        guard inRow == 0 else { inline.space(); return }
+        var (text, measured) = inline.take()
+        // A subheading's permalink mark ("Setting up¶") is not part of it.
+        if kind == .heading { text = PageMetadata.withoutPermalinkMark(text) }
         guard !text.isEmpty else { return }
+        let density = given ?? (kind == .item && inTextList ? 0 : measured)
         if kind != .heading && Self.isBoilerplate(text, linkDensity: density) { return }
         blocks.append(.init(kind, text))
     }

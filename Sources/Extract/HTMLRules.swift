@@ -2,14 +2,14 @@
 /// trafilatura, which learnt them from real pages).
 enum HTMLRules {
     /// Elements that are never article text: code, styling, page furniture, controls,
-    /// media without text, and captions (they describe pictures, not events).
+    /// and media without text. (Figure captions are kept, as readability and trafilatura
+    /// keep them; a figure that holds a video player goes with its caption.)
     static let droppedTags: Set<String> = [
         "script", "style", "noscript", "template", "link", "meta", "head",
         "nav", "header", "footer", "aside", "menu", "dialog",
         "form", "button", "input", "select", "textarea", "label", "fieldset", "option",
         "iframe", "frame", "frameset", "object", "embed", "applet",
         "svg", "canvas", "video", "audio", "map", "picture", "source", "track",
-        "figcaption",
     ]
 
     /// AMP's own elements that carry no article text (ads, analytics, share buttons,
@@ -53,7 +53,7 @@ enum HTMLRules {
         "nav", "menu", "header", "banner", "ad", "ads", "advert", "advertisement", "adslot", "adunit",
         "dfp", "sponsor", "sponsored", "promo", "promotion", "popular", "more", "tags", "tag",
         "toolbar", "widget", "modal", "overlay", "popup", "paywall", "meta", "timestamp", "dateline-bar",
-        "author", "bio", "caption", "credit", "credits", "print", "skip", "login", "donate", "follow",
+        "author", "bio", "credit", "credits", "print", "skip", "login", "donate", "follow",
         "rating", "tools", "utility", "teaser-list", "card-list", "pagination", "pager", "hidden",
     ]
 
@@ -64,7 +64,7 @@ enum HTMLRules {
 
     /// Whole class strings (substrings of the lower-cased class attribute) of text that is
     /// for screen readers only ("Share on Facebook", "Opens in a new window").
-    static let screenReaderOnly: [String] = ["sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader", "a11y-only"]
+    static let screenReaderOnly: [String] = ["sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader", "a11y-only", "off-screen"]
 
     /// `<blockquote>` classes of embedded posts that are furniture rather than a statement
     /// (Instagram and TikTok embeds carry "View this post on Instagram" and the like).

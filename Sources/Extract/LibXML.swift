@@ -45,6 +45,16 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     var nextSibling: Node? { pointee.next }
     var parentNode: Node? { pointee.parent }
 
+    /// An `<a>` that leads somewhere: it has an `href`, and not a script's
+    /// (`javascript:`, as annotated editions mark their notes). An anchor without one
+    /// (`<a name=…>`) is plain text.
+    var isLink: Bool {
+        guard tag == "a", let href = attribute("href") else { return false }
+        var h = Substring(href)
+        while let f = h.first, f == " " || f == "\t" || f == "\n" || f == "\r" { h.removeFirst() }
+        return !h.lowercased().hasPrefix("javascript:")
+    }
+
     /// The element children, in order.
     var elementChildren: [Node] {
         var out: [Node] = []
@@ -96,7 +106,7 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
                 let name = n.tag
                 if name == "script" || name == "style" || name == "noscript" || name == "template" { c = n.pointee.next; continue }
                 if name == "br" || isBlockTag(name) { t.space() }
-                n.collectText(into: &t, inLink: inLink || name == "a")
+                n.collectText(into: &t, inLink: inLink || name == "a" && n.isLink)
                 if isBlockTag(name) { t.space() }
             }
             c = n.pointee.next

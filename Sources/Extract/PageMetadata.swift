@@ -66,8 +66,8 @@ struct PageMetadata {
                 if titleElement == nil { titleElement = e.textContent }
                 continue
             case "h1":
-                let t = e.textContent
-                if !t.isEmpty { headings.append((t, inArticle, inFurniture)) }
+                let t = Self.withoutPermalinkMark(e.textContent)
+                if !t.isEmpty && !Self.isLogo(e) { headings.append((t, inArticle, inFurniture)) }
             case "time":
                 if (timeElement == nil || inArticle && timeInArticle == nil) && !inFurniture {
                     let t = e.textContent
@@ -89,7 +89,7 @@ struct PageMetadata {
                 }
             }
             if (bylineElement == nil || inArticle && bylineInArticle == nil) && !furniture && isBylineElement(e) {
-                let t = e.textContent
+                let t = Self.spacedText(e)
                 if t.utf8.count >= 3 && t.utf8.count <= 120 {
                     if bylineElement == nil { bylineElement = t }
                     if inArticle && bylineInArticle == nil { bylineInArticle = t }
@@ -102,12 +102,59 @@ struct PageMetadata {
         }
     }
 
+    /// "Evolve: Shared Mutable History¶" → without the mark of a heading's permalink
+    /// (documentation generators put "¶", "§" or a spaced "#" after it; "C#" keeps its "#").
+    static func withoutPermalinkMark(_ s: String) -> String {
+        var t = Substring(s)
+        while let last = t.last {
+            if last == "¶" || last == "§" || last == " " {
+                t.removeLast()
+            } else if last == "#", t.dropLast().last == " " {
+                t.removeLast()
+            } else {
+                break
+            }
+        }
+        return t.isEmpty ? s : String(t)
+    }
+
+    /// An `<h1>` that is a link to the site's home page ("/", "https://example.org/", a
+    /// documentation set's "index.html") is the site's logo, not a headline.
+    static func isLogo(_ h: Node) -> Bool {
+        var links: [Node] = []
+        var stack: [Node] = [h]
+        var seen = 0
+        while let n = stack.popLast(), seen < 64 {
+            var c = n.firstChild
+            while let x = c {
+                if x.isElement { seen += 1; if x.tag == "a" { links.append(x) } else { stack.append(x) } }
+                c = x.nextSibling
+            }
+        }
+        if let p = h.parentNode, p.tag == "a" { links.append(p) }
+        guard links.count == 1, let href = links[0].attribute("href")?.collapsingWhitespace.lowercased() else { return false }
+        var rest = Substring(href)
+        for scheme in ["https://", "http://", "//"] where rest.hasPrefix(scheme) {
+            rest = rest.dropFirst(scheme.count)
+            guard let slash = rest.firstIndex(of: "/") else { return true }
+            rest = rest[slash...]
+            break
+        }
+        let home: Set<Substring> = ["/", "/index.html", "/index.htm", "/index.php", ".", "./", "index.html", "index.htm", "./index.html"]
+        guard home.contains(rest) else { return false }
+        var t = InlineText()
+        h.collectText(into: &t)
+        return t.bytes.isEmpty || Double(t.linkBytes) / Double(t.bytes.count) >= 0.9 || h.parentNode?.tag == "a"
+    }
+
     private func isBylineElement(_ e: Node) -> Bool {
         if let rel = e.attribute("rel")?.lowercased(), rel.split(separator: " ").contains("author") { return true }
         if e.attribute("itemprop")?.lowercased() == "author" { return true }
         let words = ClassWords(e)
         return words.names.contains { $0 == "byline" || $0 == "author" || $0 == "author-name" || $0 == "byline__name"
-            || $0 == "article-byline" || $0 == "story-byline" || $0 == "post-author" || $0 == "entry-author" }
+            || $0 == "article-byline" || $0 == "story-byline" || $0 == "post-author" || $0 == "entry-author"
+            // "pb-byline", "c-byline__name": a part of the name is "byline".
+            || $0.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains("byline") }
     }
 
     /// An element whose class names a publication date ("posted-on", "entry-date").
@@ -125,10 +172,12 @@ struct PageMetadata {
 
     // MARK: Choosing
 
-    /// og:title, then twitter:title, then the article's `<h1>` (or the first outside
+    /// The JSON-LD headline (see `structuredHeadline`), then og:title, then twitter:title,
+    /// then the article's `<h1>` (or the first outside
     /// furniture), then the `<title>` without the site name.
     var title: String? {
         let site = meta["og:site_name"]
+        if let h = structuredHeadline { return h }
         if let t = meta["og:title"] ?? meta["twitter:title"], !t.isEmpty { return Self.removingSiteName(t, site: site, always: false) }
         let fromTitle = titleElement.flatMap { $0.isEmpty ? nil : Self.removingSiteName($0, site: site, always: true) }
         if let h = headings.first(where: { $0.inArticle }) ?? headings.first(where: { !$0.inFurniture }) {
@@ -140,6 +189,32 @@ struct PageMetadata {
         }
         if let fromTitle { return fromTitle }
         return nil
+    }
+
+    /// The JSON-LD `headline` (the article's own headline, which Readability.js puts
+    /// first), when the page's `<title>` says mostly the same words or the page has no
+    /// `<title>`: some sites' JSON-LD give a description as the headline ("constitutional
+    /// monarchy in Oceania" for a page titled "New Zealand").
+    var structuredHeadline: String? {
+        guard let raw = jsonLD.lazy.compactMap({ JSONLD.stringValue(forKey: "headline", in: $0) }).first else { return nil }
+        let h = HTMLEntities.decoding(raw).collapsingWhitespace
+        // A headline cut short for search engines ("… in the spring of…") is not the title.
+        guard !h.isEmpty, h.utf8.count <= 400, !h.hasSuffix("…"), !h.hasSuffix("...") else { return nil }
+        guard let t = titleElement?.collapsingWhitespace, !t.isEmpty else { return h }
+        return Self.similarity(of: h, to: t) >= 0.75 ? h : nil
+    }
+
+    /// The share of `a`'s word characters in words that `b` also has (Readability.js's
+    /// text similarity): 1 when every word of `a` is in `b`.
+    static func similarity(of a: String, to b: String) -> Double {
+        func words(_ s: String) -> [String] {
+            s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        }
+        let wa = words(a), wb = Set(words(b))
+        let total = wa.reduce(0) { $0 + $1.count }
+        guard total > 0 else { return 0 }
+        let shared = wa.filter { wb.contains($0) }.reduce(0) { $0 + $1.count }
+        return Double(shared) / Double(total)
     }
 
     /// Whether a part of a title is the site's name: `og:site_name` itself or its first
@@ -202,8 +277,13 @@ struct PageMetadata {
             if let r = s.firstRange(of: sep), r.lowerBound > s.startIndex { s = String(s[..<r.lowerBound]) }
         }
         s = Self.droppingRoles(s)
+        s = Self.droppingTrailingDate(s)
         s = s.trimmingCharacters(in: " ,;:|·—–-")
         if s.isEmpty || s.utf8.count > 100 || s.contains("://") || s.hasPrefix("www.") || s.hasPrefix("@") { return nil }
+        // A user name or slug ("devindra", "jdoe_2"), not a person's name as printed.
+        if s.unicodeScalars.allSatisfy({ ($0.value >= 0x61 && $0.value <= 0x7A) || ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "_" || $0 == "-" || $0 == "." }) {
+            return nil
+        }
         return s
     }
 
@@ -223,6 +303,49 @@ struct PageMetadata {
             kept.append(part)
         }
         return kept.joined(separator: ", ")
+    }
+
+    /// An element's text with a space at every element's edge: a byline's name, date and
+    /// comment count sit side by side in spans ("Lucas Nolan", "22 Dec 2016", "651").
+    static func spacedText(_ e: Node) -> String {
+        var t = InlineText()
+        var stack: [(Node, Bool)] = [(e, false)]
+        var seen = 0
+        while let (n, closing) = stack.popLast(), seen < 2_000 {
+            if closing { t.space(); continue }
+            seen += 1
+            if n.isText, let content = n.pointee.content { t.append(cString: content, inLink: false); continue }
+            guard n.isElement else { continue }
+            let name = n.tag
+            if name == "script" || name == "style" || name == "noscript" || name == "template" { continue }
+            t.space()
+            stack.append((n, true))
+            var children: [Node] = []
+            var c = n.firstChild
+            while let x = c { children.append(x); c = x.nextSibling }
+            for x in children.reversed() { stack.append((x, false)) }
+        }
+        return t.take().text
+    }
+
+    /// "Steven Musil January 18", "Lucas Nolan 22 Dec 2016 651" → the name: a month name
+    /// followed by a number (with the day before it), after the first two words, starts
+    /// the date a byline element carries.
+    static func droppingTrailingDate(_ s: String) -> String {
+        let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                                   "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                   "sep", "sept", "oct", "nov", "dec"]
+        let words = s.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count >= 4 else { return s }
+        for i in 2..<(words.count - 1) {
+            let w = words[i].lowercased().trimmingCharacters(in: ".,")
+            if months.contains(w), words[i + 1].first?.isNumber == true {
+                // "22 Dec 2016": the day before the month belongs to the date.
+                let day = words[i - 1].count <= 2 && words[i - 1].allSatisfy(\.isNumber) && i - 1 >= 2
+                return words[..<(day ? i - 1 : i)].joined(separator: " ")
+            }
+        }
+        return s
     }
 
     /// "2025-05-15T09:30:00Z" → "2025-05-15"; other forms as they are.

@@ -3,10 +3,12 @@ import Testing
 
 @Suite("HTML pages in the shapes real sites use")
 struct HTMLFixturePageTests {
-    @Test("a news site: cookie banner, header, breadcrumbs, ads, share bar, related stories and sidebar are left out")
+    @Test("a news site: cookie banner, header, breadcrumbs, ads, share bar, related stories and sidebar are left out; the lead image's caption stays")
     func newsSite() throws {
         expectSameText(try extractedText("news-site.html"), """
             Harbour bridge closure splits council
+
+            The harbour bridge has been shut since January. Photo: Ledger staff
 
             The closure of the harbour bridge has divided the city council, with members arguing over who should pay for repairs that engineers say will take at least two years.
 
@@ -225,9 +227,12 @@ struct HTMLExtractionRuleTests {
         Case(name: "preformatted text (<pre>) is kept, its blank lines parting paragraphs",
              body: "<article>\(articleParagraphs)<pre>Section 1.  Scope\n\n   This memo says how a   ferry\n   timetable is written.</pre></article>",
              present: ["Section 1. Scope", "This memo says how a ferry timetable is written."]),
-        Case(name: "figure captions are left out",
-             body: "<article><figure><img src=a.jpg><figcaption>“Smile,” said the photographer.</figcaption></figure>\(articleParagraphs)</article>",
-             absent: ["Smile"]),
+        Case(name: "a figure's caption is kept as its own paragraph (readability and trafilatura keep it)",
+             body: "<article><figure><img src=a.jpg><figcaption>Crews repair the landing stage on Tuesday.</figcaption></figure>\(articleParagraphs)</article>",
+             present: ["Crews repair the landing stage on Tuesday."]),
+        Case(name: "a video player's figure goes with its caption; an off-screen label goes",
+             body: "<article><figure><div class=player><iframe src=/embed/1></iframe></div><figcaption><span class=off-screen>Media caption</span> The harbour master explains the new timetable</figcaption></figure>\(articleParagraphs)</article>",
+             absent: ["harbour master explains", "Media caption"]),
         Case(name: "a consent platform's container (OneTrust) is left out",
              body: "<div id=\"onetrust-consent-sdk\"><div id=\"onetrust-banner-sdk\"><p>By clicking “Accept All Cookies”, you agree to the storing of cookies on your device to enhance site navigation.</p></div></div><article>\(articleParagraphs)</article>",
              absent: ["Accept All Cookies"]),
@@ -288,6 +293,31 @@ struct HTMLExtractionRuleTests {
                   body: "", title: "Talks resume"),
         TitleCase(name: "an og:title escaped twice is decoded", head: "<meta property=\"og:title\" content=\"Ferries&amp;#8217; return &amp;amp; refunds\">",
                   body: "", title: "Ferries’ return & refunds"),
+        TitleCase(name: "the JSON-LD headline comes first when the <title> says the same",
+                  head: "<title>Ferry crossings resume next week - Island Times</title><meta property=\"og:title\" content=\"Ferries are back\"><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Ferry crossings resume next week\"}</script>",
+                  body: "", title: "Ferry crossings resume next week"),
+        TitleCase(name: "a JSON-LD headline the <title> does not say is a description, not the title",
+                  head: "<title>Harbour Point - Island Wiki</title><script type=\"application/ld+json\">{\"@type\": \"Article\", \"name\": \"Harbour Point\", \"headline\": \"lighthouse on the north coast of the island\"}</script>",
+                  body: "<h1>Harbour Point</h1>", title: "Harbour Point"),
+        TitleCase(name: "a JSON-LD headline cut short with an ellipsis is not the title",
+                  head: "<title>Ferry crossings resume next week after the storm | Island Times</title><meta property=\"og:title\" content=\"Ferry crossings resume next week after the storm\"><script type=\"application/ld+json\">{\"headline\": \"Ferry crossings resume next week after…\"}</script>",
+                  body: "", title: "Ferry crossings resume next week after the storm"),
+        TitleCase(name: "a JSON-LD headline on a page without a <title> is the title",
+                  head: "<meta property=\"og:title\" content=\"Why you will love the ferry\"><script type=\"application/ld+json\">{\"headline\": \"The ferry that keeps an island going\"}</script>",
+                  body: "", title: "The ferry that keeps an island going"),
+        TitleCase(name: "an <h1> that links to the home page is the site's logo, not the headline",
+                  head: "<title>Ferry crossings resume next week | The Island Times</title>",
+                  body: "<div class=top><h1 class=heading><a href=\"/\"><span>The Island Times</span> <sup>beta</sup><img src=logo.png></a></h1></div>",
+                  title: "Ferry crossings resume next week"),
+        TitleCase(name: "a documentation set's logo <h1> (a link to index.html) gives way to the page's own <h1>",
+                  head: "<title>Ferry timetables: how they are written | Island docs</title>",
+                  body: "<div class=top><h1 class=heading><a href=\"index.html\"><span>Island docs</span></a></h1></div><div class=section><h1>Ferry timetables: how they are written<a class=headerlink href=\"#timetables\">¶</a></h1></div>",
+                  title: "Ferry timetables: how they are written"),
+        TitleCase(name: "a title ending in \"#\" keeps it", head: "", body: "<h1>Learning C#</h1>", title: "Learning C#"),
+        TitleCase(name: "an <h1> linking to a story of its own is still the headline",
+                  head: "<title>Ferry crossings resume after storm repairs | The Island Times</title>",
+                  body: "<div class=story><h1><a href=\"https://example.org/2025/ferries\">Ferry crossings resume</a></h1></div>",
+                  title: "Ferry crossings resume"),
         TitleCase(name: "no title anywhere gives none", head: "", body: "<p>x</p>", title: nil),
     ]
 

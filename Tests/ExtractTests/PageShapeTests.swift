@@ -102,6 +102,21 @@ struct PageShapeTests {
         #expect(canonical.url == "http://x.example/a")
         #expect(PageMetadata.cleanAuthor("By Jane Doe and Ali Khan | May 15, 2025") == "Jane Doe and Ali Khan")
         #expect(PageMetadata.cleanAuthor("Jane Doe, Ali Khan") == "Jane Doe, Ali Khan")
+        #expect(PageMetadata.cleanAuthor("Steven Marsh January 18") == "Steven Marsh")
+        #expect(PageMetadata.cleanAuthor("June Carter") == "June Carter", "a month name in a name stays")
+        #expect(PageMetadata.cleanAuthor("Mary May 2") == "Mary May 2", "no date before the third word")
+        #expect(PageMetadata.cleanAuthor("owenm") == nil, "a user name is not a byline")
+        #expect(PageMetadata.cleanAuthor("個人") == "個人")
+        let handle = HTMLExtractor().extract(page("<article>\(articleParagraphs)</article>",
+            head: "<meta property=\"article:author\" content=\"owenm\"><script type=\"application/ld+json\">{\"author\": [{\"@type\": \"Person\", \"name\": \"Owen Marsh\"}]}</script>"))
+        #expect(handle.author == "Owen Marsh")
+    }
+
+    @Test("a byline element named with a prefix (\"pb-byline\"), its name, date and count in spans side by side")
+    func prefixedBylineInSpans() {
+        let doc = HTMLExtractor().extract(page(
+            "<article><h1>Orchard</h1><p class=\"pb-byline\"><span class=byname>By <a href=/people/owen>Owen Marsh</a></span><span class=bydate>22 Dec 2024</span><a class=bycount href=#c>651</a></p>\(Self.orchard.map { "<p>\($0)</p>" }.joined())</article>"))
+        #expect(doc.author == "Owen Marsh")
     }
 
     @Test("HTML nested 10,000 deep keeps its text (libxml2's limit lifted, the tree flattened below 200) and says so")
@@ -137,12 +152,67 @@ struct PageShapeTests {
         expectArticle(page("<div class=\"document\">\(sections)</div>"))
     }
 
+    @Test("a subheading's permalink mark (\"¶\") is left out")
+    func permalinkMarks() {
+        let sections = (0..<4).map { "<div class=\"section\"><h2>Part \($0 + 1)<a class=\"headerlink\" href=\"#p\($0)\">¶</a></h2><p>\(Self.orchard[$0])</p></div>" }.joined()
+        let doc = HTMLExtractor().extract(page("<div class=\"document\">\(sections)</div>"))
+        #expect(doc.blocks.contains { $0.kind == .heading && $0.text == "Part 2" })
+        #expect(!doc.text.contains("¶"))
+    }
+
     @Test("a photo gallery's captions inside the article are left out, however long")
     func galleryCaptions() {
         let gallery = "<div class=\"inline-gallery\"><ul class=\"legends\">" + (1...12).map { "<li><p>Picture \($0) of 12: the stalls of the winter market, photographed by a reader who sent in a long description of the scene.</p></li>" }.joined() + "</ul></div>"
         let html = page("<article><p>\(Self.orchard[0])</p>\(gallery)\(Self.orchard.dropFirst().map { "<p>\($0)</p>" }.joined())</article>")
         expectArticle(html)
         #expect(!text(html).contains("Picture 1 of 12"))
+    }
+
+    @Test("a data table's rows are one line each, cells parted by \" | \" (a link cell kept); a layout table's cells are blocks")
+    func dataTableRows() {
+        let table = "<table class=\"wikitable\"><tr><th>Variety</th><th>Year</th><th>Note</th></tr>"
+            + "<tr><td><a href=/v/1>Kentish Pearmain</a></td><td>1920</td><td>Grafted from the last old tree by the gate</td></tr>"
+            + "<tr><td><a href=/v/2>Marsh Russet</a></td><td>1948</td><td>Known only in this village</td></tr></table>"
+        let html = page("<article>\(Self.orchard.map { "<p>\($0)</p>" }.joined())\(table)</article>")
+        let doc = HTMLExtractor().extract(html)
+        #expect(doc.blocks.contains { $0.text == "Variety | Year | Note" })
+        #expect(doc.blocks.contains { $0.text == "Kentish Pearmain | 1920 | Grafted from the last old tree by the gate" })
+        expectArticle(html)
+        // A fact box: a label cell, a value that is a link or a list; a row of links only goes.
+        let facts = "<table class=infobox><tr><th>Orchard</th><td><a href=/o>Marsh End</a><br><span>by the church</span></td></tr>"
+            + "<tr><th>Varieties</th><td><div class=plainlist><ul><li><a href=/v/1>Pearmain</a></li><li><a href=/v/2>Russet</a></li></ul></div></td></tr>"
+            + "<tr><td><a href=/a>Home</a></td><td><a href=/b>Contact</a></td></tr></table>"
+        let box = HTMLExtractor().extract(page("<article>\(Self.orchard.map { "<p>\($0)</p>" }.joined())\(facts)</article>"))
+        #expect(box.blocks.contains { $0.text == "Orchard | Marsh End by the church" })
+        #expect(box.blocks.contains { $0.text == "Varieties | Pearmain Russet" })
+        #expect(!box.text.contains("Contact"))
+        // A run of short rows is a table, not a chart's labels.
+        let yields = "<table><tr><th>Year</th><th>Crates</th></tr>" + (2019...2024).map { "<tr><td>\($0)</td><td>\($0 - 1990)</td></tr>" }.joined() + "</table>"
+        let harvest = HTMLExtractor().extract(page("<article>\(Self.orchard.map { "<p>\($0)</p>" }.joined())\(yields)</article>"))
+        #expect(harvest.blocks.contains { $0.text == "2019 | 29" } && harvest.blocks.contains { $0.text == "2024 | 34" })
+        // A layout table: one row, cells holding paragraphs.
+        let layout = page("<table><tr><td><div>Menu</div></td><td>\(Self.orchard.map { "<p>\($0)</p>" }.joined())</td></tr></table>")
+        expectArticle(layout)
+        #expect(!text(layout).contains(" | "))
+    }
+
+    @Test("in a list that is mostly text, an item that is a link stays; a list of links goes")
+    func linkItemInTextList() {
+        let list = "<ul><li>\(Self.orchard[1])</li><li><a href=/review>Here is our year in review!</a></li><li>\(Self.orchard[3])</li></ul>"
+        let links = "<ul><li><a href=/1>Market moves to the square</a></li><li><a href=/2>Bridge repairs start</a></li><li><a href=/3>Choir wins cup</a></li></ul>"
+        let html = page("<article><p>\(Self.orchard[0])</p>\(list)<p>\(Self.orchard[2])</p>\(links)</article>")
+        let t = text(html)
+        expectArticle(html)
+        #expect(t.contains("Here is our year in review!"))
+        #expect(!t.contains("Market moves"))
+    }
+
+    @Test("links that run a script (an annotated edition's notes, class \"popup\") are text of their sentence")
+    func scriptLinksAreText() {
+        let note = "<p>\"<a href=\"javascript:void(0);\" onclick=\"note(1)\" class=\"popup\">I shall plant them all myself next winter</a>,\" he said.</p>"
+        let html = page("<div class=\"text\">\(Self.orchard.map { "<p>\($0)</p>" }.joined())\(note)</div>")
+        expectArticle(html)
+        #expect(text(html).contains("I shall plant them all myself next winter"))
     }
 
     @Test("an \"Our staff\" list or a \"Most read\" box inside the article's container is left out")
