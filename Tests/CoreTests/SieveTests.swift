@@ -221,6 +221,16 @@ struct ReportedClauseClassifierTests {
         #expect(statements(a).contains { $0.hasPrefix("indirect The state will build 500 schools by 2030 ← Ana Ruiz") }, "\(statements(a))")
     }
 
+    @Test("a place between the object of 'told' and 'that' is not part of the clause", arguments: [
+        "Dan Marokane told a news conference in Johannesburg that two units would return by May.",
+        "Dan Marokane told a briefing on Friday that two units would return by May.",
+        "Dan Marokane told reporters in Johannesburg that two units would return by May.",
+    ])
+    func toldObjectPlace(text: String) {
+        let a = parse(text)
+        #expect(statements(a).contains { $0.hasPrefix("indirect two units would return by May ← Dan Marokane") }, "\(statements(a))")
+    }
+
     @Test("capitals that are no dateline stay in the clause")
     func notDateline() {
         let a = parse("NATO troops will stay until 2030, Ana Ruiz announced on Monday.")

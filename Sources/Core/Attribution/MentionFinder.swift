@@ -391,7 +391,16 @@ struct MentionFinder {
             }
             while e < tokens.count, tokens[e].isWord, e - i < 5,
                   !["that", "to", "how", "why", "whether", "what", "if", "on", "in", "at", "about"].contains(tokens[e].lower) { e += 1 }
-            guard e > i, e < tokens.count, ["that", "to", "how", "why", "whether", "what", "if"].contains(tokens[e].lower) else { return nil }
+            guard e > i, e < tokens.count else { return nil }
+            var opener = e
+            // "told a news conference in Johannesburg that …": a place or time phrase may stand
+            // between the object and "that".
+            if ["on", "in", "at"].contains(tokens[e].lower) {
+                var j = e + 1
+                while j < tokens.count, j - e <= 4, tokens[j].isWord, tokens[j].lower != "that" { j += 1 }
+                if j < tokens.count, tokens[j].lower == "that" { opener = j }
+            }
+            guard ["that", "to", "how", "why", "whether", "what", "if"].contains(tokens[opener].lower) else { return nil }
             return Mention(kind: .description, tokens: i..<e, range: TextRange(tokens[i].range.start, tokens[e - 1].range.end), text: text(tokens, i..<e))
         }
         while e < tokens.count, tokens[e].isWord, e - i < 8, tokens[e].lower != "that", !tokens[e].cls.contains(.verbForm) { e += 1 }

@@ -188,7 +188,7 @@ struct SpeakerAttributor {
         for q in out {
             guard let e = q.speaker, described[e] == nil, registry[e].kind == .anonymous, !registry[e].plural else { continue }
             let words = registry[e].name.lowercased().spaceSeparatedStrings()
-            guard words.count >= 2, words[0] == "the" || words[0] == "this", let head = words.last,
+            guard words.count >= 2, ["the", "this", "its", "their"].contains(words[0]), let head = words.last,
                   let person = registry.onlyPerson(withRole: head) else { continue }
             // Only a description read before the name (a story's lead), the name soon after it.
             let gap = registry[person].firstMention.start - registry[e].firstMention.start
