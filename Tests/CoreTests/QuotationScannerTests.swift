@@ -22,6 +22,22 @@ struct QuotationScannerTests {
         #expect(a.quotations.map { a.string($0.range) } == ["the port is closed"], "\(name)")
     }
 
+    @Test("a plural possessive inside a long single-quoted statement does not close it")
+    func pluralPossessiveInsideSingleQuotes() {
+        let a = parse("Daniel Kebede said: ‘We didn’t want this. Teachers’ pay has fallen by a fifth and our members can’t wait.’")
+        #expect(a.quotations.map { a.string($0.range) } == ["We didn’t want this. Teachers’ pay has fallen by a fifth and our members can’t wait."])
+    }
+
+    @Test("a short single-quoted word ending in s still closes", arguments: [
+        "“Nobody knows what ‘Brussels’ stands for anyway,” she said.",
+        "He called them ‘leaders’ in name only, and ‘frauds’ in practice.",
+    ])
+    func shortSingleQuoteCloses(text: String) {
+        let a = parse(text)
+        let texts = a.quotations.map { a.string($0.range) }
+        #expect(texts.contains("Brussels") || texts.contains("leaders"), "\(texts)")
+    }
+
     @Test("apostrophes are not quotation marks", arguments: [
         "Russia’s envoy wasn’t there.",
         "It was the ’90s, out in the ’burbs, with rock ’n’ roll.",

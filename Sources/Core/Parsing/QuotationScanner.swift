@@ -80,7 +80,8 @@ struct QuotationScanner {
                     i += 2; continue
                 }
                 guard let mark = QuoteMarks.mark(s) else { i += n; continue }
-                if mark.style == .single, isApostrophe(source, at: i, length: n, range: range, singleOpen: stack.contains { $0.style == .single }) {
+                if mark.style == .single, isApostrophe(source, at: i, length: n, range: range, singleOpen: stack.contains { $0.style == .single },
+                                                       openedAt: stack.last { $0.style == .single }?.contentStart) {
                     i += n; continue
                 }
                 handle(mark, scalar: s, at: i, length: n, source: source, range: range, paragraph: p,
@@ -230,7 +231,7 @@ struct QuotationScanner {
     /// Is this single mark an apostrophe? Between letters (Russia’s, wasn’t), before a
     /// decade (’90s) or a known elision (’burbs, ’n’), or after a plural's s when no
     /// single quote is open (the Passengers’ Alliance).
-    private func isApostrophe(_ source: Source, at i: Int, length n: Int, range: TextRange, singleOpen: Bool) -> Bool {
+    private func isApostrophe(_ source: Source, at i: Int, length n: Int, range: TextRange, singleOpen: Bool, openedAt: Int? = nil) -> Bool {
         let before = i > range.start ? source.scalar(before: i)?.0 : nil
         let after = i + n < range.end ? source.scalar(at: i + n).0 : nil
         if let b = before, let a = after, b.isWordLike, a.isLetterLike { return true }
@@ -240,6 +241,47 @@ struct QuotationScanner {
         }
         if (before == nil || !before!.isWordLike), startsElision(source, at: i + n, end: range.end) { return true }
         if let b = before, b.isWordLike, !singleOpen { return true }   // Passengers’ / wasn’ (closing needs an open one)
+        // ‘We didn’t want this. Teachers’ pay has fallen …’: a plural's possessive inside an
+        // open single quotation of four words or more (a short one is a scare quote: ‘leaders’),
+        // followed by a lower-case word, when the quotation closes later with no other
+        // opening mark between.
+        if singleOpen, let b = before, b == "s" || b == "S", after == " ", i + n + 1 < range.end,
+           let open = openedAt, Self.words(source, from: open, to: i) >= 4,
+           source.scalar(at: i + n + 1).0.isLowercaseLetterLike, closesLater(source, from: i + n, end: range.end) {
+            return true
+        }
+        return false
+    }
+
+    /// Runs of non-space bytes between two offsets.
+    private static func words(_ source: Source, from: Int, to: Int) -> Int {
+        var n = 0
+        var inWord = false
+        for k in from..<max(from, to) {
+            let space = Source.isSpaceByte(source[k])
+            if !space && !inWord { n += 1 }
+            inWord = !space
+        }
+        return n
+    }
+
+    /// A single closing mark (not between letters) comes after `from` in the paragraph before
+    /// any single opening mark.
+    private func closesLater(_ source: Source, from: Int, end: Int) -> Bool {
+        var j = from
+        while j < end {
+            let b = source[j]
+            if !QuoteMarks.mayStartMark(b) { j += 1; continue }
+            let (u, n) = source.scalar(at: j)
+            if u == "\u{2018}" { return false }
+            if u == "\u{2019}" || u == "'" {
+                let before = source.scalar(before: j)?.0
+                let after = j + n < end ? source.scalar(at: j + n).0 : nil
+                let inWord = before.map(\.isWordLike) == true && after.map(\.isLetterLike) == true
+                if !inWord, let b = before, !b.isSpaceLike { return true }
+            }
+            j += n
+        }
         return false
     }
 

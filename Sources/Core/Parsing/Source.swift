@@ -80,6 +80,11 @@ extension Unicode.Scalar {
             || v == 0x200C || v == 0x200D || v == 0xAD
     }
 
+    @inline(__always) var isLowercaseLetterLike: Bool {
+        if value < 0x80 { return value >= 0x61 && value <= 0x7A }
+        return properties.isLowercase
+    }
+
     @inline(__always) var isUppercaseLike: Bool {
         if value < 0x80 { return value >= 0x41 && value <= 0x5A }
         return properties.isUppercase || properties.generalCategory == .titlecaseLetter
