@@ -19,6 +19,24 @@ struct LanguagePackTests {
         #expect(speaker(of: "reconstruire le quai", in: a) == "Marie Dupont", "\(ArticleOutline.render(a))")
     }
 
+    @Test("French: an inverted 'a-t-elle déclaré' goes to the woman named before; a role before a name; 'que' opens the clause")
+    func frenchInverted() {
+        let a = ArticleParser.parse("L'hôpital\n\nLa ministre de la Santé, Claire Dubois, a présenté mardi un plan pour les hôpitaux publics et les soignants de la ville.\n\n"
+                                    + "« Nous devons recruter des soignants », a-t-elle déclaré devant les députés.\n\n"
+                                    + "« C'est une goutte d'eau », a estimé son secrétaire général, Marc Lefèvre. Il a ajouté que le plan restait insuffisant pour les infirmiers.\n")
+        #expect(speaker(of: "recruter des soignants", in: a) == "Claire Dubois", "\(ArticleOutline.render(a))")
+        let lefevre = a.speakers.first { $0.name == "Marc Lefèvre" }
+        #expect(lefevre?.roles.first == "son secrétaire général", "\(a.speakers.map(\.roles))")
+        #expect(statements(a).contains { $0.hasPrefix("indirect le plan restait insuffisant") }, "\(statements(a))")
+    }
+
+    @Test("German: a compound role noun before a name is the role")
+    func germanCompoundRole() {
+        let a = ArticleParser.parse("Die Bahn\n\n„Wir wollen die Fahrzeit senken“, sagte Verkehrsminister Jonas Weber am Montag in Berlin. Er ist sich sicher, dass die Strecke gebaut wird.\n")
+        let weber = a.speakers.first { $0.name == "Jonas Weber" }
+        #expect(weber?.roles == ["Verkehrsminister"], "\(ArticleOutline.render(a))")
+    }
+
     @Test("German copy is attributed by its own verbs")
     func german() {
         let a = ArticleParser.parse("Der Hafen\n\n„Wir werden den Steg wieder aufbauen“, sagte Anna Berg, die Bürgermeisterin der Stadt. Sie ist sich sicher, dass es nicht lange dauert und dass die Kosten tragbar sind.\n")

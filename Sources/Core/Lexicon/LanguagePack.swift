@@ -53,7 +53,17 @@ public final class LanguagePack: Sendable {
     /// The word classes of every word this pack knows (shared lists plus its own).
     let table: [String: WordClass]
 
-    func classes(_ word: String) -> WordClass { table[word] ?? [] }
+    /// Endings of compound role nouns that stand as titles before a name (German
+    /// "Verkehrsminister Jonas Weber", "Regierungssprecherin").
+    let titleSuffixes: [String]
+
+    func classes(_ word: String) -> WordClass {
+        if let c = table[word] { return c }
+        for suffix in titleSuffixes where word.hasSuffix(suffix) && word.utf8.count >= suffix.utf8.count + 3 {
+            return [.titleWords, .roleNouns]
+        }
+        return []
+    }
     func isSpeechForm(_ word: String) -> Bool { speechForms[word] != nil && !nounForms.contains(word) }
 
     init(code: String, stopwords: Set<String>, speechForms: [String: Bool], nounForms: Set<String> = [],
@@ -61,7 +71,8 @@ public final class LanguagePack: Sendable {
          pronouns: [String: (gender: Names.Gender, plural: Bool)], documentNouns: Set<String> = [],
          personNouns: Set<String> = [], companyHeads: Set<String> = [], inferenceCues: Set<String> = [],
          determiners: Set<String> = [], prepositions: Set<String> = [], finiteVerbs: Set<String> = [],
-         enclosingReporters: Set<String> = [], topicVerbStems: [String] = [], noInfinitiveStems: [String] = []) {
+         enclosingReporters: Set<String> = [], topicVerbStems: [String] = [], noInfinitiveStems: [String] = [],
+         roleNouns: Set<String> = [], titleWords: Set<String> = [], titleSuffixes: [String] = []) {
         self.code = code
         self.stopwords = stopwords
         self.speechForms = speechForms
@@ -80,10 +91,20 @@ public final class LanguagePack: Sendable {
         self.determiners = determiners
         self.prepositions = prepositions
         var table = WordClass.table(speechForms: speechForms, nounForms: nounForms, pronouns: Set(pronouns.keys))
-        for w in determiners { table[w, default: []].formUnion([.determiners, .notNames]) }
+        // The language's own role nouns and titles ("ministre", "porte-parole"; "Sprecherin").
+        for w in roleNouns { table[w, default: []].insert(.roleNouns) }
+        for w in titleWords { table[w, default: []].formUnion([.titleWords, .roleNouns]) }
+        // A determiner of this language is never a role or a title of another ("son" is "his").
+        for w in determiners {
+            table[w, default: []].subtract([.roleNouns, .titleWords, .maleTitle, .femaleTitle])
+            table[w, default: []].formUnion([.determiners, .notNames])
+        }
         for w in prepositions { table[w, default: []].formUnion([.prepositions, .notNames]) }
+        // An auxiliary of this language is never another language's determiner (French "a").
+        for w in auxiliaries where table[w] != nil { table[w]!.subtract([.determiners, .roleNouns, .titleWords]) }
         for w in accordingWords { table[w, default: []].insert(.notNames) }
         self.table = table
+        self.titleSuffixes = titleSuffixes
     }
 
     /// The pack whose function words are most frequent in the first 64 KB of `text`
@@ -190,12 +211,22 @@ public final class LanguagePack: Sendable {
         speechForms: Dictionary(uniqueKeysWithValues: SpeechVerbs.frenchForms.map { ($0, true) }),
         accordingWords: ["selon", "d'après", "d’après"],
         auxiliaries: ["a", "ont", "avait", "avaient", "est", "sont"],
-        pronouns: ["il": (.male, false), "elle": (.female, false), "ils": (.unknown, true), "elles": (.female, true)],
+        // "a-t-elle déclaré", "ont-ils indiqué": the inverted pronoun and its auxiliary are one word.
+        pronouns: ["il": (.male, false), "elle": (.female, false), "ils": (.unknown, true), "elles": (.female, true),
+                   "a-t-il": (.male, false), "a-t-elle": (.female, false), "ont-ils": (.unknown, true), "ont-elles": (.female, true),
+                   "avait-il": (.male, false), "avait-elle": (.female, false)],
         documentNouns: ["communiqué", "déclaration", "rapport", "lettre"],
         personNouns: ["homme", "femme"],
         companyHeads: ["entreprise", "société", "groupe"],
         determiners: ["le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs"],
-        prepositions: ["de", "à", "au", "aux", "en", "dans", "pour", "par", "sur", "avec", "sans", "chez", "après", "avant", "et", "mais", "ou"]
+        prepositions: ["de", "à", "au", "aux", "en", "dans", "pour", "par", "sur", "avec", "sans", "chez", "après", "avant", "et", "mais", "ou"],
+        roleNouns: ["ministre", "ministres", "secrétaire", "président", "présidente", "porte-parole", "maire", "directeur",
+                    "directrice", "député", "députée", "députés", "sénateur", "sénatrice", "conseiller", "conseillère", "avocat",
+                    "avocate", "procureur", "juge", "responsable", "responsables", "dirigeant", "dirigeante", "économiste",
+                    "analyste", "professeur", "chercheur", "chercheuse", "médecin", "infirmier", "infirmière", "habitant",
+                    "habitante", "habitants", "adjoint", "adjointe", "délégué", "déléguée", "commissaire", "préfet", "préfète",
+                    "ambassadeur", "ambassadrice", "candidat", "candidate", "patron", "patronne", "fondateur", "fondatrice",
+                    "général", "générale", "syndicaliste", "militant", "militante", "élu", "élue", "élus"]
     )
 
     public static let german = LanguagePack(
@@ -209,6 +240,13 @@ public final class LanguagePack: Sendable {
         personNouns: ["mann", "frau"],
         companyHeads: ["unternehmen", "firma", "konzern"],
         determiners: ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "sein", "seine", "ihr", "ihre"],
-        prepositions: ["von", "vom", "zu", "zum", "zur", "mit", "nach", "bei", "aus", "für", "über", "auf", "im", "am", "und", "aber", "oder"]
+        prepositions: ["von", "vom", "zu", "zum", "zur", "mit", "nach", "bei", "aus", "für", "über", "auf", "im", "am", "und", "aber", "oder"],
+        titleWords: ["minister", "ministerin", "sprecher", "sprecherin", "präsident", "präsidentin", "kanzler", "kanzlerin",
+                     "bürgermeister", "bürgermeisterin", "chef", "chefin", "vorsitzender", "vorsitzende", "leiter", "leiterin",
+                     "direktor", "direktorin", "abgeordneter", "abgeordnete", "experte", "expertin", "professor", "professorin",
+                     "anwalt", "anwältin", "staatssekretär", "staatssekretärin"],
+        titleSuffixes: ["minister", "ministerin", "sprecher", "sprecherin", "präsident", "präsidentin", "kanzler", "kanzlerin",
+                        "meister", "meisterin", "chef", "chefin", "vorsitzender", "vorsitzende", "leiter", "leiterin",
+                        "direktor", "direktorin", "experte", "expertin"]
     )
 }
