@@ -178,6 +178,15 @@ struct DescriptionLinkTests {
         #expect(s?.roles.contains("grazier") == true, "\(a.speakers.map(\.roles))")
     }
 
+    @Test("parliamentary titles split off as roles", arguments: [
+        ("Sinn Féin TD Pearse Doherty accused the Government of “running scared”.", "Pearse Doherty", "Sinn Féin TD"),
+        ("Labour MP Ana Ruiz called the plan “a disgrace”.", "Ana Ruiz", "Labour MP"),
+    ] as [(String, String, String)])
+    func parliamentaryTitles(text: String, name: String, role: String) {
+        let a = parse(text)
+        #expect(a.speakers.first { $0.name == name }?.roles == [role], "\(ArticleOutline.render(a))")
+    }
+
     @Test("a bare role in the headline that nobody in the body holds stays a description")
     func headlineRoleUnknown() {
         let a = parse("Ana Ruiz, a fisherman's daughter, said on Monday that the pier would reopen in May.",
@@ -229,6 +238,13 @@ struct ReportedClauseClassifierTests {
     func toldObjectPlace(text: String) {
         let a = parse(text)
         #expect(statements(a).contains { $0.hasPrefix("indirect two units would return by May ← Dan Marokane") }, "\(statements(a))")
+    }
+
+    @Test("a participle and its occasion before 'X said' are not what was said")
+    func participleOccasion() {
+        let a = parse("Speaking in Dublin on Saturday, Micheál Martin said the voters wanted stability above all.")
+        #expect(!statements(a).contains { $0.contains("Speaking in Dublin") }, "\(statements(a))")
+        #expect(statements(a).contains { $0.hasPrefix("indirect the voters wanted stability above all ← Micheál Martin") }, "\(statements(a))")
     }
 
     @Test("capitals that are no dateline stay in the clause")

@@ -503,6 +503,13 @@ struct Context {
            tokens[k].cls.contains(.prepositions) || tokens[k].lower == "as", !hasOwnVerb(from: k, within: first.end) {
             return nil
         }
+        // "Speaking in Dublin on Saturday, X said …": a participle and its place or time is
+        // the occasion, not what was said.
+        if found.0.count == 1, let first = found.0.first, let k = tokens.firstIndex(where: { $0.range.start == first.start }),
+           k + 1 < tokens.count, tokens[k].isWord, tokens[k].lower.hasSuffix("ing"), tokens[k + 1].isWord, tokens[k + 1].cls.contains(.prepositions),
+           tokens[k...].prefix(while: { $0.range.end <= first.end }).filter(\.isWord).count <= 8, !hasOwnVerb(from: k + 1, within: first.end) {
+            return nil
+        }
         return found
     }
 

@@ -14,7 +14,7 @@ enum Names {
         "cardinal", "pope", "king", "queen", "prince", "princess", "sheikh", "sir", "dame", "lord", "lady",
         "councillor", "councilor", "councilman", "councilwoman", "alderman", "sheriff", "officer", "detective",
         "inspector", "superintendent", "coach", "ceo", "cfo", "chairperson", "nominee", "candidate", "presidential",
-        "ex-president", "former", "acting", "interim", "first", "assemblyman", "assemblywoman", "delegate", "mp",
+        "ex-president", "former", "acting", "interim", "first", "assemblyman", "assemblywoman", "delegate", "mp", "mla", "msp", "td", "mep", "taoiseach",
         "lawmaker", "trustee", "provost", "dean", "chef", "host", "anchor", "founder", "co-founder", "executive",
         "economist", "analyst", "strategist", "adviser", "advisor", "pollster", "historian", "author", "activist",
         "hon.", "the hon.",
