@@ -80,6 +80,9 @@ struct Context {
         return k < tokens.count && tokens[k].isWord && tokens[k].lower == "about" ? k : nil
     }
 
+    /// A verb of asking ("asked whether …", "asked X to …"): it reports only its wh-clause or infinitive.
+    func asks(_ c: Int) -> Bool { finder.pack.questionForms.contains(tokens[c].lower) }
+
     func reports(_ c: Int) -> Bool {
         isAccording(c) || tokens[c].cls.contains(.reports)
     }
@@ -242,7 +245,7 @@ struct Context {
             // "an architect who said …", "Democrats, who have argued …": the noun before "who".
             var h = j - 1
             if h >= 0, tokens[h].isPunct(",") { h -= 1 }
-            if h >= 0, let m = finder.mention(endingAt: h, tokens) ?? finder.genericDescription(endingAt: h, tokens), m.kind != .pronoun { return m }
+            if h >= 0, let m = finder.mention(endingAt: h, tokens) ?? finder.genericDescription(endingAt: h, tokens) ?? quantitySubject(endingAt: h, relative: true), m.kind != .pronoun { return m }
             return nil
         }
         // "Stacy Baker of Columbia, South Carolina says": the places between the person and
@@ -304,7 +307,35 @@ struct Context {
             // The sentence opens with the cue: "Said Kosachev: …"
             return withAppositive(m)
         }
+        if j >= 0, tokens[j].isWord, let q = quantitySubject(endingAt: j) { return q }
         return nil
+    }
+
+    /// "Almost half said", "47 percent of voters say", "Two in three said", "most
+    /// Republicans say": a share of people (a poll's respondents) as a plural subject, named
+    /// by its own words. The phrase opens the sentence or follows punctuation or a
+    /// conjunction, holds a word of quantity and no verb.
+    func quantitySubject(endingAt j: Int, relative: Bool = false) -> Mention? {
+        let stops: Set<String> = ["who", "which", "that", "and", "but", "or", "while", "when", "if", "because", "as", "whereas", "compared", "with", "among", "to", "for", "by"]
+        var k = j
+        var quantity = false
+        while k >= 0, j - k < 10 {
+            let t = tokens[k]
+            if t.isPunct("%") { quantity = true; k -= 1; continue }
+            guard t.isWord, !stops.contains(t.lower), !t.cls.contains(.verbForm), !t.cls.contains(.speechVerb),
+                  !finder.pack.finiteVerbs.contains(t.lower), !t.cls.contains(.subjectPronoun), !t.isPossessive else { break }
+            if t.cls.contains(.prepositions), !["of", "in", "than"].contains(t.lower) { break }
+            if finder.pack.quantityWords.contains(t.lower) || t.lower.first?.isNumber == true { quantity = true }
+            k -= 1
+        }
+        let start = k + 1
+        guard quantity, start <= j, tokens[j].isWord, !tokens[j].cls.contains(.prepositions), !tokens[j].cls.contains(.determiners) else { return nil }
+        if !relative, start > 0 {
+            let b = tokens[start - 1]
+            guard b.kind == .punct || ["and", "but", "while", "whereas"].contains(b.lower) else { return nil }
+        }
+        let range = TextRange(tokens[start].range.start, tokens[j].range.end)
+        return Mention(kind: .description, tokens: start..<(j + 1), range: range, text: finder.text(tokens, start..<(j + 1)), plural: true, head: tokens[j].lower)
     }
 
     /// "Vladimir Dzhabarov, deputy chairman of …, said" — the name before an appositive that
@@ -485,7 +516,7 @@ struct Context {
     /// The reported clause of cue `c` and the mention of who reported it, when the clause
     /// holds no quotation marks: "X said (that) CLAUSE", "CLAUSE, X said",
     /// "according to X, CLAUSE", "CLAUSE, according to X".
-    func reportedClause(of c: Int) -> ([TextRange], Mention)? {
+    func reportedClause(of c: Int) -> ([TextRange], Mention, ReportedPath)? {
         guard let found = reportedClauseCandidate(of: c) else { return nil }
         // "in a panel discussion this weekend", "as much in an interview": a prepositional
         // phrase with no verb of its own is where or how something was said, not what.
@@ -513,7 +544,7 @@ struct Context {
         return false
     }
 
-    private func reportedClauseCandidate(of c: Int) -> ([TextRange], Mention)? {
+    private func reportedClauseCandidate(of c: Int) -> ([TextRange], Mention, ReportedPath)? {
         let n = tokens.count
         if isAccording(c) {
             guard let m = subject(ofCue: c) else { return nil }
@@ -521,11 +552,14 @@ struct Context {
             // "according to Brian Wieser, an analyst at Pivotal," — the appositive is his role,
             // not what he said.
             if let role = appositive(after: after) { after = role.end }
-            if after < n, tokens[after].isPunct(","), after + 1 < n, tokens[(after + 1)...].contains(where: \.isWord) {
-                return clause(from: after + 1, to: n).map { ([$0], m) }
+            // "…, according to the SITE group, which monitors …": a relative clause describes
+            // the source; what it said is the clause before.
+            let relative = after + 1 < n && ["which", "who", "whose"].contains(tokens[after + 1].lower)
+            if after < n, tokens[after].isPunct(","), after + 1 < n, !(relative && c > 0 && tokens[c - 1].isPunct(",")), tokens[(after + 1)...].contains(where: \.isWord) {
+                return clause(from: after + 1, to: n).map { ([$0], m, .accordingBefore) }
             }
             // "CLAUSE, according to X."
-            if c > 0, tokens[c - 1].isPunct(",") { return clause(from: 0, to: c - 1).map { ([$0], m) } }
+            if c > 0, tokens[c - 1].isPunct(",") { return clause(from: 0, to: c - 1).map { ([$0], m, .accordingAfter) } }
             return nil
         }
         // "without acknowledging that …", "did not say …", "declined to say …": a negated cue
@@ -558,18 +592,18 @@ struct Context {
             break
         }
         if w < n, tokens[w].isWord, ["how", "why", "whether", "what", "when", "where", "who", "if"].contains(tokens[w].lower) {
-            if let r = clause(from: w, to: n, stopAtCue: true) { return ([r], m) }
+            if let r = clause(from: w, to: n, stopAtCue: true) { return ([r], m, .whClause) }
         }
         // "complained about the long hours", "joked about his age": the topic is what was said.
         if let about = topicFollows(c) {
-            if let r = clause(from: about + 1, to: n, stopAtCue: true, minWords: 3) { return ([r], m) }
+            if let r = clause(from: about + 1, to: n, stopAtCue: true, minWords: 3) { return ([r], m, .topic) }
             return nil
         }
         // "vowed to form …", "urged Republicans to join …", "told his advisers to …" (but
         // "threatened to sue" is no statement, and "pointed to", "responded to" take an object).
         if w < n, tokens[w].lower == "to", !finder.pack.noInfinitiveStems.contains(where: { tokens[c].lower.hasPrefix($0) }), tokens[c].lower != "according", w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
            !tokens[w + 1].cls.contains(.determiners), !tokens[w + 1].cls.contains(.subjectPronoun) {
-            if let r = clause(from: objectStart ?? w, to: n, stopAtCue: true) { return ([r], m) }
+            if let r = clause(from: objectStart ?? w, to: n, stopAtCue: true) { return ([r], m, .infinitive) }
         }
         // The search for "that" only crosses a prepositional phrase, a time or an object:
         // "said on live television that …", "said Friday that …", "told reporters that …".
@@ -594,7 +628,7 @@ struct Context {
                 start = k
             }
         }
-        if let s = start, let r = clause(from: s, to: n, stopAtCue: true) { return ([r], m) }
+        if let s = start, let r = clause(from: s, to: n, stopAtCue: true) { return ([r], m, s > 0 && tokens[s - 1].lower == "that" ? .that : .bare) }
         // Before the cue: "CLAUSE, X said." with the subject right before the cue.
         let subjectStart = min(m.tokens.lowerBound, c)
         if subjectStart >= 2, tokens[subjectStart - 1].isPunct(",") {
@@ -603,9 +637,9 @@ struct Context {
             if after + 1 < n, tokens[after].isPunct(","), tokens[after + 1].isWord, !tokens[after + 1].lower.hasSuffix("ing"),
                let first = clause(from: 0, to: subjectStart - 1, minWords: 1), let second = clause(from: after + 1, to: n, stopAtCue: true, minWords: 1),
                tokens[0..<min(n, Context.window * 2)].filter(\.isWord).count - (after - subjectStart + 1) >= 4 {
-                return ([first, second], m)
+                return ([first, second], m, .split)
             }
-            return clause(from: 0, to: subjectStart - 1).map { ([$0], m) }
+            return clause(from: 0, to: subjectStart - 1).map { ([$0], m, .before) }
         }
         return nil
     }
@@ -657,8 +691,10 @@ struct Context {
                     if tokens[k + 1].lower == "according" { end = k; break }
                     if k + 2 < to, tokens[k + 2].cls.contains(.verbForm), finder.mention(startingAt: k + 1, tokens) != nil { end = k; break }
                     if tokens[k + 1].cls.contains(.verbForm), tokens[k + 1].lower.hasSuffix("ing") == false { end = k; break }
-                    // ", encouraging his supporters to …": an adjunct, not what was said.
-                    if tokens[k + 1].isWord, tokens[k + 1].lower.hasSuffix("ing"), tokens[k + 1].lower.count > 5, !tokens[k + 1].isCapitalized { end = k; break }
+                    // ", adding that …", ", saying …": a participle that is itself a cue opens a
+                    // report of its own (other participles, ", asking him …", go on with it).
+                    if tokens[k + 1].isWord, tokens[k + 1].lower.hasSuffix("ing"), tokens[k + 1].lower.count > 5, !tokens[k + 1].isCapitalized,
+                       tokens[k + 1].cls.contains(.speechVerb) { end = k; break }
                 }
                 k += 1
             }

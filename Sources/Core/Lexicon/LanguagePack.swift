@@ -44,6 +44,12 @@ public struct LanguagePack: Sendable {
     let topicVerbStems: [String]
     /// Stems of cues whose "to" opens no reported clause ("threatened to sue", "pointed to").
     let noInfinitiveStems: [String]
+    /// Forms of verbs of asking: they report a wh-clause or an infinitive ("asked whether …",
+    /// "asked the network to donate …"), never their object ("asked him a question").
+    let questionForms: Set<String>
+    /// Words of quantity that make a phrase a share of people ("almost half", "47 percent of
+    /// voters", "two in three"): such a phrase can be the subject of a cue.
+    let quantityWords: Set<String>
 
     /// The language's own determiners and prepositions ("le", "des", "der", "laut"): never
     /// names, and they bound descriptions and subjects as the English ones do.
@@ -61,7 +67,8 @@ public struct LanguagePack: Sendable {
          pronouns: [String: (gender: Names.Gender, plural: Bool)], documentNouns: Set<String> = [],
          personNouns: Set<String> = [], companyHeads: Set<String> = [], inferenceCues: Set<String> = [],
          determiners: Set<String> = [], prepositions: Set<String> = [], finiteVerbs: Set<String> = [],
-         enclosingReporters: Set<String> = [], topicVerbStems: [String] = [], noInfinitiveStems: [String] = []) {
+         enclosingReporters: Set<String> = [], topicVerbStems: [String] = [], noInfinitiveStems: [String] = [],
+         questionForms: Set<String> = [], quantityWords: Set<String> = []) {
         self.code = code
         self.stopwords = stopwords
         self.speechForms = speechForms
@@ -77,6 +84,8 @@ public struct LanguagePack: Sendable {
         self.enclosingReporters = enclosingReporters
         self.topicVerbStems = topicVerbStems
         self.noInfinitiveStems = noInfinitiveStems
+        self.questionForms = questionForms
+        self.quantityWords = quantityWords
         self.determiners = determiners
         self.prepositions = prepositions
         var table = WordClass.table(speechForms: speechForms, nounForms: nounForms, pronouns: Set(pronouns.keys))
@@ -133,7 +142,11 @@ public struct LanguagePack: Sendable {
         enclosingReporters: ["said", "says", "say", "told", "tells", "wrote", "writes", "added", "argued", "claimed", "noted",
                              "insisted", "recalled", "testified", "reported"],
         topicVerbStems: ["complain", "joke", "warn", "wrote", "report", "predict", "state", "testifi", "tweet"],
-        noInfinitiveStems: ["threat", "point", "respond", "answer", "state", "claim", "counter", "den", "confess", "plead", "repl", "refer"]
+        noInfinitiveStems: ["threat", "point", "respond", "answer", "state", "claim", "counter", "den", "confess", "plead", "repl", "refer"],
+        questionForms: ["ask", "asks", "asked", "asking"],
+        quantityWords: ["percent", "per", "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority", "majorities",
+                        "minority", "most", "many", "some", "few", "several", "two", "three", "four", "five", "six", "seven",
+                        "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "millions"]
     )
 
     public static let french = LanguagePack(
