@@ -319,12 +319,11 @@ struct Context {
         let stops: Set<String> = ["who", "which", "that", "and", "but", "or", "while", "when", "if", "because", "as", "whereas", "compared", "with", "among", "to", "for", "by"]
         var k = j
         var quantity = false
-        while k >= 0, j - k < 10 {
+        while k >= 0, j - k < 16 {
             let t = tokens[k]
             if t.isPunct("%") { quantity = true; k -= 1; continue }
             guard t.isWord, !stops.contains(t.lower), !t.cls.contains(.verbForm), !t.cls.contains(.speechVerb),
                   !finder.pack.finiteVerbs.contains(t.lower), !t.cls.contains(.subjectPronoun), !t.isPossessive else { break }
-            if t.cls.contains(.prepositions), !["of", "in", "than"].contains(t.lower) { break }
             if finder.pack.quantityWords.contains(t.lower) || t.lower.first?.isNumber == true { quantity = true }
             k -= 1
         }
@@ -547,7 +546,22 @@ struct Context {
     private func reportedClauseCandidate(of c: Int) -> ([TextRange], Mention, ReportedPath)? {
         let n = tokens.count
         if isAccording(c) {
-            guard let m = subject(ofCue: c) else { return nil }
+            let w = accordingWidth(c)
+            // "According to a Reuters/Ipsos poll, …", "according to early results of exit polls
+            // conducted by …, …": when no mention reaches the comma, the source is all the
+            // words from "to" to the comma (at the start of the sentence) or to the end.
+            let opens = c == 0 || tokens[c - 1].kind == .punct && !tokens[c - 1].isPunct(",")
+            var m = subject(ofCue: c)
+            if c + w < n {
+                let stop = tokens[(c + w)...].prefix(30).firstIndex { $0.kind != .word && !$0.isPunct("/") && !$0.isPunct("-") && !$0.isPunct("&") && !$0.isPunct("'") && !$0.isPunct("’") }
+                let reach = m.map { max($0.tokens.upperBound, appositive(after: $0.tokens.upperBound)?.end ?? 0) } ?? (c + w)
+                if let e = stop, e > c + w, reach < e, tokens[e].isPunct(",") ? opens : (c > 0 && tokens[c - 1].isPunct(",") && (tokens[e].isPunct(".") || tokens[e].isPunct(";"))) {
+                    m = finder.phrase(c + w, e, tokens)
+                } else if m == nil, stop == nil || stop! > c + w, c > 0, tokens[c - 1].isPunct(","), let e = stop ?? Optional(n), e > c + w {
+                    m = finder.phrase(c + w, e, tokens)
+                }
+            }
+            guard let m else { return nil }
             var after = m.tokens.upperBound
             // "according to Brian Wieser, an analyst at Pivotal," — the appositive is his role,
             // not what he said.
