@@ -205,6 +205,13 @@ struct Context {
             if j >= 0, let m = finder.mention(endingAt: j, tokens), !m.possessive { return m }
             return clauseSubject(before: c - 2)
         }
+        // "Asked whether he would run, Smith said …", "When asked about it, she said": the
+        // one who asked is not named; the one who answers is the subject after the comma.
+        if asks(c), c == 0 || c == 1 && ["when", "after", "once", "if"].contains(tokens[0].lower) || tokens[c - 1].kind == .punct && tokens[c - 1].isPunct(".") {
+            guard let comma = tokens[(c + 1)...].prefix(40).firstIndex(where: { $0.isPunct(",") || $0.kind == .quote }), tokens[comma].isPunct(","),
+                  let m = finder.mention(startingAt: comma + 1, tokens), !m.possessive else { return nil }
+            return m
+        }
         // Passive ("was told", "were asked") makes the subject the listener, not the speaker.
         if c > 0, ["was", "were", "been", "being", "be", "is", "are"].contains(tokens[c - 1].lower), !t.lower.hasSuffix("ing") {
             // "was written by Springsteen": the agent after "by" is the speaker.
