@@ -91,6 +91,10 @@ struct ReportedClauseFilter {
         if m.tokens.lowerBound > c { f.append("subjAfterCue") }
         if m.tokens.lowerBound == 0 { f.append("subjOpensSentence") }
         if m.kind == .description, let head = m.head { f.append("head=" + head) }
+        // "which he said could not …", "the system that he said has favored …": the cue sits
+        // in a relative clause and its content is the rest of that clause.
+        if m.tokens.lowerBound > 0, m.tokens.lowerBound < c, ["which", "that", "who", "whom"].contains(tokens[m.tokens.lowerBound - 1].lower) { f.append("inRelative") }
+        if c - m.tokens.upperBound > 1 { f.append("wordsBetweenSubjectAndCue") }
         // The words around the cue.
         if c > 0 {
             let p = tokens[c - 1]
@@ -120,6 +124,10 @@ struct ReportedClauseFilter {
             if t.cls.contains(.allPronouns) { f.append("firstPronoun") }
         }
         if k > 0, tokens[k - 1].lower == "that" { f.append("afterThat") }
+        // A clause that opens with a finite verb has lost its subject to the sentence around it.
+        if t.isWord, !t.isCapitalized, ctx.finder.pack.finiteVerbs.contains(t.lower) || t.cls.contains(.verbForm) { f.append("firstFinite") }
+        if t.isWord, t.lower.hasSuffix("ing"), !t.isCapitalized { f.append("firstGerund") }
+        if let last = tokens.lastIndex(where: \.isWord), tokens[last].range.end <= end { f.append("clauseEndsSentence") }
         let own = ctx.hasOwnVerb(from: k, within: end)
         f.append(own ? "ownVerb" : "noVerb")
         f.append("path|verb=" + path.rawValue + "|" + (own ? "v" : "n"))
