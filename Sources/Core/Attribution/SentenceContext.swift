@@ -336,6 +336,10 @@ struct Context {
         }
         let start = k + 1
         guard quantity, start <= j, tokens[j].isWord, !tokens[j].cls.contains(.prepositions), !tokens[j].cls.contains(.determiners) else { return nil }
+        // The share comes first: "almost half", "more than 60 percent", "large majorities";
+        // "Prices rose 40 percent …" is no share of people.
+        guard let q = (start...j).first(where: { finder.pack.quantityWords.contains(tokens[$0].lower) || tokens[$0].lower.first?.isNumber == true }),
+              tokens[start..<q].filter({ !finder.pack.approximators.contains($0.lower) && !$0.cls.contains(.determiners) }).count <= 1 else { return nil }
         if !relative, start > 0 {
             let b = tokens[start - 1]
             guard b.kind == .punct || ["and", "but", "while", "whereas"].contains(b.lower) else { return nil }
@@ -559,20 +563,23 @@ struct Context {
             // words from "to" to the comma (at the start of the sentence) or to the end.
             let opens = c == 0 || tokens[c - 1].kind == .punct && !tokens[c - 1].isPunct(",")
             var m = subject(ofCue: c)
+            var phrase = false
             if c + w < n {
                 let stop = tokens[(c + w)...].prefix(30).firstIndex { $0.kind != .word && !$0.isPunct("/") && !$0.isPunct("-") && !$0.isPunct("&") && !$0.isPunct("'") && !$0.isPunct("’") }
                 let reach = m.map { max($0.tokens.upperBound, appositive(after: $0.tokens.upperBound)?.end ?? 0) } ?? (c + w)
                 if let e = stop, e > c + w, reach < e, tokens[e].isPunct(",") ? opens : (c > 0 && tokens[c - 1].isPunct(",") && (tokens[e].isPunct(".") || tokens[e].isPunct(";"))) {
                     m = finder.phrase(c + w, e, tokens)
+                    phrase = true
                 } else if m == nil, stop == nil || stop! > c + w, c > 0, tokens[c - 1].isPunct(","), let e = stop ?? Optional(n), e > c + w {
                     m = finder.phrase(c + w, e, tokens)
+                    phrase = true
                 }
             }
             guard let m else { return nil }
             var after = m.tokens.upperBound
             // "according to Brian Wieser, an analyst at Pivotal," — the appositive is his role,
-            // not what he said.
-            if let role = appositive(after: after) { after = role.end }
+            // not what he said (a source phrase already runs to its comma).
+            if !phrase, let role = appositive(after: after) { after = role.end }
             // "…, according to the SITE group, which monitors …": a relative clause describes
             // the source; what it said is the clause before.
             let relative = after + 1 < n && ["which", "who", "whose"].contains(tokens[after + 1].lower)

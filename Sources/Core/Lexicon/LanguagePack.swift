@@ -50,6 +50,8 @@ public struct LanguagePack: Sendable {
     /// Words of quantity that make a phrase a share of people ("almost half", "47 percent of
     /// voters", "two in three"): such a phrase can be the subject of a cue.
     let quantityWords: Set<String>
+    /// Words that may come before a quantity in a share of people ("almost half", "more than 60 percent").
+    let approximators: Set<String>
 
     /// The language's own determiners and prepositions ("le", "des", "der", "laut"): never
     /// names, and they bound descriptions and subjects as the English ones do.
@@ -68,7 +70,7 @@ public struct LanguagePack: Sendable {
          personNouns: Set<String> = [], companyHeads: Set<String> = [], inferenceCues: Set<String> = [],
          determiners: Set<String> = [], prepositions: Set<String> = [], finiteVerbs: Set<String> = [],
          enclosingReporters: Set<String> = [], topicVerbStems: [String] = [], noInfinitiveStems: [String] = [],
-         questionForms: Set<String> = [], quantityWords: Set<String> = []) {
+         questionForms: Set<String> = [], quantityWords: Set<String> = [], approximators: Set<String> = []) {
         self.code = code
         self.stopwords = stopwords
         self.speechForms = speechForms
@@ -86,6 +88,7 @@ public struct LanguagePack: Sendable {
         self.noInfinitiveStems = noInfinitiveStems
         self.questionForms = questionForms
         self.quantityWords = quantityWords
+        self.approximators = approximators
         self.determiners = determiners
         self.prepositions = prepositions
         var table = WordClass.table(speechForms: speechForms, nounForms: nounForms, pronouns: Set(pronouns.keys))
@@ -146,7 +149,9 @@ public struct LanguagePack: Sendable {
         questionForms: ["ask", "asks", "asked", "asking"],
         quantityWords: ["percent", "per", "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority", "majorities",
                         "minority", "most", "many", "some", "few", "several", "two", "three", "four", "five", "six", "seven",
-                        "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "millions"]
+                        "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "millions"],
+        approximators: ["almost", "about", "nearly", "roughly", "around", "some", "just", "only", "more", "less", "fewer",
+                        "than", "over", "under", "fully", "barely", "large", "small", "vast", "overwhelming", "slim", "narrow"]
     )
 
     public static let french = LanguagePack(
