@@ -72,6 +72,22 @@ struct ReportedClauseTests {
         #expect(own.contains("repairs would take a year ← Helen Okafor"), "\(own)")
     }
 
+    @Test("a time phrase or a governing verb between the subject and its cue", arguments: [
+        ("Paul Ryan on Thursday declared that the budget would pass by June.", "the budget would pass by June", "Paul Ryan"),
+        ("Helen Okafor is continuing to insist that the pier will reopen in spring.", "the pier will reopen in spring", "Helen Okafor"),
+        ("Helen Okafor spoke at noon. She went out of her way to say that the vote was fair and open.", "the vote was fair and open", "Helen Okafor"),
+    ])
+    func between(text: String, clause: String, who: String) {
+        #expect(Self.reported(text).contains(clause + " ← " + who), "\(Self.reported(text))")
+    }
+
+    @Test("an infinitive cue after someone else's object or a refusal has no subject of its own")
+    func infinitiveNegative() {
+        #expect(Self.reported("Helen Okafor declined to say whether the pier would reopen in the spring.").isEmpty)
+        let a = parse("Helen Okafor asked the mayor to say whether the pier would reopen in the spring.")
+        #expect(!a.speakers.contains { $0.name.lowercased().contains("mayor") }, "\(statements(a))")
+    }
+
     @Test("the one who answers a question is the subject after it")
     func askedOpening() {
         let a = parse("Asked whether he would run again, Tom Reed said he had not decided.")

@@ -243,11 +243,24 @@ struct Context {
         }
         // "Rep. Gwen Moore (D-Wis.) said": a parenthesis between the name and the verb.
         if j >= 0, tokens[j].isPunct(")"), let open = tokens[..<j].lastIndex(where: { $0.isPunct("(") }), j - open <= 8 { j = open - 1 }
-        while j >= 0, tokens[j].isWord, !tokens[j].isCapitalized,
-              tokens[j].cls.contains(.verbModifiers) || tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns)
-                || ["all", "both", "each", "just"].contains(tokens[j].lower) || (tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 3 && tokens[j].cls.contains(.roleNouns) == false) {
-            j -= 1
+        while true {
+            while j >= 0, tokens[j].isWord, !tokens[j].isCapitalized,
+                  tokens[j].cls.contains(.verbModifiers) || tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns)
+                    || ["all", "both", "each", "just"].contains(tokens[j].lower) || (tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 3 && tokens[j].cls.contains(.roleNouns) == false) {
+                j -= 1
+            }
+            // "Paul Ryan on Thursday declared", "the mayor last week said": a time phrase
+            // between the subject and its verb.
+            if j >= 1, tokens[j].isWord, tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns),
+               ["on", "last", "this", "early", "late", "earlier", "later"].contains(tokens[j - 1].lower) {
+                j -= 2
+                continue
+            }
+            break
         }
+        // "Clinton is continuing to insist", "she went out of her way to say": the subject of
+        // the verb that governs the infinitive cue.
+        if j >= 1, j == c - 1, tokens[j].lower == "to", !isNegated(c), let m = governingSubject(before: j) { return m }
         if j >= 0, tokens[j].isWord, tokens[j].lower == "who" || tokens[j].lower == "which" {
             // "an architect who said …", "Democrats, who have argued …": the noun before "who".
             var h = j - 1
@@ -315,6 +328,24 @@ struct Context {
             return withAppositive(m)
         }
         if j >= 0, tokens[j].isWord, let q = quantitySubject(endingAt: j) { return q }
+        return nil
+    }
+
+    /// The subject of a verb phrase that ends at `to` (index `to`): "is continuing to", "went
+    /// out of his way to", "has been working to". The words between hold a verb; the subject
+    /// is a name, a subject pronoun or a description.
+    private func governingSubject(before to: Int) -> Mention? {
+        var k = to - 1
+        var verb = false
+        while k >= 0, to - k <= 7, tokens[k].isWord {
+            if let m = finder.mention(endingAt: k, tokens), !m.possessive, m.kind != .pronoun || tokens[k].cls.contains(.subjectPronoun) {
+                return verb ? m : nil
+            }
+            if tokens[k].isCapitalized || tokens[k].cls.contains(.reports) { return nil }
+            let w = tokens[k].lower
+            if finder.pack.finiteVerbs.contains(w) || w.hasSuffix("ed") || w.hasSuffix("ing") || w.hasSuffix("es") || w == "went" { verb = true }
+            k -= 1
+        }
         return nil
     }
 
