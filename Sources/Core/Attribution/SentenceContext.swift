@@ -327,8 +327,40 @@ struct Context {
             // The sentence opens with the cue: "Said Kosachev: …"
             return withAppositive(m)
         }
-        if j >= 0, tokens[j].isWord, let q = quantitySubject(endingAt: j) { return q }
+        if j >= 0, tokens[j].isWord, let q = quantitySubject(endingAt: j) ?? pluralSubject(endingAt: j) { return q }
         return nil
+    }
+
+    /// "Security specialists say", "both sides have acknowledged", "official data suggest",
+    /// "those surveyed said": a plural noun phrase of a few words, with no verb, that opens
+    /// the sentence or follows punctuation or a conjunction, is the subject of its cue.
+    func pluralSubject(endingAt j: Int) -> Mention? {
+        let t = tokens[j]
+        guard t.isWord, !t.isCapitalized || j == 0, !t.isPossessive else { return nil }
+        let head = t.lower
+        let plural = head.count > 3 && head.hasSuffix("s") && !head.hasSuffix("ss") && !head.hasSuffix("us") && !head.hasSuffix("is")
+        let those = j >= 1 && tokens[j - 1].lower == "those" && head.hasSuffix("ed")
+        guard plural || those || head == "data" else { return nil }
+        func plain(_ x: Token) -> Bool {
+            x.isWord && !x.isPossessive && !x.cls.contains(.verbForm) && !x.cls.contains(.speechVerb) && !x.cls.contains(.allPronouns)
+                && !x.cls.contains(.prepositions) && !finder.pack.finiteVerbs.contains(x.lower) && !x.lower.hasSuffix("ly")
+        }
+        guard those || plain(t) else { return nil }
+        var k = those ? j - 2 : j - 1
+        while k >= 0, j - k <= 4, plain(tokens[k]), !["and", "but", "or", "while", "as", "because", "though", "although", "when", "if", "that", "who", "which"].contains(tokens[k].lower) {
+            k -= 1
+        }
+        let start = k + 1
+        if start > 0 {
+            let b = tokens[start - 1]
+            guard b.kind == .punct && !b.isPunct("(") || ["and", "but", "while", "as", "because", "though", "although"].contains(b.lower) else { return nil }
+        }
+        // A capitalised opening word that names somebody is the name finder's business.
+        let range = TextRange(tokens[start].range.start, tokens[j].range.end)
+        let words = finder.text(tokens, start..<(j + 1))
+        let lowered = tokens[start].isCapitalized && (tokens[start].cls.contains(.determiners) || start == 0) && start < j
+            ? tokens[start].lower + String(words.dropFirst(tokens[start].lower.count)) : words
+        return Mention(kind: .description, tokens: start..<(j + 1), range: range, text: lowered, plural: true, head: head)
     }
 
     /// The subject of a verb phrase that ends at `to` (index `to`): "is continuing to", "went
