@@ -335,22 +335,36 @@ struct Context {
     /// "those surveyed said": a plural noun phrase of a few words, with no verb, that opens
     /// the sentence or follows punctuation or a conjunction, is the subject of its cue.
     func pluralSubject(endingAt j: Int) -> Mention? {
-        let t = tokens[j]
-        guard t.isWord, !t.isCapitalized || j == 0, !t.isPossessive else { return nil }
-        let head = t.lower
-        let plural = head.count > 3 && head.hasSuffix("s") && !head.hasSuffix("ss") && !head.hasSuffix("us") && !head.hasSuffix("is")
-        let those = j >= 1 && tokens[j - 1].lower == "those" && head.hasSuffix("ed")
-        guard plural || those || head == "data" else { return nil }
+        func isPlural(_ w: String) -> Bool {
+            w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is")
+                || ["people", "women", "men", "children", "data"].contains(w)
+        }
         func plain(_ x: Token) -> Bool {
             x.isWord && !x.isPossessive && !x.cls.contains(.verbForm) && !x.cls.contains(.speechVerb) && !x.cls.contains(.allPronouns)
                 && !x.cls.contains(.prepositions) && !finder.pack.finiteVerbs.contains(x.lower) && !x.lower.hasSuffix("ly")
+                && !["and", "but", "or", "while", "as", "because", "though", "although", "when", "if", "that", "who", "which"].contains(x.lower)
         }
+        let t = tokens[j]
+        guard t.isWord, !t.isCapitalized || j == 0, !t.isPossessive else { return nil }
+        let those = j >= 1 && tokens[j - 1].lower == "those" && t.lower.hasSuffix("ed")
         guard those || plain(t) else { return nil }
+        // The words back to the phrase's start; "people familiar with the talks", "insiders
+        // in two states": a short prepositional phrase may follow the plural head.
         var k = those ? j - 2 : j - 1
-        while k >= 0, j - k <= 4, plain(tokens[k]), !["and", "but", "or", "while", "as", "because", "though", "although", "when", "if", "that", "who", "which"].contains(tokens[k].lower) {
-            k -= 1
+        var firstPreposition: Int?
+        while k >= 0, j - k <= 8 {
+            let x = tokens[k]
+            if plain(x) { k -= 1; continue }
+            if x.isWord, ["of", "in", "with", "at", "from", "on", "for"].contains(x.lower), k > 0 { firstPreposition = k; k -= 1; continue }
+            break
         }
         let start = k + 1
+        guard start <= j else { return nil }
+        let headIndex = firstPreposition.map { $0 - 1 } ?? j
+        guard headIndex >= start, those || isPlural(tokens[headIndex].lower), !tokens[headIndex].isCapitalized || headIndex == 0 else { return nil }
+        if firstPreposition != nil, headIndex - start > 2 { return nil }
+        if firstPreposition == nil, j - start > 3 { return nil }
+        let head = tokens[headIndex].lower
         if start > 0 {
             let b = tokens[start - 1]
             guard b.kind == .punct && !b.isPunct("(") || ["and", "but", "while", "as", "because", "though", "although"].contains(b.lower) else { return nil }
