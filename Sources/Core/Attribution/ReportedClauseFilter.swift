@@ -16,6 +16,8 @@ enum ReportedPath: String, Sendable {
     case bare
     /// "CLAUSE, X said."
     case before
+    /// "Asked whether …, X said": a question whose asker is not named
+    case passiveQuestion
     /// "To understand it, Roberts said, one should …"
     case split
 }
@@ -59,7 +61,7 @@ struct ReportedClauseFilter {
 
     /// The features of the clause `segments` of cue `c` with subject `m` (resolved to an
     /// entity of kind `entity`).
-    func features(_ ctx: Context, cue c: Int, segments: [TextRange], subject m: Mention, path: ReportedPath, entity: SpeakerKind) -> [String] {
+    func features(_ ctx: Context, cue c: Int, segments: [TextRange], subject: Mention?, path: ReportedPath, entity: SpeakerKind?) -> [String] {
         let tokens = ctx.tokens
         var f: [String] = []
         f.reserveCapacity(24)
@@ -78,23 +80,27 @@ struct ReportedClauseFilter {
         f.append("form=" + form)
         f.append("path|form=" + path.rawValue + "|" + form)
         // The subject.
-        let kind: String
-        switch m.kind {
-        case .name: kind = "name"
-        case .pronoun: kind = "pronoun"
-        case .description: kind = "description"
-        case .organization: kind = "organization"
+        if let m = subject {
+            let kind: String
+            switch m.kind {
+            case .name: kind = "name"
+            case .pronoun: kind = "pronoun"
+            case .description: kind = "description"
+            case .organization: kind = "organization"
+            }
+            f.append("subj=" + kind + (m.plural ? "+plural" : ""))
+            if m.personEvidence { f.append("subjPerson") }
+            if m.tokens.lowerBound > c { f.append("subjAfterCue") }
+            if m.tokens.lowerBound == 0 { f.append("subjOpensSentence") }
+            if m.kind == .description, let head = m.head { f.append("head=" + head) }
+            // "which he said could not …", "the system that he said has favored …": the cue sits
+            // in a relative clause and its content is the rest of that clause.
+            if m.tokens.lowerBound > 0, m.tokens.lowerBound < c, ["which", "that", "who", "whom"].contains(tokens[m.tokens.lowerBound - 1].lower) { f.append("inRelative") }
+            if c - m.tokens.upperBound > 1 { f.append("wordsBetweenSubjectAndCue") }
+        } else {
+            f.append("subj=none")
         }
-        f.append("subj=" + kind + (m.plural ? "+plural" : ""))
-        f.append("entity=" + entity.rawValue)
-        if m.personEvidence { f.append("subjPerson") }
-        if m.tokens.lowerBound > c { f.append("subjAfterCue") }
-        if m.tokens.lowerBound == 0 { f.append("subjOpensSentence") }
-        if m.kind == .description, let head = m.head { f.append("head=" + head) }
-        // "which he said could not …", "the system that he said has favored …": the cue sits
-        // in a relative clause and its content is the rest of that clause.
-        if m.tokens.lowerBound > 0, m.tokens.lowerBound < c, ["which", "that", "who", "whom"].contains(tokens[m.tokens.lowerBound - 1].lower) { f.append("inRelative") }
-        if c - m.tokens.upperBound > 1 { f.append("wordsBetweenSubjectAndCue") }
+        f.append("entity=" + (entity?.rawValue ?? "none"))
         // The words around the cue.
         if c > 0 {
             let p = tokens[c - 1]

@@ -80,6 +80,35 @@ struct Context {
         return k < tokens.count && tokens[k].isWord && tokens[k].lower == "about" ? k : nil
     }
 
+    /// "Asked whether …", "when asked if …", "was asked by a reporter what …": a question put
+    /// by someone the text does not name.
+    func isPassiveAsk(_ c: Int) -> Bool {
+        guard asks(c), tokens[c].lower == "asked" else { return false }
+        if c == 0 { return true }
+        let p = tokens[c - 1]
+        return p.kind == .punct && !p.isPunct("(") || ["when", "after", "once", "if", "was", "were", "being", "been", "is", "are"].contains(p.lower)
+    }
+
+    /// The question of a passive "asked" ("Asked whether he would run again, …" → "whether he
+    /// would run again"; "when asked about the emails" → "the emails"): its clause, with no
+    /// speaker of its own.
+    func passiveQuestion(_ c: Int) -> [TextRange]? {
+        guard isPassiveAsk(c) else { return nil }
+        let n = tokens.count
+        var k = c + 1
+        // "asked by a reporter whether", "asked specifically what", "asked later if".
+        if k < n, tokens[k].lower == "by" {
+            var e = k + 1
+            while e < n, e - k <= 5, tokens[e].isWord, !["whether", "if", "what", "how", "why", "who", "when", "where", "about"].contains(tokens[e].lower) { e += 1 }
+            k = e
+        }
+        while k < n, tokens[k].isWord, tokens[k].lower.hasSuffix("ly") || tokens[k].cls.contains(.timeWords) || ["later", "again", "then"].contains(tokens[k].lower) { k += 1 }
+        guard k < n, tokens[k].isWord else { return nil }
+        if tokens[k].lower == "about" { return clause(from: k + 1, to: n, stopAtCue: true, minWords: 3).map { [$0] } }
+        guard ["whether", "if", "what", "how", "why", "who", "when", "where"].contains(tokens[k].lower) else { return nil }
+        return clause(from: k, to: n, stopAtCue: true).map { [$0] }
+    }
+
     /// A verb of asking ("asked whether …", "asked X to …"): it reports only its wh-clause or infinitive.
     func asks(_ c: Int) -> Bool { finder.pack.questionForms.contains(tokens[c].lower) }
 
@@ -205,13 +234,9 @@ struct Context {
             if j >= 0, let m = finder.mention(endingAt: j, tokens), !m.possessive { return m }
             return clauseSubject(before: c - 2)
         }
-        // "Asked whether he would run, Smith said …", "When asked about it, she said": the
-        // one who asked is not named; the one who answers is the subject after the comma.
-        if asks(c), c == 0 || c == 1 && ["when", "after", "once", "if"].contains(tokens[0].lower) || tokens[c - 1].kind == .punct && tokens[c - 1].isPunct(".") {
-            guard let comma = tokens[(c + 1)...].prefix(40).firstIndex(where: { $0.isPunct(",") || $0.kind == .quote }), tokens[comma].isPunct(","),
-                  let m = finder.mention(startingAt: comma + 1, tokens), !m.possessive else { return nil }
-            return m
-        }
+        // "Asked whether he would run, Smith said …", "when asked about it": the one who
+        // asked is not named (see `passiveQuestion`), and the one asked did not ask.
+        if isPassiveAsk(c) { return nil }
         // Passive ("was told", "were asked") makes the subject the listener, not the speaker.
         if c > 0, ["was", "were", "been", "being", "be", "is", "are"].contains(tokens[c - 1].lower), !t.lower.hasSuffix("ing") {
             // "was written by Springsteen": the agent after "by" is the speaker.

@@ -35,7 +35,8 @@ struct SpeakerAttributor {
     private struct Reported {
         var segments: [TextRange]
         var range: TextRange { TextRange(segments.first!.start, segments.last!.end) }
-        var entity: Int
+        /// Nil for a question whose asker the text does not name.
+        var entity: Int?
         var attribution: Attribution
         var sentence: Int
         var paragraph: Int
@@ -138,6 +139,29 @@ struct SpeakerAttributor {
 
             // 5. Reported speech: cues with a clause and no quotation of their own.
             for c in cues where !state.attachedCues.contains(c) && (ctx.reports(c) || ctx.topicFollows(c) != nil || ctx.asks(c)) {
+                // "Asked whether he would run, …": a question whose asker is not named.
+                if let question = ctx.passiveQuestion(c) {
+                    var kept = true
+                    var confidence = Confidence.reported
+                    if filter.enabled || collectCandidates {
+                        let features = filter.features(ctx, cue: c, segments: question, subject: nil, path: .passiveQuestion, entity: nil)
+                        let probability = ReportedClauseFilter.probability(features)
+                        if filter.enabled {
+                            kept = probability >= ReportedClauseWeights.threshold
+                            confidence = (probability * 100).rounded() / 100
+                        }
+                        if collectCandidates {
+                            candidates.append(ReportedCandidate(range: TextRange(question[0].start, question.last!.end), segments: question,
+                                                                features: features, probability: probability, kept: kept))
+                        }
+                    }
+                    if kept {
+                        reported.append(Reported(segments: question, entity: nil,
+                                                 attribution: Attribution(rule: .reportedSpeech, cue: ctx.cueValue(c), confidence: confidence),
+                                                 sentence: si, paragraph: p))
+                    }
+                    continue
+                }
                 guard let (clause, m, path) = ctx.reportedClause(of: c), !clause.isEmpty else { continue }
                 // A question reports what was asked ("asked whether …", "asked the network to
                 // donate …"), not whom ("asked him a question").
