@@ -88,10 +88,28 @@ struct ReportedClauseTests {
         #expect(!a.speakers.contains { $0.name.lowercased().contains("mayor") }, "\(statements(a))")
     }
 
-    @Test("the one who answers a question is the subject after it")
+    @Test("a passive question is reported with no speaker, never the one asked", arguments: [
+        ("Asked whether he would run again, Tom Reed said he had not decided.", "whether he would run again"),
+        ("“Not yet,” Tom Reed said when asked whether the pier would reopen in spring.", "whether the pier would reopen in spring"),
+        ("Tom Reed smiled when asked by a reporter if the vote had been fair to everyone.", "if the vote had been fair to everyone"),
+        ("Tom Reed laughed when asked about the long delays at the ferry terminal.", "the long delays at the ferry terminal"),
+    ])
+    func passiveQuestion(text: String, question: String) {
+        let found = Self.reported(text)
+        #expect(found.contains(question + " ← nobody"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix(question) && $0.hasSuffix("Tom Reed") }, "\(found)")
+    }
+
+    @Test("the answer to a passive question is the answerer's")
     func askedOpening() {
         let a = parse("Asked whether he would run again, Tom Reed said he had not decided.")
         #expect(speaker(of: "he had not decided", in: a) == "Tom Reed")
+    }
+
+    @Test("an active question keeps its asker; being asked a thing reports nothing")
+    func activeQuestion() {
+        #expect(Self.reported("Tom Reed asked whether the pier would reopen in the spring.").contains("whether the pier would reopen in the spring ← Tom Reed"))
+        #expect(Self.reported("Tom Reed was asked a question about the ferry on Monday.").isEmpty)
     }
 }
 

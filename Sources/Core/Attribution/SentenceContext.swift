@@ -820,6 +820,9 @@ struct Context {
                 if tokens[k].isPunct(","), k + 1 < to {
                     if tokens[k + 1].lower == "according" { end = k; break }
                     if k + 2 < to, tokens[k + 2].cls.contains(.verbForm), finder.mention(startingAt: k + 1, tokens) != nil { end = k; break }
+                    // ", Tom Reed said", ", the mayor added": a subject of several words and its cue.
+                    if let m = finder.mention(startingAt: k + 1, tokens), m.tokens.upperBound < to, m.tokens.upperBound - k <= 7,
+                       tokens[m.tokens.upperBound].isWord, tokens[m.tokens.upperBound].cls.contains(.speechVerb) { end = k; break }
                     if tokens[k + 1].cls.contains(.verbForm), tokens[k + 1].lower.hasSuffix("ing") == false { end = k; break }
                     // ", adding that …", ", saying …": a participle that is itself a cue opens a
                     // report of its own (other participles, ", asking him …", go on with it).
