@@ -39,6 +39,23 @@ struct ReportedClauseTests {
         #expect(found.contains { $0.hasPrefix(clause) && $0.lowercased().hasSuffix("← " + who.lowercased()) }, "\(found)")
     }
 
+    @Test("a plural noun phrase opening the sentence is the subject of its cue", arguments: [
+        ("Security specialists say the attack was a realistic extension of earlier campaigns.", "the attack was a realistic extension of earlier campaigns", "security specialists"),
+        ("Both sides have also acknowledged that the deal would raise fees for drivers.", "the deal would raise fees for drivers", "both sides"),
+        ("People familiar with the talks said the council would vote again in June.", "the council would vote again in June", "people familiar with the talks"),
+        ("Stacey Edwards and others said they could not support the new ferry plan.", "they could not support the new ferry plan", "Stacey Edwards"),
+    ])
+    func plural(text: String, clause: String, who: String) {
+        let found = Self.reported(text)
+        #expect(found.contains { $0.hasPrefix(clause) && $0.lowercased().hasSuffix("← " + who.lowercased()) }, "\(found)")
+    }
+
+    @Test("a plural noun after a verb or a preposition is no subject")
+    func notPlural() {
+        let a = parse("The mayor met with residents said to be angry about the ferry delays this spring.")
+        #expect(!a.speakers.contains { $0.name.lowercased() == "residents" }, "\(statements(a))")
+    }
+
     @Test("words before a number are no share of people")
     func notShare() {
         let a = parse("Prices rose 40 percent and said nothing about wages to anyone in town.")

@@ -385,7 +385,9 @@ struct Context {
         }
         let start = k + 1
         guard start <= j else { return nil }
-        let headIndex = firstPreposition.map { $0 - 1 } ?? j
+        // The head: the last plural word before the first preposition ("people familiar
+        // with …"), or the last word.
+        let headIndex = firstPreposition.map { p in (start..<p).last { isPlural(tokens[$0].lower) } ?? p - 1 } ?? j
         guard headIndex >= start, those || isPlural(tokens[headIndex].lower), !tokens[headIndex].isCapitalized || headIndex == 0 else { return nil }
         if firstPreposition != nil, headIndex - start > 2 { return nil }
         if firstPreposition == nil, j - start > 3 { return nil }
@@ -393,6 +395,16 @@ struct Context {
         if start > 0 {
             let b = tokens[start - 1]
             guard b.kind == .punct && !b.isPunct("(") || ["and", "but", "while", "as", "because", "though", "although"].contains(b.lower) else { return nil }
+            // "Edwards and others said", "Ms. Toretti, Mrs. Rao and other bundlers said": the
+            // first person named leads the group.
+            if b.lower == "and", start >= 2, var first = finder.mention(endingAt: start - 2, tokens), first.kind == .name, !first.possessive {
+                var f = first.tokens.lowerBound
+                while f >= 2, tokens[f - 1].isPunct(","), let earlier = finder.mention(endingAt: f - 2, tokens), earlier.kind == .name, !earlier.possessive {
+                    first = earlier
+                    f = earlier.tokens.lowerBound
+                }
+                if f == 0 || tokens[f - 1].kind == .punct { return first }
+            }
         }
         // A capitalised opening word that names somebody is the name finder's business.
         let range = TextRange(tokens[start].range.start, tokens[j].range.end)
