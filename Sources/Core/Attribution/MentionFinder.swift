@@ -411,6 +411,15 @@ struct MentionFinder {
                        text: lowered, plural: tokens[e - 1].bare.hasSuffix("s"), personEvidence: false, head: tokens[e - 1].bare)
     }
 
+    /// Tokens `i..<e` as one description ("a Reuters/Ipsos poll", "early results of exit
+    /// polls conducted by Edison Research"): the source of an "according to".
+    func phrase(_ i: Int, _ e: Int, _ tokens: [Token]) -> Mention {
+        let t = text(tokens, i..<e)
+        let lowered = tokens[i].isCapitalized && tokens[i].cls.contains(.determiners) ? tokens[i].lower + String(t.dropFirst(tokens[i].lower.count)) : t
+        return Mention(kind: .description, tokens: i..<e, range: TextRange(tokens[i].range.start, tokens[e - 1].range.end),
+                       text: lowered, plural: tokens[e - 1].bare.hasSuffix("s"), personEvidence: false, head: tokens[e - 1].bare)
+    }
+
     /// The words of tokens `r` as written.
     func text(_ tokens: [Token], _ r: Range<Int>) -> String {
         guard !r.isEmpty else { return "" }

@@ -80,6 +80,38 @@ struct Context {
         return k < tokens.count && tokens[k].isWord && tokens[k].lower == "about" ? k : nil
     }
 
+    /// "Asked whether …", "when asked if …", "was asked by a reporter what …": a question put
+    /// by someone the text does not name.
+    func isPassiveAsk(_ c: Int) -> Bool {
+        guard asks(c), tokens[c].lower == "asked" else { return false }
+        if c == 0 { return true }
+        let p = tokens[c - 1]
+        return p.kind == .punct && !p.isPunct("(") || ["when", "after", "once", "if", "was", "were", "being", "been", "is", "are"].contains(p.lower)
+    }
+
+    /// The question of a passive "asked" ("Asked whether he would run again, …" → "whether he
+    /// would run again"; "when asked about the emails" → "the emails"): its clause, with no
+    /// speaker of its own.
+    func passiveQuestion(_ c: Int) -> [TextRange]? {
+        guard isPassiveAsk(c) else { return nil }
+        let n = tokens.count
+        var k = c + 1
+        // "asked by a reporter whether", "asked specifically what", "asked later if".
+        if k < n, tokens[k].lower == "by" {
+            var e = k + 1
+            while e < n, e - k <= 5, tokens[e].isWord, !["whether", "if", "what", "how", "why", "who", "when", "where", "about"].contains(tokens[e].lower) { e += 1 }
+            k = e
+        }
+        while k < n, tokens[k].isWord, tokens[k].lower.hasSuffix("ly") || tokens[k].cls.contains(.timeWords) || ["later", "again", "then"].contains(tokens[k].lower) { k += 1 }
+        guard k < n, tokens[k].isWord else { return nil }
+        if tokens[k].lower == "about" { return clause(from: k + 1, to: n, stopAtCue: true, minWords: 3).map { [$0] } }
+        guard ["whether", "if", "what", "how", "why", "who", "when", "where"].contains(tokens[k].lower) else { return nil }
+        return clause(from: k, to: n, stopAtCue: true).map { [$0] }
+    }
+
+    /// A verb of asking ("asked whether …", "asked X to …"): it reports only its wh-clause or infinitive.
+    func asks(_ c: Int) -> Bool { finder.pack.questionForms.contains(tokens[c].lower) }
+
     func reports(_ c: Int) -> Bool {
         isAccording(c) || tokens[c].cls.contains(.reports)
     }
@@ -202,6 +234,9 @@ struct Context {
             if j >= 0, let m = finder.mention(endingAt: j, tokens), !m.possessive { return m }
             return clauseSubject(before: c - 2)
         }
+        // "Asked whether he would run, Smith said …", "when asked about it": the one who
+        // asked is not named (see `passiveQuestion`), and the one asked did not ask.
+        if isPassiveAsk(c) { return nil }
         // Passive ("was told", "were asked") makes the subject the listener, not the speaker.
         if c > 0, ["was", "were", "been", "being", "be", "is", "are"].contains(tokens[c - 1].lower), !t.lower.hasSuffix("ing") {
             // "was written by Springsteen": the agent after "by" is the speaker.
@@ -233,16 +268,29 @@ struct Context {
         }
         // "Rep. Gwen Moore (D-Wis.) said": a parenthesis between the name and the verb.
         if j >= 0, tokens[j].isPunct(")"), let open = tokens[..<j].lastIndex(where: { $0.isPunct("(") }), j - open <= 8 { j = open - 1 }
-        while j >= 0, tokens[j].isWord, !tokens[j].isCapitalized,
-              tokens[j].cls.contains(.verbModifiers) || tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns)
-                || ["all", "both", "each", "just"].contains(tokens[j].lower) || (tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 3 && tokens[j].cls.contains(.roleNouns) == false) {
-            j -= 1
+        while true {
+            while j >= 0, tokens[j].isWord, !tokens[j].isCapitalized,
+                  tokens[j].cls.contains(.verbModifiers) || tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns)
+                    || ["all", "both", "each", "just"].contains(tokens[j].lower) || (tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 3 && tokens[j].cls.contains(.roleNouns) == false) {
+                j -= 1
+            }
+            // "Paul Ryan on Thursday declared", "the mayor last week said": a time phrase
+            // between the subject and its verb.
+            if j >= 1, tokens[j].isWord, tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns),
+               ["on", "last", "this", "early", "late", "earlier", "later"].contains(tokens[j - 1].lower) {
+                j -= 2
+                continue
+            }
+            break
         }
+        // "Clinton is continuing to insist", "she went out of her way to say": the subject of
+        // the verb that governs the infinitive cue.
+        if j >= 1, j == c - 1, tokens[j].lower == "to", !isNegated(c), let m = governingSubject(before: j) { return m }
         if j >= 0, tokens[j].isWord, tokens[j].lower == "who" || tokens[j].lower == "which" {
             // "an architect who said …", "Democrats, who have argued …": the noun before "who".
             var h = j - 1
             if h >= 0, tokens[h].isPunct(",") { h -= 1 }
-            if h >= 0, let m = finder.mention(endingAt: h, tokens) ?? finder.genericDescription(endingAt: h, tokens), m.kind != .pronoun { return m }
+            if h >= 0, let m = finder.mention(endingAt: h, tokens) ?? finder.genericDescription(endingAt: h, tokens) ?? quantitySubject(endingAt: h, relative: true), m.kind != .pronoun { return m }
             return nil
         }
         // "Stacy Baker of Columbia, South Carolina says": the places between the person and
@@ -304,7 +352,114 @@ struct Context {
             // The sentence opens with the cue: "Said Kosachev: …"
             return withAppositive(m)
         }
+        if j >= 0, tokens[j].isWord, let q = quantitySubject(endingAt: j) ?? pluralSubject(endingAt: j) { return q }
         return nil
+    }
+
+    /// "Security specialists say", "both sides have acknowledged", "official data suggest",
+    /// "those surveyed said": a plural noun phrase of a few words, with no verb, that opens
+    /// the sentence or follows punctuation or a conjunction, is the subject of its cue.
+    func pluralSubject(endingAt j: Int) -> Mention? {
+        func isPlural(_ w: String) -> Bool {
+            w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is")
+                || ["people", "women", "men", "children", "data"].contains(w)
+        }
+        func plain(_ x: Token) -> Bool {
+            x.isWord && !x.isPossessive && !x.cls.contains(.verbForm) && !x.cls.contains(.speechVerb) && !x.cls.contains(.allPronouns)
+                && !x.cls.contains(.prepositions) && !finder.pack.finiteVerbs.contains(x.lower) && !x.lower.hasSuffix("ly")
+                && !["and", "but", "or", "while", "as", "because", "though", "although", "when", "if", "that", "who", "which"].contains(x.lower)
+        }
+        let t = tokens[j]
+        guard t.isWord, !t.isCapitalized || j == 0, !t.isPossessive else { return nil }
+        let those = j >= 1 && tokens[j - 1].lower == "those" && t.lower.hasSuffix("ed")
+        guard those || plain(t) else { return nil }
+        // The words back to the phrase's start; "people familiar with the talks", "insiders
+        // in two states": a short prepositional phrase may follow the plural head.
+        var k = those ? j - 2 : j - 1
+        var firstPreposition: Int?
+        while k >= 0, j - k <= 8 {
+            let x = tokens[k]
+            if plain(x) { k -= 1; continue }
+            if x.isWord, ["of", "in", "with", "at", "from", "on", "for"].contains(x.lower), k > 0 { firstPreposition = k; k -= 1; continue }
+            break
+        }
+        let start = k + 1
+        guard start <= j else { return nil }
+        // The head: the last plural word before the first preposition ("people familiar
+        // with …"), or the last word.
+        let headIndex = firstPreposition.map { p in (start..<p).last { isPlural(tokens[$0].lower) } ?? p - 1 } ?? j
+        guard headIndex >= start, those || isPlural(tokens[headIndex].lower), !tokens[headIndex].isCapitalized || headIndex == 0 else { return nil }
+        if firstPreposition != nil, headIndex - start > 2 { return nil }
+        if firstPreposition == nil, j - start > 3 { return nil }
+        let head = tokens[headIndex].lower
+        if start > 0 {
+            let b = tokens[start - 1]
+            guard b.kind == .punct && !b.isPunct("(") || ["and", "but", "while", "as", "because", "though", "although"].contains(b.lower) else { return nil }
+            // "Edwards and others said", "Ms. Toretti, Mrs. Rao and other bundlers said": the
+            // first person named leads the group.
+            if b.lower == "and", start >= 2, var first = finder.mention(endingAt: start - 2, tokens), first.kind == .name, !first.possessive {
+                var f = first.tokens.lowerBound
+                while f >= 2, tokens[f - 1].isPunct(","), let earlier = finder.mention(endingAt: f - 2, tokens), earlier.kind == .name, !earlier.possessive {
+                    first = earlier
+                    f = earlier.tokens.lowerBound
+                }
+                if f == 0 || tokens[f - 1].kind == .punct { return first }
+            }
+        }
+        // A capitalised opening word that names somebody is the name finder's business.
+        let range = TextRange(tokens[start].range.start, tokens[j].range.end)
+        let words = finder.text(tokens, start..<(j + 1))
+        let lowered = tokens[start].isCapitalized && (tokens[start].cls.contains(.determiners) || start == 0) && start < j
+            ? tokens[start].lower + String(words.dropFirst(tokens[start].lower.count)) : words
+        return Mention(kind: .description, tokens: start..<(j + 1), range: range, text: lowered, plural: true, head: head)
+    }
+
+    /// The subject of a verb phrase that ends at `to` (index `to`): "is continuing to", "went
+    /// out of his way to", "has been working to". The words between hold a verb; the subject
+    /// is a name, a subject pronoun or a description.
+    private func governingSubject(before to: Int) -> Mention? {
+        var k = to - 1
+        var verb = false
+        while k >= 0, to - k <= 7, tokens[k].isWord {
+            if let m = finder.mention(endingAt: k, tokens), !m.possessive, m.kind != .pronoun || tokens[k].cls.contains(.subjectPronoun) {
+                return verb ? m : nil
+            }
+            if tokens[k].isCapitalized || tokens[k].cls.contains(.reports) { return nil }
+            let w = tokens[k].lower
+            if finder.pack.finiteVerbs.contains(w) || w.hasSuffix("ed") || w.hasSuffix("ing") || w.hasSuffix("es") || w == "went" { verb = true }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// "Almost half said", "47 percent of voters say", "Two in three said", "most
+    /// Republicans say": a share of people (a poll's respondents) as a plural subject, named
+    /// by its own words. The phrase opens the sentence or follows punctuation or a
+    /// conjunction, holds a word of quantity and no verb.
+    func quantitySubject(endingAt j: Int, relative: Bool = false) -> Mention? {
+        let stops: Set<String> = ["who", "which", "that", "and", "but", "or", "while", "when", "if", "because", "as", "whereas", "compared", "with", "among", "to", "for", "by"]
+        var k = j
+        var quantity = false
+        while k >= 0, j - k < 16 {
+            let t = tokens[k]
+            if t.isPunct("%") { quantity = true; k -= 1; continue }
+            guard t.isWord, !stops.contains(t.lower), !t.cls.contains(.verbForm), !t.cls.contains(.speechVerb),
+                  !finder.pack.finiteVerbs.contains(t.lower), !t.cls.contains(.subjectPronoun), !t.isPossessive else { break }
+            if finder.pack.quantityWords.contains(t.lower) || t.lower.first?.isNumber == true { quantity = true }
+            k -= 1
+        }
+        let start = k + 1
+        guard quantity, start <= j, tokens[j].isWord, !tokens[j].cls.contains(.prepositions), !tokens[j].cls.contains(.determiners) else { return nil }
+        // The share comes first: "almost half", "more than 60 percent", "large majorities";
+        // "Prices rose 40 percent …" is no share of people.
+        guard let q = (start...j).first(where: { finder.pack.quantityWords.contains(tokens[$0].lower) || tokens[$0].lower.first?.isNumber == true }),
+              tokens[start..<q].filter({ !finder.pack.approximators.contains($0.lower) && !$0.cls.contains(.determiners) }).count <= 1 else { return nil }
+        if !relative, start > 0 {
+            let b = tokens[start - 1]
+            guard b.kind == .punct || ["and", "but", "while", "whereas"].contains(b.lower) else { return nil }
+        }
+        let range = TextRange(tokens[start].range.start, tokens[j].range.end)
+        return Mention(kind: .description, tokens: start..<(j + 1), range: range, text: finder.text(tokens, start..<(j + 1)), plural: true, head: tokens[j].lower)
     }
 
     /// "Vladimir Dzhabarov, deputy chairman of …, said" — the name before an appositive that
@@ -493,7 +648,7 @@ struct Context {
     /// The reported clause of cue `c` and the mention of who reported it, when the clause
     /// holds no quotation marks: "X said (that) CLAUSE", "CLAUSE, X said",
     /// "according to X, CLAUSE", "CLAUSE, according to X".
-    func reportedClause(of c: Int) -> ([TextRange], Mention)? {
+    func reportedClause(of c: Int) -> ([TextRange], Mention, ReportedPath)? {
         guard let found = reportedClauseCandidate(of: c) else { return nil }
         // "in a panel discussion this weekend", "as much in an interview": a prepositional
         // phrase with no verb of its own is where or how something was said, not what.
@@ -554,19 +709,40 @@ struct Context {
         return false
     }
 
-    private func reportedClauseCandidate(of c: Int) -> ([TextRange], Mention)? {
+    private func reportedClauseCandidate(of c: Int) -> ([TextRange], Mention, ReportedPath)? {
         let n = tokens.count
         if isAccording(c) {
-            guard let m = subject(ofCue: c) else { return nil }
+            let w = accordingWidth(c)
+            // "According to a Reuters/Ipsos poll, …", "according to early results of exit polls
+            // conducted by …, …": when no mention reaches the comma, the source is all the
+            // words from "to" to the comma (at the start of the sentence) or to the end.
+            let opens = c == 0 || tokens[c - 1].kind == .punct && !tokens[c - 1].isPunct(",")
+            var m = subject(ofCue: c)
+            var phrase = false
+            if c + w < n {
+                let stop = tokens[(c + w)...].prefix(30).firstIndex { $0.kind != .word && !$0.isPunct("/") && !$0.isPunct("-") && !$0.isPunct("&") && !$0.isPunct("'") && !$0.isPunct("’") }
+                let reach = m.map { max($0.tokens.upperBound, appositive(after: $0.tokens.upperBound)?.end ?? 0) } ?? (c + w)
+                if let e = stop, e > c + w, reach < e, tokens[e].isPunct(",") ? opens : (c > 0 && tokens[c - 1].isPunct(",") && (tokens[e].isPunct(".") || tokens[e].isPunct(";"))) {
+                    m = finder.phrase(c + w, e, tokens)
+                    phrase = true
+                } else if m == nil, stop == nil || stop! > c + w, c > 0, tokens[c - 1].isPunct(","), let e = stop ?? Optional(n), e > c + w {
+                    m = finder.phrase(c + w, e, tokens)
+                    phrase = true
+                }
+            }
+            guard let m else { return nil }
             var after = m.tokens.upperBound
             // "according to Brian Wieser, an analyst at Pivotal," — the appositive is his role,
-            // not what he said.
-            if let role = appositive(after: after) { after = role.end }
-            if after < n, tokens[after].isPunct(","), after + 1 < n, tokens[(after + 1)...].contains(where: \.isWord) {
-                return clause(from: after + 1, to: n).map { ([$0], m) }
+            // not what he said (a source phrase already runs to its comma).
+            if !phrase, let role = appositive(after: after) { after = role.end }
+            // "…, according to the SITE group, which monitors …": a relative clause describes
+            // the source; what it said is the clause before.
+            let relative = after + 1 < n && ["which", "who", "whose"].contains(tokens[after + 1].lower)
+            if after < n, tokens[after].isPunct(","), after + 1 < n, !(relative && c > 0 && tokens[c - 1].isPunct(",")), tokens[(after + 1)...].contains(where: \.isWord) {
+                return clause(from: after + 1, to: n).map { ([$0], m, .accordingBefore) }
             }
             // "CLAUSE, according to X."
-            if c > 0, tokens[c - 1].isPunct(",") { return clause(from: 0, to: c - 1).map { ([$0], m) } }
+            if c > 0, tokens[c - 1].isPunct(",") { return clause(from: 0, to: c - 1).map { ([$0], m, .accordingAfter) } }
             return nil
         }
         // "without acknowledging that …", "did not say …", "declined to say …": a negated cue
@@ -599,18 +775,18 @@ struct Context {
             break
         }
         if w < n, tokens[w].isWord, ["how", "why", "whether", "what", "when", "where", "who", "if"].contains(tokens[w].lower) {
-            if let r = clause(from: w, to: n, stopAtCue: true) { return ([r], m) }
+            if let r = clause(from: w, to: n, stopAtCue: true) { return ([r], m, .whClause) }
         }
         // "complained about the long hours", "joked about his age": the topic is what was said.
         if let about = topicFollows(c) {
-            if let r = clause(from: about + 1, to: n, stopAtCue: true, minWords: 3) { return ([r], m) }
+            if let r = clause(from: about + 1, to: n, stopAtCue: true, minWords: 3) { return ([r], m, .topic) }
             return nil
         }
         // "vowed to form …", "urged Republicans to join …", "told his advisers to …" (but
         // "threatened to sue" is no statement, and "pointed to", "responded to" take an object).
         if w < n, tokens[w].lower == "to", !finder.pack.noInfinitiveStems.contains(where: { tokens[c].lower.hasPrefix($0) }), tokens[c].lower != "according", w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
            !tokens[w + 1].cls.contains(.determiners), !tokens[w + 1].cls.contains(.subjectPronoun) {
-            if let r = clause(from: objectStart ?? w, to: n, stopAtCue: true) { return ([r], m) }
+            if let r = clause(from: objectStart ?? w, to: n, stopAtCue: true) { return ([r], m, .infinitive) }
         }
         // The search for "that" only crosses a prepositional phrase, a time or an object:
         // "said on live television that …", "said Friday that …", "told reporters that …".
@@ -635,7 +811,7 @@ struct Context {
                 start = k
             }
         }
-        if let s = start, let r = clause(from: s, to: n, stopAtCue: true) { return ([r], m) }
+        if let s = start, let r = clause(from: s, to: n, stopAtCue: true) { return ([r], m, s > 0 && tokens[s - 1].lower == "that" ? .that : .bare) }
         // Before the cue: "CLAUSE, X said." with the subject right before the cue.
         let subjectStart = min(m.tokens.lowerBound, c)
         if subjectStart >= 2, tokens[subjectStart - 1].isPunct(",") {
@@ -644,9 +820,9 @@ struct Context {
             if after + 1 < n, tokens[after].isPunct(","), tokens[after + 1].isWord, !tokens[after + 1].lower.hasSuffix("ing"),
                let first = clause(from: 0, to: subjectStart - 1, minWords: 1), let second = clause(from: after + 1, to: n, stopAtCue: true, minWords: 1),
                tokens[0..<min(n, Context.window * 2)].filter(\.isWord).count - (after - subjectStart + 1) >= 4 {
-                return ([first, second], m)
+                return ([first, second], m, .split)
             }
-            return clause(from: 0, to: subjectStart - 1).map { ([$0], m) }
+            return clause(from: 0, to: subjectStart - 1).map { ([$0], m, .before) }
         }
         return nil
     }
@@ -702,9 +878,14 @@ struct Context {
                 if tokens[k].isPunct(","), k + 1 < to {
                     if tokens[k + 1].lower == "according" { end = k; break }
                     if k + 2 < to, tokens[k + 2].cls.contains(.verbForm), finder.mention(startingAt: k + 1, tokens) != nil { end = k; break }
+                    // ", Tom Reed said", ", the mayor added": a subject of several words and its cue.
+                    if let m = finder.mention(startingAt: k + 1, tokens), m.tokens.upperBound < to, m.tokens.upperBound - k <= 7,
+                       tokens[m.tokens.upperBound].isWord, tokens[m.tokens.upperBound].cls.contains(.speechVerb) { end = k; break }
                     if tokens[k + 1].cls.contains(.verbForm), tokens[k + 1].lower.hasSuffix("ing") == false { end = k; break }
-                    // ", encouraging his supporters to …": an adjunct, not what was said.
-                    if tokens[k + 1].isWord, tokens[k + 1].lower.hasSuffix("ing"), tokens[k + 1].lower.count > 5, !tokens[k + 1].isCapitalized { end = k; break }
+                    // ", adding that …", ", saying …": a participle that is itself a cue opens a
+                    // report of its own (other participles, ", asking him …", go on with it).
+                    if tokens[k + 1].isWord, tokens[k + 1].lower.hasSuffix("ing"), tokens[k + 1].lower.count > 5, !tokens[k + 1].isCapitalized,
+                       tokens[k + 1].cls.contains(.speechVerb) { end = k; break }
                 }
                 k += 1
             }

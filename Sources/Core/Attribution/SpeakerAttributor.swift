@@ -16,10 +16,14 @@ struct QuoteDecision {
 struct SpeakerAttributor {
     /// The words of the article's language.
     var pack: LanguagePack = .english
+    /// Keep every candidate reported clause with its features (for the training script).
+    var collectCandidates = false
 
     struct Result {
         var quotations: [Quotation]
         var speakers: [Speaker]
+        /// With `collectCandidates`: every candidate reported clause, kept or not.
+        var candidates: [ReportedCandidate] = []
     }
 
     /// Confidence of reported speech (each sieve states its own).
@@ -31,7 +35,8 @@ struct SpeakerAttributor {
     private struct Reported {
         var segments: [TextRange]
         var range: TextRange { TextRange(segments.first!.start, segments.last!.end) }
-        var entity: Int
+        /// Nil for a question whose asker the text does not name.
+        var entity: Int?
         var attribution: Attribution
         var sentence: Int
         var paragraph: Int
@@ -64,6 +69,8 @@ struct SpeakerAttributor {
         let top: [(TextRange, Int)] = quotations.indices.filter { quotations[$0].depth == 0 }.map { (quotations[$0].outer, $0) }
         var decisions = [QuoteDecision?](repeating: nil, count: quotations.count)
         var reported: [Reported] = []
+        var candidates: [ReportedCandidate] = []
+        let filter = ReportedClauseFilter(pack: pack)
         var firstQuote = 0
 
         // The headline goes last: its capitals name nothing by themselves, so its names are
@@ -131,12 +138,55 @@ struct SpeakerAttributor {
             }
 
             // 5. Reported speech: cues with a clause and no quotation of their own.
-            for c in cues where !state.attachedCues.contains(c) && (ctx.reports(c) || ctx.topicFollows(c) != nil) {
-                guard let (clause, m) = ctx.reportedClause(of: c), !clause.isEmpty else { continue }
+            for c in cues where !state.attachedCues.contains(c) && (ctx.reports(c) || ctx.topicFollows(c) != nil || ctx.asks(c)) {
+                // "Asked whether he would run, …": a question whose asker is not named.
+                if let question = ctx.passiveQuestion(c) {
+                    var kept = true
+                    var confidence = Confidence.reported
+                    if filter.enabled || collectCandidates {
+                        let features = filter.features(ctx, cue: c, segments: question, subject: nil, path: .passiveQuestion, entity: nil)
+                        let probability = ReportedClauseFilter.probability(features)
+                        if filter.enabled {
+                            kept = probability >= ReportedClauseWeights.threshold
+                            confidence = (probability * 100).rounded() / 100
+                        }
+                        if collectCandidates {
+                            candidates.append(ReportedCandidate(range: TextRange(question[0].start, question.last!.end), segments: question,
+                                                                features: features, probability: probability, kept: kept))
+                        }
+                    }
+                    if kept {
+                        reported.append(Reported(segments: question, entity: nil,
+                                                 attribution: Attribution(rule: .reportedSpeech, cue: ctx.cueValue(c), confidence: confidence),
+                                                 sentence: si, paragraph: p))
+                    }
+                    continue
+                }
+                guard let (clause, m, path) = ctx.reportedClause(of: c), !clause.isEmpty else { continue }
+                // A question reports what was asked ("asked whether …", "asked the network to
+                // donate …"), not whom ("asked him a question").
+                if ctx.asks(c), path != .whClause, path != .infinitive { continue }
                 guard let r = state.resolve(m, paragraph: p, headline: isTitle) else { continue }
-                reported.append(Reported(segments: clause, entity: r.entity,
-                                         attribution: Attribution(rule: .reportedSpeech, cue: ctx.cueValue(c), confidence: Confidence.reported, mention: m.range),
-                                         sentence: si, paragraph: p))
+                // The filter weighs the candidate; its probability is the confidence.
+                var confidence = Confidence.reported
+                var kept = true
+                if filter.enabled || collectCandidates {
+                    let features = filter.features(ctx, cue: c, segments: clause, subject: m, path: path, entity: state.registry[r.entity].kind)
+                    let probability = ReportedClauseFilter.probability(features)
+                    if filter.enabled {
+                        kept = probability >= ReportedClauseWeights.threshold
+                        confidence = (probability * 100).rounded() / 100
+                    }
+                    if collectCandidates {
+                        candidates.append(ReportedCandidate(range: TextRange(clause.first!.start, clause.last!.end), segments: clause,
+                                                            features: features, probability: probability, kept: kept))
+                    }
+                }
+                if kept {
+                    reported.append(Reported(segments: clause, entity: r.entity,
+                                             attribution: Attribution(rule: .reportedSpeech, cue: ctx.cueValue(c), confidence: confidence, mention: m.range),
+                                             sentence: si, paragraph: p))
+                }
                 state.registry.noteSpeaker(r.entity, gender: .unknown)
                 if state.subject == nil { state.subject = .init(entity: r.entity, offset: m.range.start, kind: .name) }
             }
@@ -157,7 +207,9 @@ struct SpeakerAttributor {
 
         TitleRepeats().apply(source, quotations: quotations, decisions: &decisions)
         BackwardFillSieve().apply(&decisions)
-        return build(source: source, quotations: quotations, decisions: decisions, reported: reported, registry: state.registry)
+        var result = build(source: source, quotations: quotations, decisions: decisions, reported: reported, registry: state.registry)
+        result.candidates = candidates
+        return result
     }
 
     // MARK: Output

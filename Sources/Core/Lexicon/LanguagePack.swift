@@ -44,6 +44,14 @@ public final class LanguagePack: Sendable {
     let topicVerbStems: [String]
     /// Stems of cues whose "to" opens no reported clause ("threatened to sue", "pointed to").
     let noInfinitiveStems: [String]
+    /// Forms of verbs of asking: they report a wh-clause or an infinitive ("asked whether …",
+    /// "asked the network to donate …"), never their object ("asked him a question").
+    let questionForms: Set<String>
+    /// Words of quantity that make a phrase a share of people ("almost half", "47 percent of
+    /// voters", "two in three"): such a phrase can be the subject of a cue.
+    let quantityWords: Set<String>
+    /// Words that may come before a quantity in a share of people ("almost half", "more than 60 percent").
+    let approximators: Set<String>
 
     /// The language's own determiners and prepositions ("le", "des", "der", "laut"): never
     /// names, and they bound descriptions and subjects as the English ones do.
@@ -72,6 +80,7 @@ public final class LanguagePack: Sendable {
          personNouns: Set<String> = [], companyHeads: Set<String> = [], inferenceCues: Set<String> = [],
          determiners: Set<String> = [], prepositions: Set<String> = [], finiteVerbs: Set<String> = [],
          enclosingReporters: Set<String> = [], topicVerbStems: [String] = [], noInfinitiveStems: [String] = [],
+         questionForms: Set<String> = [], quantityWords: Set<String> = [], approximators: Set<String> = [],
          roleNouns: Set<String> = [], titleWords: Set<String> = [], titleSuffixes: [String] = []) {
         self.code = code
         self.stopwords = stopwords
@@ -88,6 +97,9 @@ public final class LanguagePack: Sendable {
         self.enclosingReporters = enclosingReporters
         self.topicVerbStems = topicVerbStems
         self.noInfinitiveStems = noInfinitiveStems
+        self.questionForms = questionForms
+        self.quantityWords = quantityWords
+        self.approximators = approximators
         self.determiners = determiners
         self.prepositions = prepositions
         var table = WordClass.table(speechForms: speechForms, nounForms: nounForms, pronouns: Set(pronouns.keys))
@@ -202,7 +214,13 @@ public final class LanguagePack: Sendable {
         enclosingReporters: ["said", "says", "say", "told", "tells", "wrote", "writes", "added", "argued", "claimed", "noted",
                              "insisted", "recalled", "testified", "reported"],
         topicVerbStems: ["complain", "joke", "warn", "wrote", "report", "predict", "state", "testifi", "tweet"],
-        noInfinitiveStems: ["threat", "point", "respond", "answer", "state", "claim", "counter", "den", "confess", "plead", "repl", "refer"]
+        noInfinitiveStems: ["threat", "point", "respond", "answer", "state", "claim", "counter", "den", "confess", "plead", "repl", "refer"],
+        questionForms: ["ask", "asks", "asked", "asking"],
+        quantityWords: ["percent", "per", "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority", "majorities",
+                        "minority", "most", "many", "some", "few", "several", "two", "three", "four", "five", "six", "seven",
+                        "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "millions"],
+        approximators: ["almost", "about", "nearly", "roughly", "around", "some", "just", "only", "more", "less", "fewer",
+                        "than", "over", "under", "fully", "barely", "large", "small", "vast", "overwhelming", "slim", "narrow"]
     )
 
     public static let french = LanguagePack(

@@ -22,7 +22,31 @@ public enum ArticleParser {
         return article
     }
 
+    /// Every candidate reported clause of `text` with the features the filter weighed and
+    /// whether it was kept (for `bench/reported-model/train.py`).
+    public static func reportedCandidates(_ text: String) -> [ReportedCandidate] {
+        var text = text
+        text.makeContiguousUTF8()
+        var out: [ReportedCandidate] = []
+        _ = text.utf8.withContiguousStorageIfAvailable { buffer in
+            _ = parse(text: text, bytes: buffer, candidates: &out)
+        }
+        return out
+    }
+
     static func parse(text: String, bytes: UnsafeBufferPointer<UInt8>) -> Article {
+        var none: [ReportedCandidate]? = nil
+        return parse(text: text, bytes: bytes, candidates: &none)
+    }
+
+    static func parse(text: String, bytes: UnsafeBufferPointer<UInt8>, candidates: inout [ReportedCandidate]) -> Article {
+        var some: [ReportedCandidate]? = []
+        let article = parse(text: text, bytes: bytes, candidates: &some)
+        candidates = some ?? []
+        return article
+    }
+
+    private static func parse(text: String, bytes: UnsafeBufferPointer<UInt8>, candidates: inout [ReportedCandidate]?) -> Article {
         let source = Source(bytes: bytes)
         let structure = StructureScanner().scan(source)
         var diagnostics = structure.diagnostics
@@ -32,8 +56,11 @@ public enum ArticleParser {
         let marked = QuotationScanner().scan(source, paragraphs: blocks, diagnostics: &diagnostics)
         let pack = LanguagePack.detect(text)
         let split = SentenceSplitter(pack: pack).split(source, paragraphs: blocks, quotations: marked)
-        let attributed = SpeakerAttributor(pack: pack).attribute(source, paragraphs: split.paragraphs,
-                                                       sentences: split.sentences, quotations: marked)
+        var attributor = SpeakerAttributor(pack: pack)
+        attributor.collectCandidates = candidates != nil
+        let attributed = attributor.attribute(source, paragraphs: split.paragraphs,
+                                              sentences: split.sentences, quotations: marked)
+        if candidates != nil { candidates = attributed.candidates }
         return Article(text: text, title: structure.title, paragraphs: split.paragraphs,
                        sentences: split.sentences, quotations: attributed.quotations,
                        speakers: attributed.speakers, diagnostics: diagnostics)

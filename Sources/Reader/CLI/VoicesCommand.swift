@@ -82,6 +82,11 @@ struct VoicesCommand: ParsableCommand {
     @Flag(name: .customLong("bench-reader"), help: .hidden)
     var benchReader = false
 
+    /// Every candidate reported clause of one article with its features, as JSON lines
+    /// (for bench/reported-model/train.py).
+    @Flag(name: .customLong("reported-candidates"), help: .hidden)
+    var reportedCandidates = false
+
     /// argument-parser's own `main`, with its messages (which quote the arguments given, such
     /// as an unknown option) shown with controls as visible symbols.
     static func main() {
@@ -121,6 +126,18 @@ struct VoicesCommand: ParsableCommand {
 
     func run() throws {
         if benchReader { ReaderBenchmark.run(); return }
+        if reportedCandidates {
+            let loader = ArticleLoader(format: format?.inputFormat)
+            for path in files {
+                let text: String
+                do throws(LoadError) { text = try loader.extractedText(path) } catch {
+                    Output.error("voices: " + error.message)
+                    throw ExitCode(error.exitCode)
+                }
+                try Output.write(ReportedCandidate.jsonLines(ArticleParser.reportedCandidates(text)), fd: STDOUT_FILENO)
+            }
+            return
+        }
         Output.ignoreBrokenPipeSignal()
         if try runCorpusIfNeeded() { return }
         let loader = ArticleLoader(format: format?.inputFormat)

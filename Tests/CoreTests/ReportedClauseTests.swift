@@ -1,0 +1,190 @@
+import Testing
+@testable import Core
+
+/// The reported clauses found after speech cues (our own sentences), each rule with rows
+/// where it must not fire, and the learned filter that weighs the candidates.
+@Suite("Reported clauses")
+struct ReportedClauseTests {
+    /// The indirect statements as "text ← speaker".
+    static func reported(_ text: String) -> [String] {
+        let a = parse(text)
+        return a.quotations.filter { $0.kind == .indirect }.map { q in
+            "\(ArticleJSON.text(of: q, in: a)) ← \(q.speaker.map { a.speakers[$0].name } ?? "nobody")"
+        }
+    }
+
+    @Test("a verb of asking reports its wh-clause or its infinitive", arguments: [
+        ("The mayor asked whether the council would approve the budget in March.", "whether the council would approve the budget in March"),
+        ("Helen Okafor asked the council to delay the vote until June.", "the council to delay the vote until June"),
+    ])
+    func asking(text: String, clause: String) {
+        #expect(Self.reported(text).contains { $0.hasPrefix(clause + " ←") }, "\(Self.reported(text))")
+    }
+
+    @Test("asking someone a thing reports nothing")
+    func askingObject() {
+        #expect(Self.reported("Helen Okafor asked him a question about the ferry on Monday.").isEmpty)
+        #expect(Self.reported("Helen Okafor asked for a recount of the ballots in the east.").isEmpty)
+    }
+
+    @Test("a share of people is the subject of its cue", arguments: [
+        ("Almost half said they wanted a nominee from outside the party.", "they wanted a nominee from outside the party", "Almost half"),
+        ("More than half of respondents said the country needs a third party.", "the country needs a third party", "More than half of respondents"),
+        ("In the spring poll, 47 percent said the bridge should be rebuilt.", "the bridge should be rebuilt", "47 percent"),
+        ("Among older voters, 61 percent say the same of the mayor, compared with 40 percent who say the tax is fair.",
+         "the tax is fair", "40 percent"),
+    ])
+    func share(text: String, clause: String, who: String) {
+        let found = Self.reported(text)
+        #expect(found.contains { $0.hasPrefix(clause) && $0.lowercased().hasSuffix("← " + who.lowercased()) }, "\(found)")
+    }
+
+    @Test("a plural noun phrase opening the sentence is the subject of its cue", arguments: [
+        ("Security specialists say the attack was a realistic extension of earlier campaigns.", "the attack was a realistic extension of earlier campaigns", "security specialists"),
+        ("Both sides have also acknowledged that the deal would raise fees for drivers.", "the deal would raise fees for drivers", "both sides"),
+        ("People familiar with the talks said the council would vote again in June.", "the council would vote again in June", "people familiar with the talks"),
+        ("Stacey Edwards and others said they could not support the new ferry plan.", "they could not support the new ferry plan", "Stacey Edwards"),
+    ])
+    func plural(text: String, clause: String, who: String) {
+        let found = Self.reported(text)
+        #expect(found.contains { $0.hasPrefix(clause) && $0.lowercased().hasSuffix("← " + who.lowercased()) }, "\(found)")
+    }
+
+    @Test("a plural noun after a verb or a preposition is no subject")
+    func notPlural() {
+        let a = parse("The mayor met with residents said to be angry about the ferry delays this spring.")
+        #expect(!a.speakers.contains { $0.name.lowercased() == "residents" }, "\(statements(a))")
+    }
+
+    @Test("words before a number are no share of people")
+    func notShare() {
+        let a = parse("Prices rose 40 percent and said nothing about wages to anyone in town.")
+        #expect(!a.speakers.contains { $0.name.lowercased().contains("percent") }, "\(statements(a))")
+    }
+
+    @Test("the source of 'according to' reaches its comma")
+    func accordingPhrase() {
+        #expect(Self.reported("According to a Reuters/Ipsos poll, the two candidates are tied across the country.")
+            == ["the two candidates are tied across the country ← a Reuters/Ipsos poll"])
+        #expect(Self.reported("According to early results of exit polls conducted by two universities, voters in the north favour the mayor.")
+            == ["voters in the north favour the mayor ← early results of exit polls conducted by two universities"])
+        // A name and its role still stand apart: the role is not part of the source's name.
+        #expect(Self.reported("According to Brian Wieser, an analyst at the bank, ad sales will fall next year.")
+            == ["ad sales will fall next year ← Brian Wieser"])
+    }
+
+    @Test("a relative clause after the source of 'according to' is not what it said")
+    func accordingRelative() {
+        let found = Self.reported("The group has called for attacks on vehicles before, according to the Harbour Monitoring Group, which tracks extremist posts.")
+        #expect(found.contains { $0.hasPrefix("The group has called for attacks on vehicles before ←") }, "\(found)")
+        #expect(!found.contains { $0.contains("tracks extremist posts") }, "\(found)")
+    }
+
+    @Test("a participle that is no cue goes on with the clause; one that is a cue opens its own")
+    func participles() {
+        let goesOn = Self.reported("Tom Reed told the paper that he met the director after the vote, leaving the hall before the count.")
+        #expect(goesOn.contains { $0.hasPrefix("he met the director after the vote, leaving the hall before the count ←") }, "\(goesOn)")
+        let own = Self.reported("Helen Okafor said the pier was finished, adding that repairs would take a year.")
+        #expect(own.contains("the pier was finished ← Helen Okafor"), "\(own)")
+        #expect(own.contains("repairs would take a year ← Helen Okafor"), "\(own)")
+    }
+
+    @Test("a time phrase or a governing verb between the subject and its cue", arguments: [
+        ("Paul Ryan on Thursday declared that the budget would pass by June.", "the budget would pass by June", "Paul Ryan"),
+        ("Helen Okafor is continuing to insist that the pier will reopen in spring.", "the pier will reopen in spring", "Helen Okafor"),
+        ("Helen Okafor spoke at noon. She went out of her way to say that the vote was fair and open.", "the vote was fair and open", "Helen Okafor"),
+    ])
+    func between(text: String, clause: String, who: String) {
+        #expect(Self.reported(text).contains(clause + " ← " + who), "\(Self.reported(text))")
+    }
+
+    @Test("an infinitive cue after someone else's object or a refusal has no subject of its own")
+    func infinitiveNegative() {
+        #expect(Self.reported("Helen Okafor declined to say whether the pier would reopen in the spring.").isEmpty)
+        let a = parse("Helen Okafor asked the mayor to say whether the pier would reopen in the spring.")
+        #expect(!a.speakers.contains { $0.name.lowercased().contains("mayor") }, "\(statements(a))")
+    }
+
+    @Test("a passive question is reported with no speaker, never the one asked", arguments: [
+        ("Asked whether he would run again, Tom Reed said he had not decided.", "whether he would run again"),
+        ("“Not yet,” Tom Reed said when asked whether the pier would reopen in spring.", "whether the pier would reopen in spring"),
+        ("Tom Reed smiled when asked by a reporter if the vote had been fair to everyone.", "if the vote had been fair to everyone"),
+        ("Tom Reed laughed when asked about the long delays at the ferry terminal.", "the long delays at the ferry terminal"),
+    ])
+    func passiveQuestion(text: String, question: String) {
+        let found = Self.reported(text)
+        #expect(found.contains(question + " ← nobody"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix(question) && $0.hasSuffix("Tom Reed") }, "\(found)")
+    }
+
+    @Test("the answer to a passive question is the answerer's")
+    func askedOpening() {
+        let a = parse("Asked whether he would run again, Tom Reed said he had not decided.")
+        #expect(speaker(of: "he had not decided", in: a) == "Tom Reed")
+    }
+
+    @Test("an active question keeps its asker; being asked a thing reports nothing")
+    func activeQuestion() {
+        #expect(Self.reported("Tom Reed asked whether the pier would reopen in the spring.").contains("whether the pier would reopen in the spring ← Tom Reed"))
+        #expect(Self.reported("Tom Reed was asked a question about the ferry on Monday.").isEmpty)
+    }
+}
+
+/// The learned filter over candidate reported clauses (weights from polnear-train).
+@Suite("Reported clause filter")
+struct ReportedClauseFilterTests {
+    @Test("a verb with a noun-phrase object is dropped; the same verb with a clause is kept")
+    func verbObject() {
+        let a = parse("Tom Reed claimed victory in a tweet on Tuesday night.")
+        #expect(!a.quotations.contains { $0.kind == .indirect }, "\(statements(a))")
+        let b = parse("Tom Reed claimed that the vote had been rigged in three counties.")
+        #expect(statements(b).contains("indirect the vote had been rigged in three counties ← Tom Reed"), "\(statements(b))")
+    }
+
+    @Test("the filter's probability is the clause's confidence, and it passed the threshold")
+    func confidence() {
+        let a = parse("Helen Okafor said the pier would reopen in the spring after repairs.")
+        let q = a.quotations.first { $0.kind == .indirect }
+        #expect(q != nil)
+        if let q {
+            #expect(q.attribution.confidence >= ReportedClauseWeights.threshold - 0.005)
+            #expect(q.attribution.confidence <= 1)
+        }
+    }
+
+    @Test("every candidate carries its features; dropped ones are listed too")
+    func candidates() {
+        let found = ArticleParser.reportedCandidates("Test\n\nTom Reed claimed victory in a tweet on Tuesday night. Helen Okafor said the pier would reopen in the spring.")
+        #expect(found.count == 2)
+        #expect(found.contains { !$0.kept && $0.features.contains("lemma=claim") && $0.features.contains("noVerb") })
+        #expect(found.contains { $0.kept && $0.features.contains("lemma=say") && $0.features.contains("ownVerb") })
+        // Deterministic: the same text gives the same candidates.
+        let again = ArticleParser.reportedCandidates("Test\n\nTom Reed claimed victory in a tweet on Tuesday night. Helen Okafor said the pier would reopen in the spring.")
+        #expect(found.map(\.features) == again.map(\.features))
+        #expect(found.map(\.probability) == again.map(\.probability))
+        #expect(ReportedCandidate.jsonLines(found).split(separator: "\n").count == 2)
+    }
+
+    @Test("the logistic function: no features give the bias alone")
+    func logistic() {
+        let p = ReportedClauseFilter.probability([])
+        let z = ReportedClauseWeights.bias
+        // 1 / (1 + e^-z) against a few terms of a series check: p/(1-p) = e^z.
+        #expect(abs(p / (1 - p) - expSeries(z)) < 1e-9)
+        #expect(ReportedClauseFilter.probability(["a feature nobody has"]) == p)
+        #expect(ReportedClauseWeights.threshold > 0 && ReportedClauseWeights.threshold < 1)
+    }
+
+    @Test("other languages are not filtered with English weights")
+    func otherLanguages() {
+        #expect(!ReportedClauseFilter(pack: .french).enabled)
+        #expect(!ReportedClauseFilter(pack: .german).enabled)
+        #expect(ReportedClauseFilter(pack: .english).enabled)
+    }
+
+    private func expSeries(_ x: Double) -> Double {
+        var term = 1.0, sum = 1.0
+        for i in 1...40 { term *= x / Double(i); sum += term }
+        return sum
+    }
+}
