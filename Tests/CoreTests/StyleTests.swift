@@ -28,6 +28,39 @@ struct StyleTests {
         #expect(a.speakers.first { $0.name == "a spokesman" }?.organization == "the Department for Transport")
     }
 
+    @Test("Australian copy: a title-only headline, the lead's description before the name, a split quotation, an age")
+    func australian() {
+        let a = ArticleParser.parse("""
+            Premier: ‘We will not back down on the dam’
+
+            The Queensland Premier has rejected calls to pause construction of a dam, saying the project was essential for the state's water security.
+
+            “We will not back down,” Premier Ruth Callaghan told ABC Radio Brisbane on Wednesday, “and we will not apologise for planning ahead.”
+
+            “It's going to cost us the best paddocks we have,” grazier Bill Hutchins, 58, said.
+            """)
+        #expect(speaker(of: "back down on the dam", in: a) == "Ruth Callaghan", "\(ArticleOutline.render(a))")
+        #expect(speaker(of: "the project was essential", in: a) == "Ruth Callaghan", "\(ArticleOutline.render(a))")
+        #expect(statements(a).contains { $0.hasPrefix("direct and we will not apologise") }, "\(statements(a))")
+        #expect(a.speakers.first { $0.name == "Bill Hutchins" }?.roles == ["grazier"], "\(a.speakers.map(\.roles))")
+    }
+
+    @Test("wire copy: a dateline, 'told a briefing in X that', a description's organisation with 'of'")
+    func wire() {
+        let a = ArticleParser.parse("""
+            Blackouts to ease by winter
+
+            JOHANNESBURG - The power utility expects rolling blackouts to ease before winter, its chief executive Dan Marokane said on Friday.
+
+            Marokane told a briefing in Johannesburg that two units at the Kusile plant would return to service by May.
+
+            Tan Wei Ming, a senior fellow at the Institute of Policy Studies, said the timeline was ambitious.
+            """)
+        #expect(statements(a).contains { $0.hasPrefix("indirect The power utility expects rolling blackouts to ease before winter ← Dan Marokane") }, "\(statements(a))")
+        #expect(statements(a).contains { $0.hasPrefix("indirect two units at the Kusile plant would return to service by May ← Dan Marokane") }, "\(statements(a))")
+        #expect(a.speakers.first { $0.name == "Tan Wei Ming" }?.organization == "Institute of Policy Studies", "\(a.speakers.map(\.organization))")
+    }
+
     @Test("French copy: guillemets with spaces, « … », a répondu X, selon X")
     func french() {
         let a = ArticleParser.parse("""

@@ -813,7 +813,11 @@ struct Context {
         }
         if let s = start, let r = clause(from: s, to: n, stopAtCue: true) { return ([r], m, s > 0 && tokens[s - 1].lower == "that" ? .that : .bare) }
         // Before the cue: "CLAUSE, X said." with the subject right before the cue.
-        let subjectStart = min(m.tokens.lowerBound, c)
+        var subjectStart = min(m.tokens.lowerBound, c)
+        // "…, its chief executive Dan Marokane said": a determiner before the role and name.
+        if subjectStart >= 3, ["its", "his", "her", "their", "the"].contains(tokens[subjectStart - 1].lower), tokens[subjectStart - 2].isPunct(",") {
+            subjectStart -= 1
+        }
         if subjectStart >= 2, tokens[subjectStart - 1].isPunct(",") {
             // "To understand it, Roberts said, one should visit": both halves are the statement.
             let after = max(c + 1, m.tokens.upperBound)
