@@ -220,24 +220,33 @@ struct ReportedClauseClassifierTests {
         #expect(statements(a).contains { $0.contains("the talks would resume in spring ← Andrei Volkov") }, "\(statements(a))")
     }
 
-    @Test("a dateline is not part of the reported clause", arguments: [
-        "NEW DELHI: The state will build 500 schools by 2030, Ana Ruiz announced on Monday.",
-        "LONDON — The state will build 500 schools by 2030, Ana Ruiz announced on Monday.",
-        "WASHINGTON (Wire) - The state will build 500 schools by 2030, Ana Ruiz announced on Monday.",
-    ])
-    func dateline(text: String) {
-        let a = parse(text)
-        #expect(statements(a).contains { $0.hasPrefix("indirect The state will build 500 schools by 2030 ← Ana Ruiz") }, "\(statements(a))")
-    }
+    /// (what the row shows, the text, a statement the parse must hold as "kind text ← speaker").
+    static let statementRows: [(String, String, String)] = [
+        ("a dateline with a colon is not part of the clause",
+         "NEW DELHI: The state will build 500 schools by 2030, Ana Ruiz announced on Monday.",
+         "indirect The state will build 500 schools by 2030 ← Ana Ruiz"),
+        ("a dateline with a dash", "LONDON — The state will build 500 schools by 2030, Ana Ruiz announced on Monday.",
+         "indirect The state will build 500 schools by 2030 ← Ana Ruiz"),
+        ("a dateline with an agency", "WASHINGTON (Wire) - The state will build 500 schools by 2030, Ana Ruiz announced on Monday.",
+         "indirect The state will build 500 schools by 2030 ← Ana Ruiz"),
+        ("capitals that are no dateline stay in the clause", "NATO troops will stay until 2030, Ana Ruiz announced on Monday.",
+         "indirect NATO troops will stay until 2030 ← Ana Ruiz"),
+        ("a place between the object of 'told' and 'that'",
+         "Dan Marokane told a news conference in Johannesburg that two units would return by May.",
+         "indirect two units would return by May ← Dan Marokane"),
+        ("a time between the object of 'told' and 'that'", "Dan Marokane told a briefing on Friday that two units would return by May.",
+         "indirect two units would return by May ← Dan Marokane"),
+        ("a place after 'told reporters'", "Dan Marokane told reporters in Johannesburg that two units would return by May.",
+         "indirect two units would return by May ← Dan Marokane"),
+        ("the second half of a quotation split by its cue is direct",
+         "“We will not back down,” Ruth Callaghan told the radio on Wednesday, “and we will not apologise for planning ahead.”",
+         "direct and we will not apologise for planning ahead. ← Ruth Callaghan"),
+    ]
 
-    @Test("a place between the object of 'told' and 'that' is not part of the clause", arguments: [
-        "Dan Marokane told a news conference in Johannesburg that two units would return by May.",
-        "Dan Marokane told a briefing on Friday that two units would return by May.",
-        "Dan Marokane told reporters in Johannesburg that two units would return by May.",
-    ])
-    func toldObjectPlace(text: String) {
+    @Test("reported clauses and kinds of the shapes of news from other countries", arguments: statementRows)
+    func statementShapes(name: String, text: String, expected: String) {
         let a = parse(text)
-        #expect(statements(a).contains { $0.hasPrefix("indirect two units would return by May ← Dan Marokane") }, "\(statements(a))")
+        #expect(statements(a).contains { $0.hasPrefix(expected) }, "\(name): \(statements(a))")
     }
 
     @Test("a participle and its occasion before 'X said' are not what was said")
@@ -245,18 +254,6 @@ struct ReportedClauseClassifierTests {
         let a = parse("Speaking in Dublin on Saturday, Micheál Martin said the voters wanted stability above all.")
         #expect(!statements(a).contains { $0.contains("Speaking in Dublin") }, "\(statements(a))")
         #expect(statements(a).contains { $0.hasPrefix("indirect the voters wanted stability above all ← Micheál Martin") }, "\(statements(a))")
-    }
-
-    @Test("capitals that are no dateline stay in the clause")
-    func notDateline() {
-        let a = parse("NATO troops will stay until 2030, Ana Ruiz announced on Monday.")
-        #expect(statements(a).contains { $0.hasPrefix("indirect NATO troops will stay until 2030 ← Ana Ruiz") }, "\(statements(a))")
-    }
-
-    @Test("the second half of a quotation split by its cue is direct")
-    func splitQuotation() {
-        let a = parse("“We will not back down,” Ruth Callaghan told the radio on Wednesday, “and we will not apologise for planning ahead.”")
-        #expect(statements(a).contains { $0.hasPrefix("direct and we will not apologise") }, "\(statements(a))")
     }
 
     @Test("noun-like cues inside names report nothing", arguments: [

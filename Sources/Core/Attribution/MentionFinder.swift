@@ -193,17 +193,7 @@ struct MentionFinder {
 
     /// FBI, CNN, NATO: upper-case words of three to six letters (two when known: UN, EU, AP).
     func isAcronym(_ t: Token) -> Bool {
-        var letters = 0
-        var k = t.range.start
-        while k < t.range.end {
-            let (u, n) = source.scalar(at: k)
-            k += n
-            guard u.isLetterLike else { continue }
-            guard u.isUppercaseLike else { return false }
-            letters += 1
-            if letters > 6 { return false }
-        }
-        guard letters >= 2 else { return false }
+        guard let letters = source.capitalLetters(in: t.range, limit: 7), letters >= 2, letters <= 6 else { return false }
         return letters >= 3 || t.bareCls.contains(.organizationWords)
     }
 

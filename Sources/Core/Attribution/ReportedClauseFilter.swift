@@ -102,24 +102,8 @@ struct ReportedClauseFilter {
         }
         f.append("entity=" + (entity?.rawValue ?? "none"))
         // The words around the cue.
-        if c > 0 {
-            let p = tokens[c - 1]
-            if p.kind == .quote { f.append("prev=QUOTE") }
-            else if p.kind == .punct { f.append("prev=" + p.lower) }
-            else if !p.isCapitalized { f.append("prev=" + p.lower) }
-            else { f.append("prev=CAP") }
-        } else {
-            f.append("prev=START")
-        }
-        if c + 1 < tokens.count {
-            let n = tokens[c + 1]
-            if n.kind == .quote { f.append("next=QUOTE") }
-            else if n.kind == .punct { f.append("next=" + n.lower) }
-            else if !n.isCapitalized { f.append("next=" + n.lower) }
-            else { f.append("next=CAP") }
-        } else {
-            f.append("next=END")
-        }
+        f.append("prev=" + (c > 0 ? Self.neighbour(tokens[c - 1]) : "START"))
+        f.append("next=" + (c + 1 < tokens.count ? Self.neighbour(tokens[c + 1]) : "END"))
         // The clause.
         guard let first = segments.first, let k = tokens.firstIndex(where: { $0.range.start >= first.start }) else { return f }
         let end = segments.last!.end
@@ -144,6 +128,12 @@ struct ReportedClauseFilter {
         if tokens.contains(where: { $0.kind == .quote }) { f.append("quoteInSentence") }
         if ctx.headline { f.append("headline") }
         return f
+    }
+
+    /// A token beside the cue as a feature: QUOTE, punctuation and lower-case words as
+    /// themselves, CAP for a capitalised word.
+    static func neighbour(_ t: Token) -> String {
+        t.kind == .quote ? "QUOTE" : t.kind == .punct || !t.isCapitalized ? t.lower : "CAP"
     }
 
     /// The probability that the features describe a reported clause.

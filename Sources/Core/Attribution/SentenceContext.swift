@@ -682,16 +682,7 @@ struct Context {
 
     /// Every letter of the word is a capital, and it has two letters or more.
     private func isAllCapitals(_ t: Token) -> Bool {
-        var letters = 0
-        var k = t.range.start
-        while k < t.range.end {
-            let (u, n) = source.scalar(at: k)
-            k += n
-            guard u.isLetterLike else { continue }
-            guard u.isUppercaseLike else { return false }
-            letters += 1
-        }
-        return letters >= 2
+        (source.capitalLetters(in: t.range) ?? 0) >= 2
     }
 
     /// A finite verb (or a subject pronoun) between token `k` and byte `end`: the words form a

@@ -42,6 +42,21 @@ struct Source {
         return (s, j)
     }
 
+    /// How many letters `range` holds when every one is a capital (counting stops at
+    /// `limit`), or nil when one is not: "NATO" 4, "U.S." 2, "Nato" nil.
+    func capitalLetters(in range: TextRange, limit: Int = .max) -> Int? {
+        var letters = 0
+        var k = range.start
+        while k < range.end, letters < limit {
+            let (u, n) = scalar(at: k)
+            k += n
+            guard u.isLetterLike else { continue }
+            guard u.isUppercaseLike else { return nil }
+            letters += 1
+        }
+        return letters
+    }
+
     /// Moves `range` inward past white space at both ends.
     func trimmed(_ range: TextRange) -> TextRange {
         var lo = range.start, hi = range.end
