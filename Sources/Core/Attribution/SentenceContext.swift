@@ -673,7 +673,7 @@ struct Context {
     /// parenthesis of up to four tokens, then a colon or a dash.
     func datelineEnd() -> Int {
         var k = 0
-        while k < tokens.count, tokens[k].isWord, isAllCapitals(tokens[k]) || (k > 0 && tokens[k - 1].isPunct(",")) && tokens[k].isCapitalized { k += 1 }
+        while k < min(tokens.count, 5), tokens[k].isWord, isAllCapitals(tokens[k]) || (k > 0 && tokens[k - 1].isPunct(",")) && tokens[k].isCapitalized { k += 1 }
         guard k > 0, k <= 4 else { return 0 }
         if k < tokens.count, tokens[k].isPunct("("), let close = tokens[k...].prefix(6).firstIndex(where: { $0.isPunct(")") }) { k = close + 1 }
         guard k + 1 < tokens.count, tokens[k].kind == .punct, [":", "—", "–", "-"].contains(tokens[k].lower) else { return 0 }

@@ -246,20 +246,24 @@ struct QuotationScanner {
         // followed by a lower-case word, when the quotation closes later with no other
         // opening mark between.
         if singleOpen, let b = before, b == "s" || b == "S", after == " ", i + n + 1 < range.end,
-           let open = openedAt, Self.words(source, from: open, to: i) >= 4,
+           let open = openedAt, Self.words(source, from: open, to: i, atLeast: 4) >= 4,
            source.scalar(at: i + n + 1).0.isLowercaseLetterLike, closesLater(source, from: i + n, end: range.end) {
             return true
         }
         return false
     }
 
-    /// Runs of non-space bytes between two offsets.
-    private static func words(_ source: Source, from: Int, to: Int) -> Int {
+    /// Runs of non-space bytes between two offsets, counted up to `atLeast` (the scan stops
+    /// there: a paragraph of a million possessives stays linear).
+    private static func words(_ source: Source, from: Int, to: Int, atLeast: Int) -> Int {
         var n = 0
         var inWord = false
         for k in from..<max(from, to) {
             let space = Source.isSpaceByte(source[k])
-            if !space && !inWord { n += 1 }
+            if !space && !inWord {
+                n += 1
+                if n >= atLeast { return n }
+            }
             inWord = !space
         }
         return n
@@ -269,6 +273,8 @@ struct QuotationScanner {
     /// any single opening mark.
     private func closesLater(_ source: Source, from: Int, end: Int) -> Bool {
         var j = from
+        // Within a few paragraphs' length: the look-ahead stays bounded whatever the paragraph.
+        let end = min(end, from + 4_000)
         while j < end {
             let b = source[j]
             if !QuoteMarks.mayStartMark(b) { j += 1; continue }
