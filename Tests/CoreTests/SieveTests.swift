@@ -187,6 +187,26 @@ struct DescriptionLinkTests {
         #expect(a.speakers.first { $0.name == name }?.roles == [role], "\(ArticleOutline.render(a))")
     }
 
+    @Test("roles given in a parenthesis, after 'who is', and by 'X is the …'", arguments: [
+        ("Tom Reed (deputy mayor) said the vote was fair.", "Tom Reed", "deputy mayor"),
+        ("Anna Berg, who is deputy speaker of the council, said the vote would go ahead.", "Anna Berg", "deputy speaker of the council"),
+        ("Lena Park is the chief engineer of the port. “The dock is safe,” she said.", "Lena Park", "the chief engineer of the port"),
+        ("Huma Dale was a top adviser to the mayor and later worked at the bank. “It was hard,” she said.", "Huma Dale", "a top adviser to the mayor"),
+    ] as [(String, String, String)])
+    func givenRoles(text: String, name: String, role: String) {
+        let a = parse(text)
+        #expect(a.speakers.first { $0.name == name }?.roles == [role], "\(a.speakers.map(\.roles))")
+    }
+
+    @Test("'X is' with no role after it gives none", arguments: [
+        "Lena Park is widening her lead over the delegates in the port. “The dock is safe,” she said.",
+        "Lena Park is certain the council will agree. “The dock is safe,” she said.",
+    ])
+    func noPredicateRole(text: String) {
+        let a = parse(text)
+        #expect(a.speakers.first { $0.name == "Lena Park" }?.roles == [], "\(a.speakers.map(\.roles))")
+    }
+
     @Test("a bare role in the headline that nobody in the body holds stays a description")
     func headlineRoleUnknown() {
         let a = parse("Ana Ruiz, a fisherman's daughter, said on Monday that the pier would reopen in May.",

@@ -78,7 +78,14 @@ struct MentionStage {
                 n.roles.insert(finder.text(tokens, m.tokens), at: 0)
                 m = n
             }
-            if m.kind != .pronoun, let role = ctx.appositive(after: m.tokens.upperBound) { m.roles.append(role.text) }
+            if m.kind != .pronoun, let role = ctx.appositive(after: m.tokens.upperBound) {
+                m.roles.append(role.text)
+            } else if m.kind == .name, m.tokens.lowerBound == ctx.firstWord, m.tokens.upperBound + 1 < tokens.count,
+                      ["is", "was"].contains(tokens[m.tokens.upperBound].lower),
+                      let role = ctx.rolePhrase(from: m.tokens.upperBound + 1, limit: tokens.count, predicate: true) {
+                // "Lena Park is the chief engineer of the port.": the sentence gives the role.
+                m.roles.append(role.text)
+            }
             var entity: Int?
             if m.kind == .pronoun {
                 if state.subject == nil, !afterPreposition {

@@ -491,6 +491,10 @@ struct Context {
                 }
                 if var m = finder.mention(endingAt: before, tokens), m.kind != .pronoun {
                     if let first = tokens[inner].first, first.lower == "who" || first.lower == "which" || first.lower == "whose" {
+                        // "Anna Berg, who is deputy speaker of the council, said": the role after "who is".
+                        if let role = rolePhrase(from: inner.lowerBound, limit: inner.upperBound), role.end == inner.upperBound {
+                            m.roles.append(role.text)
+                        }
                         return m
                     }
                     let role = finder.text(tokens, inner)
@@ -541,6 +545,8 @@ struct Context {
     func appositive(after end: Int) -> (text: String, end: Int)? {
         var end = end
         if end < tokens.count, tokens[end].isPunct("("), let close = tokens[end...].firstIndex(where: { $0.isPunct(")") }), close - end <= 8 {
+            // "Tom Reed (deputy mayor) said": a role in the parenthesis.
+            if let role = rolePhrase(from: end + 1, limit: close), role.end == close { return (role.text, close + 1) }
             end = close + 1
         }
         // "Alan Booth, 71, a retired plumber": the age stands between the name and the role.
@@ -549,21 +555,47 @@ struct Context {
             end += 2
         }
         guard end < tokens.count, tokens[end].isPunct(","), end + 1 < tokens.count else { return nil }
-        let first = tokens[end + 1]
+        return rolePhrase(from: end + 1, limit: tokens.count)
+    }
+
+    /// A role phrase starting at token `start` ("deputy chairman of the committee", "a retired
+    /// plumber"), or after "who is" / "who was" / "who serves as" ("who is deputy speaker of
+    /// the council"): a role noun or title within its first five words, no verb of its own,
+    /// up to a comma, a full stop, a dash or a relative pronoun.
+    func rolePhrase(from start: Int, limit: Int, predicate: Bool = false) -> (text: String, end: Int)? {
+        var start = start
+        var predicate = predicate
+        guard start < limit, tokens[start].isWord else { return nil }
+        if tokens[start].lower == "who", start + 2 < limit {
+            if ["is", "was"].contains(tokens[start + 1].lower) { start += 2 }
+            else if start + 3 < limit, ["serves", "served"].contains(tokens[start + 1].lower), tokens[start + 2].lower == "as" { start += 3 }
+            else { return nil }
+            predicate = true
+        }
+        let first = tokens[start]
         guard first.isWord, !first.isCapitalized || first.cls.contains(.titleWords) || first.cls.contains(.determiners) else { return nil }
+        // After "is" (a predicate) only a noun phrase that opens with a determiner, a title or
+        // a role is a role: "is the chief engineer", not "is widening her delegate lead".
+        if predicate, !(first.cls.contains(.determiners) || first.cls.contains(.titleWords) || first.bareCls.contains(.roleNouns)) { return nil }
         if ["who", "which", "whose", "that", "said", "says", "and", "but", "or", "he", "she", "they", "it"].contains(first.lower) { return nil }
-        var k = end + 1
+        var k = start
         var sawRole = false
-        while k < tokens.count && k - end <= 25 {
+        while k < limit && k - start < 25 {
             let t = tokens[k]
             if t.kind == .quote { return nil }
-            if t.isPunct(",") || t.isPunct(";") || t.isPunct(".") || t.isPunct("—") || (t.isWord && ["who", "which", "whose"].contains(t.lower)) { break }
-            if t.isWord, k - end <= 5, t.bareCls.contains(.roleNouns) || t.cls.contains(.titleWords) { sawRole = true }
-            if t.isWord, t.cls.contains(.verbForm), k > end + 1 { return nil }
+            if t.isPunct(",") || t.isPunct(";") || t.isPunct(".") || t.isPunct("—") || (t.isWord && ["who", "which", "whose", "whom"].contains(t.lower)) { break }
+            if t.isWord, k - start < 5, t.bareCls.contains(.roleNouns) || t.cls.contains(.titleWords) { sawRole = true }
+            if t.isWord, t.cls.contains(.verbForm), k > start { return nil }
+            if predicate, t.isWord, !sawRole, t.lower.hasSuffix("ing") || t.lower.hasSuffix("ed") { return nil }
+            // "… adviser to Mrs. Clinton and later worked at …", "… governor when Perez was …":
+            // a clause of its own ends the role.
+            if k > start, t.isWord, ["when", "while", "because", "where"].contains(t.lower) { break }
+            if k > start, t.isWord, t.lower == "and", k + 1 < limit, tokens[k + 1].isWord,
+               finder.pack.finiteVerbs.contains(tokens[k + 1].lower) || ["later", "also", "then", "now"].contains(tokens[k + 1].lower) { break }
             k += 1
         }
-        guard sawRole, k > end + 1 else { return nil }
-        return (trimRole(finder.text(tokens, (end + 1)..<k)), k)
+        guard sawRole, k > start else { return nil }
+        return (trimRole(finder.text(tokens, start..<k)), k)
     }
 
     private func trimRole(_ s: String) -> String {
