@@ -140,8 +140,28 @@ struct BadInputMatrixTests {
                 Issue.record("running as root and setpriv (util-linux) is missing: no file can be unreadable"); return
             }
             // A copy in the fixtures folder (mode 755), so `nobody` can run it wherever the package is.
-            try FileManager.default.copyItem(atPath: Self.binary, toPath: dir + "/voices-copy")
-            let probe = try Self.run(#"exec setpriv --reuid=65534 --regid=65534 --clear-groups ./voices-copy --version"#, in: dir)
+            // Written with O_CLOEXEC: a process another test spawns at this moment must not inherit
+            // the write descriptor (exec would fail with "Text file busy" while any process holds it).
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.binary))
+            let fd = open(dir + "/voices-copy", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+            guard fd >= 0 else { Issue.record("cannot write \(dir)/voices-copy"); return }
+            let written = bytes.withUnsafeBytes { raw -> Int in
+                var done = 0
+                while done < raw.count {
+                    let n = write(fd, raw.baseAddress! + done, raw.count - done)
+                    if n <= 0 { break }
+                    done += n
+                }
+                return done
+            }
+            close(fd)
+            guard written == bytes.count else { Issue.record("wrote \(written) of \(bytes.count) bytes of the copy"); return }
+            // A child forked before the close may still hold it for a moment: try again then.
+            var probe = try Self.run(#"exec setpriv --reuid=65534 --regid=65534 --clear-groups ./voices-copy --version"#, in: dir)
+            for _ in 0..<20 where probe.status != 0 && probe.stderr.contains("Text file busy") {
+                usleep(50_000)
+                probe = try Self.run(#"exec setpriv --reuid=65534 --regid=65534 --clear-groups ./voices-copy --version"#, in: dir)
+            }
             guard probe.status == 0 else {
                 Issue.record("user nobody cannot run a copy of \(Self.binary) (\(probe.stderr))"); return
             }
