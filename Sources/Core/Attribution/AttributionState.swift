@@ -72,7 +72,9 @@ struct AttributionState {
             return (e, true)
         }
         // "…, says minister": a bare role in a headline is the person the body gave that role.
-        if headline, !m.plural, let head = m.kind == .description ? m.head : Self.bareTitle(m), let e = registry.person(withRole: head) {
+        // The one mentioned most when several hold it (ties to the one named first).
+        if headline, !m.plural, let head = m.kind == .description ? m.head : bareTitle(m),
+           let e = registry.people(withRole: head).max(by: { registry[$0].mentions.count < registry[$1].mentions.count }) {
             registry.noteSpeaker(e, gender: .unknown)
             return (e, false)
         }
@@ -85,10 +87,10 @@ struct AttributionState {
 
     /// "Premier: …", "Minister Says …": a headline's name that is one title word and nothing
     /// else, lowercased.
-    static func bareTitle(_ m: Mention) -> String? {
+    func bareTitle(_ m: Mention) -> String? {
         guard m.kind == .name, !m.text.contains(" ") else { return nil }
         let word = m.text.lowercased()
-        return Names.titleWords.contains(word) || Names.roleNouns.contains(word) ? word : nil
+        return registry.pack.classes(word).isDisjoint(with: [.titleWords, .roleNouns]) ? nil : word
     }
 
     /// He/she/they: the subject of this sentence before the pronoun, else the subject of the

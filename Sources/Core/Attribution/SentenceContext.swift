@@ -513,8 +513,7 @@ struct Context {
     /// ", Louise Haigh," right after a description: the name it describes.
     func apposedName(after end: Int) -> Mention? {
         // "A spokesman for Brightwater, Ken Adler,": one prepositional phrase may come first.
-        if end < tokens.count, tokens[end].isWord, ["for", "of", "at", "with"].contains(tokens[end].lower)
-            || finder.pack.code != "en" && tokens[end].cls.contains(.prepositions) {
+        if end < tokens.count, tokens[end].isWord, finder.pack.apposingPrepositions.contains(tokens[end].lower) {
             var k = end + 1
             while k < tokens.count, k - end <= 6, tokens[k].isWord { k += 1 }
             if k > end + 1, k < tokens.count, tokens[k].isPunct(","), var named = apposedName(after: k) {
@@ -890,7 +889,7 @@ struct Context {
         // story was filed, not part of what was said.
         var from = from == 0 ? datelineEnd() : from
         // French "que", German "dass": the complementiser opens the clause but is not part of it.
-        if from < to, finder.pack.code != "en", ["que", "dass"].contains(tokens[from].lower) { from += 1 }
+        if from < to, finder.pack.complementizers.contains(tokens[from].lower) { from += 1 }
         // A reported clause longer than `maxClauseTokens` is a run-on sentence: end it at the
         // last comma or semicolon within that length (or at the length itself).
         var end = to

@@ -8,23 +8,19 @@ struct Token {
     /// Lowercased text (words and punctuation); for a quotation, empty.
     var lower: String
     var isCapitalized: Bool
-    var isPossessive: Bool
     /// For `.quote`: index into the attributor's list of marked quotations.
     var quote: Int
     /// The word lists `lower` and `bare` belong to.
     var cls: WordClass = []
     var bareCls: WordClass = []
 
+    /// Bytes of the possessive ending ("’s" 4, "'s" 2, "’" 3, "'" 1), 0 for none.
+    var possessiveBytes: UInt8 = 0
+    var isPossessive: Bool { possessiveBytes > 0 }
+
     /// Lowercased text without a possessive ending (Russia’s → russia), made when asked.
     var bare: String {
-        guard isPossessive else { return lower }
-        let u = lower.utf8
-        var drop = 0
-        if u.count >= 4, u.suffix(4).elementsEqual([0xE2, 0x80, 0x99, 0x73]) { drop = 4 }
-        else if u.count >= 3, u.suffix(3).elementsEqual([0xE2, 0x80, 0x99]) { drop = 3 }
-        else if u.count >= 2, u.suffix(2).elementsEqual([0x27, 0x73]) { drop = 2 }
-        else if u.last == 0x27 { drop = 1 }
-        return String(decoding: u.dropLast(drop), as: UTF8.self)
+        possessiveBytes == 0 ? lower : String(decoding: lower.utf8.dropLast(Int(possessiveBytes)), as: UTF8.self)
     }
 
     var isWord: Bool { kind == .word }
@@ -60,7 +56,7 @@ struct SentenceTokenizer {
             if let (outer, index) = covering {
                 let end = min(outer.end, sentence.end)
                 out.append(Token(kind: .quote, range: TextRange(max(outer.start, sentence.start), end), lower: "",
-                                 isCapitalized: false, isPossessive: false, quote: index))
+                                 isCapitalized: false, quote: index))
                 i = end
                 continue
             }
@@ -97,13 +93,13 @@ struct SentenceTokenizer {
                 var bareCls = cls
                 if possessive { bareCls = words[word(source, start, bareEnd)].cls }
                 out.append(Token(kind: .word, range: TextRange(start, j), lower: lower,
-                                 isCapitalized: s.isUppercaseLike, isPossessive: possessive, quote: -1,
-                                 cls: cls, bareCls: bareCls))
+                                 isCapitalized: s.isUppercaseLike, quote: -1,
+                                 cls: cls, bareCls: bareCls, possessiveBytes: possessive ? UInt8(j - bareEnd) : 0))
                 i = j
                 continue
             }
             out.append(Token(kind: .punct, range: TextRange(i, i + n), lower: s.value < 0x80 ? Self.asciiStrings[Int(s.value)] : String(Character(s)),
-                             isCapitalized: false, isPossessive: false, quote: -1))
+                             isCapitalized: false, quote: -1))
             i += n
         }
         return out

@@ -233,23 +233,7 @@ struct SpeakerAttributor {
                                  sentence: r.sentence, speaker: r.entity, attribution: r.attribution))
         }
         out.sort { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end > $1.range.end }
-        // "The Queensland Premier has rejected …" before "Premier Ruth Callaghan": a description
-        // read before anyone held its role is the person named with that role soon after, when
-        // exactly one person in the article holds it.
-        var described: [Int: Int] = [:]
-        for q in out {
-            guard let e = q.speaker, described[e] == nil, registry[e].kind == .anonymous, !registry[e].plural else { continue }
-            let words = registry[e].name.lowercased().spaceSeparatedStrings()
-            guard words.count >= 2, ["the", "this", "its", "their"].contains(words[0]), let head = words.last,
-                  let person = registry.onlyPerson(withRole: head) else { continue }
-            // Only a description read before the name (a story's lead), the name soon after it.
-            let gap = registry[person].firstMention.start - registry[e].firstMention.start
-            guard gap > 0, gap < 2000 else { continue }
-            described[e] = person
-        }
-        if !described.isEmpty {
-            for k in out.indices { if let e = out[k].speaker, let p = described[e] { out[k].speaker = p } }
-        }
+        let described = LeadDescriptions().apply(&out, registry: registry)
         // Speakers: entities with a statement, in order of first mention.
         var speaking = Set<Int>()
         for q in out { if let e = q.speaker { speaking.insert(e) } }
@@ -264,9 +248,7 @@ struct SpeakerAttributor {
             let ent = registry[e]
             index[e] = speakers.count
             var aliases = ent.aliases
-            for (d, p) in described.sorted(by: { $0.key < $1.key }) where p == e && !aliases.contains(registry[d].name) {
-                aliases.append(registry[d].name)
-            }
+            for d in described[e] ?? [] where !aliases.contains(registry[d].name) { aliases.append(registry[d].name) }
             speakers.append(Speaker(id: speakers.count, name: ent.name, aliases: aliases, kind: ent.kind, roles: ent.roles,
                                     organization: ent.organization, firstMention: ent.firstMention, mentions: ent.mentions))
         }

@@ -264,25 +264,9 @@ struct SpeakerRegistry {
         if recent.count > recentLimit { recent.removeFirst(recent.count - recentLimit) }
     }
 
-    /// The person whose roles hold the word `head` ("minister"): the one mentioned most when
-    /// several are (ties to the one named first).
-    func person(withRole head: String) -> Int? {
-        var best: Int?
-        for i in (byRoleWord[head] ?? []).sorted() where entities[i].kind == .person {
-            if let b = best, entities[b].mentions.count >= entities[i].mentions.count { continue }
-            best = i
-        }
-        return best
-    }
-
-    /// The one person whose roles hold the word `head`, or nil when none or several do.
-    func onlyPerson(withRole head: String) -> Int? {
-        var found: Int?
-        for i in byRoleWord[head] ?? [] where entities[i].kind == .person {
-            if found != nil && found != i { return nil }
-            found = i
-        }
-        return found
+    /// The people whose roles hold the word `head` ("minister"), in entity order, each once.
+    func people(withRole head: String) -> [Int] {
+        (byRoleWord[head] ?? []).filter { entities[$0].kind == .person }.sorted()
     }
 
     /// Entities whose surname or whole name is `name` (lowercased lookups, no scan).

@@ -52,6 +52,12 @@ public final class LanguagePack: Sendable {
     let quantityWords: Set<String>
     /// Words that may come before a quantity in a share of people ("almost half", "more than 60 percent").
     let approximators: Set<String>
+    /// Prepositions that may open the phrase between a description and the name set beside it
+    /// ("A spokesman for Brightwater, Ken Adler,"; "La ministre de la Santé, Claire Dubois,").
+    let apposingPrepositions: Set<String>
+    /// Complementisers that open a reported clause without being part of it (French "que",
+    /// German "dass"; English "that" is read by the clause rules themselves).
+    let complementizers: Set<String>
 
     /// The language's own determiners and prepositions ("le", "des", "der", "laut"): never
     /// names, and they bound descriptions and subjects as the English ones do.
@@ -81,6 +87,7 @@ public final class LanguagePack: Sendable {
          determiners: Set<String> = [], prepositions: Set<String> = [], finiteVerbs: Set<String> = [],
          enclosingReporters: Set<String> = [], topicVerbStems: [String] = [], noInfinitiveStems: [String] = [],
          questionForms: Set<String> = [], quantityWords: Set<String> = [], approximators: Set<String> = [],
+         apposingPrepositions: Set<String> = [], complementizers: Set<String> = [],
          roleNouns: Set<String> = [], titleWords: Set<String> = [], titleSuffixes: [String] = []) {
         self.code = code
         self.stopwords = stopwords
@@ -100,6 +107,8 @@ public final class LanguagePack: Sendable {
         self.questionForms = questionForms
         self.quantityWords = quantityWords
         self.approximators = approximators
+        self.apposingPrepositions = apposingPrepositions
+        self.complementizers = complementizers
         self.determiners = determiners
         self.prepositions = prepositions
         var table = WordClass.table(speechForms: speechForms, nounForms: nounForms, pronouns: Set(pronouns.keys))
@@ -220,7 +229,8 @@ public final class LanguagePack: Sendable {
                         "minority", "most", "many", "some", "few", "several", "two", "three", "four", "five", "six", "seven",
                         "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "millions"],
         approximators: ["almost", "about", "nearly", "roughly", "around", "some", "just", "only", "more", "less", "fewer",
-                        "than", "over", "under", "fully", "barely", "large", "small", "vast", "overwhelming", "slim", "narrow"]
+                        "than", "over", "under", "fully", "barely", "large", "small", "vast", "overwhelming", "slim", "narrow"],
+        apposingPrepositions: ["for", "of", "at", "with"]
     )
 
     public static let french = LanguagePack(
@@ -238,6 +248,8 @@ public final class LanguagePack: Sendable {
         companyHeads: ["entreprise", "société", "groupe"],
         determiners: ["le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs"],
         prepositions: ["de", "à", "au", "aux", "en", "dans", "pour", "par", "sur", "avec", "sans", "chez", "après", "avant", "et", "mais", "ou"],
+        apposingPrepositions: ["de", "du", "des", "pour", "chez", "à", "au", "aux", "auprès"],
+        complementizers: ["que"],
         roleNouns: ["ministre", "ministres", "secrétaire", "président", "présidente", "porte-parole", "maire", "directeur",
                     "directrice", "député", "députée", "députés", "sénateur", "sénatrice", "conseiller", "conseillère", "avocat",
                     "avocate", "procureur", "juge", "responsable", "responsables", "dirigeant", "dirigeante", "économiste",
@@ -259,6 +271,8 @@ public final class LanguagePack: Sendable {
         companyHeads: ["unternehmen", "firma", "konzern"],
         determiners: ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "sein", "seine", "ihr", "ihre"],
         prepositions: ["von", "vom", "zu", "zum", "zur", "mit", "nach", "bei", "aus", "für", "über", "auf", "im", "am", "und", "aber", "oder"],
+        apposingPrepositions: ["von", "vom", "für", "bei", "der", "des"],
+        complementizers: ["dass"],
         titleWords: ["minister", "ministerin", "sprecher", "sprecherin", "präsident", "präsidentin", "kanzler", "kanzlerin",
                      "bürgermeister", "bürgermeisterin", "chef", "chefin", "vorsitzender", "vorsitzende", "leiter", "leiterin",
                      "direktor", "direktorin", "abgeordneter", "abgeordnete", "experte", "expertin", "professor", "professorin",
