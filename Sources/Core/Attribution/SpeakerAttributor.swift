@@ -12,7 +12,7 @@ struct QuoteDecision {
 /// The stages, per sentence: `MentionStage` (who is named) → cues → `RetrospectiveSieve` →
 /// for each quotation the sieves of `QuoteSieves.ordered` (the first that decides wins) and
 /// `KindClassifier` → reported clauses of the cues left over; after all sentences,
-/// `BackwardFillSieve`. The discourse (salience, last speaker) lives in `AttributionState`.
+/// `TitleRepeats`, `BackwardFillSieve` and, when the speakers are built, `LeadDescriptions`. The discourse (salience, last speaker) lives in `AttributionState`.
 struct SpeakerAttributor {
     /// The words of the article's language.
     var pack: LanguagePack = .english
