@@ -97,4 +97,46 @@ struct StyleTests {
         #expect(a.speakers.first { $0.name == "the ministry" }?.kind == .organization)
         #expect(a.speakers.filter { $0.name.hasSuffix("Patel") }.count == 2)
     }
+
+    @Test("East and West African copy: a dateline with its country, ', saying', a capitalised title after 'the', Alhaji, a role with its 'of' phrase")
+    func african() {
+        let a = ArticleParser.parse("""
+            Levy defended in Nakuru
+
+            NAIROBI, Kenya - President Amos Kirui has defended the housing levy, saying it will create jobs for young people.
+
+            "We are building homes for nurses and teachers," the President said.
+
+            The chairman of the Lakeside Traders Association, Alhaji Musa Bello, described the levy as a burden. "Every stall pays twice," Bello said.
+
+            Federation of Small Farmers national manager Ruth Akinyi said the consultation had been rushed.
+            """)
+        #expect(speaker(of: "it will create jobs", in: a) == "Amos Kirui", "\(ArticleOutline.render(a))")
+        #expect(speaker(of: "building homes", in: a) == "Amos Kirui", "\(ArticleOutline.render(a))")
+        #expect(!a.speakers.contains { $0.name.contains("NAIROBI") || $0.name == "President" || $0.name == "the President" })
+        let bello = a.speakers.first { $0.name == "Musa Bello" }
+        #expect(bello?.roles.contains("The chairman of the Lakeside Traders Association") == true
+                    || bello?.roles.contains("the chairman of the Lakeside Traders Association") == true, "\(a.speakers.map { ($0.name, $0.roles) })")
+        #expect(speaker(of: "the consultation had been rushed", in: a) == "Ruth Akinyi", "\(ArticleOutline.render(a))")
+        #expect(a.speakers.first { $0.name == "Ruth Akinyi" }?.organization == "Federation of Small Farmers")
+    }
+
+    @Test("a capitalised title after 'the' with nobody named in that office stays a description")
+    func capitalisedTitleUnnamed() {
+        let a = parse("“The roads will be repaired,” the Minister said.")
+        #expect(speaker(of: "roads will be repaired", in: a) == "the Minister", "\(ArticleOutline.render(a))")
+        #expect(a.speakers.first { $0.name == "the Minister" }?.kind == .anonymous)
+    }
+
+    @Test("a surname of several words: the name without its first name is the same person")
+    func multiWordSurnames() {
+        let a = parse("""
+            Agriculture Secretary Francisco Tiu Laurel Jr. defended the imports. “We did the math,” Tiu Laurel told senators.
+
+            Mayor Bill de Vries opened the bridge. “It took ten years,” De Vries said.
+            """)
+        #expect(speaker(of: "We did the math", in: a) == "Francisco Tiu Laurel Jr.", "\(ArticleOutline.render(a))")
+        #expect(!a.speakers.contains { $0.name == "Tiu Laurel" })
+        #expect(speaker(of: "It took ten years", in: a) == "Bill de Vries", "\(ArticleOutline.render(a))")
+    }
 }

@@ -99,6 +99,13 @@ struct MentionFinder {
             m.text = tokens[span.lowerBound].lower
             return m
         }
+        // "the President said", "the Chief Minister added": a capitalised title after "the"
+        // with no name after it describes the person who holds it (as "the president" does).
+        if span.count <= 3, span.lowerBound > 0, ["the", "this"].contains(tokens[span.lowerBound - 1].lower),
+           let last = tokens[span].last, last.cls.contains(.titleWords) || last.bareCls.contains(.roleNouns),
+           !tokens[span].contains(where: { $0.bareCls.contains(.organizationWords) }) {
+            return description(endingAt: span.upperBound - 1, tokens, from: span.lowerBound - 1)
+        }
         var lo = span.lowerBound
         let hi = span.upperBound
         // Leading titles: "Vice Speaker", "Sen.", "Republican nominee"… up to the last title word
@@ -142,13 +149,30 @@ struct MentionFinder {
                 modifiers += 1
                 r -= 1; continue
             }
-            if t.isWord && t.isCapitalized && !t.isPossessive && r < lo && isNameWord(t) { r -= 1; continue }
+            if t.isWord && t.isCapitalized && !t.isPossessive && r < lo && (isNameWord(t) || t.lower == "new") { r -= 1; continue }
+            // "Federation of Free Farmers national manager Raul Montemayor": "of" or "for"
+            // inside the organisation's name before the role.
+            if t.isWord, t.lower == "of" || t.lower == "for", r < lo, tokens[r].isCapitalized, r - 2 >= 0, isNameWord(tokens[r - 2]),
+               !tokens[r - 2].isPossessive, tokens[r - 2].bareCls.contains(.organizationWords) {
+                r -= 1; continue
+            }
             break
         }
+        var organization: String?
         if r < lo, !isOrg {
             // Keep capitalised modifiers only when a role noun follows them.
             let prefix = text(tokens, r..<lo)
             if tokens[r..<lo].contains(where: { !$0.isCapitalized }) {
+                // An organisation opening the role is the person's organisation.
+                // ("Former House speaker": a title opening it is not part of the name; a
+                // generic head alone, "Campaign chair", names no one body.)
+                var from = r
+                while from < lo, tokens[from].cls.contains(.titleWords) { from += 1 }
+                if let cut = tokens[from..<lo].firstIndex(where: { !$0.isCapitalized && !$0.cls.contains(.nameParticles) && $0.lower != "of" && $0.lower != "for" }),
+                   tokens[from..<cut].contains(where: { $0.bareCls.contains(.organizationWords) }),
+                   cut - from > 1 || !Names.organizationHeads.contains(tokens[from].bare) {
+                    organization = text(tokens, from..<cut)
+                }
                 roles.insert(prefix, at: 0)
                 evidence = true
                 for k in r..<lo {
@@ -174,7 +198,6 @@ struct MentionFinder {
         }
         if nameTokens.count >= 2 && !isOrg { evidence = true }
         // Affiliation before the title: "Ukraine’s President Volodymyr Zelensky".
-        var organization: String?
         if lo > 0, tokens[lo - 1].isPossessive, tokens[lo - 1].isCapitalized, !roles.isEmpty {
             var s = lo - 1
             while s > 0, isNameWord(tokens[s - 1]), !tokens[s - 1].isPossessive { s -= 1 }

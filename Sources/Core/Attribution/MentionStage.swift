@@ -73,9 +73,9 @@ struct MentionStage {
             guard var m = mention else { k += 1; continue }
             // "The transport secretary, Louise Haigh, …": the description is the role of
             // the name set beside it.
-            if m.kind == .description, let named = ctx.apposedName(after: m.tokens.upperBound) {
+            if m.kind == .description, let (named, roleEnd) = ctx.apposedName(after: m.tokens.upperBound) {
                 var n = named
-                n.roles.insert(finder.text(tokens, m.tokens), at: 0)
+                n.roles.insert(finder.text(tokens, m.tokens.lowerBound..<roleEnd), at: 0)
                 m = n
             }
             if m.kind != .pronoun, let role = ctx.appositive(after: m.tokens.upperBound) {

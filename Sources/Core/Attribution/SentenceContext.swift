@@ -511,28 +511,32 @@ struct Context {
     }
 
     /// ", Louise Haigh," right after a description: the name it describes.
-    func apposedName(after end: Int) -> Mention? {
+    /// The name set beside a description that ends before token `end` ("The transport
+    /// secretary, Louise Haigh,"), and where the description's role ends: after its
+    /// prepositional phrase ("the chairman of the residents' association, Musa Danjuma,").
+    func apposedName(after end: Int) -> (mention: Mention, roleEnd: Int)? {
         // "A spokesman for Brightwater, Ken Adler,": one prepositional phrase may come first.
         if end < tokens.count, tokens[end].isWord, finder.pack.apposingPrepositions.contains(tokens[end].lower) {
             var k = end + 1
             while k < tokens.count, k - end <= 6, tokens[k].isWord { k += 1 }
-            if k > end + 1, k < tokens.count, tokens[k].isPunct(","), var named = apposedName(after: k) {
+            if k > end + 1, k < tokens.count, tokens[k].isPunct(","), var named = apposedName(after: k)?.mention {
                 let org = finder.text(tokens, (end + 1)..<k)
                 if named.organization == nil { named.organization = org.hasPrefix("the ") ? String(org.dropFirst(4)) : org }
-                return named
+                return (named, k)
             }
         }
         guard end + 1 < tokens.count, tokens[end].isPunct(","), let run = finder.capitalizedRun(startingAt: end + 1, tokens),
               run.upperBound < tokens.count, tokens[run.upperBound].isPunct(",") || tokens[run.upperBound].isPunct("."),
               let m = finder.nameMention(run, tokens), m.kind == .name else { return nil }
-        return m
+        return (m, end)
     }
 
     /// A mention followed by ", a nurse who …" gets that role.
     private func withAppositive(_ m: Mention) -> Mention {
         // "said a fisherman, Paul Grant": the description is the role of the name beside it.
-        if m.kind == .description, !m.plural, var named = apposedName(after: m.tokens.upperBound) {
-            named.roles.insert(finder.text(tokens, m.tokens), at: 0)
+        if m.kind == .description, !m.plural, let (found, roleEnd) = apposedName(after: m.tokens.upperBound) {
+            var named = found
+            named.roles.insert(finder.text(tokens, m.tokens.lowerBound..<roleEnd), at: 0)
             return named
         }
         var m = m
@@ -613,7 +617,8 @@ struct Context {
     func clauseSubject(before c: Int) -> Mention? {
         // The clause's subject stands within a window before the verb; looking further back
         // in a run-on sentence of thousands of words would make every cue cost the sentence.
-        var k = max(0, c - Context.window)
+        // A dateline ("NAIROBI, Kenya -") is where the story was filed, never the subject.
+        var k = max(datelineEnd(), c - Context.window)
         while k < c {
             let t = tokens[k]
             guard t.isWord else { k += 1; continue }
@@ -700,12 +705,18 @@ struct Context {
     }
 
     /// The token after a dateline opening the sentence ("LONDON —", "NEW DELHI:",
-    /// "WASHINGTON (Reuters) -"), or 0: words in capitals (two letters or more), an optional
-    /// parenthesis of up to four tokens, then a colon or a dash.
+    /// "WASHINGTON (Reuters) -", "NAIROBI, Kenya -"), or 0: words in capitals (two letters or
+    /// more), optionally a comma and up to three capitalised words (the country or state), an
+    /// optional parenthesis of up to four tokens, then a colon or a dash.
     func datelineEnd() -> Int {
         var k = 0
-        while k < min(tokens.count, 5), tokens[k].isWord, isAllCapitals(tokens[k]) || (k > 0 && tokens[k - 1].isPunct(",")) && tokens[k].isCapitalized { k += 1 }
+        while k < min(tokens.count, 5), tokens[k].isWord, isAllCapitals(tokens[k]) { k += 1 }
         guard k > 0, k <= 4 else { return 0 }
+        if k + 1 < tokens.count, tokens[k].isPunct(","), tokens[k + 1].isWord, tokens[k + 1].isCapitalized {
+            var j = k + 1
+            while j < min(tokens.count, k + 4), tokens[j].isWord, tokens[j].isCapitalized { j += 1 }
+            k = j
+        }
         if k < tokens.count, tokens[k].isPunct("("), let close = tokens[k...].prefix(6).firstIndex(where: { $0.isPunct(")") }) { k = close + 1 }
         guard k + 1 < tokens.count, tokens[k].kind == .punct, [":", "—", "–", "-"].contains(tokens[k].lower) else { return 0 }
         return k + 1

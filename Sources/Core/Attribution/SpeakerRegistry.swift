@@ -140,11 +140,22 @@ struct SpeakerRegistry {
         if words.count == 1 { return true }
         // First names must agree when both are known (Hillary ≠ Bill Clinton).
         guard entities[i].words.count >= 2 else { return true }
+        // "Tiu Laurel" of "Francisco Tiu Laurel", "Lula da Silva" of "Luiz Inácio Lula da
+        // Silva": a surname of several words, the first name left out (either way round).
+        // Not when the shorter name opens with a first name ("Donald Trump" is not the tail of
+        // a longer name but a whole one).
+        let known = entities[i].words
+        if words.count < known.count, !Self.isFirstName(words[0]), known.suffix(words.count).elementsEqual(words) { return true }
+        if known.count < words.count, !Self.isFirstName(known[0]), words.suffix(known.count).elementsEqual(known) { return true }
         let f = entities[i].words[0]
         guard f != words[0] else { return true }
         // Initials agree with the name they stand for (J. Smith, John Smith).
         let a = f.trimmingSuffix("."), b = words[0].trimmingSuffix(".")
         return (a.count == 1 && b.hasPrefix(a)) || (b.count == 1 && a.hasPrefix(b))
+    }
+
+    private static func isFirstName(_ w: String) -> Bool {
+        Names.maleFirstNames.contains(w) || Names.femaleFirstNames.contains(w)
     }
 
     /// `normalize`, once per spelling.
@@ -221,8 +232,9 @@ struct SpeakerRegistry {
         markRecent(i, at: m.range.start)
         entities[i].mentions.append(m.range)
         if m.text != entities[i].name, !entities[i].aliases.contains(m.text) { addAlias(i, m.text) }
-        for r in m.roles where !r.isEmpty { addRole(i, r) }
+        // The organisation the text names with the mention before the one a role implies.
         if let o = m.organization, entities[i].organization == nil { entities[i].organization = o }
+        for r in m.roles where !r.isEmpty { addRole(i, r) }
         if entities[i].gender == .unknown { entities[i].gender = m.gender }
         if m.personEvidence { entities[i].personEvidence = true }
         return i

@@ -17,11 +17,14 @@ enum Names {
         "ex-president", "former", "acting", "interim", "first", "assemblyman", "assemblywoman", "delegate", "mp", "mla", "msp", "td", "mep", "taoiseach",
         "lawmaker", "trustee", "provost", "dean", "chef", "host", "anchor", "founder", "co-founder", "executive",
         "economist", "analyst", "strategist", "adviser", "advisor", "pollster", "historian", "author", "activist",
-        "hon.", "the hon.",
+        "hon.", "the hon.", "cllr", "cllr.", "engr", "engr.",
+        // Honorifics of courtesy in other countries' copy (see `courtesyTitles`).
+        "alhaji", "alhaja", "hajia", "mallam", "datuk", "datin", "shri", "smt", "smt.",
     ]
 
     /// Titles of courtesy: they tell gender, not office.
-    static let courtesyTitles: Set<String> = ["mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "mx.", "mx", "messrs.", "mme", "mlle", "sir", "dame"]
+    static let courtesyTitles: Set<String> = ["mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "mx.", "mx", "messrs.", "mme", "mlle", "sir", "dame",
+                                             "alhaji", "alhaja", "hajia", "mallam", "datuk", "datin", "shri", "smt", "smt."]
 
     /// Lower-case role nouns: they head a description ("the minister", "a spokesperson",
     /// "another deputy on the same committee") and stand before names ("co-host Joe Scarborough").
@@ -219,8 +222,9 @@ enum Names {
     /// Gender a title implies.
     /// Titles and nouns that tell a person's gender ("Mr.", "spokeswoman").
     static let maleTitles: Set<String> = ["mr.", "mr", "sir", "lord", "king", "prince", "congressman", "spokesman", "chairman",
-                                          "councilman", "assemblyman", "businessman", "father", "brother", "husband", "son"]
-    static let femaleTitles: Set<String> = ["mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen", "princess", "congresswoman",
+                                          "councilman", "assemblyman", "businessman", "father", "brother", "husband", "son",
+                                          "alhaji", "mallam", "shri"]
+    static let femaleTitles: Set<String> = ["mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen", "princess", "congresswoman", "alhaja", "hajia", "datin", "smt", "smt.",
                                             "spokeswoman", "chairwoman", "councilwoman", "assemblywoman", "businesswoman",
                                             "sister", "mother", "wife", "daughter"]
 
