@@ -162,6 +162,8 @@ struct ReportedSpeechTests {
         ("a coordinated verb", "Ana Ruiz agreed, but also insisted that the pier must stay open to fishermen.", "the pier must stay open to fishermen", "Ana Ruiz"),
         ("a wh-clause", "Ana Ruiz questioned whether the council had read the engineers' report at all.", "whether the council had read the engineers' report at all", "Ana Ruiz"),
         ("an infinitive", "Ana Ruiz vowed to reopen the pier before the summer season.", "to reopen the pier before the summer season", "Ana Ruiz"),
+        ("an auxiliary and a month before the verb", "Governor Ana Ruiz had in March said that the pier would reopen before the summer.", "the pier would reopen before the summer", "Ana Ruiz"),
+        ("a dateline with its country before ', saying'", "LUSAKA, Zambia - Governor Ana Ruiz defended the levy, saying the pier would reopen before the summer.", "the pier would reopen before the summer", "Ana Ruiz"),
     ])
     func reported(name: String, text: String, clause: String, speaker expected: String) {
         let a = parse(text)

@@ -276,9 +276,11 @@ struct Context {
             }
             // "Paul Ryan on Thursday declared", "the mayor last week said": a time phrase
             // between the subject and its verb.
-            if j >= 1, tokens[j].isWord, tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns),
-               ["on", "last", "this", "early", "late", "earlier", "later"].contains(tokens[j - 1].lower) {
+            if j >= 1, tokens[j].isWord, tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns) || Names.months.contains(tokens[j].lower),
+               ["on", "last", "this", "early", "late", "earlier", "later", "in"].contains(tokens[j - 1].lower) {
                 j -= 2
+                // "Governor X had in March said": an auxiliary before the time phrase.
+                if j >= 0, finder.pack.auxiliaries.contains(tokens[j].lower) { j -= 1 }
                 continue
             }
             break

@@ -164,6 +164,10 @@ enum Names {
     ]
 
     /// Nouns of time, never speakers ("said this month").
+    /// Months: "had in March said", "on Monday" read the same way.
+    static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                                      "october", "november", "december"]
+
     static let timeNouns: Set<String> = ["day", "days", "week", "weeks", "month", "months", "year", "years", "time", "morning",
                                          "afternoon", "evening", "night", "hour", "hours", "minute", "minutes", "decade", "weekend"]
 
