@@ -139,4 +139,57 @@ struct StyleTests {
         #expect(!a.speakers.contains { $0.name == "Tiu Laurel" })
         #expect(speaker(of: "It took ten years", in: a) == "Bill de Vries", "\(ArticleOutline.render(a))")
     }
+
+    @Test("titles with a portfolio: 'Minister of State for Manpower X', 'Member of Parliament X', before and after the cue")
+    func portfolioTitles() {
+        let a = parse("""
+            Senior Minister of State for Transport Lim Wei Ling said the rules would change. Member of Parliament Ravi Nair asked whether fares would rise.
+
+            “The rules protect riders,” said Minister for the Environment Grace Obi.
+            """)
+        #expect(a.speakers.first { $0.name == "Lim Wei Ling" }?.roles == ["Senior Minister of State for Transport"], "\(a.speakers.map { ($0.name, $0.roles) })")
+        #expect(a.speakers.first { $0.name == "Ravi Nair" }?.roles == ["Member of Parliament"], "\(a.speakers.map { ($0.name, $0.roles) })")
+        #expect(speaker(of: "protect riders", in: a) == "Grace Obi", "\(ArticleOutline.render(a))")
+        // A portfolio is not an organisation.
+        #expect(a.speakers.allSatisfy { $0.organization == nil }, "\(a.speakers.map { ($0.name, $0.organization) })")
+    }
+
+    @Test("a portfolio word that is not after a title stays part of the name or the body")
+    func portfolioNegative() {
+        let a = parse("The State Department said on Friday that talks with the union would resume next week. Health Canada said the recall was voluntary.")
+        #expect(speaker(of: "talks with the union would resume", in: a)?.hasSuffix("State Department") == true, "\(a.speakers.map(\.name))")
+        #expect(a.speakers.contains { $0.name == "Health Canada" }, "\(a.speakers.map(\.name))")
+    }
+
+    @Test("Indian and Irish copy: a title-case dateline, a capitalised occupation before a name, an acronym in parentheses, 'and' inside a body's name, a spokesperson on a subject")
+    func indianAndIrish() {
+        let a = ArticleParser.parse("""
+            Fares to rise
+
+            New Delhi: Fares on the city's buses will rise by five rupees from June, the Capital Transport Corporation (CTC) said on Monday.
+
+            Commuter Asha Verma, 34, said she would walk instead.
+
+            CTC said the rise was the first in eight years.
+
+            The Irish Teachers and Lecturers Union said the plan would hurt students. The party's spokesperson on transport, Ciara Doyle, said the rise was unfair.
+            """)
+        #expect(statements(a).contains { $0.hasPrefix("indirect Fares on the city's buses will rise by five rupees from June ←") }, "\(statements(a))")
+        #expect(a.speakers.first { $0.name == "Asha Verma" }?.roles == ["Commuter"], "\(a.speakers.map { ($0.name, $0.roles) })")
+        #expect(speaker(of: "the first in eight years", in: a) == "the Capital Transport Corporation", "\(ArticleOutline.render(a))")
+        #expect(speaker(of: "hurt students", in: a)?.lowercased() == "the irish teachers and lecturers union", "\(ArticleOutline.render(a))")
+        #expect(speaker(of: "the rise was unfair", in: a) == "Ciara Doyle", "\(ArticleOutline.render(a))")
+        #expect(a.speakers.first { $0.name == "Ciara Doyle" }?.organization == nil)
+    }
+
+    @Test("'and' between two names without 'the' before them joins nothing; a colon after a name that is no place still cues its quotation")
+    func andAndColonNegative() {
+        let a = parse("""
+            Britain and European Union officials met on Monday. Spain and Portugal said the talks had gone well.
+
+            Kumar: “We will not give up.”
+            """)
+        #expect(!a.speakers.contains { $0.name.contains(" and ") }, "\(a.speakers.map(\.name))")
+        #expect(speaker(of: "We will not give up", in: a) == "Kumar", "\(ArticleOutline.render(a))")
+    }
 }

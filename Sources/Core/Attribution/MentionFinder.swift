@@ -53,6 +53,13 @@ struct MentionFinder {
                 s -= 1; continue
             }
             if isParticle(t), s - 2 >= 0, isNameWord(tokens[s - 2]), !tokens[s - 2].isPossessive { s -= 1; continue }
+            // "the Irish Nurses and Midwives Organisation": "and" inside an organisation's name
+            // that ends in an organisation word and opens with "the".
+            if t.isWord, t.lower == "and", tokens[j].bareCls.contains(.organizationWords), s - 2 >= 0 {
+                var f = s - 2
+                while f >= 0, isNameWord(tokens[f]), !tokens[f].isPossessive { f -= 1 }
+                if f < s - 2, f >= 0, tokens[f].isWord, tokens[f].lower == "the" { s = f + 1; break }
+            }
             break
         }
         return s..<(j + 1)
@@ -76,6 +83,14 @@ struct MentionFinder {
                 continue
             }
             if isParticle(t), e + 1 < tokens.count, isNameWord(tokens[e + 1]) { e += 1; continue }
+            // "the Irish Nurses and Midwives Organisation": "and" inside a name that opens with
+            // "the" and ends in an organisation word.
+            if t.isWord, t.lower == "and", i > 0, tokens[i - 1].isWord, tokens[i - 1].lower == "the", !tokens[e - 1].isPossessive,
+               e + 1 < tokens.count, isNameWord(tokens[e + 1]) {
+                var f = e + 1
+                while f < tokens.count, isNameWord(tokens[f]), !tokens[f].isPossessive { f += 1 }
+                if tokens[f - 1].bareCls.contains(.organizationWords) { e = f; break }
+            }
             // "Bureau of Meteorology", "Ministry of Defence": "of" inside an organisation's name
             // (not after a title: "Secretary of State Madeleine Albright" keeps its shape).
             if t.isWord, t.lower == "of", e + 1 < tokens.count, isNameWord(tokens[e + 1]),
@@ -98,6 +113,19 @@ struct MentionFinder {
            var m = description(endingAt: span.lowerBound, tokens, from: span.lowerBound) {
             m.text = tokens[span.lowerBound].lower
             return m
+        }
+        if let titled = portfolioTitledName(span, tokens) { return titled }
+        // "Commuter Rohit Sharma", "Grazier Bill Hutchins": a capitalised role noun before a
+        // name of two words or more is the name's role (the sentence's capital, not a name).
+        if span.count >= 3, tokens[span.lowerBound].bareCls.contains(.roleNouns), !tokens[span.lowerBound].isPossessive,
+           !isTitle(tokens[span.lowerBound]), !tokens[span].contains(where: { $0.bareCls.contains(.organizationWords) }),
+           !tokens[span.lowerBound].bare.hasSuffix("s"),
+           var named = nameMention((span.lowerBound + 1)..<span.upperBound, tokens), named.kind == .name {
+            named.roles.insert(text(tokens, span.lowerBound..<(span.lowerBound + 1)), at: 0)
+            named.personEvidence = true
+            named.tokens = span.lowerBound..<named.tokens.upperBound
+            named.range = TextRange(tokens[span.lowerBound].range.start, named.range.end)
+            return named
         }
         // "the President said", "the Chief Minister added": a capitalised title after "the"
         // with no name after it describes the person who holds it (as "the president" does).
@@ -170,7 +198,7 @@ struct MentionFinder {
                 while from < lo, tokens[from].cls.contains(.titleWords) { from += 1 }
                 if let cut = tokens[from..<lo].firstIndex(where: { !$0.isCapitalized && !$0.cls.contains(.nameParticles) && $0.lower != "of" && $0.lower != "for" }),
                    tokens[from..<cut].contains(where: { $0.bareCls.contains(.organizationWords) }),
-                   cut - from > 1 || !Names.organizationHeads.contains(tokens[from].bare) {
+                   cut - from > 1 || isAcronym(tokens[from]) {
                     organization = text(tokens, from..<cut)
                 }
                 roles.insert(prefix, at: 0)
@@ -212,6 +240,67 @@ struct MentionFinder {
                        range: TextRange(tokens[start].range.start, tokens[hi - 1].range.end), text: name, roles: roles,
                        organization: organization, gender: gender, plural: false, possessive: possessive,
                        personEvidence: evidence && !isOrg)
+    }
+
+    // MARK: Titles with a portfolio
+
+    private func isPortfolio(_ t: Token) -> Bool { t.isWord && t.isCapitalized && t.bareCls.contains(.portfolioWords) }
+    private func isOfOrFor(_ t: Token) -> Bool { t.isWord && (t.lower == "of" || t.lower == "for") }
+
+    /// "Minister of State for Manpower Koh Poh Koon", "Member of Parliament Melvin Yong": a
+    /// span that opens with the portfolio of a title standing before it; the name follows
+    /// the portfolio and the title with its portfolio is the role.
+    func portfolioTitledName(_ span: Range<Int>, _ tokens: [Token]) -> Mention? {
+        var k = span.lowerBound
+        while k < span.upperBound, isPortfolio(tokens[k]) { k += 1 }
+        guard k > span.lowerBound, k < span.upperBound, let start = titleStart(beforePortfolio: span.lowerBound, tokens),
+              var named = nameMention(k..<span.upperBound, tokens), named.kind == .name else { return nil }
+        named.roles.insert(text(tokens, start..<k), at: 0)
+        named.personEvidence = true
+        named.tokens = start..<named.tokens.upperBound
+        named.range = TextRange(tokens[start].range.start, named.range.end)
+        return named
+    }
+
+    /// Where the title whose portfolio starts at `p` begins: "of"/"for" (and "the") before
+    /// the portfolio, perhaps another portfolio and "of" before that ("of State for"), then
+    /// capitalised titles or role nouns. Nil when the words before are not a title.
+    private func titleStart(beforePortfolio p: Int, _ tokens: [Token]) -> Int? {
+        var j = p - 1
+        var segments = 0
+        while segments < 3 {
+            if j >= 0, tokens[j].isWord, tokens[j].lower == "the" { j -= 1 }
+            guard j >= 1, isOfOrFor(tokens[j]) else { return nil }
+            j -= 1
+            var q = j
+            while q >= 0, isPortfolio(tokens[q]), !isTitle(tokens[q]) { q -= 1 }
+            if q < j { j = q; segments += 1; continue }
+            var t = j
+            while t >= 0, tokens[t].isWord, tokens[t].isCapitalized, !tokens[t].isPossessive,
+                  isTitle(tokens[t]) || tokens[t].bareCls.contains(.roleNouns) { t -= 1 }
+            return t < j ? t + 1 : nil
+        }
+        return nil
+    }
+
+    /// The name after a title and its portfolio that start at `i` ("Minister of State for
+    /// Manpower Koh Poh Koon said"), read forwards.
+    func portfolioName(startingAt i: Int, _ tokens: [Token]) -> Mention? {
+        var e = i
+        while e < tokens.count, tokens[e].isWord, tokens[e].isCapitalized, isTitle(tokens[e]) || tokens[e].bareCls.contains(.roleNouns) { e += 1 }
+        guard e > i, e < tokens.count, isOfOrFor(tokens[e]) else { return nil }
+        var p = e
+        var last = -1
+        while p < tokens.count, isOfOrFor(tokens[p]) {
+            p += 1
+            if p < tokens.count, tokens[p].isWord, tokens[p].lower == "the" { p += 1 }
+            guard p < tokens.count, isPortfolio(tokens[p]) else { return nil }
+            last = p
+            while p < tokens.count, isPortfolio(tokens[p]) { p += 1 }
+        }
+        guard last >= 0, let run = capitalizedRun(startingAt: last, tokens), let m = portfolioTitledName(run, tokens),
+              m.tokens.lowerBound == i else { return nil }
+        return m
     }
 
     /// FBI, CNN, NATO: upper-case words of three to six letters (two when known: UN, EU, AP).
@@ -275,6 +364,7 @@ struct MentionFinder {
         var k = i
         while k < tokens.count, tokens[k].isWord, !tokens[k].isCapitalized,
               tokens[k].cls.contains(.roleNouns) || tokens[k].cls.contains(.titleWords) || tokens[k].lower.hasPrefix("then-") { k += 1 }
+        if k == i, let m = portfolioName(startingAt: k, tokens) { return m }
         if var m = rolePhraseName(startingAt: k, tokens) {
             // "former Pennsylvania governor Ed Rendell": the lower-case words before join the role.
             if k > i {

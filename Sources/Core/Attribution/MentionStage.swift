@@ -30,6 +30,13 @@ struct MentionStage {
         return out
     }
 
+    /// "(DMRC)" right after token `end - 1`: the acronym's text.
+    private func parenthesizedAcronym(after end: Int, _ tokens: [Token]) -> String? {
+        guard end + 2 < tokens.count, tokens[end].isPunct("("), tokens[end + 2].isPunct(")"), tokens[end + 1].isWord,
+              finder.isAcronym(tokens[end + 1]) else { return nil }
+        return finder.text(tokens, (end + 1)..<(end + 2))
+    }
+
     func find(_ ctx: Context, _ state: inout AttributionState) {
         let tokens = ctx.tokens
         let p = ctx.paragraph
@@ -59,7 +66,7 @@ struct MentionStage {
                    !tokens[run.upperBound].bareCls.contains(.roleNouns) {
                     k = run.upperBound; continue
                 }
-                mention = finder.rolePhraseName(startingAt: k, tokens) ?? finder.nameMention(run, tokens)
+                mention = finder.portfolioName(startingAt: k, tokens) ?? finder.rolePhraseName(startingAt: k, tokens) ?? finder.nameMention(run, tokens)
                 // A place is never a speaker (nor the sentence's subject).
                 if let m = mention, finder.isPlace(m) { k = max(k + 1, m.tokens.upperBound); continue }
                 if mention == nil { k = run.upperBound; continue }
@@ -73,7 +80,9 @@ struct MentionStage {
             guard var m = mention else { k += 1; continue }
             // "The transport secretary, Louise Haigh, …": the description is the role of
             // the name set beside it.
-            if m.kind == .description, let (named, roleEnd) = ctx.apposedName(after: m.tokens.upperBound) {
+            // (One person: not "reporters on Dec. 2, Col. X", but "one of the family's attorneys, X".)
+            if m.kind == .description, !m.plural || tokens[m.tokens.lowerBound].lower == "one",
+               let (named, roleEnd) = ctx.apposedName(after: m.tokens.upperBound) {
                 var n = named
                 n.roles.insert(finder.text(tokens, m.tokens.lowerBound..<roleEnd), at: 0)
                 m = n
@@ -97,6 +106,10 @@ struct MentionStage {
                 entity = nil
             } else {
                 entity = state.registry.resolve(m)
+                // "the Delhi Metro Rail Corporation (DMRC)": the acronym in parentheses names it too.
+                if let e = entity, state.registry[e].kind == .organization, let acronym = parenthesizedAcronym(after: m.tokens.upperBound, tokens) {
+                    state.registry.addAcronym(e, acronym)
+                }
             }
             if let e = entity, state.subject == nil, !afterPreposition, !m.possessive {
                 state.subject = .init(entity: e, offset: m.range.start, kind: m.kind)

@@ -478,9 +478,22 @@ struct Context {
                     continue
                 }
                 if let run = finder.capitalizedRun(startingAt: k + 1, tokens), run.upperBound == j, var name = finder.nameMention(run, tokens),
-                   name.kind == .name, let head = finder.mention(endingAt: k - 1, tokens) ?? finder.genericDescription(endingAt: k - 1, tokens) {
-                    name.roles.append(finder.text(tokens, head.tokens))
-                    return name
+                   name.kind == .name {
+                    if let head = finder.mention(endingAt: k - 1, tokens) ?? finder.genericDescription(endingAt: k - 1, tokens) {
+                        name.roles.append(finder.text(tokens, head.tokens))
+                        return name
+                    }
+                    // "The party's spokesperson on energy, Kevin Mileham, said": a description
+                    // and its prepositional phrase; the role is both.
+                    if let prep = tokens[max(0, k - 6)..<k].lastIndex(where: { $0.isWord && finder.pack.apposingPrepositions.contains($0.lower) }),
+                       prep > 0, !tokens[(prep + 1)..<k].contains(where: { !$0.isWord }),
+                       tokens[prep - 1].isWord, tokens[prep - 1].bareCls.contains(.roleNouns),
+                       let head = finder.mention(endingAt: prep - 1, tokens) ?? finder.genericDescription(endingAt: prep - 1, tokens),
+                       head.kind == .description,
+                       head.tokens.lowerBound == 0 || !(tokens[head.tokens.lowerBound - 1].isWord && tokens[head.tokens.lowerBound - 1].cls.contains(.prepositions)) {
+                        name.roles.append(finder.text(tokens, head.tokens.lowerBound..<k))
+                        return name
+                    }
                 }
                 // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": the parenthesis.
                 var before = k - 1
@@ -522,8 +535,12 @@ struct Context {
             var k = end + 1
             while k < tokens.count, k - end <= 6, tokens[k].isWord { k += 1 }
             if k > end + 1, k < tokens.count, tokens[k].isPunct(","), var named = apposedName(after: k)?.mention {
+                // The phrase names a body when it holds a capitalised word ("for Brightwater";
+                // "spokesperson on energy" names a subject, "on Dec. 2" a day).
                 let org = finder.text(tokens, (end + 1)..<k)
-                if named.organization == nil { named.organization = org.hasPrefix("the ") ? String(org.dropFirst(4)) : org }
+                if named.organization == nil, tokens[end].lower != "on", tokens[(end + 1)..<k].contains(where: \.isCapitalized) {
+                    named.organization = org.hasPrefix("the ") ? String(org.dropFirst(4)) : org
+                }
                 return (named, k)
             }
         }
@@ -713,6 +730,14 @@ struct Context {
     func datelineEnd() -> Int {
         var k = 0
         while k < min(tokens.count, 5), tokens[k].isWord, isAllCapitals(tokens[k]) { k += 1 }
+        if k == 0 {
+            // "New Delhi: …", "Lagos - …": a known place in title case, then a colon or a dash.
+            var e = 0
+            while e < min(tokens.count, 3), tokens[e].isWord, tokens[e].isCapitalized { e += 1 }
+            guard e > 0, e + 1 < tokens.count, tokens[e].kind == .punct, [":", "—", "–", "-"].contains(tokens[e].lower) else { return 0 }
+            let place = finder.text(tokens, 0..<e)
+            return Places.contains(place) || Places.countries.contains(place.lowercased()) ? e + 1 : 0
+        }
         guard k > 0, k <= 4 else { return 0 }
         if k + 1 < tokens.count, tokens[k].isPunct(","), tokens[k + 1].isWord, tokens[k + 1].isCapitalized {
             var j = k + 1

@@ -258,6 +258,15 @@ struct SpeakerRegistry {
         if entities[i].organization == nil, let org = Self.organization(inRole: r) { entities[i].organization = org }
     }
 
+    /// "DMRC" for "the Delhi Metro Rail Corporation (DMRC)": the acronym alone names
+    /// organisation `i` from here on (unless it already names another).
+    mutating func addAcronym(_ i: Int, _ acronym: String) {
+        let key = "org:" + normalized(acronym)
+        guard byKey[key] == nil else { return }
+        byKey[key] = i
+        addAlias(i, acronym)
+    }
+
     mutating func addAlias(_ i: Int, _ alias: String) {
         let a = alias.trimmingSpaces
         guard !a.isEmpty, a != entities[i].name, !entities[i].aliases.contains(a) else { return }
@@ -317,6 +326,8 @@ struct SpeakerRegistry {
                 j += 1
             }
         }
+        // "Minister of State for Manpower", "Member of Parliament": a portfolio, not a body.
+        if org.allSatisfy({ $0 == "of" || $0 == "for" || Names.portfolioWords.contains($0.lowercased()) }) { return nil }
         return org.isEmpty ? nil : org.joined(separator: " ")
     }
 }

@@ -230,7 +230,7 @@ public final class LanguagePack: Sendable {
                         "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "millions"],
         approximators: ["almost", "about", "nearly", "roughly", "around", "some", "just", "only", "more", "less", "fewer",
                         "than", "over", "under", "fully", "barely", "large", "small", "vast", "overwhelming", "slim", "narrow"],
-        apposingPrepositions: ["for", "of", "at", "with"]
+        apposingPrepositions: ["for", "of", "at", "with", "on"]
     )
 
     public static let french = LanguagePack(

@@ -20,6 +20,7 @@ enum Names {
         "hon.", "the hon.", "cllr", "cllr.", "engr", "engr.",
         // Honorifics of courtesy in other countries' copy (see `courtesyTitles`).
         "alhaji", "alhaja", "hajia", "mallam", "datuk", "datin", "shri", "smt", "smt.",
+        "senior", "junior",
     ]
 
     /// Titles of courtesy: they tell gender, not office.
@@ -164,6 +165,24 @@ enum Names {
     ]
 
     /// Nouns of time, never speakers ("said this month").
+    /// Portfolios and seats after a title's "of" or "for", capitalised before a name:
+    /// "Minister of State for Manpower Koh Poh Koon", "Member of Parliament Melvin Yong",
+    /// "Minister for the Environment Tunde Bakare", "Chief of Staff John Kelly".
+    static let portfolioWords: Set<String> = [
+        "state", "parliament", "staff", "health", "finance", "defence", "defense", "education", "justice", "environment",
+        "energy", "transport", "transportation", "manpower", "labour", "labor", "trade", "industry", "agriculture",
+        "interior", "home", "foreign", "affairs", "culture", "tourism", "housing", "works", "communications",
+        "information", "digital", "development", "commerce", "economy", "planning", "science", "technology", "sport",
+        "sports", "youth", "women", "children", "family", "families", "social", "welfare", "security", "immigration",
+        "employment", "fisheries", "forestry", "water", "lands", "mines", "petroleum", "power", "electricity",
+        "railways", "roads", "aviation", "police", "public", "local", "government", "treasury", "communities",
+        "heritage", "arts", "veterans", "climate", "resources", "infrastructure", "telecommunications", "innovation",
+        "enterprise", "pensions", "work", "revenue", "customs", "equality", "disability", "tertiary", "higher",
+        "primary", "secondary", "national", "internal", "external", "natural", "mineral", "urban", "rural",
+        "regional", "federal", "territory", "territories", "relations", "services", "service", "safety", "care",
+        "investment", "budget",
+    ]
+
     /// Months: "had in March said", "on Monday" read the same way.
     static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                                       "october", "november", "december"]

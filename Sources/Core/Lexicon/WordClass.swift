@@ -26,6 +26,9 @@ struct WordClass: OptionSet, Sendable {
     static let femaleTitle = WordClass(rawValue: 1 << 19)
     /// Abbreviations that take a period ("gov", "jr") and titles written with one ("sen" of "sen.").
     static let abbreviation = WordClass(rawValue: 1 << 20)
+    /// What a minister or a member holds: "Health", "State", "Parliament" in "Minister for
+    /// Health", "Minister of State", "Member of Parliament".
+    static let portfolioWords = WordClass(rawValue: 1 << 21)
 
     /// The classes of every word: the shared lists of `Names` and one language's speech
     /// forms and subject pronouns (see `LanguagePack`).
@@ -55,6 +58,7 @@ struct WordClass: OptionSet, Sendable {
         add(Names.maleTitles, .maleTitle)
         add(Names.femaleTitles, .femaleTitle)
         add(Abbreviations.words, .abbreviation)
+        add(Names.portfolioWords, .portfolioWords)
         add(Names.titleWords.filter { $0.hasSuffix(".") }.map { String($0.dropLast()) }, .abbreviation)
         return t
     }
