@@ -154,6 +154,19 @@ struct StyleTests {
         #expect(a.speakers.allSatisfy { $0.organization == nil }, "\(a.speakers.map { ($0.name, $0.organization) })")
     }
 
+    @Test("Malaysian and Canadian copy: 'Datuk Seri' is courtesy, two portfolios joined by 'and' before a title")
+    func malaysianAndCanadian() {
+        let a = parse("""
+            Families will receive RM500 each in cash aid from next week, Prime Minister Datuk Seri Aminah Razak said today.
+
+            Ontario will cap the number of permits issued to private colleges, Colleges and Universities Minister Joan Tremblay announced Tuesday.
+            """)
+        #expect(speaker(of: "Families will receive RM500", in: a) == "Aminah Razak", "\(ArticleOutline.render(a))")
+        #expect(a.speakers.first { $0.name == "Aminah Razak" }?.roles == ["Prime Minister"], "\(a.speakers.map { ($0.name, $0.roles) })")
+        #expect(speaker(of: "Ontario will cap", in: a) == "Joan Tremblay", "\(ArticleOutline.render(a))")
+        #expect(a.speakers.first { $0.name == "Joan Tremblay" }?.roles == ["Colleges and Universities Minister"], "\(a.speakers.map { ($0.name, $0.roles) })")
+    }
+
     @Test("a portfolio word that is not after a title stays part of the name or the body")
     func portfolioNegative() {
         let a = parse("The State Department said on Friday that talks with the union would resume next week. Health Canada said the recall was voluntary.")

@@ -136,6 +136,12 @@ struct MentionFinder {
         }
         var lo = span.lowerBound
         let hi = span.upperBound
+        // "Colleges and Universities Minister Jill Dunlop", "Trade and Industry Secretary X":
+        // two portfolios joined by "and" before the title.
+        if lo >= 2, tokens[lo - 1].isWord, tokens[lo - 1].lower == "and", isPortfolio(tokens[lo - 2]), isPortfolio(tokens[lo]),
+           tokens[lo..<hi].dropLast().contains(where: { isTitle($0) }) {
+            lo -= 2
+        }
         // Leading titles: "Vice Speaker", "Sen.", "Republican nominee"… up to the last title word
         // that still leaves a name after it.
         var lastTitle = -1

@@ -20,12 +20,13 @@ enum Names {
         "hon.", "the hon.", "cllr", "cllr.", "engr", "engr.",
         // Honorifics of courtesy in other countries' copy (see `courtesyTitles`).
         "alhaji", "alhaja", "hajia", "mallam", "datuk", "datin", "shri", "smt", "smt.",
-        "senior", "junior",
+        "senior", "junior", "seri", "dato", "dato'", "tun",
     ]
 
     /// Titles of courtesy: they tell gender, not office.
     static let courtesyTitles: Set<String> = ["mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "mx.", "mx", "messrs.", "mme", "mlle", "sir", "dame",
-                                             "alhaji", "alhaja", "hajia", "mallam", "datuk", "datin", "shri", "smt", "smt."]
+                                             "alhaji", "alhaja", "hajia", "mallam", "datuk", "datin", "shri", "smt", "smt.",
+                                             "seri", "dato", "dato'", "tun"]
 
     /// Lower-case role nouns: they head a description ("the minister", "a spokesperson",
     /// "another deputy on the same committee") and stand before names ("co-host Joe Scarborough").
@@ -180,7 +181,9 @@ enum Names {
         "enterprise", "pensions", "work", "revenue", "customs", "equality", "disability", "tertiary", "higher",
         "primary", "secondary", "national", "internal", "external", "natural", "mineral", "urban", "rural",
         "regional", "federal", "territory", "territories", "relations", "services", "service", "safety", "care",
-        "investment", "budget",
+        "investment", "budget", "universities", "colleges", "schools", "skills", "training", "business", "research",
+        "citizenship", "multiculturalism", "indigenous", "northern", "consumer", "competition", "procurement", "seniors",
+        "mental", "cities", "transit", "food", "environmental",
     ]
 
     /// Months: "had in March said", "on Monday" read the same way.
