@@ -226,9 +226,9 @@ struct MentionFinder {
         }
         if nameTokens.isEmpty { return nil }
         if gender == .unknown, !isOrg {
-            let first = nameTokens.first!.bare
-            if Names.maleFirstNames.contains(first) { gender = .male; evidence = true }
-            else if Names.femaleFirstNames.contains(first) { gender = .female; evidence = true }
+            let first = nameTokens.first!.bareCls
+            if first.contains(.maleFirstName) { gender = .male; evidence = true }
+            else if first.contains(.femaleFirstName) { gender = .female; evidence = true }
         }
         if nameTokens.count >= 2 && !isOrg { evidence = true }
         // Affiliation before the title: "Ukraine’s President Volodymyr Zelensky".
@@ -358,6 +358,17 @@ struct MentionFinder {
 
     /// Whether a mention names a place (never a speaker).
     func isPlace(_ m: Mention) -> Bool { m.kind != .pronoun && m.kind != .description && Places.contains(m.text) }
+
+    /// `isPlace` for a mention read from `tokens`: a name none of whose words is a word of a
+    /// place's name (and none "-based") is no place, without lowercasing its text.
+    func isPlace(_ m: Mention, _ tokens: [Token]) -> Bool {
+        guard m.kind != .pronoun, m.kind != .description else { return false }
+        let words = tokens[m.tokens.clamped(to: 0..<tokens.count)]
+        if !words.contains(where: { $0.cls.contains(.placeWord) || $0.bareCls.contains(.placeWord) || $0.lower.hasBytesSuffix("-based") }) {
+            return false
+        }
+        return Places.contains(m.text)
+    }
 
     /// The mention that starts at `i` ("said Sen. John Smith", "said the minister").
     func mention(startingAt i: Int, _ tokens: [Token]) -> Mention? {

@@ -68,7 +68,7 @@ struct MentionStage {
                 }
                 mention = finder.portfolioName(startingAt: k, tokens) ?? finder.rolePhraseName(startingAt: k, tokens) ?? finder.nameMention(run, tokens)
                 // A place is never a speaker (nor the sentence's subject).
-                if let m = mention, finder.isPlace(m) { k = max(k + 1, m.tokens.upperBound); continue }
+                if let m = mention, finder.isPlace(m, tokens) { k = max(k + 1, m.tokens.upperBound); continue }
                 if mention == nil { k = run.upperBound; continue }
             } else if t.cls.contains(.subjectPronoun), t.lower != "i", t.lower != "we", t.lower != "it" {
                 mention = finder.mention(startingAt: k, tokens)

@@ -41,7 +41,7 @@ struct SentenceTokenizer {
     /// `quotes`: top-level marked quotations as (outer range, index), sorted by start.
     mutating func tokens(_ source: Source, sentence: TextRange, quotes: [(TextRange, Int)], firstQuote: inout Int) -> [Token] {
         var out: [Token] = []
-        out.reserveCapacity((sentence.end - sentence.start) / 5 + 4)
+        out.reserveCapacity((sentence.end - sentence.start) / 4 + 4)
         var i = sentence.start
         var q = firstQuote
         while q < quotes.count && quotes[q].0.end <= sentence.start { q += 1 }

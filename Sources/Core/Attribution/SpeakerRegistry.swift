@@ -193,9 +193,12 @@ struct SpeakerRegistry {
         // "the minister", "the Vermont senator": the person last named with that role.
         let lower = m.text.lowercased()
         if let head = m.head, !m.plural, lower.hasBytesPrefix("the ") || lower.hasBytesPrefix("this ") {
-            if let i = recent.last(where: { i in
-                entities[i].kind == .person && entities[i].roleWords.contains(head)
-            }) {
+            // The holders of the role word (an index, each once), the most recent of them.
+            var best: (entity: Int, at: Int)?
+            for i in byRoleWord[head] ?? [] where entities[i].kind == .person {
+                if let at = recent.lastIndex(of: i), at > best?.at ?? -1 { best = (i, at) }
+            }
+            if let i = best?.entity {
                 addAlias(i, m.text)
                 entities[i].mentions.append(m.range)
                 markRecent(i, at: m.range.start)
@@ -204,7 +207,7 @@ struct SpeakerRegistry {
         }
         // "the 64-year-old", "the woman": the person named most recently, nearby.
         if let head = m.head, !m.plural, lower.hasBytesPrefix("the "),
-           pack.personNouns.contains(head) || m.text.contains("-year-old") {
+           pack.personNouns.contains(head) || m.text.utf8.containsBytes("-year-old") {
             if let i = recent.last(where: { i in
                 entities[i].kind == .person && !entities[i].plural && m.range.start - entities[i].lastSeen < 1500
                     && (m.gender == .unknown || entities[i].gender == .unknown || entities[i].gender == m.gender)

@@ -29,6 +29,10 @@ struct WordClass: OptionSet, Sendable {
     /// What a minister or a member holds: "Health", "State", "Parliament" in "Minister for
     /// Health", "Minister of State", "Member of Parliament".
     static let portfolioWords = WordClass(rawValue: 1 << 21)
+    static let maleFirstName = WordClass(rawValue: 1 << 22)
+    static let femaleFirstName = WordClass(rawValue: 1 << 23)
+    /// A word of a locality's name ("new" and "york"): a name with no such word is no place.
+    static let placeWord = WordClass(rawValue: 1 << 24)
 
     /// The classes of every word: the shared lists of `Names` and one language's speech
     /// forms and subject pronouns (see `LanguagePack`).
@@ -59,6 +63,9 @@ struct WordClass: OptionSet, Sendable {
         add(Names.femaleTitles, .femaleTitle)
         add(Abbreviations.words, .abbreviation)
         add(Names.portfolioWords, .portfolioWords)
+        add(Names.maleFirstNames, .maleFirstName)
+        add(Names.femaleFirstNames, .femaleFirstName)
+        add(Places.localities.flatMap { $0.split(separator: " ").map(String.init) }, .placeWord)
         add(Names.titleWords.filter { $0.hasSuffix(".") }.map { String($0.dropLast()) }, .abbreviation)
         return t
     }

@@ -91,3 +91,21 @@ extension String {
         hasSuffix(suffix) ? dropLast(suffix.count) : Substring(self)
     }
 }
+
+extension String.UTF8View {
+    /// Whether the bytes of `needle` occur anywhere (a byte search, no `Character`s).
+    func containsBytes(_ needle: StaticString) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        guard n > 0 else { return true }
+        let p = needle.utf8Start
+        return withContiguousStorageIfAvailable { hay -> Bool in
+            guard hay.count >= n else { return false }
+            for i in 0...(hay.count - n) where hay[i] == p[0] {
+                var k = 1
+                while k < n && hay[i + k] == p[k] { k += 1 }
+                if k == n { return true }
+            }
+            return false
+        } ?? String(self).contains(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
+    }
+}
