@@ -248,10 +248,16 @@ struct SpeakerRegistry {
         var r = role.trimmingSpaces
         // "The transport secretary" at a sentence start is "the transport secretary" as a role.
         for det in ["The ", "A ", "An "] where r.hasPrefix(det) { r = det.lowercased() + r.dropFirst(det.count) }
-        // An anonymous source's description is its name, not a role of it.
-        if r.lowercased() == entities[i].name.lowercased() { return }
+        // An anonymous source's description is its name, not a role of it (an anonymous
+        // source keeps its name, so the answer is kept too).
         let key = r.lowercased()
-        guard !r.isEmpty, !entities[i].roleKeys.contains(key) else { return }
+        if key == entities[i].name.lowercased() {
+            if entities[i].kind == .anonymous { entities[i].rolesGiven.insert(role) }
+            return
+        }
+        guard !r.isEmpty else { return }
+        // The same role in other words: nothing to add, now or later.
+        guard !entities[i].roleKeys.contains(key) else { entities[i].rolesGiven.insert(role); return }
         entities[i].roleKeys.insert(key)
         entities[i].rolesGiven.insert(role)
         entities[i].roles.append(r)
