@@ -38,13 +38,19 @@ struct MentionFinder {
 
     private func isTitle(_ t: Token) -> Bool { t.isWord && t.cls.contains(.titleWords) }
 
+    /// "Owners'", "Teachers’": an apostrophe alone after an "s".
+    private func isPluralPossessive(_ t: Token) -> Bool {
+        (t.possessiveBytes == 1 || t.possessiveBytes == 3) && t.lower.utf8.dropLast(Int(t.possessiveBytes)).last == 0x73
+    }
+
     /// The span of capitalised words ending at `j` (with particles inside), or nil.
     func capitalizedRun(endingAt j: Int, _ tokens: [Token]) -> Range<Int>? {
         guard j >= 0, j < tokens.count, isNameWord(tokens[j]) || (tokens[j].isCapitalized && isTitle(tokens[j])) else { return nil }
         var s = j
         while s > 0 {
             let t = tokens[s - 1]
-            if t.isPossessive { break }
+            // "the Irish Property Owners' Association": a plural possessive inside a body's name.
+            if t.isPossessive, !(isPluralPossessive(t) && t.isCapitalized && tokens[j].bareCls.contains(.organizationWords) && s - 1 > 0) { break }
             if isNameWord(t) || (t.isCapitalized && isTitle(t)) { s -= 1; continue }
             if t.isCapitalized, t.lower == "new" { s -= 1; continue }
             // "the Bureau of Meteorology said": "of" inside an organisation's name.
@@ -79,7 +85,12 @@ struct MentionFinder {
             let t = tokens[e]
             if isNameWord(t) || (t.isCapitalized && isTitle(t)) || (t.isWord && t.cls.contains(.nameSuffixes)) {
                 e += 1
-                if t.isPossessive { break }
+                if t.isPossessive {
+                    // "the Irish Property Owners' Association": a plural possessive inside a
+                    // body's name, an organisation word right after it.
+                    if isPluralPossessive(t), e < tokens.count, isNameWord(tokens[e]), tokens[e].bareCls.contains(.organizationWords) { continue }
+                    break
+                }
                 continue
             }
             if isParticle(t), e + 1 < tokens.count, isNameWord(tokens[e + 1]) { e += 1; continue }

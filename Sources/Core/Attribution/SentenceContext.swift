@@ -315,7 +315,12 @@ struct Context {
         if j >= 0 {
             if tokens[j].isWord, let m = finder.mention(endingAt: j, tokens) ?? finder.contraction(at: j, tokens) ?? finder.genericDescription(endingAt: j, tokens),
                !m.possessive || m.kind == .pronoun {
-                let before = m.tokens.lowerBound - 1
+                var before = m.tokens.lowerBound - 1
+                // "The Taxi Council in the Western Cape said": "the" between a preposition and a name.
+                if m.kind == .name, m.roles.isEmpty, before >= 1, tokens[before].isWord, tokens[before].lower == "the", tokens[before - 1].isWord,
+                   tokens[before - 1].cls.contains(.prepositions) {
+                    before -= 1
+                }
                 let afterPreposition = before >= 0 && tokens[before].isWord && tokens[before].cls.contains(.prepositions)
                     && !["by", "after", "before", "since", "until", "than"].contains(tokens[before].lower)
                 // "footage of Trump saying …": a name right before a participle is its subject
@@ -327,7 +332,7 @@ struct Context {
                 var p = before
                 var hops = 0
                 while p >= 1, hops < 3, ["for", "of", "at", "from", "with", "on", "in"].contains(tokens[p].lower),
-                      let head = finder.mention(endingAt: p - 1, tokens) ?? finder.genericDescription(endingAt: p - 1, tokens),
+                      let head = finder.mention(endingAt: headEnd(before: p), tokens) ?? finder.genericDescription(endingAt: headEnd(before: p), tokens),
                       head.kind != .pronoun, !head.possessive {
                     let h = head.tokens.lowerBound - 1
                     // "a statement from the ministry said", "a report by the agency says": the
@@ -337,7 +342,10 @@ struct Context {
                     }
                     if h < 0 || !(tokens[h].isWord && tokens[h].cls.contains(.prepositions)) {
                         var found = head
-                        found.organization = found.organization ?? finder.text(tokens, (p + 1)..<m.tokens.upperBound)
+                        // (A place after "in" is where the speaker is, not whom they speak for.)
+                        if tokens[p].lower != "in" {
+                            found.organization = found.organization ?? finder.text(tokens, (p + 1)..<m.tokens.upperBound)
+                        }
                         return found
                     }
                     p = h
@@ -356,6 +364,13 @@ struct Context {
         }
         if j >= 0, tokens[j].isWord, let q = quantitySubject(endingAt: j) ?? pluralSubject(endingAt: j) { return q }
         return nil
+    }
+
+    /// The last token of the phrase before the preposition at `p`, an acronym in parentheses
+    /// passed over ("the Taxi Council (Santaco) in …").
+    private func headEnd(before p: Int) -> Int {
+        if p >= 4, tokens[p - 1].isPunct(")"), tokens[p - 3].isPunct("("), tokens[p - 2].isWord { return p - 4 }
+        return p - 1
     }
 
     /// "Security specialists say", "both sides have acknowledged", "official data suggest",
@@ -538,7 +553,8 @@ struct Context {
                 // The phrase names a body when it holds a capitalised word ("for Brightwater";
                 // "spokesperson on energy" names a subject, "on Dec. 2" a day).
                 let org = finder.text(tokens, (end + 1)..<k)
-                if named.organization == nil, tokens[end].lower != "on", tokens[(end + 1)..<k].contains(where: \.isCapitalized) {
+                if named.organization == nil, tokens[end].lower != "on", tokens[(end + 1)..<k].contains(where: \.isCapitalized),
+                   !tokens[(end + 1)..<k].allSatisfy({ !$0.isCapitalized || $0.bareCls.contains(.portfolioWords) }) {
                     named.organization = org.hasPrefix("the ") ? String(org.dropFirst(4)) : org
                 }
                 return (named, k)
