@@ -227,4 +227,17 @@ struct StyleTests {
         let a = parse("Anna Berg’s Union leader Tom Reed said the strike would go on until the city stopped impounding taxis.")
         #expect(!a.speakers.contains { $0.name.contains("Berg’s") }, "\(a.speakers.map(\.name))")
     }
+
+    @Test("a role of two role nouns with a word between ('chief operating officer'); 'of' inside the body before a role ('A Department of Health and Social Care spokesperson')")
+    func longRoles() {
+        let a = parse("""
+            The trust said it was sorry. Its chief operating officer, Dr Neil Turner, said the hospital had seen high demand all weekend.
+
+            A Department of Health and Social Care spokesperson said the government was investing in urgent care.
+            """)
+        #expect(a.speakers.first { $0.name == "Neil Turner" }?.roles.contains { $0.hasSuffix("chief operating officer") } == true,
+                "\(a.speakers.map { ($0.name, $0.roles) })")
+        #expect(speaker(of: "the government was investing", in: a)?.hasSuffix("Department of Health and Social Care spokesperson") == true,
+                "\(ArticleOutline.render(a))")
+    }
 }

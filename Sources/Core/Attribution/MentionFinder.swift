@@ -38,6 +38,9 @@ struct MentionFinder {
 
     private func isTitle(_ t: Token) -> Bool { t.isWord && t.cls.contains(.titleWords) }
 
+    /// "and", "or", "but": never inside a role.
+    private func isConjunction(_ t: Token) -> Bool { t.lower == "and" || t.lower == "or" || t.lower == "but" || t.lower == "nor" }
+
     /// "Owners'", "Teachers’": an apostrophe alone after an "s".
     private func isPluralPossessive(_ t: Token) -> Bool {
         (t.possessiveBytes == 1 || t.possessiveBytes == 3) && t.lower.utf8.dropLast(Int(t.possessiveBytes)).last == 0x73
@@ -422,9 +425,19 @@ struct MentionFinder {
             var e = i
             while e < tokens.count && e < i + 6, tokens[e].isWord {
                 if tokens[e].bareCls.contains(.roleNouns) || tokens[e].bareCls.contains(.organizationHeads) {
-                    // Take in following role nouns ("campaign spokesman").
+                    // Take in following role nouns ("campaign spokesman"), one plain word between
+                    // two of them too ("chief operating officer", "chief medical officer").
                     var end = e
-                    while end + 1 < tokens.count, tokens[end + 1].isWord, tokens[end + 1].bareCls.contains(.roleNouns) { end += 1 }
+                    while end + 1 < tokens.count, tokens[end + 1].isWord {
+                        if tokens[end + 1].bareCls.contains(.roleNouns) { end += 1; continue }
+                        let w = tokens[end + 1]
+                        if end + 2 < tokens.count, tokens[end + 2].isWord, tokens[end + 2].bareCls.contains(.roleNouns), !w.isCapitalized,
+                           w.cls.isDisjoint(with: [.prepositions, .determiners, .verbModifiers, .allPronouns, .speechVerb, .timeWords, .notNames]),
+                           !isConjunction(w) {
+                            end += 2; continue
+                        }
+                        break
+                    }
                     return description(endingAt: end, tokens, from: i)
                 }
                 e += 1
@@ -450,10 +463,16 @@ struct MentionFinder {
         if let f = fixedStart {
             s = f
         } else {
-            while s > 0 && j - s < 5 {
+            while s > 0 && (j - s < 5 || j - s < 9 && tokens[s - 1].isCapitalized) {
                 let t = tokens[s - 1]
                 guard t.isWord else { break }
                 if t.cls.contains(.determiners) { s -= 1; break }
+                // "A Department of Health and Social Care spokesperson": "of" inside the name of
+                // the body before the role.
+                if t.lower == "of" || t.lower == "for", s < j, tokens[s].isCapitalized, s >= 2, tokens[s - 2].isCapitalized,
+                   tokens[s - 2].bareCls.contains(.organizationWords), !tokens[s - 2].isPossessive {
+                    s -= 1; continue
+                }
                 if t.cls.contains(.prepositions) || t.cls.contains(.verbForm) || t.cls.contains(.verbModifiers) { break }
                 if t.isPossessive && !t.isCapitalized { break }
                 s -= 1
