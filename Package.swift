@@ -57,7 +57,7 @@ let package = Package(
         ),
         // Helpers the test targets share (spawning the built binary without Foundation's Process).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "CoreTests", dependencies: ["Core", "TestSupport"]),
+        .testTarget(name: "CoreTests", dependencies: ["Core", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ReaderTests", dependencies: ["Reader", "Core"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "Core", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Extract", "Core", "TestSupport"]),

@@ -240,4 +240,32 @@ struct StyleTests {
         #expect(speaker(of: "the government was investing", in: a)?.hasSuffix("Department of Health and Social Care spokesperson") == true,
                 "\(ArticleOutline.render(a))")
     }
+
+    @Test("other words for a role: the Prime Minister is 'the premier' and 'the PM'")
+    func roleSynonyms() {
+        let a = parse("""
+            Prime Minister Amir Qureshi announced a relief package on Monday.
+
+            Addressing a ceremony in the capital, the premier said the package included free seed for farmers.
+            """)
+        #expect(speaker(of: "the package included free seed", in: a) == "Amir Qureshi", "\(ArticleOutline.render(a))")
+    }
+
+    @Test("a lead description that names its body is only someone known to belong to it")
+    func leadDescriptionBody() {
+        let a = parse("""
+            The leader of Northshire County Council has warned that libraries and youth centres could close next year.
+
+            Opposition leader Raj Patel said the council had wasted money on a failed office move.
+            """)
+        #expect(speaker(of: "libraries and youth centres could close", in: a) != "Raj Patel", "\(ArticleOutline.render(a))")
+    }
+
+    @Test("a list of portfolios in a body's name ('the Ministry of Housing, Communities and Local Government')")
+    func listedPortfolios() {
+        let a = parse("A spokesman for the Ministry of Housing, Communities and Local Government said: “We have given councils more money.”")
+        #expect(speaker(of: "We have given councils", in: a) == "a spokesman", "\(ArticleOutline.render(a))")
+        #expect(a.speakers.first?.organization == "the Ministry of Housing, Communities and Local Government" || a.speakers.first?.organization == "Ministry of Housing, Communities and Local Government",
+                "\(a.speakers.map { ($0.name, $0.organization) })")
+    }
 }

@@ -62,6 +62,10 @@ struct MentionFinder {
                 s -= 1; continue
             }
             if isParticle(t), s - 2 >= 0, isNameWord(tokens[s - 2]), !tokens[s - 2].isPossessive { s -= 1; continue }
+            // "the Ministry of Housing, Communities and Local Government", "the Department for
+            // Environment, Food and Rural Affairs": a list of portfolios after "of"/"for" and an
+            // organisation word.
+            if t.isWord, t.lower == "and", let start = listedPortfolioStart(beforeAnd: s - 1, tokens) { s = start; break }
             // "the Irish Nurses and Midwives Organisation": "and" inside an organisation's name
             // that ends in an organisation word and opens with "the".
             if t.isWord, t.lower == "and", tokens[j].bareCls.contains(.organizationWords), s - 2 >= 0 {
@@ -72,6 +76,25 @@ struct MentionFinder {
             break
         }
         return s..<(j + 1)
+    }
+
+    /// The first word of "Ministry of Housing, Communities and …" when `and` is the "and" of
+    /// such a list: capitalised words and commas back to "of"/"for" after an organisation word.
+    private func listedPortfolioStart(beforeAnd and: Int, _ tokens: [Token]) -> Int? {
+        var k = and - 1
+        var sawComma = false
+        while k >= 1, and - k <= 10 {
+            let t = tokens[k]
+            if t.isPunct(",") { sawComma = true; k -= 1; continue }
+            if t.isWord, t.isCapitalized, !t.isPossessive, isNameWord(t) { k -= 1; continue }
+            break
+        }
+        guard sawComma, k >= 1, tokens[k].isWord, tokens[k].lower == "of" || tokens[k].lower == "for",
+              tokens[k + 1].isWord, tokens[k + 1].isCapitalized,
+              tokens[k - 1].isWord, tokens[k - 1].isCapitalized, tokens[k - 1].bareCls.contains(.organizationWords) else { return nil }
+        var s = k - 1
+        while s > 0, tokens[s - 1].isWord, tokens[s - 1].isCapitalized, isNameWord(tokens[s - 1]), !tokens[s - 1].isPossessive { s -= 1 }
+        return s
     }
 
     /// The span of capitalised words starting at `i`.

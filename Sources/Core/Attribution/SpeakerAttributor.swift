@@ -233,7 +233,7 @@ struct SpeakerAttributor {
                                  sentence: r.sentence, speaker: r.entity, attribution: r.attribution))
         }
         out.sort { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end > $1.range.end }
-        let described = LeadDescriptions().apply(&out, registry: registry)
+        let described = LeadDescriptions().apply(&out, registry: registry, source: source)
         // Speakers: entities with a statement, in order of first mention.
         var speaking = Set<Int>()
         for q in out { if let e = q.speaker { speaking.insert(e) } }

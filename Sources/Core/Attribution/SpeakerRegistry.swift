@@ -261,8 +261,14 @@ struct SpeakerRegistry {
         entities[i].roleKeys.insert(key)
         entities[i].rolesGiven.insert(role)
         entities[i].roles.append(r)
-        for w in r.lowercased().spaceSeparatedStrings() where entities[i].roleWords.insert(w).inserted {
+        let words = r.lowercased().spaceSeparatedStrings()
+        for w in words where entities[i].roleWords.insert(w).inserted {
             byRoleWord[w, default: []].append(i)
+        }
+        // "Prime Minister Anna Berg" is also "the premier" (the pack's other words for a role).
+        for alias in pack.roleWordAliases where words.count >= alias.phrase.count {
+            guard (0...(words.count - alias.phrase.count)).contains(where: { words[$0..<($0 + alias.phrase.count)].elementsEqual(alias.phrase) }) else { continue }
+            for w in alias.words where entities[i].roleWords.insert(w).inserted { byRoleWord[w, default: []].append(i) }
         }
         if entities[i].organization == nil, let org = Self.organization(inRole: r) { entities[i].organization = org }
     }

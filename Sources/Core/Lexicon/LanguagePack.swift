@@ -30,6 +30,9 @@ public final class LanguagePack: Sendable {
     let personNouns: Set<String>
     /// Nouns that, with "the", stand for the company named most recently ("the company").
     let companyHeads: Set<String>
+    /// Other words for a role: a person given "Prime Minister" is also "the premier" and
+    /// "the PM"; "chief executive" is "the CEO". Role phrase (lowercased words) → extra words.
+    let roleWordAliases: [(phrase: [String], words: [String])]
     /// Participles of inference: "…, suggesting confusion" is the writer's reading, unless a
     /// clause with its own verb follows ("suggesting that he would …").
     let inferenceCues: Set<String>
@@ -88,6 +91,7 @@ public final class LanguagePack: Sendable {
          enclosingReporters: Set<String> = [], topicVerbStems: [String] = [], noInfinitiveStems: [String] = [],
          questionForms: Set<String> = [], quantityWords: Set<String> = [], approximators: Set<String> = [],
          apposingPrepositions: Set<String> = [], complementizers: Set<String> = [],
+         roleWordAliases: [(phrase: [String], words: [String])] = [],
          roleNouns: Set<String> = [], titleWords: Set<String> = [], titleSuffixes: [String] = []) {
         self.code = code
         self.stopwords = stopwords
@@ -99,6 +103,7 @@ public final class LanguagePack: Sendable {
         self.documentNouns = documentNouns
         self.personNouns = personNouns
         self.companyHeads = companyHeads
+        self.roleWordAliases = roleWordAliases
         self.inferenceCues = inferenceCues
         self.finiteVerbs = finiteVerbs
         self.enclosingReporters = enclosingReporters
@@ -230,7 +235,9 @@ public final class LanguagePack: Sendable {
                         "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "millions"],
         approximators: ["almost", "about", "nearly", "roughly", "around", "some", "just", "only", "more", "less", "fewer",
                         "than", "over", "under", "fully", "barely", "large", "small", "vast", "overwhelming", "slim", "narrow"],
-        apposingPrepositions: ["for", "of", "at", "with", "on"]
+        apposingPrepositions: ["for", "of", "at", "with", "on"],
+        roleWordAliases: [(["prime", "minister"], ["premier", "pm"]), (["chief", "executive"], ["ceo"]),
+                          (["ceo"], ["chief", "executive"]), (["chief", "minister"], ["cm"])]
     )
 
     public static let french = LanguagePack(
