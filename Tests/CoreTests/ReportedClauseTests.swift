@@ -123,6 +123,28 @@ struct ReportedClauseTests {
         #expect(speaker(of: "he had not decided", in: a) == "Tom Reed")
     }
 
+    @Test("what stands before a cue with words of its own after it is no report", arguments: [
+        "Later in the afternoon, the harbour authority said it would reopen.",
+        "After the vote on the ferry budget, Tom Reed announced his resignation from the board.",
+        "Shortly after the storm, Helen Okafor warned: “The pier will not hold.”",
+        "The pier has been closed for a month, but Tom Reed said so in May.",
+    ])
+    func beforeWithOwnContent(text: String) {
+        let found = Self.reported(text)
+        for opening in ["Later in the afternoon", "After the vote", "Shortly after the storm", "The pier has been closed"] {
+            #expect(!found.contains { $0.hasPrefix(opening) }, "\(found)")
+        }
+    }
+
+    @Test("a cue with only a time, a place or the person told after it still reports the clause before it", arguments: [
+        ("The pier will reopen in May, the harbour authority said on Friday.", "The pier will reopen in May", "the harbour authority"),
+        ("The pier will reopen in May, Tom Reed told the Harbour Gazette.", "The pier will reopen in May", "Tom Reed"),
+        ("The pier will reopen in May, said Tom Reed, the harbour master.", "The pier will reopen in May", "Tom Reed"),
+    ])
+    func beforeStillReported(text: String, clause: String, who: String) {
+        #expect(Self.reported(text).contains(clause + " ← " + who), "\(Self.reported(text))")
+    }
+
     @Test("an active question keeps its asker; being asked a thing reports nothing")
     func activeQuestion() {
         #expect(Self.reported("Tom Reed asked whether the pier would reopen in the spring.").contains("whether the pier would reopen in the spring ← Tom Reed"))

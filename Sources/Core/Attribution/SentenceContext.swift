@@ -99,13 +99,13 @@ struct Context {
         // "asked by a reporter whether", "asked specifically what", "asked later if".
         if k < n, tokens[k].lower == "by" {
             var e = k + 1
-            while e < n, e - k <= 5, tokens[e].isWord, !["whether", "if", "what", "how", "why", "who", "when", "where", "about"].contains(tokens[e].lower) { e += 1 }
+            while e < n, e - k <= 5, tokens[e].isWord, !["whether", "if", "what", "how", "why", "who", "when", "where", "which", "about"].contains(tokens[e].lower) { e += 1 }
             k = e
         }
         while k < n, tokens[k].isWord, tokens[k].lower.hasSuffix("ly") || tokens[k].cls.contains(.timeWords) || ["later", "again", "then"].contains(tokens[k].lower) { k += 1 }
         guard k < n, tokens[k].isWord else { return nil }
         if tokens[k].lower == "about" { return clause(from: k + 1, to: n, stopAtCue: true, minWords: 3).map { [$0] } }
-        guard ["whether", "if", "what", "how", "why", "who", "when", "where"].contains(tokens[k].lower) else { return nil }
+        guard ["whether", "if", "what", "how", "why", "who", "when", "where", "which"].contains(tokens[k].lower) else { return nil }
         return clause(from: k, to: n, stopAtCue: true).map { [$0] }
     }
 
@@ -475,9 +475,13 @@ struct Context {
                     k -= 1
                     continue
                 }
-                if let run = finder.capitalizedRun(startingAt: k + 1, tokens), run.upperBound == j, var name = finder.nameMention(run, tokens),
-                   name.kind == .name, let head = finder.mention(endingAt: k - 1, tokens) ?? finder.genericDescription(endingAt: k - 1, tokens) {
+                // "Another pollster, David Woodard of Clemson University, said": the name may
+                // bring its organisation or place with it.
+                if let run = finder.capitalizedRun(startingAt: k + 1, tokens), var name = finder.nameMention(run, tokens), name.kind == .name,
+                   run.upperBound == j || isOrganizationTail(from: run.upperBound, to: j),
+                   let head = finder.mention(endingAt: k - 1, tokens) ?? finder.genericDescription(endingAt: k - 1, tokens) {
                     name.roles.append(finder.text(tokens, head.tokens))
+                    if run.upperBound < j, name.organization == nil { name.organization = finder.text(tokens, (run.upperBound + 1)..<j) }
                     return name
                 }
                 // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": the parenthesis.
@@ -490,6 +494,17 @@ struct Context {
                     before = open - 1
                 }
                 if var m = finder.mention(endingAt: before, tokens), m.kind != .pronoun {
+                    // "Matthew Prince, chief executive of CloudFlare, a San Francisco company,
+                    // said": a body after "of" ends the role before it, not the subject; the
+                    // person is before the comma further back.
+                    if m.tokens.lowerBound > 0, tokens[m.tokens.lowerBound - 1].isWord, finder.pack.apposingPrepositions.contains(tokens[m.tokens.lowerBound - 1].lower),
+                       let earlier = tokens[..<m.tokens.lowerBound].lastIndex(where: { $0.isPunct(",") }), j - earlier <= 30, earlier > 0,
+                       let person = finder.mention(endingAt: earlier - 1, tokens), person.kind == .name {
+                        var person = person
+                        let role = finder.text(tokens, (earlier + 1)..<j)
+                        if (j - earlier) <= 25, !role.isEmpty { person.roles.append(trimRole(role)) }
+                        return person
+                    }
                     if let first = tokens[inner].first, first.lower == "who" || first.lower == "which" || first.lower == "whose" {
                         // "Anna Berg, who is deputy speaker of the council, said": the role after "who is".
                         if let role = rolePhrase(from: inner.lowerBound, limit: inner.upperBound), role.end == inner.upperBound {
@@ -508,6 +523,16 @@ struct Context {
             k -= 1
         }
         return nil
+    }
+
+    /// Tokens `from..<to` are "of" (or "from", "at") and a capitalised name: "of Clemson
+    /// University", "from the Cato Institute".
+    private func isOrganizationTail(from: Int, to: Int) -> Bool {
+        guard from + 1 < to, tokens[from].isWord, ["of", "from", "at"].contains(tokens[from].lower) else { return false }
+        var k = from + 1
+        if tokens[k].lower == "the" { k += 1 }
+        guard k < to, let run = finder.capitalizedRun(startingAt: k, tokens) else { return false }
+        return run.upperBound == to
     }
 
     /// ", Louise Haigh," right after a description: the name it describes.
@@ -842,15 +867,41 @@ struct Context {
         }
         if subjectStart >= 2, tokens[subjectStart - 1].isPunct(",") {
             // "To understand it, Roberts said, one should visit": both halves are the statement.
-            let after = max(c + 1, m.tokens.upperBound)
+            var after = max(c + 1, m.tokens.upperBound)
+            // "…, said Tom Reed, the harbour master.": the role after an inverted subject is
+            // not a second half of the statement.
+            if m.tokens.lowerBound > c, let role = appositive(after: after) { after = role.end }
             if after + 1 < n, tokens[after].isPunct(","), tokens[after + 1].isWord, !tokens[after + 1].lower.hasSuffix("ing"),
                let first = clause(from: 0, to: subjectStart - 1, minWords: 1), let second = clause(from: after + 1, to: n, stopAtCue: true, minWords: 1),
                tokens[0..<min(n, Context.window * 2)].filter(\.isWord).count - (after - subjectStart + 1) >= 4 {
                 return ([first, second], m, .split)
             }
+            // "Earlier in the day, the agency said it would cooperate", "After the vote, he
+            // warned: “…”": a cue with words of its own after it reports those; what stands
+            // before the comma is when or why, not what.
+            if cueHasOwnContent(c, after: after) { return nil }
             return clause(from: 0, to: subjectStart - 1).map { ([$0], m, .before) }
         }
         return nil
+    }
+
+    /// What follows cue `c` (from token `after`, past an inverted subject) is its own content:
+    /// a quotation, a colon, "that", "so", a subject pronoun ("said it would cooperate") or
+    /// a determiner and its noun ("announced his resignation"), after the person told
+    /// ("told reporters"). Ends of sentences, commas, times and places ("said on Friday",
+    /// "told The Post.") are not.
+    func cueHasOwnContent(_ c: Int, after: Int) -> Bool {
+        let n = tokens.count
+        var k = after
+        if SpeakerAttributor.objectFirst.contains(tokens[c].lower), let object = finder.mention(startingAt: k, tokens), object.kind != .pronoun {
+            k = object.tokens.upperBound
+        }
+        guard k < n else { return false }
+        let t = tokens[k]
+        if t.kind == .quote || t.isPunct(":") { return true }
+        guard t.isWord, !t.isCapitalized else { return false }
+        if ["that", "so"].contains(t.lower) || t.cls.contains(.subjectPronoun) { return true }
+        return t.cls.contains(.determiners) && k + 1 < n && tokens[k + 1].isWord
     }
 
     /// "that …", or a subject and a finite verb within a few words: a clause, not a noun
@@ -901,6 +952,14 @@ struct Context {
         if stopAtCue {
             var k = from
             while k < to {
+                // "said the plan had failed and said that …", "… but added that …", "… and
+                // 60 percent said …": a second cue joined by "and" or "but" reports a clause
+                // of its own.
+                if k > from, tokens[k].isWord, tokens[k].lower == "and" || tokens[k].lower == "but" {
+                    var v = k + 1
+                    while v < to, tokens[v].isWord, tokens[v].cls.contains(.verbModifiers) { v += 1 }
+                    if v < to, tokens[v].isWord, !tokens[v].isCapitalized, tokens[v].cls.contains(.verbForm), !tokens[v].lower.hasSuffix("ing") { end = k; break }
+                }
                 if tokens[k].isPunct(","), k + 1 < to {
                     if tokens[k + 1].lower == "according" { end = k; break }
                     if k + 2 < to, tokens[k + 2].cls.contains(.verbForm), finder.mention(startingAt: k + 1, tokens) != nil { end = k; break }
