@@ -98,6 +98,21 @@ struct ReportedClauseTests {
         #expect(Self.reported(text).contains(clause + " ← " + who), "\(Self.reported(text))")
     }
 
+    @Test("a statement issued by someone speaks for them", arguments: [
+        ("Minutes later, the harbour board issued a statement saying that the ferry would run on Sunday.", "the ferry would run on Sunday", "the harbour board"),
+        ("Later, Tom Reed released a statement saying he was postponing the Monday rally.", "he was postponing the Monday rally", "Tom Reed"),
+        ("Tom Reed, the harbour chairman, this past week announced that the ferry would run twice a day.", "the ferry would run twice a day", "Tom Reed"),
+    ])
+    func statementIssuer(text: String, clause: String, who: String) {
+        #expect(Self.reported(text).contains(clause + " ← " + who), "\(Self.reported(text))")
+    }
+
+    @Test("a statement that opens its sentence has no issuer before it")
+    func statementOpening() {
+        let found = Self.reported("Tom Reed left early. A statement saying the ferry would run on Sunday was pinned to the gate.")
+        #expect(!found.contains { $0.hasSuffix("← Tom Reed") }, "\(found)")
+    }
+
     @Test("an infinitive cue after someone else's object or a refusal has no subject of its own")
     func infinitiveNegative() {
         #expect(Self.reported("Helen Okafor declined to say whether the pier would reopen in the spring.").isEmpty)

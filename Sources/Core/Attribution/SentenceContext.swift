@@ -281,6 +281,11 @@ struct Context {
                 j -= 2
                 continue
             }
+            // "Tom Reed this past week announced" ("week" is skipped above).
+            if j >= 1, tokens[j].lower == "past", ["this", "the"].contains(tokens[j - 1].lower) {
+                j -= 2
+                continue
+            }
             break
         }
         // "Clinton is continuing to insist", "she went out of her way to say": the subject of
@@ -319,6 +324,13 @@ struct Context {
                 // "footage of Trump saying …": a name right before a participle is its subject
                 // even after "of".
                 let participleAfterOf = before >= 0 && t.lower.hasSuffix("ing") && m.kind == .name && tokens[before].lower == "of"
+                // "the board issued a statement saying …": the document is the object of
+                // the one who issued it, and they are the speaker.
+                if t.lower.hasSuffix("ing"), m.kind == .description, let noun = m.head, finder.pack.documentNouns.contains(noun),
+                   before >= 0, tokens[before].isWord, !tokens[before].cls.contains(.prepositions),
+                   let issuer = governingSubject(before: m.tokens.lowerBound), issuer.kind != .description || issuer.head.map({ !finder.pack.documentNouns.contains($0) }) ?? true {
+                    return issuer
+                }
                 if !afterPreposition || participleAfterOf { return m }
                 // "A spokeswoman for Hillary Clinton says", "a spokesman for the Department for
                 // Transport said": the head before the prepositional phrases.
@@ -470,6 +482,11 @@ struct Context {
             if tokens[k].kind == .quote { return nil }
             if tokens[k].isPunct(",") {
                 let inner = (k + 1)..<j
+                // "Rep. Omar Haddad, R-Utah, said": the party and state tag of the name before it.
+                if inner.count == 1, isPartyTag(tokens[k + 1]) {
+                    if let m = finder.mention(endingAt: k - 1, tokens), m.kind != .pronoun { return m }
+                    return nil
+                }
                 if let run = finder.capitalizedRun(startingAt: k + 1, tokens), run.upperBound == j, let place = finder.nameMention(run, tokens), finder.isPlace(place) {
                     // ", South Carolina," is where the person is from: look further back.
                     k -= 1
@@ -488,6 +505,11 @@ struct Context {
                 var before = k - 1
                 // "Tom Price, 45, a teacher, said": the age between the name and the role.
                 if before >= 2, tokens[before].isWord, tokens[before].lower.allSatisfy(\.isNumber), tokens[before - 1].isPunct(",") {
+                    before -= 2
+                }
+                // "Sen. Lena Park, R-S.C., a candidate, said": the party and state between
+                // the name and the role.
+                if before >= 2, tokens[before].isWord, isPartyTag(tokens[before]), tokens[before - 1].isPunct(",") {
                     before -= 2
                 }
                 if before > 0, tokens[before].isPunct(")"), let open = tokens[..<before].lastIndex(where: { $0.isPunct("(") }), before - open <= 9 {
@@ -523,6 +545,13 @@ struct Context {
             k -= 1
         }
         return nil
+    }
+
+    /// A party and state tag of wire copy: "R-S.C.", "D-Wis.", "I-Vt.", "R-Utah".
+    private func isPartyTag(_ t: Token) -> Bool {
+        let u = Array(t.lower.utf8)
+        guard u.count >= 4, u[1] == UInt8(ascii: "-"), [UInt8(ascii: "r"), UInt8(ascii: "d"), UInt8(ascii: "i")].contains(u[0]) else { return false }
+        return t.isCapitalized && u[2...].allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: ".") }
     }
 
     /// Tokens `from..<to` are "of" (or "from", "at") and a capitalised name: "of Clemson
