@@ -222,6 +222,36 @@ struct ReportedClauseFilterTests {
         #expect(ReportedClauseWeights.threshold > 0 && ReportedClauseWeights.threshold < 1)
     }
 
+    @Test("the indexed weights give the same probability as the named features, to the last bit")
+    func indexedEqualsNamed() {
+        let text = """
+            Test
+
+            Tom Reed claimed victory in a tweet on Tuesday night. Helen Okafor said the pier would reopen in the spring. \
+            The pier will reopen in May, the harbour authority said on Friday. Asked whether he would run again, Tom Reed said he had not decided. \
+            According to the harbour board, the ferry will run twice a day. The council, which he said could not be trusted, met on Monday. \
+            Union leaders have promised to oppose the plan, and Helen Okafor urged the council to delay the vote.
+            """
+        let found = ArticleParser.reportedCandidates(text)
+        #expect(found.count >= 6)
+        for c in found {
+            #expect(c.probability == ReportedClauseFilter.probability(c.features), "\(c.features)")
+        }
+    }
+
+    @Test("every closed family of the weights names values the encoder emits")
+    func closedFamilies() {
+        let paths = Set(ReportedPath.allCases.map(\.rawValue)), forms = Set(ReportedFeatures.Form.allCases.map(\.name))
+        #expect(Set(ReportedClauseWeights.path.keys).isSubset(of: paths))
+        #expect(Set(ReportedClauseWeights.form.keys).isSubset(of: forms))
+        #expect(Set(ReportedClauseWeights.subject.keys).isSubset(of: Set(ReportedFeatures.subjectNames + ["none"])))
+        #expect(Set(ReportedClauseWeights.entity.keys).isSubset(of: Set(ReportedFeatures.entityNames)))
+        #expect(Set(ReportedClauseWeights.length.keys).isSubset(of: Set(ReportedFeatures.lengthNames)))
+        #expect(Set(ReportedClauseWeights.pathForm.keys).isSubset(of: Set(paths.flatMap { p in forms.map { p + "|" + $0 } })))
+        #expect(Set(ReportedClauseWeights.pathVerb.keys).isSubset(of: Set(paths.flatMap { [$0 + "|v", $0 + "|n"] })))
+        #expect(ReportedClauseWeights.lemmaVerb.keys.allSatisfy { $0.hasSuffix("|v") || $0.hasSuffix("|n") })
+    }
+
     @Test("other languages are not filtered with English weights")
     func otherLanguages() {
         #expect(!ReportedClauseFilter(pack: .french).enabled)
