@@ -50,6 +50,30 @@ struct ReportedClauseTests {
         #expect(found.contains { $0.hasPrefix(clause) && $0.lowercased().hasSuffix("← " + who.lowercased()) }, "\(found)")
     }
 
+    @Test("the noun phrase that opens the sentence is the subject of its cue", arguments: [
+        ("A court filing released on Thursday says that the ferry operator will not be prosecuted.", "the ferry operator will not be prosecuted", "a court filing released"),
+        ("The budget office said the shortfall reflected lower fares.", "the shortfall reflected lower fares", "the budget office"),
+        ("Current and former officials who have worked on the budget said the board has become a shell of itself.", "the board has become a shell of itself",
+         "current and former officials who have worked on the budget"),
+        ("Six newspapers in the county, including the Harbour Gazette, said the mayor is not fit to serve.", "the mayor is not fit to serve",
+         "six newspapers in the county, including the Harbour Gazette"),
+    ])
+    func openingSubject(text: String, clause: String, who: String) {
+        let found = Self.reported(text)
+        #expect(found.contains { $0.hasPrefix(clause) && $0.lowercased().contains("← " + who.lowercased()) }, "\(found)")
+    }
+
+    @Test("an opening with a verb of its own, a preposition or a subordinator is no subject", arguments: [
+        "The pier was closed and residents of the harbour said nothing.",
+        "In the spring the council said the pier would reopen in May.",
+        "When the storm came the harbour master said the pier would close.",
+    ])
+    func notOpeningSubject(text: String) {
+        let a = parse(text)
+        #expect(!a.speakers.contains { $0.name.lowercased().hasPrefix("the pier was") || $0.name.lowercased().hasPrefix("in the spring")
+            || $0.name.lowercased().hasPrefix("when the storm") }, "\(statements(a))")
+    }
+
     @Test("a plural noun after a verb or a preposition is no subject")
     func notPlural() {
         let a = parse("The mayor met with residents said to be angry about the ferry delays this spring.")

@@ -356,8 +356,9 @@ struct Context {
             }
             if tokens[j].isPunct(","), let m = appositiveSubject(endingAt: j) { return m }
             if tokens[j].isPunct(",") || tokens[j].kind == .quote || tokens[j].isPunct("—") {
-                // Inversion: “…,” said X.
-                if let m = finder.mention(startingAt: c + 1, tokens) { return withAppositive(m) }
+                // Inversion: “…,” said X. Not when a verb follows X: "…, said the mayor is
+                // not fit to serve" reports a clause whose subject X is.
+                if let m = finder.mention(startingAt: c + 1, tokens), !opensFiniteClause(at: m.tokens.upperBound) { return withAppositive(m) }
             }
             // "X, who …, said": relative clause between subject and verb.
         } else if c + 1 < tokens.count, let m = finder.mention(startingAt: c + 1, tokens) {
@@ -365,7 +366,69 @@ struct Context {
             return withAppositive(m)
         }
         if j >= 0, tokens[j].isWord, let q = quantitySubject(endingAt: j) ?? pluralSubject(endingAt: j) { return q }
+        if j >= 0, tokens[j].isWord, let o = openingSubject(endingAt: j) { return o }
+        // "Six newspapers in the county, including the Gazette, said": the phrase's own comma.
+        if j >= 1, tokens[j].isPunct(","), let o = openingSubject(endingAt: j - 1, closingComma: true) { return o }
         return nil
+    }
+
+    /// "A court document filed Thursday says", "The budget office said", "Current and former
+    /// officials who spoke with the paper said", "Six newspapers in the state, including the
+    /// Gazette, said": the noun phrase that opens the sentence, up to its cue, with no verb of
+    /// its own outside a relative clause, is the cue's subject (a description; its head is
+    /// the last word before its first preposition, participle, comma or relative pronoun).
+    func openingSubject(endingAt j: Int, closingComma: Bool = false) -> Mention? {
+        // A headline's capitals are no noun phrase ("Mayor Reveals Who He Would Pick").
+        guard !headline else { return nil }
+        var s = datelineEnd()
+        while s < j, tokens[s].isWord, ["but", "and", "yet", "still", "rather", "meanwhile", "however", "now"].contains(tokens[s].lower) {
+            s += 1
+            if s < j, tokens[s].isPunct(",") { s += 1 }
+        }
+        guard s < j, j - s < 25, tokens[s].isWord, tokens[j].isWord else { return nil }
+        let t = tokens[s]
+        if t.cls.contains(.allPronouns) || t.cls.contains(.prepositions) || t.cls.contains(.speechVerb) || t.lower.hasSuffix("ing")
+            || t.lower.hasSuffix("ly") || finder.pack.finiteVerbs.contains(t.lower)
+            || ["there", "it", "if", "when", "as", "while", "because", "although", "though", "since", "after", "before", "until", "once", "despite", "unlike", "like"].contains(t.lower) {
+            return nil
+        }
+        let last = tokens[j]
+        if last.cls.contains(.determiners) || last.cls.contains(.prepositions) || ["and", "or", "but", "who", "that", "which"].contains(last.lower) || last.lower.hasSuffix("ly") {
+            return nil
+        }
+        var relative = false
+        var commas = 0
+        var head: Int?
+        for k in s...j {
+            let x = tokens[k]
+            if x.kind == .quote { return nil }
+            if x.kind == .punct {
+                guard x.isPunct(",") else { return nil }
+                commas += 1
+                if commas > 2 { return nil }
+                if head == nil { head = k - 1 }
+                continue
+            }
+            if ["who", "that", "which", "whose", "whom"].contains(x.lower) {
+                if head == nil { head = k - 1 }
+                relative = true
+                continue
+            }
+            if !relative, finder.pack.finiteVerbs.contains(x.lower) || x.cls.contains(.speechVerb) || x.lower.hasSuffix("n't") || x.lower.hasSuffix("n’t") {
+                return nil
+            }
+            if head == nil, k > s, x.cls.contains(.prepositions) || !x.isCapitalized && (x.lower.hasSuffix("ed") || x.lower.hasSuffix("ing")) {
+                head = k - 1
+            }
+        }
+        // Commas come in pairs around an insertion; with the comma before the cue, one more.
+        if (commas + (closingComma ? 1 : 0)) % 2 == 1 { return nil }
+        let h = max(s, head ?? j)
+        guard tokens[h].isWord, !tokens[h].cls.contains(.determiners) else { return nil }
+        let words = finder.text(tokens, s..<(j + 1))
+        let lowered = tokens[s].isCapitalized && tokens[s].cls.contains(.determiners) ? tokens[s].lower + String(words.dropFirst(tokens[s].lower.count)) : words
+        return Mention(kind: .description, tokens: s..<(j + 1), range: TextRange(tokens[s].range.start, tokens[j].range.end), text: lowered,
+                       plural: tokens[h].bare.hasSuffix("s") && !tokens[h].bare.hasSuffix("ss"), head: tokens[h].bare)
     }
 
     /// "Security specialists say", "both sides have acknowledged", "official data suggest",
@@ -545,6 +608,13 @@ struct Context {
             k -= 1
         }
         return nil
+    }
+
+    /// Token `k` is a finite verb ("is", "would", "wasn't"): what comes before it is a subject.
+    private func opensFiniteClause(at k: Int) -> Bool {
+        guard k < tokens.count, tokens[k].isWord, !tokens[k].isCapitalized else { return false }
+        let w = tokens[k].lower
+        return finder.pack.finiteVerbs.contains(w) && !["be", "been"].contains(w) || w.hasSuffix("n't") || w.hasSuffix("n’t")
     }
 
     /// A party and state tag of wire copy: "R-S.C.", "D-Wis.", "I-Vt.", "R-Utah".
