@@ -97,6 +97,32 @@ struct ReportedClauseTests {
             == ["ad sales will fall next year ← Brian Wieser"])
     }
 
+    @Test("after the source of 'according to', a clause joined by a conjunction or a bare noun phrase is not what it said")
+    func accordingCoordinatedOrApposed() {
+        let joined = Self.reported("The mayor has won 40 of the 52 wards, according to a Gazette tally, but her path to a majority is narrowing.")
+        #expect(joined.contains { $0.hasPrefix("The mayor has won 40 of the 52 wards ←") }, "\(joined)")
+        #expect(!joined.contains { $0.hasPrefix("but her path") }, "\(joined)")
+        let apposed = Self.reported("The harbour court needs a third judge, according to the Judicial Council, the policy-making arm of the courts.")
+        #expect(apposed.contains { $0.hasPrefix("The harbour court needs a third judge ←") }, "\(apposed)")
+        #expect(!apposed.contains { $0.hasPrefix("the policy-making arm") }, "\(apposed)")
+        // A clause with its own verb after the source is still what it said.
+        #expect(Self.reported("According to the Judicial Council, the harbour court needs a third judge.")
+            == ["the harbour court needs a third judge ← the Judicial Council"])
+    }
+
+    @Test("a passive question that opens the sentence ends where the answer's subject and verb begin", arguments: [
+        ("Asked about the ferry delays, Tom Reed blamed the contractor for the missed deadlines.", "the ferry delays"),
+        ("Asked whether the pier would reopen by May, the harbour master said it would not.", "whether the pier would reopen by May"),
+        ("Asked whether Helen Okafor, the harbour master, had approved the plan, Tom Reed said she had.", "whether Helen Okafor, the harbour master, had approved the plan"),
+    ])
+    func passiveQuestionOpening(text: String, question: String) {
+        let body = "Test\n\n" + text
+        let candidates = ArticleParser.reportedCandidates(body)
+        let questions = candidates.filter { $0.features.contains("path=passiveQuestion") }
+            .map { String(decoding: Array(body.utf8)[$0.range.start..<$0.range.end], as: UTF8.self) }
+        #expect(questions == [question])
+    }
+
     @Test("a relative clause after the source of 'according to' is not what it said")
     func accordingRelative() {
         let found = Self.reported("The group has called for attacks on vehicles before, according to the Harbour Monitoring Group, which tracks extremist posts.")

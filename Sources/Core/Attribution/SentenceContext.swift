@@ -104,9 +104,23 @@ struct Context {
         }
         while k < n, tokens[k].isWord, tokens[k].lower.hasSuffix("ly") || tokens[k].cls.contains(.timeWords) || ["later", "again", "then"].contains(tokens[k].lower) { k += 1 }
         guard k < n, tokens[k].isWord else { return nil }
-        if tokens[k].lower == "about" { return clause(from: k + 1, to: n, stopAtCue: true, minWords: 3).map { [$0] } }
+        // "Asked about the vote, Tom Reed blamed …": a question that opens the sentence ends
+        // at the comma where the answer's subject and verb begin (not at ", the mayor," inside it).
+        var to = n
+        if c == 0 || tokens[c - 1].kind == .punct {
+            var j = k
+            while j + 1 < n {
+                if tokens[j].isPunct(","), let m = finder.mention(startingAt: j + 1, tokens), m.tokens.upperBound < n,
+                   tokens[m.tokens.upperBound].isWord, !tokens[m.tokens.upperBound].isCapitalized {
+                    to = j
+                    break
+                }
+                j += 1
+            }
+        }
+        if tokens[k].lower == "about" { return clause(from: k + 1, to: to, stopAtCue: true, minWords: 3).map { [$0] } }
         guard ["whether", "if", "what", "how", "why", "who", "when", "where", "which"].contains(tokens[k].lower) else { return nil }
-        return clause(from: k, to: n, stopAtCue: true).map { [$0] }
+        return clause(from: k, to: to, stopAtCue: true).map { [$0] }
     }
 
     /// A verb of asking ("asked whether …", "asked X to …"): it reports only its wh-clause or infinitive.
@@ -884,8 +898,18 @@ struct Context {
             // "…, according to the SITE group, which monitors …": a relative clause describes
             // the source; what it said is the clause before.
             let relative = after + 1 < n && ["which", "who", "whose"].contains(tokens[after + 1].lower)
-            if after < n, tokens[after].isPunct(","), after + 1 < n, !(relative && c > 0 && tokens[c - 1].isPunct(",")), tokens[(after + 1)...].contains(where: \.isWord) {
-                return clause(from: after + 1, to: n).map { ([$0], m, .accordingBefore) }
+            // "…, according to a CNN tally, but his path is narrowing": a clause joined by a
+            // conjunction is the writer's; the source's is the one before.
+            let coordinated = after + 1 < n && ["but", "and", "yet", "so"].contains(tokens[after + 1].lower)
+            if after < n, tokens[after].isPunct(","), after + 1 < n, !((relative || coordinated) && c > 0 && tokens[c - 1].isPunct(",")),
+               tokens[(after + 1)...].contains(where: \.isWord) {
+                let found = clause(from: after + 1, to: n)
+                // "…, according to the Judicial Conference, the policy-making arm of the
+                // courts.": a noun phrase with no verb after the source is its apposition.
+                if let r = found, c > 0, tokens[c - 1].isPunct(","), tokens[after + 1].cls.contains(.determiners), !hasOwnVerb(from: after + 1, within: r.end) {
+                    return clause(from: 0, to: c - 1).map { ([$0], m, .accordingAfter) }
+                }
+                return found.map { ([$0], m, .accordingBefore) }
             }
             // "CLAUSE, according to X."
             if c > 0, tokens[c - 1].isPunct(",") { return clause(from: 0, to: c - 1).map { ([$0], m, .accordingAfter) } }
