@@ -123,6 +123,15 @@ struct ReportedClauseTests {
         #expect(questions == [question])
     }
 
+    @Test("a participle between a possessive and its noun is an adjective, not a cue")
+    func possessiveParticiple() {
+        #expect(Self.reported("The fund's reported net worth, and a look at its filings, show a steep fall in its holdings.").isEmpty)
+        #expect(Self.reported("The council's repeated refusal to take up any of the harbour plans angered the fishermen.").isEmpty)
+        // A pronoun's "’s" is "has": "she’s predicted big wins in the races ahead" is her report.
+        #expect(!Self.reported("Helen Okafor spoke at noon. She’s predicted big wins in the races ahead.").isEmpty)
+        #expect(Self.reported("The Gazette's reported that the ferry will stop running in May.").contains { $0.hasPrefix("the ferry will stop running in May") })
+    }
+
     @Test("a relative clause after the source of 'according to' is not what it said")
     func accordingRelative() {
         let found = Self.reported("The group has called for attacks on vehicles before, according to the Harbour Monitoring Group, which tracks extremist posts.")

@@ -51,9 +51,22 @@ struct Context {
             if t.isCapitalized, i > 0, !(tokens[i - 1].kind == .quote || tokens[i - 1].isPunct(",")), !headline { continue }
             // "called" right after a determiner or before "for" is not speech ("a group called X" stays a cue).
             if i > 0, ["the", "a", "an", "his", "her", "their"].contains(tokens[i - 1].lower), !finder.pack.auxiliaries.contains(tokens[i - 1].lower) { continue }
+            // "Trump's reported net worth", "the leadership's repeated refusal": a participle
+            // between a possessive and its noun is an adjective ("Trump's reported that …"
+            // stays a cue, and so does "he’s predicted big wins": a pronoun's "’s" is "has").
+            if i > 0, i + 1 < tokens.count, tokens[i - 1].isPossessive, !tokens[i - 1].bareCls.contains(.allPronouns), t.lower.hasSuffix("ed"),
+               adjectiveBefore(tokens[i + 1]) { continue }
             out.append(i)
         }
         return out
+    }
+
+    /// A lower-case word that may be the noun a participle describes: no complementiser,
+    /// determiner, pronoun, preposition, "to", adverb or verb.
+    private func adjectiveBefore(_ n: Token) -> Bool {
+        n.isWord && !n.isCapitalized && n.lower != "that" && n.lower != "to" && !n.cls.contains(.determiners) && !n.cls.contains(.allPronouns)
+            && !n.cls.contains(.prepositions) && !n.cls.contains(.timeWords) && !n.lower.hasSuffix("ly") && !finder.pack.finiteVerbs.contains(n.lower)
+            && !["how", "why", "whether", "what", "when", "where", "who", "if"].contains(n.lower)
     }
 
     /// What may follow a noun-like speech verb used as a verb: "that", punctuation, a
