@@ -110,6 +110,25 @@ struct ReportedClauseTests {
             == ["the harbour court needs a third judge ← the Judicial Council"])
     }
 
+    @Test("a participle after the source of 'according to' opens an adjunct, not its content")
+    func accordingParticiple() {
+        let found = Self.reported("The mayor leads in the east, according to three recent polls, including one released on Thursday by the Gazette.")
+        #expect(found.contains { $0.hasPrefix("The mayor leads in the east ←") }, "\(found)")
+        #expect(!found.contains { $0.hasPrefix("including one") }, "\(found)")
+        // Joined to the clause before by "and", the participle is what the source said.
+        let joined = Self.reported("The board has moved two directors and, according to officials, adopted a new plan for the harbour.")
+        #expect(!joined.contains { $0.hasPrefix("The board has moved two directors and ←") }, "\(joined)")
+    }
+
+    @Test("a clause between two commas before an inverted cue is no apposition of the word before it")
+    func clauseIsNoApposition() {
+        let a = parse("In a year when fares are rising, riders have more reason to walk, said Tom Reed, a harbour official.")
+        #expect(speaker(of: "riders have more reason to walk", in: a) == "Tom Reed", "\(statements(a))")
+        // A relative clause or a verb going on with the clause before still leaves the name.
+        let b = parse("Lena Park, whose city, Boston, is expected to flood, argues that the wall will “ruin the coast.”")
+        #expect(speaker(of: "ruin the coast", in: b) == "Lena Park", "\(statements(b))")
+    }
+
     @Test("a passive question that opens the sentence ends where the answer's subject and verb begin", arguments: [
         ("Asked about the ferry delays, Tom Reed blamed the contractor for the missed deadlines.", "the ferry delays"),
         ("Asked whether the pier would reopen by May, the harbour master said it would not.", "whether the pier would reopen by May"),

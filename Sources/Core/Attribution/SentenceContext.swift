@@ -605,6 +605,17 @@ struct Context {
                 if before > 0, tokens[before].isPunct(")"), let open = tokens[..<before].lastIndex(where: { $0.isPunct("(") }), before - open <= 9 {
                     before = open - 1
                 }
+                // "…, candidates have more room to walk away, said Steve Grubbs": words with a
+                // finite verb of their own (outside "who …") are a clause, not an apposition.
+                // (A verb right after the comma goes on with a clause before it: "whose home,
+                // Miami, is projected …"; "when asked what …" is a subordinate clause.)
+                let plain = tokens[inner].prefix(while: {
+                    !["who", "which", "whose", "that", "whom", "when", "what", "where", "how", "why", "if", "whether", "as", "while", "after", "before"].contains($0.bare)
+                        && !$0.lower.hasPrefix("who")
+                })
+                if plain.dropFirst().contains(where: { $0.isWord && !$0.isCapitalized && finder.pack.finiteVerbs.contains($0.lower) && !["be", "been"].contains($0.lower) }) {
+                    return nil
+                }
                 if var m = finder.mention(endingAt: before, tokens), m.kind != .pronoun {
                     // "Matthew Prince, chief executive of CloudFlare, a San Francisco company,
                     // said": a body after "of" ends the role before it, not the subject; the
@@ -919,7 +930,13 @@ struct Context {
                 let found = clause(from: after + 1, to: n)
                 // "…, according to the Judicial Conference, the policy-making arm of the
                 // courts.": a noun phrase with no verb after the source is its apposition.
-                if let r = found, c > 0, tokens[c - 1].isPunct(","), tokens[after + 1].cls.contains(.determiners), !hasOwnVerb(from: after + 1, within: r.end) {
+                // "…, according to three polls, including one released Thursday", "…, compared
+                // with …": a participle after the source opens an adjunct, not its content.
+                let opener = tokens[after + 1]
+                let adjunct = opener.isWord && !opener.isCapitalized && (opener.lower.hasSuffix("ing") || opener.lower.hasSuffix("ed"))
+                    && c >= 2 && !["and", "but", "or"].contains(tokens[c - 2].lower)
+                if let r = found, c > 0, tokens[c - 1].isPunct(","),
+                   adjunct || tokens[after + 1].cls.contains(.determiners) && !hasOwnVerb(from: after + 1, within: r.end) {
                     return clause(from: 0, to: c - 1).map { ([$0], m, .accordingAfter) }
                 }
                 return found.map { ([$0], m, .accordingBefore) }
