@@ -122,6 +122,16 @@ struct DescriptionLinkTests {
          "will take weeks", "the Harbour Authority", nil),
         ("an inverted speaker with an age before the role", "“I will believe it when I see the diggers,” said Alan Booth, 71, a retired plumber.",
          "see the diggers", "Alan Booth", "a retired plumber"),
+        ("a description, then a name with its organisation", "Another pollster, Rita Vance of Harlow College, said the mayor’s lead was “holding steady.”",
+         "holding steady", "Rita Vance", "Another pollster"),
+        ("a role ending in a body, then that body's own apposition", "Omar Haddad, chief engineer of Lumen Rail, a freight company, said the bridge “will not reopen this year.”",
+         "will not reopen", "Omar Haddad", "chief engineer of Lumen Rail"),
+        ("a party and state tag between the name and the role", "Sen. Lena Park, R-S.C., a candidate for the seat, said the plan “will not survive the winter.”",
+         "will not survive", "Lena Park", "a candidate for the seat"),
+        ("a party and state tag alone after the name", "Committee Chairman Rep. Omar Haddad, R-Utah, said the hearing “will start with the director.”",
+         "will start with", "Omar Haddad", nil),
+        ("a role ending in a body, then a relative clause about the body", "Ines Moro, director of Harbour Watch, which organised the petition, said: “They ignored every letter.”",
+         "ignored every letter", "Ines Moro", "director of Harbour Watch"),
     ]
 
     @Test("a bare role in the headline is the person the body gave that role")

@@ -1,5 +1,5 @@
 /// Which rule of `Context.reportedClause` found a candidate reported clause.
-enum ReportedPath: String, Sendable {
+enum ReportedPath: String, Sendable, CaseIterable {
     /// "according to X, CLAUSE"
     case accordingBefore
     /// "CLAUSE, according to X"
@@ -34,6 +34,243 @@ public struct ReportedCandidate: Sendable {
     public var kept: Bool
 }
 
+/// What the filter knows about one candidate clause: small integers, flags and the few
+/// words it looks up (the cue, its lemma, the words beside it, the clause's first word, a
+/// description's head noun), never a string made per candidate. `names` spells it out as
+/// the named features the weights are trained on ("path=that", "lemma=say", "ownVerb").
+struct ReportedFeatures {
+    /// The verb's form: "saying", "said", "says", "say", or "according to".
+    enum Form: Int, CaseIterable {
+        case according, ing, past, s, base
+        var name: String { ["according", "ing", "past", "s", "base"][rawValue] }
+    }
+    /// The clause's length in words: 4-5, 6-8, 9-14, 15-25, 26 or more.
+    static let lengthNames = ["4-5", "6-8", "9-14", "15-25", "26+"]
+    /// The subject's kind (name, pronoun, description, organization; plural or not), or none.
+    static let subjectNames = ["name", "name+plural", "pronoun", "pronoun+plural", "description", "description+plural",
+                               "organization", "organization+plural"]
+    static let entityNames = ["person", "organization", "anonymous", "none"]
+
+    var path: ReportedPath
+    var lemma: String
+    /// The cue as written (lower case); nil for "according to".
+    var cue: String?
+    var form: Form
+    /// Index into `subjectNames`, or nil: no subject.
+    var subject: Int?
+    var subjectIsPerson = false
+    var subjectAfterCue = false
+    var subjectOpensSentence = false
+    /// A description's head noun ("spokesman").
+    var head: String?
+    var inRelative = false
+    var wordsBetweenSubjectAndCue = false
+    /// Index into `entityNames`.
+    var entity: Int
+    var previous: String
+    var next: String
+    /// Whether a clause token was found (the features below are set only then).
+    var hasClause = false
+    /// The clause's first word (or CAP), when it is a word.
+    var first: String?
+    var firstDeterminer = false
+    var firstPronoun = false
+    var afterThat = false
+    var firstFinite = false
+    var firstGerund = false
+    var clauseEndsSentence = false
+    var ownVerb = false
+    /// Index into `lengthNames`.
+    var length = 0
+    var twoSegments = false
+    var quoteInSentence = false
+    var headline = false
+
+    /// The named features, in the order the weights were trained on.
+    var names: [String] {
+        var f: [String] = []
+        f.reserveCapacity(26)
+        f.append("path=" + path.rawValue)
+        f.append("lemma=" + lemma)
+        if let cue { f.append("cue=" + cue) }
+        f.append("form=" + form.name)
+        f.append("path|form=" + path.rawValue + "|" + form.name)
+        if let subject {
+            f.append("subj=" + Self.subjectNames[subject])
+            if subjectIsPerson { f.append("subjPerson") }
+            if subjectAfterCue { f.append("subjAfterCue") }
+            if subjectOpensSentence { f.append("subjOpensSentence") }
+            if let head { f.append("head=" + head) }
+            if inRelative { f.append("inRelative") }
+            if wordsBetweenSubjectAndCue { f.append("wordsBetweenSubjectAndCue") }
+        } else {
+            f.append("subj=none")
+        }
+        f.append("entity=" + Self.entityNames[entity])
+        f.append("prev=" + previous)
+        f.append("next=" + next)
+        guard hasClause else { return f }
+        if let first { f.append("first=" + first) }
+        if firstDeterminer { f.append("firstDeterminer") }
+        if firstPronoun { f.append("firstPronoun") }
+        if afterThat { f.append("afterThat") }
+        if firstFinite { f.append("firstFinite") }
+        if firstGerund { f.append("firstGerund") }
+        if clauseEndsSentence { f.append("clauseEndsSentence") }
+        f.append(ownVerb ? "ownVerb" : "noVerb")
+        f.append("path|verb=" + path.rawValue + "|" + (ownVerb ? "v" : "n"))
+        f.append("lemma|verb=" + lemma + "|" + (ownVerb ? "v" : "n"))
+        f.append("len=" + Self.lengthNames[length])
+        if twoSegments { f.append("twoSegments") }
+        if quoteInSentence { f.append("quoteInSentence") }
+        if headline { f.append("headline") }
+        return f
+    }
+
+    /// The probability that the features describe a reported clause: the weights looked up
+    /// by index, and by word only for the few open features, added in the order of `names`
+    /// (so it equals `ReportedClauseFilter.probability(names)` to the last bit).
+    var probability: Double {
+        let w = ReportedWeightTable.shared
+        let p = path.index
+        var z = ReportedClauseWeights.bias
+        z += w.path[p]
+        z += w.lemma[lemma] ?? 0
+        if let cue { z += w.cue[cue] ?? 0 }
+        z += w.form[form.rawValue]
+        z += w.pathForm[p * Form.allCases.count + form.rawValue]
+        if let subject {
+            z += w.subject[subject]
+            if subjectIsPerson { z += w.subjectIsPerson }
+            if subjectAfterCue { z += w.subjectAfterCue }
+            if subjectOpensSentence { z += w.subjectOpensSentence }
+            if let head { z += w.head[head] ?? 0 }
+            if inRelative { z += w.inRelative }
+            if wordsBetweenSubjectAndCue { z += w.wordsBetweenSubjectAndCue }
+        } else {
+            z += w.noSubject
+        }
+        z += w.entity[entity]
+        z += w.previous[previous] ?? 0
+        z += w.next[next] ?? 0
+        if hasClause {
+            if let first { z += w.first[first] ?? 0 }
+            if firstDeterminer { z += w.firstDeterminer }
+            if firstPronoun { z += w.firstPronoun }
+            if afterThat { z += w.afterThat }
+            if firstFinite { z += w.firstFinite }
+            if firstGerund { z += w.firstGerund }
+            if clauseEndsSentence { z += w.clauseEndsSentence }
+            z += ownVerb ? w.ownVerb : w.noVerb
+            z += w.pathVerb[p * 2 + (ownVerb ? 0 : 1)]
+            if let lv = w.lemmaVerb[lemma] { z += ownVerb ? lv.0 : lv.1 }
+            z += w.length[length]
+            if twoSegments { z += w.twoSegments }
+            if quoteInSentence { z += w.quoteInSentence }
+            if headline { z += w.headline }
+        }
+        return ReportedClauseFilter.logistic(z)
+    }
+}
+
+extension ReportedPath {
+    /// The case's position in `allCases`.
+    var index: Int {
+        switch self {
+        case .accordingBefore: 0
+        case .accordingAfter: 1
+        case .whClause: 2
+        case .topic: 3
+        case .infinitive: 4
+        case .that: 5
+        case .bare: 6
+        case .before: 7
+        case .passiveQuestion: 8
+        case .split: 9
+        }
+    }
+}
+
+/// The weights of `ReportedClauseWeights` as the filter reads them: the closed families
+/// (path, form, subject kind, entity kind, length) and the flags resolved once into arrays
+/// and numbers; the open families (lemma, cue, head noun, the words beside the cue, the
+/// clause's first word) looked up by the word itself.
+struct ReportedWeightTable: Sendable {
+    static let shared = ReportedWeightTable()
+
+    let path: [Double], form: [Double], pathForm: [Double], subject: [Double], entity: [Double], length: [Double], pathVerb: [Double]
+    let lemma = ReportedClauseWeights.lemma, cue = ReportedClauseWeights.cue, head = ReportedClauseWeights.head
+    let previous = ReportedClauseWeights.previous, next = ReportedClauseWeights.next, first = ReportedClauseWeights.first
+    /// "lemma|verb=say|v" and "…|n" as (with a verb, without).
+    let lemmaVerb: [String: (Double, Double)]
+    let noSubject: Double, subjectIsPerson: Double, subjectAfterCue: Double, subjectOpensSentence: Double, inRelative: Double
+    let wordsBetweenSubjectAndCue: Double, firstDeterminer: Double, firstPronoun: Double, afterThat: Double, firstFinite: Double
+    let firstGerund: Double, clauseEndsSentence: Double, ownVerb: Double, noVerb: Double, twoSegments: Double
+    let quoteInSentence: Double, headline: Double
+
+    init() {
+        typealias W = ReportedClauseWeights
+        let paths = ReportedPath.allCases.map(\.rawValue), forms = ReportedFeatures.Form.allCases.map(\.name)
+        path = paths.map { W.path[$0] ?? 0 }
+        form = forms.map { W.form[$0] ?? 0 }
+        pathForm = paths.flatMap { p in forms.map { W.pathForm[p + "|" + $0] ?? 0 } }
+        subject = ReportedFeatures.subjectNames.map { W.subject[$0] ?? 0 }
+        entity = ReportedFeatures.entityNames.map { W.entity[$0] ?? 0 }
+        length = ReportedFeatures.lengthNames.map { W.length[$0] ?? 0 }
+        pathVerb = paths.flatMap { [W.pathVerb[$0 + "|v"] ?? 0, W.pathVerb[$0 + "|n"] ?? 0] }
+        var pairs: [String: (Double, Double)] = [:]
+        for (key, value) in W.lemmaVerb {
+            guard let bar = key.lastIndex(of: "|") else { continue }
+            var pair = pairs[String(key[..<bar])] ?? (0, 0)
+            if key[key.index(after: bar)...] == "v" { pair.0 = value } else { pair.1 = value }
+            pairs[String(key[..<bar])] = pair
+        }
+        lemmaVerb = pairs
+        noSubject = W.subject["none"] ?? 0
+        subjectIsPerson = W.flags["subjPerson"] ?? 0
+        subjectAfterCue = W.flags["subjAfterCue"] ?? 0
+        subjectOpensSentence = W.flags["subjOpensSentence"] ?? 0
+        inRelative = W.flags["inRelative"] ?? 0
+        wordsBetweenSubjectAndCue = W.flags["wordsBetweenSubjectAndCue"] ?? 0
+        firstDeterminer = W.flags["firstDeterminer"] ?? 0
+        firstPronoun = W.flags["firstPronoun"] ?? 0
+        afterThat = W.flags["afterThat"] ?? 0
+        firstFinite = W.flags["firstFinite"] ?? 0
+        firstGerund = W.flags["firstGerund"] ?? 0
+        clauseEndsSentence = W.flags["clauseEndsSentence"] ?? 0
+        ownVerb = W.flags["ownVerb"] ?? 0
+        noVerb = W.flags["noVerb"] ?? 0
+        twoSegments = W.flags["twoSegments"] ?? 0
+        quoteInSentence = W.flags["quoteInSentence"] ?? 0
+        headline = W.flags["headline"] ?? 0
+    }
+
+    /// The weight of a named feature ("lemma=say", "ownVerb"), 0 for one the model lacks:
+    /// the reference for `ReportedClauseFilter.probability(_:)` (tests and tools).
+    static func weight(named name: String) -> Double {
+        typealias W = ReportedClauseWeights
+        guard let eq = name.firstIndex(of: "=") else { return W.flags[name] ?? 0 }
+        let value = String(name[name.index(after: eq)...])
+        switch name[..<eq] {
+        case "path": return W.path[value] ?? 0
+        case "lemma": return W.lemma[value] ?? 0
+        case "cue": return W.cue[value] ?? 0
+        case "form": return W.form[value] ?? 0
+        case "path|form": return W.pathForm[value] ?? 0
+        case "subj": return W.subject[value] ?? 0
+        case "head": return W.head[value] ?? 0
+        case "entity": return W.entity[value] ?? 0
+        case "prev": return W.previous[value] ?? 0
+        case "next": return W.next[value] ?? 0
+        case "first": return W.first[value] ?? 0
+        case "path|verb": return W.pathVerb[value] ?? 0
+        case "lemma|verb": return W.lemmaVerb[value] ?? 0
+        case "len": return W.length[value] ?? 0
+        default: return 0
+        }
+    }
+}
+
 /// A logistic-regression filter over candidate reported clauses: the rules of
 /// `Context.reportedClause` propose clauses after speech cues ("said (that) …", "vowed to
 /// …", "…, according to X"); the filter weighs what is known about each (the cue's lemma
@@ -48,7 +285,7 @@ public struct ReportedCandidate: Sendable {
 struct ReportedClauseFilter {
     let pack: LanguagePack
 
-    var enabled: Bool { pack.code == "en" && !ReportedClauseWeights.weights.isEmpty }
+    var enabled: Bool { pack.code == "en" && !ReportedClauseWeights.path.isEmpty }
 
     /// The lemma of every English speech-verb form ("said" → "say").
     static let lemmas: [String: String] = {
@@ -61,72 +298,71 @@ struct ReportedClauseFilter {
 
     /// The features of the clause `segments` of cue `c` with subject `m` (resolved to an
     /// entity of kind `entity`).
-    func features(_ ctx: Context, cue c: Int, segments: [TextRange], subject: Mention?, path: ReportedPath, entity: SpeakerKind?) -> [String] {
+    func features(_ ctx: Context, cue c: Int, segments: [TextRange], subject: Mention?, path: ReportedPath, entity: SpeakerKind?) -> ReportedFeatures {
         let tokens = ctx.tokens
-        var f: [String] = []
-        f.reserveCapacity(24)
         let cue = tokens[c].lower
         let according = ctx.isAccording(c)
         let lemma = according ? "according" : (Self.lemmas[cue] ?? cue)
-        f.append("path=" + path.rawValue)
-        f.append("lemma=" + lemma)
-        if !according { f.append("cue=" + cue) }
-        let form: String
-        if according { form = "according" }
-        else if cue.hasSuffix("ing") { form = "ing" }
-        else if cue.hasSuffix("ed") || cue != lemma && !cue.hasSuffix("s") { form = "past" }
-        else if cue.hasSuffix("s") && cue != lemma { form = "s" }
-        else { form = "base" }
-        f.append("form=" + form)
-        f.append("path|form=" + path.rawValue + "|" + form)
+        let form: ReportedFeatures.Form
+        if according { form = .according }
+        else if cue.hasSuffix("ing") { form = .ing }
+        else if cue.hasSuffix("ed") || cue != lemma && !cue.hasSuffix("s") { form = .past }
+        else if cue.hasSuffix("s") && cue != lemma { form = .s }
+        else { form = .base }
+        let entityIndex: Int
+        switch entity {
+        case .person: entityIndex = 0
+        case .organization: entityIndex = 1
+        case .anonymous: entityIndex = 2
+        case nil: entityIndex = 3
+        }
+        var f = ReportedFeatures(path: path, lemma: lemma, cue: according ? nil : cue, form: form, entity: entityIndex,
+                                 previous: c > 0 ? Self.neighbour(tokens[c - 1]) : "START",
+                                 next: c + 1 < tokens.count ? Self.neighbour(tokens[c + 1]) : "END")
         // The subject.
         if let m = subject {
-            let kind: String
+            let kind: Int
             switch m.kind {
-            case .name: kind = "name"
-            case .pronoun: kind = "pronoun"
-            case .description: kind = "description"
-            case .organization: kind = "organization"
+            case .name: kind = 0
+            case .pronoun: kind = 2
+            case .description: kind = 4
+            case .organization: kind = 6
             }
-            f.append("subj=" + kind + (m.plural ? "+plural" : ""))
-            if m.personEvidence { f.append("subjPerson") }
-            if m.tokens.lowerBound > c { f.append("subjAfterCue") }
-            if m.tokens.lowerBound == 0 { f.append("subjOpensSentence") }
-            if m.kind == .description, let head = m.head { f.append("head=" + head) }
+            f.subject = kind + (m.plural ? 1 : 0)
+            f.subjectIsPerson = m.personEvidence
+            f.subjectAfterCue = m.tokens.lowerBound > c
+            f.subjectOpensSentence = m.tokens.lowerBound == 0
+            if m.kind == .description { f.head = m.head }
             // "which he said could not …", "the system that he said has favored …": the cue sits
             // in a relative clause and its content is the rest of that clause.
-            if m.tokens.lowerBound > 0, m.tokens.lowerBound < c, ["which", "that", "who", "whom"].contains(tokens[m.tokens.lowerBound - 1].lower) { f.append("inRelative") }
-            if c - m.tokens.upperBound > 1 { f.append("wordsBetweenSubjectAndCue") }
-        } else {
-            f.append("subj=none")
+            f.inRelative = m.tokens.lowerBound > 0 && m.tokens.lowerBound < c && ["which", "that", "who", "whom"].contains(tokens[m.tokens.lowerBound - 1].lower)
+            f.wordsBetweenSubjectAndCue = c - m.tokens.upperBound > 1
         }
-        f.append("entity=" + (entity?.rawValue ?? "none"))
-        // The words around the cue.
-        f.append("prev=" + (c > 0 ? Self.neighbour(tokens[c - 1]) : "START"))
-        f.append("next=" + (c + 1 < tokens.count ? Self.neighbour(tokens[c + 1]) : "END"))
         // The clause.
         guard let first = segments.first, let k = tokens.firstIndex(where: { $0.range.start >= first.start }) else { return f }
+        f.hasClause = true
         let end = segments.last!.end
         let t = tokens[k]
         if t.isWord {
-            f.append("first=" + (t.isCapitalized ? (t.cls.contains(.subjectPronoun) ? t.lower : "CAP") : t.lower))
-            if t.cls.contains(.determiners) { f.append("firstDeterminer") }
-            if t.cls.contains(.allPronouns) { f.append("firstPronoun") }
+            f.first = t.isCapitalized ? (t.cls.contains(.subjectPronoun) ? t.lower : "CAP") : t.lower
+            f.firstDeterminer = t.cls.contains(.determiners)
+            f.firstPronoun = t.cls.contains(.allPronouns)
         }
-        if k > 0, tokens[k - 1].lower == "that" { f.append("afterThat") }
+        f.afterThat = k > 0 && tokens[k - 1].lower == "that"
         // A clause that opens with a finite verb has lost its subject to the sentence around it.
-        if t.isWord, !t.isCapitalized, ctx.finder.pack.finiteVerbs.contains(t.lower) || t.cls.contains(.verbForm) { f.append("firstFinite") }
-        if t.isWord, t.lower.hasSuffix("ing"), !t.isCapitalized { f.append("firstGerund") }
-        if let last = tokens.lastIndex(where: \.isWord), tokens[last].range.end <= end { f.append("clauseEndsSentence") }
-        let own = ctx.hasOwnVerb(from: k, within: end)
-        f.append(own ? "ownVerb" : "noVerb")
-        f.append("path|verb=" + path.rawValue + "|" + (own ? "v" : "n"))
-        f.append("lemma|verb=" + lemma + "|" + (own ? "v" : "n"))
-        let words = tokens[k...].prefix(while: { $0.range.end <= end }).filter(\.isWord).count
-        f.append("len=" + (words <= 5 ? "4-5" : words <= 8 ? "6-8" : words <= 14 ? "9-14" : words <= 25 ? "15-25" : "26+"))
-        if segments.count > 1 { f.append("twoSegments") }
-        if tokens.contains(where: { $0.kind == .quote }) { f.append("quoteInSentence") }
-        if ctx.headline { f.append("headline") }
+        f.firstFinite = t.isWord && !t.isCapitalized && (ctx.finder.pack.finiteVerbs.contains(t.lower) || t.cls.contains(.verbForm))
+        f.firstGerund = t.isWord && t.lower.hasSuffix("ing") && !t.isCapitalized
+        if let last = tokens.lastIndex(where: \.isWord), tokens[last].range.end <= end { f.clauseEndsSentence = true }
+        f.ownVerb = ctx.hasOwnVerb(from: k, within: end)
+        var words = 0
+        for j in k..<tokens.count {
+            guard tokens[j].range.end <= end else { break }
+            if tokens[j].isWord { words += 1 }
+        }
+        f.length = words <= 5 ? 0 : words <= 8 ? 1 : words <= 14 ? 2 : words <= 25 ? 3 : 4
+        f.twoSegments = segments.count > 1
+        f.quoteInSentence = tokens.contains { $0.kind == .quote }
+        f.headline = ctx.headline
         return f
     }
 
@@ -136,12 +372,15 @@ struct ReportedClauseFilter {
         t.kind == .quote ? "QUOTE" : t.kind == .punct || !t.isCapitalized ? t.lower : "CAP"
     }
 
-    /// The probability that the features describe a reported clause.
+    /// The probability that the named features describe a reported clause (the reference
+    /// the indexed `ReportedFeatures.probability` agrees with).
     static func probability(_ features: [String]) -> Double {
         var z = ReportedClauseWeights.bias
-        for x in features { z += ReportedClauseWeights.weights[x] ?? 0 }
-        return 1 / (1 + (-z).exp())
+        for x in features { z += ReportedWeightTable.weight(named: x) }
+        return logistic(z)
     }
+
+    static func logistic(_ z: Double) -> Double { 1 / (1 + (-z).exp()) }
 }
 
 private extension Double {

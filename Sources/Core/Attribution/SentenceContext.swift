@@ -51,9 +51,22 @@ struct Context {
             if t.isCapitalized, i > 0, !(tokens[i - 1].kind == .quote || tokens[i - 1].isPunct(",")), !headline { continue }
             // "called" right after a determiner or before "for" is not speech ("a group called X" stays a cue).
             if i > 0, ["the", "a", "an", "his", "her", "their"].contains(tokens[i - 1].lower), !finder.pack.auxiliaries.contains(tokens[i - 1].lower) { continue }
+            // "Trump's reported net worth", "the leadership's repeated refusal": a participle
+            // between a possessive and its noun is an adjective ("Trump's reported that …"
+            // stays a cue, and so does "he’s predicted big wins": a pronoun's "’s" is "has").
+            if i > 0, i + 1 < tokens.count, tokens[i - 1].isPossessive, !tokens[i - 1].bareCls.contains(.allPronouns), t.lower.hasSuffix("ed"),
+               adjectiveBefore(tokens[i + 1]) { continue }
             out.append(i)
         }
         return out
+    }
+
+    /// A lower-case word that may be the noun a participle describes: no complementiser,
+    /// determiner, pronoun, preposition, "to", adverb or verb.
+    private func adjectiveBefore(_ n: Token) -> Bool {
+        n.isWord && !n.isCapitalized && n.lower != "that" && n.lower != "to" && !n.cls.contains(.determiners) && !n.cls.contains(.allPronouns)
+            && !n.cls.contains(.prepositions) && !n.cls.contains(.timeWords) && !n.lower.hasSuffix("ly") && !finder.pack.finiteVerbs.contains(n.lower)
+            && !["how", "why", "whether", "what", "when", "where", "who", "if"].contains(n.lower)
     }
 
     /// What may follow a noun-like speech verb used as a verb: "that", punctuation, a
@@ -99,14 +112,28 @@ struct Context {
         // "asked by a reporter whether", "asked specifically what", "asked later if".
         if k < n, tokens[k].lower == "by" {
             var e = k + 1
-            while e < n, e - k <= 5, tokens[e].isWord, !["whether", "if", "what", "how", "why", "who", "when", "where", "about"].contains(tokens[e].lower) { e += 1 }
+            while e < n, e - k <= 5, tokens[e].isWord, !["whether", "if", "what", "how", "why", "who", "when", "where", "which", "about"].contains(tokens[e].lower) { e += 1 }
             k = e
         }
         while k < n, tokens[k].isWord, tokens[k].lower.hasSuffix("ly") || tokens[k].cls.contains(.timeWords) || ["later", "again", "then"].contains(tokens[k].lower) { k += 1 }
         guard k < n, tokens[k].isWord else { return nil }
-        if tokens[k].lower == "about" { return clause(from: k + 1, to: n, stopAtCue: true, minWords: 3).map { [$0] } }
-        guard ["whether", "if", "what", "how", "why", "who", "when", "where"].contains(tokens[k].lower) else { return nil }
-        return clause(from: k, to: n, stopAtCue: true).map { [$0] }
+        // "Asked about the vote, Tom Reed blamed …": a question that opens the sentence ends
+        // at the comma where the answer's subject and verb begin (not at ", the mayor," inside it).
+        var to = n
+        if c == 0 || tokens[c - 1].kind == .punct {
+            var j = k
+            while j + 1 < n {
+                if tokens[j].isPunct(","), let m = finder.mention(startingAt: j + 1, tokens), m.tokens.upperBound < n,
+                   tokens[m.tokens.upperBound].isWord, !tokens[m.tokens.upperBound].isCapitalized {
+                    to = j
+                    break
+                }
+                j += 1
+            }
+        }
+        if tokens[k].lower == "about" { return clause(from: k + 1, to: to, stopAtCue: true, minWords: 3).map { [$0] } }
+        guard ["whether", "if", "what", "how", "why", "who", "when", "where", "which"].contains(tokens[k].lower) else { return nil }
+        return clause(from: k, to: to, stopAtCue: true).map { [$0] }
     }
 
     /// A verb of asking ("asked whether …", "asked X to …"): it reports only its wh-clause or infinitive.
@@ -283,6 +310,11 @@ struct Context {
                 if j >= 0, finder.pack.auxiliaries.contains(tokens[j].lower) { j -= 1 }
                 continue
             }
+            // "Tom Reed this past week announced" ("week" is skipped above).
+            if j >= 1, tokens[j].lower == "past", ["this", "the"].contains(tokens[j - 1].lower) {
+                j -= 2
+                continue
+            }
             break
         }
         // "Clinton is continuing to insist", "she went out of her way to say": the subject of
@@ -326,6 +358,13 @@ struct Context {
                 // "footage of Trump saying …": a name right before a participle is its subject
                 // even after "of".
                 let participleAfterOf = before >= 0 && t.lower.hasSuffix("ing") && m.kind == .name && tokens[before].lower == "of"
+                // "the board issued a statement saying …": the document is the object of
+                // the one who issued it, and they are the speaker.
+                if t.lower.hasSuffix("ing"), m.kind == .description, let noun = m.head, finder.pack.documentNouns.contains(noun),
+                   before >= 0, tokens[before].isWord, !tokens[before].cls.contains(.prepositions),
+                   let issuer = governingSubject(before: m.tokens.lowerBound), issuer.kind != .description || issuer.head.map({ !finder.pack.documentNouns.contains($0) }) ?? true {
+                    return issuer
+                }
                 if !afterPreposition || participleAfterOf { return m }
                 // "A spokeswoman for Hillary Clinton says", "a spokesman for the Department for
                 // Transport said": the head before the prepositional phrases.
@@ -354,8 +393,9 @@ struct Context {
             }
             if tokens[j].isPunct(","), let m = appositiveSubject(endingAt: j) { return m }
             if tokens[j].isPunct(",") || tokens[j].kind == .quote || tokens[j].isPunct("—") {
-                // Inversion: “…,” said X.
-                if let m = finder.mention(startingAt: c + 1, tokens) { return withAppositive(m) }
+                // Inversion: “…,” said X. Not when a verb follows X: "…, said the mayor is
+                // not fit to serve" reports a clause whose subject X is.
+                if let m = finder.mention(startingAt: c + 1, tokens), !opensFiniteClause(at: m.tokens.upperBound) { return withAppositive(m) }
             }
             // "X, who …, said": relative clause between subject and verb.
         } else if c + 1 < tokens.count, let m = finder.mention(startingAt: c + 1, tokens) {
@@ -363,6 +403,9 @@ struct Context {
             return withAppositive(m)
         }
         if j >= 0, tokens[j].isWord, let q = quantitySubject(endingAt: j) ?? pluralSubject(endingAt: j) { return q }
+        if j >= 0, tokens[j].isWord, let o = openingSubject(endingAt: j) { return o }
+        // "Six newspapers in the county, including the Gazette, said": the phrase's own comma.
+        if j >= 1, tokens[j].isPunct(","), let o = openingSubject(endingAt: j - 1, closingComma: true) { return o }
         return nil
     }
 
@@ -371,6 +414,65 @@ struct Context {
     private func headEnd(before p: Int) -> Int {
         if p >= 4, tokens[p - 1].isPunct(")"), tokens[p - 3].isPunct("("), tokens[p - 2].isWord { return p - 4 }
         return p - 1
+    }
+
+    /// "A court document filed Thursday says", "The budget office said", "Current and former
+    /// officials who spoke with the paper said", "Six newspapers in the state, including the
+    /// Gazette, said": the noun phrase that opens the sentence, up to its cue, with no verb of
+    /// its own outside a relative clause, is the cue's subject (a description; its head is
+    /// the last word before its first preposition, participle, comma or relative pronoun).
+    func openingSubject(endingAt j: Int, closingComma: Bool = false) -> Mention? {
+        // A headline's capitals are no noun phrase ("Mayor Reveals Who He Would Pick").
+        guard !headline else { return nil }
+        var s = datelineEnd()
+        while s < j, tokens[s].isWord, ["but", "and", "yet", "still", "rather", "meanwhile", "however", "now"].contains(tokens[s].lower) {
+            s += 1
+            if s < j, tokens[s].isPunct(",") { s += 1 }
+        }
+        guard s < j, j - s < 25, tokens[s].isWord, tokens[j].isWord else { return nil }
+        let t = tokens[s]
+        if t.cls.contains(.allPronouns) || t.cls.contains(.prepositions) || t.cls.contains(.speechVerb) || t.lower.hasSuffix("ing")
+            || t.lower.hasSuffix("ly") || finder.pack.finiteVerbs.contains(t.lower)
+            || ["there", "it", "if", "when", "as", "while", "because", "although", "though", "since", "after", "before", "until", "once", "despite", "unlike", "like"].contains(t.lower) {
+            return nil
+        }
+        let last = tokens[j]
+        if last.cls.contains(.determiners) || last.cls.contains(.prepositions) || ["and", "or", "but", "who", "that", "which"].contains(last.lower) || last.lower.hasSuffix("ly") {
+            return nil
+        }
+        var relative = false
+        var commas = 0
+        var head: Int?
+        for k in s...j {
+            let x = tokens[k]
+            if x.kind == .quote { return nil }
+            if x.kind == .punct {
+                guard x.isPunct(",") else { return nil }
+                commas += 1
+                if commas > 2 { return nil }
+                if head == nil { head = k - 1 }
+                continue
+            }
+            if ["who", "that", "which", "whose", "whom"].contains(x.lower) {
+                if head == nil { head = k - 1 }
+                relative = true
+                continue
+            }
+            if !relative, finder.pack.finiteVerbs.contains(x.lower) || x.cls.contains(.speechVerb) || x.lower.hasSuffix("n't") || x.lower.hasSuffix("n’t") {
+                return nil
+            }
+            if head == nil, k > s, x.cls.contains(.prepositions) || !x.isCapitalized && (x.lower.hasSuffix("ed") || x.lower.hasSuffix("ing")) {
+                head = k - 1
+            }
+        }
+        // Commas come in pairs around an insertion; with the comma before the cue, one more.
+        if (commas + (closingComma ? 1 : 0)) % 2 == 1 { return nil }
+        let h = max(s, head ?? j)
+        guard tokens[h].isWord, !tokens[h].cls.contains(.determiners) else { return nil }
+        let words = finder.text(tokens, s..<(j + 1))
+        let lowered = tokens[s].isCapitalized && tokens[s].cls.contains(.determiners) ? tokens[s].lower + String(words.dropFirst(tokens[s].lower.count)) : words
+        return Mention(kind: .description, tokens: s..<(j + 1), range: TextRange(tokens[s].range.start, tokens[j].range.end), text: lowered,
+                       plural: tokens[h].bare.hasSuffix("s") && !tokens[h].bare.hasSuffix("ss"), head: tokens[h].bare)
     }
 
     /// "Security specialists say", "both sides have acknowledged", "official data suggest",
@@ -487,20 +589,29 @@ struct Context {
             if tokens[k].kind == .quote { return nil }
             if tokens[k].isPunct(",") {
                 let inner = (k + 1)..<j
+                // "Rep. Omar Haddad, R-Utah, said": the party and state tag of the name before it.
+                if inner.count == 1, isPartyTag(tokens[k + 1]) {
+                    if let m = finder.mention(endingAt: k - 1, tokens), m.kind != .pronoun { return m }
+                    return nil
+                }
                 if let run = finder.capitalizedRun(startingAt: k + 1, tokens), run.upperBound == j, let place = finder.nameMention(run, tokens), finder.isPlace(place) {
                     // ", South Carolina," is where the person is from: look further back.
                     k -= 1
                     continue
                 }
-                if let run = finder.capitalizedRun(startingAt: k + 1, tokens), run.upperBound == j, var name = finder.nameMention(run, tokens),
-                   name.kind == .name {
+                // "Another pollster, David Woodard of Clemson University, said": the name may
+                // bring its organisation or place with it.
+                if let run = finder.capitalizedRun(startingAt: k + 1, tokens), var name = finder.nameMention(run, tokens), name.kind == .name,
+                   run.upperBound == j || isOrganizationTail(from: run.upperBound, to: j) {
                     if let head = finder.mention(endingAt: k - 1, tokens) ?? finder.genericDescription(endingAt: k - 1, tokens) {
                         name.roles.append(finder.text(tokens, head.tokens))
+                        if run.upperBound < j, name.organization == nil { name.organization = finder.text(tokens, (run.upperBound + 1)..<j) }
                         return name
                     }
                     // "The party's spokesperson on energy, Kevin Mileham, said": a description
                     // and its prepositional phrase; the role is both.
-                    if let prep = tokens[max(0, k - 6)..<k].lastIndex(where: { $0.isWord && finder.pack.apposingPrepositions.contains($0.lower) }),
+                    if run.upperBound == j,
+                       let prep = tokens[max(0, k - 6)..<k].lastIndex(where: { $0.isWord && finder.pack.apposingPrepositions.contains($0.lower) }),
                        prep > 0, !tokens[(prep + 1)..<k].contains(where: { !$0.isWord }),
                        tokens[prep - 1].isWord, tokens[prep - 1].bareCls.contains(.roleNouns),
                        let head = finder.mention(endingAt: prep - 1, tokens) ?? finder.genericDescription(endingAt: prep - 1, tokens),
@@ -516,10 +627,37 @@ struct Context {
                 if before >= 2, tokens[before].isWord, tokens[before].lower.allSatisfy(\.isNumber), tokens[before - 1].isPunct(",") {
                     before -= 2
                 }
+                // "Sen. Lena Park, R-S.C., a candidate, said": the party and state between
+                // the name and the role.
+                if before >= 2, tokens[before].isWord, isPartyTag(tokens[before]), tokens[before - 1].isPunct(",") {
+                    before -= 2
+                }
                 if before > 0, tokens[before].isPunct(")"), let open = tokens[..<before].lastIndex(where: { $0.isPunct("(") }), before - open <= 9 {
                     before = open - 1
                 }
+                // "…, candidates have more room to walk away, said Steve Grubbs": words with a
+                // finite verb of their own (outside "who …") are a clause, not an apposition.
+                // (A verb right after the comma goes on with a clause before it: "whose home,
+                // Miami, is projected …"; "when asked what …" is a subordinate clause.)
+                let plain = tokens[inner].prefix(while: {
+                    !["who", "which", "whose", "that", "whom", "when", "what", "where", "how", "why", "if", "whether", "as", "while", "after", "before"].contains($0.bare)
+                        && !$0.lower.hasPrefix("who")
+                })
+                if plain.dropFirst().contains(where: { $0.isWord && !$0.isCapitalized && finder.pack.finiteVerbs.contains($0.lower) && !["be", "been"].contains($0.lower) }) {
+                    return nil
+                }
                 if var m = finder.mention(endingAt: before, tokens), m.kind != .pronoun {
+                    // "Matthew Prince, chief executive of CloudFlare, a San Francisco company,
+                    // said": a body after "of" ends the role before it, not the subject; the
+                    // person is before the comma further back.
+                    if m.tokens.lowerBound > 0, tokens[m.tokens.lowerBound - 1].isWord, finder.pack.apposingPrepositions.contains(tokens[m.tokens.lowerBound - 1].lower),
+                       let earlier = tokens[..<m.tokens.lowerBound].lastIndex(where: { $0.isPunct(",") }), j - earlier <= 30, earlier > 0,
+                       let person = finder.mention(endingAt: earlier - 1, tokens), person.kind == .name {
+                        var person = person
+                        let role = finder.text(tokens, (earlier + 1)..<j)
+                        if (j - earlier) <= 25, !role.isEmpty { person.roles.append(trimRole(role)) }
+                        return person
+                    }
                     if let first = tokens[inner].first, first.lower == "who" || first.lower == "which" || first.lower == "whose" {
                         // "Anna Berg, who is deputy speaker of the council, said": the role after "who is".
                         if let role = rolePhrase(from: inner.lowerBound, limit: inner.upperBound), role.end == inner.upperBound {
@@ -538,6 +676,30 @@ struct Context {
             k -= 1
         }
         return nil
+    }
+
+    /// Token `k` is a finite verb ("is", "would", "wasn't"): what comes before it is a subject.
+    private func opensFiniteClause(at k: Int) -> Bool {
+        guard k < tokens.count, tokens[k].isWord, !tokens[k].isCapitalized else { return false }
+        let w = tokens[k].lower
+        return finder.pack.finiteVerbs.contains(w) && !["be", "been"].contains(w) || w.hasSuffix("n't") || w.hasSuffix("n’t")
+    }
+
+    /// A party and state tag of wire copy: "R-S.C.", "D-Wis.", "I-Vt.", "R-Utah".
+    private func isPartyTag(_ t: Token) -> Bool {
+        let u = Array(t.lower.utf8)
+        guard u.count >= 4, u[1] == UInt8(ascii: "-"), [UInt8(ascii: "r"), UInt8(ascii: "d"), UInt8(ascii: "i")].contains(u[0]) else { return false }
+        return t.isCapitalized && u[2...].allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: ".") }
+    }
+
+    /// Tokens `from..<to` are "of" (or "from", "at") and a capitalised name: "of Clemson
+    /// University", "from the Cato Institute".
+    private func isOrganizationTail(from: Int, to: Int) -> Bool {
+        guard from + 1 < to, tokens[from].isWord, ["of", "from", "at"].contains(tokens[from].lower) else { return false }
+        var k = from + 1
+        if tokens[k].lower == "the" { k += 1 }
+        guard k < to, let run = finder.capitalizedRun(startingAt: k, tokens) else { return false }
+        return run.upperBound == to
     }
 
     /// ", Louise Haigh," right after a description: the name it describes.
@@ -814,8 +976,24 @@ struct Context {
             // "…, according to the SITE group, which monitors …": a relative clause describes
             // the source; what it said is the clause before.
             let relative = after + 1 < n && ["which", "who", "whose"].contains(tokens[after + 1].lower)
-            if after < n, tokens[after].isPunct(","), after + 1 < n, !(relative && c > 0 && tokens[c - 1].isPunct(",")), tokens[(after + 1)...].contains(where: \.isWord) {
-                return clause(from: after + 1, to: n).map { ([$0], m, .accordingBefore) }
+            // "…, according to a CNN tally, but his path is narrowing": a clause joined by a
+            // conjunction is the writer's; the source's is the one before.
+            let coordinated = after + 1 < n && ["but", "and", "yet", "so"].contains(tokens[after + 1].lower)
+            if after < n, tokens[after].isPunct(","), after + 1 < n, !((relative || coordinated) && c > 0 && tokens[c - 1].isPunct(",")),
+               tokens[(after + 1)...].contains(where: \.isWord) {
+                let found = clause(from: after + 1, to: n)
+                // "…, according to the Judicial Conference, the policy-making arm of the
+                // courts.": a noun phrase with no verb after the source is its apposition.
+                // "…, according to three polls, including one released Thursday", "…, compared
+                // with …": a participle after the source opens an adjunct, not its content.
+                let opener = tokens[after + 1]
+                let adjunct = opener.isWord && !opener.isCapitalized && (opener.lower.hasSuffix("ing") || opener.lower.hasSuffix("ed"))
+                    && c >= 2 && !["and", "but", "or"].contains(tokens[c - 2].lower)
+                if let r = found, c > 0, tokens[c - 1].isPunct(","),
+                   adjunct || tokens[after + 1].cls.contains(.determiners) && !hasOwnVerb(from: after + 1, within: r.end) {
+                    return clause(from: 0, to: c - 1).map { ([$0], m, .accordingAfter) }
+                }
+                return found.map { ([$0], m, .accordingBefore) }
             }
             // "CLAUSE, according to X."
             if c > 0, tokens[c - 1].isPunct(",") { return clause(from: 0, to: c - 1).map { ([$0], m, .accordingAfter) } }
@@ -896,15 +1074,41 @@ struct Context {
         }
         if subjectStart >= 2, tokens[subjectStart - 1].isPunct(",") {
             // "To understand it, Roberts said, one should visit": both halves are the statement.
-            let after = max(c + 1, m.tokens.upperBound)
+            var after = max(c + 1, m.tokens.upperBound)
+            // "…, said Tom Reed, the harbour master.": the role after an inverted subject is
+            // not a second half of the statement.
+            if m.tokens.lowerBound > c, let role = appositive(after: after) { after = role.end }
             if after + 1 < n, tokens[after].isPunct(","), tokens[after + 1].isWord, !tokens[after + 1].lower.hasSuffix("ing"),
                let first = clause(from: 0, to: subjectStart - 1, minWords: 1), let second = clause(from: after + 1, to: n, stopAtCue: true, minWords: 1),
                tokens[0..<min(n, Context.window * 2)].filter(\.isWord).count - (after - subjectStart + 1) >= 4 {
                 return ([first, second], m, .split)
             }
+            // "Earlier in the day, the agency said it would cooperate", "After the vote, he
+            // warned: “…”": a cue with words of its own after it reports those; what stands
+            // before the comma is when or why, not what.
+            if cueHasOwnContent(c, after: after) { return nil }
             return clause(from: 0, to: subjectStart - 1).map { ([$0], m, .before) }
         }
         return nil
+    }
+
+    /// What follows cue `c` (from token `after`, past an inverted subject) is its own content:
+    /// a quotation, a colon, "that", "so", a subject pronoun ("said it would cooperate") or
+    /// a determiner and its noun ("announced his resignation"), after the person told
+    /// ("told reporters"). Ends of sentences, commas, times and places ("said on Friday",
+    /// "told The Post.") are not.
+    func cueHasOwnContent(_ c: Int, after: Int) -> Bool {
+        let n = tokens.count
+        var k = after
+        if SpeakerAttributor.objectFirst.contains(tokens[c].lower), let object = finder.mention(startingAt: k, tokens), object.kind != .pronoun {
+            k = object.tokens.upperBound
+        }
+        guard k < n else { return false }
+        let t = tokens[k]
+        if t.kind == .quote || t.isPunct(":") { return true }
+        guard t.isWord, !t.isCapitalized else { return false }
+        if ["that", "so"].contains(t.lower) || t.cls.contains(.subjectPronoun) { return true }
+        return t.cls.contains(.determiners) && k + 1 < n && tokens[k + 1].isWord
     }
 
     /// "that …", or a subject and a finite verb within a few words: a clause, not a noun
@@ -955,6 +1159,14 @@ struct Context {
         if stopAtCue {
             var k = from
             while k < to {
+                // "said the plan had failed and said that …", "… but added that …", "… and
+                // 60 percent said …": a second cue joined by "and" or "but" reports a clause
+                // of its own.
+                if k > from, tokens[k].isWord, tokens[k].lower == "and" || tokens[k].lower == "but" {
+                    var v = k + 1
+                    while v < to, tokens[v].isWord, tokens[v].cls.contains(.verbModifiers) { v += 1 }
+                    if v < to, tokens[v].isWord, !tokens[v].isCapitalized, tokens[v].cls.contains(.verbForm), !tokens[v].lower.hasSuffix("ing") { end = k; break }
+                }
                 if tokens[k].isPunct(","), k + 1 < to {
                     if tokens[k + 1].lower == "according" { end = k; break }
                     if k + 2 < to, tokens[k + 2].cls.contains(.verbForm), finder.mention(startingAt: k + 1, tokens) != nil { end = k; break }

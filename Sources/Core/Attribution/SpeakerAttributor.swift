@@ -145,14 +145,14 @@ struct SpeakerAttributor {
                     var confidence = Confidence.reported
                     if filter.enabled || collectCandidates {
                         let features = filter.features(ctx, cue: c, segments: question, subject: nil, path: .passiveQuestion, entity: nil)
-                        let probability = ReportedClauseFilter.probability(features)
+                        let probability = features.probability
                         if filter.enabled {
                             kept = probability >= ReportedClauseWeights.threshold
                             confidence = (probability * 100).rounded() / 100
                         }
                         if collectCandidates {
                             candidates.append(ReportedCandidate(range: TextRange(question[0].start, question.last!.end), segments: question,
-                                                                features: features, probability: probability, kept: kept))
+                                                                features: features.names, probability: probability, kept: kept))
                         }
                     }
                     if kept {
@@ -172,14 +172,14 @@ struct SpeakerAttributor {
                 var kept = true
                 if filter.enabled || collectCandidates {
                     let features = filter.features(ctx, cue: c, segments: clause, subject: m, path: path, entity: state.registry[r.entity].kind)
-                    let probability = ReportedClauseFilter.probability(features)
+                    let probability = features.probability
                     if filter.enabled {
                         kept = probability >= ReportedClauseWeights.threshold
                         confidence = (probability * 100).rounded() / 100
                     }
                     if collectCandidates {
                         candidates.append(ReportedCandidate(range: TextRange(clause.first!.start, clause.last!.end), segments: clause,
-                                                            features: features, probability: probability, kept: kept))
+                                                            features: features.names, probability: probability, kept: kept))
                     }
                 }
                 if kept {
