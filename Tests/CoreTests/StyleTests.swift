@@ -268,4 +268,15 @@ struct StyleTests {
         #expect(a.speakers.first?.organization == "the Ministry of Housing, Communities and Local Government" || a.speakers.first?.organization == "Ministry of Housing, Communities and Local Government",
                 "\(a.speakers.map { ($0.name, $0.organization) })")
     }
+
+    @Test("a source who asked not to be named said nothing by asking; asking someone to act is still reported")
+    func anonymity() {
+        let a = parse("""
+            A Wellington principal, who asked not to be named, said many schools were struggling to fill vacancies in maths.
+
+            The mayor asked the council to delay the vote until June.
+            """)
+        #expect(!statements(a).contains { $0.contains("not to be named") }, "\(statements(a))")
+        #expect(statements(a).contains { $0.hasPrefix("indirect the council to delay the vote until June") }, "\(statements(a))")
+    }
 }

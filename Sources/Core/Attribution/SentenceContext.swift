@@ -139,6 +139,16 @@ struct Context {
     /// A verb of asking ("asked whether …", "asked X to …"): it reports only its wh-clause or infinitive.
     func asks(_ c: Int) -> Bool { finder.pack.questionForms.contains(tokens[c].lower) }
 
+    /// "who asked not to be named", "requested anonymity": a source asking not to be
+    /// identified says nothing by it.
+    func asksAnonymity(_ c: Int) -> Bool {
+        var k = c + 1
+        guard k + 2 < tokens.count, tokens[k].lower == "not" || tokens[k].lower == "to" else { return false }
+        if tokens[k].lower == "not" { k += 1 }
+        guard tokens[k].lower == "to", tokens[k + 1].lower == "be", k + 2 < tokens.count else { return false }
+        return finder.pack.anonymityParticiples.contains(tokens[k + 2].lower)
+    }
+
     func reports(_ c: Int) -> Bool {
         isAccording(c) || tokens[c].cls.contains(.reports)
     }

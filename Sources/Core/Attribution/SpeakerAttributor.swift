@@ -166,6 +166,7 @@ struct SpeakerAttributor {
                 // A question reports what was asked ("asked whether …", "asked the network to
                 // donate …"), not whom ("asked him a question").
                 if ctx.asks(c), path != .whClause, path != .infinitive { continue }
+                if ctx.asks(c), ctx.asksAnonymity(c) { continue }
                 guard let r = state.resolve(m, paragraph: p, headline: isTitle) else { continue }
                 // The filter weighs the candidate; its probability is the confidence.
                 var confidence = Confidence.reported

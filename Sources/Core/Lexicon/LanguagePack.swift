@@ -33,6 +33,8 @@ public final class LanguagePack: Sendable {
     /// Other words for a role: a person given "Prime Minister" is also "the premier" and
     /// "the PM"; "chief executive" is "the CEO". Role phrase (lowercased words) → extra words.
     let roleWordAliases: [(phrase: [String], words: [String])]
+    /// "asked not to be *named*": participles of a request for anonymity (no report).
+    let anonymityParticiples: Set<String>
     /// Participles of inference: "…, suggesting confusion" is the writer's reading, unless a
     /// clause with its own verb follows ("suggesting that he would …").
     let inferenceCues: Set<String>
@@ -91,7 +93,7 @@ public final class LanguagePack: Sendable {
          enclosingReporters: Set<String> = [], topicVerbStems: [String] = [], noInfinitiveStems: [String] = [],
          questionForms: Set<String> = [], quantityWords: Set<String> = [], approximators: Set<String> = [],
          apposingPrepositions: Set<String> = [], complementizers: Set<String> = [],
-         roleWordAliases: [(phrase: [String], words: [String])] = [],
+         roleWordAliases: [(phrase: [String], words: [String])] = [], anonymityParticiples: Set<String> = [],
          roleNouns: Set<String> = [], titleWords: Set<String> = [], titleSuffixes: [String] = []) {
         self.code = code
         self.stopwords = stopwords
@@ -104,6 +106,7 @@ public final class LanguagePack: Sendable {
         self.personNouns = personNouns
         self.companyHeads = companyHeads
         self.roleWordAliases = roleWordAliases
+        self.anonymityParticiples = anonymityParticiples
         self.inferenceCues = inferenceCues
         self.finiteVerbs = finiteVerbs
         self.enclosingReporters = enclosingReporters
@@ -237,7 +240,8 @@ public final class LanguagePack: Sendable {
                         "than", "over", "under", "fully", "barely", "large", "small", "vast", "overwhelming", "slim", "narrow"],
         apposingPrepositions: ["for", "of", "at", "with", "on"],
         roleWordAliases: [(["prime", "minister"], ["premier", "pm"]), (["chief", "executive"], ["ceo"]),
-                          (["ceo"], ["chief", "executive"]), (["chief", "minister"], ["cm"])]
+                          (["ceo"], ["chief", "executive"]), (["chief", "minister"], ["cm"])],
+        anonymityParticiples: ["named", "identified", "quoted", "pictured", "photographed", "filmed"]
     )
 
     public static let french = LanguagePack(
