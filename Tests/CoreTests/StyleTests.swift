@@ -279,4 +279,23 @@ struct StyleTests {
         #expect(!statements(a).contains { $0.contains("not to be named") }, "\(statements(a))")
         #expect(statements(a).contains { $0.hasPrefix("indirect the council to delay the vote until June") }, "\(statements(a))")
     }
+
+    @Test("Zimbabwean, Bangladeshi and Japanese copy: portfolios listed before a title, 'Cde' and 'Adv', a university with 'and' in its name, a dash typed as two hyphens")
+    func zimbabweBangladeshJapan() {
+        let a = parse("""
+            HARARE - The Government will pay maize farmers in dollars from next season, Lands, Agriculture, Fisheries, Water and Rural Development Minister Dr Tendai Moyo has said.
+
+            Farmers Union president Cde Abdul Sibanda said payments must be made on time.
+
+            Transport expert Prof Rafiq Hasan of Dhaka University of Engineering and Technology (Duet) said the plan could work if the police enforced the rules.
+
+            TOKYO (Kyodo) -- Japan will double its assistance to the island nations next year, Chief Cabinet Secretary Kenji Mori said Tuesday.
+            """)
+        #expect(speaker(of: "The Government will pay maize farmers", in: a) == "Tendai Moyo", "\(ArticleOutline.render(a))")
+        #expect(a.speakers.first { $0.name == "Tendai Moyo" }?.roles.first?.hasPrefix("Lands, Agriculture, Fisheries, Water and Rural Development Minister") == true,
+                "\(a.speakers.map { ($0.name, $0.roles) })")
+        #expect(speaker(of: "payments must be made on time", in: a) == "Abdul Sibanda", "\(ArticleOutline.render(a))")
+        #expect(speaker(of: "the plan could work", in: a) == "Rafiq Hasan", "\(ArticleOutline.render(a))")
+        #expect(statements(a).contains { $0.hasPrefix("indirect Japan will double its assistance") }, "\(statements(a))")
+    }
 }

@@ -89,7 +89,10 @@ struct MentionFinder {
             if t.isWord, t.isCapitalized, !t.isPossessive, isNameWord(t) { k -= 1; continue }
             break
         }
-        guard sawComma, k >= 1, tokens[k].isWord, tokens[k].lower == "of" || tokens[k].lower == "for",
+        // ("Bangladesh University of Engineering and Technology": no comma needed when the
+        // words after "and" end the name.)
+        guard sawComma || and + 1 < tokens.count && isNameWord(tokens[and + 1]) && !isTitle(tokens[and + 1]),
+              k >= 1, tokens[k].isWord, tokens[k].lower == "of" || tokens[k].lower == "for",
               tokens[k + 1].isWord, tokens[k + 1].isCapitalized,
               tokens[k - 1].isWord, tokens[k - 1].isCapitalized, tokens[k - 1].bareCls.contains(.organizationWords) else { return nil }
         var s = k - 1
@@ -178,6 +181,9 @@ struct MentionFinder {
         if lo >= 2, tokens[lo - 1].isWord, tokens[lo - 1].lower == "and", isPortfolio(tokens[lo - 2]), isPortfolio(tokens[lo]),
            tokens[lo..<hi].dropLast().contains(where: { isTitle($0) }) {
             lo -= 2
+            // "Lands, Agriculture, Fisheries, Water and Rural Development Minister X": the
+            // portfolios listed before, each after a comma.
+            while lo >= 2, tokens[lo - 1].isPunct(","), isPortfolio(tokens[lo - 2]) { lo -= 2 }
         }
         // Leading titles: "Vice Speaker", "Sen.", "Republican nominee"… up to the last title word
         // that still leaves a name after it.

@@ -934,6 +934,8 @@ struct Context {
         }
         if k < tokens.count, tokens[k].isPunct("("), let close = tokens[k...].prefix(6).firstIndex(where: { $0.isPunct(")") }) { k = close + 1 }
         guard k + 1 < tokens.count, tokens[k].kind == .punct, [":", "—", "–", "-"].contains(tokens[k].lower) else { return 0 }
+        // "TOKYO (Kyodo) -- …": a dash typed as two hyphens.
+        if tokens[k].lower == "-", k + 2 < tokens.count, tokens[k + 1].isPunct("-") { return k + 2 }
         return k + 1
     }
 

@@ -20,13 +20,13 @@ enum Names {
         "hon.", "the hon.", "cllr", "cllr.", "engr", "engr.",
         // Honorifics of courtesy in other countries' copy (see `courtesyTitles`).
         "alhaji", "alhaja", "hajia", "mallam", "datuk", "datin", "shri", "smt", "smt.",
-        "senior", "junior", "seri", "dato", "dato'", "tun",
+        "senior", "junior", "seri", "dato", "dato'", "tun", "cde", "comrade", "adv", "adv.",
     ]
 
     /// Titles of courtesy: they tell gender, not office.
     static let courtesyTitles: Set<String> = ["mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "mx.", "mx", "messrs.", "mme", "mlle", "sir", "dame",
                                              "alhaji", "alhaja", "hajia", "mallam", "datuk", "datin", "shri", "smt", "smt.",
-                                             "seri", "dato", "dato'", "tun"]
+                                             "seri", "dato", "dato'", "tun", "cde", "comrade", "adv", "adv."]
 
     /// Lower-case role nouns: they head a description ("the minister", "a spokesperson",
     /// "another deputy on the same committee") and stand before names ("co-host Joe Scarborough").
