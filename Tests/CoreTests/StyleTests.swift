@@ -298,4 +298,25 @@ struct StyleTests {
         #expect(speaker(of: "the plan could work", in: a) == "Rafiq Hasan", "\(ArticleOutline.render(a))")
         #expect(statements(a).contains { $0.hasPrefix("indirect Japan will double its assistance") }, "\(statements(a))")
     }
+
+    @Test("a definite description of a role nobody was given points back to the person just named; 'the former midfielder' keeps its article; 'boss'")
+    func unheldRoleDescription() {
+        let a = parse("""
+            Harbour Town boss Ian Marsh admitted his team had been second best.
+
+            “We gave them too much space,” the former Wales midfielder said.
+            """)
+        #expect(speaker(of: "too much space", in: a) == "Ian Marsh", "\(ArticleOutline.render(a))")
+        #expect(a.speakers.first { $0.name == "Ian Marsh" }?.roles == ["Harbour Town boss"], "\(a.speakers.map { ($0.name, $0.roles) })")
+    }
+
+    @Test("a description of a role someone holds goes to them, not to the person named last")
+    func heldRoleDescription() {
+        let a = parse("""
+            Finance Minister Tom Reed presented the budget. Opposition leader Ana Ruiz called it reckless.
+
+            “The numbers add up,” the minister said.
+            """)
+        #expect(speaker(of: "The numbers add up", in: a) == "Tom Reed", "\(ArticleOutline.render(a))")
+    }
 }

@@ -495,7 +495,12 @@ struct MentionFinder {
             while s > 0 && (j - s < 5 || j - s < 9 && tokens[s - 1].isCapitalized) {
                 let t = tokens[s - 1]
                 guard t.isWord else { break }
-                if t.cls.contains(.determiners) { s -= 1; break }
+                if t.cls.contains(.determiners) {
+                    s -= 1
+                    // "the former midfielder": an article before a determiner-like word.
+                    if s >= 1, tokens[s].lower == "former", ["the", "a", "an"].contains(tokens[s - 1].lower) { s -= 1 }
+                    break
+                }
                 // "A Department of Health and Social Care spokesperson": "of" inside the name of
                 // the body before the role.
                 if t.lower == "of" || t.lower == "for", s < j, tokens[s].isCapitalized, s >= 2, tokens[s - 2].isCapitalized,

@@ -205,11 +205,17 @@ struct SpeakerRegistry {
                 return i
             }
         }
-        // "the 64-year-old", "the woman": the person named most recently, nearby.
+        // "the 64-year-old", "the woman": the person named most recently, nearby. So is "the
+        // former Wales midfielder" when nobody was given that role: a definite description
+        // points back.
+        let unheldRole = m.head.map { Names.roleNouns.contains($0) && (byRoleWord[$0] ?? []).isEmpty } ?? false
         if let head = m.head, !m.plural, lower.hasBytesPrefix("the "),
-           pack.personNouns.contains(head) || m.text.utf8.containsBytes("-year-old") {
+           pack.personNouns.contains(head) || m.text.utf8.containsBytes("-year-old") || unheldRole {
+            // (For a role, only someone known to be a person by a role, a title or a first
+            // name: not "Lake Erie" or "Atlantic City".)
             if let i = recent.last(where: { i in
                 entities[i].kind == .person && !entities[i].plural && m.range.start - entities[i].lastSeen < 1500
+                    && (!unheldRole || pack.personNouns.contains(head) || entities[i].gender != .unknown || !entities[i].roles.isEmpty)
                     && (m.gender == .unknown || entities[i].gender == .unknown || entities[i].gender == m.gender)
             }) {
                 addAlias(i, m.text)

@@ -66,7 +66,7 @@ enum Names {
         "ministers", "governors", "mayors", "senators", "founders", "owners", "managers", "directors", "chiefs",
         "practitioner", "curator", "chairperson", "treasurer", "trustee", "dean", "provost", "registrar",
         "ombudsman", "auditor", "inspector", "superintendent", "warden", "coroner", "magistrate", "barrister", "solicitor",
-        "grazier", "publican", "headmaster", "headmistress", "villager", "villagers", "constable", "taoiseach", "emir",
+        "boss", "skipper", "grazier", "publican", "headmaster", "headmistress", "villager", "villagers", "constable", "taoiseach", "emir",
     ]
 
     /// Heads of organisation names and descriptions ("the Federation Council", "the ministry").
