@@ -319,4 +319,24 @@ struct StyleTests {
             """)
         #expect(speaker(of: "The numbers add up", in: a) == "Tom Reed", "\(ArticleOutline.render(a))")
     }
+
+    @Test("Nigerian copy: 'NLC President, Comrade X, who …', 'Reacting, the minister, Y, said', 'According to him, …'")
+    func nigerian() {
+        let a = parse("""
+            NLC President, Comrade Joe Okon, who spoke at a press conference in Abuja, said workers had waited long enough.
+
+            Reacting, the Minister of Information, Musa Idris, said the government remained committed to the agreement.
+
+            According to him, the delay was caused by the need to reconcile the figures.
+            """)
+        #expect(a.speakers.first { $0.name == "Joe Okon" }?.roles.contains("NLC President") == true, "\(a.speakers.map { ($0.name, $0.roles) })")
+        #expect(!a.speakers.contains { $0.name == "Reacting" }, "\(a.speakers.map(\.name))")
+        #expect(speaker(of: "the delay was caused", in: a) == "Musa Idris", "\(ArticleOutline.render(a))")
+    }
+
+    @Test("'according to her' goes to the woman named before (the pronouns after 'according to' are pack data)")
+    func accordingToPronoun() {
+        let a = parse("Finance Minister Tom Reed spoke first. Then Ana Ruiz, the mayor, took the floor. According to her, the pier would reopen in the spring.")
+        #expect(speaker(of: "the pier would reopen", in: a) == "Ana Ruiz", "\(ArticleOutline.render(a))")
+    }
 }

@@ -56,8 +56,9 @@ struct MentionStage {
                 // "Council member Ivo Petrov", "Transport minister Ana Ruiz": a capitalised word
                 // and a role noun before a name are the name's role, not a name of their own.
                 // "Preceded at the lectern by …": a participle opening the sentence is nobody.
+                // "Reacting, the minister said …", "Responding, …": so is one before a comma.
                 if k == ctx.firstWord, run.count == 1, t.lower.count > 4, t.lower.hasSuffix("ed") || t.lower.hasSuffix("ing"),
-                   k + 1 < tokens.count, tokens[k + 1].isWord, !tokens[k + 1].isCapitalized {
+                   k + 1 < tokens.count, tokens[k + 1].isWord && !tokens[k + 1].isCapitalized || tokens[k + 1].isPunct(",") && t.lower.hasSuffix("ing") {
                     k += 1; continue
                 }
                 // "In a Fox interview", "a CNN report": a name used as a modifier names nobody here.
@@ -82,6 +83,15 @@ struct MentionStage {
             // the name set beside it.
             // (One person: not "reporters on Dec. 2, Col. X", but "one of the family's attorneys, X".)
             if m.kind == .description, !m.plural || tokens[m.tokens.lowerBound].lower == "one",
+               let (named, roleEnd) = ctx.apposedName(after: m.tokens.upperBound) {
+                var n = named
+                n.roles.insert(finder.text(tokens, m.tokens.lowerBound..<roleEnd), at: 0)
+                m = n
+            }
+            // "NLC President, Comrade Joe Ajaero, who …": a body's acronym or name and a title,
+            // with no name of their own, are the role of the name set beside them.
+            if m.kind == .name, m.tokens.count <= 4, m.tokens.upperBound <= tokens.count, tokens[m.tokens.upperBound - 1].cls.contains(.titleWords),
+               tokens[m.tokens].dropLast().allSatisfy({ finder.isAcronym($0) || $0.bareCls.contains(.organizationWords) || $0.cls.contains(.titleWords) }),
                let (named, roleEnd) = ctx.apposedName(after: m.tokens.upperBound) {
                 var n = named
                 n.roles.insert(finder.text(tokens, m.tokens.lowerBound..<roleEnd), at: 0)

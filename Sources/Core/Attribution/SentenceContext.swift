@@ -262,6 +262,11 @@ struct Context {
         if isAccording(c) {
             let w = accordingWidth(c)
             guard c + w < tokens.count else { return nil }
+            // "According to him, …": the pronoun stands for the person it points back to.
+            let o = tokens[c + w]
+            if o.isWord, let p = finder.pack.objectPronouns[o.lower] {
+                return Mention(kind: .pronoun, tokens: (c + w)..<(c + w + 1), range: o.range, text: o.lower, gender: p.gender, plural: p.plural)
+            }
             return finder.mention(startingAt: c + w, tokens) ?? finder.nounPhrase(startingAt: c + w, tokens)
         }
         // "X was quoted as saying": the subject of "was quoted".

@@ -35,6 +35,8 @@ public final class LanguagePack: Sendable {
     let roleWordAliases: [(phrase: [String], words: [String])]
     /// "asked not to be *named*": participles of a request for anonymity (no report).
     let anonymityParticiples: Set<String>
+    /// Pronouns after "according to" ("according to him", "selon elle", "laut ihm").
+    let objectPronouns: [String: (gender: Names.Gender, plural: Bool)]
     /// Participles of inference: "…, suggesting confusion" is the writer's reading, unless a
     /// clause with its own verb follows ("suggesting that he would …").
     let inferenceCues: Set<String>
@@ -94,7 +96,8 @@ public final class LanguagePack: Sendable {
          questionForms: Set<String> = [], quantityWords: Set<String> = [], approximators: Set<String> = [],
          apposingPrepositions: Set<String> = [], complementizers: Set<String> = [],
          roleWordAliases: [(phrase: [String], words: [String])] = [], anonymityParticiples: Set<String> = [],
-         roleNouns: Set<String> = [], titleWords: Set<String> = [], titleSuffixes: [String] = []) {
+         roleNouns: Set<String> = [], titleWords: Set<String> = [], titleSuffixes: [String] = [],
+         objectPronouns: [String: (gender: Names.Gender, plural: Bool)] = [:]) {
         self.code = code
         self.stopwords = stopwords
         self.speechForms = speechForms
@@ -107,6 +110,7 @@ public final class LanguagePack: Sendable {
         self.companyHeads = companyHeads
         self.roleWordAliases = roleWordAliases
         self.anonymityParticiples = anonymityParticiples
+        self.objectPronouns = objectPronouns
         self.inferenceCues = inferenceCues
         self.finiteVerbs = finiteVerbs
         self.enclosingReporters = enclosingReporters
@@ -241,7 +245,8 @@ public final class LanguagePack: Sendable {
         apposingPrepositions: ["for", "of", "at", "with", "on"],
         roleWordAliases: [(["prime", "minister"], ["premier", "pm"]), (["chief", "executive"], ["ceo"]),
                           (["ceo"], ["chief", "executive"]), (["chief", "minister"], ["cm"])],
-        anonymityParticiples: ["named", "identified", "quoted", "pictured", "photographed", "filmed"]
+        anonymityParticiples: ["named", "identified", "quoted", "pictured", "photographed", "filmed"],
+        objectPronouns: ["him": (.male, false), "her": (.female, false), "them": (.unknown, true)]
     )
 
     public static let french = LanguagePack(
@@ -267,7 +272,8 @@ public final class LanguagePack: Sendable {
                     "analyste", "professeur", "chercheur", "chercheuse", "médecin", "infirmier", "infirmière", "habitant",
                     "habitante", "habitants", "adjoint", "adjointe", "délégué", "déléguée", "commissaire", "préfet", "préfète",
                     "ambassadeur", "ambassadrice", "candidat", "candidate", "patron", "patronne", "fondateur", "fondatrice",
-                    "général", "générale", "syndicaliste", "militant", "militante", "élu", "élue", "élus"]
+                    "général", "générale", "syndicaliste", "militant", "militante", "élu", "élue", "élus"],
+        objectPronouns: ["lui": (.male, false), "elle": (.female, false), "eux": (.unknown, true), "elles": (.female, true)]
     )
 
     public static let german = LanguagePack(
@@ -290,6 +296,7 @@ public final class LanguagePack: Sendable {
                      "anwalt", "anwältin", "staatssekretär", "staatssekretärin"],
         titleSuffixes: ["minister", "ministerin", "sprecher", "sprecherin", "präsident", "präsidentin", "kanzler", "kanzlerin",
                         "meister", "meisterin", "chef", "chefin", "vorsitzender", "vorsitzende", "leiter", "leiterin",
-                        "direktor", "direktorin", "experte", "expertin"]
+                        "direktor", "direktorin", "experte", "expertin"],
+        objectPronouns: ["ihm": (.male, false), "ihr": (.female, false), "ihnen": (.unknown, true)]
     )
 }
