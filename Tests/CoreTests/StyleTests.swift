@@ -339,4 +339,18 @@ struct StyleTests {
         let a = parse("Finance Minister Tom Reed spoke first. Then Ana Ruiz, the mayor, took the floor. According to her, the pier would reopen in the spring.")
         #expect(speaker(of: "the pier would reopen", in: a) == "Ana Ruiz", "\(ArticleOutline.render(a))")
     }
+
+    @Test("a person whose surname is a place: 'Ms Jackson said' after 'Water Minister Rose Jackson'; the place alone is still no speaker")
+    func surnameThatIsAPlace() {
+        let a = parse("""
+            Water Minister Rose Jackson announced the restrictions on Tuesday.
+
+            “Nobody likes restrictions,” Ms Jackson said.
+
+            Officials in Jackson said the city had enough water for the summer months.
+            """)
+        #expect(speaker(of: "Nobody likes restrictions", in: a) == "Rose Jackson", "\(ArticleOutline.render(a))")
+        let b = parse("“The pumps are old,” Jackson said, the city in Mississippi.")
+        #expect(speaker(of: "The pumps are old", in: b) != "Jackson", "\(ArticleOutline.render(b))")
+    }
 }

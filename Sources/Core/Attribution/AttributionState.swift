@@ -79,7 +79,12 @@ struct AttributionState {
             return (e, false)
         }
         // A place is never a speaker ("New Hampshire said" is a headline's shorthand at most).
-        if m.kind == .name || m.kind == .organization, Places.contains(m.text) { return nil }
+        // ("Ms Jackson said" after "Minister Rose Jackson" is the person, not Jackson,
+        // Mississippi: someone with a role is known by that surname.)
+        if m.kind == .name || m.kind == .organization, Places.contains(m.text),
+           !registry.entitiesNamed(m.text).contains(where: { registry[$0].kind == .person && registry[$0].words.count >= 2 && !registry[$0].roles.isEmpty }) {
+            return nil
+        }
         guard let e = registry.resolve(m) else { return nil }
         registry.noteSpeaker(e, gender: .unknown)
         return (e, false)

@@ -407,6 +407,8 @@ struct MentionFinder {
     func isPlace(_ m: Mention, _ tokens: [Token]) -> Bool {
         guard m.kind != .pronoun, m.kind != .description else { return false }
         let words = tokens[m.tokens.clamped(to: 0..<tokens.count)]
+        // A capitalised title makes a person: "Ms Jackson" is not Jackson, Mississippi.
+        if words.contains(where: { $0.isCapitalized && $0.cls.contains(.titleWords) }) { return false }
         if !words.contains(where: { $0.cls.contains(.placeWord) || $0.bareCls.contains(.placeWord) || $0.lower.hasBytesSuffix("-based") }) {
             return false
         }
