@@ -353,4 +353,16 @@ struct StyleTests {
         let b = parse("“The pumps are old,” Jackson said, the city in Mississippi.")
         #expect(speaker(of: "The pumps are old", in: b) != "Jackson", "\(ArticleOutline.render(b))")
     }
+
+    @Test("a body named after its kind: 'the union Unite has said', 'The operator, Northway Buses,' then 'the company said'")
+    func bodiesNamedByKind() {
+        let a = parse("""
+            Bus drivers in the city have voted to strike in a dispute over pay, the union Unite has said.
+
+            The operator, Northway Buses, said it was disappointed by the result. In a statement, the company said it remained open to talks with the union.
+            """)
+        #expect(speaker(of: "Bus drivers in the city have voted", in: a) == "Unite", "\(ArticleOutline.render(a))")
+        #expect(speaker(of: "it remained open to talks", in: a) == "Northway Buses", "\(ArticleOutline.render(a))")
+        #expect(a.speakers.first { $0.name == "Northway Buses" }?.kind == .organization)
+    }
 }

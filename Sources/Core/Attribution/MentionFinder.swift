@@ -155,6 +155,19 @@ struct MentionFinder {
             return m
         }
         if let titled = portfolioTitledName(span, tokens) { return titled }
+        // "the union Unite", "the airline Qantas", "the charity Oxfam": a body named after the
+        // kind of body it is.
+        if span.lowerBound >= 2, tokens[span.lowerBound - 1].isWord, !tokens[span.lowerBound - 1].isCapitalized,
+           tokens[span.lowerBound - 1].bareCls.contains(.organizationHeads) || pack.companyHeads.contains(tokens[span.lowerBound - 1].bare),
+           tokens[span.lowerBound - 2].isWord, tokens[span.lowerBound - 2].lower == "the" {
+            let possessive = tokens[span.upperBound - 1].isPossessive
+            var name = text(tokens, span)
+            if possessive { for suffix in ["’s", "'s", "’", "'"] where name.hasSuffix(suffix) { name = String(name.dropLast(suffix.count)); break } }
+            let start = span.lowerBound - 2
+            return Mention(kind: .organization, tokens: start..<span.upperBound,
+                           range: TextRange(tokens[start].range.start, tokens[span.upperBound - 1].range.end), text: name,
+                           roles: [], organization: nil, gender: .unknown, plural: false, possessive: possessive, personEvidence: false)
+        }
         // "Commuter Rohit Sharma", "Grazier Bill Hutchins": a capitalised role noun before a
         // name of two words or more is the name's role (the sentence's capital, not a name).
         if span.count >= 3, tokens[span.lowerBound].bareCls.contains(.roleNouns), !tokens[span.lowerBound].isPossessive,

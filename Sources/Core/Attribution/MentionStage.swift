@@ -85,7 +85,13 @@ struct MentionStage {
             if m.kind == .description, !m.plural || tokens[m.tokens.lowerBound].lower == "one",
                let (named, roleEnd) = ctx.apposedName(after: m.tokens.upperBound) {
                 var n = named
-                n.roles.insert(finder.text(tokens, m.tokens.lowerBound..<roleEnd), at: 0)
+                // "The operator, Northway Buses, said": a body's kind makes the name a body.
+                if let head = m.head, finder.pack.companyHeads.contains(head) || Names.organizationHeads.contains(head) {
+                    n.kind = .organization
+                    n.personEvidence = false
+                } else {
+                    n.roles.insert(finder.text(tokens, m.tokens.lowerBound..<roleEnd), at: 0)
+                }
                 m = n
             }
             // "NLC President, Comrade Joe Ajaero, who …": a body's acronym or name and a title,

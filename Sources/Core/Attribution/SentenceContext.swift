@@ -619,6 +619,12 @@ struct Context {
                 if let run = finder.capitalizedRun(startingAt: k + 1, tokens), var name = finder.nameMention(run, tokens), name.kind == .name,
                    run.upperBound == j || isOrganizationTail(from: run.upperBound, to: j) {
                     if let head = finder.mention(endingAt: k - 1, tokens) ?? finder.genericDescription(endingAt: k - 1, tokens) {
+                        // "The operator, Northway Buses, said": a body's kind makes the name a body.
+                        if let noun = head.head, head.kind == .description, finder.pack.companyHeads.contains(noun) || Names.organizationHeads.contains(noun) {
+                            name.kind = .organization
+                            name.personEvidence = false
+                            return name
+                        }
                         name.roles.append(finder.text(tokens, head.tokens))
                         if run.upperBound < j, name.organization == nil { name.organization = finder.text(tokens, (run.upperBound + 1)..<j) }
                         return name

@@ -175,8 +175,10 @@ struct SpeakerRegistry {
                 return touch(i, m)
             }
             // "the company", "the firm": the organisation named most recently, nearby.
+            // (Named before it: "the company said … the union" is not the union.)
             if pack.companyHeads.contains(head), m.text.spaceSeparatedStrings().count == 2,
-               let i = recent.last(where: { entities[$0].kind == .organization && m.range.start - entities[$0].lastSeen < 3000 }) {
+               let i = recent.last(where: { entities[$0].kind == .organization && entities[$0].lastSeen <= m.range.start
+                                            && m.range.start - entities[$0].lastSeen < 3000 }) {
                 return touch(i, m)
             }
         }
