@@ -13,6 +13,12 @@ struct ReportedClauseTests {
         }
     }
 
+    /// `text` reports exactly `clause` with `who` as its speaker.
+    static func expectReported(_ text: String, _ clause: String, by who: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let found = reported(text)
+        #expect(found.contains(clause + " ← " + who), "\(found)", sourceLocation: sourceLocation)
+    }
+
     @Test("a verb of asking reports its wh-clause or its infinitive", arguments: [
         ("The mayor asked whether the council would approve the budget in March.", "whether the council would approve the budget in March"),
         ("Helen Okafor asked the council to delay the vote until June.", "the council to delay the vote until June"),
@@ -173,7 +179,7 @@ struct ReportedClauseTests {
         ("Helen Okafor spoke at noon. She went out of her way to say that the vote was fair and open.", "the vote was fair and open", "Helen Okafor"),
     ])
     func between(text: String, clause: String, who: String) {
-        #expect(Self.reported(text).contains(clause + " ← " + who), "\(Self.reported(text))")
+        Self.expectReported(text, clause, by: who)
     }
 
     @Test("a statement issued by someone speaks for them", arguments: [
@@ -182,7 +188,7 @@ struct ReportedClauseTests {
         ("Tom Reed, the harbour chairman, this past week announced that the ferry would run twice a day.", "the ferry would run twice a day", "Tom Reed"),
     ])
     func statementIssuer(text: String, clause: String, who: String) {
-        #expect(Self.reported(text).contains(clause + " ← " + who), "\(Self.reported(text))")
+        Self.expectReported(text, clause, by: who)
     }
 
     @Test("a statement that opens its sentence has no issuer before it")
@@ -245,7 +251,7 @@ struct ReportedClauseTests {
         ("The pier will reopen in May, said Tom Reed, the harbour master.", "The pier will reopen in May", "Tom Reed"),
     ])
     func beforeStillReported(text: String, clause: String, who: String) {
-        #expect(Self.reported(text).contains(clause + " ← " + who), "\(Self.reported(text))")
+        Self.expectReported(text, clause, by: who)
     }
 
     @Test("an active question keeps its asker; being asked a thing reports nothing")

@@ -161,8 +161,7 @@ struct MentionFinder {
            tokens[span.lowerBound - 1].bareCls.contains(.organizationHeads) || pack.companyHeads.contains(tokens[span.lowerBound - 1].bare),
            tokens[span.lowerBound - 2].isWord, tokens[span.lowerBound - 2].lower == "the" {
             let possessive = tokens[span.upperBound - 1].isPossessive
-            var name = text(tokens, span)
-            if possessive { for suffix in ["’s", "'s", "’", "'"] where name.hasSuffix(suffix) { name = String(name.dropLast(suffix.count)); break } }
+            let name = possessive ? Self.withoutPossessive(text(tokens, span)) : text(tokens, span)
             let start = span.lowerBound - 2
             return Mention(kind: .organization, tokens: start..<span.upperBound,
                            range: TextRange(tokens[start].range.start, tokens[span.upperBound - 1].range.end), text: name,
@@ -173,12 +172,8 @@ struct MentionFinder {
         if span.count >= 3, tokens[span.lowerBound].bareCls.contains(.roleNouns), !tokens[span.lowerBound].isPossessive,
            !isTitle(tokens[span.lowerBound]), !tokens[span].contains(where: { $0.bareCls.contains(.organizationWords) }),
            !tokens[span.lowerBound].bare.hasSuffix("s"),
-           var named = nameMention((span.lowerBound + 1)..<span.upperBound, tokens), named.kind == .name {
-            named.roles.insert(text(tokens, span.lowerBound..<(span.lowerBound + 1)), at: 0)
-            named.personEvidence = true
-            named.tokens = span.lowerBound..<named.tokens.upperBound
-            named.range = TextRange(tokens[span.lowerBound].range.start, named.range.end)
-            return named
+           let named = nameMention((span.lowerBound + 1)..<span.upperBound, tokens), named.kind == .name {
+            return withRole(named, from: span.lowerBound, to: span.lowerBound + 1, tokens)
         }
         // "the President said", "the Chief Minister added": a capitalised title after "the"
         // with no name after it describes the person who holds it (as "the president" does).
@@ -277,9 +272,7 @@ struct MentionFinder {
         let possessive = tokens[hi - 1].isPossessive
         // Drop a suffix-less trailing possessive mark from the name text.
         var name = text(tokens, nameStart..<hi)
-        if possessive {
-            for suffix in ["’s", "'s", "’", "'"] where name.hasSuffix(suffix) { name = String(name.dropLast(suffix.count)); break }
-        }
+        if possessive { name = Self.withoutPossessive(name) }
         if nameTokens.isEmpty { return nil }
         if gender == .unknown, !isOrg {
             let first = nameTokens.first!.bareCls
@@ -316,12 +309,33 @@ struct MentionFinder {
         var k = span.lowerBound
         while k < span.upperBound, isPortfolio(tokens[k]) { k += 1 }
         guard k > span.lowerBound, k < span.upperBound, let start = titleStart(beforePortfolio: span.lowerBound, tokens),
-              var named = nameMention(k..<span.upperBound, tokens), named.kind == .name else { return nil }
-        named.roles.insert(text(tokens, start..<k), at: 0)
-        named.personEvidence = true
-        named.tokens = start..<named.tokens.upperBound
-        named.range = TextRange(tokens[start].range.start, named.range.end)
-        return named
+              let named = nameMention(k..<span.upperBound, tokens), named.kind == .name else { return nil }
+        return withRole(named, from: start, to: k, tokens)
+    }
+
+    /// `named` with the words `from..<to` before it as its first role, the mention widened to them.
+    private func withRole(_ named: Mention, from: Int, to: Int, _ tokens: [Token]) -> Mention {
+        var m = named
+        let role = text(tokens, from..<to)
+        m.roles.removeAll { role.hasSuffix($0) }
+        m.roles.insert(role, at: 0)
+        m.personEvidence = true
+        m.tokens = from..<m.tokens.upperBound
+        m.range = TextRange(tokens[from].range.start, m.range.end)
+        return m
+    }
+
+    /// "the operator", "the union": a description of a kind of body, so a name set beside it
+    /// ("The operator, Northway Buses,") names a body.
+    func namesBody(_ description: Mention) -> Bool {
+        guard description.kind == .description, let head = description.head else { return false }
+        return pack.companyHeads.contains(head) || Names.organizationHeads.contains(head)
+    }
+
+    /// "Reuters’" → "Reuters", "Ruiz's" → "Ruiz": a name without its possessive mark.
+    static func withoutPossessive(_ name: String) -> String {
+        for suffix in ["’s", "'s", "’", "'"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
+        return name
     }
 
     /// Where the title whose portfolio starts at `p` begins: "of"/"for" (and "the") before
@@ -402,21 +416,13 @@ struct MentionFinder {
             j += 1
         }
         guard lastRole >= 0, lastRole + 1 < tokens.count, let nameRun = capitalizedRun(startingAt: lastRole + 1, tokens),
-              var named = nameMention(nameRun, tokens), named.kind == .name else { return nil }
-        let role = text(tokens, run.lowerBound..<(lastRole + 1))
-        named.roles.removeAll { role.hasSuffix($0) }
-        named.roles.insert(role, at: 0)
-        named.personEvidence = true
-        named.tokens = run.lowerBound..<named.tokens.upperBound
-        named.range = TextRange(tokens[run.lowerBound].range.start, named.range.end)
-        return named
+              let named = nameMention(nameRun, tokens), named.kind == .name else { return nil }
+        return withRole(named, from: run.lowerBound, to: lastRole + 1, tokens)
     }
 
-    /// Whether a mention names a place (never a speaker).
-    func isPlace(_ m: Mention) -> Bool { m.kind != .pronoun && m.kind != .description && Places.contains(m.text) }
-
-    /// `isPlace` for a mention read from `tokens`: a name none of whose words is a word of a
-    /// place's name (and none "-based") is no place, without lowercasing its text.
+    /// Whether a mention read from `tokens` names a place (never a speaker). A name none of
+    /// whose words is a word of a place's name (and none "-based") is no place, found without
+    /// lowercasing its text.
     func isPlace(_ m: Mention, _ tokens: [Token]) -> Bool {
         guard m.kind != .pronoun, m.kind != .description else { return false }
         let words = tokens[m.tokens.clamped(to: 0..<tokens.count)]

@@ -84,24 +84,14 @@ struct MentionStage {
             // (One person: not "reporters on Dec. 2, Col. X", but "one of the family's attorneys, X".)
             if m.kind == .description, !m.plural || tokens[m.tokens.lowerBound].lower == "one",
                let (named, roleEnd) = ctx.apposedName(after: m.tokens.upperBound) {
-                var n = named
-                // "The operator, Northway Buses, said": a body's kind makes the name a body.
-                if let head = m.head, finder.pack.companyHeads.contains(head) || Names.organizationHeads.contains(head) {
-                    n.kind = .organization
-                    n.personEvidence = false
-                } else {
-                    n.roles.insert(finder.text(tokens, m.tokens.lowerBound..<roleEnd), at: 0)
-                }
-                m = n
+                m = ctx.apposed(named, to: m, roleEnd: roleEnd)
             }
             // "NLC President, Comrade Joe Ajaero, who …": a body's acronym or name and a title,
             // with no name of their own, are the role of the name set beside them.
             if m.kind == .name, m.tokens.count <= 4, m.tokens.upperBound <= tokens.count, tokens[m.tokens.upperBound - 1].cls.contains(.titleWords),
                tokens[m.tokens].dropLast().allSatisfy({ finder.isAcronym($0) || $0.bareCls.contains(.organizationWords) || $0.cls.contains(.titleWords) }),
                let (named, roleEnd) = ctx.apposedName(after: m.tokens.upperBound) {
-                var n = named
-                n.roles.insert(finder.text(tokens, m.tokens.lowerBound..<roleEnd), at: 0)
-                m = n
+                m = ctx.apposed(named, to: m, roleEnd: roleEnd)
             }
             if m.kind != .pronoun, let role = ctx.appositive(after: m.tokens.upperBound) {
                 m.roles.append(role.text)

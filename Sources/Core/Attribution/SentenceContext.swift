@@ -344,7 +344,7 @@ struct Context {
         }
         // "Stacy Baker of Columbia, South Carolina says": the places between the person and
         // the verb are skipped, with the preposition that brought them in.
-        if j >= 0, tokens[j].isWord, let place = finder.mention(endingAt: j, tokens), finder.isPlace(place) {
+        if j >= 0, tokens[j].isWord, let place = finder.mention(endingAt: j, tokens), finder.isPlace(place, tokens) {
             var p = place.tokens.lowerBound - 1
             var hops = 0
             while p >= 1, hops < 3 {
@@ -609,7 +609,7 @@ struct Context {
                     if let m = finder.mention(endingAt: k - 1, tokens), m.kind != .pronoun { return m }
                     return nil
                 }
-                if let run = finder.capitalizedRun(startingAt: k + 1, tokens), run.upperBound == j, let place = finder.nameMention(run, tokens), finder.isPlace(place) {
+                if let run = finder.capitalizedRun(startingAt: k + 1, tokens), run.upperBound == j, let place = finder.nameMention(run, tokens), finder.isPlace(place, tokens) {
                     // ", South Carolina," is where the person is from: look further back.
                     k -= 1
                     continue
@@ -620,7 +620,7 @@ struct Context {
                    run.upperBound == j || isOrganizationTail(from: run.upperBound, to: j) {
                     if let head = finder.mention(endingAt: k - 1, tokens) ?? finder.genericDescription(endingAt: k - 1, tokens) {
                         // "The operator, Northway Buses, said": a body's kind makes the name a body.
-                        if let noun = head.head, head.kind == .description, finder.pack.companyHeads.contains(noun) || Names.organizationHeads.contains(noun) {
+                        if finder.namesBody(head) {
                             name.kind = .organization
                             name.personEvidence = false
                             return name
@@ -749,13 +749,25 @@ struct Context {
         return (m, end)
     }
 
+    /// The name set beside `description` (see `apposedName`): the description, to
+    /// `roleEnd`, is its first role; a kind of body ("The operator, Northway Buses,") makes
+    /// it a body instead.
+    func apposed(_ named: Mention, to description: Mention, roleEnd: Int) -> Mention {
+        var n = named
+        if finder.namesBody(description) {
+            n.kind = .organization
+            n.personEvidence = false
+        } else {
+            n.roles.insert(finder.text(tokens, description.tokens.lowerBound..<roleEnd), at: 0)
+        }
+        return n
+    }
+
     /// A mention followed by ", a nurse who …" gets that role.
     private func withAppositive(_ m: Mention) -> Mention {
         // "said a fisherman, Paul Grant": the description is the role of the name beside it.
-        if m.kind == .description, !m.plural, let (found, roleEnd) = apposedName(after: m.tokens.upperBound) {
-            var named = found
-            named.roles.insert(finder.text(tokens, m.tokens.lowerBound..<roleEnd), at: 0)
-            return named
+        if m.kind == .description, !m.plural, let (named, roleEnd) = apposedName(after: m.tokens.upperBound) {
+            return apposed(named, to: m, roleEnd: roleEnd)
         }
         var m = m
         if m.kind != .pronoun, let a = appositive(after: m.tokens.upperBound) { m.roles.append(a.text) }

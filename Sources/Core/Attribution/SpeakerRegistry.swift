@@ -270,13 +270,13 @@ struct SpeakerRegistry {
         entities[i].rolesGiven.insert(role)
         entities[i].roles.append(r)
         let words = r.lowercased().spaceSeparatedStrings()
-        for w in words where entities[i].roleWords.insert(w).inserted {
-            byRoleWord[w, default: []].append(i)
-        }
         // "Prime Minister Anna Berg" is also "the premier" (the pack's other words for a role).
-        for alias in pack.roleWordAliases where words.count >= alias.phrase.count {
-            guard (0...(words.count - alias.phrase.count)).contains(where: { words[$0..<($0 + alias.phrase.count)].elementsEqual(alias.phrase) }) else { continue }
-            for w in alias.words where entities[i].roleWords.insert(w).inserted { byRoleWord[w, default: []].append(i) }
+        let aliases = pack.roleWordAliases.filter { alias in
+            words.count >= alias.phrase.count
+                && (0...(words.count - alias.phrase.count)).contains { words[$0..<($0 + alias.phrase.count)].elementsEqual(alias.phrase) }
+        }
+        for w in words + aliases.flatMap(\.words) where entities[i].roleWords.insert(w).inserted {
+            byRoleWord[w, default: []].append(i)
         }
         if entities[i].organization == nil, let org = Self.organization(inRole: r) { entities[i].organization = org }
     }
@@ -350,7 +350,7 @@ struct SpeakerRegistry {
             }
         }
         // "Minister of State for Manpower", "Member of Parliament": a portfolio, not a body.
-        if org.allSatisfy({ $0 == "of" || $0 == "for" || Names.portfolioWords.contains($0.lowercased()) }) { return nil }
-        return org.isEmpty ? nil : org.joined(separator: " ")
+        guard !org.allSatisfy({ $0 == "of" || $0 == "for" || Names.portfolioWords.contains($0.lowercased()) }) else { return nil }
+        return org.joined(separator: " ")
     }
 }
