@@ -85,6 +85,18 @@ struct ListingBytesTests {
         }
     }
 
+    @Test("replacing an ASCII phrase on the bytes gives what the character-level split gave")
+    func replacingAllBytes() {
+        for (k, sample) in Self.samples(count: 300).enumerated() {
+            // The phrase at the start, the end and inside, beside every kind of piece.
+            let cut = sample.index(sample.startIndex, offsetBy: sample.count / 2)
+            let text = "at byte 12" + sample[..<cut] + "at byte 12" + sample[cut...] + (k % 2 == 0 ? "at byte 12" : "")
+            let reference = text.split(separator: "at byte 12", omittingEmptySubsequences: false).joined(separator: "in paragraph 3")
+            #expect(text.replacingAll("at byte 12", with: "in paragraph 3") == reference, "\(Array(text.unicodeScalars))")
+        }
+        #expect("at byte 1\u{301} and at byte 1".replacingAll("at byte 1", with: "x") == "at byte 1\u{301} and x")
+    }
+
     @Test("the colour stand-in is the first private-use scalar the article lacks, and becomes ESC")
     func standIn() {
         let plain = ArticleParser.parse("Title\n\n“Yes,” said Ana Ruiz.\n")

@@ -43,8 +43,10 @@ public enum ArticleJSON {
             for (k, q) in article.quotations.enumerated() {
                 if k > 0 { w.raw(", ") }
                 w.raw("{\"id\": \"q"); w.int(q.id + 1); w.raw("\", \"text\": \"")
-                for (j, segment) in q.segments.enumerated() {
-                    if j > 0 { w.raw("\\n") }
+                var first = true
+                q.forEachSegment { segment in
+                    if !first { w.raw("\\n") }
+                    first = false
                     w.slice(utf8, segment)
                 }
                 w.raw("\", \"kind\": \""); w.raw(string: q.kind.rawValue); w.raw("\", \"speaker\": ")

@@ -17,13 +17,26 @@ public enum ArticleListing {
     /// memory whole.
     public static func write(_ article: Article, explain: Bool = false, speakers only: Set<Int>? = nil, sgr: [Int]? = nil,
                              chunkSize: Int = 1 << 16, to sink: (String) throws -> Void) rethrows {
+        try write(article, explain: explain, speakers: only, sgr: sgr, chunkSize: chunkSize,
+                  bytes: { try sink(String(decoding: $0, as: UTF8.self)) })
+    }
+
+    /// `write` as UTF-8 bytes (what a file descriptor takes: no `String` is made).
+    public static func write(_ article: Article, explain: Bool = false, speakers only: Set<Int>? = nil, sgr: [Int]? = nil,
+                             chunkSize: Int = 1 << 16, bytes sink: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         // The article's own controls are made visible; colour codes are written with a
         // stand-in scalar that the article does not contain, and become ESC only after that,
         // so no escape sequence from the article reaches the terminal.
         let esc = sgr == nil ? "\u{1B}" : standIn(for: article)
+        let pattern = Array(esc.utf8)
+        var withEscapes: [UInt8] = []
         try unsanitized(article, explain: explain, speakers: only, sgr: sgr, esc: esc, chunkSize: chunkSize) { piece in
-            let clean = TerminalText.sanitize(piece)
-            try sink(sgr == nil ? clean : replacing(esc, withEscapeIn: clean))
+            try TerminalText.withSanitized(piece) { clean in
+                guard sgr != nil else { return try sink(clean) }
+                withEscapes.removeAll(keepingCapacity: true)
+                replacing(pattern, withEscapeIn: clean, into: &withEscapes)
+                try withEscapes.withUnsafeBufferPointer { try sink($0) }
+            }
         }
     }
 
@@ -53,84 +66,93 @@ public enum ArticleListing {
     /// `text` with every `standIn` (one three-byte scalar) replaced by ESC, byte by byte.
     static func replacing(_ standIn: String, withEscapeIn text: String) -> String {
         var text = text
-        let pattern = Array(standIn.utf8)
         return text.withUTF8 { u in
             var out: [UInt8] = []
-            out.reserveCapacity(u.count)
-            var i = 0, run = 0
-            let n = u.count, m = pattern.count
-            while i + m <= n {
-                if u[i] == pattern[0] && u[i + 1] == pattern[1] && u[i + 2] == pattern[2] {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
-                    out.append(0x1B)
-                    i += m; run = i
-                } else {
-                    i += 1
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<n]))
+            replacing(Array(standIn.utf8), withEscapeIn: u, into: &out)
             return String(decoding: out, as: UTF8.self)
         }
     }
 
+    static func replacing(_ pattern: [UInt8], withEscapeIn u: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.reserveCapacity(out.count + u.count)
+        var i = 0, run = 0
+        let n = u.count, m = pattern.count
+        while i + m <= n {
+            if u[i] == pattern[0] && u[i + 1] == pattern[1] && u[i + 2] == pattern[2] {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+                out.append(0x1B)
+                i += m; run = i
+            } else {
+                i += 1
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<n]))
+    }
+
     static func unsanitized(_ article: Article, explain: Bool, speakers only: Set<Int>? = nil, sgr: [Int]? = nil, esc: String = "\u{1B}") -> String {
-        var all = ""
-        unsanitized(article, explain: explain, speakers: only, sgr: sgr, esc: esc, chunkSize: Int.max) { all += $0 }
-        return all
+        var all: [UInt8] = []
+        unsanitized(article, explain: explain, speakers: only, sgr: sgr, esc: esc, chunkSize: Int.max) { all.append(contentsOf: $0) }
+        return String(decoding: all, as: UTF8.self)
     }
 
     /// The listing before sanitizing, in pieces that end at line ends (so a CR LF pair is
-    /// never cut) of about `chunkSize` bytes.
+    /// never cut) of about `chunkSize` bytes. Built as bytes: a quotation's words are copied
+    /// from the article's UTF-8 straight into the piece.
     static func unsanitized(_ article: Article, explain: Bool, speakers only: Set<Int>?, sgr: [Int]?, esc: String,
-                            chunkSize: Int, to sink: (String) throws -> Void) rethrows {
-        var out = ""
-        func flush(force: Bool = false) throws {
-            guard force ? !out.isEmpty : out.utf8.count >= chunkSize else { return }
-            try sink(out)
-            out = ""
-        }
-        if let title = article.titleText {
-            out += title + "\n" + String(repeating: "=", count: min(72, title.count)) + "\n"
-            if let byline = article.byline { out += byline + "\n" }
-            out += "\n"
-        }
-        let share = VoiceShare(article)
-        if share.total > 0 && only == nil {
-            out += "Narration \(share.bar(share.narration, 0)) \(share.percent(share.narration))% of \(share.total) words (the article's own)\n\n"
-        }
-        for (rank, s) in orderedSpeakers(article).enumerated() where only?.contains(s.id) ?? true {
-            var head = s.name
-            let detail = ([s.roles.first].compactMap { $0 } + [s.organization].compactMap { $0 }).joined(separator: ", ")
-            if !detail.isEmpty { head += " (\(detail))" }
-            head += " — \(s.statements.count) statement\(s.statements.count == 1 ? "" : "s")"
-            if let sgr, !sgr.isEmpty { head = esc + "[1;\(sgr[rank % sgr.count])m" + head + esc + "[0m" }
-            out += head + "\n"
-            if share.total > 0 {
-                let (q, r) = share.words(of: s, in: article)
-                out += "  voice \(share.bar(q, r)) \(share.percent(q + r))%: \(q) words quoted, \(r) reported\n"
+                            chunkSize: Int, to sink: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        var text = article.text
+        try text.withUTF8 { u in
+            var out = ListingBytes(text: u, esc: esc)
+            out.bytes.reserveCapacity(min(chunkSize, 1 << 20) + 4096)
+            func flush(force: Bool = false) throws {
+                guard force ? !out.bytes.isEmpty : out.bytes.count >= chunkSize else { return }
+                try out.bytes.withUnsafeBufferPointer { try sink($0) }
+                out.bytes.removeAll(keepingCapacity: true)
             }
-            for qi in s.statements {
-                out += line(for: article.quotations[qi], in: article, explain: explain, ansi: sgr != nil, esc: esc)
-                try flush()
+            if let title = article.titleText {
+                out.put(title + "\n" + String(repeating: "=", count: min(72, title.count)) + "\n")
+                if let byline = article.byline { out.put(byline + "\n") }
+                out.put("\n")
             }
-            out += "\n"
-        }
-        let orphans = article.quotations.filter { $0.speaker == nil && $0.kind.isStatement }
-        if !orphans.isEmpty && only == nil {
-            out += "Unattributed — \(orphans.count)\n"
-            for q in orphans { out += line(for: q, in: article, explain: explain); try flush() }
-            out += "\n"
-        }
-        if explain && only == nil {
-            let others = article.quotations.filter { !$0.kind.isStatement }
-            if !others.isEmpty {
-                out += "Not statements (scare quotes, titles, nested)\n"
-                for q in others { out += line(for: q, in: article, explain: explain); try flush() }
-                out += "\n"
+            let share = VoiceShare(article)
+            if share.total > 0 && only == nil {
+                out.put("Narration \(share.bar(share.narration, 0)) \(share.percent(share.narration))% of \(share.total) words (the article's own)\n\n")
             }
+            for (rank, index) in orderedSpeakerIndices(article).enumerated() where only?.contains(article.speakers[index].id) ?? true {
+                let s = article.speakers[index]
+                var head = s.name
+                let detail = ([s.roles.first].compactMap { $0 } + [s.organization].compactMap { $0 }).joined(separator: ", ")
+                if !detail.isEmpty { head += " (\(detail))" }
+                head += " — \(s.statements.count) statement\(s.statements.count == 1 ? "" : "s")"
+                if let sgr, !sgr.isEmpty { head = esc + "[1;\(sgr[rank % sgr.count])m" + head + esc + "[0m" }
+                out.put(head + "\n")
+                if share.total > 0 {
+                    let (q, r) = share.words(of: s, in: article)
+                    out.put("  voice \(share.bar(q, r)) \(share.percent(q + r))%: \(q) words quoted, \(r) reported\n")
+                }
+                for qi in s.statements {
+                    out.line(for: article.quotations[qi], explain: explain, ansi: sgr != nil)
+                    try flush()
+                }
+                out.put("\n")
+            }
+            let orphans = article.quotations.filter { $0.speaker == nil && $0.kind.isStatement }
+            if !orphans.isEmpty && only == nil {
+                out.put("Unattributed — \(orphans.count)\n")
+                for q in orphans { out.line(for: q, explain: explain, ansi: false); try flush() }
+                out.put("\n")
+            }
+            if explain && only == nil {
+                let others = article.quotations.filter { !$0.kind.isStatement }
+                if !others.isEmpty {
+                    out.put("Not statements (scare quotes, titles, nested)\n")
+                    for q in others { out.line(for: q, explain: explain, ansi: false); try flush() }
+                    out.put("\n")
+                }
+            }
+            for d in article.diagnostics { out.put("note: \(readable(d, in: article))\n"); try flush() }
+            try flush(force: true)
         }
-        for d in article.diagnostics { out += "note: \(readable(d, in: article))\n"; try flush() }
-        try flush(force: true)
     }
 
     /// A diagnostic with its place as a paragraph number (the first after the title is 1)
@@ -139,8 +161,13 @@ public enum ArticleListing {
         guard let offset = d.byteOffset, d.code != .utf16 else { return d.message }
         let paras = article.paragraphs
         guard !paras.isEmpty else { return d.message }
-        var p = 0
-        for (i, para) in paras.enumerated() where para.range.start <= offset { p = i }
+        // The last paragraph starting at or before the offset (paragraphs are in text order).
+        var lo = 0, hi = paras.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if paras[mid].range.start <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        let p = max(0, lo - 1)
         let place = paras[p].isTitle ? "in the title" : "in paragraph \(p + (paras[0].isTitle ? 0 : 1))"
         return d.message.replacingAll("at byte \(offset)", with: place)
     }
@@ -148,25 +175,28 @@ public enum ArticleListing {
     /// Named people and officials first (in order of first mention), then organisations,
     /// then anonymous sources.
     public static func orderedSpeakers(_ article: Article) -> [Speaker] {
-        func rank(_ s: Speaker) -> Int { s.kind == .person ? 0 : s.kind == .organization ? 1 : 2 }
-        return article.speakers.filter { !$0.statements.isEmpty }.sorted {
-            rank($0) != rank($1) ? rank($0) < rank($1) : $0.firstMention.start < $1.firstMention.start
+        orderedSpeakerIndices(article).map { article.speakers[$0] }
+    }
+
+    /// `orderedSpeakers` as indices into `article.speakers` (sorting the keys, not the
+    /// speakers: a speaker is many strings and arrays).
+    static func orderedSpeakerIndices(_ article: Article) -> [Int] {
+        func rank(_ kind: SpeakerKind) -> Int { kind == .person ? 0 : kind == .organization ? 1 : 2 }
+        var keys: [(rank: Int, start: Int, index: Int)] = []
+        for (i, s) in article.speakers.enumerated() where !s.statements.isEmpty {
+            keys.append((rank(s.kind), s.firstMention.start, i))
         }
+        keys.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.start < $1.start }
+        return keys.map(\.index)
     }
 
     static func line(for q: Quotation, in article: Article, explain: Bool, ansi: Bool = false, esc: String = "\u{1B}") -> String {
-        let text = flattened(q, in: article)
-        var shown = q.kind == .indirect ? "(reported) \(text)" : "“\(text)”"
-        if ansi && q.kind == .direct { shown = esc + "[1m" + shown + esc + "[0m" }
-        if ansi && q.kind == .indirect { shown = esc + "[4m" + shown + esc + "[0m" }
-        var line = "  • \(shown)"
-        if q.kind != .direct && q.kind != .indirect { line += " [\(q.kind.rawValue)]" }
-        line += "\n"
-        if explain {
-            let cue = q.attribution.cue.map { "cue “\($0.text)” at \($0.range.start)" } ?? "no cue"
-            line += "      rule \(q.attribution.rule.rawValue), \(cue), confidence \(String(format2(q.attribution.confidence)))\n"
+        var text = article.text
+        return text.withUTF8 { u in
+            var out = ListingBytes(text: u, esc: esc)
+            out.line(for: q, explain: explain, ansi: ansi)
+            return String(decoding: out.bytes, as: UTF8.self)
         }
-        return line
     }
 
     /// A quotation's words on one line: its parts (over several paragraphs) and the line
@@ -175,28 +205,103 @@ public enum ArticleListing {
     static func flattened(_ q: Quotation, in article: Article) -> String {
         var text = article.text
         return text.withUTF8 { u in
-            var joined: [UInt8] = []
-            for (j, r) in q.segments.enumerated() {
-                if j > 0 { joined.append(0x0A) }
-                let lo = max(0, min(r.start, u.count)), hi = max(lo, min(r.end, u.count))
-                joined.append(contentsOf: UnsafeBufferPointer(rebasing: u[lo..<hi]))
-            }
-            var out: [UInt8] = []
-            out.reserveCapacity(joined.count + 8)
-            joined.withUnsafeBufferPointer { TerminalText.replacingLineFeeds(in: $0, with: " ¶ ", into: &out) }
-            return String(decoding: out, as: UTF8.self)
+            var out = ListingBytes(text: u, esc: "")
+            out.flattened(q)
+            return String(decoding: out.bytes, as: UTF8.self)
         }
     }
 
-    private static func format2(_ d: Double) -> String {
+    static func format2(_ d: Double) -> String {
         let v = Int((d * 100).rounded())
         return "\(v / 100).\(v % 100 < 10 ? "0" : "")\(v % 100)"
     }
 }
 
+/// The listing's bytes as they are made: the article's UTF-8 is read in place and a
+/// quotation's words go from it into `bytes` with no `String` in between.
+struct ListingBytes {
+    let text: UnsafeBufferPointer<UInt8>
+    let esc: String
+    var bytes: [UInt8] = []
+    /// The parts of a quotation over several paragraphs, joined (kept between quotations).
+    private var joined: [UInt8] = []
+
+    init(text: UnsafeBufferPointer<UInt8>, esc: String) {
+        self.text = text
+        self.esc = esc
+    }
+
+    mutating func put(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    mutating func put(_ s: StaticString) { s.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+
+    /// `  • “words”` or `  • (reported) words`, the kind when it is neither, and with
+    /// `explain` the rule, the cue and the confidence on a line of their own.
+    mutating func line(for q: Quotation, explain: Bool, ansi: Bool) {
+        put("  • ")
+        if ansi && q.kind == .direct { put(esc); put("[1m") }
+        if ansi && q.kind == .indirect { put(esc); put("[4m") }
+        if q.kind == .indirect { put("(reported) ") } else { put("“") }
+        flattened(q)
+        if q.kind != .indirect { put("”") }
+        if ansi && (q.kind == .direct || q.kind == .indirect) { put(esc); put("[0m") }
+        if q.kind != .direct && q.kind != .indirect { put(" ["); put(q.kind.rawValue); put("]") }
+        put("\n")
+        if explain {
+            put("      rule "); put(q.attribution.rule.rawValue); put(", ")
+            if let cue = q.attribution.cue { put("cue “"); put(cue.text); put("” at "); put(String(cue.range.start)) } else { put("no cue") }
+            put(", confidence "); put(ArticleListing.format2(q.attribution.confidence)); put("\n")
+        }
+    }
+
+    /// The quotation's parts joined by a line feed, every line feed shown as " ¶ ".
+    mutating func flattened(_ q: Quotation) {
+        let u = text
+        @inline(__always) func part(_ r: TextRange) -> UnsafeBufferPointer<UInt8> {
+            let lo = max(0, min(r.start, u.count)), hi = max(lo, min(r.end, u.count))
+            return UnsafeBufferPointer(rebasing: u[lo..<hi])
+        }
+        guard let segments = q.extraSegments else {
+            TerminalText.replacingLineFeeds(in: part(q.range), with: " ¶ ", into: &bytes)
+            return
+        }
+        joined.removeAll(keepingCapacity: true)
+        for (j, r) in segments.enumerated() {
+            if j > 0 { joined.append(0x0A) }
+            joined.append(contentsOf: part(r))
+        }
+        joined.withUnsafeBufferPointer { TerminalText.replacingLineFeeds(in: $0, with: " ¶ ", into: &bytes) }
+    }
+}
+
 extension String {
     func replacingAll(_ target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+        if let fast = replacingASCII(target, with: replacement) { return fast }
+        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+
+    /// `replacingAll` on the bytes, for an ASCII target without CR or LF, when every match
+    /// has ASCII (or nothing) on both sides: then each match is whole characters, as the
+    /// character-level split sees it. Nil when that does not hold.
+    private func replacingASCII(_ target: String, with replacement: String) -> String? {
+        let t = Array(target.utf8)
+        guard !t.isEmpty, t.allSatisfy({ $0 < 0x80 && $0 != 0x0A && $0 != 0x0D }) else { return nil }
+        var text = self
+        return text.withUTF8 { u -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count)
+            var i = 0, run = 0
+            let n = u.count, m = t.count
+            while i + m <= n {
+                guard u[i] == t[0], (1..<m).allSatisfy({ u[i + $0] == t[$0] }) else { i += 1; continue }
+                guard (i == 0 || u[i - 1] < 0x80) && (i + m == n || u[i + m] < 0x80) else { return nil }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+                out.append(contentsOf: replacement.utf8)
+                i += m; run = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<n]))
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }
 
@@ -213,7 +318,7 @@ public struct VoiceShare {
         var total = 0, quoted = 0
         text.withUTF8 { b in
             total = VoiceShare.words(in: b, from: 0, to: b.count)
-            for q in article.quotations where q.kind.isStatement { for r in q.segments { quoted += VoiceShare.count(b, r.start, r.end) } }
+            for q in article.quotations where q.kind.isStatement { q.forEachSegment { quoted += VoiceShare.count(b, $0.start, $0.end) } }
         }
         self.total = total
         narration = max(0, total - quoted)
@@ -225,7 +330,8 @@ public struct VoiceShare {
         text.withUTF8 { b in
             for i in s.statements {
                 let quotation = article.quotations[i]
-                let n = quotation.segments.reduce(0) { $0 + VoiceShare.count(b, $1.start, $1.end) }
+                var n = 0
+                quotation.forEachSegment { n += VoiceShare.count(b, $0.start, $0.end) }
                 if quotation.kind == .indirect { r += n } else { q += n }
             }
         }
@@ -242,7 +348,13 @@ public struct VoiceShare {
         if quoted > 0 && q == 0 { q = 1 }
         if reported > 0 && r == 0 { r = 1 }
         r = min(r, width - q)
-        return String(repeating: "█", count: q) + String(repeating: "▒", count: r) + String(repeating: "░", count: max(0, width - q - r))
+        // Built as bytes: each of the three blocks is three bytes of UTF-8 (E2 96 88/92/91).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(3 * width)
+        for (cells, last) in [(q, UInt8(0x88)), (r, UInt8(0x92)), (max(0, width - q - r), UInt8(0x91))] {
+            for _ in 0..<max(0, cells) { bytes.append(0xE2); bytes.append(0x96); bytes.append(last) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func count(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {

@@ -102,9 +102,17 @@ struct JSONWriter {
         bytes.removeAll(keepingCapacity: true)
     }
 
+    /// Numbers already written as text (confidences take a handful of values; printing a
+    /// `Double` is costly), by their bits.
+    private var numberText: [UInt64: [UInt8]] = [:]
+
     mutating func number(_ d: Double) {
         let rounded = (d * 1000).rounded() / 1000
-        if rounded == rounded.rounded(), abs(rounded) < 1e15 { int(Int(rounded)) } else { raw(string: String(rounded)) }
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { int(Int(rounded)); return }
+        if let known = numberText[rounded.bitPattern] { bytes.append(contentsOf: known); return }
+        let text = Array(String(rounded).utf8)
+        if numberText.count < 256 { numberText[rounded.bitPattern] = text }
+        bytes.append(contentsOf: text)
     }
 
     mutating func strings(_ list: [String]) {

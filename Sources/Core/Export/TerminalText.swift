@@ -36,45 +36,60 @@ public enum TerminalText {
         guard needsSanitizing(text, keepingLineBreaks: keepingLineBreaks) else { return text }
         var text = text
         return text.withUTF8 { u in
-            // A byte-level copy: runs of safe bytes go out whole, each unsafe scalar as the
-            // UTF-8 of its symbol (the input is valid UTF-8, so the patterns below are whole
-            // scalars; see `needsSanitizing`).
             String(unsafeUninitializedCapacity: sanitizedLength(u, keepingLineBreaks: keepingLineBreaks)) { out in
-                var o = 0, i = 0, run = 0
-                let n = u.count
-                @inline(__always) func copyRun(_ upTo: Int) {
-                    if upTo > run {
-                        (out.baseAddress! + o).update(from: u.baseAddress! + run, count: upTo - run)
-                        o += upTo - run
-                    }
-                }
-                @inline(__always) func put(_ v: UInt32, skipping width: Int) {
-                    copyRun(i)
-                    // Every symbol is a three-byte scalar (U+2400–U+2421, U+FFFD).
-                    out[o] = UInt8(0xE0 | (v >> 12)); out[o + 1] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[o + 2] = UInt8(0x80 | (v & 0x3F))
-                    o += 3
-                    i += width
-                    run = i
-                }
-                while i < n {
-                    let b = u[i]
-                    if b < 0x20 {
-                        if keepingLineBreaks && (b == 0x0A || b == 0x09 || (b == 0x0D && i + 1 < n && u[i + 1] == 0x0A)) { i += 1; continue }
-                        put(0x2400 + UInt32(b), skipping: 1)
-                    } else if b == 0x7F {
-                        put(0x2421, skipping: 1)
-                    } else if b == 0xC2, i + 1 < n, u[i + 1] >= 0x80, u[i + 1] < 0xA0 {
-                        put(0xFFFD, skipping: 2)
-                    } else if b == 0xE2, i + 2 < n, (u[i + 1] == 0x80 && u[i + 2] >= 0xAA && u[i + 2] <= 0xAE) || (u[i + 1] == 0x81 && u[i + 2] >= 0xA6 && u[i + 2] <= 0xA9) {
-                        put(0xFFFD, skipping: 3)
-                    } else {
-                        i += 1
-                    }
-                }
-                copyRun(n)
-                return o
+                copySanitized(u, into: out, keepingLineBreaks: keepingLineBreaks)
             }
         }
+    }
+
+    /// Hands `body` the UTF-8 bytes `u` made safe as `sanitize` makes text safe: `u` itself
+    /// when there is nothing to replace.
+    public static func withSanitized<R>(_ u: UnsafeBufferPointer<UInt8>, keepingLineBreaks: Bool = true,
+                                        _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard needsSanitizing(u, keepingLineBreaks: keepingLineBreaks) else { return try body(u) }
+        let clean = [UInt8](unsafeUninitializedCapacity: sanitizedLength(u, keepingLineBreaks: keepingLineBreaks)) { out, count in
+            count = copySanitized(u, into: out, keepingLineBreaks: keepingLineBreaks)
+        }
+        return try clean.withUnsafeBufferPointer { try body($0) }
+    }
+
+    /// A byte-level copy of `u` (valid UTF-8) into `out` (of `sanitizedLength` bytes): runs of
+    /// safe bytes go out whole, each unsafe scalar as the UTF-8 of its symbol (the patterns
+    /// below are whole scalars; see `needsSanitizing`). Returns the bytes written.
+    private static func copySanitized(_ u: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, keepingLineBreaks: Bool) -> Int {
+        var o = 0, i = 0, run = 0
+        let n = u.count
+        @inline(__always) func copyRun(_ upTo: Int) {
+            if upTo > run {
+                (out.baseAddress! + o).update(from: u.baseAddress! + run, count: upTo - run)
+                o += upTo - run
+            }
+        }
+        @inline(__always) func put(_ v: UInt32, skipping width: Int) {
+            copyRun(i)
+            // Every symbol is a three-byte scalar (U+2400–U+2421, U+FFFD).
+            out[o] = UInt8(0xE0 | (v >> 12)); out[o + 1] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[o + 2] = UInt8(0x80 | (v & 0x3F))
+            o += 3
+            i += width
+            run = i
+        }
+        while i < n {
+            let b = u[i]
+            if b < 0x20 {
+                if keepingLineBreaks && (b == 0x0A || b == 0x09 || (b == 0x0D && i + 1 < n && u[i + 1] == 0x0A)) { i += 1; continue }
+                put(0x2400 + UInt32(b), skipping: 1)
+            } else if b == 0x7F {
+                put(0x2421, skipping: 1)
+            } else if b == 0xC2, i + 1 < n, u[i + 1] >= 0x80, u[i + 1] < 0xA0 {
+                put(0xFFFD, skipping: 2)
+            } else if b == 0xE2, i + 2 < n, (u[i + 1] == 0x80 && u[i + 2] >= 0xAA && u[i + 2] <= 0xAE) || (u[i + 1] == 0x81 && u[i + 2] >= 0xA6 && u[i + 2] <= 0xA9) {
+                put(0xFFFD, skipping: 3)
+            } else {
+                i += 1
+            }
+        }
+        copyRun(n)
+        return o
     }
 
     /// The length in bytes of `sanitize`'s result: each unsafe scalar becomes a three-byte symbol.
@@ -114,27 +129,29 @@ public enum TerminalText {
     /// A byte scan of the UTF-8 for anything to replace (fast: no scalar decoding).
     static func needsSanitizing(_ text: String, keepingLineBreaks: Bool) -> Bool {
         var text = text
-        return text.withUTF8 { u in
-            let n = u.count
-            var i = 0
-            while i < n {
-                let b = u[i]
-                if b < 0x20 {
-                    if !keepingLineBreaks { return true }
-                    if b == 0x0A || b == 0x09 { i += 1; continue }
-                    if b == 0x0D, i + 1 < n, u[i + 1] == 0x0A { i += 2; continue }
-                    return true
-                }
-                if b == 0x7F { return true }
-                if b == 0xC2, i + 1 < n, u[i + 1] >= 0x80, u[i + 1] < 0xA0 { return true }
-                if b == 0xE2, i + 2 < n {
-                    let b1 = u[i + 1], b2 = u[i + 2]
-                    if b1 == 0x80, b2 >= 0xAA, b2 <= 0xAE { return true }   // U+202A–U+202E
-                    if b1 == 0x81, b2 >= 0xA6, b2 <= 0xA9 { return true }   // U+2066–U+2069
-                }
-                i += 1
+        return text.withUTF8 { needsSanitizing($0, keepingLineBreaks: keepingLineBreaks) }
+    }
+
+    static func needsSanitizing(_ u: UnsafeBufferPointer<UInt8>, keepingLineBreaks: Bool) -> Bool {
+        let n = u.count
+        var i = 0
+        while i < n {
+            let b = u[i]
+            if b < 0x20 {
+                if !keepingLineBreaks { return true }
+                if b == 0x0A || b == 0x09 { i += 1; continue }
+                if b == 0x0D, i + 1 < n, u[i + 1] == 0x0A { i += 2; continue }
+                return true
             }
-            return false
+            if b == 0x7F { return true }
+            if b == 0xC2, i + 1 < n, u[i + 1] >= 0x80, u[i + 1] < 0xA0 { return true }
+            if b == 0xE2, i + 2 < n {
+                let b1 = u[i + 1], b2 = u[i + 2]
+                if b1 == 0x80, b2 >= 0xAA, b2 <= 0xAE { return true }   // U+202A–U+202E
+                if b1 == 0x81, b2 >= 0xA6, b2 <= 0xA9 { return true }   // U+2066–U+2069
+            }
+            i += 1
         }
+        return false
     }
 }

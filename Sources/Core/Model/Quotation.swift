@@ -39,7 +39,11 @@ public struct Quotation: Sendable, Hashable, Identifiable {
     }
     /// Stored only when there is more than the one segment `range` (saves an allocation per
     /// quotation: a quote-dense 200 MB article holds millions of them).
-    private var extraSegments: [TextRange]?
+    private(set) var extraSegments: [TextRange]?
+    /// Each segment in turn, without building an array for the usual single one.
+    @inline(__always) func forEachSegment(_ body: (TextRange) throws -> Void) rethrows {
+        if let extra = extraSegments { for r in extra { try body(r) } } else { try body(range) }
+    }
     /// The span including the quotation marks (equal to `range` for indirect speech).
     public var outerRange: TextRange
     public var kind: QuotationKind
