@@ -182,11 +182,18 @@ struct VoicesCommand: ParsableCommand {
                     // One article's JSON is streamed by `emit` (a 200 MB article's JSON is never
                     // in memory whole); in a batch each job renders its own, in parallel.
                     if json && single { return .success(.json(article, source: several ? path : nil, warnings: warnings)) }
-                    if json { return .success(.text(ArticleJSON.render(article, source: several ? path : nil) + "\n", warnings: warnings)) }
+                    if json {
+                        // Bytes, not a `String`: nothing to validate or copy again on the way out.
+                        var bytes: [UInt8] = []
+                        ArticleJSON.write(article, source: several ? path : nil) { bytes.append(contentsOf: $0) }
+                        bytes.append(0x0A)
+                        return .success(.bytes(bytes, warnings: warnings))
+                    }
                     // Likewise one article's listing is streamed.
                     if single && !several { return .success(.listing(article, explain: explain, speakers: only, sgr: sgr, warnings: warnings)) }
-                    let listing = ArticleListing.render(article, explain: explain, speakers: only, sgr: sgr)
-                    return .success(.text(several ? "==> \(TerminalText.line(path)) <==\n" + listing : listing, warnings: warnings))
+                    var bytes: [UInt8] = several ? Array("==> \(TerminalText.line(path)) <==\n".utf8) : []
+                    ArticleListing.write(article, explain: explain, speakers: only, sgr: sgr, bytes: { bytes.append(contentsOf: $0) })
+                    return .success(.bytes(bytes, warnings: warnings))
                 } catch {
                     return .failure(error)
                 }
@@ -252,7 +259,7 @@ struct VoicesCommand: ParsableCommand {
                 let sgr = color == .always ? Palette.basic.map { 30 + $0 } : nil
                 for (i, a) in articles.enumerated() {
                     if articles.count > 1 { try Output.write("==> \(TerminalText.line(names[i])) <==\n") }
-                    try ArticleListing.write(a, sgr: sgr) { try Output.write($0) }
+                    try ArticleListing.write(a, sgr: sgr, bytes: { try Output.write(bytes: $0) })
                 }
             } catch {
                 if Output.isBrokenPipe(error) { throw ExitCode(0) }
@@ -310,6 +317,7 @@ extension VoicesCommand {
 /// whose JSON or listing is streamed; and the warnings for stderr (replaced bytes), printed first.
 enum Printed: Sendable {
     case text(String, warnings: [String])
+    case bytes([UInt8], warnings: [String])
     case json(Article, source: String?, warnings: [String])
     case listing(Article, explain: Bool, speakers: Set<Int>?, sgr: [Int]?, warnings: [String])
 
@@ -318,13 +326,16 @@ enum Printed: Sendable {
         case .text(let text, let warnings):
             warnings.forEach(Output.error)
             try Output.write(text)
+        case .bytes(let bytes, let warnings):
+            warnings.forEach(Output.error)
+            try bytes.withUnsafeBufferPointer { try Output.write(bytes: $0) }
         case .json(let article, let source, let warnings):
             warnings.forEach(Output.error)
             try ArticleJSON.write(article, source: source, to: { try Output.write(bytes: $0) })
             try Output.write("\n")
         case .listing(let article, let explain, let only, let sgr, let warnings):
             warnings.forEach(Output.error)
-            try ArticleListing.write(article, explain: explain, speakers: only, sgr: sgr) { try Output.write($0) }
+            try ArticleListing.write(article, explain: explain, speakers: only, sgr: sgr, bytes: { try Output.write(bytes: $0) })
         }
     }
 }
