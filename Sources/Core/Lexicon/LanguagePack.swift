@@ -185,7 +185,13 @@ public final class LanguagePack: Sendable {
             var c0 = 0, c1 = 0, c2 = 0
             var key: UInt64 = 0
             var length = 0
-            @inline(__always) func endWord() {
+            for i in 0...bytes.count {
+                let b: UInt8 = i < bytes.count ? bytes[i] : 0x20
+                if b >= 0x41 && b <= 0x5A || b >= 0x61 && b <= 0x7A || b >= 0x80 {
+                    if length < 5 { key |= UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) << (8 * UInt64(length)) }
+                    length += 1
+                    continue
+                }
                 if length >= 1 && length <= 5 {
                     let m = mask(of: key | UInt64(length) << 56)
                     if m != 0 {
@@ -197,24 +203,7 @@ public final class LanguagePack: Sendable {
                 key = 0
                 length = 0
             }
-            Self.folded.withUnsafeBufferPointer { folded in
-                for b in bytes {
-                    let f = folded[Int(b)]
-                    guard f != 0 else { endWord(); continue }
-                    if length < 5 { key |= UInt64(f) << (8 * UInt64(length)) }
-                    length += 1
-                }
-            }
-            endWord()
             return [c0, c1, c2]
-        }
-
-        /// Per byte: an ASCII letter in lower case, any byte from 0x80 as it is (part of a
-        /// word), 0 for a byte that ends a word.
-        private static let folded: [UInt8] = (0..<256).map { c -> UInt8 in
-            let b = UInt8(c)
-            if b >= 0x41 && b <= 0x5A { return b | 0x20 }
-            return b >= 0x61 && b <= 0x7A || b >= 0x80 ? b : 0
         }
 
         @inline(__always) func mask(of key: UInt64) -> UInt8 {
