@@ -7,11 +7,11 @@
 /// (U+0080–U+009F) and U+2028/U+2029 as `\u00XX`-style escapes, so the output is plain
 /// ASCII-safe JSON that no terminal or JavaScript parser trips over.
 struct JSONWriter {
-    var bytes: [UInt8] = []
+    let bytes: ByteBuffer
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 0) { bytes = ByteBuffer(capacity: capacity) }
 
-    var output: String { String(decoding: bytes, as: UTF8.self) }
+    var output: String { String(decoding: bytes.buffer, as: UTF8.self) }
 
     mutating func raw(_ s: StaticString) {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -66,9 +66,11 @@ struct JSONWriter {
     }
 
     private mutating func unicodeEscape(_ v: UInt32) {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
         bytes.append(0x5C); bytes.append(0x75)
-        for shift in stride(from: 12, through: 0, by: -4) { bytes.append(hex[Int((v >> UInt32(shift)) & 0xF)]) }
+        for shift in stride(from: 12, through: 0, by: -4) {
+            let d = UInt8((v >> UInt32(shift)) & 0xF)
+            bytes.append(d < 10 ? 0x30 + d : 0x57 + d)
+        }
     }
 
     mutating func optionalString(_ s: String?) {
@@ -77,16 +79,7 @@ struct JSONWriter {
 
     mutating func int(_ v: Int) {
         if v < 0 { bytes.append(0x2D) }
-        let m = v.magnitude
-        if m < 10 { bytes.append(UInt8(truncatingIfNeeded: m) &+ 0x30); return }
-        var div: UInt = 1
-        while m / div >= 10 { div &*= 10 }
-        var rest = m
-        while div > 0 {
-            bytes.append(UInt8(truncatingIfNeeded: rest / div) &+ 0x30)
-            rest %= div
-            div /= 10
-        }
+        bytes.appendDecimal(v.magnitude)
     }
 
     /// The text of `range` in `utf8` (the article's bytes), escaped.
@@ -98,8 +91,8 @@ struct JSONWriter {
     /// Hands the buffer to `sink` once it holds `threshold` bytes or more (or always when `force`).
     mutating func flush(threshold: Int, force: Bool = false, to sink: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         guard force || bytes.count >= threshold else { return }
-        try bytes.withUnsafeBufferPointer { try sink($0) }
-        bytes.removeAll(keepingCapacity: true)
+        try sink(bytes.buffer)
+        bytes.removeAll()
     }
 
     /// Numbers already written as text (confidences take a handful of values; printing a
@@ -109,10 +102,10 @@ struct JSONWriter {
     mutating func number(_ d: Double) {
         let rounded = (d * 1000).rounded() / 1000
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { int(Int(rounded)); return }
-        if let known = numberText[rounded.bitPattern] { bytes.append(contentsOf: known); return }
+        if let known = numberText[rounded.bitPattern] { known.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }; return }
         let text = Array(String(rounded).utf8)
         if numberText.count < 256 { numberText[rounded.bitPattern] = text }
-        bytes.append(contentsOf: text)
+        text.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
 
     mutating func strings(_ list: [String]) {
@@ -123,4 +116,68 @@ struct JSONWriter {
         }
         bytes.append(0x5D)
     }
+}
+
+/// A growable byte buffer written through a pointer: appending a few bytes is one copy, not
+/// a call into `Array`'s generic append (a third of the JSON writer's instructions were that).
+/// Owned by one writer on one thread.
+final class ByteBuffer {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The bytes written so far (valid until the next append).
+    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    @inline(__always) private func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private func grow(to needed: Int) {
+        var c = capacity * 2
+        while c < needed { c *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = c
+    }
+
+    @inline(__always) func append(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+
+    @inline(__always) func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+        guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).update(from: from, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// `m` in decimal digits, written from the last into their places.
+    func appendDecimal(_ m: UInt) {
+        var digits = 1
+        var rest = m
+        while rest >= 10 { rest /= 10; digits += 1 }
+        reserve(digits)
+        var k = count + digits
+        rest = m
+        repeat {
+            k -= 1
+            base[k] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+            rest /= 10
+        } while rest > 0
+        count += digits
+    }
+
+    func removeAll() { count = 0 }
 }
