@@ -11,13 +11,10 @@ struct SpeakerRegistry {
         var words: [String]          // lowercased name words (persons)
         var kind: SpeakerKind
         var roles: [String] = []
-        /// The numbers of the lowercased words of the roles, for "the minister" → the person
-        /// whose role says minister.
-        var roleWords: Set<Int> = []
-        /// The roles lowercased, so a role said again is recognised without a scan.
-        var roleKeys: Set<String> = []
-        /// Roles as they were given and taken: the same text again needs no work.
-        var rolesGiven: Set<String> = []
+        /// Roles as they were given and taken, and the roles lowercased: the same text again,
+        /// or the same role in other words, needs no work. (A lowercased role given again is
+        /// its own key, so one set holds both.)
+        var rolesSeen: Set<String> = []
         var organization: String?
         var gender: Names.Gender = .unknown
         var plural = false
@@ -77,10 +74,10 @@ struct SpeakerRegistry {
     /// The words of the article's language (person and company nouns).
     var pack: LanguagePack = .english
     private(set) var entities: [Entity] = []
-    private var spellingNumbers: [String: Int] = [:]
+    private var spellingNumbers = StringNumbers()
     private var spellings: [Spelling] = []
     /// Lowercased words and keys ("marsh", "ann marsh", "org:the treasury") and their numbers.
-    private var wordNumbers: [String: Int] = [:]
+    private var wordNumbers = StringNumbers()
     private var words: [WordEntry] = []
     /// The entities named most recently, newest last (at most `recentLimit`): descriptions
     /// ("the minister", "the company") and pronouns look only here, which keeps every
@@ -106,32 +103,33 @@ struct SpeakerRegistry {
 
     /// The number of a lowercased word or key, given one the first time.
     private mutating func number(_ word: String) -> Int {
-        if let n = wordNumbers[word] { return n }
-        words.append(WordEntry())
-        wordNumbers[word] = words.count - 1
-        return words.count - 1
+        let (n, new) = wordNumbers.number(word)
+        if new { words.append(WordEntry()) }
+        return n
     }
 
     /// The entity a key names, if any (a key not seen yet names nobody).
     private func keyed(_ key: String) -> Int? {
-        wordNumbers[key].flatMap { words[$0].keyed }
+        wordNumbers.find(key).flatMap { words[$0].keyed }
     }
 
     /// The spelling `text`, read the first time it is seen.
     private mutating func spelling(_ text: String) -> Int {
-        if let s = spellingNumbers[text] { return s }
+        let (s, new) = spellingNumbers.number(text)
+        guard new else { return s }
         let lowered = Self.lowercasedApostrophes(text)
         let the = lowered.hasBytesPrefix("the ")
         spellings.append(Spelling(normalized: the ? String(lowered.dropFirst(4)) : lowered,
                                   opensWithThe: the, opensWithThis: lowered.hasBytesPrefix("this ")))
-        spellingNumbers[text] = spellings.count - 1
-        return spellings.count - 1
+        return s
     }
 
     /// Lowercased, with ’ as '.
     private static func lowercasedApostrophes(_ s: String) -> String {
         let lowered = s.lowercased()
-        guard lowered.utf8.contains(0xE2) else { return lowered }
+        // (’ is E2 80 99 in UTF-8: no E2 byte, nothing to replace.)
+        let curly = lowered.utf8.withContiguousStorageIfAvailable { $0.contains(0xE2) } ?? lowered.utf8.contains(0xE2)
+        guard curly else { return lowered }
         var out = String.UnicodeScalarView()
         for u in lowered.unicodeScalars { out.append(u == "\u{2019}" ? "'" : u) }
         return String(out)
@@ -365,7 +363,7 @@ struct SpeakerRegistry {
     }
 
     mutating func addRole(_ i: Int, _ role: String) {
-        if entities[i].rolesGiven.contains(role) { return }
+        if entities[i].rolesSeen.contains(role) { return }
         var r = role.trimmingSpaces
         // "The transport secretary" at a sentence start is "the transport secretary" as a role.
         if let f = r.utf8.first, f == UInt8(ascii: "T") || f == UInt8(ascii: "A") {
@@ -375,14 +373,14 @@ struct SpeakerRegistry {
         // source keeps its name, so the answer is kept too).
         let key = r.lowercased()
         if key == entities[i].name.lowercased() {
-            if entities[i].kind == .anonymous { entities[i].rolesGiven.insert(role) }
+            if entities[i].kind == .anonymous { entities[i].rolesSeen.insert(role) }
             return
         }
         guard !r.isEmpty else { return }
         // The same role in other words: nothing to add, now or later.
-        guard !entities[i].roleKeys.contains(key) else { entities[i].rolesGiven.insert(role); return }
-        entities[i].roleKeys.insert(key)
-        entities[i].rolesGiven.insert(role)
+        guard !entities[i].rolesSeen.contains(key) else { entities[i].rolesSeen.insert(role); return }
+        entities[i].rolesSeen.insert(key)
+        if role != key { entities[i].rolesSeen.insert(role) }
         entities[i].roles.append(r)
         let roleWords = key.spaceSeparatedStrings()
         for w in roleWords { addRoleWord(i, w) }
@@ -397,10 +395,10 @@ struct SpeakerRegistry {
         }
     }
 
-    /// Word `w` of a role of entity `i`: "the <w>" may name them from here on.
+    /// Word `w` of a role of entity `i`: "the <w>" may name them from here on (each holder once).
     private mutating func addRoleWord(_ i: Int, _ w: String) {
         let n = number(w)
-        if entities[i].roleWords.insert(n).inserted { words[n].roleOf.append(i) }
+        if !words[n].roleOf.contains(i) { words[n].roleOf.append(i) }
     }
 
     /// Whether `phrase` occurs in `words`, word for word.
@@ -446,7 +444,7 @@ struct SpeakerRegistry {
 
     /// The people whose roles hold the word `head` ("minister"), in entity order, each once.
     func people(withRole head: String) -> [Int] {
-        (wordNumbers[head].map { words[$0].roleOf } ?? []).filter { entities[$0].kind == .person }.sorted()
+        (wordNumbers.find(head).map { words[$0].roleOf } ?? []).filter { entities[$0].kind == .person }.sorted()
     }
 
     /// Entities whose surname or whole name is `name` (lowercased lookups, no scan).
@@ -493,5 +491,105 @@ struct SpeakerRegistry {
         // "Minister of State for Manpower", "Member of Parliament": a portfolio, not a body.
         guard !org.allSatisfy({ $0 == "of" || $0 == "for" || Names.portfolioWords.contains($0.lowercased()) }) else { return nil }
         return org.joined(separator: " ")
+    }
+}
+
+/// Strings numbered 0, 1, 2 … in the order first seen. ASCII text (nearly every name, word
+/// and key) is looked up by its bytes, a cheaper hash than `Dictionary`'s, made for any
+/// Unicode; other text goes through a `Dictionary`. Numbers follow `String` equality: the
+/// three characters that Unicode equates with ASCII ones (K, ;, `) are looked up as those.
+private struct StringNumbers {
+    /// A number, or -1 for a free slot; a power of two long, at most half full.
+    private var slots = [Int32](repeating: -1, count: 64)
+    private var used = 0
+    /// By number: the text (its ASCII form) and its hash (0 for text in `others`).
+    private var keys: [String] = []
+    private var hashes: [UInt64] = []
+    private var others: [String: Int] = [:]
+
+    /// FNV-1a of the bytes, or nil when a byte is not ASCII.
+    private static func asciiHash(_ s: String) -> UInt64? {
+        func hash<C: Sequence<UInt8>>(_ bytes: C) -> UInt64? {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+            }
+            return h
+        }
+        return s.utf8.withContiguousStorageIfAvailable { hash($0) } ?? hash(s.utf8)
+    }
+
+    /// The ASCII text equal to `s` (as `String`s compare) when `s` is not ASCII, if any:
+    /// KELVIN SIGN is K, GREEK QUESTION MARK is ;, GREEK VARIA is `.
+    private static func asciiForm(_ s: String) -> String? {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0..<0x80: out.append(u)
+            case 0x212A: out.append("K")
+            case 0x037E: out.append(";")
+            case 0x1FEF: out.append("`")
+            default: return nil
+            }
+        }
+        return String(out)
+    }
+
+    /// The ASCII form of `s` and its hash, or nil for text that has none.
+    private static func form(_ s: String) -> (text: String, hash: UInt64)? {
+        if let h = asciiHash(s) { return (s, h) }
+        guard let a = asciiForm(s), let h = asciiHash(a) else { return nil }
+        return (a, h)
+    }
+
+    /// The slot holding `text`, or the free slot where it would go.
+    private func slot(_ text: String, _ h: UInt64) -> Int {
+        let mask = slots.count - 1
+        var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        while true {
+            let n = Int(slots[k])
+            if n < 0 || (hashes[n] == h && keys[n] == text) { return k }
+            k = (k + 1) & mask
+        }
+    }
+
+    /// The number of `s`, if it has one.
+    func find(_ s: String) -> Int? {
+        guard let (text, h) = Self.form(s) else { return others[s] }
+        let n = Int(slots[slot(text, h)])
+        return n < 0 ? nil : n
+    }
+
+    /// The number of `s`, a new one (the count so far) the first time.
+    mutating func number(_ s: String) -> (number: Int, new: Bool) {
+        guard let (text, h) = Self.form(s) else {
+            if let n = others[s] { return (n, false) }
+            others[s] = keys.count
+            keys.append(s)
+            hashes.append(0)
+            return (keys.count - 1, true)
+        }
+        let k = slot(text, h)
+        if slots[k] >= 0 { return (Int(slots[k]), false) }
+        let n = keys.count
+        keys.append(text)
+        hashes.append(h)
+        slots[k] = Int32(n)
+        used += 1
+        if used * 2 > slots.count { grow() }
+        return (n, true)
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [Int32](repeating: -1, count: old.count * 2)
+        let mask = slots.count - 1
+        for n in old where n >= 0 {
+            let h = hashes[Int(n)]
+            var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+            while slots[k] >= 0 { k = (k + 1) & mask }
+            slots[k] = n
+        }
     }
 }
