@@ -124,12 +124,29 @@ struct SpeakerRegistry {
         return s
     }
 
+    /// `s.lowercased()`, ASCII text (nearly all) lowered byte by byte.
+    private static func lowercased(_ s: String) -> String {
+        let ascii: String?? = s.utf8.withContiguousStorageIfAvailable { u -> String? in
+            guard !u.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard u.contains(where: { $0 &- 0x41 < 26 }) else { return s }
+            return String(unsafeUninitializedCapacity: u.count) { out in
+                for k in 0..<u.count { out[k] = u[k] &- 0x41 < 26 ? u[k] | 0x20 : u[k] }
+                return u.count
+            }
+        }
+        return ascii.flatMap { $0 } ?? s.lowercased()
+    }
+
+    /// Whether the UTF-8 of `s` holds byte `b`.
+    private static func holdsByte(_ s: String, _ b: UInt8) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { $0.contains(b) } ?? s.utf8.contains(b)
+    }
+
     /// Lowercased, with ’ as '.
     private static func lowercasedApostrophes(_ s: String) -> String {
-        let lowered = s.lowercased()
+        let lowered = lowercased(s)
         // (’ is E2 80 99 in UTF-8: no E2 byte, nothing to replace.)
-        let curly = lowered.utf8.withContiguousStorageIfAvailable { $0.contains(0xE2) } ?? lowered.utf8.contains(0xE2)
-        guard curly else { return lowered }
+        guard holdsByte(lowered, 0xE2) else { return lowered }
         var out = String.UnicodeScalarView()
         for u in lowered.unicodeScalars { out.append(u == "\u{2019}" ? "'" : u) }
         return String(out)
@@ -138,9 +155,13 @@ struct SpeakerRegistry {
     /// Spelling `s` as a name: its words (lowercased, no "the", no suffix), their numbers, its key's number.
     private mutating func nameForm(_ s: Int) -> (words: [String], numbers: [Int], key: Int) {
         if let known = spellings[s].name { return known }
-        let words = spellings[s].normalized.replacingNoBreakSpaces.spaceSeparatedStrings()
-            .filter { !Names.nameSuffixes.contains($0) }
-        let form = (words: words, numbers: words.map { number($0) }, key: number(words.joined(separator: " ")))
+        let normalized = spellings[s].normalized
+        // (A no-break space is C2 A0.)
+        let words = (Self.holdsByte(normalized, 0xC2) ? normalized.replacingNoBreakSpaces : normalized).spaceSeparatedStrings()
+            .filter { $0.utf8.count > 3 || !Names.nameSuffixes.contains($0) }  // (suffixes are short: "jr.", "iii")
+        let numbers = words.map { number($0) }
+        // (The key of one word is that word.)
+        let form = (words: words, numbers: numbers, key: words.count == 1 ? numbers[0] : number(words.joined(separator: " ")))
         spellings[s].name = form
         return form
     }
@@ -371,8 +392,8 @@ struct SpeakerRegistry {
         }
         // An anonymous source's description is its name, not a role of it (an anonymous
         // source keeps its name, so the answer is kept too).
-        let key = r.lowercased()
-        if key == entities[i].name.lowercased() {
+        let key = Self.lowercased(r)
+        if key == Self.lowercased(entities[i].name) {
             if entities[i].kind == .anonymous { entities[i].rolesSeen.insert(role) }
             return
         }
@@ -437,6 +458,7 @@ struct SpeakerRegistry {
 
     private mutating func markRecent(_ i: Int, at offset: Int) {
         entities[i].lastSeen = offset
+        if recent.last == i { return }  // already the newest
         if let k = recent.lastIndex(of: i) { recent.remove(at: k) }
         recent.append(i)
         if recent.count > recentLimit { recent.removeFirst(recent.count - recentLimit) }
@@ -452,7 +474,7 @@ struct SpeakerRegistry {
         let s = spelling(name)
         let n: Int
         if let known = spellings[s].lowercased { n = known } else {
-            n = number(name.lowercased())
+            n = number(Self.lowercased(name))
             spellings[s].lowercased = n
         }
         var out = words[n].surnameOf
