@@ -124,17 +124,48 @@ struct SpeakerRegistry {
         return s
     }
 
-    /// `s.lowercased()`, ASCII text (nearly all) lowered byte by byte.
+    /// `s.lowercased()` (each scalar's lowercase mapping), byte by byte for text of ASCII,
+    /// Latin-1 letters (C3 xx: À–Þ but × lower by 0x20 in the second byte) and ’ (E2 80 99,
+    /// uncased): nearly all names and words. Other text goes to `lowercased()`.
     private static func lowercased(_ s: String) -> String {
-        let ascii: String?? = s.utf8.withContiguousStorageIfAvailable { u -> String? in
-            guard !u.contains(where: { $0 >= 0x80 }) else { return nil }
-            guard u.contains(where: { $0 &- 0x41 < 26 }) else { return s }
+        func lowers(_ c: UInt8) -> Bool { c >= 0x80 && c <= 0x9E && c != 0x97 }
+        let quick: String?? = s.utf8.withContiguousStorageIfAvailable { u -> String? in
+            var k = 0, changes = false
+            while k < u.count {
+                let b = u[k]
+                if b < 0x80 {
+                    if b &- 0x41 < 26 { changes = true }
+                    k += 1
+                } else if b == 0xC3, k + 1 < u.count {
+                    if lowers(u[k + 1]) { changes = true }
+                    k += 2
+                } else if b == 0xE2, k + 2 < u.count, u[k + 1] == 0x80, u[k + 2] == 0x99 {
+                    k += 3
+                } else {
+                    return nil
+                }
+            }
+            guard changes else { return s }
             return String(unsafeUninitializedCapacity: u.count) { out in
-                for k in 0..<u.count { out[k] = u[k] &- 0x41 < 26 ? u[k] | 0x20 : u[k] }
+                var k = 0
+                while k < u.count {
+                    let b = u[k]
+                    if b < 0x80 {
+                        out[k] = b &- 0x41 < 26 ? b | 0x20 : b
+                        k += 1
+                    } else if b == 0xC3 {
+                        out[k] = b
+                        out[k + 1] = lowers(u[k + 1]) ? u[k + 1] + 0x20 : u[k + 1]
+                        k += 2
+                    } else {
+                        out[k] = b; out[k + 1] = u[k + 1]; out[k + 2] = u[k + 2]
+                        k += 3
+                    }
+                }
                 return u.count
             }
         }
-        return ascii.flatMap { $0 } ?? s.lowercased()
+        return quick.flatMap { $0 } ?? s.lowercased()
     }
 
     /// Whether the UTF-8 of `s` holds byte `b`.
@@ -147,6 +178,24 @@ struct SpeakerRegistry {
         let lowered = lowercased(s)
         // (’ is E2 80 99 in UTF-8: no E2 byte, nothing to replace.)
         guard holdsByte(lowered, 0xE2) else { return lowered }
+        // ’ (E2 80 99) as ' byte by byte; the scalars when the bytes are not at hand.
+        let quick: String? = lowered.utf8.withContiguousStorageIfAvailable { u in
+            String(unsafeUninitializedCapacity: u.count) { out in
+                var k = 0, n = 0
+                while k < u.count {
+                    if u[k] == 0xE2, k + 2 < u.count, u[k + 1] == 0x80, u[k + 2] == 0x99 {
+                        out[n] = UInt8(ascii: "'")
+                        k += 3
+                    } else {
+                        out[n] = u[k]
+                        k += 1
+                    }
+                    n += 1
+                }
+                return n
+            }
+        }
+        if let quick { return quick }
         var out = String.UnicodeScalarView()
         for u in lowered.unicodeScalars { out.append(u == "\u{2019}" ? "'" : u) }
         return String(out)
