@@ -25,7 +25,8 @@ struct SpeakerRegistry {
         /// A title, a first name, two name words or a speech verb shows this is a person
         /// (and not a place named like one): only such entities are pronoun antecedents.
         var personEvidence: Bool
-        /// The number of `surname` in the registry's words, once asked (a surname never changes).
+        /// The number of `surname` in the registry's words, once asked (a person's surname
+        /// stays: a fuller name is found under the same surname).
         var surnameNumber: Int?
         var key: String { words.joined(separator: " ") }
         var surname: String? { words.last }
@@ -35,7 +36,8 @@ struct SpeakerRegistry {
     /// One spelling of a mention ("Ms Marsh", "the company", "the minister") and what was
     /// worked out from it once.
     private struct Spelling {
-        /// `normalize` of the text: lowercased, ’ as ', without a leading "the ".
+        /// The text lowercased, ’ as ', without a leading "the ": what names, organisations
+        /// and anonymous sources are keyed by.
         let normalized: String
         /// The lowercased text opens with "the " / "this ".
         let opensWithThe: Bool, opensWithThis: Bool
@@ -85,6 +87,7 @@ struct SpeakerRegistry {
     private(set) var recent: [Int] = []
     private let recentLimit = 48
 
+    /// Entity `i`, read in place: `registry[i].kind` copies nothing.
     subscript(i: Int) -> Entity {
         _read { yield entities[i] }
     }
@@ -448,8 +451,7 @@ struct SpeakerRegistry {
         }
         guard !r.isEmpty else { return }
         // The same role in other words: nothing to add, now or later.
-        guard !entities[i].rolesSeen.contains(key) else { entities[i].rolesSeen.insert(role); return }
-        entities[i].rolesSeen.insert(key)
+        guard entities[i].rolesSeen.insert(key).inserted else { entities[i].rolesSeen.insert(role); return }
         if role != key { entities[i].rolesSeen.insert(role) }
         entities[i].roles.append(r)
         let roleWords = key.spaceSeparatedStrings()
@@ -594,6 +596,8 @@ private struct StringNumbers {
     /// The ASCII text equal to `s` (as `String`s compare) when `s` is not ASCII, if any:
     /// KELVIN SIGN is K, GREEK QUESTION MARK is ;, GREEK VARIA is `.
     private static func asciiForm(_ s: String) -> String? {
+        func equatesASCII(_ u: Unicode.Scalar) -> Bool { u.isASCII || u.value == 0x212A || u.value == 0x037E || u.value == 0x1FEF }
+        guard s.unicodeScalars.allSatisfy(equatesASCII) else { return nil }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             switch u.value {
