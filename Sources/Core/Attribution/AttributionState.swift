@@ -105,11 +105,13 @@ struct AttributionState {
         // "it said", "il a déclaré" of a body: "it" stands for an organisation, never a person.
         let neuter = m.text == "it"
         func fits(_ i: Int) -> Bool {
-            let e = registry[i]
-            if neuter { return e.kind == .organization }
-            if m.plural { return e.kind == .organization || e.plural }
-            guard e.kind != .organization, !e.plural, e.personEvidence else { return false }
-            return e.gender == .unknown || m.gender == .unknown || e.gender == m.gender
+            // (Fields read in place: the entity is not copied.)
+            let kind = registry[i].kind, plural = registry[i].plural
+            if neuter { return kind == .organization }
+            if m.plural { return kind == .organization || plural }
+            guard kind != .organization, !plural, registry[i].personEvidence else { return false }
+            let gender = registry[i].gender
+            return gender == .unknown || m.gender == .unknown || gender == m.gender
         }
         if let c = current, fits(c) { return c }
         for s in subjects.reversed() where paragraph - s.paragraph <= 3 {

@@ -1,18 +1,20 @@
 /// Everyone the text names, one entry per entity, with the rules that tell who is who:
 /// full name, surname, first name where unambiguous, "Ms Marsh", "the minister" when the
 /// role matches. Two people with one surname stay two.
+///
+/// Lookups go by number, not by text: each spelling of a mention is read once (its normal
+/// form, its name words and key), and each lowercased word or key gets a number in `words`;
+/// the indexes (surnames, first names, inner words, keys, role words) are arrays by that number.
 struct SpeakerRegistry {
     struct Entity {
         var name: String
         var words: [String]          // lowercased name words (persons)
         var kind: SpeakerKind
         var roles: [String] = []
-        /// Lowercased words of the roles, for "the minister" → the person whose role says minister.
-        var roleWords: Set<String> = []
-        /// The roles lowercased, so a role said again is recognised without a scan.
-        var roleKeys: Set<String> = []
-        /// Roles as they were given and taken: the same text again needs no work.
-        var rolesGiven: Set<String> = []
+        /// Roles as they were given and taken, and the roles lowercased: the same text again,
+        /// or the same role in other words, needs no work. (A lowercased role given again is
+        /// its own key, so one set holds both.)
+        var rolesSeen: Set<String> = []
         var organization: String?
         var gender: Names.Gender = .unknown
         var plural = false
@@ -23,35 +25,72 @@ struct SpeakerRegistry {
         /// A title, a first name, two name words or a speech verb shows this is a person
         /// (and not a place named like one): only such entities are pronoun antecedents.
         var personEvidence: Bool
+        /// The number of `surname` in the registry's words, once asked (a person's surname
+        /// stays: a fuller name is found under the same surname).
+        var surnameNumber: Int?
         var key: String { words.joined(separator: " ") }
         var surname: String? { words.last }
         var first: String? { words.count >= 2 ? words.first : nil }
     }
 
+    /// One spelling of a mention ("Ms Marsh", "the company", "the minister") and what was
+    /// worked out from it once.
+    private struct Spelling {
+        /// The text lowercased, ’ as ', without a leading "the ": what names, organisations
+        /// and anonymous sources are keyed by.
+        let normalized: String
+        /// The lowercased text opens with "the " / "this ".
+        let opensWithThe: Bool, opensWithThis: Bool
+        /// As a name: its lowercased words without suffixes ("jr."), their numbers, and the
+        /// number of its key (the words joined).
+        var name: (words: [String], numbers: [Int], key: Int)?
+        /// The numbers of the keys "org:" and "anon:" + `normalized`.
+        var organizationKey: Int?, anonymousKey: Int?
+        /// The number of the text lowercased (`entitiesNamed`).
+        var lowercased: Int?
+        /// The entity this spelling last resolved to as a name, and that entity's surname
+        /// (`resolveName`).
+        var resolved: (entity: Int, surname: Int)?
+        /// An entity this spelling is an alias of (aliases are only ever added, so it stays one).
+        var aliasOf = -1
+        /// A description's head word and its number.
+        var head: (word: String, number: Int)?
+    }
+
+    /// What the registry knows of one lowercased word or key, by its number.
+    private struct WordEntry {
+        /// People with this surname, first name, or inner word of a long name (each in the
+        /// order they were given it).
+        var surnameOf: [Int] = []
+        var firstNameOf: [Int] = []
+        var innerWordOf: [Int] = []
+        /// The entity this key names ("donald trump", "org:the treasury", "anon:a spokesman"):
+        /// given once, never changed.
+        var keyed: Int?
+        /// The entities whose roles hold this word ("minister"), each once.
+        var roleOf: [Int] = []
+        /// Whether the word is a role noun (`Names.roleNouns`), once asked.
+        var isRoleNoun: Bool?
+    }
+
     /// The words of the article's language (person and company nouns).
     var pack: LanguagePack = .english
     private(set) var entities: [Entity] = []
-    private var bySurname: [String: [Int]] = [:]
-    private var byFirstName: [String: [Int]] = [:]
-    /// Inner words of names with three words or more ("lula" of Luiz Inácio Lula da Silva,
-    /// "lópez" of Andrés Manuel López Obrador): a word used alone names that person when
-    /// only one person has it.
-    private var byInnerWord: [String: [Int]] = [:]
-    private var byKey: [String: Int] = [:]
-    private var textCache: [String: (Int, String)] = [:]
-    /// A name's words and key, worked out once per spelling (a surname shared by two people
-    /// sends every mention through `resolveNameUncached`, but not through the splitting).
-    private var nameWords: [String: (words: [String], key: String)] = [:]
-    private var normalizedCache: [String: String] = [:]
-    /// The entities whose roles hold a word ("minister"), each once.
-    private var byRoleWord: [String: [Int]] = [:]
+    private var spellingNumbers = StringNumbers()
+    private var spellings: [Spelling] = []
+    /// Lowercased words and keys ("marsh", "ann marsh", "org:the treasury") and their numbers.
+    private var wordNumbers = StringNumbers()
+    private var words: [WordEntry] = []
     /// The entities named most recently, newest last (at most `recentLimit`): descriptions
     /// ("the minister", "the company") and pronouns look only here, which keeps every
     /// lookup independent of the article's length.
     private(set) var recent: [Int] = []
     private let recentLimit = 48
 
-    subscript(i: Int) -> Entity { entities[i] }
+    /// Entity `i`, read in place: `registry[i].kind` copies nothing.
+    subscript(i: Int) -> Entity {
+        _read { yield entities[i] }
+    }
 
     /// Finds or creates the entity a mention names. Pronouns are resolved elsewhere.
     mutating func resolve(_ m: Mention) -> Int? {
@@ -63,76 +102,212 @@ struct SpeakerRegistry {
         }
     }
 
-    private static func normalize(_ s: String) -> String {
-        var lowered = s.lowercased()
-        if lowered.utf8.contains(0xE2) {
-            var out = String.UnicodeScalarView()
-            for u in lowered.unicodeScalars { out.append(u == "\u{2019}" ? "'" : u) }
-            lowered = String(out)
-        }
-        return lowered.hasBytesPrefix("the ") ? String(lowered.dropFirst(4)) : lowered
+    // MARK: Spellings and words
+
+    /// The number of a lowercased word or key, given one the first time.
+    private mutating func number(_ word: String) -> Int {
+        let (n, new) = wordNumbers.number(word)
+        if new { words.append(WordEntry()) }
+        return n
     }
 
-    private mutating func resolveName(_ m: Mention) -> Int {
-        // The same words resolve the same way while no other entity shares their surname.
-        if let (i, surname) = textCache[m.text], bySurname[surname]?.count ?? 1 == 1, byFirstName[surname] == nil {
-            return touch(i, m)
+    /// The entity a key names, if any (a key not seen yet names nobody).
+    private func keyed(_ key: String) -> Int? {
+        wordNumbers.find(key).flatMap { words[$0].keyed }
+    }
+
+    /// The spelling `text`, read the first time it is seen.
+    private mutating func spelling(_ text: String) -> Int {
+        let (s, new) = spellingNumbers.number(text)
+        guard new else { return s }
+        let lowered = Self.lowercasedApostrophes(text)
+        let the = lowered.hasBytesPrefix("the ")
+        spellings.append(Spelling(normalized: the ? String(lowered.dropFirst(4)) : lowered,
+                                  opensWithThe: the, opensWithThis: lowered.hasBytesPrefix("this ")))
+        return s
+    }
+
+    /// `s.lowercased()` (each scalar's lowercase mapping), byte by byte for text of ASCII,
+    /// Latin-1 letters (C3 xx: À–Þ but × lower by 0x20 in the second byte) and ’ (E2 80 99,
+    /// uncased): nearly all names and words. Other text goes to `lowercased()`.
+    private static func lowercased(_ s: String) -> String {
+        func lowers(_ c: UInt8) -> Bool { c >= 0x80 && c <= 0x9E && c != 0x97 }
+        let quick: String?? = s.utf8.withContiguousStorageIfAvailable { u -> String? in
+            var k = 0, changes = false
+            while k < u.count {
+                let b = u[k]
+                if b < 0x80 {
+                    if b &- 0x41 < 26 { changes = true }
+                    k += 1
+                } else if b == 0xC3, k + 1 < u.count {
+                    if lowers(u[k + 1]) { changes = true }
+                    k += 2
+                } else if b == 0xE2, k + 2 < u.count, u[k + 1] == 0x80, u[k + 2] == 0x99 {
+                    k += 3
+                } else {
+                    return nil
+                }
+            }
+            guard changes else { return s }
+            return String(unsafeUninitializedCapacity: u.count) { out in
+                var k = 0
+                while k < u.count {
+                    let b = u[k]
+                    if b < 0x80 {
+                        out[k] = b &- 0x41 < 26 ? b | 0x20 : b
+                        k += 1
+                    } else if b == 0xC3 {
+                        out[k] = b
+                        out[k + 1] = lowers(u[k + 1]) ? u[k + 1] + 0x20 : u[k + 1]
+                        k += 2
+                    } else {
+                        out[k] = b; out[k + 1] = u[k + 1]; out[k + 2] = u[k + 2]
+                        k += 3
+                    }
+                }
+                return u.count
+            }
         }
-        let i = resolveNameUncached(m)
-        if let surname = entities[i].surname { textCache[m.text] = (i, surname) }
+        return quick.flatMap { $0 } ?? s.lowercased()
+    }
+
+    /// Whether the UTF-8 of `s` holds byte `b`.
+    private static func holdsByte(_ s: String, _ b: UInt8) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { $0.contains(b) } ?? s.utf8.contains(b)
+    }
+
+    /// Lowercased, with ’ as '.
+    private static func lowercasedApostrophes(_ s: String) -> String {
+        let lowered = lowercased(s)
+        // (’ is E2 80 99 in UTF-8: no E2 byte, nothing to replace.)
+        guard holdsByte(lowered, 0xE2) else { return lowered }
+        // ’ (E2 80 99) as ' byte by byte; the scalars when the bytes are not at hand.
+        let quick: String? = lowered.utf8.withContiguousStorageIfAvailable { u in
+            String(unsafeUninitializedCapacity: u.count) { out in
+                var k = 0, n = 0
+                while k < u.count {
+                    if u[k] == 0xE2, k + 2 < u.count, u[k + 1] == 0x80, u[k + 2] == 0x99 {
+                        out[n] = UInt8(ascii: "'")
+                        k += 3
+                    } else {
+                        out[n] = u[k]
+                        k += 1
+                    }
+                    n += 1
+                }
+                return n
+            }
+        }
+        if let quick { return quick }
+        var out = String.UnicodeScalarView()
+        for u in lowered.unicodeScalars { out.append(u == "\u{2019}" ? "'" : u) }
+        return String(out)
+    }
+
+    /// Spelling `s` as a name: its words (lowercased, no "the", no suffix), their numbers, its key's number.
+    private mutating func nameForm(_ s: Int) -> (words: [String], numbers: [Int], key: Int) {
+        if let known = spellings[s].name { return known }
+        let normalized = spellings[s].normalized
+        // (A no-break space is C2 A0.)
+        let words = (Self.holdsByte(normalized, 0xC2) ? normalized.replacingNoBreakSpaces : normalized).spaceSeparatedStrings()
+            .filter { $0.utf8.count > 3 || !Names.nameSuffixes.contains($0) }  // (suffixes are short: "jr.", "iii")
+        let numbers = words.map { number($0) }
+        // (The key of one word is that word.)
+        let form = (words: words, numbers: numbers, key: words.count == 1 ? numbers[0] : number(words.joined(separator: " ")))
+        spellings[s].name = form
+        return form
+    }
+
+    private mutating func organizationKey(_ s: Int) -> Int {
+        if let k = spellings[s].organizationKey { return k }
+        let k = number("org:" + spellings[s].normalized)
+        spellings[s].organizationKey = k
+        return k
+    }
+
+    private mutating func anonymousKey(_ s: Int) -> Int {
+        if let k = spellings[s].anonymousKey { return k }
+        let k = number("anon:" + spellings[s].normalized)
+        spellings[s].anonymousKey = k
+        return k
+    }
+
+    /// The number of entity `i`'s surname (nil without name words).
+    private mutating func surnameNumber(_ i: Int) -> Int? {
+        if let n = entities[i].surnameNumber { return n }
+        guard let surname = entities[i].words.last else { return nil }
+        let n = number(surname)
+        entities[i].surnameNumber = n
+        return n
+    }
+
+    /// The number of a description's head word.
+    private mutating func headNumber(_ s: Int, _ head: String) -> Int {
+        if let h = spellings[s].head, h.word == head { return h.number }
+        let n = number(head)
+        spellings[s].head = (head, n)
+        return n
+    }
+
+    // MARK: Names
+
+    private mutating func resolveName(_ m: Mention) -> Int {
+        let s = spelling(m.text)
+        // The same words resolve the same way while no other entity shares their surname.
+        if let (i, surname) = spellings[s].resolved, words[surname].surnameOf.count <= 1, words[surname].firstNameOf.isEmpty {
+            return touch(i, m, s)
+        }
+        let i = resolveNameUncached(m, s)
+        if let surname = surnameNumber(i) { spellings[s].resolved = (i, surname) }
         return i
     }
 
-    private mutating func resolveNameUncached(_ m: Mention) -> Int {
-        let words: [String], key: String
-        if let known = nameWords[m.text] {
-            (words, key) = known
-        } else {
-            words = Self.normalize(m.text).replacingNoBreakSpaces.spaceSeparatedStrings()
-                .filter { !Names.nameSuffixes.contains($0) }
-            key = words.joined(separator: " ")
-            nameWords[m.text] = (words, key)
-        }
-        if let i = byKey[key] { return touch(i, m) }
-        if let last = words.last, let candidates = bySurname[last] {
+    private mutating func resolveNameUncached(_ m: Mention, _ s: Int) -> Int {
+        let (names, numbers, key) = nameForm(s)
+        if let i = words[key].keyed { return touch(i, m, s) }
+        if let last = numbers.last, !words[last].surnameOf.isEmpty {
             // The most recently seen compatible person (the first of equals); entities are read
             // in place, never copied.
             var found: Int?
-            for i in candidates where entities[i].kind == .person && compatible(i, words) {
+            for i in words[last].surnameOf where entities[i].kind == .person && compatible(i, names) {
                 if let b = found, entities[i].lastSeen <= entities[b].lastSeen { continue }
                 found = i
             }
             if let best = found {
-                if words.count > entities[best].words.count {
+                if names.count > entities[best].words.count {
                     // A fuller name than we had: it becomes the name, the old one an alias.
                     addAlias(best, entities[best].name)
                     entities[best].name = m.text
-                    entities[best].words = words
-                    byKey[key] = best
-                    if words.count >= 2 { byFirstName[words[0], default: []].append(best) }
+                    entities[best].words = names
+                    entities[best].surnameNumber = last
+                    words[key].keyed = best
+                    if names.count >= 2 { words[numbers[0]].firstNameOf.append(best) }
                 }
-                return touch(best, m)
+                return touch(best, m, s)
             }
         }
-        if words.count == 1 {
+        if names.count == 1 {
+            let only = words[numbers[0]]
             // A first name used alone, when only one person has it.
-            if let byFirst = byFirstName[words[0]], byFirst.count == 1 { return touch(byFirst[0], m) }
+            if only.firstNameOf.count == 1 { return touch(only.firstNameOf[0], m, s) }
             // An organisation named the same way.
-            if let i = byKey["org:" + key] { return touch(i, m) }
+            if let i = keyed("org:" + names[0]) { return touch(i, m, s) }
             // An inner word of one long name.
-            if let inner = byInnerWord[words[0]], Set(inner).count == 1 { return touch(inner[0], m) }
+            if let first = only.innerWordOf.first, only.innerWordOf.allSatisfy({ $0 == first }) { return touch(first, m, s) }
         }
-        let e = Entity(name: m.text, words: words, kind: .person, firstMention: m.range, lastSeen: m.range.start,
-                       personEvidence: m.personEvidence)
+        let e = Entity(name: m.text, words: names, kind: .person, firstMention: m.range, lastSeen: m.range.start,
+                       personEvidence: m.personEvidence, surnameNumber: numbers.last)
         entities.append(e)
         let i = entities.count - 1
-        byKey[key] = i
-        if let last = words.last { bySurname[last, default: []].append(i) }
-        if words.count >= 2 { byFirstName[words[0], default: []].append(i) }
-        if words.count >= 3 {
-            for w in words.dropFirst().dropLast() where w.count > 2 && !Names.nameParticles.contains(w) { byInnerWord[w, default: []].append(i) }
+        words[key].keyed = i
+        if let last = numbers.last { words[last].surnameOf.append(i) }
+        if names.count >= 2 { words[numbers[0]].firstNameOf.append(i) }
+        if names.count >= 3 {
+            for k in 1..<(names.count - 1) where names[k].count > 2 && !Names.nameParticles.contains(names[k]) {
+                words[numbers[k]].innerWordOf.append(i)
+            }
         }
-        return touch(i, m)
+        return touch(i, m, s)
     }
 
     /// Whether person `i` may be the one named by `words` (a surname they share).
@@ -147,7 +322,7 @@ struct SpeakerRegistry {
         let known = entities[i].words
         if words.count < known.count, !Self.isFirstName(words[0]), known.suffix(words.count).elementsEqual(words) { return true }
         if known.count < words.count, !Self.isFirstName(known[0]), words.suffix(known.count).elementsEqual(known) { return true }
-        let f = entities[i].words[0]
+        let f = known[0]
         guard f != words[0] else { return true }
         // Initials agree with the name they stand for (J. Smith, John Smith).
         let a = f.trimmingSuffix("."), b = words[0].trimmingSuffix(".")
@@ -158,50 +333,45 @@ struct SpeakerRegistry {
         Names.maleFirstNames.contains(w) || Names.femaleFirstNames.contains(w)
     }
 
-    /// `normalize`, once per spelling.
-    private mutating func normalized(_ text: String) -> String {
-        if let n = normalizedCache[text] { return n }
-        let n = Self.normalize(text)
-        normalizedCache[text] = n
-        return n
-    }
+    // MARK: Organisations and descriptions
 
     private mutating func resolveOrganization(_ m: Mention) -> Int {
-        let key = normalized(m.text)
-        if let i = byKey["org:" + key] { return touch(i, m) }
+        let s = spelling(m.text)
+        let key = organizationKey(s)
+        if let i = words[key].keyed { return touch(i, m, s) }
         // "the ministry", "the company": the last organisation whose name holds that word.
-        if let head = m.head, m.text.lowercased().hasBytesPrefix("the ") {
+        if let head = m.head, spellings[s].opensWithThe {
             if let i = recent.last(where: { entities[$0].kind == .organization && entities[$0].words.contains(head) }) {
-                return touch(i, m)
+                return touch(i, m, s)
             }
             // "the company", "the firm": the organisation named most recently, nearby.
             // (Named before it: "the company said … the union" is not the union.)
             if pack.companyHeads.contains(head), m.text.spaceSeparatedStrings().count == 2,
                let i = recent.last(where: { entities[$0].kind == .organization && entities[$0].lastSeen <= m.range.start
                                             && m.range.start - entities[$0].lastSeen < 3000 }) {
-                return touch(i, m)
+                return touch(i, m, s)
             }
         }
         // "the Clinton campaign" is Clinton's campaign: an organisation of its own.
-        let e = Entity(name: m.text, words: key.spaceSeparatedStrings(), kind: .organization,
+        let e = Entity(name: m.text, words: spellings[s].normalized.spaceSeparatedStrings(), kind: .organization,
                        firstMention: m.range, lastSeen: m.range.start, personEvidence: false)
         entities.append(e)
-        byKey["org:" + key] = entities.count - 1
-        return touch(entities.count - 1, m)
+        words[key].keyed = entities.count - 1
+        return touch(entities.count - 1, m, s)
     }
 
     private mutating func resolveDescription(_ m: Mention) -> Int {
-        let key = normalized(m.text)
+        let s = spelling(m.text)
+        let head = m.head.map { (word: $0, number: headNumber(s, $0)) }
         // "the minister", "the Vermont senator": the person last named with that role.
-        let lower = m.text.lowercased()
-        if let head = m.head, !m.plural, lower.hasBytesPrefix("the ") || lower.hasBytesPrefix("this ") {
+        if let head, !m.plural, spellings[s].opensWithThe || spellings[s].opensWithThis {
             // The holders of the role word (an index, each once), the most recent of them.
             var best: (entity: Int, at: Int)?
-            for i in byRoleWord[head] ?? [] where entities[i].kind == .person {
+            for i in words[head.number].roleOf where entities[i].kind == .person {
                 if let at = recent.lastIndex(of: i), at > best?.at ?? -1 { best = (i, at) }
             }
             if let i = best?.entity {
-                addAlias(i, m.text)
+                if spellings[s].aliasOf != i, addAlias(i, m.text) { spellings[s].aliasOf = i }
                 entities[i].mentions.append(m.range)
                 markRecent(i, at: m.range.start)
                 return i
@@ -210,8 +380,8 @@ struct SpeakerRegistry {
         // "the 64-year-old", "the woman": the person named most recently, nearby. So is "the
         // former Wales midfielder" when nobody was given that role: a definite description
         // points back.
-        let unheldRole = m.head.map { Names.roleNouns.contains($0) && (byRoleWord[$0] ?? []).isEmpty } ?? false
-        if let head = m.head, !m.plural, lower.hasBytesPrefix("the "),
+        let unheldRole = head.map { isRoleNoun($0.number, $0.word) && words[$0.number].roleOf.isEmpty } ?? false
+        if let head = m.head, !m.plural, spellings[s].opensWithThe,
            pack.personNouns.contains(head) || m.text.utf8.containsBytes("-year-old") || unheldRole {
             // (For a role, only someone known to be a person by a role, a title or a first
             // name: not "Lake Erie" or "Atlantic City".)
@@ -220,29 +390,43 @@ struct SpeakerRegistry {
                     && (!unheldRole || pack.personNouns.contains(head) || entities[i].gender != .unknown || !entities[i].roles.isEmpty)
                     && (m.gender == .unknown || entities[i].gender == .unknown || entities[i].gender == m.gender)
             }) {
-                addAlias(i, m.text)
+                if spellings[s].aliasOf != i, addAlias(i, m.text) { spellings[s].aliasOf = i }
                 entities[i].mentions.append(m.range)
                 markRecent(i, at: m.range.start)
                 return i
             }
         }
-        if let i = byKey["anon:" + key] { return touch(i, m) }
+        let key = anonymousKey(s)
+        if let i = words[key].keyed { return touch(i, m, s) }
         defer { markRecent(entities.count - 1, at: m.range.start) }
         var e = Entity(name: m.text, words: [], kind: .anonymous, firstMention: m.range, lastSeen: m.range.start,
                        personEvidence: true)
         e.plural = m.plural
         e.gender = m.gender
         entities.append(e)
-        byKey["anon:" + key] = entities.count - 1
+        words[key].keyed = entities.count - 1
         entities[entities.count - 1].mentions.append(m.range)
         return entities.count - 1
     }
 
+    /// Whether word `n` (`word`) is a role noun, looked up once.
+    private mutating func isRoleNoun(_ n: Int, _ word: String) -> Bool {
+        if let known = words[n].isRoleNoun { return known }
+        let found = Names.roleNouns.contains(word)
+        words[n].isRoleNoun = found
+        return found
+    }
+
+    // MARK: What a mention adds
+
     @discardableResult
-    private mutating func touch(_ i: Int, _ m: Mention) -> Int {
+    private mutating func touch(_ i: Int, _ m: Mention, _ s: Int) -> Int {
         markRecent(i, at: m.range.start)
         entities[i].mentions.append(m.range)
-        if m.text != entities[i].name, !entities[i].aliases.contains(m.text) { addAlias(i, m.text) }
+        // The spelling becomes an alias unless it is the name or one already.
+        if spellings[s].aliasOf != i, m.text != entities[i].name {
+            if entities[i].aliases.contains(m.text) || addAlias(i, m.text) { spellings[s].aliasOf = i }
+        }
         // The organisation the text names with the mention before the one a role implies.
         if let o = m.organization, entities[i].organization == nil { entities[i].organization = o }
         for r in m.roles where !r.isEmpty { addRole(i, r) }
@@ -252,48 +436,70 @@ struct SpeakerRegistry {
     }
 
     mutating func addRole(_ i: Int, _ role: String) {
-        if entities[i].rolesGiven.contains(role) { return }
+        if entities[i].rolesSeen.contains(role) { return }
         var r = role.trimmingSpaces
         // "The transport secretary" at a sentence start is "the transport secretary" as a role.
-        for det in ["The ", "A ", "An "] where r.hasPrefix(det) { r = det.lowercased() + r.dropFirst(det.count) }
+        if let f = r.utf8.first, f == UInt8(ascii: "T") || f == UInt8(ascii: "A") {
+            for det in ["The ", "A ", "An "] where r.hasPrefix(det) { r = det.lowercased() + r.dropFirst(det.count) }
+        }
         // An anonymous source's description is its name, not a role of it (an anonymous
         // source keeps its name, so the answer is kept too).
-        let key = r.lowercased()
-        if key == entities[i].name.lowercased() {
-            if entities[i].kind == .anonymous { entities[i].rolesGiven.insert(role) }
+        let key = Self.lowercased(r)
+        if key == Self.lowercased(entities[i].name) {
+            if entities[i].kind == .anonymous { entities[i].rolesSeen.insert(role) }
             return
         }
         guard !r.isEmpty else { return }
         // The same role in other words: nothing to add, now or later.
-        guard !entities[i].roleKeys.contains(key) else { entities[i].rolesGiven.insert(role); return }
-        entities[i].roleKeys.insert(key)
-        entities[i].rolesGiven.insert(role)
+        guard entities[i].rolesSeen.insert(key).inserted else { entities[i].rolesSeen.insert(role); return }
+        if role != key { entities[i].rolesSeen.insert(role) }
         entities[i].roles.append(r)
-        let words = r.lowercased().spaceSeparatedStrings()
+        let roleWords = key.spaceSeparatedStrings()
+        for w in roleWords { addRoleWord(i, w) }
         // "Prime Minister Anna Berg" is also "the premier" (the pack's other words for a role).
-        let aliases = pack.roleWordAliases.filter { alias in
-            words.count >= alias.phrase.count
-                && (0...(words.count - alias.phrase.count)).contains { words[$0..<($0 + alias.phrase.count)].elementsEqual(alias.phrase) }
+        for alias in pack.roleWordAliases where Self.holds(roleWords, alias.phrase) {
+            for w in alias.words { addRoleWord(i, w) }
         }
-        for w in words + aliases.flatMap(\.words) where entities[i].roleWords.insert(w).inserted {
-            byRoleWord[w, default: []].append(i)
+        // (`organization(inRole:)` needs one of its prepositions among the words.)
+        if entities[i].organization == nil, roleWords.contains(where: { $0 == "of" || $0 == "at" || $0 == "for" || $0 == "with" }),
+           let org = Self.organization(inRole: r) {
+            entities[i].organization = org
         }
-        if entities[i].organization == nil, let org = Self.organization(inRole: r) { entities[i].organization = org }
+    }
+
+    /// Word `w` of a role of entity `i`: "the <w>" may name them from here on (each holder once).
+    private mutating func addRoleWord(_ i: Int, _ w: String) {
+        let n = number(w)
+        if !words[n].roleOf.contains(i) { words[n].roleOf.append(i) }
+    }
+
+    /// Whether `phrase` occurs in `words`, word for word.
+    private static func holds(_ words: [String], _ phrase: [String]) -> Bool {
+        guard let first = phrase.first else { return true }
+        guard words.count >= phrase.count else { return false }
+        for k in 0...(words.count - phrase.count) where words[k] == first {
+            if words[k..<(k + phrase.count)].elementsEqual(phrase) { return true }
+        }
+        return false
     }
 
     /// "DMRC" for "the Delhi Metro Rail Corporation (DMRC)": the acronym alone names
     /// organisation `i` from here on (unless it already names another).
     mutating func addAcronym(_ i: Int, _ acronym: String) {
-        let key = "org:" + normalized(acronym)
-        guard byKey[key] == nil else { return }
-        byKey[key] = i
+        let key = organizationKey(spelling(acronym))
+        guard words[key].keyed == nil else { return }
+        words[key].keyed = i
         addAlias(i, acronym)
     }
 
-    mutating func addAlias(_ i: Int, _ alias: String) {
+    /// Adds `alias` (trimmed) to entity `i`'s aliases unless it is its name or one already.
+    /// True when `alias` itself, as given, is one of the aliases afterwards.
+    @discardableResult
+    mutating func addAlias(_ i: Int, _ alias: String) -> Bool {
         let a = alias.trimmingSpaces
-        guard !a.isEmpty, a != entities[i].name, !entities[i].aliases.contains(a) else { return }
-        entities[i].aliases.append(a)
+        guard !a.isEmpty, a != entities[i].name else { return false }
+        if !entities[i].aliases.contains(a) { entities[i].aliases.append(a) }
+        return a == alias
     }
 
     mutating func noteSpeaker(_ i: Int, gender: Names.Gender) {
@@ -303,6 +509,7 @@ struct SpeakerRegistry {
 
     private mutating func markRecent(_ i: Int, at offset: Int) {
         entities[i].lastSeen = offset
+        if recent.last == i { return }  // already the newest
         if let k = recent.lastIndex(of: i) { recent.remove(at: k) }
         recent.append(i)
         if recent.count > recentLimit { recent.removeFirst(recent.count - recentLimit) }
@@ -310,14 +517,19 @@ struct SpeakerRegistry {
 
     /// The people whose roles hold the word `head` ("minister"), in entity order, each once.
     func people(withRole head: String) -> [Int] {
-        (byRoleWord[head] ?? []).filter { entities[$0].kind == .person }.sorted()
+        (wordNumbers.find(head).map { words[$0].roleOf } ?? []).filter { entities[$0].kind == .person }.sorted()
     }
 
     /// Entities whose surname or whole name is `name` (lowercased lookups, no scan).
-    func entitiesNamed(_ name: String) -> [Int] {
-        let lower = name.lowercased()
-        var out = bySurname[lower] ?? []
-        if let i = byKey[lower] { out.append(i) }
+    mutating func entitiesNamed(_ name: String) -> [Int] {
+        let s = spelling(name)
+        let n: Int
+        if let known = spellings[s].lowercased { n = known } else {
+            n = number(Self.lowercased(name))
+            spellings[s].lowercased = n
+        }
+        var out = words[n].surnameOf
+        if let i = words[n].keyed { out.append(i) }
         return out
     }
 
@@ -352,5 +564,107 @@ struct SpeakerRegistry {
         // "Minister of State for Manpower", "Member of Parliament": a portfolio, not a body.
         guard !org.allSatisfy({ $0 == "of" || $0 == "for" || Names.portfolioWords.contains($0.lowercased()) }) else { return nil }
         return org.joined(separator: " ")
+    }
+}
+
+/// Strings numbered 0, 1, 2 … in the order first seen. ASCII text (nearly every name, word
+/// and key) is looked up by its bytes, a cheaper hash than `Dictionary`'s, made for any
+/// Unicode; other text goes through a `Dictionary`. Numbers follow `String` equality: the
+/// three characters that Unicode equates with ASCII ones (K, ;, `) are looked up as those.
+private struct StringNumbers {
+    /// A number, or -1 for a free slot; a power of two long, at most half full.
+    private var slots = [Int32](repeating: -1, count: 64)
+    private var used = 0
+    /// By number: the text (its ASCII form) and its hash (0 for text in `others`).
+    private var keys: [String] = []
+    private var hashes: [UInt64] = []
+    private var others: [String: Int] = [:]
+
+    /// FNV-1a of the bytes, or nil when a byte is not ASCII.
+    private static func asciiHash(_ s: String) -> UInt64? {
+        func hash<C: Sequence<UInt8>>(_ bytes: C) -> UInt64? {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+            }
+            return h
+        }
+        return s.utf8.withContiguousStorageIfAvailable { hash($0) } ?? hash(s.utf8)
+    }
+
+    /// The ASCII text equal to `s` (as `String`s compare) when `s` is not ASCII, if any:
+    /// KELVIN SIGN is K, GREEK QUESTION MARK is ;, GREEK VARIA is `.
+    private static func asciiForm(_ s: String) -> String? {
+        func equatesASCII(_ u: Unicode.Scalar) -> Bool { u.isASCII || u.value == 0x212A || u.value == 0x037E || u.value == 0x1FEF }
+        guard s.unicodeScalars.allSatisfy(equatesASCII) else { return nil }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0..<0x80: out.append(u)
+            case 0x212A: out.append("K")
+            case 0x037E: out.append(";")
+            case 0x1FEF: out.append("`")
+            default: return nil
+            }
+        }
+        return String(out)
+    }
+
+    /// The ASCII form of `s` and its hash, or nil for text that has none.
+    private static func form(_ s: String) -> (text: String, hash: UInt64)? {
+        if let h = asciiHash(s) { return (s, h) }
+        guard let a = asciiForm(s), let h = asciiHash(a) else { return nil }
+        return (a, h)
+    }
+
+    /// The slot holding `text`, or the free slot where it would go.
+    private func slot(_ text: String, _ h: UInt64) -> Int {
+        let mask = slots.count - 1
+        var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        while true {
+            let n = Int(slots[k])
+            if n < 0 || (hashes[n] == h && keys[n] == text) { return k }
+            k = (k + 1) & mask
+        }
+    }
+
+    /// The number of `s`, if it has one.
+    func find(_ s: String) -> Int? {
+        guard let (text, h) = Self.form(s) else { return others[s] }
+        let n = Int(slots[slot(text, h)])
+        return n < 0 ? nil : n
+    }
+
+    /// The number of `s`, a new one (the count so far) the first time.
+    mutating func number(_ s: String) -> (number: Int, new: Bool) {
+        guard let (text, h) = Self.form(s) else {
+            if let n = others[s] { return (n, false) }
+            others[s] = keys.count
+            keys.append(s)
+            hashes.append(0)
+            return (keys.count - 1, true)
+        }
+        let k = slot(text, h)
+        if slots[k] >= 0 { return (Int(slots[k]), false) }
+        let n = keys.count
+        keys.append(text)
+        hashes.append(h)
+        slots[k] = Int32(n)
+        used += 1
+        if used * 2 > slots.count { grow() }
+        return (n, true)
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [Int32](repeating: -1, count: old.count * 2)
+        let mask = slots.count - 1
+        for n in old where n >= 0 {
+            let h = hashes[Int(n)]
+            var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+            while slots[k] >= 0 { k = (k + 1) & mask }
+            slots[k] = n
+        }
     }
 }
