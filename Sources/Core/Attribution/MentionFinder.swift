@@ -39,7 +39,7 @@ struct MentionFinder {
     private func isTitle(_ t: Token) -> Bool { t.isWord && t.cls.contains(.titleWords) }
 
     /// "and", "or", "but": never inside a role.
-    private func isConjunction(_ t: Token) -> Bool { t.lower == "and" || t.lower == "or" || t.lower == "but" || t.lower == "nor" }
+    private func isConjunction(_ t: Token) -> Bool { t.spells("and") || t.spells("or") || t.spells("but") || t.spells("nor") }
 
     /// "Owners'", "Teachers’": an apostrophe alone after an "s".
     private func isPluralPossessive(_ t: Token) -> Bool {
@@ -55,9 +55,9 @@ struct MentionFinder {
             // "the Irish Property Owners' Association": a plural possessive inside a body's name.
             if t.isPossessive, !(isPluralPossessive(t) && t.isCapitalized && tokens[j].bareCls.contains(.organizationWords) && s - 1 > 0) { break }
             if isNameWord(t) || (t.isCapitalized && isTitle(t)) { s -= 1; continue }
-            if t.isCapitalized, t.lower == "new" { s -= 1; continue }
+            if t.isCapitalized, t.spells("new") { s -= 1; continue }
             // "the Bureau of Meteorology said": "of" inside an organisation's name.
-            if t.isWord, t.lower == "of", s - 2 >= 0, isNameWord(tokens[s - 2]), tokens[s - 2].bareCls.contains(.organizationWords),
+            if t.isWord, t.spells("of"), s - 2 >= 0, isNameWord(tokens[s - 2]), tokens[s - 2].bareCls.contains(.organizationWords),
                !tokens[s - 2].isPossessive {
                 s -= 1; continue
             }
@@ -65,13 +65,13 @@ struct MentionFinder {
             // "the Ministry of Housing, Communities and Local Government", "the Department for
             // Environment, Food and Rural Affairs": a list of portfolios after "of"/"for" and an
             // organisation word.
-            if t.isWord, t.lower == "and", let start = listedPortfolioStart(beforeAnd: s - 1, tokens) { s = start; break }
+            if t.isWord, t.spells("and"), let start = listedPortfolioStart(beforeAnd: s - 1, tokens) { s = start; break }
             // "the Irish Nurses and Midwives Organisation": "and" inside an organisation's name
             // that ends in an organisation word and opens with "the".
-            if t.isWord, t.lower == "and", tokens[j].bareCls.contains(.organizationWords), s - 2 >= 0 {
+            if t.isWord, t.spells("and"), tokens[j].bareCls.contains(.organizationWords), s - 2 >= 0 {
                 var f = s - 2
                 while f >= 0, isNameWord(tokens[f]), !tokens[f].isPossessive { f -= 1 }
-                if f < s - 2, f >= 0, tokens[f].isWord, tokens[f].lower == "the" { s = f + 1; break }
+                if f < s - 2, f >= 0, tokens[f].isWord, tokens[f].spells("the") { s = f + 1; break }
             }
             break
         }
@@ -92,7 +92,7 @@ struct MentionFinder {
         // ("Bangladesh University of Engineering and Technology": no comma needed when the
         // words after "and" end the name.)
         guard sawComma || and + 1 < tokens.count && isNameWord(tokens[and + 1]) && !isTitle(tokens[and + 1]),
-              k >= 1, tokens[k].isWord, tokens[k].lower == "of" || tokens[k].lower == "for",
+              k >= 1, tokens[k].isWord, tokens[k].spells("of") || tokens[k].spells("for"),
               tokens[k + 1].isWord, tokens[k + 1].isCapitalized,
               tokens[k - 1].isWord, tokens[k - 1].isCapitalized, tokens[k - 1].bareCls.contains(.organizationWords) else { return nil }
         var s = k - 1
@@ -102,8 +102,10 @@ struct MentionFinder {
 
     /// The span of capitalised words starting at `i`.
     func capitalizedRun(startingAt i: Int, _ tokens: [Token]) -> Range<Int>? {
+        // Every run opens with a capital (most words end here).
+        guard i < tokens.count, tokens[i].isCapitalized else { return nil }
         // "New York", "New Hampshire": "New" opens a name when a name word follows.
-        if i + 1 < tokens.count, tokens[i].isWord, tokens[i].isCapitalized, tokens[i].lower == "new", isNameWord(tokens[i + 1]),
+        if i + 1 < tokens.count, tokens[i].isWord, tokens[i].spells("new"), isNameWord(tokens[i + 1]),
            let rest = capitalizedRun(startingAt: i + 1, tokens) {
             return i..<rest.upperBound
         }
@@ -125,7 +127,7 @@ struct MentionFinder {
             if isParticle(t), e + 1 < tokens.count, isNameWord(tokens[e + 1]) { e += 1; continue }
             // "the Irish Nurses and Midwives Organisation": "and" inside a name that opens with
             // "the" and ends in an organisation word.
-            if t.isWord, t.lower == "and", i > 0, tokens[i - 1].isWord, tokens[i - 1].lower == "the", !tokens[e - 1].isPossessive,
+            if t.isWord, t.spells("and"), i > 0, tokens[i - 1].isWord, tokens[i - 1].spells("the"), !tokens[e - 1].isPossessive,
                e + 1 < tokens.count, isNameWord(tokens[e + 1]) {
                 var f = e + 1
                 while f < tokens.count, isNameWord(tokens[f]), !tokens[f].isPossessive { f += 1 }
@@ -133,7 +135,7 @@ struct MentionFinder {
             }
             // "Bureau of Meteorology", "Ministry of Defence": "of" inside an organisation's name
             // (not after a title: "Secretary of State Madeleine Albright" keeps its shape).
-            if t.isWord, t.lower == "of", e + 1 < tokens.count, isNameWord(tokens[e + 1]),
+            if t.isWord, t.spells("of"), e + 1 < tokens.count, isNameWord(tokens[e + 1]),
                tokens[i..<e].contains(where: { $0.bareCls.contains(.organizationWords) && !$0.isPossessive }),
                !tokens[i..<e].contains(where: { $0.cls.contains(.titleWords) }) {
                 e += 1; continue
@@ -149,7 +151,7 @@ struct MentionFinder {
         // "Residents said", "Officials warned": a plural role noun alone, capitalised at the
         // start of a sentence, is a description of several people, not a name.
         if span.count == 1, tokens[span.lowerBound].isCapitalized, !tokens[span.lowerBound].isPossessive,
-           tokens[span.lowerBound].bare.hasSuffix("s"), tokens[span.lowerBound].bareCls.contains(.roleNouns),
+           tokens[span.lowerBound].bareCls.contains(.roleNouns), tokens[span.lowerBound].lower.endsWith("s"),
            var m = description(endingAt: span.lowerBound, tokens, from: span.lowerBound) {
             m.text = tokens[span.lowerBound].lower
             return m
@@ -158,8 +160,8 @@ struct MentionFinder {
         // "the union Unite", "the airline Qantas", "the charity Oxfam": a body named after the
         // kind of body it is.
         if span.lowerBound >= 2, tokens[span.lowerBound - 1].isWord, !tokens[span.lowerBound - 1].isCapitalized,
-           tokens[span.lowerBound - 1].bareCls.contains(.organizationHeads) || pack.companyHeads.contains(tokens[span.lowerBound - 1].bare),
-           tokens[span.lowerBound - 2].isWord, tokens[span.lowerBound - 2].lower == "the" {
+           tokens[span.lowerBound - 2].isWord, tokens[span.lowerBound - 2].spells("the"),
+           tokens[span.lowerBound - 1].bareCls.contains(.organizationHeads) || pack.companyHeads.contains(tokens[span.lowerBound - 1].bare) {
             let possessive = tokens[span.upperBound - 1].isPossessive
             let name = possessive ? Self.withoutPossessive(text(tokens, span)) : text(tokens, span)
             let start = span.lowerBound - 2
@@ -171,13 +173,13 @@ struct MentionFinder {
         // name of two words or more is the name's role (the sentence's capital, not a name).
         if span.count >= 3, tokens[span.lowerBound].bareCls.contains(.roleNouns), !tokens[span.lowerBound].isPossessive,
            !isTitle(tokens[span.lowerBound]), !tokens[span].contains(where: { $0.bareCls.contains(.organizationWords) }),
-           !tokens[span.lowerBound].bare.hasSuffix("s"),
+           !tokens[span.lowerBound].lower.endsWith("s"),
            let named = nameMention((span.lowerBound + 1)..<span.upperBound, tokens), named.kind == .name {
             return withRole(named, from: span.lowerBound, to: span.lowerBound + 1, tokens)
         }
         // "the President said", "the Chief Minister added": a capitalised title after "the"
         // with no name after it describes the person who holds it (as "the president" does).
-        if span.count <= 3, span.lowerBound > 0, ["the", "this"].contains(tokens[span.lowerBound - 1].lower),
+        if span.count <= 3, span.lowerBound > 0, tokens[span.lowerBound - 1].spells("the") || tokens[span.lowerBound - 1].spells("this"),
            let last = tokens[span].last, last.cls.contains(.titleWords) || last.bareCls.contains(.roleNouns),
            !tokens[span].contains(where: { $0.bareCls.contains(.organizationWords) }) {
             return description(endingAt: span.upperBound - 1, tokens, from: span.lowerBound - 1)
@@ -186,7 +188,7 @@ struct MentionFinder {
         let hi = span.upperBound
         // "Colleges and Universities Minister Jill Dunlop", "Trade and Industry Secretary X":
         // two portfolios joined by "and" before the title.
-        if lo >= 2, tokens[lo - 1].isWord, tokens[lo - 1].lower == "and", isPortfolio(tokens[lo - 2]), isPortfolio(tokens[lo]),
+        if lo >= 2, tokens[lo - 1].isWord, tokens[lo - 1].spells("and"), isPortfolio(tokens[lo - 2]), isPortfolio(tokens[lo]),
            tokens[lo..<hi].dropLast().contains(where: { isTitle($0) }) {
             lo -= 2
             // "Lands, Agriculture, Fisheries, Water and Rural Development Minister X": the
@@ -224,20 +226,20 @@ struct MentionFinder {
         var modifiers = 0
         while r > 0 {
             let t = tokens[r - 1]
-            if t.isWord && !t.isCapitalized && (t.cls.contains(.roleNouns) || t.cls.contains(.titleWords) || t.lower == "then-" || t.lower.hasPrefix("then-")) {
+            if t.isWord && !t.isCapitalized && (t.cls.contains(.roleNouns) || t.cls.contains(.titleWords) || t.lower.startsWith("then-")) {
                 r -= 1; continue
             }
             // "transport minister Peter Otieno", "health secretary X": a plain word before a
             // role noun belongs to the role.
             if modifiers < 2, r < lo, t.isWord, !t.isCapitalized, !t.isPossessive, t.cls.isDisjoint(with: [.notNames, .determiners, .prepositions, .verbForm, .allPronouns, .timeWords, .verbModifiers]),
-               !t.lower.hasSuffix("ly"), !t.lower.hasSuffix("ed"), tokens[r].isWord, tokens[r].bareCls.contains(.roleNouns) || tokens[r].cls.contains(.titleWords) {
+               !t.lower.endsWith("ly"), !t.lower.endsWith("ed"), tokens[r].isWord, tokens[r].bareCls.contains(.roleNouns) || tokens[r].cls.contains(.titleWords) {
                 modifiers += 1
                 r -= 1; continue
             }
-            if t.isWord && t.isCapitalized && !t.isPossessive && r < lo && (isNameWord(t) || t.lower == "new") { r -= 1; continue }
+            if t.isWord && t.isCapitalized && !t.isPossessive && r < lo && (isNameWord(t) || t.spells("new")) { r -= 1; continue }
             // "Federation of Free Farmers national manager Raul Montemayor": "of" or "for"
             // inside the organisation's name before the role.
-            if t.isWord, t.lower == "of" || t.lower == "for", r < lo, tokens[r].isCapitalized, r - 2 >= 0, isNameWord(tokens[r - 2]),
+            if t.isWord, t.spells("of") || t.spells("for"), r < lo, tokens[r].isCapitalized, r - 2 >= 0, isNameWord(tokens[r - 2]),
                !tokens[r - 2].isPossessive, tokens[r - 2].bareCls.contains(.organizationWords) {
                 r -= 1; continue
             }
@@ -253,7 +255,7 @@ struct MentionFinder {
                 // generic head alone, "Campaign chair", names no one body.)
                 var from = r
                 while from < lo, tokens[from].cls.contains(.titleWords) { from += 1 }
-                if let cut = tokens[from..<lo].firstIndex(where: { !$0.isCapitalized && !$0.cls.contains(.nameParticles) && $0.lower != "of" && $0.lower != "for" }),
+                if let cut = tokens[from..<lo].firstIndex(where: { !$0.isCapitalized && !$0.cls.contains(.nameParticles) && !$0.spells("of") && !$0.spells("for") }),
                    tokens[from..<cut].contains(where: { $0.bareCls.contains(.organizationWords) }),
                    cut - from > 1 || isAcronym(tokens[from]) {
                     organization = text(tokens, from..<cut)
@@ -285,12 +287,13 @@ struct MentionFinder {
             var s = lo - 1
             while s > 0, isNameWord(tokens[s - 1]), !tokens[s - 1].isPossessive { s -= 1 }
             var org = text(tokens, s..<lo)
-            for suffix in ["’s", "'s"] where org.hasSuffix(suffix) { org = String(org.dropLast(suffix.count)) }
+            if org.endsWith("’s") { org = org.droppingLastBytes(4) }
+            if org.endsWith("'s") { org = org.droppingLastBytes(2) }
             organization = org
         }
         // "the" before an organisation belongs to its name (the Kremlin, the White House).
         var start = lo
-        if isOrg, lo > 0, tokens[lo - 1].lower == "the" { start = lo - 1; name = "the " + name }
+        if isOrg, lo > 0, tokens[lo - 1].spells("the") { start = lo - 1; name = "the " + name }
         return Mention(kind: isOrg ? .organization : .name, tokens: start..<hi,
                        range: TextRange(tokens[start].range.start, tokens[hi - 1].range.end), text: name, roles: roles,
                        organization: organization, gender: gender, plural: false, possessive: possessive,
@@ -300,7 +303,7 @@ struct MentionFinder {
     // MARK: Titles with a portfolio
 
     private func isPortfolio(_ t: Token) -> Bool { t.isWord && t.isCapitalized && t.bareCls.contains(.portfolioWords) }
-    private func isOfOrFor(_ t: Token) -> Bool { t.isWord && (t.lower == "of" || t.lower == "for") }
+    private func isOfOrFor(_ t: Token) -> Bool { t.isWord && (t.spells("of") || t.spells("for")) }
 
     /// "Minister of State for Manpower Koh Poh Koon", "Member of Parliament Melvin Yong": a
     /// span that opens with the portfolio of a title standing before it; the name follows
@@ -334,7 +337,10 @@ struct MentionFinder {
 
     /// "Reuters’" → "Reuters", "Ruiz's" → "Ruiz": a name without its possessive mark.
     static func withoutPossessive(_ name: String) -> String {
-        for suffix in ["’s", "'s", "’", "'"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
+        if name.endsWith("’s") { return name.droppingLastBytes(4) }
+        if name.endsWith("'s") { return name.droppingLastBytes(2) }
+        if name.endsWith("’") { return name.droppingLastBytes(3) }
+        if name.endsWith("'") { return name.droppingLastBytes(1) }
         return name
     }
 
@@ -345,7 +351,7 @@ struct MentionFinder {
         var j = p - 1
         var segments = 0
         while segments < 3 {
-            if j >= 0, tokens[j].isWord, tokens[j].lower == "the" { j -= 1 }
+            if j >= 0, tokens[j].isWord, tokens[j].spells("the") { j -= 1 }
             guard j >= 1, isOfOrFor(tokens[j]) else { return nil }
             j -= 1
             var q = j
@@ -369,7 +375,7 @@ struct MentionFinder {
         var last = -1
         while p < tokens.count, isOfOrFor(tokens[p]) {
             p += 1
-            if p < tokens.count, tokens[p].isWord, tokens[p].lower == "the" { p += 1 }
+            if p < tokens.count, tokens[p].isWord, tokens[p].spells("the") { p += 1 }
             guard p < tokens.count, isPortfolio(tokens[p]) else { return nil }
             last = p
             while p < tokens.count, isPortfolio(tokens[p]) { p += 1 }
@@ -391,7 +397,7 @@ struct MentionFinder {
     func mention(endingAt j: Int, _ tokens: [Token]) -> Mention? {
         guard j >= 0, j < tokens.count, tokens[j].isWord else { return nil }
         let t = tokens[j]
-        if t.cls.contains(.subjectPronoun), let p = pack.pronouns[t.lower], t.lower != "i" {
+        if t.cls.contains(.subjectPronoun), let p = pack.pronouns[t.lower], !t.spells("i") {
             return Mention(kind: .pronoun, tokens: j..<(j + 1), range: t.range, text: t.lower, gender: p.gender, plural: p.plural)
         }
         if let run = capitalizedRun(endingAt: j, tokens) {
@@ -409,6 +415,11 @@ struct MentionFinder {
     /// before it are its role.
     func rolePhraseName(startingAt i: Int, _ tokens: [Token]) -> Mention? {
         guard let run = capitalizedRun(startingAt: i, tokens) else { return nil }
+        return rolePhraseName(after: run, tokens)
+    }
+
+    /// The same, for the capitalised words `run` already found.
+    func rolePhraseName(after run: Range<Int>, _ tokens: [Token]) -> Mention? {
         var j = run.upperBound
         var lastRole = -1
         while j < tokens.count, j - run.upperBound < 3, tokens[j].isWord, !tokens[j].isCapitalized {
@@ -428,7 +439,7 @@ struct MentionFinder {
         let words = tokens[m.tokens.clamped(to: 0..<tokens.count)]
         // A capitalised title makes a person: "Ms Jackson" is not Jackson, Mississippi.
         if words.contains(where: { $0.isCapitalized && $0.cls.contains(.titleWords) }) { return false }
-        if !words.contains(where: { $0.cls.contains(.placeWord) || $0.bareCls.contains(.placeWord) || $0.lower.hasBytesSuffix("-based") }) {
+        if !words.contains(where: { $0.cls.contains(.placeWord) || $0.bareCls.contains(.placeWord) || $0.lower.utf8.last == 0x64 && $0.lower.hasBytesSuffix("-based") }) {
             return false
         }
         return Places.contains(m.text)
@@ -437,16 +448,16 @@ struct MentionFinder {
     /// The mention that starts at `i` ("said Sen. John Smith", "said the minister").
     func mention(startingAt i: Int, _ tokens: [Token]) -> Mention? {
         guard i < tokens.count, tokens[i].isWord else { return nil }
-        let t = tokens[i]
-        if t.cls.contains(.subjectPronoun), let p = pack.pronouns[t.lower], t.lower != "i" {
-            return Mention(kind: .pronoun, tokens: i..<(i + 1), range: t.range, text: t.lower, gender: p.gender, plural: p.plural)
+        if tokens[i].cls.contains(.subjectPronoun), let p = pack.pronouns[tokens[i].lower], !tokens[i].spells("i") {
+            return Mention(kind: .pronoun, tokens: i..<(i + 1), range: tokens[i].range, text: tokens[i].lower, gender: p.gender, plural: p.plural)
         }
         // Lower-case roles before a name: "said spokesman Brian Fallon".
         var k = i
         while k < tokens.count, tokens[k].isWord, !tokens[k].isCapitalized,
-              tokens[k].cls.contains(.roleNouns) || tokens[k].cls.contains(.titleWords) || tokens[k].lower.hasPrefix("then-") { k += 1 }
+              tokens[k].cls.contains(.roleNouns) || tokens[k].cls.contains(.titleWords) || tokens[k].lower.startsWith("then-") { k += 1 }
         if k == i, let m = portfolioName(startingAt: k, tokens) { return m }
-        if var m = rolePhraseName(startingAt: k, tokens) {
+        let run = capitalizedRun(startingAt: k, tokens)
+        if let run, var m = rolePhraseName(after: run, tokens) {
             // "former Pennsylvania governor Ed Rendell": the lower-case words before join the role.
             if k > i {
                 m.roles[0] = text(tokens, i..<k) + " " + m.roles[0]
@@ -455,7 +466,7 @@ struct MentionFinder {
             }
             return m
         }
-        if let run = capitalizedRun(startingAt: k, tokens), var m = nameMention(run, tokens) {
+        if let run, var m = nameMention(run, tokens) {
             if k > i, m.tokens.lowerBound > i {
                 m.roles.insert(text(tokens, i..<k), at: 0)
                 m.personEvidence = true
@@ -465,12 +476,13 @@ struct MentionFinder {
             return m
         }
         // "said the 46-year-old", "the 26-year-old winger said": an age describes a person.
-        if t.lower == "the" || t.lower == "a", i + 1 < tokens.count, tokens[i + 1].lower.hasSuffix("-year-old") {
+        let t = tokens[i]
+        if t.spells("the") || t.spells("a"), i + 1 < tokens.count, tokens[i + 1].lower.endsWith("-year-old") {
             var end = i + 1
             if end + 1 < tokens.count, tokens[end + 1].isWord, !tokens[end + 1].isCapitalized, tokens[end + 1].bareCls.contains(.roleNouns) { end += 1 }
             return description(endingAt: end, tokens, from: i)
         }
-        if t.cls.contains(.determiners) || (!t.isCapitalized && t.bareCls.contains(.roleNouns)) || t.lower == "the" {
+        if t.cls.contains(.determiners) || (!t.isCapitalized && t.bareCls.contains(.roleNouns)) || t.spells("the") {
             // Find the head: the first role or organisation noun within a few words.
             var e = i
             while e < tokens.count && e < i + 6, tokens[e].isWord {
@@ -493,7 +505,7 @@ struct MentionFinder {
                 e += 1
             }
         }
-        if t.lower == "the", let run = capitalizedRun(startingAt: i + 1, tokens), let m = nameMention(run, tokens) {
+        if t.spells("the"), let run = capitalizedRun(startingAt: i + 1, tokens), let m = nameMention(run, tokens) {
             var org = m
             if m.kind != .organization {
                 org.kind = .organization
@@ -519,12 +531,12 @@ struct MentionFinder {
                 if t.cls.contains(.determiners) {
                     s -= 1
                     // "the former midfielder": an article before a determiner-like word.
-                    if s >= 1, tokens[s].lower == "former", ["the", "a", "an"].contains(tokens[s - 1].lower) { s -= 1 }
+                    if s >= 1, tokens[s].spells("former"), tokens[s - 1].spells("the") || tokens[s - 1].spells("a") || tokens[s - 1].spells("an") { s -= 1 }
                     break
                 }
                 // "A Department of Health and Social Care spokesperson": "of" inside the name of
                 // the body before the role.
-                if t.lower == "of" || t.lower == "for", s < j, tokens[s].isCapitalized, s >= 2, tokens[s - 2].isCapitalized,
+                if t.spells("of") || t.spells("for"), s < j, tokens[s].isCapitalized, s >= 2, tokens[s - 2].isCapitalized,
                    tokens[s - 2].bareCls.contains(.organizationWords), !tokens[s - 2].isPossessive {
                     s -= 1; continue
                 }
@@ -534,8 +546,13 @@ struct MentionFinder {
             }
         }
         let head = tokens[j].bare
-        let plural = head.hasSuffix("s") && !head.hasSuffix("ss") || head == "people" || head == "police"
-        let isOrg = Names.organizationHeads.contains(head)
+        let plural = head.endsWith("s") && !head.endsWith("ss") || head == "people" || head == "police"
+        // The head's word classes are those of `head` (the word without its possessive mark).
+        let isOrg = tokens[j].bareCls.contains(.organizationHeads)
+        // A title's gender from its classes; a determiner of the language has lost its title
+        // classes (French "son" is "his"), so its gender is looked up by name.
+        var gender = Names.gender(of: tokens[j].bareCls)
+        if gender == .unknown, tokens[j].bareCls.contains(.determiners) { gender = Names.gender(ofTitle: head) }
         let phrase = text(tokens, s..<(j + 1))
         let firstLower = tokens[s].lower
         // "the Clinton campaign" names an organisation after its leader.
@@ -543,7 +560,7 @@ struct MentionFinder {
                        range: TextRange(tokens[s].range.start, tokens[j].range.end),
                        text: firstLower == tokens[s].lower && tokens[s].isCapitalized && Names.determiners.contains(firstLower)
                             ? firstLower + phrase.dropFirst(tokens[s].lower.count) : phrase,
-                       roles: isOrg ? [] : [phrase], gender: Names.gender(ofTitle: head), plural: plural,
+                       roles: isOrg ? [] : [phrase], gender: gender, plural: plural,
                        possessive: tokens[j].isPossessive, personEvidence: !isOrg, head: head)
     }
 
@@ -560,23 +577,24 @@ struct MentionFinder {
         guard j >= 0, tokens[j].isWord, !tokens[j].isCapitalized else { return nil }
         let head = tokens[j].bare
         let hc = tokens[j].bareCls
-        if hc.contains(.timeNouns) || hc.contains(.prepositions) || hc.contains(.determiners) || Names.verbModifiers.contains(head)
-            || Names.allPronouns.contains(head) || head.hasSuffix("ly") || head.hasSuffix("ing") || pack.isSpeechForm(head) { return nil }
+        if hc.contains(.timeNouns) || hc.contains(.prepositions) || hc.contains(.determiners) || hc.contains(.verbModifiers)
+            || hc.contains(.allPronouns) || head.endsWith("ly") || head.endsWith("ing") || pack.isSpeechForm(head) { return nil }
         var s = j
         while s > 0 && j - s < 4 {
             let t = tokens[s - 1]
             guard t.isWord else { return nil }
-            if ["the", "a", "an", "one", "another", "this"].contains(t.lower) || (t.isPossessive && !t.bareCls.contains(.allPronouns)) {
+            if t.spells("the") || t.spells("a") || t.spells("an") || t.spells("one") || t.spells("another") || t.spells("this")
+                || (t.isPossessive && !t.bareCls.contains(.allPronouns)) {
                 if t.isPossessive {
                     // "the ad’s narrator": take in the possessor and its determiner.
                     var q = s - 1
-                    if q > 0, ["the", "a", "an"].contains(tokens[q - 1].lower) { q -= 1 }
+                    if q > 0, tokens[q - 1].spells("the") || tokens[q - 1].spells("a") || tokens[q - 1].spells("an") { q -= 1 }
                     s = q
                 } else { s -= 1 }
                 let phrase = text(tokens, s..<(j + 1))
                 let lowered = tokens[s].isCapitalized ? tokens[s].lower + String(phrase.dropFirst(tokens[s].lower.count)) : phrase
                 return Mention(kind: .description, tokens: s..<(j + 1), range: TextRange(tokens[s].range.start, tokens[j].range.end),
-                               text: lowered, roles: [], plural: head.hasSuffix("s") && !head.hasSuffix("ss"),
+                               text: lowered, roles: [], plural: head.endsWith("s") && !head.endsWith("ss"),
                                personEvidence: true, head: head)
             }
             if t.cls.contains(.prepositions) || t.cls.contains(.verbForm) || t.cls.contains(.verbModifiers) { return nil }
@@ -630,4 +648,53 @@ struct MentionFinder {
         guard !r.isEmpty else { return "" }
         return source.string(TextRange(tokens[r.lowerBound].range.start, tokens[r.upperBound - 1].range.end))
     }
+}
+
+// MARK: Word tests without the string library
+
+extension Token {
+    /// Whether the lowercased word is `w`. Lengths are compared first, so most words are
+    /// told apart without a call into the string library.
+    @inline(__always) func spells(_ w: String) -> Bool { lower.utf8.count == w.utf8.count && lower == w }
+
+    /// The punctuation mark whose one byte is `b` ("," is 0x2C): the same answer as
+    /// `isPunct(",")`, read from the mark's first byte in the text.
+    @inline(__always) func isMark(_ b: UInt8, in source: Source) -> Bool { kind == .punct && source[range.start] == b }
+}
+
+extension String {
+    /// `hasSuffix(suffix)`, decided from the bytes when the scalar before the suffix is ASCII
+    /// (no character can then straddle the suffix's start); the string library otherwise.
+    /// `suffix` must open with a scalar that never joins the one before it (a letter, an
+    /// apostrophe, a hyphen: no combining mark).
+    func endsWith(_ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        let p = suffix.utf8Start
+        // 0: no, 1: yes, 2: ask the string library.
+        let verdict: UInt8 = utf8.withContiguousStorageIfAvailable { u -> UInt8 in
+            guard u.count >= n else { return 0 }
+            let base = u.count - n
+            for k in 0..<n where u[base + k] != p[k] { return 0 }
+            return base == 0 || u[base - 1] < 0x80 ? 1 : 2
+        } ?? 2
+        if verdict < 2 { return verdict == 1 }
+        return hasSuffix(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
+    }
+
+    /// `hasPrefix(prefix)` for an ASCII `prefix`, decided from the bytes when the scalar after
+    /// it is ASCII (no mark can then join the prefix's last character); the string library otherwise.
+    func startsWith(_ prefix: StaticString) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        let p = prefix.utf8Start
+        let verdict: UInt8 = utf8.withContiguousStorageIfAvailable { u -> UInt8 in
+            guard u.count >= n else { return 0 }
+            for k in 0..<n where u[k] != p[k] { return 0 }
+            return u.count == n || u[n] < 0x80 ? 1 : 2
+        } ?? 2
+        if verdict < 2 { return verdict == 1 }
+        return hasPrefix(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
+    }
+
+    /// The string without its last `n` bytes (a suffix `endsWith` found).
+    func droppingLastBytes(_ n: Int) -> String { String(decoding: utf8.dropLast(n), as: UTF8.self) }
 }

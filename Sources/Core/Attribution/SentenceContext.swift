@@ -777,17 +777,17 @@ struct Context {
     /// ", deputy chairman of the committee," after a name: a role as written.
     func appositive(after end: Int) -> (text: String, end: Int)? {
         var end = end
-        if end < tokens.count, tokens[end].isPunct("("), let close = tokens[end...].firstIndex(where: { $0.isPunct(")") }), close - end <= 8 {
+        if end < tokens.count, tokens[end].isMark(0x28, in: source), let close = tokens[end...].firstIndex(where: { $0.isMark(0x29, in: source) }), close - end <= 8 {
             // "Tom Reed (deputy mayor) said": a role in the parenthesis.
             if let role = rolePhrase(from: end + 1, limit: close), role.end == close { return (role.text, close + 1) }
             end = close + 1
         }
         // "Alan Booth, 71, a retired plumber": the age stands between the name and the role.
-        if end + 3 < tokens.count, tokens[end].isPunct(","), tokens[end + 1].isWord, tokens[end + 1].lower.allSatisfy(\.isNumber),
-           tokens[end + 2].isPunct(",") {
+        if end + 3 < tokens.count, tokens[end].isMark(0x2C, in: source), tokens[end + 1].isWord, tokens[end + 1].lower.allSatisfy(\.isNumber),
+           tokens[end + 2].isMark(0x2C, in: source) {
             end += 2
         }
-        guard end < tokens.count, tokens[end].isPunct(","), end + 1 < tokens.count else { return nil }
+        guard end < tokens.count, tokens[end].isMark(0x2C, in: source), end + 1 < tokens.count else { return nil }
         return rolePhrase(from: end + 1, limit: tokens.count)
     }
 
@@ -799,9 +799,9 @@ struct Context {
         var start = start
         var predicate = predicate
         guard start < limit, tokens[start].isWord else { return nil }
-        if tokens[start].lower == "who", start + 2 < limit {
-            if ["is", "was"].contains(tokens[start + 1].lower) { start += 2 }
-            else if start + 3 < limit, ["serves", "served"].contains(tokens[start + 1].lower), tokens[start + 2].lower == "as" { start += 3 }
+        if tokens[start].spells("who"), start + 2 < limit {
+            if tokens[start + 1].spells("is") || tokens[start + 1].spells("was") { start += 2 }
+            else if start + 3 < limit, tokens[start + 1].spells("serves") || tokens[start + 1].spells("served"), tokens[start + 2].spells("as") { start += 3 }
             else { return nil }
             predicate = true
         }
@@ -810,25 +810,39 @@ struct Context {
         // After "is" (a predicate) only a noun phrase that opens with a determiner, a title or
         // a role is a role: "is the chief engineer", not "is widening her delegate lead".
         if predicate, !(first.cls.contains(.determiners) || first.cls.contains(.titleWords) || first.bareCls.contains(.roleNouns)) { return nil }
-        if ["who", "which", "whose", "that", "said", "says", "and", "but", "or", "he", "she", "they", "it"].contains(first.lower) { return nil }
+        if first.spells("who") || first.spells("which") || first.spells("whose") || first.spells("that") || first.spells("said")
+            || first.spells("says") || first.spells("and") || first.spells("but") || first.spells("or") || first.spells("he")
+            || first.spells("she") || first.spells("they") || first.spells("it") { return nil }
         var k = start
         var sawRole = false
         while k < limit && k - start < 25 {
-            let t = tokens[k]
-            if t.kind == .quote { return nil }
-            if t.isPunct(",") || t.isPunct(";") || t.isPunct(".") || t.isPunct("—") || (t.isWord && ["who", "which", "whose", "whom"].contains(t.lower)) { break }
-            if t.isWord, k - start < 5, t.bareCls.contains(.roleNouns) || t.cls.contains(.titleWords) { sawRole = true }
-            if t.isWord, t.cls.contains(.verbForm), k > start { return nil }
-            if predicate, t.isWord, !sawRole, t.lower.hasSuffix("ing") || t.lower.hasSuffix("ed") { return nil }
+            if tokens[k].kind == .quote { return nil }
+            if tokens[k].kind == .punct {
+                // A comma, a semicolon, a full stop or a dash ends the role; other marks stand
+                // inside it.
+                if tokens[k].isMark(0x2C, in: source) || tokens[k].isMark(0x3B, in: source) || tokens[k].isMark(0x2E, in: source)
+                    || tokens[k].isPunct("—") { break }
+                k += 1
+                continue
+            }
+            if tokens[k].spells("who") || tokens[k].spells("which") || tokens[k].spells("whose") || tokens[k].spells("whom") { break }
+            if k - start < 5, tokens[k].bareCls.contains(.roleNouns) || tokens[k].cls.contains(.titleWords) { sawRole = true }
+            if tokens[k].cls.contains(.verbForm), k > start { return nil }
+            if predicate, !sawRole, tokens[k].lower.endsWith("ing") || tokens[k].lower.endsWith("ed") { return nil }
             // "… adviser to Mrs. Clinton and later worked at …", "… governor when Perez was …":
             // a clause of its own ends the role.
-            if k > start, t.isWord, ["when", "while", "because", "where"].contains(t.lower) { break }
-            if k > start, t.isWord, t.lower == "and", k + 1 < limit, tokens[k + 1].isWord,
-               finder.pack.finiteVerbs.contains(tokens[k + 1].lower) || ["later", "also", "then", "now"].contains(tokens[k + 1].lower) { break }
+            if k > start, tokens[k].spells("when") || tokens[k].spells("while") || tokens[k].spells("because") || tokens[k].spells("where") { break }
+            if k > start, tokens[k].spells("and"), k + 1 < limit, tokens[k + 1].isWord,
+               finder.pack.finiteVerbs.contains(tokens[k + 1].lower) || tokens[k + 1].spells("later") || tokens[k + 1].spells("also")
+                || tokens[k + 1].spells("then") || tokens[k + 1].spells("now") { break }
             k += 1
         }
         guard sawRole, k > start else { return nil }
-        return (trimRole(finder.text(tokens, start..<k)), k)
+        // The words as written; a role ending in an abbreviation's period ("Acme Inc.") is
+        // given without it. (No "who" is left inside to cut at: the loop stopped there.)
+        var end = tokens[k - 1].range.end
+        if tokens[k - 1].isWord, source[end - 1] == 0x2E { end -= 1 }
+        return (source.string(TextRange(tokens[start].range.start, end)), k)
     }
 
     private func trimRole(_ s: String) -> String {
