@@ -210,9 +210,11 @@ struct MentionFinder {
         if lastTitle >= 0 && !isOrg {
             nameStart = lastTitle + 1
             // Courtesy titles (Mr, Ms, Mrs) are not roles; Dr., Senator, Vice Speaker are.
-            let titled = tokens[lo..<nameStart].filter { !Names.courtesyTitles.contains($0.lower) }
-            if let first = titled.first, let last = titled.last {
-                roles.append(source.string(TextRange(first.range.start, last.range.end)))
+            var first = lo, last = nameStart - 1
+            while first < nameStart, Names.courtesyTitles.contains(tokens[first].lower) { first += 1 }
+            while last > first, Names.courtesyTitles.contains(tokens[last].lower) { last -= 1 }
+            if first < nameStart {
+                roles.append(source.string(TextRange(tokens[first].range.start, tokens[last].range.end)))
             }
             for k in lo..<nameStart {
                 let g = Names.gender(of: tokens[k].cls)
@@ -226,7 +228,7 @@ struct MentionFinder {
         var modifiers = 0
         while r > 0 {
             let t = tokens[r - 1]
-            if t.isWord && !t.isCapitalized && (t.cls.contains(.roleNouns) || t.cls.contains(.titleWords) || t.lower.startsWith("then-")) {
+            if t.isWord && !t.isCapitalized && (t.cls.contains(.roleNouns) || t.cls.contains(.titleWords) || t.startsWithT(source) && t.lower.startsWith("then-")) {
                 r -= 1; continue
             }
             // "transport minister Peter Otieno", "health secretary X": a plain word before a
@@ -439,7 +441,7 @@ struct MentionFinder {
         let words = tokens[m.tokens.clamped(to: 0..<tokens.count)]
         // A capitalised title makes a person: "Ms Jackson" is not Jackson, Mississippi.
         if words.contains(where: { $0.isCapitalized && $0.cls.contains(.titleWords) }) { return false }
-        if !words.contains(where: { $0.cls.contains(.placeWord) || $0.bareCls.contains(.placeWord) || $0.lower.utf8.last == 0x64 && $0.lower.hasBytesSuffix("-based") }) {
+        if !words.contains(where: { $0.cls.contains(.placeWord) || $0.bareCls.contains(.placeWord) || $0.endsWithD(source) && $0.lower.hasBytesSuffix("-based") }) {
             return false
         }
         return Places.contains(m.text)
@@ -454,7 +456,7 @@ struct MentionFinder {
         // Lower-case roles before a name: "said spokesman Brian Fallon".
         var k = i
         while k < tokens.count, tokens[k].isWord, !tokens[k].isCapitalized,
-              tokens[k].cls.contains(.roleNouns) || tokens[k].cls.contains(.titleWords) || tokens[k].lower.startsWith("then-") { k += 1 }
+              tokens[k].cls.contains(.roleNouns) || tokens[k].cls.contains(.titleWords) || tokens[k].startsWithT(source) && tokens[k].lower.startsWith("then-") { k += 1 }
         if k == i, let m = portfolioName(startingAt: k, tokens) { return m }
         let run = capitalizedRun(startingAt: k, tokens)
         if let run, var m = rolePhraseName(after: run, tokens) {
@@ -477,7 +479,7 @@ struct MentionFinder {
         }
         // "said the 46-year-old", "the 26-year-old winger said": an age describes a person.
         let t = tokens[i]
-        if t.spells("the") || t.spells("a"), i + 1 < tokens.count, tokens[i + 1].lower.endsWith("-year-old") {
+        if t.spells("the") || t.spells("a"), i + 1 < tokens.count, tokens[i + 1].endsWithD(source), tokens[i + 1].lower.endsWith("-year-old") {
             var end = i + 1
             if end + 1 < tokens.count, tokens[end + 1].isWord, !tokens[end + 1].isCapitalized, tokens[end + 1].bareCls.contains(.roleNouns) { end += 1 }
             return description(endingAt: end, tokens, from: i)
@@ -660,6 +662,11 @@ extension Token {
     /// The punctuation mark whose one byte is `b` ("," is 0x2C): the same answer as
     /// `isPunct(",")`, read from the mark's first byte in the text.
     @inline(__always) func isMark(_ b: UInt8, in source: Source) -> Bool { kind == .punct && source[range.start] == b }
+
+    /// Whether the text starts with "t" or "T" (ends with "d" or "D"): no other scalar
+    /// lowercases to them, so a lowercased word that starts with "t" (ends with "d") passes.
+    @inline(__always) func startsWithT(_ source: Source) -> Bool { source[range.start] | 0x20 == 0x74 }
+    @inline(__always) func endsWithD(_ source: Source) -> Bool { source[range.end - 1] | 0x20 == 0x64 }
 }
 
 extension String {
@@ -696,5 +703,5 @@ extension String {
     }
 
     /// The string without its last `n` bytes (a suffix `endsWith` found).
-    func droppingLastBytes(_ n: Int) -> String { String(decoding: utf8.dropLast(n), as: UTF8.self) }
+    func droppingLastBytes(_ n: Int) -> String { String(self[..<utf8.index(utf8.endIndex, offsetBy: -n)]) }
 }

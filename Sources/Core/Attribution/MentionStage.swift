@@ -49,7 +49,7 @@ struct MentionStage {
             if !credits.isEmpty, let credit = credits.first(where: { $0.contains(k) }) { k = credit.upperBound; continue }
             let afterPreposition = k > 0 && tokens[k - 1].isWord && tokens[k - 1].cls.contains(.prepositions)
             var mention: Mention?
-            if let run = finder.capitalizedRun(startingAt: k, tokens) {
+            if tokens[k].isCapitalized, let run = finder.capitalizedRun(startingAt: k, tokens) {
                 let lower = tokens[k].lower
                 // "Eventually, …", "Rather, …": a sentence adverb is nobody.
                 if k == ctx.firstWord, run.count == 1, lower.endsWith("ly"), lower.count > 4, k + 1 < tokens.count, tokens[k + 1].isMark(0x2C, in: source) {

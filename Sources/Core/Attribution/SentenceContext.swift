@@ -796,6 +796,11 @@ struct Context {
     /// the council"): a role noun or title within its first five words, no verb of its own,
     /// up to a comma, a full stop, a dash or a relative pronoun.
     func rolePhrase(from start: Int, limit: Int, predicate: Bool = false) -> (text: String, end: Int)? {
+        tokens.withUnsafeBufferPointer { rolePhrase(from: start, limit: limit, predicate: predicate, $0) }
+    }
+
+    /// The same, reading the tokens in place.
+    private func rolePhrase(from start: Int, limit: Int, predicate: Bool, _ tokens: UnsafeBufferPointer<Token>) -> (text: String, end: Int)? {
         var start = start
         var predicate = predicate
         guard start < limit, tokens[start].isWord else { return nil }
@@ -805,14 +810,14 @@ struct Context {
             else { return nil }
             predicate = true
         }
-        let first = tokens[start]
-        guard first.isWord, !first.isCapitalized || first.cls.contains(.titleWords) || first.cls.contains(.determiners) else { return nil }
+        let first = start
+        guard tokens[first].isWord, !tokens[first].isCapitalized || tokens[first].cls.contains(.titleWords) || tokens[first].cls.contains(.determiners) else { return nil }
         // After "is" (a predicate) only a noun phrase that opens with a determiner, a title or
         // a role is a role: "is the chief engineer", not "is widening her delegate lead".
-        if predicate, !(first.cls.contains(.determiners) || first.cls.contains(.titleWords) || first.bareCls.contains(.roleNouns)) { return nil }
-        if first.spells("who") || first.spells("which") || first.spells("whose") || first.spells("that") || first.spells("said")
-            || first.spells("says") || first.spells("and") || first.spells("but") || first.spells("or") || first.spells("he")
-            || first.spells("she") || first.spells("they") || first.spells("it") { return nil }
+        if predicate, !(tokens[first].cls.contains(.determiners) || tokens[first].cls.contains(.titleWords) || tokens[first].bareCls.contains(.roleNouns)) { return nil }
+        if tokens[first].spells("who") || tokens[first].spells("which") || tokens[first].spells("whose") || tokens[first].spells("that") || tokens[first].spells("said")
+            || tokens[first].spells("says") || tokens[first].spells("and") || tokens[first].spells("but") || tokens[first].spells("or") || tokens[first].spells("he")
+            || tokens[first].spells("she") || tokens[first].spells("they") || tokens[first].spells("it") { return nil }
         var k = start
         var sawRole = false
         while k < limit && k - start < 25 {
