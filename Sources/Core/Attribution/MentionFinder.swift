@@ -48,34 +48,36 @@ struct MentionFinder {
 
     /// The span of capitalised words ending at `j` (with particles inside), or nil.
     func capitalizedRun(endingAt j: Int, _ tokens: [Token]) -> Range<Int>? {
-        guard j >= 0, j < tokens.count, isNameWord(tokens[j]) || (tokens[j].isCapitalized && isTitle(tokens[j])) else { return nil }
-        var s = j
-        while s > 0 {
-            let t = tokens[s - 1]
-            // "the Irish Property Owners' Association": a plural possessive inside a body's name.
-            if t.isPossessive, !(isPluralPossessive(t) && t.isCapitalized && tokens[j].bareCls.contains(.organizationWords) && s - 1 > 0) { break }
-            if isNameWord(t) || (t.isCapitalized && isTitle(t)) { s -= 1; continue }
-            if t.isCapitalized, t.spells("new") { s -= 1; continue }
-            // "the Bureau of Meteorology said": "of" inside an organisation's name.
-            if t.isWord, t.spells("of"), s - 2 >= 0, isNameWord(tokens[s - 2]), tokens[s - 2].bareCls.contains(.organizationWords),
-               !tokens[s - 2].isPossessive {
-                s -= 1; continue
+        tokens.withUnsafeBufferPointer { tk -> Range<Int>? in
+            guard j >= 0, j < tokens.count, isNameWord(tk[j]) || (tk[j].isCapitalized && isTitle(tk[j])) else { return nil }
+            var s = j
+            while s > 0 {
+                let t = tk[s - 1]
+                // "the Irish Property Owners' Association": a plural possessive inside a body's name.
+                if t.isPossessive, !(isPluralPossessive(t) && t.isCapitalized && tk[j].bareCls.contains(.organizationWords) && s - 1 > 0) { break }
+                if isNameWord(t) || (t.isCapitalized && isTitle(t)) { s -= 1; continue }
+                if t.isCapitalized, t.spells("new") { s -= 1; continue }
+                // "the Bureau of Meteorology said": "of" inside an organisation's name.
+                if t.isWord, t.spells("of"), s - 2 >= 0, isNameWord(tk[s - 2]), tk[s - 2].bareCls.contains(.organizationWords),
+                   !tk[s - 2].isPossessive {
+                    s -= 1; continue
+                }
+                if isParticle(t), s - 2 >= 0, isNameWord(tk[s - 2]), !tk[s - 2].isPossessive { s -= 1; continue }
+                // "the Ministry of Housing, Communities and Local Government", "the Department for
+                // Environment, Food and Rural Affairs": a list of portfolios after "of"/"for" and an
+                // organisation word.
+                if t.isWord, t.spells("and"), let start = listedPortfolioStart(beforeAnd: s - 1, tokens) { s = start; break }
+                // "the Irish Nurses and Midwives Organisation": "and" inside an organisation's name
+                // that ends in an organisation word and opens with "the".
+                if t.isWord, t.spells("and"), tk[j].bareCls.contains(.organizationWords), s - 2 >= 0 {
+                    var f = s - 2
+                    while f >= 0, isNameWord(tk[f]), !tk[f].isPossessive { f -= 1 }
+                    if f < s - 2, f >= 0, tk[f].isWord, tk[f].spells("the") { s = f + 1; break }
+                }
+                break
             }
-            if isParticle(t), s - 2 >= 0, isNameWord(tokens[s - 2]), !tokens[s - 2].isPossessive { s -= 1; continue }
-            // "the Ministry of Housing, Communities and Local Government", "the Department for
-            // Environment, Food and Rural Affairs": a list of portfolios after "of"/"for" and an
-            // organisation word.
-            if t.isWord, t.spells("and"), let start = listedPortfolioStart(beforeAnd: s - 1, tokens) { s = start; break }
-            // "the Irish Nurses and Midwives Organisation": "and" inside an organisation's name
-            // that ends in an organisation word and opens with "the".
-            if t.isWord, t.spells("and"), tokens[j].bareCls.contains(.organizationWords), s - 2 >= 0 {
-                var f = s - 2
-                while f >= 0, isNameWord(tokens[f]), !tokens[f].isPossessive { f -= 1 }
-                if f < s - 2, f >= 0, tokens[f].isWord, tokens[f].spells("the") { s = f + 1; break }
-            }
-            break
+            return s..<(j + 1)
         }
-        return s..<(j + 1)
     }
 
     /// The first word of "Ministry of Housing, Communities and …" when `and` is the "and" of
@@ -102,204 +104,208 @@ struct MentionFinder {
 
     /// The span of capitalised words starting at `i`.
     func capitalizedRun(startingAt i: Int, _ tokens: [Token]) -> Range<Int>? {
-        // Every run opens with a capital (most words end here).
-        guard i < tokens.count, tokens[i].isCapitalized else { return nil }
-        // "New York", "New Hampshire": "New" opens a name when a name word follows.
-        if i + 1 < tokens.count, tokens[i].isWord, tokens[i].spells("new"), isNameWord(tokens[i + 1]),
-           let rest = capitalizedRun(startingAt: i + 1, tokens) {
-            return i..<rest.upperBound
-        }
-        guard i < tokens.count, isNameWord(tokens[i]) || (tokens[i].isCapitalized && isTitle(tokens[i])) else { return nil }
-        var e = i + 1
-        if tokens[i].isPossessive { return i..<e }
-        while e < tokens.count {
-            let t = tokens[e]
-            if isNameWord(t) || (t.isCapitalized && isTitle(t)) || (t.isWord && t.cls.contains(.nameSuffixes)) {
-                e += 1
-                if t.isPossessive {
-                    // "the Irish Property Owners' Association": a plural possessive inside a
-                    // body's name, an organisation word right after it.
-                    if isPluralPossessive(t), e < tokens.count, isNameWord(tokens[e]), tokens[e].bareCls.contains(.organizationWords) { continue }
-                    break
+        tokens.withUnsafeBufferPointer { tk -> Range<Int>? in
+            // Every run opens with a capital (most words end here).
+            guard i < tokens.count, tk[i].isCapitalized else { return nil }
+            // "New York", "New Hampshire": "New" opens a name when a name word follows.
+            if i + 1 < tokens.count, tk[i].isWord, tk[i].spells("new"), isNameWord(tk[i + 1]),
+               let rest = capitalizedRun(startingAt: i + 1, tokens) {
+                return i..<rest.upperBound
+            }
+            guard i < tokens.count, isNameWord(tk[i]) || (tk[i].isCapitalized && isTitle(tk[i])) else { return nil }
+            var e = i + 1
+            if tk[i].isPossessive { return i..<e }
+            while e < tokens.count {
+                let t = tk[e]
+                if isNameWord(t) || (t.isCapitalized && isTitle(t)) || (t.isWord && t.cls.contains(.nameSuffixes)) {
+                    e += 1
+                    if t.isPossessive {
+                        // "the Irish Property Owners' Association": a plural possessive inside a
+                        // body's name, an organisation word right after it.
+                        if isPluralPossessive(t), e < tokens.count, isNameWord(tk[e]), tk[e].bareCls.contains(.organizationWords) { continue }
+                        break
+                    }
+                    continue
                 }
-                continue
+                if isParticle(t), e + 1 < tokens.count, isNameWord(tk[e + 1]) { e += 1; continue }
+                // "the Irish Nurses and Midwives Organisation": "and" inside a name that opens with
+                // "the" and ends in an organisation word.
+                if t.isWord, t.spells("and"), i > 0, tk[i - 1].isWord, tk[i - 1].spells("the"), !tk[e - 1].isPossessive,
+                   e + 1 < tokens.count, isNameWord(tk[e + 1]) {
+                    var f = e + 1
+                    while f < tokens.count, isNameWord(tk[f]), !tk[f].isPossessive { f += 1 }
+                    if tk[f - 1].bareCls.contains(.organizationWords) { e = f; break }
+                }
+                // "Bureau of Meteorology", "Ministry of Defence": "of" inside an organisation's name
+                // (not after a title: "Secretary of State Madeleine Albright" keeps its shape).
+                if t.isWord, t.spells("of"), e + 1 < tokens.count, isNameWord(tk[e + 1]),
+                   tk[i..<e].contains(where: { $0.bareCls.contains(.organizationWords) && !$0.isPossessive }),
+                   !tk[i..<e].contains(where: { $0.cls.contains(.titleWords) }) {
+                    e += 1; continue
+                }
+                break
             }
-            if isParticle(t), e + 1 < tokens.count, isNameWord(tokens[e + 1]) { e += 1; continue }
-            // "the Irish Nurses and Midwives Organisation": "and" inside a name that opens with
-            // "the" and ends in an organisation word.
-            if t.isWord, t.spells("and"), i > 0, tokens[i - 1].isWord, tokens[i - 1].spells("the"), !tokens[e - 1].isPossessive,
-               e + 1 < tokens.count, isNameWord(tokens[e + 1]) {
-                var f = e + 1
-                while f < tokens.count, isNameWord(tokens[f]), !tokens[f].isPossessive { f += 1 }
-                if tokens[f - 1].bareCls.contains(.organizationWords) { e = f; break }
-            }
-            // "Bureau of Meteorology", "Ministry of Defence": "of" inside an organisation's name
-            // (not after a title: "Secretary of State Madeleine Albright" keeps its shape).
-            if t.isWord, t.spells("of"), e + 1 < tokens.count, isNameWord(tokens[e + 1]),
-               tokens[i..<e].contains(where: { $0.bareCls.contains(.organizationWords) && !$0.isPossessive }),
-               !tokens[i..<e].contains(where: { $0.cls.contains(.titleWords) }) {
-                e += 1; continue
-            }
-            break
+            return i..<e
         }
-        return i..<e
     }
 
     /// Builds a mention from a span of capitalised words: titles split off as roles,
     /// organisations recognised by their words, lower-case roles before it taken in.
     func nameMention(_ span: Range<Int>, _ tokens: [Token]) -> Mention? {
-        // "Residents said", "Officials warned": a plural role noun alone, capitalised at the
-        // start of a sentence, is a description of several people, not a name.
-        if span.count == 1, tokens[span.lowerBound].isCapitalized, !tokens[span.lowerBound].isPossessive,
-           tokens[span.lowerBound].bareCls.contains(.roleNouns), tokens[span.lowerBound].lower.endsWith("s"),
-           var m = description(endingAt: span.lowerBound, tokens, from: span.lowerBound) {
-            m.text = tokens[span.lowerBound].lower
-            return m
-        }
-        if let titled = portfolioTitledName(span, tokens) { return titled }
-        // "the union Unite", "the airline Qantas", "the charity Oxfam": a body named after the
-        // kind of body it is.
-        if span.lowerBound >= 2, tokens[span.lowerBound - 1].isWord, !tokens[span.lowerBound - 1].isCapitalized,
-           tokens[span.lowerBound - 2].isWord, tokens[span.lowerBound - 2].spells("the"),
-           tokens[span.lowerBound - 1].bareCls.contains(.organizationHeads) || pack.companyHeads.contains(tokens[span.lowerBound - 1].bare) {
-            let possessive = tokens[span.upperBound - 1].isPossessive
-            let name = possessive ? Self.withoutPossessive(text(tokens, span)) : text(tokens, span)
-            let start = span.lowerBound - 2
-            return Mention(kind: .organization, tokens: start..<span.upperBound,
-                           range: TextRange(tokens[start].range.start, tokens[span.upperBound - 1].range.end), text: name,
-                           roles: [], organization: nil, gender: .unknown, plural: false, possessive: possessive, personEvidence: false)
-        }
-        // "Commuter Rohit Sharma", "Grazier Bill Hutchins": a capitalised role noun before a
-        // name of two words or more is the name's role (the sentence's capital, not a name).
-        if span.count >= 3, tokens[span.lowerBound].bareCls.contains(.roleNouns), !tokens[span.lowerBound].isPossessive,
-           !isTitle(tokens[span.lowerBound]), !tokens[span].contains(where: { $0.bareCls.contains(.organizationWords) }),
-           !tokens[span.lowerBound].lower.endsWith("s"),
-           let named = nameMention((span.lowerBound + 1)..<span.upperBound, tokens), named.kind == .name {
-            return withRole(named, from: span.lowerBound, to: span.lowerBound + 1, tokens)
-        }
-        // "the President said", "the Chief Minister added": a capitalised title after "the"
-        // with no name after it describes the person who holds it (as "the president" does).
-        if span.count <= 3, span.lowerBound > 0, tokens[span.lowerBound - 1].spells("the") || tokens[span.lowerBound - 1].spells("this"),
-           let last = tokens[span].last, last.cls.contains(.titleWords) || last.bareCls.contains(.roleNouns),
-           !tokens[span].contains(where: { $0.bareCls.contains(.organizationWords) }) {
-            return description(endingAt: span.upperBound - 1, tokens, from: span.lowerBound - 1)
-        }
-        var lo = span.lowerBound
-        let hi = span.upperBound
-        // "Colleges and Universities Minister Jill Dunlop", "Trade and Industry Secretary X":
-        // two portfolios joined by "and" before the title.
-        if lo >= 2, tokens[lo - 1].isWord, tokens[lo - 1].spells("and"), isPortfolio(tokens[lo - 2]), isPortfolio(tokens[lo]),
-           tokens[lo..<hi].dropLast().contains(where: { isTitle($0) }) {
-            lo -= 2
-            // "Lands, Agriculture, Fisheries, Water and Rural Development Minister X": the
-            // portfolios listed before, each after a comma.
-            while lo >= 2, tokens[lo - 1].isPunct(","), isPortfolio(tokens[lo - 2]) { lo -= 2 }
-        }
-        // Leading titles: "Vice Speaker", "Sen.", "Republican nominee"… up to the last title word
-        // that still leaves a name after it.
-        var lastTitle = -1
-        for k in lo..<hi where isTitle(tokens[k]) && k < hi - 1 { lastTitle = k }
-        // A title is only leading if every word before it is a title or a modifier (Russian, Republican).
-        var roles: [String] = []
-        var gender = Names.Gender.unknown
-        var evidence = false
-        let words = tokens[lo..<hi]
-        let isOrg = words.contains { $0.bareCls.contains(.organizationWords) } && lastTitle < 0
-            || (words.count == 1 && isAcronym(words.first!))
-        var nameStart = lo
-        if lastTitle >= 0 && !isOrg {
-            nameStart = lastTitle + 1
-            // Courtesy titles (Mr, Ms, Mrs) are not roles; Dr., Senator, Vice Speaker are.
-            var first = lo, last = nameStart - 1
-            while first < nameStart, Names.courtesyTitles.contains(tokens[first].lower) { first += 1 }
-            while last > first, Names.courtesyTitles.contains(tokens[last].lower) { last -= 1 }
-            if first < nameStart {
-                roles.append(source.string(TextRange(tokens[first].range.start, tokens[last].range.end)))
+        tokens.withUnsafeBufferPointer { tk -> Mention? in
+            // "Residents said", "Officials warned": a plural role noun alone, capitalised at the
+            // start of a sentence, is a description of several people, not a name.
+            if span.count == 1, tk[span.lowerBound].isCapitalized, !tk[span.lowerBound].isPossessive,
+               tk[span.lowerBound].bareCls.contains(.roleNouns), tk[span.lowerBound].lower.endsWith("s"),
+               var m = description(endingAt: span.lowerBound, tokens, from: span.lowerBound) {
+                m.text = tk[span.lowerBound].lower
+                return m
             }
-            for k in lo..<nameStart {
-                let g = Names.gender(of: tokens[k].cls)
-                if g != .unknown { gender = g }
+            if let titled = portfolioTitledName(span, tokens) { return titled }
+            // "the union Unite", "the airline Qantas", "the charity Oxfam": a body named after the
+            // kind of body it is.
+            if span.lowerBound >= 2, tk[span.lowerBound - 1].isWord, !tk[span.lowerBound - 1].isCapitalized,
+               tk[span.lowerBound - 2].isWord, tk[span.lowerBound - 2].spells("the"),
+               tk[span.lowerBound - 1].bareCls.contains(.organizationHeads) || pack.companyHeads.contains(tk[span.lowerBound - 1].bare) {
+                let possessive = tk[span.upperBound - 1].isPossessive
+                let name = possessive ? Self.withoutPossessive(text(tokens, span)) : text(tokens, span)
+                let start = span.lowerBound - 2
+                return Mention(kind: .organization, tokens: start..<span.upperBound,
+                               range: TextRange(tk[start].range.start, tk[span.upperBound - 1].range.end), text: name,
+                               roles: [], organization: nil, gender: .unknown, plural: false, possessive: possessive, personEvidence: false)
             }
-            evidence = true
-        }
-        // Lower-case role words and modifiers just before ("co-host Joe Scarborough",
-        // "Republican nominee Donald Trump", "former President Bill Clinton").
-        var r = lo
-        var modifiers = 0
-        while r > 0 {
-            let t = tokens[r - 1]
-            if t.isWord && !t.isCapitalized && (t.cls.contains(.roleNouns) || t.cls.contains(.titleWords) || t.startsWithT(source) && t.lower.startsWith("then-")) {
-                r -= 1; continue
+            // "Commuter Rohit Sharma", "Grazier Bill Hutchins": a capitalised role noun before a
+            // name of two words or more is the name's role (the sentence's capital, not a name).
+            if span.count >= 3, tk[span.lowerBound].bareCls.contains(.roleNouns), !tk[span.lowerBound].isPossessive,
+               !isTitle(tk[span.lowerBound]), !tk[span].contains(where: { $0.bareCls.contains(.organizationWords) }),
+               !tk[span.lowerBound].lower.endsWith("s"),
+               let named = nameMention((span.lowerBound + 1)..<span.upperBound, tokens), named.kind == .name {
+                return withRole(named, from: span.lowerBound, to: span.lowerBound + 1, tokens)
             }
-            // "transport minister Peter Otieno", "health secretary X": a plain word before a
-            // role noun belongs to the role.
-            if modifiers < 2, r < lo, t.isWord, !t.isCapitalized, !t.isPossessive, t.cls.isDisjoint(with: [.notNames, .determiners, .prepositions, .verbForm, .allPronouns, .timeWords, .verbModifiers]),
-               !t.lower.endsWith("ly"), !t.lower.endsWith("ed"), tokens[r].isWord, tokens[r].bareCls.contains(.roleNouns) || tokens[r].cls.contains(.titleWords) {
-                modifiers += 1
-                r -= 1; continue
+            // "the President said", "the Chief Minister added": a capitalised title after "the"
+            // with no name after it describes the person who holds it (as "the president" does).
+            if span.count <= 3, span.lowerBound > 0, tk[span.lowerBound - 1].spells("the") || tk[span.lowerBound - 1].spells("this"),
+               let last = tk[span].last, last.cls.contains(.titleWords) || last.bareCls.contains(.roleNouns),
+               !tk[span].contains(where: { $0.bareCls.contains(.organizationWords) }) {
+                return description(endingAt: span.upperBound - 1, tokens, from: span.lowerBound - 1)
             }
-            if t.isWord && t.isCapitalized && !t.isPossessive && r < lo && (isNameWord(t) || t.spells("new")) { r -= 1; continue }
-            // "Federation of Free Farmers national manager Raul Montemayor": "of" or "for"
-            // inside the organisation's name before the role.
-            if t.isWord, t.spells("of") || t.spells("for"), r < lo, tokens[r].isCapitalized, r - 2 >= 0, isNameWord(tokens[r - 2]),
-               !tokens[r - 2].isPossessive, tokens[r - 2].bareCls.contains(.organizationWords) {
-                r -= 1; continue
+            var lo = span.lowerBound
+            let hi = span.upperBound
+            // "Colleges and Universities Minister Jill Dunlop", "Trade and Industry Secretary X":
+            // two portfolios joined by "and" before the title.
+            if lo >= 2, tk[lo - 1].isWord, tk[lo - 1].spells("and"), isPortfolio(tk[lo - 2]), isPortfolio(tk[lo]),
+               tk[lo..<hi].dropLast().contains(where: { isTitle($0) }) {
+                lo -= 2
+                // "Lands, Agriculture, Fisheries, Water and Rural Development Minister X": the
+                // portfolios listed before, each after a comma.
+                while lo >= 2, tk[lo - 1].isPunct(","), isPortfolio(tk[lo - 2]) { lo -= 2 }
             }
-            break
-        }
-        var organization: String?
-        if r < lo, !isOrg {
-            // Keep capitalised modifiers only when a role noun follows them.
-            let prefix = text(tokens, r..<lo)
-            if tokens[r..<lo].contains(where: { !$0.isCapitalized }) {
-                // An organisation opening the role is the person's organisation.
-                // ("Former House speaker": a title opening it is not part of the name; a
-                // generic head alone, "Campaign chair", names no one body.)
-                var from = r
-                while from < lo, tokens[from].cls.contains(.titleWords) { from += 1 }
-                if let cut = tokens[from..<lo].firstIndex(where: { !$0.isCapitalized && !$0.cls.contains(.nameParticles) && !$0.spells("of") && !$0.spells("for") }),
-                   tokens[from..<cut].contains(where: { $0.bareCls.contains(.organizationWords) }),
-                   cut - from > 1 || isAcronym(tokens[from]) {
-                    organization = text(tokens, from..<cut)
+            // Leading titles: "Vice Speaker", "Sen.", "Republican nominee"… up to the last title word
+            // that still leaves a name after it.
+            var lastTitle = -1
+            for k in lo..<hi where isTitle(tk[k]) && k < hi - 1 { lastTitle = k }
+            // A title is only leading if every word before it is a title or a modifier (Russian, Republican).
+            var roles: [String] = []
+            var gender = Names.Gender.unknown
+            var evidence = false
+            let words = tk[lo..<hi]
+            let isOrg = words.contains { $0.bareCls.contains(.organizationWords) } && lastTitle < 0
+                || (words.count == 1 && isAcronym(words.first!))
+            var nameStart = lo
+            if lastTitle >= 0 && !isOrg {
+                nameStart = lastTitle + 1
+                // Courtesy titles (Mr, Ms, Mrs) are not roles; Dr., Senator, Vice Speaker are.
+                var first = lo, last = nameStart - 1
+                while first < nameStart, Names.courtesyTitles.contains(tk[first].lower) { first += 1 }
+                while last > first, Names.courtesyTitles.contains(tk[last].lower) { last -= 1 }
+                if first < nameStart {
+                    roles.append(source.string(TextRange(tk[first].range.start, tk[last].range.end)))
                 }
-                roles.insert(prefix, at: 0)
-                evidence = true
-                for k in r..<lo {
-                    let g = Names.gender(of: tokens[k].cls)
+                for k in lo..<nameStart {
+                    let g = Names.gender(of: tk[k].cls)
                     if g != .unknown { gender = g }
                 }
-                lo = r
+                evidence = true
             }
+            // Lower-case role words and modifiers just before ("co-host Joe Scarborough",
+            // "Republican nominee Donald Trump", "former President Bill Clinton").
+            var r = lo
+            var modifiers = 0
+            while r > 0 {
+                let t = tk[r - 1]
+                if t.isWord && !t.isCapitalized && (t.cls.contains(.roleNouns) || t.cls.contains(.titleWords) || t.startsWithT(source) && t.lower.startsWith("then-")) {
+                    r -= 1; continue
+                }
+                // "transport minister Peter Otieno", "health secretary X": a plain word before a
+                // role noun belongs to the role.
+                if modifiers < 2, r < lo, t.isWord, !t.isCapitalized, !t.isPossessive, t.cls.isDisjoint(with: [.notNames, .determiners, .prepositions, .verbForm, .allPronouns, .timeWords, .verbModifiers]),
+                   !t.lower.endsWith("ly"), !t.lower.endsWith("ed"), tk[r].isWord, tk[r].bareCls.contains(.roleNouns) || tk[r].cls.contains(.titleWords) {
+                    modifiers += 1
+                    r -= 1; continue
+                }
+                if t.isWord && t.isCapitalized && !t.isPossessive && r < lo && (isNameWord(t) || t.spells("new")) { r -= 1; continue }
+                // "Federation of Free Farmers national manager Raul Montemayor": "of" or "for"
+                // inside the organisation's name before the role.
+                if t.isWord, t.spells("of") || t.spells("for"), r < lo, tk[r].isCapitalized, r - 2 >= 0, isNameWord(tk[r - 2]),
+                   !tk[r - 2].isPossessive, tk[r - 2].bareCls.contains(.organizationWords) {
+                    r -= 1; continue
+                }
+                break
+            }
+            var organization: String?
+            if r < lo, !isOrg {
+                // Keep capitalised modifiers only when a role noun follows them.
+                let prefix = text(tokens, r..<lo)
+                if tk[r..<lo].contains(where: { !$0.isCapitalized }) {
+                    // An organisation opening the role is the person's organisation.
+                    // ("Former House speaker": a title opening it is not part of the name; a
+                    // generic head alone, "Campaign chair", names no one body.)
+                    var from = r
+                    while from < lo, tk[from].cls.contains(.titleWords) { from += 1 }
+                    if let cut = tk[from..<lo].firstIndex(where: { !$0.isCapitalized && !$0.cls.contains(.nameParticles) && !$0.spells("of") && !$0.spells("for") }),
+                       tk[from..<cut].contains(where: { $0.bareCls.contains(.organizationWords) }),
+                       cut - from > 1 || isAcronym(tk[from]) {
+                        organization = text(tokens, from..<cut)
+                    }
+                    roles.insert(prefix, at: 0)
+                    evidence = true
+                    for k in r..<lo {
+                        let g = Names.gender(of: tk[k].cls)
+                        if g != .unknown { gender = g }
+                    }
+                    lo = r
+                }
+            }
+            guard nameStart < hi else { return nil }
+            let nameTokens = tk[nameStart..<hi]
+            let possessive = tk[hi - 1].isPossessive
+            // Drop a suffix-less trailing possessive mark from the name text.
+            var name = text(tokens, nameStart..<hi)
+            if possessive { name = Self.withoutPossessive(name) }
+            if nameTokens.isEmpty { return nil }
+            if gender == .unknown, !isOrg {
+                let first = nameTokens.first!.bareCls
+                if first.contains(.maleFirstName) { gender = .male; evidence = true }
+                else if first.contains(.femaleFirstName) { gender = .female; evidence = true }
+            }
+            if nameTokens.count >= 2 && !isOrg { evidence = true }
+            // Affiliation before the title: "Ukraine’s President Volodymyr Zelensky".
+            if lo > 0, tk[lo - 1].isPossessive, tk[lo - 1].isCapitalized, !roles.isEmpty {
+                var s = lo - 1
+                while s > 0, isNameWord(tk[s - 1]), !tk[s - 1].isPossessive { s -= 1 }
+                var org = text(tokens, s..<lo)
+                if org.endsWith("’s") { org = org.droppingLastBytes(4) }
+                if org.endsWith("'s") { org = org.droppingLastBytes(2) }
+                organization = org
+            }
+            // "the" before an organisation belongs to its name (the Kremlin, the White House).
+            var start = lo
+            if isOrg, lo > 0, tk[lo - 1].spells("the") { start = lo - 1; name = "the " + name }
+            return Mention(kind: isOrg ? .organization : .name, tokens: start..<hi,
+                           range: TextRange(tk[start].range.start, tk[hi - 1].range.end), text: name, roles: roles,
+                           organization: organization, gender: gender, plural: false, possessive: possessive,
+                           personEvidence: evidence && !isOrg)
         }
-        guard nameStart < hi else { return nil }
-        let nameTokens = tokens[nameStart..<hi]
-        let possessive = tokens[hi - 1].isPossessive
-        // Drop a suffix-less trailing possessive mark from the name text.
-        var name = text(tokens, nameStart..<hi)
-        if possessive { name = Self.withoutPossessive(name) }
-        if nameTokens.isEmpty { return nil }
-        if gender == .unknown, !isOrg {
-            let first = nameTokens.first!.bareCls
-            if first.contains(.maleFirstName) { gender = .male; evidence = true }
-            else if first.contains(.femaleFirstName) { gender = .female; evidence = true }
-        }
-        if nameTokens.count >= 2 && !isOrg { evidence = true }
-        // Affiliation before the title: "Ukraine’s President Volodymyr Zelensky".
-        if lo > 0, tokens[lo - 1].isPossessive, tokens[lo - 1].isCapitalized, !roles.isEmpty {
-            var s = lo - 1
-            while s > 0, isNameWord(tokens[s - 1]), !tokens[s - 1].isPossessive { s -= 1 }
-            var org = text(tokens, s..<lo)
-            if org.endsWith("’s") { org = org.droppingLastBytes(4) }
-            if org.endsWith("'s") { org = org.droppingLastBytes(2) }
-            organization = org
-        }
-        // "the" before an organisation belongs to its name (the Kremlin, the White House).
-        var start = lo
-        if isOrg, lo > 0, tokens[lo - 1].spells("the") { start = lo - 1; name = "the " + name }
-        return Mention(kind: isOrg ? .organization : .name, tokens: start..<hi,
-                       range: TextRange(tokens[start].range.start, tokens[hi - 1].range.end), text: name, roles: roles,
-                       organization: organization, gender: gender, plural: false, possessive: possessive,
-                       personEvidence: evidence && !isOrg)
     }
 
     // MARK: Titles with a portfolio
@@ -370,25 +376,29 @@ struct MentionFinder {
     /// The name after a title and its portfolio that start at `i` ("Minister of State for
     /// Manpower Koh Poh Koon said"), read forwards.
     func portfolioName(startingAt i: Int, _ tokens: [Token]) -> Mention? {
-        var e = i
-        while e < tokens.count, tokens[e].isWord, tokens[e].isCapitalized, isTitle(tokens[e]) || tokens[e].bareCls.contains(.roleNouns) { e += 1 }
-        guard e > i, e < tokens.count, isOfOrFor(tokens[e]) else { return nil }
-        var p = e
-        var last = -1
-        while p < tokens.count, isOfOrFor(tokens[p]) {
-            p += 1
-            if p < tokens.count, tokens[p].isWord, tokens[p].spells("the") { p += 1 }
-            guard p < tokens.count, isPortfolio(tokens[p]) else { return nil }
-            last = p
-            while p < tokens.count, isPortfolio(tokens[p]) { p += 1 }
+        tokens.withUnsafeBufferPointer { tk -> Mention? in
+            var e = i
+            while e < tokens.count, tk[e].isWord, tk[e].isCapitalized, isTitle(tk[e]) || tk[e].bareCls.contains(.roleNouns) { e += 1 }
+            guard e > i, e < tokens.count, isOfOrFor(tk[e]) else { return nil }
+            var p = e
+            var last = -1
+            while p < tokens.count, isOfOrFor(tk[p]) {
+                p += 1
+                if p < tokens.count, tk[p].isWord, tk[p].spells("the") { p += 1 }
+                guard p < tokens.count, isPortfolio(tk[p]) else { return nil }
+                last = p
+                while p < tokens.count, isPortfolio(tk[p]) { p += 1 }
+            }
+            guard last >= 0, let run = capitalizedRun(startingAt: last, tokens), let m = portfolioTitledName(run, tokens),
+                  m.tokens.lowerBound == i else { return nil }
+            return m
         }
-        guard last >= 0, let run = capitalizedRun(startingAt: last, tokens), let m = portfolioTitledName(run, tokens),
-              m.tokens.lowerBound == i else { return nil }
-        return m
     }
 
     /// FBI, CNN, NATO: upper-case words of three to six letters (two when known: UN, EU, AP).
     func isAcronym(_ t: Token) -> Bool {
+        // "Smith": a lower-case ASCII letter second ends it before any scalar is decoded.
+        if t.range.end - t.range.start >= 2, source[t.range.start] < 0x80, source[t.range.start + 1] >= 0x61, source[t.range.start + 1] <= 0x7A { return false }
         guard let letters = source.capitalLetters(in: t.range, limit: 7), letters >= 2, letters <= 6 else { return false }
         return letters >= 3 || t.bareCls.contains(.organizationWords)
     }
@@ -397,18 +407,20 @@ struct MentionFinder {
 
     /// The mention whose last token is `j`: a name, a pronoun or a description.
     func mention(endingAt j: Int, _ tokens: [Token]) -> Mention? {
-        guard j >= 0, j < tokens.count, tokens[j].isWord else { return nil }
-        let t = tokens[j]
-        if t.cls.contains(.subjectPronoun), let p = pack.pronouns[t.lower], !t.spells("i") {
-            return Mention(kind: .pronoun, tokens: j..<(j + 1), range: t.range, text: t.lower, gender: p.gender, plural: p.plural)
+        tokens.withUnsafeBufferPointer { tk -> Mention? in
+            guard j >= 0, j < tokens.count, tk[j].isWord else { return nil }
+            let t = tk[j]
+            if t.cls.contains(.subjectPronoun), let p = pack.pronouns[t.lower], !t.spells("i") {
+                return Mention(kind: .pronoun, tokens: j..<(j + 1), range: t.range, text: t.lower, gender: p.gender, plural: p.plural)
+            }
+            if let run = capitalizedRun(endingAt: j, tokens) {
+                return nameMention(run, tokens)
+            }
+            if !t.isCapitalized, t.bareCls.contains(.roleNouns) || t.bareCls.contains(.organizationHeads) {
+                return description(endingAt: j, tokens)
+            }
+            return nil
         }
-        if let run = capitalizedRun(endingAt: j, tokens) {
-            return nameMention(run, tokens)
-        }
-        if !t.isCapitalized, t.bareCls.contains(.roleNouns) || t.bareCls.contains(.organizationHeads) {
-            return description(endingAt: j, tokens)
-        }
-        return nil
     }
 
     /// "Council member Ivo Petrov", "Los Angeles-based attorney Edgar Martirosyan", "Idaho
@@ -422,148 +434,156 @@ struct MentionFinder {
 
     /// The same, for the capitalised words `run` already found.
     func rolePhraseName(after run: Range<Int>, _ tokens: [Token]) -> Mention? {
-        var j = run.upperBound
-        var lastRole = -1
-        while j < tokens.count, j - run.upperBound < 3, tokens[j].isWord, !tokens[j].isCapitalized {
-            if tokens[j].bareCls.contains(.roleNouns) || tokens[j].cls.contains(.titleWords) { lastRole = j }
-            j += 1
+        tokens.withUnsafeBufferPointer { tk -> Mention? in
+            var j = run.upperBound
+            var lastRole = -1
+            while j < tokens.count, j - run.upperBound < 3, tk[j].isWord, !tk[j].isCapitalized {
+                if tk[j].bareCls.contains(.roleNouns) || tk[j].cls.contains(.titleWords) { lastRole = j }
+                j += 1
+            }
+            guard lastRole >= 0, lastRole + 1 < tokens.count, let nameRun = capitalizedRun(startingAt: lastRole + 1, tokens),
+                  let named = nameMention(nameRun, tokens), named.kind == .name else { return nil }
+            return withRole(named, from: run.lowerBound, to: lastRole + 1, tokens)
         }
-        guard lastRole >= 0, lastRole + 1 < tokens.count, let nameRun = capitalizedRun(startingAt: lastRole + 1, tokens),
-              let named = nameMention(nameRun, tokens), named.kind == .name else { return nil }
-        return withRole(named, from: run.lowerBound, to: lastRole + 1, tokens)
     }
 
     /// Whether a mention read from `tokens` names a place (never a speaker). A name none of
     /// whose words is a word of a place's name (and none "-based") is no place, found without
     /// lowercasing its text.
     func isPlace(_ m: Mention, _ tokens: [Token]) -> Bool {
-        guard m.kind != .pronoun, m.kind != .description else { return false }
-        let words = tokens[m.tokens.clamped(to: 0..<tokens.count)]
-        // A capitalised title makes a person: "Ms Jackson" is not Jackson, Mississippi.
-        if words.contains(where: { $0.isCapitalized && $0.cls.contains(.titleWords) }) { return false }
-        if !words.contains(where: { $0.cls.contains(.placeWord) || $0.bareCls.contains(.placeWord) || $0.endsWithD(source) && $0.lower.hasBytesSuffix("-based") }) {
-            return false
+        tokens.withUnsafeBufferPointer { tk -> Bool in
+            guard m.kind != .pronoun, m.kind != .description else { return false }
+            let words = tk[m.tokens.clamped(to: 0..<tokens.count)]
+            if !words.contains(where: { $0.cls.contains(.placeWord) || $0.bareCls.contains(.placeWord) || $0.endsWithD(source) && $0.lower.hasBytesSuffix("-based") }) {
+                return false
+            }
+            // A capitalised title makes a person: "Ms Jackson" is not Jackson, Mississippi.
+            if words.contains(where: { $0.isCapitalized && $0.cls.contains(.titleWords) }) { return false }
+            return Places.contains(m.text)
         }
-        return Places.contains(m.text)
     }
 
     /// The mention that starts at `i` ("said Sen. John Smith", "said the minister").
     func mention(startingAt i: Int, _ tokens: [Token]) -> Mention? {
-        guard i < tokens.count, tokens[i].isWord else { return nil }
-        if tokens[i].cls.contains(.subjectPronoun), let p = pack.pronouns[tokens[i].lower], !tokens[i].spells("i") {
-            return Mention(kind: .pronoun, tokens: i..<(i + 1), range: tokens[i].range, text: tokens[i].lower, gender: p.gender, plural: p.plural)
-        }
-        // Lower-case roles before a name: "said spokesman Brian Fallon".
-        var k = i
-        while k < tokens.count, tokens[k].isWord, !tokens[k].isCapitalized,
-              tokens[k].cls.contains(.roleNouns) || tokens[k].cls.contains(.titleWords) || tokens[k].startsWithT(source) && tokens[k].lower.startsWith("then-") { k += 1 }
-        if k == i, let m = portfolioName(startingAt: k, tokens) { return m }
-        let run = capitalizedRun(startingAt: k, tokens)
-        if let run, var m = rolePhraseName(after: run, tokens) {
-            // "former Pennsylvania governor Ed Rendell": the lower-case words before join the role.
-            if k > i {
-                m.roles[0] = text(tokens, i..<k) + " " + m.roles[0]
-                m.tokens = i..<m.tokens.upperBound
-                m.range = TextRange(tokens[i].range.start, m.range.end)
+        tokens.withUnsafeBufferPointer { tk -> Mention? in
+            guard i < tokens.count, tk[i].isWord else { return nil }
+            if tk[i].cls.contains(.subjectPronoun), let p = pack.pronouns[tk[i].lower], !tk[i].spells("i") {
+                return Mention(kind: .pronoun, tokens: i..<(i + 1), range: tk[i].range, text: tk[i].lower, gender: p.gender, plural: p.plural)
             }
-            return m
-        }
-        if let run, var m = nameMention(run, tokens) {
-            if k > i, m.tokens.lowerBound > i {
-                m.roles.insert(text(tokens, i..<k), at: 0)
-                m.personEvidence = true
-                m.tokens = i..<m.tokens.upperBound
-                m.range = TextRange(tokens[i].range.start, m.range.end)
-            }
-            return m
-        }
-        // "said the 46-year-old", "the 26-year-old winger said": an age describes a person.
-        let t = tokens[i]
-        if t.spells("the") || t.spells("a"), i + 1 < tokens.count, tokens[i + 1].endsWithD(source), tokens[i + 1].lower.endsWith("-year-old") {
-            var end = i + 1
-            if end + 1 < tokens.count, tokens[end + 1].isWord, !tokens[end + 1].isCapitalized, tokens[end + 1].bareCls.contains(.roleNouns) { end += 1 }
-            return description(endingAt: end, tokens, from: i)
-        }
-        if t.cls.contains(.determiners) || (!t.isCapitalized && t.bareCls.contains(.roleNouns)) || t.spells("the") {
-            // Find the head: the first role or organisation noun within a few words.
-            var e = i
-            while e < tokens.count && e < i + 6, tokens[e].isWord {
-                if tokens[e].bareCls.contains(.roleNouns) || tokens[e].bareCls.contains(.organizationHeads) {
-                    // Take in following role nouns ("campaign spokesman"), one plain word between
-                    // two of them too ("chief operating officer", "chief medical officer").
-                    var end = e
-                    while end + 1 < tokens.count, tokens[end + 1].isWord {
-                        if tokens[end + 1].bareCls.contains(.roleNouns) { end += 1; continue }
-                        let w = tokens[end + 1]
-                        if end + 2 < tokens.count, tokens[end + 2].isWord, tokens[end + 2].bareCls.contains(.roleNouns), !w.isCapitalized,
-                           w.cls.isDisjoint(with: [.prepositions, .determiners, .verbModifiers, .allPronouns, .speechVerb, .timeWords, .notNames]),
-                           !isConjunction(w) {
-                            end += 2; continue
-                        }
-                        break
-                    }
-                    return description(endingAt: end, tokens, from: i)
+            // Lower-case roles before a name: "said spokesman Brian Fallon".
+            var k = i
+            while k < tokens.count, tk[k].isWord, !tk[k].isCapitalized,
+                  tk[k].cls.contains(.roleNouns) || tk[k].cls.contains(.titleWords) || tk[k].startsWithT(source) && tk[k].lower.startsWith("then-") { k += 1 }
+            if k == i, let m = portfolioName(startingAt: k, tokens) { return m }
+            let run = capitalizedRun(startingAt: k, tokens)
+            if let run, var m = rolePhraseName(after: run, tokens) {
+                // "former Pennsylvania governor Ed Rendell": the lower-case words before join the role.
+                if k > i {
+                    m.roles[0] = text(tokens, i..<k) + " " + m.roles[0]
+                    m.tokens = i..<m.tokens.upperBound
+                    m.range = TextRange(tk[i].range.start, m.range.end)
                 }
-                e += 1
+                return m
             }
-        }
-        if t.spells("the"), let run = capitalizedRun(startingAt: i + 1, tokens), let m = nameMention(run, tokens) {
-            var org = m
-            if m.kind != .organization {
-                org.kind = .organization
-                org.text = "the " + m.text
+            if let run, var m = nameMention(run, tokens) {
+                if k > i, m.tokens.lowerBound > i {
+                    m.roles.insert(text(tokens, i..<k), at: 0)
+                    m.personEvidence = true
+                    m.tokens = i..<m.tokens.upperBound
+                    m.range = TextRange(tk[i].range.start, m.range.end)
+                }
+                return m
             }
-            org.tokens = i..<m.tokens.upperBound
-            org.range = TextRange(t.range.start, m.range.end)
-            return org
+            // "said the 46-year-old", "the 26-year-old winger said": an age describes a person.
+            let t = tk[i]
+            if t.spells("the") || t.spells("a"), i + 1 < tokens.count, tk[i + 1].endsWithD(source), tk[i + 1].lower.endsWith("-year-old") {
+                var end = i + 1
+                if end + 1 < tokens.count, tk[end + 1].isWord, !tk[end + 1].isCapitalized, tk[end + 1].bareCls.contains(.roleNouns) { end += 1 }
+                return description(endingAt: end, tokens, from: i)
+            }
+            if t.cls.contains(.determiners) || (!t.isCapitalized && t.bareCls.contains(.roleNouns)) || t.spells("the") {
+                // Find the head: the first role or organisation noun within a few words.
+                var e = i
+                while e < tokens.count && e < i + 6, tk[e].isWord {
+                    if tk[e].bareCls.contains(.roleNouns) || tk[e].bareCls.contains(.organizationHeads) {
+                        // Take in following role nouns ("campaign spokesman"), one plain word between
+                        // two of them too ("chief operating officer", "chief medical officer").
+                        var end = e
+                        while end + 1 < tokens.count, tk[end + 1].isWord {
+                            if tk[end + 1].bareCls.contains(.roleNouns) { end += 1; continue }
+                            let w = tk[end + 1]
+                            if end + 2 < tokens.count, tk[end + 2].isWord, tk[end + 2].bareCls.contains(.roleNouns), !w.isCapitalized,
+                               w.cls.isDisjoint(with: [.prepositions, .determiners, .verbModifiers, .allPronouns, .speechVerb, .timeWords, .notNames]),
+                               !isConjunction(w) {
+                                end += 2; continue
+                            }
+                            break
+                        }
+                        return description(endingAt: end, tokens, from: i)
+                    }
+                    e += 1
+                }
+            }
+            if t.spells("the"), let run = capitalizedRun(startingAt: i + 1, tokens), let m = nameMention(run, tokens) {
+                var org = m
+                if m.kind != .organization {
+                    org.kind = .organization
+                    org.text = "the " + m.text
+                }
+                org.tokens = i..<m.tokens.upperBound
+                org.range = TextRange(t.range.start, m.range.end)
+                return org
+            }
+            return nil
         }
-        return nil
     }
 
     /// A description ending at its head noun: "the minister", "one senior official",
     /// "the Vermont senator", "Russian officials", "the Clinton campaign".
     func description(endingAt j: Int, _ tokens: [Token], from fixedStart: Int? = nil) -> Mention? {
-        var s = j
-        if let f = fixedStart {
-            s = f
-        } else {
-            while s > 0 && (j - s < 5 || j - s < 9 && tokens[s - 1].isCapitalized) {
-                let t = tokens[s - 1]
-                guard t.isWord else { break }
-                if t.cls.contains(.determiners) {
+        tokens.withUnsafeBufferPointer { tk -> Mention? in
+            var s = j
+            if let f = fixedStart {
+                s = f
+            } else {
+                while s > 0 && (j - s < 5 || j - s < 9 && tk[s - 1].isCapitalized) {
+                    let t = tk[s - 1]
+                    guard t.isWord else { break }
+                    if t.cls.contains(.determiners) {
+                        s -= 1
+                        // "the former midfielder": an article before a determiner-like word.
+                        if s >= 1, tk[s].spells("former"), tk[s - 1].spells("the") || tk[s - 1].spells("a") || tk[s - 1].spells("an") { s -= 1 }
+                        break
+                    }
+                    // "A Department of Health and Social Care spokesperson": "of" inside the name of
+                    // the body before the role.
+                    if t.spells("of") || t.spells("for"), s < j, tk[s].isCapitalized, s >= 2, tk[s - 2].isCapitalized,
+                       tk[s - 2].bareCls.contains(.organizationWords), !tk[s - 2].isPossessive {
+                        s -= 1; continue
+                    }
+                    if t.cls.contains(.prepositions) || t.cls.contains(.verbForm) || t.cls.contains(.verbModifiers) { break }
+                    if t.isPossessive && !t.isCapitalized { break }
                     s -= 1
-                    // "the former midfielder": an article before a determiner-like word.
-                    if s >= 1, tokens[s].spells("former"), tokens[s - 1].spells("the") || tokens[s - 1].spells("a") || tokens[s - 1].spells("an") { s -= 1 }
-                    break
                 }
-                // "A Department of Health and Social Care spokesperson": "of" inside the name of
-                // the body before the role.
-                if t.spells("of") || t.spells("for"), s < j, tokens[s].isCapitalized, s >= 2, tokens[s - 2].isCapitalized,
-                   tokens[s - 2].bareCls.contains(.organizationWords), !tokens[s - 2].isPossessive {
-                    s -= 1; continue
-                }
-                if t.cls.contains(.prepositions) || t.cls.contains(.verbForm) || t.cls.contains(.verbModifiers) { break }
-                if t.isPossessive && !t.isCapitalized { break }
-                s -= 1
             }
+            let head = tk[j].bare
+            let plural = head.endsWith("s") && !head.endsWith("ss") || head == "people" || head == "police"
+            // The head's word classes are those of `head` (the word without its possessive mark).
+            let isOrg = tk[j].bareCls.contains(.organizationHeads)
+            // A title's gender from its classes; a determiner of the language has lost its title
+            // classes (French "son" is "his"), so its gender is looked up by name.
+            var gender = Names.gender(of: tk[j].bareCls)
+            if gender == .unknown, tk[j].bareCls.contains(.determiners) { gender = Names.gender(ofTitle: head) }
+            let phrase = text(tokens, s..<(j + 1))
+            let firstLower = tk[s].lower
+            // "the Clinton campaign" names an organisation after its leader.
+            return Mention(kind: isOrg ? .organization : .description, tokens: s..<(j + 1),
+                           range: TextRange(tk[s].range.start, tk[j].range.end),
+                           text: firstLower == tk[s].lower && tk[s].isCapitalized && Names.determiners.contains(firstLower)
+                                ? firstLower + phrase.dropFirst(tk[s].lower.count) : phrase,
+                           roles: isOrg ? [] : [phrase], gender: gender, plural: plural,
+                           possessive: tk[j].isPossessive, personEvidence: !isOrg, head: head)
         }
-        let head = tokens[j].bare
-        let plural = head.endsWith("s") && !head.endsWith("ss") || head == "people" || head == "police"
-        // The head's word classes are those of `head` (the word without its possessive mark).
-        let isOrg = tokens[j].bareCls.contains(.organizationHeads)
-        // A title's gender from its classes; a determiner of the language has lost its title
-        // classes (French "son" is "his"), so its gender is looked up by name.
-        var gender = Names.gender(of: tokens[j].bareCls)
-        if gender == .unknown, tokens[j].bareCls.contains(.determiners) { gender = Names.gender(ofTitle: head) }
-        let phrase = text(tokens, s..<(j + 1))
-        let firstLower = tokens[s].lower
-        // "the Clinton campaign" names an organisation after its leader.
-        return Mention(kind: isOrg ? .organization : .description, tokens: s..<(j + 1),
-                       range: TextRange(tokens[s].range.start, tokens[j].range.end),
-                       text: firstLower == tokens[s].lower && tokens[s].isCapitalized && Names.determiners.contains(firstLower)
-                            ? firstLower + phrase.dropFirst(tokens[s].lower.count) : phrase,
-                       roles: isOrg ? [] : [phrase], gender: gender, plural: plural,
-                       possessive: tokens[j].isPossessive, personEvidence: !isOrg, head: head)
     }
 
     /// "He’s claiming", "It’s denouncing": a pronoun with a contracted verb.

@@ -776,6 +776,8 @@ struct Context {
 
     /// ", deputy chairman of the committee," after a name: a role as written.
     func appositive(after end: Int) -> (text: String, end: Int)? {
+        // Every appositive opens with a mark: "(" or ",".
+        guard end < tokens.count, tokens[end].kind == .punct else { return nil }
         var end = end
         if end < tokens.count, tokens[end].isMark(0x28, in: source), let close = tokens[end...].firstIndex(where: { $0.isMark(0x29, in: source) }), close - end <= 8 {
             // "Tom Reed (deputy mayor) said": a role in the parenthesis.
