@@ -47,6 +47,10 @@ struct MentionStage {
         while k < tokens.count {
             guard tokens[k].isWord else { k += 1; continue }
             if !credits.isEmpty, let credit = credits.first(where: { $0.contains(k) }) { k = credit.upperBound; continue }
+            // Only a capitalised word, a pronoun, a determiner or a role noun opens a mention
+            // (most words are none of them).
+            guard tokens[k].isCapitalized || tokens[k].cls.contains(.subjectPronoun) || tokens[k].cls.contains(.determiners)
+                    || tokens[k].bareCls.contains(.roleNouns) else { k += 1; continue }
             let afterPreposition = k > 0 && tokens[k - 1].isWord && tokens[k - 1].cls.contains(.prepositions)
             var mention: Mention?
             if tokens[k].isCapitalized, let run = finder.capitalizedRun(startingAt: k, tokens) {

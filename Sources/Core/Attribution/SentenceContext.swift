@@ -832,14 +832,17 @@ struct Context {
                 k += 1
                 continue
             }
-            if tokens[k].spells("who") || tokens[k].spells("which") || tokens[k].spells("whose") || tokens[k].spells("whom") { break }
+            // (The words asked for below are all pronouns or small words: others skip the questions.)
+            if tokens[k].cls.contains(.allPronouns),
+               tokens[k].spells("who") || tokens[k].spells("which") || tokens[k].spells("whose") || tokens[k].spells("whom") { break }
             if k - start < 5, tokens[k].bareCls.contains(.roleNouns) || tokens[k].cls.contains(.titleWords) { sawRole = true }
             if tokens[k].cls.contains(.verbForm), k > start { return nil }
             if predicate, !sawRole, tokens[k].lower.endsWith("ing") || tokens[k].lower.endsWith("ed") { return nil }
             // "… adviser to Mrs. Clinton and later worked at …", "… governor when Perez was …":
             // a clause of its own ends the role.
-            if k > start, tokens[k].spells("when") || tokens[k].spells("while") || tokens[k].spells("because") || tokens[k].spells("where") { break }
-            if k > start, tokens[k].spells("and"), k + 1 < limit, tokens[k + 1].isWord,
+            if k > start, tokens[k].cls.contains(.notNames),
+               tokens[k].spells("when") || tokens[k].spells("while") || tokens[k].spells("because") || tokens[k].spells("where") { break }
+            if k > start, tokens[k].cls.contains(.notNames), tokens[k].spells("and"), k + 1 < limit, tokens[k + 1].isWord,
                finder.pack.finiteVerbs.contains(tokens[k + 1].lower) || tokens[k + 1].spells("later") || tokens[k + 1].spells("also")
                 || tokens[k + 1].spells("then") || tokens[k + 1].spells("now") { break }
             k += 1
