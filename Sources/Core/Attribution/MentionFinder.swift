@@ -161,7 +161,8 @@ struct MentionFinder {
                 m.text = tk[span.lowerBound].lower
                 return m
             }
-            if let titled = portfolioTitledName(span, tokens) { return titled }
+            // (A portfolio's title needs a portfolio word first.)
+            if !span.isEmpty, isPortfolio(tk[span.lowerBound]), let titled = portfolioTitledName(span, tokens) { return titled }
             // "the union Unite", "the airline Qantas", "the charity Oxfam": a body named after the
             // kind of body it is.
             if span.lowerBound >= 2, tk[span.lowerBound - 1].isWord, !tk[span.lowerBound - 1].isCapitalized,
@@ -232,21 +233,20 @@ struct MentionFinder {
             var r = lo
             var modifiers = 0
             while r > 0 {
-                let t = tk[r - 1]
-                if t.isWord && !t.isCapitalized && (t.cls.contains(.roleNouns) || t.cls.contains(.titleWords) || t.startsWithT(source) && t.lower.startsWith("then-")) {
+                if tk[r - 1].isWord && !tk[r - 1].isCapitalized && (tk[r - 1].cls.contains(.roleNouns) || tk[r - 1].cls.contains(.titleWords) || tk[r - 1].startsWithT(source) && tk[r - 1].lower.startsWith("then-")) {
                     r -= 1; continue
                 }
                 // "transport minister Peter Otieno", "health secretary X": a plain word before a
                 // role noun belongs to the role.
-                if modifiers < 2, r < lo, t.isWord, !t.isCapitalized, !t.isPossessive, t.cls.isDisjoint(with: [.notNames, .determiners, .prepositions, .verbForm, .allPronouns, .timeWords, .verbModifiers]),
-                   !t.lower.endsWith("ly"), !t.lower.endsWith("ed"), tk[r].isWord, tk[r].bareCls.contains(.roleNouns) || tk[r].cls.contains(.titleWords) {
+                if modifiers < 2, r < lo, tk[r - 1].isWord, !tk[r - 1].isCapitalized, !tk[r - 1].isPossessive, tk[r - 1].cls.isDisjoint(with: [.notNames, .determiners, .prepositions, .verbForm, .allPronouns, .timeWords, .verbModifiers]),
+                   !tk[r - 1].lower.endsWith("ly"), !tk[r - 1].lower.endsWith("ed"), tk[r].isWord, tk[r].bareCls.contains(.roleNouns) || tk[r].cls.contains(.titleWords) {
                     modifiers += 1
                     r -= 1; continue
                 }
-                if t.isWord && t.isCapitalized && !t.isPossessive && r < lo && (isNameWord(t) || t.spells("new")) { r -= 1; continue }
+                if tk[r - 1].isWord && tk[r - 1].isCapitalized && !tk[r - 1].isPossessive && r < lo && (isNameWord(tk[r - 1]) || tk[r - 1].spells("new")) { r -= 1; continue }
                 // "Federation of Free Farmers national manager Raul Montemayor": "of" or "for"
                 // inside the organisation's name before the role.
-                if t.isWord, t.spells("of") || t.spells("for"), r < lo, tk[r].isCapitalized, r - 2 >= 0, isNameWord(tk[r - 2]),
+                if tk[r - 1].isWord, tk[r - 1].spells("of") || tk[r - 1].spells("for"), r < lo, tk[r].isCapitalized, r - 2 >= 0, isNameWord(tk[r - 2]),
                    !tk[r - 2].isPossessive, tk[r - 2].bareCls.contains(.organizationWords) {
                     r -= 1; continue
                 }
@@ -474,8 +474,10 @@ struct MentionFinder {
             var k = i
             while k < tokens.count, tk[k].isWord, !tk[k].isCapitalized,
                   tk[k].cls.contains(.roleNouns) || tk[k].cls.contains(.titleWords) || tk[k].startsWithT(source) && tk[k].lower.startsWith("then-") { k += 1 }
-            if k == i, let m = portfolioName(startingAt: k, tokens) { return m }
-            let run = capitalizedRun(startingAt: k, tokens)
+            // (A title, a role phrase or a name opens with a capital.)
+            let capital = k < tokens.count && tk[k].isCapitalized
+            if k == i, capital, let m = portfolioName(startingAt: k, tokens) { return m }
+            let run = capital ? capitalizedRun(startingAt: k, tokens) : nil
             if let run, var m = rolePhraseName(after: run, tokens) {
                 // "former Pennsylvania governor Ed Rendell": the lower-case words before join the role.
                 if k > i {
@@ -495,13 +497,12 @@ struct MentionFinder {
                 return m
             }
             // "said the 46-year-old", "the 26-year-old winger said": an age describes a person.
-            let t = tk[i]
-            if t.spells("the") || t.spells("a"), i + 1 < tokens.count, tk[i + 1].endsWithD(source), tk[i + 1].lower.endsWith("-year-old") {
+            if tk[i].spells("the") || tk[i].spells("a"), i + 1 < tokens.count, tk[i + 1].endsWithD(source), tk[i + 1].lower.endsWith("-year-old") {
                 var end = i + 1
                 if end + 1 < tokens.count, tk[end + 1].isWord, !tk[end + 1].isCapitalized, tk[end + 1].bareCls.contains(.roleNouns) { end += 1 }
                 return description(endingAt: end, tokens, from: i)
             }
-            if t.cls.contains(.determiners) || (!t.isCapitalized && t.bareCls.contains(.roleNouns)) || t.spells("the") {
+            if tk[i].cls.contains(.determiners) || (!tk[i].isCapitalized && tk[i].bareCls.contains(.roleNouns)) || tk[i].spells("the") {
                 // Find the head: the first role or organisation noun within a few words.
                 var e = i
                 while e < tokens.count && e < i + 6, tk[e].isWord {
@@ -511,10 +512,9 @@ struct MentionFinder {
                         var end = e
                         while end + 1 < tokens.count, tk[end + 1].isWord {
                             if tk[end + 1].bareCls.contains(.roleNouns) { end += 1; continue }
-                            let w = tk[end + 1]
-                            if end + 2 < tokens.count, tk[end + 2].isWord, tk[end + 2].bareCls.contains(.roleNouns), !w.isCapitalized,
-                               w.cls.isDisjoint(with: [.prepositions, .determiners, .verbModifiers, .allPronouns, .speechVerb, .timeWords, .notNames]),
-                               !isConjunction(w) {
+                            if end + 2 < tokens.count, tk[end + 2].isWord, tk[end + 2].bareCls.contains(.roleNouns), !tk[end + 1].isCapitalized,
+                               tk[end + 1].cls.isDisjoint(with: [.prepositions, .determiners, .verbModifiers, .allPronouns, .speechVerb, .timeWords, .notNames]),
+                               !isConjunction(tk[end + 1]) {
                                 end += 2; continue
                             }
                             break
@@ -524,14 +524,15 @@ struct MentionFinder {
                     e += 1
                 }
             }
-            if t.spells("the"), let run = capitalizedRun(startingAt: i + 1, tokens), let m = nameMention(run, tokens) {
+            if tk[i].spells("the"), i + 1 < tokens.count, tk[i + 1].isCapitalized, let run = capitalizedRun(startingAt: i + 1, tokens),
+               let m = nameMention(run, tokens) {
                 var org = m
                 if m.kind != .organization {
                     org.kind = .organization
                     org.text = "the " + m.text
                 }
                 org.tokens = i..<m.tokens.upperBound
-                org.range = TextRange(t.range.start, m.range.end)
+                org.range = TextRange(tk[i].range.start, m.range.end)
                 return org
             }
             return nil
