@@ -116,21 +116,20 @@ struct MentionFinder {
             var e = i + 1
             if tk[i].isPossessive { return i..<e }
             while e < tokens.count {
-                let t = tk[e]
-                if isNameWord(t) || (t.isCapitalized && isTitle(t)) || (t.isWord && t.cls.contains(.nameSuffixes)) {
+                if isNameWord(tk[e]) || (tk[e].isCapitalized && isTitle(tk[e])) || (tk[e].isWord && tk[e].cls.contains(.nameSuffixes)) {
                     e += 1
-                    if t.isPossessive {
+                    if tk[e - 1].isPossessive {
                         // "the Irish Property Owners' Association": a plural possessive inside a
                         // body's name, an organisation word right after it.
-                        if isPluralPossessive(t), e < tokens.count, isNameWord(tk[e]), tk[e].bareCls.contains(.organizationWords) { continue }
+                        if isPluralPossessive(tk[e - 1]), e < tokens.count, isNameWord(tk[e]), tk[e].bareCls.contains(.organizationWords) { continue }
                         break
                     }
                     continue
                 }
-                if isParticle(t), e + 1 < tokens.count, isNameWord(tk[e + 1]) { e += 1; continue }
+                if isParticle(tk[e]), e + 1 < tokens.count, isNameWord(tk[e + 1]) { e += 1; continue }
                 // "the Irish Nurses and Midwives Organisation": "and" inside a name that opens with
                 // "the" and ends in an organisation word.
-                if t.isWord, t.spells("and"), i > 0, tk[i - 1].isWord, tk[i - 1].spells("the"), !tk[e - 1].isPossessive,
+                if tk[e].isWord, tk[e].spells("and"), i > 0, tk[i - 1].isWord, tk[i - 1].spells("the"), !tk[e - 1].isPossessive,
                    e + 1 < tokens.count, isNameWord(tk[e + 1]) {
                     var f = e + 1
                     while f < tokens.count, isNameWord(tk[f]), !tk[f].isPossessive { f += 1 }
@@ -138,7 +137,7 @@ struct MentionFinder {
                 }
                 // "Bureau of Meteorology", "Ministry of Defence": "of" inside an organisation's name
                 // (not after a title: "Secretary of State Madeleine Albright" keeps its shape).
-                if t.isWord, t.spells("of"), e + 1 < tokens.count, isNameWord(tk[e + 1]),
+                if tk[e].isWord, tk[e].spells("of"), e + 1 < tokens.count, isNameWord(tk[e + 1]),
                    tk[i..<e].contains(where: { $0.bareCls.contains(.organizationWords) && !$0.isPossessive }),
                    !tk[i..<e].contains(where: { $0.cls.contains(.titleWords) }) {
                     e += 1; continue
@@ -217,8 +216,8 @@ struct MentionFinder {
                 nameStart = lastTitle + 1
                 // Courtesy titles (Mr, Ms, Mrs) are not roles; Dr., Senator, Vice Speaker are.
                 var first = lo, last = nameStart - 1
-                while first < nameStart, Names.courtesyTitles.contains(tk[first].lower) { first += 1 }
-                while last > first, Names.courtesyTitles.contains(tk[last].lower) { last -= 1 }
+                while first < nameStart, tk[first].cls.contains(.courtesyTitle) { first += 1 }
+                while last > first, tk[last].cls.contains(.courtesyTitle) { last -= 1 }
                 if first < nameStart {
                     roles.append(source.string(TextRange(tk[first].range.start, tk[last].range.end)))
                 }
@@ -233,7 +232,7 @@ struct MentionFinder {
             var r = lo
             var modifiers = 0
             while r > 0 {
-                if tk[r - 1].isWord && !tk[r - 1].isCapitalized && (tk[r - 1].cls.contains(.roleNouns) || tk[r - 1].cls.contains(.titleWords) || tk[r - 1].startsWithT(source) && tk[r - 1].lower.startsWith("then-")) {
+                if tk[r - 1].isWord && !tk[r - 1].isCapitalized && (tk[r - 1].cls.contains(.roleNouns) || tk[r - 1].cls.contains(.titleWords) || tk[r - 1].mayStart(with: "then-", in: source) && tk[r - 1].lower.startsWith("then-")) {
                     r -= 1; continue
                 }
                 // "transport minister Peter Otieno", "health secretary X": a plain word before a
@@ -345,6 +344,8 @@ struct MentionFinder {
 
     /// "Reuters’" → "Reuters", "Ruiz's" → "Ruiz": a name without its possessive mark.
     static func withoutPossessive(_ name: String) -> String {
+        // (Each mark ends in "s", the last byte of "’" or an apostrophe.)
+        guard let last = name.utf8.last, last == 0x73 || last == 0x99 || last == 0x27 else { return name }
         if name.endsWith("’s") { return name.droppingLastBytes(4) }
         if name.endsWith("'s") { return name.droppingLastBytes(2) }
         if name.endsWith("’") { return name.droppingLastBytes(3) }
@@ -376,7 +377,9 @@ struct MentionFinder {
     /// The name after a title and its portfolio that start at `i` ("Minister of State for
     /// Manpower Koh Poh Koon said"), read forwards.
     func portfolioName(startingAt i: Int, _ tokens: [Token]) -> Mention? {
-        tokens.withUnsafeBufferPointer { tk -> Mention? in
+        // (It opens with a title or a role noun.)
+        guard i < tokens.count, tokens[i].cls.contains(.titleWords) || tokens[i].bareCls.contains(.roleNouns) else { return nil }
+        return tokens.withUnsafeBufferPointer { tk -> Mention? in
             var e = i
             while e < tokens.count, tk[e].isWord, tk[e].isCapitalized, isTitle(tk[e]) || tk[e].bareCls.contains(.roleNouns) { e += 1 }
             guard e > i, e < tokens.count, isOfOrFor(tk[e]) else { return nil }
@@ -434,7 +437,9 @@ struct MentionFinder {
 
     /// The same, for the capitalised words `run` already found.
     func rolePhraseName(after run: Range<Int>, _ tokens: [Token]) -> Mention? {
-        tokens.withUnsafeBufferPointer { tk -> Mention? in
+        // (A lower-case word follows the capitalised ones.)
+        guard run.upperBound < tokens.count, tokens[run.upperBound].isWord, !tokens[run.upperBound].isCapitalized else { return nil }
+        return tokens.withUnsafeBufferPointer { tk -> Mention? in
             var j = run.upperBound
             var lastRole = -1
             while j < tokens.count, j - run.upperBound < 3, tk[j].isWord, !tk[j].isCapitalized {
@@ -473,7 +478,7 @@ struct MentionFinder {
             // Lower-case roles before a name: "said spokesman Brian Fallon".
             var k = i
             while k < tokens.count, tk[k].isWord, !tk[k].isCapitalized,
-                  tk[k].cls.contains(.roleNouns) || tk[k].cls.contains(.titleWords) || tk[k].startsWithT(source) && tk[k].lower.startsWith("then-") { k += 1 }
+                  tk[k].cls.contains(.roleNouns) || tk[k].cls.contains(.titleWords) || tk[k].mayStart(with: "then-", in: source) && tk[k].lower.startsWith("then-") { k += 1 }
             // (A title, a role phrase or a name opens with a capital.)
             let capital = k < tokens.count && tk[k].isCapitalized
             if k == i, capital, let m = portfolioName(startingAt: k, tokens) { return m }
@@ -684,9 +689,19 @@ extension Token {
     /// `isPunct(",")`, read from the mark's first byte in the text.
     @inline(__always) func isMark(_ b: UInt8, in source: Source) -> Bool { kind == .punct && source[range.start] == b }
 
-    /// Whether the text starts with "t" or "T" (ends with "d" or "D"): no other scalar
-    /// lowercases to them, so a lowercased word that starts with "t" (ends with "d") passes.
-    @inline(__always) func startsWithT(_ source: Source) -> Bool { source[range.start] | 0x20 == 0x74 }
+    /// Whether the text starts with the bytes of `prefix` (lower-case ASCII, no "i" or "k"),
+    /// letters in either case. No other scalar lowercases to these letters, so a word whose
+    /// lowercased form starts with `prefix` passes: a cheap test before the string one.
+    @inline(__always) func mayStart(with prefix: StaticString, in source: Source) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        guard range.end - range.start >= n else { return false }
+        let p = prefix.utf8Start
+        for k in 0..<n where source[range.start + k] | 0x20 != p[k] | 0x20 { return false }
+        return true
+    }
+
+    /// Whether the text ends with "d" or "D": no other scalar lowercases to "d", so a word
+    /// whose lowercased form ends with "d" passes.
     @inline(__always) func endsWithD(_ source: Source) -> Bool { source[range.end - 1] | 0x20 == 0x64 }
 }
 

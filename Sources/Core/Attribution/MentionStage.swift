@@ -16,6 +16,8 @@ struct MentionStage {
            tokens.lazy.filter(\.isWord).count <= 8, !tokens.contains(where: { $0.kind == .quote }) {
             return [0..<tokens.count]
         }
+        // (Most sentences hold no parenthesis: the marks are looked for in place first.)
+        guard tokens.withUnsafeBufferPointer({ $0.contains { $0.isMark(0x28, in: source) } }) else { return out }
         var k = 0
         while k < tokens.count {
             if tokens[k].isMark(0x28, in: source), let close = tokens[k...].prefix(14).firstIndex(where: { $0.isMark(0x29, in: source) }) {
