@@ -823,12 +823,14 @@ struct Context {
         var k = start
         var sawRole = false
         while k < limit && k - start < 25 {
+            // A role noun or title comes within the first five words, or this is no role.
+            if !sawRole, k - start >= 5 { return nil }
             if tokens[k].kind == .quote { return nil }
             if tokens[k].kind == .punct {
                 // A comma, a semicolon, a full stop or a dash ends the role; other marks stand
                 // inside it.
                 if tokens[k].isMark(0x2C, in: source) || tokens[k].isMark(0x3B, in: source) || tokens[k].isMark(0x2E, in: source)
-                    || tokens[k].isPunct("—") { break }
+                    || tokens[k].isMark(0xE2, in: source) && tokens[k].isPunct("—") { break }
                 k += 1
                 continue
             }
