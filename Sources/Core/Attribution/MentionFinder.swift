@@ -52,24 +52,23 @@ struct MentionFinder {
             guard j >= 0, j < tokens.count, isNameWord(tk[j]) || (tk[j].isCapitalized && isTitle(tk[j])) else { return nil }
             var s = j
             while s > 0 {
-                let t = tk[s - 1]
                 // "the Irish Property Owners' Association": a plural possessive inside a body's name.
-                if t.isPossessive, !(isPluralPossessive(t) && t.isCapitalized && tk[j].bareCls.contains(.organizationWords) && s - 1 > 0) { break }
-                if isNameWord(t) || (t.isCapitalized && isTitle(t)) { s -= 1; continue }
-                if t.isCapitalized, t.spells("new") { s -= 1; continue }
+                if tk[s - 1].isPossessive, !(isPluralPossessive(tk[s - 1]) && tk[s - 1].isCapitalized && tk[j].bareCls.contains(.organizationWords) && s - 1 > 0) { break }
+                if isNameWord(tk[s - 1]) || (tk[s - 1].isCapitalized && isTitle(tk[s - 1])) { s -= 1; continue }
+                if tk[s - 1].isCapitalized, tk[s - 1].spells("new") { s -= 1; continue }
                 // "the Bureau of Meteorology said": "of" inside an organisation's name.
-                if t.isWord, t.spells("of"), s - 2 >= 0, isNameWord(tk[s - 2]), tk[s - 2].bareCls.contains(.organizationWords),
+                if tk[s - 1].isWord, tk[s - 1].spells("of"), s - 2 >= 0, isNameWord(tk[s - 2]), tk[s - 2].bareCls.contains(.organizationWords),
                    !tk[s - 2].isPossessive {
                     s -= 1; continue
                 }
-                if isParticle(t), s - 2 >= 0, isNameWord(tk[s - 2]), !tk[s - 2].isPossessive { s -= 1; continue }
+                if isParticle(tk[s - 1]), s - 2 >= 0, isNameWord(tk[s - 2]), !tk[s - 2].isPossessive { s -= 1; continue }
                 // "the Ministry of Housing, Communities and Local Government", "the Department for
                 // Environment, Food and Rural Affairs": a list of portfolios after "of"/"for" and an
                 // organisation word.
-                if t.isWord, t.spells("and"), let start = listedPortfolioStart(beforeAnd: s - 1, tokens) { s = start; break }
+                if tk[s - 1].isWord, tk[s - 1].spells("and"), let start = listedPortfolioStart(beforeAnd: s - 1, tokens) { s = start; break }
                 // "the Irish Nurses and Midwives Organisation": "and" inside an organisation's name
                 // that ends in an organisation word and opens with "the".
-                if t.isWord, t.spells("and"), tk[j].bareCls.contains(.organizationWords), s - 2 >= 0 {
+                if tk[s - 1].isWord, tk[s - 1].spells("and"), tk[j].bareCls.contains(.organizationWords), s - 2 >= 0 {
                     var f = s - 2
                     while f >= 0, isNameWord(tk[f]), !tk[f].isPossessive { f -= 1 }
                     if f < s - 2, f >= 0, tk[f].isWord, tk[f].spells("the") { s = f + 1; break }
@@ -412,14 +411,13 @@ struct MentionFinder {
     func mention(endingAt j: Int, _ tokens: [Token]) -> Mention? {
         tokens.withUnsafeBufferPointer { tk -> Mention? in
             guard j >= 0, j < tokens.count, tk[j].isWord else { return nil }
-            let t = tk[j]
-            if t.cls.contains(.subjectPronoun), let p = pack.pronouns[t.lower], !t.spells("i") {
-                return Mention(kind: .pronoun, tokens: j..<(j + 1), range: t.range, text: t.lower, gender: p.gender, plural: p.plural)
+            if tk[j].cls.contains(.subjectPronoun), let p = pack.pronouns[tk[j].lower], !tk[j].spells("i") {
+                return Mention(kind: .pronoun, tokens: j..<(j + 1), range: tk[j].range, text: tk[j].lower, gender: p.gender, plural: p.plural)
             }
             if let run = capitalizedRun(endingAt: j, tokens) {
                 return nameMention(run, tokens)
             }
-            if !t.isCapitalized, t.bareCls.contains(.roleNouns) || t.bareCls.contains(.organizationHeads) {
+            if !tk[j].isCapitalized, tk[j].bareCls.contains(.roleNouns) || tk[j].bareCls.contains(.organizationHeads) {
                 return description(endingAt: j, tokens)
             }
             return nil
@@ -553,9 +551,8 @@ struct MentionFinder {
                 s = f
             } else {
                 while s > 0 && (j - s < 5 || j - s < 9 && tk[s - 1].isCapitalized) {
-                    let t = tk[s - 1]
-                    guard t.isWord else { break }
-                    if t.cls.contains(.determiners) {
+                    guard tk[s - 1].isWord else { break }
+                    if tk[s - 1].cls.contains(.determiners) {
                         s -= 1
                         // "the former midfielder": an article before a determiner-like word.
                         if s >= 1, tk[s].spells("former"), tk[s - 1].spells("the") || tk[s - 1].spells("a") || tk[s - 1].spells("an") { s -= 1 }
@@ -563,12 +560,12 @@ struct MentionFinder {
                     }
                     // "A Department of Health and Social Care spokesperson": "of" inside the name of
                     // the body before the role.
-                    if t.spells("of") || t.spells("for"), s < j, tk[s].isCapitalized, s >= 2, tk[s - 2].isCapitalized,
+                    if tk[s - 1].spells("of") || tk[s - 1].spells("for"), s < j, tk[s].isCapitalized, s >= 2, tk[s - 2].isCapitalized,
                        tk[s - 2].bareCls.contains(.organizationWords), !tk[s - 2].isPossessive {
                         s -= 1; continue
                     }
-                    if t.cls.contains(.prepositions) || t.cls.contains(.verbForm) || t.cls.contains(.verbModifiers) { break }
-                    if t.isPossessive && !t.isCapitalized { break }
+                    if tk[s - 1].cls.contains(.prepositions) || tk[s - 1].cls.contains(.verbForm) || tk[s - 1].cls.contains(.verbModifiers) { break }
+                    if tk[s - 1].isPossessive && !tk[s - 1].isCapitalized { break }
                     s -= 1
                 }
             }
