@@ -39,7 +39,7 @@ struct MentionFinder {
     private func isTitle(_ t: Token) -> Bool { t.isWord && t.cls.contains(.titleWords) }
 
     /// "and", "or", "but": never inside a role.
-    private func isConjunction(_ t: Token) -> Bool { t.lower == "and" || t.lower == "or" || t.lower == "but" || t.lower == "nor" }
+    private func isConjunction(_ t: Token) -> Bool { t.spells("and") || t.spells("or") || t.spells("but") || t.spells("nor") }
 
     /// "Owners'", "Teachers’": an apostrophe alone after an "s".
     private func isPluralPossessive(_ t: Token) -> Bool {
@@ -48,34 +48,35 @@ struct MentionFinder {
 
     /// The span of capitalised words ending at `j` (with particles inside), or nil.
     func capitalizedRun(endingAt j: Int, _ tokens: [Token]) -> Range<Int>? {
-        guard j >= 0, j < tokens.count, isNameWord(tokens[j]) || (tokens[j].isCapitalized && isTitle(tokens[j])) else { return nil }
-        var s = j
-        while s > 0 {
-            let t = tokens[s - 1]
-            // "the Irish Property Owners' Association": a plural possessive inside a body's name.
-            if t.isPossessive, !(isPluralPossessive(t) && t.isCapitalized && tokens[j].bareCls.contains(.organizationWords) && s - 1 > 0) { break }
-            if isNameWord(t) || (t.isCapitalized && isTitle(t)) { s -= 1; continue }
-            if t.isCapitalized, t.lower == "new" { s -= 1; continue }
-            // "the Bureau of Meteorology said": "of" inside an organisation's name.
-            if t.isWord, t.lower == "of", s - 2 >= 0, isNameWord(tokens[s - 2]), tokens[s - 2].bareCls.contains(.organizationWords),
-               !tokens[s - 2].isPossessive {
-                s -= 1; continue
+        tokens.withUnsafeBufferPointer { tk -> Range<Int>? in
+            guard j >= 0, j < tokens.count, isNameWord(tk[j]) || (tk[j].isCapitalized && isTitle(tk[j])) else { return nil }
+            var s = j
+            while s > 0 {
+                // "the Irish Property Owners' Association": a plural possessive inside a body's name.
+                if tk[s - 1].isPossessive, !(isPluralPossessive(tk[s - 1]) && tk[s - 1].isCapitalized && tk[j].bareCls.contains(.organizationWords) && s - 1 > 0) { break }
+                if isNameWord(tk[s - 1]) || (tk[s - 1].isCapitalized && isTitle(tk[s - 1])) { s -= 1; continue }
+                if tk[s - 1].isCapitalized, tk[s - 1].spells("new") { s -= 1; continue }
+                // "the Bureau of Meteorology said": "of" inside an organisation's name.
+                if tk[s - 1].isWord, tk[s - 1].spells("of"), s - 2 >= 0, isNameWord(tk[s - 2]), tk[s - 2].bareCls.contains(.organizationWords),
+                   !tk[s - 2].isPossessive {
+                    s -= 1; continue
+                }
+                if isParticle(tk[s - 1]), s - 2 >= 0, isNameWord(tk[s - 2]), !tk[s - 2].isPossessive { s -= 1; continue }
+                // "the Ministry of Housing, Communities and Local Government", "the Department for
+                // Environment, Food and Rural Affairs": a list of portfolios after "of"/"for" and an
+                // organisation word.
+                if tk[s - 1].isWord, tk[s - 1].spells("and"), let start = listedPortfolioStart(beforeAnd: s - 1, tokens) { s = start; break }
+                // "the Irish Nurses and Midwives Organisation": "and" inside an organisation's name
+                // that ends in an organisation word and opens with "the".
+                if tk[s - 1].isWord, tk[s - 1].spells("and"), tk[j].bareCls.contains(.organizationWords), s - 2 >= 0 {
+                    var f = s - 2
+                    while f >= 0, isNameWord(tk[f]), !tk[f].isPossessive { f -= 1 }
+                    if f < s - 2, f >= 0, tk[f].isWord, tk[f].spells("the") { s = f + 1; break }
+                }
+                break
             }
-            if isParticle(t), s - 2 >= 0, isNameWord(tokens[s - 2]), !tokens[s - 2].isPossessive { s -= 1; continue }
-            // "the Ministry of Housing, Communities and Local Government", "the Department for
-            // Environment, Food and Rural Affairs": a list of portfolios after "of"/"for" and an
-            // organisation word.
-            if t.isWord, t.lower == "and", let start = listedPortfolioStart(beforeAnd: s - 1, tokens) { s = start; break }
-            // "the Irish Nurses and Midwives Organisation": "and" inside an organisation's name
-            // that ends in an organisation word and opens with "the".
-            if t.isWord, t.lower == "and", tokens[j].bareCls.contains(.organizationWords), s - 2 >= 0 {
-                var f = s - 2
-                while f >= 0, isNameWord(tokens[f]), !tokens[f].isPossessive { f -= 1 }
-                if f < s - 2, f >= 0, tokens[f].isWord, tokens[f].lower == "the" { s = f + 1; break }
-            }
-            break
+            return s..<(j + 1)
         }
-        return s..<(j + 1)
     }
 
     /// The first word of "Ministry of Housing, Communities and …" when `and` is the "and" of
@@ -92,7 +93,7 @@ struct MentionFinder {
         // ("Bangladesh University of Engineering and Technology": no comma needed when the
         // words after "and" end the name.)
         guard sawComma || and + 1 < tokens.count && isNameWord(tokens[and + 1]) && !isTitle(tokens[and + 1]),
-              k >= 1, tokens[k].isWord, tokens[k].lower == "of" || tokens[k].lower == "for",
+              k >= 1, tokens[k].isWord, tokens[k].spells("of") || tokens[k].spells("for"),
               tokens[k + 1].isWord, tokens[k + 1].isCapitalized,
               tokens[k - 1].isWord, tokens[k - 1].isCapitalized, tokens[k - 1].bareCls.contains(.organizationWords) else { return nil }
         var s = k - 1
@@ -102,205 +103,213 @@ struct MentionFinder {
 
     /// The span of capitalised words starting at `i`.
     func capitalizedRun(startingAt i: Int, _ tokens: [Token]) -> Range<Int>? {
-        // "New York", "New Hampshire": "New" opens a name when a name word follows.
-        if i + 1 < tokens.count, tokens[i].isWord, tokens[i].isCapitalized, tokens[i].lower == "new", isNameWord(tokens[i + 1]),
-           let rest = capitalizedRun(startingAt: i + 1, tokens) {
-            return i..<rest.upperBound
-        }
-        guard i < tokens.count, isNameWord(tokens[i]) || (tokens[i].isCapitalized && isTitle(tokens[i])) else { return nil }
-        var e = i + 1
-        if tokens[i].isPossessive { return i..<e }
-        while e < tokens.count {
-            let t = tokens[e]
-            if isNameWord(t) || (t.isCapitalized && isTitle(t)) || (t.isWord && t.cls.contains(.nameSuffixes)) {
-                e += 1
-                if t.isPossessive {
-                    // "the Irish Property Owners' Association": a plural possessive inside a
-                    // body's name, an organisation word right after it.
-                    if isPluralPossessive(t), e < tokens.count, isNameWord(tokens[e]), tokens[e].bareCls.contains(.organizationWords) { continue }
-                    break
+        tokens.withUnsafeBufferPointer { tk -> Range<Int>? in
+            // Every run opens with a capital (most words end here).
+            guard i < tokens.count, tk[i].isCapitalized else { return nil }
+            // "New York", "New Hampshire": "New" opens a name when a name word follows.
+            if i + 1 < tokens.count, tk[i].isWord, tk[i].spells("new"), isNameWord(tk[i + 1]),
+               let rest = capitalizedRun(startingAt: i + 1, tokens) {
+                return i..<rest.upperBound
+            }
+            guard i < tokens.count, isNameWord(tk[i]) || (tk[i].isCapitalized && isTitle(tk[i])) else { return nil }
+            var e = i + 1
+            if tk[i].isPossessive { return i..<e }
+            while e < tokens.count {
+                if isNameWord(tk[e]) || (tk[e].isCapitalized && isTitle(tk[e])) || (tk[e].isWord && tk[e].cls.contains(.nameSuffixes)) {
+                    e += 1
+                    if tk[e - 1].isPossessive {
+                        // "the Irish Property Owners' Association": a plural possessive inside a
+                        // body's name, an organisation word right after it.
+                        if isPluralPossessive(tk[e - 1]), e < tokens.count, isNameWord(tk[e]), tk[e].bareCls.contains(.organizationWords) { continue }
+                        break
+                    }
+                    continue
                 }
-                continue
+                if isParticle(tk[e]), e + 1 < tokens.count, isNameWord(tk[e + 1]) { e += 1; continue }
+                // "the Irish Nurses and Midwives Organisation": "and" inside a name that opens with
+                // "the" and ends in an organisation word.
+                if tk[e].isWord, tk[e].spells("and"), i > 0, tk[i - 1].isWord, tk[i - 1].spells("the"), !tk[e - 1].isPossessive,
+                   e + 1 < tokens.count, isNameWord(tk[e + 1]) {
+                    var f = e + 1
+                    while f < tokens.count, isNameWord(tk[f]), !tk[f].isPossessive { f += 1 }
+                    if tk[f - 1].bareCls.contains(.organizationWords) { e = f; break }
+                }
+                // "Bureau of Meteorology", "Ministry of Defence": "of" inside an organisation's name
+                // (not after a title: "Secretary of State Madeleine Albright" keeps its shape).
+                if tk[e].isWord, tk[e].spells("of"), e + 1 < tokens.count, isNameWord(tk[e + 1]),
+                   tk[i..<e].contains(where: { $0.bareCls.contains(.organizationWords) && !$0.isPossessive }),
+                   !tk[i..<e].contains(where: { $0.cls.contains(.titleWords) }) {
+                    e += 1; continue
+                }
+                break
             }
-            if isParticle(t), e + 1 < tokens.count, isNameWord(tokens[e + 1]) { e += 1; continue }
-            // "the Irish Nurses and Midwives Organisation": "and" inside a name that opens with
-            // "the" and ends in an organisation word.
-            if t.isWord, t.lower == "and", i > 0, tokens[i - 1].isWord, tokens[i - 1].lower == "the", !tokens[e - 1].isPossessive,
-               e + 1 < tokens.count, isNameWord(tokens[e + 1]) {
-                var f = e + 1
-                while f < tokens.count, isNameWord(tokens[f]), !tokens[f].isPossessive { f += 1 }
-                if tokens[f - 1].bareCls.contains(.organizationWords) { e = f; break }
-            }
-            // "Bureau of Meteorology", "Ministry of Defence": "of" inside an organisation's name
-            // (not after a title: "Secretary of State Madeleine Albright" keeps its shape).
-            if t.isWord, t.lower == "of", e + 1 < tokens.count, isNameWord(tokens[e + 1]),
-               tokens[i..<e].contains(where: { $0.bareCls.contains(.organizationWords) && !$0.isPossessive }),
-               !tokens[i..<e].contains(where: { $0.cls.contains(.titleWords) }) {
-                e += 1; continue
-            }
-            break
+            return i..<e
         }
-        return i..<e
     }
 
     /// Builds a mention from a span of capitalised words: titles split off as roles,
     /// organisations recognised by their words, lower-case roles before it taken in.
     func nameMention(_ span: Range<Int>, _ tokens: [Token]) -> Mention? {
-        // "Residents said", "Officials warned": a plural role noun alone, capitalised at the
-        // start of a sentence, is a description of several people, not a name.
-        if span.count == 1, tokens[span.lowerBound].isCapitalized, !tokens[span.lowerBound].isPossessive,
-           tokens[span.lowerBound].bare.hasSuffix("s"), tokens[span.lowerBound].bareCls.contains(.roleNouns),
-           var m = description(endingAt: span.lowerBound, tokens, from: span.lowerBound) {
-            m.text = tokens[span.lowerBound].lower
-            return m
-        }
-        if let titled = portfolioTitledName(span, tokens) { return titled }
-        // "the union Unite", "the airline Qantas", "the charity Oxfam": a body named after the
-        // kind of body it is.
-        if span.lowerBound >= 2, tokens[span.lowerBound - 1].isWord, !tokens[span.lowerBound - 1].isCapitalized,
-           tokens[span.lowerBound - 1].bareCls.contains(.organizationHeads) || pack.companyHeads.contains(tokens[span.lowerBound - 1].bare),
-           tokens[span.lowerBound - 2].isWord, tokens[span.lowerBound - 2].lower == "the" {
-            let possessive = tokens[span.upperBound - 1].isPossessive
-            let name = possessive ? Self.withoutPossessive(text(tokens, span)) : text(tokens, span)
-            let start = span.lowerBound - 2
-            return Mention(kind: .organization, tokens: start..<span.upperBound,
-                           range: TextRange(tokens[start].range.start, tokens[span.upperBound - 1].range.end), text: name,
-                           roles: [], organization: nil, gender: .unknown, plural: false, possessive: possessive, personEvidence: false)
-        }
-        // "Commuter Rohit Sharma", "Grazier Bill Hutchins": a capitalised role noun before a
-        // name of two words or more is the name's role (the sentence's capital, not a name).
-        if span.count >= 3, tokens[span.lowerBound].bareCls.contains(.roleNouns), !tokens[span.lowerBound].isPossessive,
-           !isTitle(tokens[span.lowerBound]), !tokens[span].contains(where: { $0.bareCls.contains(.organizationWords) }),
-           !tokens[span.lowerBound].bare.hasSuffix("s"),
-           let named = nameMention((span.lowerBound + 1)..<span.upperBound, tokens), named.kind == .name {
-            return withRole(named, from: span.lowerBound, to: span.lowerBound + 1, tokens)
-        }
-        // "the President said", "the Chief Minister added": a capitalised title after "the"
-        // with no name after it describes the person who holds it (as "the president" does).
-        if span.count <= 3, span.lowerBound > 0, ["the", "this"].contains(tokens[span.lowerBound - 1].lower),
-           let last = tokens[span].last, last.cls.contains(.titleWords) || last.bareCls.contains(.roleNouns),
-           !tokens[span].contains(where: { $0.bareCls.contains(.organizationWords) }) {
-            return description(endingAt: span.upperBound - 1, tokens, from: span.lowerBound - 1)
-        }
-        var lo = span.lowerBound
-        let hi = span.upperBound
-        // "Colleges and Universities Minister Jill Dunlop", "Trade and Industry Secretary X":
-        // two portfolios joined by "and" before the title.
-        if lo >= 2, tokens[lo - 1].isWord, tokens[lo - 1].lower == "and", isPortfolio(tokens[lo - 2]), isPortfolio(tokens[lo]),
-           tokens[lo..<hi].dropLast().contains(where: { isTitle($0) }) {
-            lo -= 2
-            // "Lands, Agriculture, Fisheries, Water and Rural Development Minister X": the
-            // portfolios listed before, each after a comma.
-            while lo >= 2, tokens[lo - 1].isPunct(","), isPortfolio(tokens[lo - 2]) { lo -= 2 }
-        }
-        // Leading titles: "Vice Speaker", "Sen.", "Republican nominee"… up to the last title word
-        // that still leaves a name after it.
-        var lastTitle = -1
-        for k in lo..<hi where isTitle(tokens[k]) && k < hi - 1 { lastTitle = k }
-        // A title is only leading if every word before it is a title or a modifier (Russian, Republican).
-        var roles: [String] = []
-        var gender = Names.Gender.unknown
-        var evidence = false
-        let words = tokens[lo..<hi]
-        let isOrg = words.contains { $0.bareCls.contains(.organizationWords) } && lastTitle < 0
-            || (words.count == 1 && isAcronym(words.first!))
-        var nameStart = lo
-        if lastTitle >= 0 && !isOrg {
-            nameStart = lastTitle + 1
-            // Courtesy titles (Mr, Ms, Mrs) are not roles; Dr., Senator, Vice Speaker are.
-            let titled = tokens[lo..<nameStart].filter { !Names.courtesyTitles.contains($0.lower) }
-            if let first = titled.first, let last = titled.last {
-                roles.append(source.string(TextRange(first.range.start, last.range.end)))
+        tokens.withUnsafeBufferPointer { tk -> Mention? in
+            // "Residents said", "Officials warned": a plural role noun alone, capitalised at the
+            // start of a sentence, is a description of several people, not a name.
+            if span.count == 1, tk[span.lowerBound].isCapitalized, !tk[span.lowerBound].isPossessive,
+               tk[span.lowerBound].bareCls.contains(.roleNouns), tk[span.lowerBound].lower.endsWith("s"),
+               var m = description(endingAt: span.lowerBound, tokens, from: span.lowerBound) {
+                m.text = tk[span.lowerBound].lower
+                return m
             }
-            for k in lo..<nameStart {
-                let g = Names.gender(of: tokens[k].cls)
-                if g != .unknown { gender = g }
+            // (A portfolio's title needs a portfolio word first.)
+            if !span.isEmpty, isPortfolio(tk[span.lowerBound]), let titled = portfolioTitledName(span, tokens) { return titled }
+            // "the union Unite", "the airline Qantas", "the charity Oxfam": a body named after the
+            // kind of body it is.
+            if span.lowerBound >= 2, tk[span.lowerBound - 1].isWord, !tk[span.lowerBound - 1].isCapitalized,
+               tk[span.lowerBound - 2].isWord, tk[span.lowerBound - 2].spells("the"),
+               tk[span.lowerBound - 1].bareCls.contains(.organizationHeads) || pack.companyHeads.contains(tk[span.lowerBound - 1].bare) {
+                let possessive = tk[span.upperBound - 1].isPossessive
+                let name = possessive ? Self.withoutPossessive(text(tokens, span)) : text(tokens, span)
+                let start = span.lowerBound - 2
+                return Mention(kind: .organization, tokens: start..<span.upperBound,
+                               range: TextRange(tk[start].range.start, tk[span.upperBound - 1].range.end), text: name,
+                               roles: [], organization: nil, gender: .unknown, plural: false, possessive: possessive, personEvidence: false)
             }
-            evidence = true
-        }
-        // Lower-case role words and modifiers just before ("co-host Joe Scarborough",
-        // "Republican nominee Donald Trump", "former President Bill Clinton").
-        var r = lo
-        var modifiers = 0
-        while r > 0 {
-            let t = tokens[r - 1]
-            if t.isWord && !t.isCapitalized && (t.cls.contains(.roleNouns) || t.cls.contains(.titleWords) || t.lower == "then-" || t.lower.hasPrefix("then-")) {
-                r -= 1; continue
+            // "Commuter Rohit Sharma", "Grazier Bill Hutchins": a capitalised role noun before a
+            // name of two words or more is the name's role (the sentence's capital, not a name).
+            if span.count >= 3, tk[span.lowerBound].bareCls.contains(.roleNouns), !tk[span.lowerBound].isPossessive,
+               !isTitle(tk[span.lowerBound]), !tk[span].contains(where: { $0.bareCls.contains(.organizationWords) }),
+               !tk[span.lowerBound].lower.endsWith("s"),
+               let named = nameMention((span.lowerBound + 1)..<span.upperBound, tokens), named.kind == .name {
+                return withRole(named, from: span.lowerBound, to: span.lowerBound + 1, tokens)
             }
-            // "transport minister Peter Otieno", "health secretary X": a plain word before a
-            // role noun belongs to the role.
-            if modifiers < 2, r < lo, t.isWord, !t.isCapitalized, !t.isPossessive, t.cls.isDisjoint(with: [.notNames, .determiners, .prepositions, .verbForm, .allPronouns, .timeWords, .verbModifiers]),
-               !t.lower.hasSuffix("ly"), !t.lower.hasSuffix("ed"), tokens[r].isWord, tokens[r].bareCls.contains(.roleNouns) || tokens[r].cls.contains(.titleWords) {
-                modifiers += 1
-                r -= 1; continue
+            // "the President said", "the Chief Minister added": a capitalised title after "the"
+            // with no name after it describes the person who holds it (as "the president" does).
+            if span.count <= 3, span.lowerBound > 0, tk[span.lowerBound - 1].spells("the") || tk[span.lowerBound - 1].spells("this"),
+               let last = tk[span].last, last.cls.contains(.titleWords) || last.bareCls.contains(.roleNouns),
+               !tk[span].contains(where: { $0.bareCls.contains(.organizationWords) }) {
+                return description(endingAt: span.upperBound - 1, tokens, from: span.lowerBound - 1)
             }
-            if t.isWord && t.isCapitalized && !t.isPossessive && r < lo && (isNameWord(t) || t.lower == "new") { r -= 1; continue }
-            // "Federation of Free Farmers national manager Raul Montemayor": "of" or "for"
-            // inside the organisation's name before the role.
-            if t.isWord, t.lower == "of" || t.lower == "for", r < lo, tokens[r].isCapitalized, r - 2 >= 0, isNameWord(tokens[r - 2]),
-               !tokens[r - 2].isPossessive, tokens[r - 2].bareCls.contains(.organizationWords) {
-                r -= 1; continue
+            var lo = span.lowerBound
+            let hi = span.upperBound
+            // "Colleges and Universities Minister Jill Dunlop", "Trade and Industry Secretary X":
+            // two portfolios joined by "and" before the title.
+            if lo >= 2, tk[lo - 1].isWord, tk[lo - 1].spells("and"), isPortfolio(tk[lo - 2]), isPortfolio(tk[lo]),
+               tk[lo..<hi].dropLast().contains(where: { isTitle($0) }) {
+                lo -= 2
+                // "Lands, Agriculture, Fisheries, Water and Rural Development Minister X": the
+                // portfolios listed before, each after a comma.
+                while lo >= 2, tk[lo - 1].isPunct(","), isPortfolio(tk[lo - 2]) { lo -= 2 }
             }
-            break
-        }
-        var organization: String?
-        if r < lo, !isOrg {
-            // Keep capitalised modifiers only when a role noun follows them.
-            let prefix = text(tokens, r..<lo)
-            if tokens[r..<lo].contains(where: { !$0.isCapitalized }) {
-                // An organisation opening the role is the person's organisation.
-                // ("Former House speaker": a title opening it is not part of the name; a
-                // generic head alone, "Campaign chair", names no one body.)
-                var from = r
-                while from < lo, tokens[from].cls.contains(.titleWords) { from += 1 }
-                if let cut = tokens[from..<lo].firstIndex(where: { !$0.isCapitalized && !$0.cls.contains(.nameParticles) && $0.lower != "of" && $0.lower != "for" }),
-                   tokens[from..<cut].contains(where: { $0.bareCls.contains(.organizationWords) }),
-                   cut - from > 1 || isAcronym(tokens[from]) {
-                    organization = text(tokens, from..<cut)
+            // Leading titles: "Vice Speaker", "Sen.", "Republican nominee"… up to the last title word
+            // that still leaves a name after it.
+            var lastTitle = -1
+            for k in lo..<hi where isTitle(tk[k]) && k < hi - 1 { lastTitle = k }
+            // A title is only leading if every word before it is a title or a modifier (Russian, Republican).
+            var roles: [String] = []
+            var gender = Names.Gender.unknown
+            var evidence = false
+            let words = tk[lo..<hi]
+            let isOrg = words.contains { $0.bareCls.contains(.organizationWords) } && lastTitle < 0
+                || (words.count == 1 && isAcronym(words.first!))
+            var nameStart = lo
+            if lastTitle >= 0 && !isOrg {
+                nameStart = lastTitle + 1
+                // Courtesy titles (Mr, Ms, Mrs) are not roles; Dr., Senator, Vice Speaker are.
+                var first = lo, last = nameStart - 1
+                while first < nameStart, tk[first].cls.contains(.courtesyTitle) { first += 1 }
+                while last > first, tk[last].cls.contains(.courtesyTitle) { last -= 1 }
+                if first < nameStart {
+                    roles.append(source.string(TextRange(tk[first].range.start, tk[last].range.end)))
                 }
-                roles.insert(prefix, at: 0)
-                evidence = true
-                for k in r..<lo {
-                    let g = Names.gender(of: tokens[k].cls)
+                for k in lo..<nameStart {
+                    let g = Names.gender(of: tk[k].cls)
                     if g != .unknown { gender = g }
                 }
-                lo = r
+                evidence = true
             }
+            // Lower-case role words and modifiers just before ("co-host Joe Scarborough",
+            // "Republican nominee Donald Trump", "former President Bill Clinton").
+            var r = lo
+            var modifiers = 0
+            while r > 0 {
+                if tk[r - 1].isWord && !tk[r - 1].isCapitalized && (tk[r - 1].cls.contains(.roleNouns) || tk[r - 1].cls.contains(.titleWords) || tk[r - 1].mayStart(with: "then-", in: source) && tk[r - 1].lower.startsWith("then-")) {
+                    r -= 1; continue
+                }
+                // "transport minister Peter Otieno", "health secretary X": a plain word before a
+                // role noun belongs to the role.
+                if modifiers < 2, r < lo, tk[r - 1].isWord, !tk[r - 1].isCapitalized, !tk[r - 1].isPossessive, tk[r - 1].cls.isDisjoint(with: [.notNames, .determiners, .prepositions, .verbForm, .allPronouns, .timeWords, .verbModifiers]),
+                   !tk[r - 1].lower.endsWith("ly"), !tk[r - 1].lower.endsWith("ed"), tk[r].isWord, tk[r].bareCls.contains(.roleNouns) || tk[r].cls.contains(.titleWords) {
+                    modifiers += 1
+                    r -= 1; continue
+                }
+                if tk[r - 1].isWord && tk[r - 1].isCapitalized && !tk[r - 1].isPossessive && r < lo && (isNameWord(tk[r - 1]) || tk[r - 1].spells("new")) { r -= 1; continue }
+                // "Federation of Free Farmers national manager Raul Montemayor": "of" or "for"
+                // inside the organisation's name before the role.
+                if tk[r - 1].isWord, tk[r - 1].spells("of") || tk[r - 1].spells("for"), r < lo, tk[r].isCapitalized, r - 2 >= 0, isNameWord(tk[r - 2]),
+                   !tk[r - 2].isPossessive, tk[r - 2].bareCls.contains(.organizationWords) {
+                    r -= 1; continue
+                }
+                break
+            }
+            var organization: String?
+            if r < lo, !isOrg {
+                // Keep capitalised modifiers only when a role noun follows them.
+                let prefix = text(tokens, r..<lo)
+                if tk[r..<lo].contains(where: { !$0.isCapitalized }) {
+                    // An organisation opening the role is the person's organisation.
+                    // ("Former House speaker": a title opening it is not part of the name; a
+                    // generic head alone, "Campaign chair", names no one body.)
+                    var from = r
+                    while from < lo, tk[from].cls.contains(.titleWords) { from += 1 }
+                    if let cut = tk[from..<lo].firstIndex(where: { !$0.isCapitalized && !$0.cls.contains(.nameParticles) && !$0.spells("of") && !$0.spells("for") }),
+                       tk[from..<cut].contains(where: { $0.bareCls.contains(.organizationWords) }),
+                       cut - from > 1 || isAcronym(tk[from]) {
+                        organization = text(tokens, from..<cut)
+                    }
+                    roles.insert(prefix, at: 0)
+                    evidence = true
+                    for k in r..<lo {
+                        let g = Names.gender(of: tk[k].cls)
+                        if g != .unknown { gender = g }
+                    }
+                    lo = r
+                }
+            }
+            guard nameStart < hi else { return nil }
+            let nameTokens = tk[nameStart..<hi]
+            let possessive = tk[hi - 1].isPossessive
+            // Drop a suffix-less trailing possessive mark from the name text.
+            var name = text(tokens, nameStart..<hi)
+            if possessive { name = Self.withoutPossessive(name) }
+            if nameTokens.isEmpty { return nil }
+            if gender == .unknown, !isOrg {
+                let first = nameTokens.first!.bareCls
+                if first.contains(.maleFirstName) { gender = .male; evidence = true }
+                else if first.contains(.femaleFirstName) { gender = .female; evidence = true }
+            }
+            if nameTokens.count >= 2 && !isOrg { evidence = true }
+            // Affiliation before the title: "Ukraine’s President Volodymyr Zelensky".
+            if lo > 0, tk[lo - 1].isPossessive, tk[lo - 1].isCapitalized, !roles.isEmpty {
+                var s = lo - 1
+                while s > 0, isNameWord(tk[s - 1]), !tk[s - 1].isPossessive { s -= 1 }
+                var org = text(tokens, s..<lo)
+                if org.endsWith("’s") { org = org.droppingLastBytes(4) }
+                if org.endsWith("'s") { org = org.droppingLastBytes(2) }
+                organization = org
+            }
+            // "the" before an organisation belongs to its name (the Kremlin, the White House).
+            var start = lo
+            if isOrg, lo > 0, tk[lo - 1].spells("the") { start = lo - 1; name = "the " + name }
+            return Mention(kind: isOrg ? .organization : .name, tokens: start..<hi,
+                           range: TextRange(tk[start].range.start, tk[hi - 1].range.end), text: name, roles: roles,
+                           organization: organization, gender: gender, plural: false, possessive: possessive,
+                           personEvidence: evidence && !isOrg)
         }
-        guard nameStart < hi else { return nil }
-        let nameTokens = tokens[nameStart..<hi]
-        let possessive = tokens[hi - 1].isPossessive
-        // Drop a suffix-less trailing possessive mark from the name text.
-        var name = text(tokens, nameStart..<hi)
-        if possessive { name = Self.withoutPossessive(name) }
-        if nameTokens.isEmpty { return nil }
-        if gender == .unknown, !isOrg {
-            let first = nameTokens.first!.bareCls
-            if first.contains(.maleFirstName) { gender = .male; evidence = true }
-            else if first.contains(.femaleFirstName) { gender = .female; evidence = true }
-        }
-        if nameTokens.count >= 2 && !isOrg { evidence = true }
-        // Affiliation before the title: "Ukraine’s President Volodymyr Zelensky".
-        if lo > 0, tokens[lo - 1].isPossessive, tokens[lo - 1].isCapitalized, !roles.isEmpty {
-            var s = lo - 1
-            while s > 0, isNameWord(tokens[s - 1]), !tokens[s - 1].isPossessive { s -= 1 }
-            var org = text(tokens, s..<lo)
-            for suffix in ["’s", "'s"] where org.hasSuffix(suffix) { org = String(org.dropLast(suffix.count)) }
-            organization = org
-        }
-        // "the" before an organisation belongs to its name (the Kremlin, the White House).
-        var start = lo
-        if isOrg, lo > 0, tokens[lo - 1].lower == "the" { start = lo - 1; name = "the " + name }
-        return Mention(kind: isOrg ? .organization : .name, tokens: start..<hi,
-                       range: TextRange(tokens[start].range.start, tokens[hi - 1].range.end), text: name, roles: roles,
-                       organization: organization, gender: gender, plural: false, possessive: possessive,
-                       personEvidence: evidence && !isOrg)
     }
 
     // MARK: Titles with a portfolio
 
     private func isPortfolio(_ t: Token) -> Bool { t.isWord && t.isCapitalized && t.bareCls.contains(.portfolioWords) }
-    private func isOfOrFor(_ t: Token) -> Bool { t.isWord && (t.lower == "of" || t.lower == "for") }
+    private func isOfOrFor(_ t: Token) -> Bool { t.isWord && (t.spells("of") || t.spells("for")) }
 
     /// "Minister of State for Manpower Koh Poh Koon", "Member of Parliament Melvin Yong": a
     /// span that opens with the portfolio of a title standing before it; the name follows
@@ -334,7 +343,12 @@ struct MentionFinder {
 
     /// "Reuters’" → "Reuters", "Ruiz's" → "Ruiz": a name without its possessive mark.
     static func withoutPossessive(_ name: String) -> String {
-        for suffix in ["’s", "'s", "’", "'"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
+        // (Each mark ends in "s", the last byte of "’" or an apostrophe.)
+        guard let last = name.utf8.last, last == 0x73 || last == 0x99 || last == 0x27 else { return name }
+        if name.endsWith("’s") { return name.droppingLastBytes(4) }
+        if name.endsWith("'s") { return name.droppingLastBytes(2) }
+        if name.endsWith("’") { return name.droppingLastBytes(3) }
+        if name.endsWith("'") { return name.droppingLastBytes(1) }
         return name
     }
 
@@ -345,7 +359,7 @@ struct MentionFinder {
         var j = p - 1
         var segments = 0
         while segments < 3 {
-            if j >= 0, tokens[j].isWord, tokens[j].lower == "the" { j -= 1 }
+            if j >= 0, tokens[j].isWord, tokens[j].spells("the") { j -= 1 }
             guard j >= 1, isOfOrFor(tokens[j]) else { return nil }
             j -= 1
             var q = j
@@ -362,25 +376,31 @@ struct MentionFinder {
     /// The name after a title and its portfolio that start at `i` ("Minister of State for
     /// Manpower Koh Poh Koon said"), read forwards.
     func portfolioName(startingAt i: Int, _ tokens: [Token]) -> Mention? {
-        var e = i
-        while e < tokens.count, tokens[e].isWord, tokens[e].isCapitalized, isTitle(tokens[e]) || tokens[e].bareCls.contains(.roleNouns) { e += 1 }
-        guard e > i, e < tokens.count, isOfOrFor(tokens[e]) else { return nil }
-        var p = e
-        var last = -1
-        while p < tokens.count, isOfOrFor(tokens[p]) {
-            p += 1
-            if p < tokens.count, tokens[p].isWord, tokens[p].lower == "the" { p += 1 }
-            guard p < tokens.count, isPortfolio(tokens[p]) else { return nil }
-            last = p
-            while p < tokens.count, isPortfolio(tokens[p]) { p += 1 }
+        // (It opens with a title or a role noun.)
+        guard i < tokens.count, tokens[i].cls.contains(.titleWords) || tokens[i].bareCls.contains(.roleNouns) else { return nil }
+        return tokens.withUnsafeBufferPointer { tk -> Mention? in
+            var e = i
+            while e < tokens.count, tk[e].isWord, tk[e].isCapitalized, isTitle(tk[e]) || tk[e].bareCls.contains(.roleNouns) { e += 1 }
+            guard e > i, e < tokens.count, isOfOrFor(tk[e]) else { return nil }
+            var p = e
+            var last = -1
+            while p < tokens.count, isOfOrFor(tk[p]) {
+                p += 1
+                if p < tokens.count, tk[p].isWord, tk[p].spells("the") { p += 1 }
+                guard p < tokens.count, isPortfolio(tk[p]) else { return nil }
+                last = p
+                while p < tokens.count, isPortfolio(tk[p]) { p += 1 }
+            }
+            guard last >= 0, let run = capitalizedRun(startingAt: last, tokens), let m = portfolioTitledName(run, tokens),
+                  m.tokens.lowerBound == i else { return nil }
+            return m
         }
-        guard last >= 0, let run = capitalizedRun(startingAt: last, tokens), let m = portfolioTitledName(run, tokens),
-              m.tokens.lowerBound == i else { return nil }
-        return m
     }
 
     /// FBI, CNN, NATO: upper-case words of three to six letters (two when known: UN, EU, AP).
     func isAcronym(_ t: Token) -> Bool {
+        // "Smith": a lower-case ASCII letter second ends it before any scalar is decoded.
+        if t.range.end - t.range.start >= 2, source[t.range.start] < 0x80, source[t.range.start + 1] >= 0x61, source[t.range.start + 1] <= 0x7A { return false }
         guard let letters = source.capitalLetters(in: t.range, limit: 7), letters >= 2, letters <= 6 else { return false }
         return letters >= 3 || t.bareCls.contains(.organizationWords)
     }
@@ -389,18 +409,19 @@ struct MentionFinder {
 
     /// The mention whose last token is `j`: a name, a pronoun or a description.
     func mention(endingAt j: Int, _ tokens: [Token]) -> Mention? {
-        guard j >= 0, j < tokens.count, tokens[j].isWord else { return nil }
-        let t = tokens[j]
-        if t.cls.contains(.subjectPronoun), let p = pack.pronouns[t.lower], t.lower != "i" {
-            return Mention(kind: .pronoun, tokens: j..<(j + 1), range: t.range, text: t.lower, gender: p.gender, plural: p.plural)
+        tokens.withUnsafeBufferPointer { tk -> Mention? in
+            guard j >= 0, j < tokens.count, tk[j].isWord else { return nil }
+            if tk[j].cls.contains(.subjectPronoun), let p = pack.pronouns[tk[j].lower], !tk[j].spells("i") {
+                return Mention(kind: .pronoun, tokens: j..<(j + 1), range: tk[j].range, text: tk[j].lower, gender: p.gender, plural: p.plural)
+            }
+            if let run = capitalizedRun(endingAt: j, tokens) {
+                return nameMention(run, tokens)
+            }
+            if !tk[j].isCapitalized, tk[j].bareCls.contains(.roleNouns) || tk[j].bareCls.contains(.organizationHeads) {
+                return description(endingAt: j, tokens)
+            }
+            return nil
         }
-        if let run = capitalizedRun(endingAt: j, tokens) {
-            return nameMention(run, tokens)
-        }
-        if !t.isCapitalized, t.bareCls.contains(.roleNouns) || t.bareCls.contains(.organizationHeads) {
-            return description(endingAt: j, tokens)
-        }
-        return nil
     }
 
     /// "Council member Ivo Petrov", "Los Angeles-based attorney Edgar Martirosyan", "Idaho
@@ -409,142 +430,163 @@ struct MentionFinder {
     /// before it are its role.
     func rolePhraseName(startingAt i: Int, _ tokens: [Token]) -> Mention? {
         guard let run = capitalizedRun(startingAt: i, tokens) else { return nil }
-        var j = run.upperBound
-        var lastRole = -1
-        while j < tokens.count, j - run.upperBound < 3, tokens[j].isWord, !tokens[j].isCapitalized {
-            if tokens[j].bareCls.contains(.roleNouns) || tokens[j].cls.contains(.titleWords) { lastRole = j }
-            j += 1
+        return rolePhraseName(after: run, tokens)
+    }
+
+    /// The same, for the capitalised words `run` already found.
+    func rolePhraseName(after run: Range<Int>, _ tokens: [Token]) -> Mention? {
+        // (A lower-case word follows the capitalised ones.)
+        guard run.upperBound < tokens.count, tokens[run.upperBound].isWord, !tokens[run.upperBound].isCapitalized else { return nil }
+        return tokens.withUnsafeBufferPointer { tk -> Mention? in
+            var j = run.upperBound
+            var lastRole = -1
+            while j < tokens.count, j - run.upperBound < 3, tk[j].isWord, !tk[j].isCapitalized {
+                if tk[j].bareCls.contains(.roleNouns) || tk[j].cls.contains(.titleWords) { lastRole = j }
+                j += 1
+            }
+            guard lastRole >= 0, lastRole + 1 < tokens.count, let nameRun = capitalizedRun(startingAt: lastRole + 1, tokens),
+                  let named = nameMention(nameRun, tokens), named.kind == .name else { return nil }
+            return withRole(named, from: run.lowerBound, to: lastRole + 1, tokens)
         }
-        guard lastRole >= 0, lastRole + 1 < tokens.count, let nameRun = capitalizedRun(startingAt: lastRole + 1, tokens),
-              let named = nameMention(nameRun, tokens), named.kind == .name else { return nil }
-        return withRole(named, from: run.lowerBound, to: lastRole + 1, tokens)
     }
 
     /// Whether a mention read from `tokens` names a place (never a speaker). A name none of
     /// whose words is a word of a place's name (and none "-based") is no place, found without
     /// lowercasing its text.
     func isPlace(_ m: Mention, _ tokens: [Token]) -> Bool {
-        guard m.kind != .pronoun, m.kind != .description else { return false }
-        let words = tokens[m.tokens.clamped(to: 0..<tokens.count)]
-        // A capitalised title makes a person: "Ms Jackson" is not Jackson, Mississippi.
-        if words.contains(where: { $0.isCapitalized && $0.cls.contains(.titleWords) }) { return false }
-        if !words.contains(where: { $0.cls.contains(.placeWord) || $0.bareCls.contains(.placeWord) || $0.lower.hasBytesSuffix("-based") }) {
-            return false
+        tokens.withUnsafeBufferPointer { tk -> Bool in
+            guard m.kind != .pronoun, m.kind != .description else { return false }
+            let words = tk[m.tokens.clamped(to: 0..<tokens.count)]
+            if !words.contains(where: { $0.cls.contains(.placeWord) || $0.bareCls.contains(.placeWord) || $0.endsWithD(source) && $0.lower.hasBytesSuffix("-based") }) {
+                return false
+            }
+            // A capitalised title makes a person: "Ms Jackson" is not Jackson, Mississippi.
+            if words.contains(where: { $0.isCapitalized && $0.cls.contains(.titleWords) }) { return false }
+            return Places.contains(m.text)
         }
-        return Places.contains(m.text)
     }
 
     /// The mention that starts at `i` ("said Sen. John Smith", "said the minister").
     func mention(startingAt i: Int, _ tokens: [Token]) -> Mention? {
-        guard i < tokens.count, tokens[i].isWord else { return nil }
-        let t = tokens[i]
-        if t.cls.contains(.subjectPronoun), let p = pack.pronouns[t.lower], t.lower != "i" {
-            return Mention(kind: .pronoun, tokens: i..<(i + 1), range: t.range, text: t.lower, gender: p.gender, plural: p.plural)
-        }
-        // Lower-case roles before a name: "said spokesman Brian Fallon".
-        var k = i
-        while k < tokens.count, tokens[k].isWord, !tokens[k].isCapitalized,
-              tokens[k].cls.contains(.roleNouns) || tokens[k].cls.contains(.titleWords) || tokens[k].lower.hasPrefix("then-") { k += 1 }
-        if k == i, let m = portfolioName(startingAt: k, tokens) { return m }
-        if var m = rolePhraseName(startingAt: k, tokens) {
-            // "former Pennsylvania governor Ed Rendell": the lower-case words before join the role.
-            if k > i {
-                m.roles[0] = text(tokens, i..<k) + " " + m.roles[0]
-                m.tokens = i..<m.tokens.upperBound
-                m.range = TextRange(tokens[i].range.start, m.range.end)
+        tokens.withUnsafeBufferPointer { tk -> Mention? in
+            guard i < tokens.count, tk[i].isWord else { return nil }
+            if tk[i].cls.contains(.subjectPronoun), let p = pack.pronouns[tk[i].lower], !tk[i].spells("i") {
+                return Mention(kind: .pronoun, tokens: i..<(i + 1), range: tk[i].range, text: tk[i].lower, gender: p.gender, plural: p.plural)
             }
-            return m
-        }
-        if let run = capitalizedRun(startingAt: k, tokens), var m = nameMention(run, tokens) {
-            if k > i, m.tokens.lowerBound > i {
-                m.roles.insert(text(tokens, i..<k), at: 0)
-                m.personEvidence = true
-                m.tokens = i..<m.tokens.upperBound
-                m.range = TextRange(tokens[i].range.start, m.range.end)
-            }
-            return m
-        }
-        // "said the 46-year-old", "the 26-year-old winger said": an age describes a person.
-        if t.lower == "the" || t.lower == "a", i + 1 < tokens.count, tokens[i + 1].lower.hasSuffix("-year-old") {
-            var end = i + 1
-            if end + 1 < tokens.count, tokens[end + 1].isWord, !tokens[end + 1].isCapitalized, tokens[end + 1].bareCls.contains(.roleNouns) { end += 1 }
-            return description(endingAt: end, tokens, from: i)
-        }
-        if t.cls.contains(.determiners) || (!t.isCapitalized && t.bareCls.contains(.roleNouns)) || t.lower == "the" {
-            // Find the head: the first role or organisation noun within a few words.
-            var e = i
-            while e < tokens.count && e < i + 6, tokens[e].isWord {
-                if tokens[e].bareCls.contains(.roleNouns) || tokens[e].bareCls.contains(.organizationHeads) {
-                    // Take in following role nouns ("campaign spokesman"), one plain word between
-                    // two of them too ("chief operating officer", "chief medical officer").
-                    var end = e
-                    while end + 1 < tokens.count, tokens[end + 1].isWord {
-                        if tokens[end + 1].bareCls.contains(.roleNouns) { end += 1; continue }
-                        let w = tokens[end + 1]
-                        if end + 2 < tokens.count, tokens[end + 2].isWord, tokens[end + 2].bareCls.contains(.roleNouns), !w.isCapitalized,
-                           w.cls.isDisjoint(with: [.prepositions, .determiners, .verbModifiers, .allPronouns, .speechVerb, .timeWords, .notNames]),
-                           !isConjunction(w) {
-                            end += 2; continue
-                        }
-                        break
-                    }
-                    return description(endingAt: end, tokens, from: i)
+            // Lower-case roles before a name: "said spokesman Brian Fallon".
+            var k = i
+            while k < tokens.count, tk[k].isWord, !tk[k].isCapitalized,
+                  tk[k].cls.contains(.roleNouns) || tk[k].cls.contains(.titleWords) || tk[k].mayStart(with: "then-", in: source) && tk[k].lower.startsWith("then-") { k += 1 }
+            // (A title, a role phrase or a name opens with a capital.)
+            let capital = k < tokens.count && tk[k].isCapitalized
+            if k == i, capital, let m = portfolioName(startingAt: k, tokens) { return m }
+            let run = capital ? capitalizedRun(startingAt: k, tokens) : nil
+            if let run, var m = rolePhraseName(after: run, tokens) {
+                // "former Pennsylvania governor Ed Rendell": the lower-case words before join the role.
+                if k > i {
+                    m.roles[0] = text(tokens, i..<k) + " " + m.roles[0]
+                    m.tokens = i..<m.tokens.upperBound
+                    m.range = TextRange(tk[i].range.start, m.range.end)
                 }
-                e += 1
+                return m
             }
-        }
-        if t.lower == "the", let run = capitalizedRun(startingAt: i + 1, tokens), let m = nameMention(run, tokens) {
-            var org = m
-            if m.kind != .organization {
-                org.kind = .organization
-                org.text = "the " + m.text
+            if let run, var m = nameMention(run, tokens) {
+                if k > i, m.tokens.lowerBound > i {
+                    m.roles.insert(text(tokens, i..<k), at: 0)
+                    m.personEvidence = true
+                    m.tokens = i..<m.tokens.upperBound
+                    m.range = TextRange(tk[i].range.start, m.range.end)
+                }
+                return m
             }
-            org.tokens = i..<m.tokens.upperBound
-            org.range = TextRange(t.range.start, m.range.end)
-            return org
+            // "said the 46-year-old", "the 26-year-old winger said": an age describes a person.
+            if tk[i].spells("the") || tk[i].spells("a"), i + 1 < tokens.count, tk[i + 1].endsWithD(source), tk[i + 1].lower.endsWith("-year-old") {
+                var end = i + 1
+                if end + 1 < tokens.count, tk[end + 1].isWord, !tk[end + 1].isCapitalized, tk[end + 1].bareCls.contains(.roleNouns) { end += 1 }
+                return description(endingAt: end, tokens, from: i)
+            }
+            if tk[i].cls.contains(.determiners) || (!tk[i].isCapitalized && tk[i].bareCls.contains(.roleNouns)) || tk[i].spells("the") {
+                // Find the head: the first role or organisation noun within a few words.
+                var e = i
+                while e < tokens.count && e < i + 6, tk[e].isWord {
+                    if tk[e].bareCls.contains(.roleNouns) || tk[e].bareCls.contains(.organizationHeads) {
+                        // Take in following role nouns ("campaign spokesman"), one plain word between
+                        // two of them too ("chief operating officer", "chief medical officer").
+                        var end = e
+                        while end + 1 < tokens.count, tk[end + 1].isWord {
+                            if tk[end + 1].bareCls.contains(.roleNouns) { end += 1; continue }
+                            if end + 2 < tokens.count, tk[end + 2].isWord, tk[end + 2].bareCls.contains(.roleNouns), !tk[end + 1].isCapitalized,
+                               tk[end + 1].cls.isDisjoint(with: [.prepositions, .determiners, .verbModifiers, .allPronouns, .speechVerb, .timeWords, .notNames]),
+                               !isConjunction(tk[end + 1]) {
+                                end += 2; continue
+                            }
+                            break
+                        }
+                        return description(endingAt: end, tokens, from: i)
+                    }
+                    e += 1
+                }
+            }
+            if tk[i].spells("the"), i + 1 < tokens.count, tk[i + 1].isCapitalized, let run = capitalizedRun(startingAt: i + 1, tokens),
+               let m = nameMention(run, tokens) {
+                var org = m
+                if m.kind != .organization {
+                    org.kind = .organization
+                    org.text = "the " + m.text
+                }
+                org.tokens = i..<m.tokens.upperBound
+                org.range = TextRange(tk[i].range.start, m.range.end)
+                return org
+            }
+            return nil
         }
-        return nil
     }
 
     /// A description ending at its head noun: "the minister", "one senior official",
     /// "the Vermont senator", "Russian officials", "the Clinton campaign".
     func description(endingAt j: Int, _ tokens: [Token], from fixedStart: Int? = nil) -> Mention? {
-        var s = j
-        if let f = fixedStart {
-            s = f
-        } else {
-            while s > 0 && (j - s < 5 || j - s < 9 && tokens[s - 1].isCapitalized) {
-                let t = tokens[s - 1]
-                guard t.isWord else { break }
-                if t.cls.contains(.determiners) {
+        tokens.withUnsafeBufferPointer { tk -> Mention? in
+            var s = j
+            if let f = fixedStart {
+                s = f
+            } else {
+                while s > 0 && (j - s < 5 || j - s < 9 && tk[s - 1].isCapitalized) {
+                    guard tk[s - 1].isWord else { break }
+                    if tk[s - 1].cls.contains(.determiners) {
+                        s -= 1
+                        // "the former midfielder": an article before a determiner-like word.
+                        if s >= 1, tk[s].spells("former"), tk[s - 1].spells("the") || tk[s - 1].spells("a") || tk[s - 1].spells("an") { s -= 1 }
+                        break
+                    }
+                    // "A Department of Health and Social Care spokesperson": "of" inside the name of
+                    // the body before the role.
+                    if tk[s - 1].spells("of") || tk[s - 1].spells("for"), s < j, tk[s].isCapitalized, s >= 2, tk[s - 2].isCapitalized,
+                       tk[s - 2].bareCls.contains(.organizationWords), !tk[s - 2].isPossessive {
+                        s -= 1; continue
+                    }
+                    if tk[s - 1].cls.contains(.prepositions) || tk[s - 1].cls.contains(.verbForm) || tk[s - 1].cls.contains(.verbModifiers) { break }
+                    if tk[s - 1].isPossessive && !tk[s - 1].isCapitalized { break }
                     s -= 1
-                    // "the former midfielder": an article before a determiner-like word.
-                    if s >= 1, tokens[s].lower == "former", ["the", "a", "an"].contains(tokens[s - 1].lower) { s -= 1 }
-                    break
                 }
-                // "A Department of Health and Social Care spokesperson": "of" inside the name of
-                // the body before the role.
-                if t.lower == "of" || t.lower == "for", s < j, tokens[s].isCapitalized, s >= 2, tokens[s - 2].isCapitalized,
-                   tokens[s - 2].bareCls.contains(.organizationWords), !tokens[s - 2].isPossessive {
-                    s -= 1; continue
-                }
-                if t.cls.contains(.prepositions) || t.cls.contains(.verbForm) || t.cls.contains(.verbModifiers) { break }
-                if t.isPossessive && !t.isCapitalized { break }
-                s -= 1
             }
+            let head = tk[j].bare
+            let plural = head.endsWith("s") && !head.endsWith("ss") || head == "people" || head == "police"
+            // The head's word classes are those of `head` (the word without its possessive mark).
+            let isOrg = tk[j].bareCls.contains(.organizationHeads)
+            // A title's gender from its classes; a determiner of the language has lost its title
+            // classes (French "son" is "his"), so its gender is looked up by name.
+            var gender = Names.gender(of: tk[j].bareCls)
+            if gender == .unknown, tk[j].bareCls.contains(.determiners) { gender = Names.gender(ofTitle: head) }
+            let phrase = text(tokens, s..<(j + 1))
+            let firstLower = tk[s].lower
+            // "the Clinton campaign" names an organisation after its leader.
+            return Mention(kind: isOrg ? .organization : .description, tokens: s..<(j + 1),
+                           range: TextRange(tk[s].range.start, tk[j].range.end),
+                           text: firstLower == tk[s].lower && tk[s].isCapitalized && Names.determiners.contains(firstLower)
+                                ? firstLower + phrase.dropFirst(tk[s].lower.count) : phrase,
+                           roles: isOrg ? [] : [phrase], gender: gender, plural: plural,
+                           possessive: tk[j].isPossessive, personEvidence: !isOrg, head: head)
         }
-        let head = tokens[j].bare
-        let plural = head.hasSuffix("s") && !head.hasSuffix("ss") || head == "people" || head == "police"
-        let isOrg = Names.organizationHeads.contains(head)
-        let phrase = text(tokens, s..<(j + 1))
-        let firstLower = tokens[s].lower
-        // "the Clinton campaign" names an organisation after its leader.
-        return Mention(kind: isOrg ? .organization : .description, tokens: s..<(j + 1),
-                       range: TextRange(tokens[s].range.start, tokens[j].range.end),
-                       text: firstLower == tokens[s].lower && tokens[s].isCapitalized && Names.determiners.contains(firstLower)
-                            ? firstLower + phrase.dropFirst(tokens[s].lower.count) : phrase,
-                       roles: isOrg ? [] : [phrase], gender: Names.gender(ofTitle: head), plural: plural,
-                       possessive: tokens[j].isPossessive, personEvidence: !isOrg, head: head)
     }
 
     /// "He’s claiming", "It’s denouncing": a pronoun with a contracted verb.
@@ -560,23 +602,24 @@ struct MentionFinder {
         guard j >= 0, tokens[j].isWord, !tokens[j].isCapitalized else { return nil }
         let head = tokens[j].bare
         let hc = tokens[j].bareCls
-        if hc.contains(.timeNouns) || hc.contains(.prepositions) || hc.contains(.determiners) || Names.verbModifiers.contains(head)
-            || Names.allPronouns.contains(head) || head.hasSuffix("ly") || head.hasSuffix("ing") || pack.isSpeechForm(head) { return nil }
+        if hc.contains(.timeNouns) || hc.contains(.prepositions) || hc.contains(.determiners) || hc.contains(.verbModifiers)
+            || hc.contains(.allPronouns) || head.endsWith("ly") || head.endsWith("ing") || pack.isSpeechForm(head) { return nil }
         var s = j
         while s > 0 && j - s < 4 {
             let t = tokens[s - 1]
             guard t.isWord else { return nil }
-            if ["the", "a", "an", "one", "another", "this"].contains(t.lower) || (t.isPossessive && !t.bareCls.contains(.allPronouns)) {
+            if t.spells("the") || t.spells("a") || t.spells("an") || t.spells("one") || t.spells("another") || t.spells("this")
+                || (t.isPossessive && !t.bareCls.contains(.allPronouns)) {
                 if t.isPossessive {
                     // "the ad’s narrator": take in the possessor and its determiner.
                     var q = s - 1
-                    if q > 0, ["the", "a", "an"].contains(tokens[q - 1].lower) { q -= 1 }
+                    if q > 0, tokens[q - 1].spells("the") || tokens[q - 1].spells("a") || tokens[q - 1].spells("an") { q -= 1 }
                     s = q
                 } else { s -= 1 }
                 let phrase = text(tokens, s..<(j + 1))
                 let lowered = tokens[s].isCapitalized ? tokens[s].lower + String(phrase.dropFirst(tokens[s].lower.count)) : phrase
                 return Mention(kind: .description, tokens: s..<(j + 1), range: TextRange(tokens[s].range.start, tokens[j].range.end),
-                               text: lowered, roles: [], plural: head.hasSuffix("s") && !head.hasSuffix("ss"),
+                               text: lowered, roles: [], plural: head.endsWith("s") && !head.endsWith("ss"),
                                personEvidence: true, head: head)
             }
             if t.cls.contains(.prepositions) || t.cls.contains(.verbForm) || t.cls.contains(.verbModifiers) { return nil }
@@ -630,4 +673,68 @@ struct MentionFinder {
         guard !r.isEmpty else { return "" }
         return source.string(TextRange(tokens[r.lowerBound].range.start, tokens[r.upperBound - 1].range.end))
     }
+}
+
+// MARK: Word tests without the string library
+
+extension Token {
+    /// Whether the lowercased word is `w`. Lengths are compared first, so most words are
+    /// told apart without a call into the string library.
+    @inline(__always) func spells(_ w: String) -> Bool { lower.utf8.count == w.utf8.count && lower == w }
+
+    /// The punctuation mark whose one byte is `b` ("," is 0x2C): the same answer as
+    /// `isPunct(",")`, read from the mark's first byte in the text.
+    @inline(__always) func isMark(_ b: UInt8, in source: Source) -> Bool { kind == .punct && source[range.start] == b }
+
+    /// Whether the text starts with the bytes of `prefix` (lower-case ASCII, no "i" or "k"),
+    /// letters in either case. No other scalar lowercases to these letters, so a word whose
+    /// lowercased form starts with `prefix` passes: a cheap test before the string one.
+    @inline(__always) func mayStart(with prefix: StaticString, in source: Source) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        guard range.end - range.start >= n else { return false }
+        let p = prefix.utf8Start
+        for k in 0..<n where source[range.start + k] | 0x20 != p[k] | 0x20 { return false }
+        return true
+    }
+
+    /// Whether the text ends with "d" or "D": no other scalar lowercases to "d", so a word
+    /// whose lowercased form ends with "d" passes.
+    @inline(__always) func endsWithD(_ source: Source) -> Bool { source[range.end - 1] | 0x20 == 0x64 }
+}
+
+extension String {
+    /// `hasSuffix(suffix)`, decided from the bytes when the scalar before the suffix is ASCII
+    /// (no character can then straddle the suffix's start); the string library otherwise.
+    /// `suffix` must open with a scalar that never joins the one before it (a letter, an
+    /// apostrophe, a hyphen: no combining mark).
+    func endsWith(_ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        let p = suffix.utf8Start
+        // 0: no, 1: yes, 2: ask the string library.
+        let verdict: UInt8 = utf8.withContiguousStorageIfAvailable { u -> UInt8 in
+            guard u.count >= n else { return 0 }
+            let base = u.count - n
+            for k in 0..<n where u[base + k] != p[k] { return 0 }
+            return base == 0 || u[base - 1] < 0x80 ? 1 : 2
+        } ?? 2
+        if verdict < 2 { return verdict == 1 }
+        return hasSuffix(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
+    }
+
+    /// `hasPrefix(prefix)` for an ASCII `prefix`, decided from the bytes when the scalar after
+    /// it is ASCII (no mark can then join the prefix's last character); the string library otherwise.
+    func startsWith(_ prefix: StaticString) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        let p = prefix.utf8Start
+        let verdict: UInt8 = utf8.withContiguousStorageIfAvailable { u -> UInt8 in
+            guard u.count >= n else { return 0 }
+            for k in 0..<n where u[k] != p[k] { return 0 }
+            return u.count == n || u[n] < 0x80 ? 1 : 2
+        } ?? 2
+        if verdict < 2 { return verdict == 1 }
+        return hasPrefix(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
+    }
+
+    /// The string without its last `n` bytes (a suffix `endsWith` found).
+    func droppingLastBytes(_ n: Int) -> String { String(self[..<utf8.index(utf8.endIndex, offsetBy: -n)]) }
 }

@@ -9,17 +9,20 @@ struct MentionStage {
 
     /// Token ranges that are credits, never people who take part in the story: a byline
     /// sentence ("By Sarah Lim"), a parenthesis with a slash or a credit word ("(Jane Roe/Reuters)").
-    static func credits(_ tokens: [Token]) -> [Range<Int>] {
+    /// (`firstWord`: the sentence's first word; marks are read from `source`.)
+    static func credits(_ tokens: [Token], firstWord: Int?, source: Source) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        if let first = tokens.firstIndex(where: \.isWord), creditWords.contains(tokens[first].lower),
+        if let first = firstWord, tokens[first].cls.contains(.creditWord),
            tokens.lazy.filter(\.isWord).count <= 8, !tokens.contains(where: { $0.kind == .quote }) {
             return [0..<tokens.count]
         }
+        // (Most sentences hold no parenthesis: the marks are looked for in place first.)
+        guard tokens.withUnsafeBufferPointer({ $0.contains { $0.isMark(0x28, in: source) } }) else { return out }
         var k = 0
         while k < tokens.count {
-            if tokens[k].isPunct("("), let close = tokens[k...].prefix(14).firstIndex(where: { $0.isPunct(")") }) {
+            if tokens[k].isMark(0x28, in: source), let close = tokens[k...].prefix(14).firstIndex(where: { $0.isMark(0x29, in: source) }) {
                 let inner = tokens[(k + 1)..<close]
-                if inner.contains(where: { $0.isPunct("/") }) || inner.first.map({ creditWords.contains($0.lower) }) == true {
+                if inner.contains(where: { $0.isMark(0x2F, in: source) }) || inner.first.map({ $0.cls.contains(.creditWord) }) == true {
                     out.append(k..<(close + 1))
                 }
                 k = close + 1
@@ -40,49 +43,54 @@ struct MentionStage {
     func find(_ ctx: Context, _ state: inout AttributionState) {
         let tokens = ctx.tokens
         let p = ctx.paragraph
-        let credits = Self.credits(tokens)
+        let source = finder.source
+        let credits = Self.credits(tokens, firstWord: ctx.firstWord, source: source)
         var k = 0
         while k < tokens.count {
-            let t = tokens[k]
-            guard t.isWord else { k += 1; continue }
-            if let credit = credits.first(where: { $0.contains(k) }) { k = credit.upperBound; continue }
+            guard tokens[k].isWord else { k += 1; continue }
+            if !credits.isEmpty, let credit = credits.first(where: { $0.contains(k) }) { k = credit.upperBound; continue }
+            // Only a capitalised word, a pronoun, a determiner or a role noun opens a mention
+            // (most words are none of them).
+            guard tokens[k].isCapitalized || tokens[k].cls.contains(.subjectPronoun) || tokens[k].cls.contains(.determiners)
+                    || tokens[k].bareCls.contains(.roleNouns) else { k += 1; continue }
             let afterPreposition = k > 0 && tokens[k - 1].isWord && tokens[k - 1].cls.contains(.prepositions)
             var mention: Mention?
-            if let run = finder.capitalizedRun(startingAt: k, tokens) {
+            if tokens[k].isCapitalized, let run = finder.capitalizedRun(startingAt: k, tokens) {
+                let lower = tokens[k].lower
                 // "Eventually, …", "Rather, …": a sentence adverb is nobody.
-                if k == ctx.firstWord, run.count == 1, t.lower.hasSuffix("ly"), t.lower.count > 4, k + 1 < tokens.count, tokens[k + 1].isPunct(",") {
+                if k == ctx.firstWord, run.count == 1, lower.endsWith("ly"), lower.count > 4, k + 1 < tokens.count, tokens[k + 1].isMark(0x2C, in: source) {
                     k += 1; continue
                 }
                 // "Council member Ivo Petrov", "Transport minister Ana Ruiz": a capitalised word
                 // and a role noun before a name are the name's role, not a name of their own.
                 // "Preceded at the lectern by …": a participle opening the sentence is nobody.
                 // "Reacting, the minister said …", "Responding, …": so is one before a comma.
-                if k == ctx.firstWord, run.count == 1, t.lower.count > 4, t.lower.hasSuffix("ed") || t.lower.hasSuffix("ing"),
-                   k + 1 < tokens.count, tokens[k + 1].isWord && !tokens[k + 1].isCapitalized || tokens[k + 1].isPunct(",") && t.lower.hasSuffix("ing") {
+                if k == ctx.firstWord, run.count == 1, lower.endsWith("ed") || lower.endsWith("ing"), lower.count > 4,
+                   k + 1 < tokens.count, tokens[k + 1].isWord && !tokens[k + 1].isCapitalized || tokens[k + 1].isMark(0x2C, in: source) && lower.endsWith("ing") {
                     k += 1; continue
                 }
                 // "In a Fox interview", "a CNN report": a name used as a modifier names nobody here.
-                if k > 0, ["a", "an"].contains(tokens[k - 1].lower), run.upperBound < tokens.count, tokens[run.upperBound].isWord,
+                if k > 0, tokens[k - 1].spells("a") || tokens[k - 1].spells("an"), run.upperBound < tokens.count, tokens[run.upperBound].isWord,
                    !tokens[run.upperBound].isCapitalized, !tokens[run.upperBound].cls.contains(.speechVerb),
                    !tokens[run.upperBound].bareCls.contains(.roleNouns) {
                     k = run.upperBound; continue
                 }
-                mention = finder.portfolioName(startingAt: k, tokens) ?? finder.rolePhraseName(startingAt: k, tokens) ?? finder.nameMention(run, tokens)
+                mention = finder.portfolioName(startingAt: k, tokens) ?? finder.rolePhraseName(after: run, tokens) ?? finder.nameMention(run, tokens)
                 // A place is never a speaker (nor the sentence's subject).
                 if let m = mention, finder.isPlace(m, tokens) { k = max(k + 1, m.tokens.upperBound); continue }
                 if mention == nil { k = run.upperBound; continue }
-            } else if t.cls.contains(.subjectPronoun), t.lower != "i", t.lower != "we", t.lower != "it" {
+            } else if tokens[k].cls.contains(.subjectPronoun), !tokens[k].spells("i"), !tokens[k].spells("we"), !tokens[k].spells("it") {
                 mention = finder.mention(startingAt: k, tokens)
-            } else if t.cls.contains(.determiners) || t.bareCls.contains(.roleNouns) {
+            } else if tokens[k].cls.contains(.determiners) || tokens[k].bareCls.contains(.roleNouns) {
                 if let m = finder.mention(startingAt: k, tokens), m.kind == .description || m.kind == .organization {
                     mention = m
                 }
             }
-            guard var m = mention else { k += 1; continue }
+            guard var m = consume mention else { k += 1; continue }
             // "The transport secretary, Louise Haigh, …": the description is the role of
             // the name set beside it.
             // (One person: not "reporters on Dec. 2, Col. X", but "one of the family's attorneys, X".)
-            if m.kind == .description, !m.plural || tokens[m.tokens.lowerBound].lower == "one",
+            if m.kind == .description, !m.plural || tokens[m.tokens.lowerBound].spells("one"),
                let (named, roleEnd) = ctx.apposedName(after: m.tokens.upperBound) {
                 m = ctx.apposed(named, to: m, roleEnd: roleEnd)
             }
@@ -96,7 +104,7 @@ struct MentionStage {
             if m.kind != .pronoun, let role = ctx.appositive(after: m.tokens.upperBound) {
                 m.roles.append(role.text)
             } else if m.kind == .name, m.tokens.lowerBound == ctx.firstWord, m.tokens.upperBound + 1 < tokens.count,
-                      ["is", "was"].contains(tokens[m.tokens.upperBound].lower),
+                      tokens[m.tokens.upperBound].spells("is") || tokens[m.tokens.upperBound].spells("was"),
                       let role = ctx.rolePhrase(from: m.tokens.upperBound + 1, limit: tokens.count, predicate: true) {
                 // "Lena Park is the chief engineer of the port.": the sentence gives the role.
                 m.roles.append(role.text)
@@ -106,8 +114,8 @@ struct MentionStage {
                 if state.subject == nil, !afterPreposition {
                     entity = state.resolvePronoun(m, current: nil, paragraph: p)
                 }
-            } else if m.kind == .name && !m.personEvidence && m.tokens.count == 1 && state.registry.entitiesNamed(m.text).isEmpty
-                        && (state.subject != nil || afterPreposition || m.possessive) {
+            } else if m.kind == .name && !m.personEvidence && m.tokens.count == 1 && (state.subject != nil || afterPreposition || m.possessive)
+                        && state.registry.entitiesNamed(m.text).isEmpty {
                 // A lone capitalised word in passing (a place, a party) is not worth an entity.
                 entity = nil
             } else {

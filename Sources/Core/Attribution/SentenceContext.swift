@@ -776,18 +776,20 @@ struct Context {
 
     /// ", deputy chairman of the committee," after a name: a role as written.
     func appositive(after end: Int) -> (text: String, end: Int)? {
+        // Every appositive opens with a mark: "(" or ",".
+        guard end < tokens.count, tokens[end].kind == .punct else { return nil }
         var end = end
-        if end < tokens.count, tokens[end].isPunct("("), let close = tokens[end...].firstIndex(where: { $0.isPunct(")") }), close - end <= 8 {
+        if end < tokens.count, tokens[end].isMark(0x28, in: source), let close = tokens[end...].firstIndex(where: { $0.isMark(0x29, in: source) }), close - end <= 8 {
             // "Tom Reed (deputy mayor) said": a role in the parenthesis.
             if let role = rolePhrase(from: end + 1, limit: close), role.end == close { return (role.text, close + 1) }
             end = close + 1
         }
         // "Alan Booth, 71, a retired plumber": the age stands between the name and the role.
-        if end + 3 < tokens.count, tokens[end].isPunct(","), tokens[end + 1].isWord, tokens[end + 1].lower.allSatisfy(\.isNumber),
-           tokens[end + 2].isPunct(",") {
+        if end + 3 < tokens.count, tokens[end].isMark(0x2C, in: source), tokens[end + 1].isWord, tokens[end + 1].lower.allSatisfy(\.isNumber),
+           tokens[end + 2].isMark(0x2C, in: source) {
             end += 2
         }
-        guard end < tokens.count, tokens[end].isPunct(","), end + 1 < tokens.count else { return nil }
+        guard end < tokens.count, tokens[end].isMark(0x2C, in: source), end + 1 < tokens.count else { return nil }
         return rolePhrase(from: end + 1, limit: tokens.count)
     }
 
@@ -796,39 +798,63 @@ struct Context {
     /// the council"): a role noun or title within its first five words, no verb of its own,
     /// up to a comma, a full stop, a dash or a relative pronoun.
     func rolePhrase(from start: Int, limit: Int, predicate: Bool = false) -> (text: String, end: Int)? {
+        tokens.withUnsafeBufferPointer { rolePhrase(from: start, limit: limit, predicate: predicate, $0) }
+    }
+
+    /// The same, reading the tokens in place.
+    private func rolePhrase(from start: Int, limit: Int, predicate: Bool, _ tokens: UnsafeBufferPointer<Token>) -> (text: String, end: Int)? {
         var start = start
         var predicate = predicate
         guard start < limit, tokens[start].isWord else { return nil }
-        if tokens[start].lower == "who", start + 2 < limit {
-            if ["is", "was"].contains(tokens[start + 1].lower) { start += 2 }
-            else if start + 3 < limit, ["serves", "served"].contains(tokens[start + 1].lower), tokens[start + 2].lower == "as" { start += 3 }
+        if tokens[start].spells("who"), start + 2 < limit {
+            if tokens[start + 1].spells("is") || tokens[start + 1].spells("was") { start += 2 }
+            else if start + 3 < limit, tokens[start + 1].spells("serves") || tokens[start + 1].spells("served"), tokens[start + 2].spells("as") { start += 3 }
             else { return nil }
             predicate = true
         }
-        let first = tokens[start]
-        guard first.isWord, !first.isCapitalized || first.cls.contains(.titleWords) || first.cls.contains(.determiners) else { return nil }
+        let first = start
+        guard tokens[first].isWord, !tokens[first].isCapitalized || tokens[first].cls.contains(.titleWords) || tokens[first].cls.contains(.determiners) else { return nil }
         // After "is" (a predicate) only a noun phrase that opens with a determiner, a title or
         // a role is a role: "is the chief engineer", not "is widening her delegate lead".
-        if predicate, !(first.cls.contains(.determiners) || first.cls.contains(.titleWords) || first.bareCls.contains(.roleNouns)) { return nil }
-        if ["who", "which", "whose", "that", "said", "says", "and", "but", "or", "he", "she", "they", "it"].contains(first.lower) { return nil }
+        if predicate, !(tokens[first].cls.contains(.determiners) || tokens[first].cls.contains(.titleWords) || tokens[first].bareCls.contains(.roleNouns)) { return nil }
+        if tokens[first].spells("who") || tokens[first].spells("which") || tokens[first].spells("whose") || tokens[first].spells("that") || tokens[first].spells("said")
+            || tokens[first].spells("says") || tokens[first].spells("and") || tokens[first].spells("but") || tokens[first].spells("or") || tokens[first].spells("he")
+            || tokens[first].spells("she") || tokens[first].spells("they") || tokens[first].spells("it") { return nil }
         var k = start
         var sawRole = false
         while k < limit && k - start < 25 {
-            let t = tokens[k]
-            if t.kind == .quote { return nil }
-            if t.isPunct(",") || t.isPunct(";") || t.isPunct(".") || t.isPunct("—") || (t.isWord && ["who", "which", "whose", "whom"].contains(t.lower)) { break }
-            if t.isWord, k - start < 5, t.bareCls.contains(.roleNouns) || t.cls.contains(.titleWords) { sawRole = true }
-            if t.isWord, t.cls.contains(.verbForm), k > start { return nil }
-            if predicate, t.isWord, !sawRole, t.lower.hasSuffix("ing") || t.lower.hasSuffix("ed") { return nil }
+            // A role noun or title comes within the first five words, or this is no role.
+            if !sawRole, k - start >= 5 { return nil }
+            if tokens[k].kind == .quote { return nil }
+            if tokens[k].kind == .punct {
+                // A comma, a semicolon, a full stop or a dash ends the role; other marks stand
+                // inside it.
+                if tokens[k].isMark(0x2C, in: source) || tokens[k].isMark(0x3B, in: source) || tokens[k].isMark(0x2E, in: source)
+                    || tokens[k].isMark(0xE2, in: source) && tokens[k].isPunct("—") { break }
+                k += 1
+                continue
+            }
+            // (The words asked for below are all pronouns or small words: others skip the questions.)
+            if tokens[k].cls.contains(.allPronouns),
+               tokens[k].spells("who") || tokens[k].spells("which") || tokens[k].spells("whose") || tokens[k].spells("whom") { break }
+            if k - start < 5, tokens[k].bareCls.contains(.roleNouns) || tokens[k].cls.contains(.titleWords) { sawRole = true }
+            if tokens[k].cls.contains(.verbForm), k > start { return nil }
+            if predicate, !sawRole, tokens[k].lower.endsWith("ing") || tokens[k].lower.endsWith("ed") { return nil }
             // "… adviser to Mrs. Clinton and later worked at …", "… governor when Perez was …":
             // a clause of its own ends the role.
-            if k > start, t.isWord, ["when", "while", "because", "where"].contains(t.lower) { break }
-            if k > start, t.isWord, t.lower == "and", k + 1 < limit, tokens[k + 1].isWord,
-               finder.pack.finiteVerbs.contains(tokens[k + 1].lower) || ["later", "also", "then", "now"].contains(tokens[k + 1].lower) { break }
+            if k > start, tokens[k].cls.contains(.notNames),
+               tokens[k].spells("when") || tokens[k].spells("while") || tokens[k].spells("because") || tokens[k].spells("where") { break }
+            if k > start, tokens[k].cls.contains(.notNames), tokens[k].spells("and"), k + 1 < limit, tokens[k + 1].isWord,
+               finder.pack.finiteVerbs.contains(tokens[k + 1].lower) || tokens[k + 1].spells("later") || tokens[k + 1].spells("also")
+                || tokens[k + 1].spells("then") || tokens[k + 1].spells("now") { break }
             k += 1
         }
         guard sawRole, k > start else { return nil }
-        return (trimRole(finder.text(tokens, start..<k)), k)
+        // The words as written; a role ending in an abbreviation's period ("Acme Inc.") is
+        // given without it. (No "who" is left inside to cut at: the loop stopped there.)
+        var end = tokens[k - 1].range.end
+        if tokens[k - 1].isWord, source[end - 1] == 0x2E { end -= 1 }
+        return (source.string(TextRange(tokens[start].range.start, end)), k)
     }
 
     private func trimRole(_ s: String) -> String {

@@ -33,6 +33,10 @@ struct WordClass: OptionSet, Sendable {
     static let femaleFirstName = WordClass(rawValue: 1 << 23)
     /// A word of a locality's name ("new" and "york"): a name with no such word is no place.
     static let placeWord = WordClass(rawValue: 1 << 24)
+    /// A word of a photo credit or a byline ("photo", "getty", "by"): see `MentionStage.creditWords`.
+    static let creditWord = WordClass(rawValue: 1 << 25)
+    /// A title of courtesy ("mr", "ms", "dame"): see `Names.courtesyTitles`.
+    static let courtesyTitle = WordClass(rawValue: 1 << 26)
 
     /// The classes of every word: the shared lists of `Names` and one language's speech
     /// forms and subject pronouns (see `LanguagePack`).
@@ -67,6 +71,8 @@ struct WordClass: OptionSet, Sendable {
         add(Names.femaleFirstNames, .femaleFirstName)
         add(Places.localities.flatMap { $0.split(separator: " ").map(String.init) }, .placeWord)
         add(Names.titleWords.filter { $0.hasSuffix(".") }.map { String($0.dropLast()) }, .abbreviation)
+        add(MentionStage.creditWords, .creditWord)
+        add(Names.courtesyTitles, .courtesyTitle)
         return t
     }
 
