@@ -28,9 +28,21 @@ struct Context {
     /// Token indices of speech cues: speech verbs, and "according" of "according to".
     func cues() -> [Int] {
         var out: [Int] = []
-        for (i, t) in tokens.enumerated() where t.isWord {
-            if t.lower == "according", i + 1 < tokens.count, tokens[i + 1].lower == "to" { out.append(i); continue }
-            if finder.pack.accordingWords.contains(t.lower) { out.append(i); continue }
+        for i in tokens.indices {
+            // Only an "according" word or a speech verb can be a cue: one test of the word's
+            // classes per token (punctuation and quotations have none).
+            let cls = tokens[i].cls
+            guard cls.contains(.according) || cls.contains(.speechVerb) else { continue }
+            let t = tokens[i]
+            if cls.contains(.according) {
+                if t.lower == "according" {
+                    if i + 1 < tokens.count, tokens[i + 1].lower == "to" { out.append(i); continue }
+                    if finder.pack.accordingWords.contains(t.lower) { out.append(i); continue }
+                } else {
+                    // One of the language's own "according to" words.
+                    out.append(i); continue
+                }
+            }
             guard t.cls.contains(.speechVerb) else { continue }
             if t.cls.contains(.nounForm) {
                 // "reports", "notes", "claims": verbs only right after a name or a pronoun.
@@ -54,7 +66,7 @@ struct Context {
             // "Trump's reported net worth", "the leadership's repeated refusal": a participle
             // between a possessive and its noun is an adjective ("Trump's reported that …"
             // stays a cue, and so does "he’s predicted big wins": a pronoun's "’s" is "has").
-            if i > 0, i + 1 < tokens.count, tokens[i - 1].isPossessive, !tokens[i - 1].bareCls.contains(.allPronouns), t.lower.hasSuffix("ed"),
+            if i > 0, i + 1 < tokens.count, tokens[i - 1].isPossessive, !tokens[i - 1].bareCls.contains(.allPronouns), t.lower.hasBytesSuffix("ed"),
                adjectiveBefore(tokens[i + 1]) { continue }
             out.append(i)
         }
@@ -65,7 +77,7 @@ struct Context {
     /// determiner, pronoun, preposition, "to", adverb or verb.
     private func adjectiveBefore(_ n: Token) -> Bool {
         n.isWord && !n.isCapitalized && n.lower != "that" && n.lower != "to" && !n.cls.contains(.determiners) && !n.cls.contains(.allPronouns)
-            && !n.cls.contains(.prepositions) && !n.cls.contains(.timeWords) && !n.lower.hasSuffix("ly") && !finder.pack.finiteVerbs.contains(n.lower)
+            && !n.cls.contains(.prepositions) && !n.cls.contains(.timeWords) && !n.lower.hasBytesSuffix("ly") && !n.cls.contains(.finiteVerb)
             && !["how", "why", "whether", "what", "when", "where", "who", "if"].contains(n.lower)
     }
 
@@ -78,7 +90,7 @@ struct Context {
         if n.isCapitalized { return false }
         return n.lower == "that" || n.lower == "it" || n.cls.contains(.determiners) || n.cls.contains(.allPronouns)
             || n.cls.contains(.prepositions) || n.cls.contains(.timeWords) || n.cls.contains(.verbModifiers)
-            || (n.lower.hasSuffix("ly") && n.lower.count > 3) || ["how", "why", "whether", "what", "when", "out", "back"].contains(n.lower)
+            || (n.lower.hasBytesSuffix("ly") && n.lower.count > 3) || ["how", "why", "whether", "what", "when", "out", "back"].contains(n.lower)
     }
 
     /// "about" right after a verb of the pack's `topicVerbStems` (or after a time word or an adverb): its index.
@@ -87,7 +99,7 @@ struct Context {
         var k = c + 1
         var hops = 0
         while k < tokens.count, hops < 2, tokens[k].isWord, tokens[k].lower != "about",
-              tokens[k].cls.contains(.timeWords) || tokens[k].lower.hasSuffix("ly") {
+              tokens[k].cls.contains(.timeWords) || tokens[k].lower.hasBytesSuffix("ly") {
             k += 1; hops += 1
         }
         return k < tokens.count && tokens[k].isWord && tokens[k].lower == "about" ? k : nil
@@ -115,7 +127,7 @@ struct Context {
             while e < n, e - k <= 5, tokens[e].isWord, !["whether", "if", "what", "how", "why", "who", "when", "where", "which", "about"].contains(tokens[e].lower) { e += 1 }
             k = e
         }
-        while k < n, tokens[k].isWord, tokens[k].lower.hasSuffix("ly") || tokens[k].cls.contains(.timeWords) || ["later", "again", "then"].contains(tokens[k].lower) { k += 1 }
+        while k < n, tokens[k].isWord, tokens[k].lower.hasBytesSuffix("ly") || tokens[k].cls.contains(.timeWords) || ["later", "again", "then"].contains(tokens[k].lower) { k += 1 }
         guard k < n, tokens[k].isWord else { return nil }
         // "Asked about the vote, Tom Reed blamed …": a question that opens the sentence ends
         // at the comma where the answer's subject and verb begin (not at ", the mayor," inside it).
@@ -154,7 +166,7 @@ struct Context {
     }
 
     /// "according to" (two tokens) or "selon"/"laut" (one).
-    func isAccording(_ c: Int) -> Bool { tokens[c].lower == "according" || finder.pack.accordingWords.contains(tokens[c].lower) }
+    func isAccording(_ c: Int) -> Bool { tokens[c].cls.contains(.according) }
     private func accordingWidth(_ c: Int) -> Int { tokens[c].lower == "according" ? 2 : 1 }
 
     func cueValue(_ c: Int) -> Cue {
@@ -191,7 +203,7 @@ struct Context {
         for c in after where c - qi <= 9 {
             // "…called it “a show” and “comedy,” insisting that …": a participle after a
             // partial quote continues the sentence's cue; it does not introduce the quote.
-            if cueBefore, tokens[c].lower.hasSuffix("ing") { break }
+            if cueBefore, tokens[c].lower.hasBytesSuffix("ing") { break }
             // A quotation in the middle of a clause ("said the ad “unmistakably” suggests …")
             // belongs to the cue before it; only “…,” he said hangs on the cue after.
             if cueBefore, !endsWithClauseBreak(qi) { break }
@@ -280,7 +292,7 @@ struct Context {
         // asked is not named (see `passiveQuestion`), and the one asked did not ask.
         if isPassiveAsk(c) { return nil }
         // Passive ("was told", "were asked") makes the subject the listener, not the speaker.
-        if c > 0, ["was", "were", "been", "being", "be", "is", "are"].contains(tokens[c - 1].lower), !t.lower.hasSuffix("ing") {
+        if c > 0, ["was", "were", "been", "being", "be", "is", "are"].contains(tokens[c - 1].lower), !t.lower.hasBytesSuffix("ing") {
             // "was written by Springsteen": the agent after "by" is the speaker.
             if c + 2 < tokens.count, tokens[c + 1].lower == "by" { return finder.mention(startingAt: c + 2, tokens) }
             return nil
@@ -288,13 +300,13 @@ struct Context {
         // Participle after a comma, a dash or a quotation: the clause's subject.
         var b = c - 1
         while b >= 0, tokens[b].isWord, tokens[b].cls.contains(.verbModifiers) { b -= 1 }
-        if b >= 0, tokens[b].lower == "and" || tokens[b].lower == "but", !t.lower.hasSuffix("ing") {
+        if b >= 0, tokens[b].lower == "and" || tokens[b].lower == "but", !t.lower.hasBytesSuffix("ing") {
             return clauseSubject(before: b)
         }
-        if t.lower.hasSuffix("ing"), c > 0, ["by", "while", "after", "before", "when", "in", "without", "also", "even", "from", "upon"].contains(tokens[c - 1].lower) {
+        if t.lower.hasBytesSuffix("ing"), c > 0, ["by", "while", "after", "before", "when", "in", "without", "also", "even", "from", "upon"].contains(tokens[c - 1].lower) {
             return clauseSubject(before: c - 1)
         }
-        if t.lower.hasSuffix("ing"), c > 0, tokens[c - 1].isPunct(",") || tokens[c - 1].isPunct("—") || tokens[c - 1].isPunct("–") || tokens[c - 1].kind == .quote || tokens[c - 1].lower == "and" {
+        if t.lower.hasBytesSuffix("ing"), c > 0, tokens[c - 1].isPunct(",") || tokens[c - 1].isPunct("—") || tokens[c - 1].isPunct("–") || tokens[c - 1].kind == .quote || tokens[c - 1].lower == "and" {
             if c >= 2, tokens[c - 1].isPunct(","), tokens[c - 2].kind == .quote {
                 // "…,” saying / adding: inverted? fall through to a right-hand subject first.
                 if let m = finder.mention(startingAt: c + 1, tokens), m.kind != .description || !m.plural { return withAppositive(m) }
@@ -313,7 +325,7 @@ struct Context {
         while true {
             while j >= 0, tokens[j].isWord, !tokens[j].isCapitalized,
                   tokens[j].cls.contains(.verbModifiers) || tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns)
-                    || ["all", "both", "each", "just"].contains(tokens[j].lower) || (tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 3 && tokens[j].cls.contains(.roleNouns) == false) {
+                    || ["all", "both", "each", "just"].contains(tokens[j].lower) || (tokens[j].lower.hasBytesSuffix("ly") && tokens[j].lower.count > 3 && tokens[j].cls.contains(.roleNouns) == false) {
                 j -= 1
             }
             // "Paul Ryan on Thursday declared", "the mayor last week said": a time phrase
@@ -372,10 +384,10 @@ struct Context {
                     && !["by", "after", "before", "since", "until", "than"].contains(tokens[before].lower)
                 // "footage of Trump saying …": a name right before a participle is its subject
                 // even after "of".
-                let participleAfterOf = before >= 0 && t.lower.hasSuffix("ing") && m.kind == .name && tokens[before].lower == "of"
+                let participleAfterOf = before >= 0 && t.lower.hasBytesSuffix("ing") && m.kind == .name && tokens[before].lower == "of"
                 // "the board issued a statement saying …": the document is the object of
                 // the one who issued it, and they are the speaker.
-                if t.lower.hasSuffix("ing"), m.kind == .description, let noun = m.head, finder.pack.documentNouns.contains(noun),
+                if t.lower.hasBytesSuffix("ing"), m.kind == .description, let noun = m.head, finder.pack.documentNouns.contains(noun),
                    before >= 0, tokens[before].isWord, !tokens[before].cls.contains(.prepositions),
                    let issuer = governingSubject(before: m.tokens.lowerBound), issuer.kind != .description || issuer.head.map({ !finder.pack.documentNouns.contains($0) }) ?? true {
                     return issuer
@@ -446,13 +458,13 @@ struct Context {
         }
         guard s < j, j - s < 25, tokens[s].isWord, tokens[j].isWord else { return nil }
         let t = tokens[s]
-        if t.cls.contains(.allPronouns) || t.cls.contains(.prepositions) || t.cls.contains(.speechVerb) || t.lower.hasSuffix("ing")
-            || t.lower.hasSuffix("ly") || finder.pack.finiteVerbs.contains(t.lower)
+        if t.cls.contains(.allPronouns) || t.cls.contains(.prepositions) || t.cls.contains(.speechVerb) || t.lower.hasBytesSuffix("ing")
+            || t.lower.hasBytesSuffix("ly") || t.cls.contains(.finiteVerb)
             || ["there", "it", "if", "when", "as", "while", "because", "although", "though", "since", "after", "before", "until", "once", "despite", "unlike", "like"].contains(t.lower) {
             return nil
         }
         let last = tokens[j]
-        if last.cls.contains(.determiners) || last.cls.contains(.prepositions) || ["and", "or", "but", "who", "that", "which"].contains(last.lower) || last.lower.hasSuffix("ly") {
+        if last.cls.contains(.determiners) || last.cls.contains(.prepositions) || ["and", "or", "but", "who", "that", "which"].contains(last.lower) || last.lower.hasBytesSuffix("ly") {
             return nil
         }
         var relative = false
@@ -473,10 +485,10 @@ struct Context {
                 relative = true
                 continue
             }
-            if !relative, finder.pack.finiteVerbs.contains(x.lower) || x.cls.contains(.speechVerb) || x.lower.hasSuffix("n't") || x.lower.hasSuffix("n’t") {
+            if !relative, x.cls.contains(.finiteVerb) || x.cls.contains(.speechVerb) || x.lower.hasBytesSuffix("n't") || x.lower.hasBytesSuffix("n’t") {
                 return nil
             }
-            if head == nil, k > s, x.cls.contains(.prepositions) || !x.isCapitalized && (x.lower.hasSuffix("ed") || x.lower.hasSuffix("ing")) {
+            if head == nil, k > s, x.cls.contains(.prepositions) || !x.isCapitalized && (x.lower.hasBytesSuffix("ed") || x.lower.hasBytesSuffix("ing")) {
                 head = k - 1
             }
         }
@@ -487,7 +499,7 @@ struct Context {
         let words = finder.text(tokens, s..<(j + 1))
         let lowered = tokens[s].isCapitalized && tokens[s].cls.contains(.determiners) ? tokens[s].lower + String(words.dropFirst(tokens[s].lower.count)) : words
         return Mention(kind: .description, tokens: s..<(j + 1), range: TextRange(tokens[s].range.start, tokens[j].range.end), text: lowered,
-                       plural: tokens[h].bare.hasSuffix("s") && !tokens[h].bare.hasSuffix("ss"), head: tokens[h].bare)
+                       plural: tokens[h].bare.hasBytesSuffix("s") && !tokens[h].bare.hasBytesSuffix("ss"), head: tokens[h].bare)
     }
 
     /// "Security specialists say", "both sides have acknowledged", "official data suggest",
@@ -495,17 +507,17 @@ struct Context {
     /// the sentence or follows punctuation or a conjunction, is the subject of its cue.
     func pluralSubject(endingAt j: Int) -> Mention? {
         func isPlural(_ w: String) -> Bool {
-            w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is")
+            w.count > 3 && w.hasBytesSuffix("s") && !w.hasBytesSuffix("ss") && !w.hasBytesSuffix("us") && !w.hasBytesSuffix("is")
                 || ["people", "women", "men", "children", "data"].contains(w)
         }
         func plain(_ x: Token) -> Bool {
             x.isWord && !x.isPossessive && !x.cls.contains(.verbForm) && !x.cls.contains(.speechVerb) && !x.cls.contains(.allPronouns)
-                && !x.cls.contains(.prepositions) && !finder.pack.finiteVerbs.contains(x.lower) && !x.lower.hasSuffix("ly")
+                && !x.cls.contains(.prepositions) && !x.cls.contains(.finiteVerb) && !x.lower.hasBytesSuffix("ly")
                 && !["and", "but", "or", "while", "as", "because", "though", "although", "when", "if", "that", "who", "which"].contains(x.lower)
         }
         let t = tokens[j]
         guard t.isWord, !t.isCapitalized || j == 0, !t.isPossessive else { return nil }
-        let those = j >= 1 && tokens[j - 1].lower == "those" && t.lower.hasSuffix("ed")
+        let those = j >= 1 && tokens[j - 1].lower == "those" && t.lower.hasBytesSuffix("ed")
         guard those || plain(t) else { return nil }
         // The words back to the phrase's start; "people familiar with the talks", "insiders
         // in two states": a short prepositional phrase may follow the plural head.
@@ -560,7 +572,7 @@ struct Context {
             }
             if tokens[k].isCapitalized || tokens[k].cls.contains(.reports) { return nil }
             let w = tokens[k].lower
-            if finder.pack.finiteVerbs.contains(w) || w.hasSuffix("ed") || w.hasSuffix("ing") || w.hasSuffix("es") || w == "went" { verb = true }
+            if tokens[k].cls.contains(.finiteVerb) || w.hasBytesSuffix("ed") || w.hasBytesSuffix("ing") || w.hasBytesSuffix("es") || w == "went" { verb = true }
             k -= 1
         }
         return nil
@@ -571,22 +583,21 @@ struct Context {
     /// by its own words. The phrase opens the sentence or follows punctuation or a
     /// conjunction, holds a word of quantity and no verb.
     func quantitySubject(endingAt j: Int, relative: Bool = false) -> Mention? {
-        let stops: Set<String> = ["who", "which", "that", "and", "but", "or", "while", "when", "if", "because", "as", "whereas", "compared", "with", "among", "to", "for", "by"]
         var k = j
         var quantity = false
         while k >= 0, j - k < 16 {
             let t = tokens[k]
             if t.isPunct("%") { quantity = true; k -= 1; continue }
-            guard t.isWord, !stops.contains(t.lower), !t.cls.contains(.verbForm), !t.cls.contains(.speechVerb),
-                  !finder.pack.finiteVerbs.contains(t.lower), !t.cls.contains(.subjectPronoun), !t.isPossessive else { break }
-            if finder.pack.quantityWords.contains(t.lower) || t.lower.first?.isNumber == true { quantity = true }
+            guard t.isWord, !t.cls.contains(.verbForm), !t.cls.contains(.speechVerb), !t.cls.contains(.finiteVerb),
+                  !t.cls.contains(.subjectPronoun), !t.isPossessive, !Self.quantityStops.contains(t.lower) else { break }
+            if isQuantity(t) { quantity = true }
             k -= 1
         }
         let start = k + 1
         guard quantity, start <= j, tokens[j].isWord, !tokens[j].cls.contains(.prepositions), !tokens[j].cls.contains(.determiners) else { return nil }
         // The share comes first: "almost half", "more than 60 percent", "large majorities";
         // "Prices rose 40 percent …" is no share of people.
-        guard let q = (start...j).first(where: { finder.pack.quantityWords.contains(tokens[$0].lower) || tokens[$0].lower.first?.isNumber == true }),
+        guard let q = (start...j).first(where: { isQuantity(tokens[$0]) }),
               tokens[start..<q].filter({ !finder.pack.approximators.contains($0.lower) && !$0.cls.contains(.determiners) }).count <= 1 else { return nil }
         if !relative, start > 0 {
             let b = tokens[start - 1]
@@ -594,6 +605,15 @@ struct Context {
         }
         let range = TextRange(tokens[start].range.start, tokens[j].range.end)
         return Mention(kind: .description, tokens: start..<(j + 1), range: range, text: finder.text(tokens, start..<(j + 1)), plural: true, head: tokens[j].lower)
+    }
+
+    /// Words that end a share of people, read backwards from its cue.
+    private static let quantityStops: Set<String> = ["who", "which", "that", "and", "but", "or", "while", "when", "if", "because", "as",
+                                                     "whereas", "compared", "with", "among", "to", "for", "by"]
+
+    /// A word of quantity ("half", "percent") or a number ("47", "½").
+    private func isQuantity(_ t: Token) -> Bool {
+        t.cls.contains(.quantityWord) || t.startsWithNumber
     }
 
     /// "Vladimir Dzhabarov, deputy chairman of …, said" — the name before an appositive that
@@ -662,9 +682,9 @@ struct Context {
                 // Miami, is projected …"; "when asked what …" is a subordinate clause.)
                 let plain = tokens[inner].prefix(while: {
                     !["who", "which", "whose", "that", "whom", "when", "what", "where", "how", "why", "if", "whether", "as", "while", "after", "before"].contains($0.bare)
-                        && !$0.lower.hasPrefix("who")
+                        && !$0.lower.hasBytesPrefix("who")
                 })
-                if plain.dropFirst().contains(where: { $0.isWord && !$0.isCapitalized && finder.pack.finiteVerbs.contains($0.lower) && !["be", "been"].contains($0.lower) }) {
+                if plain.dropFirst().contains(where: { $0.isWord && !$0.isCapitalized && $0.cls.contains(.finiteVerb) && !["be", "been"].contains($0.lower) }) {
                     return nil
                 }
                 if var m = finder.mention(endingAt: before, tokens), m.kind != .pronoun {
@@ -703,7 +723,7 @@ struct Context {
     private func opensFiniteClause(at k: Int) -> Bool {
         guard k < tokens.count, tokens[k].isWord, !tokens[k].isCapitalized else { return false }
         let w = tokens[k].lower
-        return finder.pack.finiteVerbs.contains(w) && !["be", "been"].contains(w) || w.hasSuffix("n't") || w.hasSuffix("n’t")
+        return tokens[k].cls.contains(.finiteVerb) && !["be", "been"].contains(w) || w.hasBytesSuffix("n't") || w.hasBytesSuffix("n’t")
     }
 
     /// A party and state tag of wire copy: "R-S.C.", "D-Wis.", "I-Vt.", "R-Utah".
@@ -916,22 +936,33 @@ struct Context {
     /// "according to X, CLAUSE", "CLAUSE, according to X".
     func reportedClause(of c: Int) -> ([TextRange], Mention, ReportedPath)? {
         guard let found = reportedClauseCandidate(of: c) else { return nil }
+        guard found.0.count == 1, let first = found.0.first, let k = tokens.firstIndex(where: { $0.range.start == first.start }),
+              tokens[k].isWord else { return found }
         // "in a panel discussion this weekend", "as much in an interview": a prepositional
         // phrase with no verb of its own is where or how something was said, not what.
-        if found.0.count == 1, let first = found.0.first, let k = tokens.firstIndex(where: { $0.range.start == first.start }),
-           tokens[k].isWord, tokens[k].lower != "to",
-           tokens[k...].prefix(while: { $0.range.end <= first.end }).filter(\.isWord).count <= 8,
-           tokens[k].cls.contains(.prepositions) || tokens[k].lower == "as", !hasOwnVerb(from: k, within: first.end) {
+        if tokens[k].cls.contains(.prepositions) || tokens[k].lower == "as", tokens[k].lower != "to",
+           words(from: k, within: first.end, upTo: 9) <= 8, !hasOwnVerb(from: k, within: first.end) {
             return nil
         }
         // "Speaking in Dublin on Saturday, X said …": a participle and its place or time is
         // the occasion, not what was said.
-        if found.0.count == 1, let first = found.0.first, let k = tokens.firstIndex(where: { $0.range.start == first.start }),
-           k + 1 < tokens.count, tokens[k].isWord, tokens[k].lower.hasSuffix("ing"), tokens[k + 1].isWord, tokens[k + 1].cls.contains(.prepositions),
-           tokens[k...].prefix(while: { $0.range.end <= first.end }).filter(\.isWord).count <= 8, !hasOwnVerb(from: k + 1, within: first.end) {
+        if k + 1 < tokens.count, tokens[k].lower.hasBytesSuffix("ing"), tokens[k + 1].isWord, tokens[k + 1].cls.contains(.prepositions),
+           words(from: k, within: first.end, upTo: 9) <= 8, !hasOwnVerb(from: k + 1, within: first.end) {
             return nil
         }
         return found
+    }
+
+    /// How many words there are among the tokens from `k` that end by byte `end` (counting
+    /// stops at `limit`).
+    private func words(from k: Int, within end: Int, upTo limit: Int = .max) -> Int {
+        var n = 0
+        var j = k
+        while j < tokens.count, tokens[j].range.end <= end, n < limit {
+            if tokens[j].isWord { n += 1 }
+            j += 1
+        }
+        return n
     }
 
     /// The token after a dateline opening the sentence ("LONDON —", "NEW DELHI:",
@@ -973,8 +1004,8 @@ struct Context {
         var j = k
         while j < tokens.count, tokens[j].range.end <= end {
             let t = tokens[j]
-            if t.isWord, finder.pack.finiteVerbs.contains(t.lower) || t.cls.contains(.subjectPronoun) || t.lower.hasSuffix("n't") || t.lower.hasSuffix("n’t")
-                || (t.lower.hasSuffix("ed") && t.lower.count > 4 && !t.isCapitalized) || t.cls.contains(.verbForm) || t.isPossessive && t.bareCls.contains(.allPronouns) {
+            if t.isWord, t.cls.contains(.finiteVerb) || t.cls.contains(.subjectPronoun) || t.lower.hasBytesSuffix("n't") || t.lower.hasBytesSuffix("n’t")
+                || (t.lower.hasBytesSuffix("ed") && t.lower.count > 4 && !t.isCapitalized) || t.cls.contains(.verbForm) || t.isPossessive && t.bareCls.contains(.allPronouns) {
                 return true
             }
             j += 1
@@ -1022,7 +1053,7 @@ struct Context {
                 // "…, according to three polls, including one released Thursday", "…, compared
                 // with …": a participle after the source opens an adjunct, not its content.
                 let opener = tokens[after + 1]
-                let adjunct = opener.isWord && !opener.isCapitalized && (opener.lower.hasSuffix("ing") || opener.lower.hasSuffix("ed"))
+                let adjunct = opener.isWord && !opener.isCapitalized && (opener.lower.hasBytesSuffix("ing") || opener.lower.hasBytesSuffix("ed"))
                     && c >= 2 && !["and", "but", "or"].contains(tokens[c - 2].lower)
                 if let r = found, c > 0, tokens[c - 1].isPunct(","),
                    adjunct || tokens[after + 1].cls.contains(.determiners) && !hasOwnVerb(from: after + 1, within: r.end) {
@@ -1080,14 +1111,14 @@ struct Context {
         // The search for "that" only crosses a prepositional phrase, a time or an object:
         // "said on live television that …", "said Friday that …", "told reporters that …".
         let crossable = k < n && (tokens[k].cls.contains(.prepositions) || tokens[k].cls.contains(.timeWords)
-            || tokens[k].lower == "that" || tokens[k].kind == .quote || tokens[k].lower.hasSuffix("ly") || objectStart != nil)
+            || tokens[k].lower == "that" || tokens[k].kind == .quote || tokens[k].lower.hasBytesSuffix("ly") || objectStart != nil)
         while crossable && j < n && j - k <= 10 {
             let t = tokens[j]
             if t.isWord && t.lower == "that" { start = j + 1; break }
             // "said after the convention he would not …": a subject pronoun after a crossed
             // phrase opens the clause, with its own verb right after it.
             if j > k + 1, t.isWord, t.cls.contains(.subjectPronoun), t.lower != "it", j + 1 < n, tokens[j + 1].isWord,
-               finder.pack.finiteVerbs.contains(tokens[j + 1].lower) || ["wants", "wanted"].contains(tokens[j + 1].lower) { start = j; break }
+               tokens[j + 1].cls.contains(.finiteVerb) || ["wants", "wanted"].contains(tokens[j + 1].lower) { start = j; break }
             if t.isPunct(".") || t.isPunct(";") || t.isPunct(":") || t.isPunct(",") || t.kind == .quote && j > k + 3 { break }
             if t.isWord, t.cls.contains(.verbForm) { break }
             j += 1
@@ -1096,7 +1127,7 @@ struct Context {
             let t = tokens[k]
             if t.isPunct(","), k + 1 < n, m.tokens.lowerBound > c { start = nil }
             else if t.isWord, !t.cls.contains(.prepositions), t.lower != "to", !t.cls.contains(.timeWords),
-                    !t.lower.hasSuffix("ly"), !t.cls.contains(.verbForm) {
+                    !t.lower.hasBytesSuffix("ly"), !t.cls.contains(.verbForm) {
                 start = k
             }
         }
@@ -1113,7 +1144,7 @@ struct Context {
             // "…, said Tom Reed, the harbour master.": the role after an inverted subject is
             // not a second half of the statement.
             if m.tokens.lowerBound > c, let role = appositive(after: after) { after = role.end }
-            if after + 1 < n, tokens[after].isPunct(","), tokens[after + 1].isWord, !tokens[after + 1].lower.hasSuffix("ing"),
+            if after + 1 < n, tokens[after].isPunct(","), tokens[after + 1].isWord, !tokens[after + 1].lower.hasBytesSuffix("ing"),
                let first = clause(from: 0, to: subjectStart - 1, minWords: 1), let second = clause(from: after + 1, to: n, stopAtCue: true, minWords: 1),
                tokens[0..<min(n, Context.window * 2)].filter(\.isWord).count - (after - subjectStart + 1) >= 4 {
                 return ([first, second], m, .split)
@@ -1154,8 +1185,8 @@ struct Context {
         for k in (c + 2)..<min(tokens.count, c + 10) {
             let t = tokens[k]
             guard t.isWord else { if t.kind == .quote { continue }; return false }
-            if finder.pack.finiteVerbs.contains(t.lower) || t.lower.hasSuffix("n't") || t.lower.hasSuffix("n’t")
-                || (t.lower.hasSuffix("ed") && t.lower.count > 4) || t.cls.contains(.verbForm) { return true }
+            if t.cls.contains(.finiteVerb) || t.lower.hasBytesSuffix("n't") || t.lower.hasBytesSuffix("n’t")
+                || (t.lower.hasBytesSuffix("ed") && t.lower.count > 4) || t.cls.contains(.verbForm) { return true }
         }
         return false
     }
@@ -1167,7 +1198,7 @@ struct Context {
         var hops = 0
         while k >= 0, hops < 3, tokens[k].isWord {
             let w = tokens[k].lower
-            if ["without", "not", "never", "no", "neither", "nor"].contains(w) || w.hasSuffix("n't") || w.hasSuffix("n’t") { return true }
+            if ["without", "not", "never", "no", "neither", "nor"].contains(w) || w.hasBytesSuffix("n't") || w.hasBytesSuffix("n’t") { return true }
             if w == "to", k > 0, ["declined", "refused", "declines", "refuses", "declining", "refusing", "failed", "fails"].contains(tokens[k - 1].lower) { return true }
             if !tokens[k].cls.contains(.verbModifiers) && w != "to" { break }
             k -= 1; hops += 1
@@ -1200,7 +1231,7 @@ struct Context {
                 if k > from, tokens[k].isWord, tokens[k].lower == "and" || tokens[k].lower == "but" {
                     var v = k + 1
                     while v < to, tokens[v].isWord, tokens[v].cls.contains(.verbModifiers) { v += 1 }
-                    if v < to, tokens[v].isWord, !tokens[v].isCapitalized, tokens[v].cls.contains(.verbForm), !tokens[v].lower.hasSuffix("ing") { end = k; break }
+                    if v < to, tokens[v].isWord, !tokens[v].isCapitalized, tokens[v].cls.contains(.verbForm), !tokens[v].lower.hasBytesSuffix("ing") { end = k; break }
                 }
                 if tokens[k].isPunct(","), k + 1 < to {
                     if tokens[k + 1].lower == "according" { end = k; break }
@@ -1208,10 +1239,10 @@ struct Context {
                     // ", Tom Reed said", ", the mayor added": a subject of several words and its cue.
                     if let m = finder.mention(startingAt: k + 1, tokens), m.tokens.upperBound < to, m.tokens.upperBound - k <= 7,
                        tokens[m.tokens.upperBound].isWord, tokens[m.tokens.upperBound].cls.contains(.speechVerb) { end = k; break }
-                    if tokens[k + 1].cls.contains(.verbForm), tokens[k + 1].lower.hasSuffix("ing") == false { end = k; break }
+                    if tokens[k + 1].cls.contains(.verbForm), tokens[k + 1].lower.hasBytesSuffix("ing") == false { end = k; break }
                     // ", adding that …", ", saying …": a participle that is itself a cue opens a
                     // report of its own (other participles, ", asking him …", go on with it).
-                    if tokens[k + 1].isWord, tokens[k + 1].lower.hasSuffix("ing"), tokens[k + 1].lower.count > 5, !tokens[k + 1].isCapitalized,
+                    if tokens[k + 1].isWord, tokens[k + 1].lower.hasBytesSuffix("ing"), tokens[k + 1].lower.count > 5, !tokens[k + 1].isCapitalized,
                        tokens[k + 1].cls.contains(.speechVerb) { end = k; break }
                 }
                 k += 1
@@ -1219,9 +1250,22 @@ struct Context {
         }
         while end > from, tokens[end - 1].kind == .punct { end -= 1 }
         guard end > from else { return nil }
-        let span = tokens[from..<end]
-        if span.contains(where: { $0.kind == .quote }) { return nil }
-        if span.filter(\.isWord).count < minWords { return nil }
+        var words = 0
+        for k in from..<end {
+            if tokens[k].kind == .quote { return nil }
+            if tokens[k].isWord { words += 1 }
+        }
+        if words < minWords { return nil }
         return TextRange(tokens[from].range.start, tokens[end - 1].range.end)
+    }
+}
+
+extension Token {
+    /// The word's first character is a number ("47", "½"): an ASCII first byte answers
+    /// without the `Character` (only the digits among ASCII are numbers).
+    var startsWithNumber: Bool {
+        guard let b = lower.utf8.first else { return false }
+        if b < 0x80 { return b >= 0x30 && b <= 0x39 }
+        return lower.first?.isNumber == true
     }
 }

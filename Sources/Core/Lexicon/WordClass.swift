@@ -33,6 +33,15 @@ struct WordClass: OptionSet, Sendable {
     static let femaleFirstName = WordClass(rawValue: 1 << 23)
     /// A word of a locality's name ("new" and "york"): a name with no such word is no place.
     static let placeWord = WordClass(rawValue: 1 << 24)
+    /// "according" (of "according to") and the language's one-word "according to" ("selon",
+    /// "laut"); set by `LanguagePack`, like `finiteVerb`.
+    static let according = WordClass(rawValue: 1 << 28)
+    /// A finite auxiliary or modal of the language (`LanguagePack.finiteVerbs`: "is", "would").
+    static let finiteVerb = WordClass(rawValue: 1 << 29)
+    /// A word of quantity of the language (`LanguagePack.quantityWords`: "half", "percent").
+    static let quantityWord = WordClass(rawValue: 1 << 30)
+    /// A word before a quotation that makes it a title or a scare quote ("film", "so-called").
+    static let quoteKindCue = WordClass(rawValue: 1 << 31)
 
     /// The classes of every word: the shared lists of `Names` and one language's speech
     /// forms and subject pronouns (see `LanguagePack`).

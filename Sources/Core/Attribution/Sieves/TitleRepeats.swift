@@ -6,13 +6,13 @@ struct TitleRepeats {
 
     func apply(_ source: Source, quotations: [MarkedQuotation], decisions: inout [QuoteDecision?]) {
         var titles = Set<String>()
-        for (i, d) in decisions.enumerated() where d?.kind == .title {
+        for i in decisions.indices where decisions[i]?.kind == .title {
             titles.insert(Self.key(source.string(quotations[i].content)))
         }
         guard !titles.isEmpty else { return }
         for i in decisions.indices {
-            guard let d = decisions[i], d.kind.isStatement, d.kind != .indirect else { continue }
-            guard Self.wordCount(source, quotations[i].content) <= Self.maxWords,
+            guard let kind = decisions[i]?.kind, kind.isStatement, kind != .indirect else { continue }
+            guard Self.wordCount(source, quotations[i].content, upTo: Self.maxWords + 1) <= Self.maxWords,
                   titles.contains(Self.key(source.string(quotations[i].content))) else { continue }
             decisions[i]?.kind = .title
             decisions[i]?.entity = nil
@@ -20,12 +20,17 @@ struct TitleRepeats {
         }
     }
 
-    /// Runs of bytes between spaces (U+0020), counted without making a string.
-    static func wordCount(_ source: Source, _ range: TextRange) -> Int {
+    /// Runs of bytes between spaces (U+0020), counted without making a string; the count
+    /// stops at `limit` (a long quotation is no title, however long it is).
+    static func wordCount(_ source: Source, _ range: TextRange, upTo limit: Int = .max) -> Int {
         var n = 0
         var inWord = false
         for k in range.start..<range.end {
-            if source[k] == 0x20 { inWord = false } else if !inWord { inWord = true; n += 1 }
+            if source[k] == 0x20 { inWord = false } else if !inWord {
+                inWord = true
+                n += 1
+                if n >= limit { break }
+            }
         }
         return n
     }
