@@ -108,7 +108,7 @@ struct Context {
     /// "Asked whether …", "when asked if …", "was asked by a reporter what …": a question put
     /// by someone the text does not name.
     func isPassiveAsk(_ c: Int) -> Bool {
-        guard asks(c), tokens[c].lower == "asked" else { return false }
+        guard tokens[c].lower == "asked", asks(c) else { return false }
         if c == 0 { return true }
         let p = tokens[c - 1]
         return p.kind == .punct && !p.isPunct("(") || ["when", "after", "once", "if", "was", "were", "being", "been", "is", "are"].contains(p.lower)
@@ -356,7 +356,10 @@ struct Context {
         }
         // "Stacy Baker of Columbia, South Carolina says": the places between the person and
         // the verb are skipped, with the preposition that brought them in.
-        if j >= 0, tokens[j].isWord, let place = finder.mention(endingAt: j, tokens), finder.isPlace(place, tokens) {
+        // The mention ending at `j` is asked for twice when `j` stays put: found once.
+        let endingAtJ = j >= 0 && tokens[j].isWord ? finder.mention(endingAt: j, tokens) : nil
+        let placeAt = j
+        if let place = endingAtJ, finder.isPlace(place, tokens) {
             var p = place.tokens.lowerBound - 1
             var hops = 0
             while p >= 1, hops < 3 {
@@ -372,7 +375,8 @@ struct Context {
             j = open - 1
         }
         if j >= 0 {
-            if tokens[j].isWord, let m = finder.mention(endingAt: j, tokens) ?? finder.contraction(at: j, tokens) ?? finder.genericDescription(endingAt: j, tokens),
+            if tokens[j].isWord, let m = (j == placeAt ? endingAtJ : finder.mention(endingAt: j, tokens)) ?? finder.contraction(at: j, tokens)
+                ?? finder.genericDescription(endingAt: j, tokens),
                !m.possessive || m.kind == .pronoun {
                 var before = m.tokens.lowerBound - 1
                 // "The Taxi Council in the Western Cape said": "the" between a preposition and a name.
