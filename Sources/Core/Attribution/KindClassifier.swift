@@ -4,14 +4,18 @@ struct KindClassifier {
     /// direct, partial, scare or title.
     func kind(_ ctx: Context, of qi: Int, quotation mq: MarkedQuotation, attributed: Bool, hasCue: Bool) -> QuotationKind {
         let source = ctx.source, tokens = ctx.tokens, firstWord = ctx.firstWord
-        // The quotation's words, first letter and last mark, read from the text's bytes.
+        // The quotation's words, first letter and last mark, read from the text's bytes. The
+        // rules ask about at most eight words: counting stops at nine.
         let content = mq.content
         var words = 0
         var inWord = false
         for k in content.start..<content.end {
             let b = source[k]
             let space = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
-            if !space && !inWord { words += 1 }
+            if !space && !inWord {
+                words += 1
+                if words > 8 { break }
+            }
             inWord = !space
         }
         let previous = qi > 0 ? tokens[qi - 1] : nil

@@ -28,49 +28,52 @@ struct Context {
     /// Token indices of speech cues: speech verbs, and "according" of "according to".
     func cues() -> [Int] {
         var out: [Int] = []
-        for i in tokens.indices {
+        tokens.withUnsafeBufferPointer { all in
             // Only an "according" word or a speech verb can be a cue: one test of the word's
             // classes per token (punctuation and quotations have none).
-            let cls = tokens[i].cls
-            guard cls.contains(.according) || cls.contains(.speechVerb) else { continue }
-            let t = tokens[i]
-            if cls.contains(.according) {
-                if t.lower == "according" {
-                    if i + 1 < tokens.count, tokens[i + 1].lower == "to" { out.append(i); continue }
-                    if finder.pack.accordingWords.contains(t.lower) { out.append(i); continue }
-                } else {
-                    // One of the language's own "according to" words.
-                    out.append(i); continue
-                }
+            for i in all.indices where all[i].cls.contains(.according) || all[i].cls.contains(.speechVerb) {
+                if isCue(i) { out.append(i) }
             }
-            guard t.cls.contains(.speechVerb) else { continue }
-            if t.cls.contains(.nounForm) {
-                // "reports", "notes", "claims": verbs only right after a name or a pronoun.
-                guard i > 0, tokens[i - 1].isWord,
-                      tokens[i - 1].isCapitalized && !tokens[i - 1].bareCls.contains(.notNames) || tokens[i - 1].cls.contains(.subjectPronoun)
-                        || finder.genericDescription(endingAt: i - 1, tokens) != nil
-                else { continue }
-                // Capitalised mid-sentence it is part of a name (the United States, Islamic
-                // State); as a verb it is followed by what it reports ("states that", "notes:",
-                // "reports the"), not by another noun or verb ("the AP report is", "state
-                // Rep.", "a police report indicates").
-                if t.isCapitalized, !headline { continue }
-                if !opensReport(after: i) { continue }
-                out.append(i)
-                continue
-            }
-            // A capitalised cue mid-sentence is a name or a title (the Daily Mail's "Said…"), not a verb.
-            if t.isCapitalized, i > 0, !(tokens[i - 1].kind == .quote || tokens[i - 1].isPunct(",")), !headline { continue }
-            // "called" right after a determiner or before "for" is not speech ("a group called X" stays a cue).
-            if i > 0, ["the", "a", "an", "his", "her", "their"].contains(tokens[i - 1].lower), !finder.pack.auxiliaries.contains(tokens[i - 1].lower) { continue }
-            // "Trump's reported net worth", "the leadership's repeated refusal": a participle
-            // between a possessive and its noun is an adjective ("Trump's reported that …"
-            // stays a cue, and so does "he’s predicted big wins": a pronoun's "’s" is "has").
-            if i > 0, i + 1 < tokens.count, tokens[i - 1].isPossessive, !tokens[i - 1].bareCls.contains(.allPronouns), t.lower.hasBytesSuffix("ed"),
-               adjectiveBefore(tokens[i + 1]) { continue }
-            out.append(i)
         }
         return out
+    }
+
+    /// Whether token `i`, an "according" word or a speech verb, is a cue.
+    private func isCue(_ i: Int) -> Bool {
+        let t = tokens[i]
+        if t.cls.contains(.according) {
+            if t.lower == "according" {
+                if i + 1 < tokens.count, tokens[i + 1].lower == "to" { return true }
+                if finder.pack.accordingWords.contains(t.lower) { return true }
+            } else {
+                // One of the language's own "according to" words.
+                return true
+            }
+        }
+        guard t.cls.contains(.speechVerb) else { return false }
+        if t.cls.contains(.nounForm) {
+            // "reports", "notes", "claims": verbs only right after a name or a pronoun.
+            guard i > 0, tokens[i - 1].isWord,
+                  tokens[i - 1].isCapitalized && !tokens[i - 1].bareCls.contains(.notNames) || tokens[i - 1].cls.contains(.subjectPronoun)
+                    || finder.genericDescription(endingAt: i - 1, tokens) != nil
+            else { return false }
+            // Capitalised mid-sentence it is part of a name (the United States, Islamic
+            // State); as a verb it is followed by what it reports ("states that", "notes:",
+            // "reports the"), not by another noun or verb ("the AP report is", "state
+            // Rep.", "a police report indicates").
+            if t.isCapitalized, !headline { return false }
+            return opensReport(after: i)
+        }
+        // A capitalised cue mid-sentence is a name or a title (the Daily Mail's "Said…"), not a verb.
+        if t.isCapitalized, i > 0, !(tokens[i - 1].kind == .quote || tokens[i - 1].isPunct(",")), !headline { return false }
+        // "called" right after a determiner or before "for" is not speech ("a group called X" stays a cue).
+        if i > 0, ["the", "a", "an", "his", "her", "their"].contains(tokens[i - 1].lower), !finder.pack.auxiliaries.contains(tokens[i - 1].lower) { return false }
+        // "Trump's reported net worth", "the leadership's repeated refusal": a participle
+        // between a possessive and its noun is an adjective ("Trump's reported that …"
+        // stays a cue, and so does "he’s predicted big wins": a pronoun's "’s" is "has").
+        if i > 0, i + 1 < tokens.count, tokens[i - 1].isPossessive, !tokens[i - 1].bareCls.contains(.allPronouns), t.lower.hasBytesSuffix("ed"),
+           adjectiveBefore(tokens[i + 1]) { return false }
+        return true
     }
 
     /// A lower-case word that may be the noun a participle describes: no complementiser,
@@ -95,7 +98,7 @@ struct Context {
 
     /// "about" right after a verb of the pack's `topicVerbStems` (or after a time word or an adverb): its index.
     func topicFollows(_ c: Int) -> Int? {
-        guard !isAccording(c), finder.pack.topicVerbStems.contains(where: { tokens[c].lower.hasPrefix($0) }) else { return nil }
+        guard !isAccording(c), finder.pack.topicVerbStems.contains(where: { tokens[c].lower.utf8.starts(with: $0.utf8) }) else { return nil }
         var k = c + 1
         var hops = 0
         while k < tokens.count, hops < 2, tokens[k].isWord, tokens[k].lower != "about",
@@ -1108,7 +1111,7 @@ struct Context {
         }
         // "vowed to form …", "urged Republicans to join …", "told his advisers to …" (but
         // "threatened to sue" is no statement, and "pointed to", "responded to" take an object).
-        if w < n, tokens[w].lower == "to", !finder.pack.noInfinitiveStems.contains(where: { tokens[c].lower.hasPrefix($0) }), tokens[c].lower != "according", w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
+        if w < n, tokens[w].lower == "to", !finder.pack.noInfinitiveStems.contains(where: { tokens[c].lower.utf8.starts(with: $0.utf8) }), tokens[c].lower != "according", w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
            !tokens[w + 1].cls.contains(.determiners), !tokens[w + 1].cls.contains(.subjectPronoun) {
             if let r = clause(from: objectStart ?? w, to: n, stopAtCue: true) { return ([r], m, .infinitive) }
         }

@@ -7,13 +7,13 @@ struct TitleRepeats {
     func apply(_ source: Source, quotations: [MarkedQuotation], decisions: inout [QuoteDecision?]) {
         var titles = Set<String>()
         for i in decisions.indices where decisions[i]?.kind == .title {
-            titles.insert(Self.key(source.string(quotations[i].content)))
+            titles.insert(Self.key(source, quotations[i].content))
         }
         guard !titles.isEmpty else { return }
         for i in decisions.indices {
             guard let kind = decisions[i]?.kind, kind.isStatement, kind != .indirect else { continue }
             guard Self.wordCount(source, quotations[i].content, upTo: Self.maxWords + 1) <= Self.maxWords,
-                  titles.contains(Self.key(source.string(quotations[i].content))) else { continue }
+                  titles.contains(Self.key(source, quotations[i].content)) else { continue }
             decisions[i]?.kind = .title
             decisions[i]?.entity = nil
             decisions[i]?.attribution = Attribution(rule: .notAStatement, confidence: 0.6)
@@ -34,6 +34,33 @@ struct TitleRepeats {
         }
         return n
     }
+
+    /// `key` of the text at `range`. ASCII text is keyed from its bytes with the same answer:
+    /// the letters lowered, ASCII punctuation (general category P) and white space trimmed.
+    static func key(_ source: Source, _ range: TextRange) -> String {
+        var lo = range.start, hi = range.end
+        for k in lo..<hi where source[k] >= 0x80 { return key(source.string(range)) }
+        while hi > lo, isASCIIPunctuation(source[hi - 1]) || isASCIIWhiteSpace(source[hi - 1]) { hi -= 1 }
+        while lo < hi, isASCIIWhiteSpace(source[lo]) { lo += 1 }
+        return String(unsafeUninitializedCapacity: hi - lo) { buffer in
+            for k in lo..<hi {
+                let b = source[k]
+                buffer[k - lo] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            }
+            return hi - lo
+        }
+    }
+
+    /// `Character.isPunctuation` of an ASCII byte: ! " # % & ' ( ) * , - . / : ; ? @ [ \ ] _ { }.
+    private static func isASCIIPunctuation(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x21...0x23, 0x25...0x2A, 0x2C...0x2F, 0x3A, 0x3B, 0x3F, 0x40, 0x5B...0x5D, 0x5F, 0x7B, 0x7D: true
+        default: false
+        }
+    }
+
+    /// `Character.isWhitespace` of an ASCII byte: tab, line feed, vertical tab, form feed, return, space.
+    private static func isASCIIWhiteSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 
     /// Lowercased, trailing punctuation and spaces dropped ("Winds of Change." = "winds of change").
     static func key(_ text: String) -> String {
