@@ -67,7 +67,9 @@ struct Context {
         // A capitalised cue mid-sentence is a name or a title (the Daily Mail's "Said…"), not a verb.
         if t.isCapitalized, i > 0, !(tokens[i - 1].kind == .quote || tokens[i - 1].isPunct(",")), !headline { return false }
         // "called" right after a determiner or before "for" is not speech ("a group called X" stays a cue).
-        if i > 0, ["the", "a", "an", "his", "her", "their"].contains(tokens[i - 1].lower), !finder.pack.auxiliaries.contains(tokens[i - 1].lower) { return false }
+        // (All six are determiners: the class is tested first.)
+        if i > 0, tokens[i - 1].cls.contains(.determiners), ["the", "a", "an", "his", "her", "their"].contains(tokens[i - 1].lower),
+           !finder.pack.auxiliaries.contains(tokens[i - 1].lower) { return false }
         // "Trump's reported net worth", "the leadership's repeated refusal": a participle
         // between a possessive and its noun is an adjective ("Trump's reported that …"
         // stays a cue, and so does "he’s predicted big wins": a pronoun's "’s" is "has").
@@ -81,7 +83,7 @@ struct Context {
     private func adjectiveBefore(_ n: Token) -> Bool {
         n.isWord && !n.isCapitalized && n.lower != "that" && n.lower != "to" && !n.cls.contains(.determiners) && !n.cls.contains(.allPronouns)
             && !n.cls.contains(.prepositions) && !n.cls.contains(.timeWords) && !n.lower.hasBytesSuffix("ly") && !n.cls.contains(.finiteVerb)
-            && !["how", "why", "whether", "what", "when", "where", "who", "if"].contains(n.lower)
+            && !Self.questionWords.contains(n.lower)
     }
 
     /// What may follow a noun-like speech verb used as a verb: "that", punctuation, a
@@ -287,7 +289,7 @@ struct Context {
         // "X was quoted as saying": the subject of "was quoted".
         if t.lower == "saying", c >= 3, tokens[c - 1].lower == "as", tokens[c - 2].lower == "quoted" {
             var j = c - 3
-            while j >= 0, ["was", "were", "is", "been", "being", "has", "have", "had", "also", "widely"].contains(tokens[j].lower) { j -= 1 }
+            while j >= 0, Self.quotedAuxiliaries.contains(tokens[j].lower) { j -= 1 }
             if j >= 0, let m = finder.mention(endingAt: j, tokens), !m.possessive { return m }
             return clauseSubject(before: c - 2)
         }
@@ -295,7 +297,7 @@ struct Context {
         // asked is not named (see `passiveQuestion`), and the one asked did not ask.
         if isPassiveAsk(c) { return nil }
         // Passive ("was told", "were asked") makes the subject the listener, not the speaker.
-        if c > 0, ["was", "were", "been", "being", "be", "is", "are"].contains(tokens[c - 1].lower), !t.lower.hasBytesSuffix("ing") {
+        if c > 0, Self.passiveAuxiliaries.contains(tokens[c - 1].lower), !t.lower.hasBytesSuffix("ing") {
             // "was written by Springsteen": the agent after "by" is the speaker.
             if c + 2 < tokens.count, tokens[c + 1].lower == "by" { return finder.mention(startingAt: c + 2, tokens) }
             return nil
@@ -306,7 +308,7 @@ struct Context {
         if b >= 0, tokens[b].lower == "and" || tokens[b].lower == "but", !t.lower.hasBytesSuffix("ing") {
             return clauseSubject(before: b)
         }
-        if t.lower.hasBytesSuffix("ing"), c > 0, ["by", "while", "after", "before", "when", "in", "without", "also", "even", "from", "upon"].contains(tokens[c - 1].lower) {
+        if t.lower.hasBytesSuffix("ing"), c > 0, Self.participleOpeners.contains(tokens[c - 1].lower) {
             return clauseSubject(before: c - 1)
         }
         if t.lower.hasBytesSuffix("ing"), c > 0, tokens[c - 1].isPunct(",") || tokens[c - 1].isPunct("—") || tokens[c - 1].isPunct("–") || tokens[c - 1].kind == .quote || tokens[c - 1].lower == "and" {
@@ -320,7 +322,7 @@ struct Context {
         if j >= 0, finder.pack.auxiliaries.contains(tokens[j].lower) { j -= 1 }
         // "the father of two said", "a mother of three said": the description before "of".
         if j >= 2, tokens[j].isWord, tokens[j - 1].lower == "of",
-           tokens[j].lower.allSatisfy(\.isNumber) || ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].contains(tokens[j].lower) {
+           tokens[j].lower.allSatisfy(\.isNumber) || Self.smallNumbers.contains(tokens[j].lower) {
             j -= 2
         }
         // "Rep. Gwen Moore (D-Wis.) said": a parenthesis between the name and the verb.
@@ -334,7 +336,7 @@ struct Context {
             // "Paul Ryan on Thursday declared", "the mayor last week said": a time phrase
             // between the subject and its verb.
             if j >= 1, tokens[j].isWord, tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns) || Names.months.contains(tokens[j].lower),
-               ["on", "last", "this", "early", "late", "earlier", "later", "in"].contains(tokens[j - 1].lower) {
+               Self.timePhraseOpeners.contains(tokens[j - 1].lower) {
                 j -= 2
                 // "Governor X had in March said": an auxiliary before the time phrase.
                 if j >= 0, finder.pack.auxiliaries.contains(tokens[j].lower) { j -= 1 }
@@ -404,7 +406,7 @@ struct Context {
                 // Transport said": the head before the prepositional phrases.
                 var p = before
                 var hops = 0
-                while p >= 1, hops < 3, ["for", "of", "at", "from", "with", "on", "in"].contains(tokens[p].lower),
+                while p >= 1, hops < 3, Self.headPrepositions.contains(tokens[p].lower),
                       let head = finder.mention(endingAt: headEnd(before: p), tokens) ?? finder.genericDescription(endingAt: headEnd(before: p), tokens),
                       head.kind != .pronoun, !head.possessive {
                     let h = head.tokens.lowerBound - 1
@@ -459,7 +461,7 @@ struct Context {
         // A headline's capitals are no noun phrase ("Mayor Reveals Who He Would Pick").
         guard !headline else { return nil }
         var s = datelineEnd()
-        while s < j, tokens[s].isWord, ["but", "and", "yet", "still", "rather", "meanwhile", "however", "now"].contains(tokens[s].lower) {
+        while s < j, tokens[s].isWord, Self.sentenceOpeners.contains(tokens[s].lower) {
             s += 1
             if s < j, tokens[s].isPunct(",") { s += 1 }
         }
@@ -467,7 +469,7 @@ struct Context {
         let t = tokens[s]
         if t.cls.contains(.allPronouns) || t.cls.contains(.prepositions) || t.cls.contains(.speechVerb) || t.lower.hasBytesSuffix("ing")
             || t.lower.hasBytesSuffix("ly") || t.cls.contains(.finiteVerb)
-            || ["there", "it", "if", "when", "as", "while", "because", "although", "though", "since", "after", "before", "until", "once", "despite", "unlike", "like"].contains(t.lower) {
+            || Self.noSubjectOpeners.contains(t.lower) {
             return nil
         }
         let last = tokens[j]
@@ -520,7 +522,7 @@ struct Context {
         func plain(_ x: Token) -> Bool {
             x.isWord && !x.isPossessive && !x.cls.contains(.verbForm) && !x.cls.contains(.speechVerb) && !x.cls.contains(.allPronouns)
                 && !x.cls.contains(.prepositions) && !x.cls.contains(.finiteVerb) && !x.lower.hasBytesSuffix("ly")
-                && !["and", "but", "or", "while", "as", "because", "though", "although", "when", "if", "that", "who", "which"].contains(x.lower)
+                && !Self.pluralBreaks.contains(x.lower)
         }
         let t = tokens[j]
         guard t.isWord, !t.isCapitalized || j == 0, !t.isPossessive else { return nil }
@@ -533,7 +535,7 @@ struct Context {
         while k >= 0, j - k <= 8 {
             let x = tokens[k]
             if plain(x) { k -= 1; continue }
-            if x.isWord, ["of", "in", "with", "at", "from", "on", "for"].contains(x.lower), k > 0 { firstPreposition = k; k -= 1; continue }
+            if x.isWord, Self.pluralPrepositions.contains(x.lower), k > 0 { firstPreposition = k; k -= 1; continue }
             break
         }
         let start = k + 1
@@ -547,7 +549,7 @@ struct Context {
         let head = tokens[headIndex].lower
         if start > 0 {
             let b = tokens[start - 1]
-            guard b.kind == .punct && !b.isPunct("(") || ["and", "but", "while", "as", "because", "though", "although"].contains(b.lower) else { return nil }
+            guard b.kind == .punct && !b.isPunct("(") || Self.pluralOpeners.contains(b.lower) else { return nil }
             // "Edwards and others said", "Ms. Toretti, Mrs. Rao and other bundlers said": the
             // first person named leads the group.
             if b.lower == "and", start >= 2, var first = finder.mention(endingAt: start - 2, tokens), first.kind == .name, !first.possessive {
@@ -688,7 +690,7 @@ struct Context {
                 // (A verb right after the comma goes on with a clause before it: "whose home,
                 // Miami, is projected …"; "when asked what …" is a subordinate clause.)
                 let plain = tokens[inner].prefix(while: {
-                    !["who", "which", "whose", "that", "whom", "when", "what", "where", "how", "why", "if", "whether", "as", "while", "after", "before"].contains($0.bare)
+                    !Self.appositionBreaks.contains($0.bare)
                         && !$0.lower.hasBytesPrefix("who")
                 })
                 if plain.dropFirst().contains(where: { $0.isWord && !$0.isCapitalized && $0.cls.contains(.finiteVerb) && !["be", "been"].contains($0.lower) }) {
@@ -1101,7 +1103,7 @@ struct Context {
                tokens[w + 1].isWord, tokens[w + 1].cls.contains(.timeWords) || tokens[w + 1].cls.contains(.timeNouns) { w += 2; continue }
             break
         }
-        if w < n, tokens[w].isWord, ["how", "why", "whether", "what", "when", "where", "who", "if"].contains(tokens[w].lower) {
+        if w < n, tokens[w].isWord, Self.questionWords.contains(tokens[w].lower) {
             if let r = clause(from: w, to: n, stopAtCue: true) { return ([r], m, .whClause) }
         }
         // "complained about the long hours", "joked about his age": the topic is what was said.
@@ -1206,7 +1208,7 @@ struct Context {
         while k >= 0, hops < 3, tokens[k].isWord {
             let w = tokens[k].lower
             if ["without", "not", "never", "no", "neither", "nor"].contains(w) || w.hasBytesSuffix("n't") || w.hasBytesSuffix("n’t") { return true }
-            if w == "to", k > 0, ["declined", "refused", "declines", "refuses", "declining", "refusing", "failed", "fails"].contains(tokens[k - 1].lower) { return true }
+            if w == "to", k > 0, Self.refusals.contains(tokens[k - 1].lower) { return true }
             if !tokens[k].cls.contains(.verbModifiers) && w != "to" { break }
             k -= 1; hops += 1
         }
@@ -1275,4 +1277,39 @@ extension Token {
         if b < 0x80 { return b >= 0x30 && b <= 0x39 }
         return lower.first?.isNumber == true
     }
+}
+
+/// The cue rules' word lists of seven words or more, made once (such an array literal in a
+/// rule is built anew on every call).
+extension Context {
+    /// Words that open a question or an indirect question ("told X how …").
+    static let questionWords = ["how", "why", "whether", "what", "when", "where", "who", "if"]
+    /// Between a name and "quoted as saying" ("was widely quoted").
+    static let quotedAuxiliaries = ["was", "were", "is", "been", "being", "has", "have", "had", "also", "widely"]
+    /// Before a cue that makes it passive ("was told").
+    static let passiveAuxiliaries = ["was", "were", "been", "being", "be", "is", "are"]
+    /// Before a participle whose subject is the clause's ("by saying", "while insisting").
+    static let participleOpeners = ["by", "while", "after", "before", "when", "in", "without", "also", "even", "from", "upon"]
+    /// "a mother of three"
+    static let smallNumbers = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    /// Before a time word between a subject and its verb ("on Thursday", "last week").
+    static let timePhraseOpeners = ["on", "last", "this", "early", "late", "earlier", "later", "in"]
+    /// Between a head and the body it speaks for ("a spokeswoman for").
+    static let headPrepositions = ["for", "of", "at", "from", "with", "on", "in"]
+    /// Words that may open a sentence before its subject ("But", "Meanwhile").
+    static let sentenceOpeners = ["but", "and", "yet", "still", "rather", "meanwhile", "however", "now"]
+    /// Words that open no noun phrase (an expletive or a subordinate clause).
+    static let noSubjectOpeners = ["there", "it", "if", "when", "as", "while", "because", "although", "though", "since", "after", "before",
+                                   "until", "once", "despite", "unlike", "like"]
+    /// Conjunctions and relatives that a plain plural phrase does not hold.
+    static let pluralBreaks = ["and", "but", "or", "while", "as", "because", "though", "although", "when", "if", "that", "who", "which"]
+    /// Prepositions of a short phrase after a plural head ("people familiar with").
+    static let pluralPrepositions = ["of", "in", "with", "at", "from", "on", "for"]
+    /// Conjunctions that may stand before a plural subject.
+    static let pluralOpeners = ["and", "but", "while", "as", "because", "though", "although"]
+    /// Words that open a clause inside an apposition, where its role ends.
+    static let appositionBreaks = ["who", "which", "whose", "that", "whom", "when", "what", "where", "how", "why", "if", "whether", "as",
+                                   "while", "after", "before"]
+    /// Verbs of refusing before "to" ("declined to say").
+    static let refusals = ["declined", "refused", "declines", "refuses", "declining", "refusing", "failed", "fails"]
 }

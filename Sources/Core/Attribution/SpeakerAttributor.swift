@@ -237,7 +237,7 @@ struct SpeakerAttributor {
         let described = LeadDescriptions().apply(&out, registry: registry, source: source)
         // Speakers: entities with a statement, in order of first mention.
         var speaking = Set<Int>()
-        for q in out { if let e = q.speaker { speaking.insert(e) } }
+        for k in out.indices { if let e = out[k].speaker { speaking.insert(e) } }
         // Ties (two entities first named at one offset) go by entity number, never by Set order.
         let order = speaking.sorted {
             let a = registry[$0].firstMention.start, b = registry[$1].firstMention.start
