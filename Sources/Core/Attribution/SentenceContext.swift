@@ -1013,8 +1013,8 @@ struct Context {
         var j = k
         while j < tokens.count, tokens[j].range.end <= end {
             let t = tokens[j]
-            if t.isWord, t.cls.contains(.finiteVerb) || t.cls.contains(.subjectPronoun) || t.lower.hasBytesSuffix("n't") || t.lower.hasBytesSuffix("n’t")
-                || (t.lower.hasBytesSuffix("ed") && t.lower.count > 4 && !t.isCapitalized) || t.cls.contains(.verbForm) || t.isPossessive && t.bareCls.contains(.allPronouns) {
+            if t.isWord, t.cls.contains(.finiteVerb) || t.cls.contains(.subjectPronoun) || t.cls.contains(.verbForm)
+                || t.isPossessive && t.bareCls.contains(.allPronouns) || t.isNegative || (t.endsInEd && t.lower.count > 4 && !t.isCapitalized) {
                 return true
             }
             j += 1
@@ -1194,8 +1194,7 @@ struct Context {
         for k in (c + 2)..<min(tokens.count, c + 10) {
             let t = tokens[k]
             guard t.isWord else { if t.kind == .quote { continue }; return false }
-            if t.cls.contains(.finiteVerb) || t.lower.hasBytesSuffix("n't") || t.lower.hasBytesSuffix("n’t")
-                || (t.lower.hasBytesSuffix("ed") && t.lower.count > 4) || t.cls.contains(.verbForm) { return true }
+            if t.cls.contains(.finiteVerb) || t.cls.contains(.verbForm) || t.isNegative || (t.endsInEd && t.lower.count > 4) { return true }
         }
         return false
     }
@@ -1270,6 +1269,15 @@ struct Context {
 }
 
 extension Token {
+    /// A negative contraction: the word ends in "n't" or "n’t" ("didn't", "won’t"). Its last
+    /// byte is read first: most words do not end in "t".
+    var isNegative: Bool {
+        lower.utf8.last == 0x74 && (lower.hasBytesSuffix("n't") || lower.hasBytesSuffix("n’t"))
+    }
+
+    /// The word ends in "ed" (last byte first, as `isNegative`).
+    var endsInEd: Bool { lower.utf8.last == 0x64 && lower.hasBytesSuffix("ed") }
+
     /// The word's first character is a number ("47", "½"): an ASCII first byte answers
     /// without the `Character` (only the digits among ASCII are numbers).
     var startsWithNumber: Bool {

@@ -6,14 +6,19 @@ struct TitleRepeats {
 
     func apply(_ source: Source, quotations: [MarkedQuotation], decisions: inout [QuoteDecision?]) {
         var titles = Set<String>()
+        // Each title's length and first byte: a quotation of another shape is keyed no further.
+        var shapes = Set<Int>()
         for i in decisions.indices where decisions[i]?.kind == .title {
-            titles.insert(Self.key(source, quotations[i].content))
+            let key = Self.key(source, quotations[i].content)
+            titles.insert(key)
+            shapes.insert(Self.shape(of: key))
         }
         guard !titles.isEmpty else { return }
         for i in decisions.indices {
             guard let kind = decisions[i]?.kind, kind.isStatement, kind != .indirect else { continue }
-            guard Self.wordCount(source, quotations[i].content, upTo: Self.maxWords + 1) <= Self.maxWords,
-                  titles.contains(Self.key(source, quotations[i].content)) else { continue }
+            guard Self.wordCount(source, quotations[i].content, upTo: Self.maxWords + 1) <= Self.maxWords else { continue }
+            if let shape = Self.asciiShape(source, quotations[i].content), !shapes.contains(shape) { continue }
+            guard titles.contains(Self.key(source, quotations[i].content)) else { continue }
             decisions[i]?.kind = .title
             decisions[i]?.entity = nil
             decisions[i]?.attribution = Attribution(rule: .notAStatement, confidence: 0.6)
@@ -49,6 +54,20 @@ struct TitleRepeats {
             }
             return hi - lo
         }
+    }
+
+    /// A key's byte count and first byte, as one number.
+    static func shape(of key: String) -> Int { key.utf8.count << 8 | Int(key.utf8.first ?? 0) }
+
+    /// `shape(of: key(source, range))` worked out from the bytes, for ASCII text (nil otherwise).
+    static func asciiShape(_ source: Source, _ range: TextRange) -> Int? {
+        var lo = range.start, hi = range.end
+        for k in lo..<hi where source[k] >= 0x80 { return nil }
+        while hi > lo, isASCIIPunctuation(source[hi - 1]) || isASCIIWhiteSpace(source[hi - 1]) { hi -= 1 }
+        while lo < hi, isASCIIWhiteSpace(source[lo]) { lo += 1 }
+        guard hi > lo else { return 0 }
+        let b = source[lo]
+        return (hi - lo) << 8 | Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
     }
 
     /// `Character.isPunctuation` of an ASCII byte: ! " # % & ' ( ) * , - . / : ; ? @ [ \ ] _ { }.
