@@ -287,6 +287,9 @@ struct ReportedClauseFilter {
 
     var enabled: Bool { pack.code == "en" && !ReportedClauseWeights.path.isEmpty }
 
+    /// Relative pronouns before a subject: the cue is in a relative clause.
+    static let relatives = ["which", "that", "who", "whom"]
+
     /// The lemma of every English speech-verb form ("said" → "say").
     static let lemmas: [String: String] = {
         var out: [String: String] = [:]
@@ -335,7 +338,7 @@ struct ReportedClauseFilter {
             if m.kind == .description { f.head = m.head }
             // "which he said could not …", "the system that he said has favored …": the cue sits
             // in a relative clause and its content is the rest of that clause.
-            f.inRelative = m.tokens.lowerBound > 0 && m.tokens.lowerBound < c && ["which", "that", "who", "whom"].contains(tokens[m.tokens.lowerBound - 1].lower)
+            f.inRelative = m.tokens.lowerBound > 0 && m.tokens.lowerBound < c && Self.relatives.contains(tokens[m.tokens.lowerBound - 1].lower)
             f.wordsBetweenSubjectAndCue = c - m.tokens.upperBound > 1
         }
         // The clause.

@@ -100,7 +100,7 @@ struct Context {
 
     /// "about" right after a verb of the pack's `topicVerbStems` (or after a time word or an adverb): its index.
     func topicFollows(_ c: Int) -> Int? {
-        guard !isAccording(c), finder.pack.topicVerbStems.contains(where: { tokens[c].lower.utf8.starts(with: $0.utf8) }) else { return nil }
+        guard !isAccording(c), Self.hasStem(tokens[c].lower, among: finder.pack.topicVerbStems) else { return nil }
         var k = c + 1
         var hops = 0
         while k < tokens.count, hops < 2, tokens[k].isWord, tokens[k].lower != "about",
@@ -181,7 +181,7 @@ struct Context {
         }
         // Phrasal and characterising cues read better whole: "pointed out", "dismissed … as".
         var end = c
-        if c + 1 < tokens.count, ["out", "up", "back", "in"].contains(tokens[c + 1].lower), ["pointed", "points", "pointing", "chimed", "shot", "fired", "summed"].contains(tokens[c].lower) { end = c + 1 }
+        if c + 1 < tokens.count, Self.phrasalParticles.contains(tokens[c + 1].lower), Self.phrasalCues.contains(tokens[c].lower) { end = c + 1 }
         // The pronoun or name right before makes the cue as a reader says it: "he added".
         var start = c
         if c > 0, tokens[c - 1].isWord, tokens[c - 1].cls.contains(.subjectPronoun) { start = c - 1 }
@@ -330,7 +330,7 @@ struct Context {
         while true {
             while j >= 0, tokens[j].isWord, !tokens[j].isCapitalized,
                   tokens[j].cls.contains(.verbModifiers) || tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns)
-                    || ["all", "both", "each", "just"].contains(tokens[j].lower) || (tokens[j].lower.hasBytesSuffix("ly") && tokens[j].lower.count > 3 && tokens[j].cls.contains(.roleNouns) == false) {
+                    || Self.quantifiers.contains(tokens[j].lower) || (tokens[j].lower.hasBytesSuffix("ly") && tokens[j].lower.count > 3 && tokens[j].cls.contains(.roleNouns) == false) {
                 j -= 1
             }
             // "Paul Ryan on Thursday declared", "the mayor last week said": a time phrase
@@ -343,7 +343,7 @@ struct Context {
                 continue
             }
             // "Tom Reed this past week announced" ("week" is skipped above).
-            if j >= 1, tokens[j].lower == "past", ["this", "the"].contains(tokens[j - 1].lower) {
+            if j >= 1, tokens[j].lower == "past", tokens[j - 1].lower == "this" || tokens[j - 1].lower == "the" {
                 j -= 2
                 continue
             }
@@ -373,7 +373,7 @@ struct Context {
                 }
                 break
             }
-            if p >= 1, tokens[p].isWord, ["of", "from", "in"].contains(tokens[p].lower) { j = p - 1 }
+            if p >= 1, tokens[p].isWord, Self.placePrepositions.contains(tokens[p].lower) { j = p - 1 }
         }
         // "Gov. John Kasich (R-OH), said": the parenthesis and the comma after the name.
         if j >= 1, tokens[j].isPunct(","), tokens[j - 1].isPunct(")"), let open = tokens[..<(j - 1)].lastIndex(where: { $0.isPunct("(") }), j - open <= 9 {
@@ -390,7 +390,7 @@ struct Context {
                     before -= 1
                 }
                 let afterPreposition = before >= 0 && tokens[before].isWord && tokens[before].cls.contains(.prepositions)
-                    && !["by", "after", "before", "since", "until", "than"].contains(tokens[before].lower)
+                    && !Self.subjectPrepositions.contains(tokens[before].lower)
                 // "footage of Trump saying …": a name right before a participle is its subject
                 // even after "of".
                 let participleAfterOf = before >= 0 && t.lower.hasBytesSuffix("ing") && m.kind == .name && tokens[before].lower == "of"
@@ -473,7 +473,7 @@ struct Context {
             return nil
         }
         let last = tokens[j]
-        if last.cls.contains(.determiners) || last.cls.contains(.prepositions) || ["and", "or", "but", "who", "that", "which"].contains(last.lower) || last.lower.hasBytesSuffix("ly") {
+        if last.cls.contains(.determiners) || last.cls.contains(.prepositions) || Self.phraseBreaks.contains(last.lower) || last.lower.hasBytesSuffix("ly") {
             return nil
         }
         var relative = false
@@ -489,7 +489,7 @@ struct Context {
                 if head == nil { head = k - 1 }
                 continue
             }
-            if ["who", "that", "which", "whose", "whom"].contains(x.lower) {
+            if Self.relativePronouns.contains(x.lower) {
                 if head == nil { head = k - 1 }
                 relative = true
                 continue
@@ -1050,10 +1050,10 @@ struct Context {
             if !phrase, let role = appositive(after: after) { after = role.end }
             // "…, according to the SITE group, which monitors …": a relative clause describes
             // the source; what it said is the clause before.
-            let relative = after + 1 < n && ["which", "who", "whose"].contains(tokens[after + 1].lower)
+            let relative = after + 1 < n && Self.relativeOpeners.contains(tokens[after + 1].lower)
             // "…, according to a CNN tally, but his path is narrowing": a clause joined by a
             // conjunction is the writer's; the source's is the one before.
-            let coordinated = after + 1 < n && ["but", "and", "yet", "so"].contains(tokens[after + 1].lower)
+            let coordinated = after + 1 < n && Self.coordinators.contains(tokens[after + 1].lower)
             if after < n, tokens[after].isPunct(","), after + 1 < n, !((relative || coordinated) && c > 0 && tokens[c - 1].isPunct(",")),
                tokens[(after + 1)...].contains(where: \.isWord) {
                 let found = clause(from: after + 1, to: n)
@@ -1063,7 +1063,7 @@ struct Context {
                 // with …": a participle after the source opens an adjunct, not its content.
                 let opener = tokens[after + 1]
                 let adjunct = opener.isWord && !opener.isCapitalized && (opener.lower.hasBytesSuffix("ing") || opener.lower.hasBytesSuffix("ed"))
-                    && c >= 2 && !["and", "but", "or"].contains(tokens[c - 2].lower)
+                    && c >= 2 && !Self.conjunctions.contains(tokens[c - 2].lower)
                 if let r = found, c > 0, tokens[c - 1].isPunct(","),
                    adjunct || tokens[after + 1].cls.contains(.determiners) && !hasOwnVerb(from: after + 1, within: r.end) {
                     return clause(from: 0, to: c - 1).map { ([$0], m, .accordingAfter) }
@@ -1083,7 +1083,7 @@ struct Context {
         guard let m = subject(ofCue: c) else { return nil }
         // After the cue.
         var k = c + 1
-        if k < n, ["out"].contains(tokens[k].lower) { k += 1 }
+        if k < n, tokens[k].lower == "out" { k += 1 }
         var objectStart: Int?
         if SpeakerAttributor.objectFirst.contains(tokens[c].lower), let object = finder.mention(startingAt: k, tokens) ?? finder.nounPhrase(startingAt: k, tokens, short: true) {
             objectStart = k
@@ -1099,7 +1099,7 @@ struct Context {
         // Time words and time phrases ("on Thursday", "last week") may stand before the wh-word.
         while w < n, tokens[w].isWord {
             if tokens[w].cls.contains(.timeWords) { w += 1; continue }
-            if w + 1 < n, tokens[w].cls.contains(.prepositions) || ["last", "this", "next"].contains(tokens[w].lower),
+            if w + 1 < n, tokens[w].cls.contains(.prepositions) || Self.timeDeterminers.contains(tokens[w].lower),
                tokens[w + 1].isWord, tokens[w + 1].cls.contains(.timeWords) || tokens[w + 1].cls.contains(.timeNouns) { w += 2; continue }
             break
         }
@@ -1113,7 +1113,7 @@ struct Context {
         }
         // "vowed to form …", "urged Republicans to join …", "told his advisers to …" (but
         // "threatened to sue" is no statement, and "pointed to", "responded to" take an object).
-        if w < n, tokens[w].lower == "to", !finder.pack.noInfinitiveStems.contains(where: { tokens[c].lower.utf8.starts(with: $0.utf8) }), tokens[c].lower != "according", w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
+        if w < n, tokens[w].lower == "to", !Self.hasStem(tokens[c].lower, among: finder.pack.noInfinitiveStems), tokens[c].lower != "according", w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
            !tokens[w + 1].cls.contains(.determiners), !tokens[w + 1].cls.contains(.subjectPronoun) {
             if let r = clause(from: objectStart ?? w, to: n, stopAtCue: true) { return ([r], m, .infinitive) }
         }
@@ -1127,7 +1127,7 @@ struct Context {
             // "said after the convention he would not …": a subject pronoun after a crossed
             // phrase opens the clause, with its own verb right after it.
             if j > k + 1, t.isWord, t.cls.contains(.subjectPronoun), t.lower != "it", j + 1 < n, tokens[j + 1].isWord,
-               tokens[j + 1].cls.contains(.finiteVerb) || ["wants", "wanted"].contains(tokens[j + 1].lower) { start = j; break }
+               tokens[j + 1].cls.contains(.finiteVerb) || tokens[j + 1].lower == "wants" || tokens[j + 1].lower == "wanted" { start = j; break }
             if t.isPunct(".") || t.isPunct(";") || t.isPunct(":") || t.isPunct(",") || t.kind == .quote && j > k + 3 { break }
             if t.isWord, t.cls.contains(.verbForm) { break }
             j += 1
@@ -1144,7 +1144,7 @@ struct Context {
         // Before the cue: "CLAUSE, X said." with the subject right before the cue.
         var subjectStart = min(m.tokens.lowerBound, c)
         // "…, its chief executive Dan Marokane said": a determiner before the role and name.
-        if subjectStart >= 3, ["its", "his", "her", "their", "the"].contains(tokens[subjectStart - 1].lower), tokens[subjectStart - 2].isPunct(",") {
+        if subjectStart >= 3, Self.subjectDeterminers.contains(tokens[subjectStart - 1].lower), tokens[subjectStart - 2].isPunct(",") {
             subjectStart -= 1
         }
         if subjectStart >= 2, tokens[subjectStart - 1].isPunct(",") {
@@ -1182,7 +1182,7 @@ struct Context {
         let t = tokens[k]
         if t.kind == .quote || t.isPunct(":") { return true }
         guard t.isWord, !t.isCapitalized else { return false }
-        if ["that", "so"].contains(t.lower) || t.cls.contains(.subjectPronoun) { return true }
+        if t.lower == "that" || t.lower == "so" || t.cls.contains(.subjectPronoun) { return true }
         return t.cls.contains(.determiners) && k + 1 < n && tokens[k + 1].isWord
     }
 
@@ -1206,7 +1206,7 @@ struct Context {
         var hops = 0
         while k >= 0, hops < 3, tokens[k].isWord {
             let w = tokens[k].lower
-            if ["without", "not", "never", "no", "neither", "nor"].contains(w) || w.hasBytesSuffix("n't") || w.hasBytesSuffix("n’t") { return true }
+            if Self.negations.contains(w) || w.hasBytesSuffix("n't") || w.hasBytesSuffix("n’t") { return true }
             if w == "to", k > 0, Self.refusals.contains(tokens[k - 1].lower) { return true }
             if !tokens[k].cls.contains(.verbModifiers) && w != "to" { break }
             k -= 1; hops += 1
@@ -1320,4 +1320,38 @@ extension Context {
                                    "while", "after", "before"]
     /// Verbs of refusing before "to" ("declined to say").
     static let refusals = ["declined", "refused", "declines", "refuses", "declining", "refusing", "failed", "fails"]
+    /// Words that deny a cue ("did not say", "without saying").
+    static let negations = ["without", "not", "never", "no", "neither", "nor"]
+    /// Particles of phrasal cues ("pointed out") and the cues that take them.
+    static let phrasalParticles = ["out", "up", "back", "in"]
+    static let phrasalCues = ["pointed", "points", "pointing", "chimed", "shot", "fired", "summed"]
+    /// Quantifiers between a subject and its verb ("they all said").
+    static let quantifiers = ["all", "both", "each", "just"]
+    /// Prepositions that bring in where a speaker is from ("of Columbia").
+    static let placePrepositions = ["of", "from", "in"]
+    /// Prepositions after which a name is still a cue's subject ("after Smith said").
+    static let subjectPrepositions = ["by", "after", "before", "since", "until", "than"]
+    /// Words that end no noun phrase before its cue.
+    static let phraseBreaks = ["and", "or", "but", "who", "that", "which"]
+    /// Relative pronouns.
+    static let relativePronouns = ["who", "that", "which", "whose", "whom"]
+    /// Relative pronouns that describe the source of "according to".
+    static let relativeOpeners = ["which", "who", "whose"]
+    /// Conjunctions that join a clause of the writer's.
+    static let coordinators = ["but", "and", "yet", "so"]
+    static let conjunctions = ["and", "but", "or"]
+    /// Words before a time noun ("last week", "this month").
+    static let timeDeterminers = ["last", "this", "next"]
+    /// Determiners before a role and a name after a comma ("…, its chief executive X said").
+    static let subjectDeterminers = ["its", "his", "her", "their", "the"]
+
+    /// Whether `word` starts with one of `stems`. The first bytes are compared first: a word
+    /// that starts with a stem opening with an ASCII letter starts with that byte.
+    static func hasStem(_ word: String, among stems: [String]) -> Bool {
+        let first = word.utf8.first
+        return stems.contains { stem in
+            guard let b = stem.utf8.first, b < 0x80 else { return word.hasPrefix(stem) }
+            return b == first && word.hasPrefix(stem)
+        }
+    }
 }
