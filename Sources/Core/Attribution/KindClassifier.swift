@@ -4,34 +4,52 @@ struct KindClassifier {
     /// direct, partial, scare or title.
     func kind(_ ctx: Context, of qi: Int, quotation mq: MarkedQuotation, attributed: Bool, hasCue: Bool) -> QuotationKind {
         let source = ctx.source, tokens = ctx.tokens, firstWord = ctx.firstWord
-        let content = source.string(mq.content)
+        // The quotation's words, first letter and last mark, read from the text's bytes. The
+        // rules ask about at most eight words: counting stops at nine.
+        let content = mq.content
         var words = 0
         var inWord = false
-        for b in content.utf8 {
+        for k in content.start..<content.end {
+            let b = source[k]
             let space = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
-            if !space && !inWord { words += 1 }
+            if !space && !inWord {
+                words += 1
+                if words > 8 { break }
+            }
             inWord = !space
         }
         let previous = qi > 0 ? tokens[qi - 1] : nil
         let previous2 = qi > 1 ? tokens[qi - 2] : nil
+        // (`quoteKindCue` marks the words of both lists: one test of the classes first.)
         if let p = previous, p.isWord {
-            if SpeakerAttributor.scareCues.contains(p.lower) || (p.lower == "as" && previous2?.lower == "known") { return .scare }
-            if SpeakerAttributor.titleCues.contains(p.lower) && !hasCue { return .title }
+            let cue = p.cls.contains(.quoteKindCue)
+            if cue && SpeakerAttributor.scareCues.contains(p.lower) || (p.lower == "as" && previous2?.lower == "known") { return .scare }
+            if cue && SpeakerAttributor.titleCues.contains(p.lower) && !hasCue { return .title }
         }
-        if let p2 = previous2, p2.isWord, SpeakerAttributor.titleCues.contains(p2.lower), previous?.isPunct(",") == false, !hasCue,
+        if let p2 = previous2, p2.isWord, p2.cls.contains(.quoteKindCue), SpeakerAttributor.titleCues.contains(p2.lower), previous?.isPunct(",") == false, !hasCue,
            ["titled", "entitled", "headlined", "called"].contains(previous?.lower ?? "") {
             return .title
         }
-        let scalars = content.unicodeScalars
-        let startsUpper = scalars.first(where: { $0.isLetterLike }).map { $0.isUppercaseLike } ?? false
-        let last = scalars.last(where: { !$0.isSpaceLike })
-        let endsPunct = last.map { ".!?,…—-;:".unicodeScalars.contains($0) } ?? false
+        var startsUpper = false
+        var k = content.start
+        while k < content.end {
+            let (u, n) = source.scalar(at: k)
+            if u.isLetterLike { startsUpper = u.isUppercaseLike; break }
+            k += n
+        }
+        var last: Unicode.Scalar?
+        var e = content.end
+        while e > content.start, let (u, start) = source.scalar(before: e) {
+            if !u.isSpaceLike { last = u; break }
+            e = start
+        }
+        let endsPunct = last.map { Self.endMarks.contains($0) } ?? false
         let startsSentence = firstWord.map { $0 > qi } ?? true
         let afterColon = previous?.isPunct(":") == true
         let afterCueComma = previous?.isPunct(",") == true && (previous2.map { $0.cls.contains(.verbForm) } ?? false)
             || previous?.isPunct(",") == true && secondHalf(ctx, qi)
         // A name in title case, not a sentence: MSNBC’s “Morning Joe”.
-        if !hasCue, !endsPunct, !startsSentence, words >= 2, words <= 8, isTitleCase(content) { return .title }
+        if !hasCue, !endsPunct, !startsSentence, words >= 2, words <= 8, isTitleCase(source.string(content)) { return .title }
         if startsSentence || afterColon || afterCueComma || (startsUpper && endsPunct && words >= 4) {
             return .direct
         }
@@ -53,12 +71,16 @@ struct KindClassifier {
         return false
     }
 
+    /// Marks that end a sentence or a clause: a quotation ending with one is a statement.
+    private static let endMarks: [Unicode.Scalar] = Array(".!?,…—-;:".unicodeScalars)
+    /// Words a title leaves in lower case.
+    private static let small: Set<String> = ["of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "with", "is", "by"]
+
     private func isTitleCase(_ s: String) -> Bool {
-        let small: Set<String> = ["of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "with", "is", "by"]
         let words = s.split(separator: " ")
         var capitals = 0
         for w in words {
-            if small.contains(w.lowercased()) { continue }
+            if Self.small.contains(w.lowercased()) { continue }
             guard let f = w.unicodeScalars.first(where: { $0.isLetterLike }) else { continue }
             if !f.isUppercaseLike { return false }
             capitals += 1

@@ -287,6 +287,9 @@ struct ReportedClauseFilter {
 
     var enabled: Bool { pack.code == "en" && !ReportedClauseWeights.path.isEmpty }
 
+    /// Relative pronouns before a subject: the cue is in a relative clause.
+    static let relatives = ["which", "that", "who", "whom"]
+
     /// The lemma of every English speech-verb form ("said" → "say").
     static let lemmas: [String: String] = {
         var out: [String: String] = [:]
@@ -305,9 +308,9 @@ struct ReportedClauseFilter {
         let lemma = according ? "according" : (Self.lemmas[cue] ?? cue)
         let form: ReportedFeatures.Form
         if according { form = .according }
-        else if cue.hasSuffix("ing") { form = .ing }
-        else if cue.hasSuffix("ed") || cue != lemma && !cue.hasSuffix("s") { form = .past }
-        else if cue.hasSuffix("s") && cue != lemma { form = .s }
+        else if cue.hasBytesSuffix("ing") { form = .ing }
+        else if cue.hasBytesSuffix("ed") || cue != lemma && !cue.hasBytesSuffix("s") { form = .past }
+        else if cue.hasBytesSuffix("s") && cue != lemma { form = .s }
         else { form = .base }
         let entityIndex: Int
         switch entity {
@@ -335,7 +338,7 @@ struct ReportedClauseFilter {
             if m.kind == .description { f.head = m.head }
             // "which he said could not …", "the system that he said has favored …": the cue sits
             // in a relative clause and its content is the rest of that clause.
-            f.inRelative = m.tokens.lowerBound > 0 && m.tokens.lowerBound < c && ["which", "that", "who", "whom"].contains(tokens[m.tokens.lowerBound - 1].lower)
+            f.inRelative = m.tokens.lowerBound > 0 && m.tokens.lowerBound < c && Self.relatives.contains(tokens[m.tokens.lowerBound - 1].lower)
             f.wordsBetweenSubjectAndCue = c - m.tokens.upperBound > 1
         }
         // The clause.
@@ -350,8 +353,8 @@ struct ReportedClauseFilter {
         }
         f.afterThat = k > 0 && tokens[k - 1].lower == "that"
         // A clause that opens with a finite verb has lost its subject to the sentence around it.
-        f.firstFinite = t.isWord && !t.isCapitalized && (ctx.finder.pack.finiteVerbs.contains(t.lower) || t.cls.contains(.verbForm))
-        f.firstGerund = t.isWord && t.lower.hasSuffix("ing") && !t.isCapitalized
+        f.firstFinite = t.isWord && !t.isCapitalized && (t.cls.contains(.finiteVerb) || t.cls.contains(.verbForm))
+        f.firstGerund = t.isWord && t.lower.hasBytesSuffix("ing") && !t.isCapitalized
         if let last = tokens.lastIndex(where: \.isWord), tokens[last].range.end <= end { f.clauseEndsSentence = true }
         f.ownVerb = ctx.hasOwnVerb(from: k, within: end)
         var words = 0

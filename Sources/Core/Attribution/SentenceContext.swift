@@ -28,45 +28,62 @@ struct Context {
     /// Token indices of speech cues: speech verbs, and "according" of "according to".
     func cues() -> [Int] {
         var out: [Int] = []
-        for (i, t) in tokens.enumerated() where t.isWord {
-            if t.lower == "according", i + 1 < tokens.count, tokens[i + 1].lower == "to" { out.append(i); continue }
-            if finder.pack.accordingWords.contains(t.lower) { out.append(i); continue }
-            guard t.cls.contains(.speechVerb) else { continue }
-            if t.cls.contains(.nounForm) {
-                // "reports", "notes", "claims": verbs only right after a name or a pronoun.
-                guard i > 0, tokens[i - 1].isWord,
-                      tokens[i - 1].isCapitalized && !tokens[i - 1].bareCls.contains(.notNames) || tokens[i - 1].cls.contains(.subjectPronoun)
-                        || finder.genericDescription(endingAt: i - 1, tokens) != nil
-                else { continue }
-                // Capitalised mid-sentence it is part of a name (the United States, Islamic
-                // State); as a verb it is followed by what it reports ("states that", "notes:",
-                // "reports the"), not by another noun or verb ("the AP report is", "state
-                // Rep.", "a police report indicates").
-                if t.isCapitalized, !headline { continue }
-                if !opensReport(after: i) { continue }
-                out.append(i)
-                continue
+        tokens.withUnsafeBufferPointer { all in
+            // Only an "according" word or a speech verb can be a cue: one test of the word's
+            // classes per token (punctuation and quotations have none).
+            for i in all.indices where all[i].cls.contains(.according) || all[i].cls.contains(.speechVerb) {
+                if isCue(i) { out.append(i) }
             }
-            // A capitalised cue mid-sentence is a name or a title (the Daily Mail's "Said…"), not a verb.
-            if t.isCapitalized, i > 0, !(tokens[i - 1].kind == .quote || tokens[i - 1].isPunct(",")), !headline { continue }
-            // "called" right after a determiner or before "for" is not speech ("a group called X" stays a cue).
-            if i > 0, ["the", "a", "an", "his", "her", "their"].contains(tokens[i - 1].lower), !finder.pack.auxiliaries.contains(tokens[i - 1].lower) { continue }
-            // "Trump's reported net worth", "the leadership's repeated refusal": a participle
-            // between a possessive and its noun is an adjective ("Trump's reported that …"
-            // stays a cue, and so does "he’s predicted big wins": a pronoun's "’s" is "has").
-            if i > 0, i + 1 < tokens.count, tokens[i - 1].isPossessive, !tokens[i - 1].bareCls.contains(.allPronouns), t.lower.hasSuffix("ed"),
-               adjectiveBefore(tokens[i + 1]) { continue }
-            out.append(i)
         }
         return out
+    }
+
+    /// Whether token `i`, an "according" word or a speech verb, is a cue.
+    private func isCue(_ i: Int) -> Bool {
+        let t = tokens[i]
+        if t.cls.contains(.according) {
+            if t.lower == "according" {
+                if i + 1 < tokens.count, tokens[i + 1].lower == "to" { return true }
+                if finder.pack.accordingWords.contains(t.lower) { return true }
+            } else {
+                // One of the language's own "according to" words.
+                return true
+            }
+        }
+        guard t.cls.contains(.speechVerb) else { return false }
+        if t.cls.contains(.nounForm) {
+            // "reports", "notes", "claims": verbs only right after a name or a pronoun.
+            guard i > 0, tokens[i - 1].isWord,
+                  tokens[i - 1].isCapitalized && !tokens[i - 1].bareCls.contains(.notNames) || tokens[i - 1].cls.contains(.subjectPronoun)
+                    || finder.genericDescription(endingAt: i - 1, tokens) != nil
+            else { return false }
+            // Capitalised mid-sentence it is part of a name (the United States, Islamic
+            // State); as a verb it is followed by what it reports ("states that", "notes:",
+            // "reports the"), not by another noun or verb ("the AP report is", "state
+            // Rep.", "a police report indicates").
+            if t.isCapitalized, !headline { return false }
+            return opensReport(after: i)
+        }
+        // A capitalised cue mid-sentence is a name or a title (the Daily Mail's "Said…"), not a verb.
+        if t.isCapitalized, i > 0, !(tokens[i - 1].kind == .quote || tokens[i - 1].isPunct(",")), !headline { return false }
+        // "called" right after a determiner or before "for" is not speech ("a group called X" stays a cue).
+        // (All six are determiners: the class is tested first.)
+        if i > 0, tokens[i - 1].cls.contains(.determiners), ["the", "a", "an", "his", "her", "their"].contains(tokens[i - 1].lower),
+           !finder.pack.auxiliaries.contains(tokens[i - 1].lower) { return false }
+        // "Trump's reported net worth", "the leadership's repeated refusal": a participle
+        // between a possessive and its noun is an adjective ("Trump's reported that …"
+        // stays a cue, and so does "he’s predicted big wins": a pronoun's "’s" is "has").
+        if i > 0, i + 1 < tokens.count, tokens[i - 1].isPossessive, !tokens[i - 1].bareCls.contains(.allPronouns), t.lower.hasBytesSuffix("ed"),
+           adjectiveBefore(tokens[i + 1]) { return false }
+        return true
     }
 
     /// A lower-case word that may be the noun a participle describes: no complementiser,
     /// determiner, pronoun, preposition, "to", adverb or verb.
     private func adjectiveBefore(_ n: Token) -> Bool {
         n.isWord && !n.isCapitalized && n.lower != "that" && n.lower != "to" && !n.cls.contains(.determiners) && !n.cls.contains(.allPronouns)
-            && !n.cls.contains(.prepositions) && !n.cls.contains(.timeWords) && !n.lower.hasSuffix("ly") && !finder.pack.finiteVerbs.contains(n.lower)
-            && !["how", "why", "whether", "what", "when", "where", "who", "if"].contains(n.lower)
+            && !n.cls.contains(.prepositions) && !n.cls.contains(.timeWords) && !n.lower.hasBytesSuffix("ly") && !n.cls.contains(.finiteVerb)
+            && !Self.questionWords.contains(n.lower)
     }
 
     /// What may follow a noun-like speech verb used as a verb: "that", punctuation, a
@@ -78,16 +95,16 @@ struct Context {
         if n.isCapitalized { return false }
         return n.lower == "that" || n.lower == "it" || n.cls.contains(.determiners) || n.cls.contains(.allPronouns)
             || n.cls.contains(.prepositions) || n.cls.contains(.timeWords) || n.cls.contains(.verbModifiers)
-            || (n.lower.hasSuffix("ly") && n.lower.count > 3) || ["how", "why", "whether", "what", "when", "out", "back"].contains(n.lower)
+            || (n.lower.hasBytesSuffix("ly") && n.lower.count > 3) || ["how", "why", "whether", "what", "when", "out", "back"].contains(n.lower)
     }
 
     /// "about" right after a verb of the pack's `topicVerbStems` (or after a time word or an adverb): its index.
     func topicFollows(_ c: Int) -> Int? {
-        guard !isAccording(c), finder.pack.topicVerbStems.contains(where: { tokens[c].lower.hasPrefix($0) }) else { return nil }
+        guard !isAccording(c), Self.hasStem(tokens[c].lower, among: finder.pack.topicVerbStems) else { return nil }
         var k = c + 1
         var hops = 0
         while k < tokens.count, hops < 2, tokens[k].isWord, tokens[k].lower != "about",
-              tokens[k].cls.contains(.timeWords) || tokens[k].lower.hasSuffix("ly") {
+              tokens[k].cls.contains(.timeWords) || tokens[k].lower.hasBytesSuffix("ly") {
             k += 1; hops += 1
         }
         return k < tokens.count && tokens[k].isWord && tokens[k].lower == "about" ? k : nil
@@ -96,7 +113,7 @@ struct Context {
     /// "Asked whether …", "when asked if …", "was asked by a reporter what …": a question put
     /// by someone the text does not name.
     func isPassiveAsk(_ c: Int) -> Bool {
-        guard asks(c), tokens[c].lower == "asked" else { return false }
+        guard tokens[c].lower == "asked", asks(c) else { return false }
         if c == 0 { return true }
         let p = tokens[c - 1]
         return p.kind == .punct && !p.isPunct("(") || ["when", "after", "once", "if", "was", "were", "being", "been", "is", "are"].contains(p.lower)
@@ -115,7 +132,7 @@ struct Context {
             while e < n, e - k <= 5, tokens[e].isWord, !["whether", "if", "what", "how", "why", "who", "when", "where", "which", "about"].contains(tokens[e].lower) { e += 1 }
             k = e
         }
-        while k < n, tokens[k].isWord, tokens[k].lower.hasSuffix("ly") || tokens[k].cls.contains(.timeWords) || ["later", "again", "then"].contains(tokens[k].lower) { k += 1 }
+        while k < n, tokens[k].isWord, tokens[k].lower.hasBytesSuffix("ly") || tokens[k].cls.contains(.timeWords) || ["later", "again", "then"].contains(tokens[k].lower) { k += 1 }
         guard k < n, tokens[k].isWord else { return nil }
         // "Asked about the vote, Tom Reed blamed …": a question that opens the sentence ends
         // at the comma where the answer's subject and verb begin (not at ", the mayor," inside it).
@@ -154,7 +171,7 @@ struct Context {
     }
 
     /// "according to" (two tokens) or "selon"/"laut" (one).
-    func isAccording(_ c: Int) -> Bool { tokens[c].lower == "according" || finder.pack.accordingWords.contains(tokens[c].lower) }
+    func isAccording(_ c: Int) -> Bool { tokens[c].cls.contains(.according) }
     private func accordingWidth(_ c: Int) -> Int { tokens[c].lower == "according" ? 2 : 1 }
 
     func cueValue(_ c: Int) -> Cue {
@@ -164,7 +181,7 @@ struct Context {
         }
         // Phrasal and characterising cues read better whole: "pointed out", "dismissed … as".
         var end = c
-        if c + 1 < tokens.count, ["out", "up", "back", "in"].contains(tokens[c + 1].lower), ["pointed", "points", "pointing", "chimed", "shot", "fired", "summed"].contains(tokens[c].lower) { end = c + 1 }
+        if c + 1 < tokens.count, Self.phrasalParticles.contains(tokens[c + 1].lower), Self.phrasalCues.contains(tokens[c].lower) { end = c + 1 }
         // The pronoun or name right before makes the cue as a reader says it: "he added".
         var start = c
         if c > 0, tokens[c - 1].isWord, tokens[c - 1].cls.contains(.subjectPronoun) { start = c - 1 }
@@ -191,7 +208,7 @@ struct Context {
         for c in after where c - qi <= 9 {
             // "…called it “a show” and “comedy,” insisting that …": a participle after a
             // partial quote continues the sentence's cue; it does not introduce the quote.
-            if cueBefore, tokens[c].lower.hasSuffix("ing") { break }
+            if cueBefore, tokens[c].lower.hasBytesSuffix("ing") { break }
             // A quotation in the middle of a clause ("said the ad “unmistakably” suggests …")
             // belongs to the cue before it; only “…,” he said hangs on the cue after.
             if cueBefore, !endsWithClauseBreak(qi) { break }
@@ -272,7 +289,7 @@ struct Context {
         // "X was quoted as saying": the subject of "was quoted".
         if t.lower == "saying", c >= 3, tokens[c - 1].lower == "as", tokens[c - 2].lower == "quoted" {
             var j = c - 3
-            while j >= 0, ["was", "were", "is", "been", "being", "has", "have", "had", "also", "widely"].contains(tokens[j].lower) { j -= 1 }
+            while j >= 0, Self.quotedAuxiliaries.contains(tokens[j].lower) { j -= 1 }
             if j >= 0, let m = finder.mention(endingAt: j, tokens), !m.possessive { return m }
             return clauseSubject(before: c - 2)
         }
@@ -280,7 +297,7 @@ struct Context {
         // asked is not named (see `passiveQuestion`), and the one asked did not ask.
         if isPassiveAsk(c) { return nil }
         // Passive ("was told", "were asked") makes the subject the listener, not the speaker.
-        if c > 0, ["was", "were", "been", "being", "be", "is", "are"].contains(tokens[c - 1].lower), !t.lower.hasSuffix("ing") {
+        if c > 0, Self.passiveAuxiliaries.contains(tokens[c - 1].lower), !t.lower.hasBytesSuffix("ing") {
             // "was written by Springsteen": the agent after "by" is the speaker.
             if c + 2 < tokens.count, tokens[c + 1].lower == "by" { return finder.mention(startingAt: c + 2, tokens) }
             return nil
@@ -288,13 +305,13 @@ struct Context {
         // Participle after a comma, a dash or a quotation: the clause's subject.
         var b = c - 1
         while b >= 0, tokens[b].isWord, tokens[b].cls.contains(.verbModifiers) { b -= 1 }
-        if b >= 0, tokens[b].lower == "and" || tokens[b].lower == "but", !t.lower.hasSuffix("ing") {
+        if b >= 0, tokens[b].lower == "and" || tokens[b].lower == "but", !t.lower.hasBytesSuffix("ing") {
             return clauseSubject(before: b)
         }
-        if t.lower.hasSuffix("ing"), c > 0, ["by", "while", "after", "before", "when", "in", "without", "also", "even", "from", "upon"].contains(tokens[c - 1].lower) {
+        if t.lower.hasBytesSuffix("ing"), c > 0, Self.participleOpeners.contains(tokens[c - 1].lower) {
             return clauseSubject(before: c - 1)
         }
-        if t.lower.hasSuffix("ing"), c > 0, tokens[c - 1].isPunct(",") || tokens[c - 1].isPunct("—") || tokens[c - 1].isPunct("–") || tokens[c - 1].kind == .quote || tokens[c - 1].lower == "and" {
+        if t.lower.hasBytesSuffix("ing"), c > 0, tokens[c - 1].isPunct(",") || tokens[c - 1].isPunct("—") || tokens[c - 1].isPunct("–") || tokens[c - 1].kind == .quote || tokens[c - 1].lower == "and" {
             if c >= 2, tokens[c - 1].isPunct(","), tokens[c - 2].kind == .quote {
                 // "…,” saying / adding: inverted? fall through to a right-hand subject first.
                 if let m = finder.mention(startingAt: c + 1, tokens), m.kind != .description || !m.plural { return withAppositive(m) }
@@ -305,7 +322,7 @@ struct Context {
         if j >= 0, finder.pack.auxiliaries.contains(tokens[j].lower) { j -= 1 }
         // "the father of two said", "a mother of three said": the description before "of".
         if j >= 2, tokens[j].isWord, tokens[j - 1].lower == "of",
-           tokens[j].lower.allSatisfy(\.isNumber) || ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].contains(tokens[j].lower) {
+           tokens[j].lower.allSatisfy(\.isNumber) || Self.smallNumbers.contains(tokens[j].lower) {
             j -= 2
         }
         // "Rep. Gwen Moore (D-Wis.) said": a parenthesis between the name and the verb.
@@ -313,20 +330,20 @@ struct Context {
         while true {
             while j >= 0, tokens[j].isWord, !tokens[j].isCapitalized,
                   tokens[j].cls.contains(.verbModifiers) || tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns)
-                    || ["all", "both", "each", "just"].contains(tokens[j].lower) || (tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 3 && tokens[j].cls.contains(.roleNouns) == false) {
+                    || Self.quantifiers.contains(tokens[j].lower) || (tokens[j].lower.hasBytesSuffix("ly") && tokens[j].lower.count > 3 && tokens[j].cls.contains(.roleNouns) == false) {
                 j -= 1
             }
             // "Paul Ryan on Thursday declared", "the mayor last week said": a time phrase
             // between the subject and its verb.
             if j >= 1, tokens[j].isWord, tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns) || Names.months.contains(tokens[j].lower),
-               ["on", "last", "this", "early", "late", "earlier", "later", "in"].contains(tokens[j - 1].lower) {
+               Self.timePhraseOpeners.contains(tokens[j - 1].lower) {
                 j -= 2
                 // "Governor X had in March said": an auxiliary before the time phrase.
                 if j >= 0, finder.pack.auxiliaries.contains(tokens[j].lower) { j -= 1 }
                 continue
             }
             // "Tom Reed this past week announced" ("week" is skipped above).
-            if j >= 1, tokens[j].lower == "past", ["this", "the"].contains(tokens[j - 1].lower) {
+            if j >= 1, tokens[j].lower == "past", tokens[j - 1].lower == "this" || tokens[j - 1].lower == "the" {
                 j -= 2
                 continue
             }
@@ -344,7 +361,10 @@ struct Context {
         }
         // "Stacy Baker of Columbia, South Carolina says": the places between the person and
         // the verb are skipped, with the preposition that brought them in.
-        if j >= 0, tokens[j].isWord, let place = finder.mention(endingAt: j, tokens), finder.isPlace(place, tokens) {
+        // The mention ending at `j` is asked for twice when `j` stays put: found once.
+        let endingAtJ = j >= 0 && tokens[j].isWord ? finder.mention(endingAt: j, tokens) : nil
+        let placeAt = j
+        if let place = endingAtJ, finder.isPlace(place, tokens) {
             var p = place.tokens.lowerBound - 1
             var hops = 0
             while p >= 1, hops < 3 {
@@ -353,14 +373,15 @@ struct Context {
                 }
                 break
             }
-            if p >= 1, tokens[p].isWord, ["of", "from", "in"].contains(tokens[p].lower) { j = p - 1 }
+            if p >= 1, tokens[p].isWord, Self.placePrepositions.contains(tokens[p].lower) { j = p - 1 }
         }
         // "Gov. John Kasich (R-OH), said": the parenthesis and the comma after the name.
         if j >= 1, tokens[j].isPunct(","), tokens[j - 1].isPunct(")"), let open = tokens[..<(j - 1)].lastIndex(where: { $0.isPunct("(") }), j - open <= 9 {
             j = open - 1
         }
         if j >= 0 {
-            if tokens[j].isWord, let m = finder.mention(endingAt: j, tokens) ?? finder.contraction(at: j, tokens) ?? finder.genericDescription(endingAt: j, tokens),
+            if tokens[j].isWord, let m = (j == placeAt ? endingAtJ : finder.mention(endingAt: j, tokens)) ?? finder.contraction(at: j, tokens)
+                ?? finder.genericDescription(endingAt: j, tokens),
                !m.possessive || m.kind == .pronoun {
                 var before = m.tokens.lowerBound - 1
                 // "The Taxi Council in the Western Cape said": "the" between a preposition and a name.
@@ -369,13 +390,13 @@ struct Context {
                     before -= 1
                 }
                 let afterPreposition = before >= 0 && tokens[before].isWord && tokens[before].cls.contains(.prepositions)
-                    && !["by", "after", "before", "since", "until", "than"].contains(tokens[before].lower)
+                    && !Self.subjectPrepositions.contains(tokens[before].lower)
                 // "footage of Trump saying …": a name right before a participle is its subject
                 // even after "of".
-                let participleAfterOf = before >= 0 && t.lower.hasSuffix("ing") && m.kind == .name && tokens[before].lower == "of"
+                let participleAfterOf = before >= 0 && t.lower.hasBytesSuffix("ing") && m.kind == .name && tokens[before].lower == "of"
                 // "the board issued a statement saying …": the document is the object of
                 // the one who issued it, and they are the speaker.
-                if t.lower.hasSuffix("ing"), m.kind == .description, let noun = m.head, finder.pack.documentNouns.contains(noun),
+                if t.lower.hasBytesSuffix("ing"), m.kind == .description, let noun = m.head, finder.pack.documentNouns.contains(noun),
                    before >= 0, tokens[before].isWord, !tokens[before].cls.contains(.prepositions),
                    let issuer = governingSubject(before: m.tokens.lowerBound), issuer.kind != .description || issuer.head.map({ !finder.pack.documentNouns.contains($0) }) ?? true {
                     return issuer
@@ -385,7 +406,7 @@ struct Context {
                 // Transport said": the head before the prepositional phrases.
                 var p = before
                 var hops = 0
-                while p >= 1, hops < 3, ["for", "of", "at", "from", "with", "on", "in"].contains(tokens[p].lower),
+                while p >= 1, hops < 3, Self.headPrepositions.contains(tokens[p].lower),
                       let head = finder.mention(endingAt: headEnd(before: p), tokens) ?? finder.genericDescription(endingAt: headEnd(before: p), tokens),
                       head.kind != .pronoun, !head.possessive {
                     let h = head.tokens.lowerBound - 1
@@ -440,19 +461,19 @@ struct Context {
         // A headline's capitals are no noun phrase ("Mayor Reveals Who He Would Pick").
         guard !headline else { return nil }
         var s = datelineEnd()
-        while s < j, tokens[s].isWord, ["but", "and", "yet", "still", "rather", "meanwhile", "however", "now"].contains(tokens[s].lower) {
+        while s < j, tokens[s].isWord, Self.sentenceOpeners.contains(tokens[s].lower) {
             s += 1
             if s < j, tokens[s].isPunct(",") { s += 1 }
         }
         guard s < j, j - s < 25, tokens[s].isWord, tokens[j].isWord else { return nil }
         let t = tokens[s]
-        if t.cls.contains(.allPronouns) || t.cls.contains(.prepositions) || t.cls.contains(.speechVerb) || t.lower.hasSuffix("ing")
-            || t.lower.hasSuffix("ly") || finder.pack.finiteVerbs.contains(t.lower)
-            || ["there", "it", "if", "when", "as", "while", "because", "although", "though", "since", "after", "before", "until", "once", "despite", "unlike", "like"].contains(t.lower) {
+        if t.cls.contains(.allPronouns) || t.cls.contains(.prepositions) || t.cls.contains(.speechVerb) || t.lower.hasBytesSuffix("ing")
+            || t.lower.hasBytesSuffix("ly") || t.cls.contains(.finiteVerb)
+            || Self.noSubjectOpeners.contains(t.lower) {
             return nil
         }
         let last = tokens[j]
-        if last.cls.contains(.determiners) || last.cls.contains(.prepositions) || ["and", "or", "but", "who", "that", "which"].contains(last.lower) || last.lower.hasSuffix("ly") {
+        if last.cls.contains(.determiners) || last.cls.contains(.prepositions) || Self.phraseBreaks.contains(last.lower) || last.lower.hasBytesSuffix("ly") {
             return nil
         }
         var relative = false
@@ -468,15 +489,15 @@ struct Context {
                 if head == nil { head = k - 1 }
                 continue
             }
-            if ["who", "that", "which", "whose", "whom"].contains(x.lower) {
+            if Self.relativePronouns.contains(x.lower) {
                 if head == nil { head = k - 1 }
                 relative = true
                 continue
             }
-            if !relative, finder.pack.finiteVerbs.contains(x.lower) || x.cls.contains(.speechVerb) || x.lower.hasSuffix("n't") || x.lower.hasSuffix("n’t") {
+            if !relative, x.cls.contains(.finiteVerb) || x.cls.contains(.speechVerb) || x.lower.hasBytesSuffix("n't") || x.lower.hasBytesSuffix("n’t") {
                 return nil
             }
-            if head == nil, k > s, x.cls.contains(.prepositions) || !x.isCapitalized && (x.lower.hasSuffix("ed") || x.lower.hasSuffix("ing")) {
+            if head == nil, k > s, x.cls.contains(.prepositions) || !x.isCapitalized && (x.lower.hasBytesSuffix("ed") || x.lower.hasBytesSuffix("ing")) {
                 head = k - 1
             }
         }
@@ -487,7 +508,7 @@ struct Context {
         let words = finder.text(tokens, s..<(j + 1))
         let lowered = tokens[s].isCapitalized && tokens[s].cls.contains(.determiners) ? tokens[s].lower + String(words.dropFirst(tokens[s].lower.count)) : words
         return Mention(kind: .description, tokens: s..<(j + 1), range: TextRange(tokens[s].range.start, tokens[j].range.end), text: lowered,
-                       plural: tokens[h].bare.hasSuffix("s") && !tokens[h].bare.hasSuffix("ss"), head: tokens[h].bare)
+                       plural: tokens[h].bare.hasBytesSuffix("s") && !tokens[h].bare.hasBytesSuffix("ss"), head: tokens[h].bare)
     }
 
     /// "Security specialists say", "both sides have acknowledged", "official data suggest",
@@ -495,17 +516,17 @@ struct Context {
     /// the sentence or follows punctuation or a conjunction, is the subject of its cue.
     func pluralSubject(endingAt j: Int) -> Mention? {
         func isPlural(_ w: String) -> Bool {
-            w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is")
+            w.count > 3 && w.hasBytesSuffix("s") && !w.hasBytesSuffix("ss") && !w.hasBytesSuffix("us") && !w.hasBytesSuffix("is")
                 || ["people", "women", "men", "children", "data"].contains(w)
         }
         func plain(_ x: Token) -> Bool {
             x.isWord && !x.isPossessive && !x.cls.contains(.verbForm) && !x.cls.contains(.speechVerb) && !x.cls.contains(.allPronouns)
-                && !x.cls.contains(.prepositions) && !finder.pack.finiteVerbs.contains(x.lower) && !x.lower.hasSuffix("ly")
-                && !["and", "but", "or", "while", "as", "because", "though", "although", "when", "if", "that", "who", "which"].contains(x.lower)
+                && !x.cls.contains(.prepositions) && !x.cls.contains(.finiteVerb) && !x.lower.hasBytesSuffix("ly")
+                && !Self.pluralBreaks.contains(x.lower)
         }
         let t = tokens[j]
         guard t.isWord, !t.isCapitalized || j == 0, !t.isPossessive else { return nil }
-        let those = j >= 1 && tokens[j - 1].lower == "those" && t.lower.hasSuffix("ed")
+        let those = j >= 1 && tokens[j - 1].lower == "those" && t.lower.hasBytesSuffix("ed")
         guard those || plain(t) else { return nil }
         // The words back to the phrase's start; "people familiar with the talks", "insiders
         // in two states": a short prepositional phrase may follow the plural head.
@@ -514,7 +535,7 @@ struct Context {
         while k >= 0, j - k <= 8 {
             let x = tokens[k]
             if plain(x) { k -= 1; continue }
-            if x.isWord, ["of", "in", "with", "at", "from", "on", "for"].contains(x.lower), k > 0 { firstPreposition = k; k -= 1; continue }
+            if x.isWord, Self.pluralPrepositions.contains(x.lower), k > 0 { firstPreposition = k; k -= 1; continue }
             break
         }
         let start = k + 1
@@ -528,7 +549,7 @@ struct Context {
         let head = tokens[headIndex].lower
         if start > 0 {
             let b = tokens[start - 1]
-            guard b.kind == .punct && !b.isPunct("(") || ["and", "but", "while", "as", "because", "though", "although"].contains(b.lower) else { return nil }
+            guard b.kind == .punct && !b.isPunct("(") || Self.pluralOpeners.contains(b.lower) else { return nil }
             // "Edwards and others said", "Ms. Toretti, Mrs. Rao and other bundlers said": the
             // first person named leads the group.
             if b.lower == "and", start >= 2, var first = finder.mention(endingAt: start - 2, tokens), first.kind == .name, !first.possessive {
@@ -560,7 +581,7 @@ struct Context {
             }
             if tokens[k].isCapitalized || tokens[k].cls.contains(.reports) { return nil }
             let w = tokens[k].lower
-            if finder.pack.finiteVerbs.contains(w) || w.hasSuffix("ed") || w.hasSuffix("ing") || w.hasSuffix("es") || w == "went" { verb = true }
+            if tokens[k].cls.contains(.finiteVerb) || w.hasBytesSuffix("ed") || w.hasBytesSuffix("ing") || w.hasBytesSuffix("es") || w == "went" { verb = true }
             k -= 1
         }
         return nil
@@ -571,22 +592,21 @@ struct Context {
     /// by its own words. The phrase opens the sentence or follows punctuation or a
     /// conjunction, holds a word of quantity and no verb.
     func quantitySubject(endingAt j: Int, relative: Bool = false) -> Mention? {
-        let stops: Set<String> = ["who", "which", "that", "and", "but", "or", "while", "when", "if", "because", "as", "whereas", "compared", "with", "among", "to", "for", "by"]
         var k = j
         var quantity = false
         while k >= 0, j - k < 16 {
             let t = tokens[k]
             if t.isPunct("%") { quantity = true; k -= 1; continue }
-            guard t.isWord, !stops.contains(t.lower), !t.cls.contains(.verbForm), !t.cls.contains(.speechVerb),
-                  !finder.pack.finiteVerbs.contains(t.lower), !t.cls.contains(.subjectPronoun), !t.isPossessive else { break }
-            if finder.pack.quantityWords.contains(t.lower) || t.lower.first?.isNumber == true { quantity = true }
+            guard t.isWord, !t.cls.contains(.verbForm), !t.cls.contains(.speechVerb), !t.cls.contains(.finiteVerb),
+                  !t.cls.contains(.subjectPronoun), !t.isPossessive, !Self.quantityStops.contains(t.lower) else { break }
+            if isQuantity(t) { quantity = true }
             k -= 1
         }
         let start = k + 1
         guard quantity, start <= j, tokens[j].isWord, !tokens[j].cls.contains(.prepositions), !tokens[j].cls.contains(.determiners) else { return nil }
         // The share comes first: "almost half", "more than 60 percent", "large majorities";
         // "Prices rose 40 percent …" is no share of people.
-        guard let q = (start...j).first(where: { finder.pack.quantityWords.contains(tokens[$0].lower) || tokens[$0].lower.first?.isNumber == true }),
+        guard let q = (start...j).first(where: { isQuantity(tokens[$0]) }),
               tokens[start..<q].filter({ !finder.pack.approximators.contains($0.lower) && !$0.cls.contains(.determiners) }).count <= 1 else { return nil }
         if !relative, start > 0 {
             let b = tokens[start - 1]
@@ -594,6 +614,15 @@ struct Context {
         }
         let range = TextRange(tokens[start].range.start, tokens[j].range.end)
         return Mention(kind: .description, tokens: start..<(j + 1), range: range, text: finder.text(tokens, start..<(j + 1)), plural: true, head: tokens[j].lower)
+    }
+
+    /// Words that end a share of people, read backwards from its cue.
+    private static let quantityStops: Set<String> = ["who", "which", "that", "and", "but", "or", "while", "when", "if", "because", "as",
+                                                     "whereas", "compared", "with", "among", "to", "for", "by"]
+
+    /// A word of quantity ("half", "percent") or a number ("47", "½").
+    private func isQuantity(_ t: Token) -> Bool {
+        t.cls.contains(.quantityWord) || t.startsWithNumber
     }
 
     /// "Vladimir Dzhabarov, deputy chairman of …, said" — the name before an appositive that
@@ -661,10 +690,10 @@ struct Context {
                 // (A verb right after the comma goes on with a clause before it: "whose home,
                 // Miami, is projected …"; "when asked what …" is a subordinate clause.)
                 let plain = tokens[inner].prefix(while: {
-                    !["who", "which", "whose", "that", "whom", "when", "what", "where", "how", "why", "if", "whether", "as", "while", "after", "before"].contains($0.bare)
-                        && !$0.lower.hasPrefix("who")
+                    !Self.appositionBreaks.contains($0.bare)
+                        && !$0.lower.hasBytesPrefix("who")
                 })
-                if plain.dropFirst().contains(where: { $0.isWord && !$0.isCapitalized && finder.pack.finiteVerbs.contains($0.lower) && !["be", "been"].contains($0.lower) }) {
+                if plain.dropFirst().contains(where: { $0.isWord && !$0.isCapitalized && $0.cls.contains(.finiteVerb) && !["be", "been"].contains($0.lower) }) {
                     return nil
                 }
                 if var m = finder.mention(endingAt: before, tokens), m.kind != .pronoun {
@@ -703,7 +732,7 @@ struct Context {
     private func opensFiniteClause(at k: Int) -> Bool {
         guard k < tokens.count, tokens[k].isWord, !tokens[k].isCapitalized else { return false }
         let w = tokens[k].lower
-        return finder.pack.finiteVerbs.contains(w) && !["be", "been"].contains(w) || w.hasSuffix("n't") || w.hasSuffix("n’t")
+        return tokens[k].cls.contains(.finiteVerb) && !["be", "been"].contains(w) || w.hasBytesSuffix("n't") || w.hasBytesSuffix("n’t")
     }
 
     /// A party and state tag of wire copy: "R-S.C.", "D-Wis.", "I-Vt.", "R-Utah".
@@ -942,22 +971,33 @@ struct Context {
     /// "according to X, CLAUSE", "CLAUSE, according to X".
     func reportedClause(of c: Int) -> ([TextRange], Mention, ReportedPath)? {
         guard let found = reportedClauseCandidate(of: c) else { return nil }
+        guard found.0.count == 1, let first = found.0.first, let k = tokens.firstIndex(where: { $0.range.start == first.start }),
+              tokens[k].isWord else { return found }
         // "in a panel discussion this weekend", "as much in an interview": a prepositional
         // phrase with no verb of its own is where or how something was said, not what.
-        if found.0.count == 1, let first = found.0.first, let k = tokens.firstIndex(where: { $0.range.start == first.start }),
-           tokens[k].isWord, tokens[k].lower != "to",
-           tokens[k...].prefix(while: { $0.range.end <= first.end }).filter(\.isWord).count <= 8,
-           tokens[k].cls.contains(.prepositions) || tokens[k].lower == "as", !hasOwnVerb(from: k, within: first.end) {
+        if tokens[k].cls.contains(.prepositions) || tokens[k].lower == "as", tokens[k].lower != "to",
+           words(from: k, within: first.end, upTo: 9) <= 8, !hasOwnVerb(from: k, within: first.end) {
             return nil
         }
         // "Speaking in Dublin on Saturday, X said …": a participle and its place or time is
         // the occasion, not what was said.
-        if found.0.count == 1, let first = found.0.first, let k = tokens.firstIndex(where: { $0.range.start == first.start }),
-           k + 1 < tokens.count, tokens[k].isWord, tokens[k].lower.hasSuffix("ing"), tokens[k + 1].isWord, tokens[k + 1].cls.contains(.prepositions),
-           tokens[k...].prefix(while: { $0.range.end <= first.end }).filter(\.isWord).count <= 8, !hasOwnVerb(from: k + 1, within: first.end) {
+        if k + 1 < tokens.count, tokens[k].lower.hasBytesSuffix("ing"), tokens[k + 1].isWord, tokens[k + 1].cls.contains(.prepositions),
+           words(from: k, within: first.end, upTo: 9) <= 8, !hasOwnVerb(from: k + 1, within: first.end) {
             return nil
         }
         return found
+    }
+
+    /// How many words there are among the tokens from `k` that end by byte `end` (counting
+    /// stops at `limit`).
+    private func words(from k: Int, within end: Int, upTo limit: Int = .max) -> Int {
+        var n = 0
+        var j = k
+        while j < tokens.count, tokens[j].range.end <= end, n < limit {
+            if tokens[j].isWord { n += 1 }
+            j += 1
+        }
+        return n
     }
 
     /// The token after a dateline opening the sentence ("LONDON —", "NEW DELHI:",
@@ -999,8 +1039,8 @@ struct Context {
         var j = k
         while j < tokens.count, tokens[j].range.end <= end {
             let t = tokens[j]
-            if t.isWord, finder.pack.finiteVerbs.contains(t.lower) || t.cls.contains(.subjectPronoun) || t.lower.hasSuffix("n't") || t.lower.hasSuffix("n’t")
-                || (t.lower.hasSuffix("ed") && t.lower.count > 4 && !t.isCapitalized) || t.cls.contains(.verbForm) || t.isPossessive && t.bareCls.contains(.allPronouns) {
+            if t.isWord, t.cls.contains(.finiteVerb) || t.cls.contains(.subjectPronoun) || t.cls.contains(.verbForm)
+                || t.isPossessive && t.bareCls.contains(.allPronouns) || t.isNegative || (t.endsInEd && t.lower.count > 4 && !t.isCapitalized) {
                 return true
             }
             j += 1
@@ -1036,10 +1076,10 @@ struct Context {
             if !phrase, let role = appositive(after: after) { after = role.end }
             // "…, according to the SITE group, which monitors …": a relative clause describes
             // the source; what it said is the clause before.
-            let relative = after + 1 < n && ["which", "who", "whose"].contains(tokens[after + 1].lower)
+            let relative = after + 1 < n && Self.relativeOpeners.contains(tokens[after + 1].lower)
             // "…, according to a CNN tally, but his path is narrowing": a clause joined by a
             // conjunction is the writer's; the source's is the one before.
-            let coordinated = after + 1 < n && ["but", "and", "yet", "so"].contains(tokens[after + 1].lower)
+            let coordinated = after + 1 < n && Self.coordinators.contains(tokens[after + 1].lower)
             if after < n, tokens[after].isPunct(","), after + 1 < n, !((relative || coordinated) && c > 0 && tokens[c - 1].isPunct(",")),
                tokens[(after + 1)...].contains(where: \.isWord) {
                 let found = clause(from: after + 1, to: n)
@@ -1048,8 +1088,8 @@ struct Context {
                 // "…, according to three polls, including one released Thursday", "…, compared
                 // with …": a participle after the source opens an adjunct, not its content.
                 let opener = tokens[after + 1]
-                let adjunct = opener.isWord && !opener.isCapitalized && (opener.lower.hasSuffix("ing") || opener.lower.hasSuffix("ed"))
-                    && c >= 2 && !["and", "but", "or"].contains(tokens[c - 2].lower)
+                let adjunct = opener.isWord && !opener.isCapitalized && (opener.lower.hasBytesSuffix("ing") || opener.lower.hasBytesSuffix("ed"))
+                    && c >= 2 && !Self.conjunctions.contains(tokens[c - 2].lower)
                 if let r = found, c > 0, tokens[c - 1].isPunct(","),
                    adjunct || tokens[after + 1].cls.contains(.determiners) && !hasOwnVerb(from: after + 1, within: r.end) {
                     return clause(from: 0, to: c - 1).map { ([$0], m, .accordingAfter) }
@@ -1069,7 +1109,7 @@ struct Context {
         guard let m = subject(ofCue: c) else { return nil }
         // After the cue.
         var k = c + 1
-        if k < n, ["out"].contains(tokens[k].lower) { k += 1 }
+        if k < n, tokens[k].lower == "out" { k += 1 }
         var objectStart: Int?
         if SpeakerAttributor.objectFirst.contains(tokens[c].lower), let object = finder.mention(startingAt: k, tokens) ?? finder.nounPhrase(startingAt: k, tokens, short: true) {
             objectStart = k
@@ -1085,11 +1125,11 @@ struct Context {
         // Time words and time phrases ("on Thursday", "last week") may stand before the wh-word.
         while w < n, tokens[w].isWord {
             if tokens[w].cls.contains(.timeWords) { w += 1; continue }
-            if w + 1 < n, tokens[w].cls.contains(.prepositions) || ["last", "this", "next"].contains(tokens[w].lower),
+            if w + 1 < n, tokens[w].cls.contains(.prepositions) || Self.timeDeterminers.contains(tokens[w].lower),
                tokens[w + 1].isWord, tokens[w + 1].cls.contains(.timeWords) || tokens[w + 1].cls.contains(.timeNouns) { w += 2; continue }
             break
         }
-        if w < n, tokens[w].isWord, ["how", "why", "whether", "what", "when", "where", "who", "if"].contains(tokens[w].lower) {
+        if w < n, tokens[w].isWord, Self.questionWords.contains(tokens[w].lower) {
             if let r = clause(from: w, to: n, stopAtCue: true) { return ([r], m, .whClause) }
         }
         // "complained about the long hours", "joked about his age": the topic is what was said.
@@ -1099,21 +1139,21 @@ struct Context {
         }
         // "vowed to form …", "urged Republicans to join …", "told his advisers to …" (but
         // "threatened to sue" is no statement, and "pointed to", "responded to" take an object).
-        if w < n, tokens[w].lower == "to", !finder.pack.noInfinitiveStems.contains(where: { tokens[c].lower.hasPrefix($0) }), tokens[c].lower != "according", w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
+        if w < n, tokens[w].lower == "to", !Self.hasStem(tokens[c].lower, among: finder.pack.noInfinitiveStems), tokens[c].lower != "according", w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
            !tokens[w + 1].cls.contains(.determiners), !tokens[w + 1].cls.contains(.subjectPronoun) {
             if let r = clause(from: objectStart ?? w, to: n, stopAtCue: true) { return ([r], m, .infinitive) }
         }
         // The search for "that" only crosses a prepositional phrase, a time or an object:
         // "said on live television that …", "said Friday that …", "told reporters that …".
         let crossable = k < n && (tokens[k].cls.contains(.prepositions) || tokens[k].cls.contains(.timeWords)
-            || tokens[k].lower == "that" || tokens[k].kind == .quote || tokens[k].lower.hasSuffix("ly") || objectStart != nil)
+            || tokens[k].lower == "that" || tokens[k].kind == .quote || tokens[k].lower.hasBytesSuffix("ly") || objectStart != nil)
         while crossable && j < n && j - k <= 10 {
             let t = tokens[j]
             if t.isWord && t.lower == "that" { start = j + 1; break }
             // "said after the convention he would not …": a subject pronoun after a crossed
             // phrase opens the clause, with its own verb right after it.
             if j > k + 1, t.isWord, t.cls.contains(.subjectPronoun), t.lower != "it", j + 1 < n, tokens[j + 1].isWord,
-               finder.pack.finiteVerbs.contains(tokens[j + 1].lower) || ["wants", "wanted"].contains(tokens[j + 1].lower) { start = j; break }
+               tokens[j + 1].cls.contains(.finiteVerb) || tokens[j + 1].lower == "wants" || tokens[j + 1].lower == "wanted" { start = j; break }
             if t.isPunct(".") || t.isPunct(";") || t.isPunct(":") || t.isPunct(",") || t.kind == .quote && j > k + 3 { break }
             if t.isWord, t.cls.contains(.verbForm) { break }
             j += 1
@@ -1122,7 +1162,7 @@ struct Context {
             let t = tokens[k]
             if t.isPunct(","), k + 1 < n, m.tokens.lowerBound > c { start = nil }
             else if t.isWord, !t.cls.contains(.prepositions), t.lower != "to", !t.cls.contains(.timeWords),
-                    !t.lower.hasSuffix("ly"), !t.cls.contains(.verbForm) {
+                    !t.lower.hasBytesSuffix("ly"), !t.cls.contains(.verbForm) {
                 start = k
             }
         }
@@ -1130,7 +1170,7 @@ struct Context {
         // Before the cue: "CLAUSE, X said." with the subject right before the cue.
         var subjectStart = min(m.tokens.lowerBound, c)
         // "…, its chief executive Dan Marokane said": a determiner before the role and name.
-        if subjectStart >= 3, ["its", "his", "her", "their", "the"].contains(tokens[subjectStart - 1].lower), tokens[subjectStart - 2].isPunct(",") {
+        if subjectStart >= 3, Self.subjectDeterminers.contains(tokens[subjectStart - 1].lower), tokens[subjectStart - 2].isPunct(",") {
             subjectStart -= 1
         }
         if subjectStart >= 2, tokens[subjectStart - 1].isPunct(",") {
@@ -1139,7 +1179,7 @@ struct Context {
             // "…, said Tom Reed, the harbour master.": the role after an inverted subject is
             // not a second half of the statement.
             if m.tokens.lowerBound > c, let role = appositive(after: after) { after = role.end }
-            if after + 1 < n, tokens[after].isPunct(","), tokens[after + 1].isWord, !tokens[after + 1].lower.hasSuffix("ing"),
+            if after + 1 < n, tokens[after].isPunct(","), tokens[after + 1].isWord, !tokens[after + 1].lower.hasBytesSuffix("ing"),
                let first = clause(from: 0, to: subjectStart - 1, minWords: 1), let second = clause(from: after + 1, to: n, stopAtCue: true, minWords: 1),
                tokens[0..<min(n, Context.window * 2)].filter(\.isWord).count - (after - subjectStart + 1) >= 4 {
                 return ([first, second], m, .split)
@@ -1168,7 +1208,7 @@ struct Context {
         let t = tokens[k]
         if t.kind == .quote || t.isPunct(":") { return true }
         guard t.isWord, !t.isCapitalized else { return false }
-        if ["that", "so"].contains(t.lower) || t.cls.contains(.subjectPronoun) { return true }
+        if t.lower == "that" || t.lower == "so" || t.cls.contains(.subjectPronoun) { return true }
         return t.cls.contains(.determiners) && k + 1 < n && tokens[k + 1].isWord
     }
 
@@ -1180,8 +1220,7 @@ struct Context {
         for k in (c + 2)..<min(tokens.count, c + 10) {
             let t = tokens[k]
             guard t.isWord else { if t.kind == .quote { continue }; return false }
-            if finder.pack.finiteVerbs.contains(t.lower) || t.lower.hasSuffix("n't") || t.lower.hasSuffix("n’t")
-                || (t.lower.hasSuffix("ed") && t.lower.count > 4) || t.cls.contains(.verbForm) { return true }
+            if t.cls.contains(.finiteVerb) || t.cls.contains(.verbForm) || t.isNegative || (t.endsInEd && t.lower.count > 4) { return true }
         }
         return false
     }
@@ -1193,8 +1232,8 @@ struct Context {
         var hops = 0
         while k >= 0, hops < 3, tokens[k].isWord {
             let w = tokens[k].lower
-            if ["without", "not", "never", "no", "neither", "nor"].contains(w) || w.hasSuffix("n't") || w.hasSuffix("n’t") { return true }
-            if w == "to", k > 0, ["declined", "refused", "declines", "refuses", "declining", "refusing", "failed", "fails"].contains(tokens[k - 1].lower) { return true }
+            if Self.negations.contains(w) || w.hasBytesSuffix("n't") || w.hasBytesSuffix("n’t") { return true }
+            if w == "to", k > 0, Self.refusals.contains(tokens[k - 1].lower) { return true }
             if !tokens[k].cls.contains(.verbModifiers) && w != "to" { break }
             k -= 1; hops += 1
         }
@@ -1226,7 +1265,7 @@ struct Context {
                 if k > from, tokens[k].isWord, tokens[k].lower == "and" || tokens[k].lower == "but" {
                     var v = k + 1
                     while v < to, tokens[v].isWord, tokens[v].cls.contains(.verbModifiers) { v += 1 }
-                    if v < to, tokens[v].isWord, !tokens[v].isCapitalized, tokens[v].cls.contains(.verbForm), !tokens[v].lower.hasSuffix("ing") { end = k; break }
+                    if v < to, tokens[v].isWord, !tokens[v].isCapitalized, tokens[v].cls.contains(.verbForm), !tokens[v].lower.hasBytesSuffix("ing") { end = k; break }
                 }
                 if tokens[k].isPunct(","), k + 1 < to {
                     if tokens[k + 1].lower == "according" { end = k; break }
@@ -1234,10 +1273,10 @@ struct Context {
                     // ", Tom Reed said", ", the mayor added": a subject of several words and its cue.
                     if let m = finder.mention(startingAt: k + 1, tokens), m.tokens.upperBound < to, m.tokens.upperBound - k <= 7,
                        tokens[m.tokens.upperBound].isWord, tokens[m.tokens.upperBound].cls.contains(.speechVerb) { end = k; break }
-                    if tokens[k + 1].cls.contains(.verbForm), tokens[k + 1].lower.hasSuffix("ing") == false { end = k; break }
+                    if tokens[k + 1].cls.contains(.verbForm), tokens[k + 1].lower.hasBytesSuffix("ing") == false { end = k; break }
                     // ", adding that …", ", saying …": a participle that is itself a cue opens a
                     // report of its own (other participles, ", asking him …", go on with it).
-                    if tokens[k + 1].isWord, tokens[k + 1].lower.hasSuffix("ing"), tokens[k + 1].lower.count > 5, !tokens[k + 1].isCapitalized,
+                    if tokens[k + 1].isWord, tokens[k + 1].lower.hasBytesSuffix("ing"), tokens[k + 1].lower.count > 5, !tokens[k + 1].isCapitalized,
                        tokens[k + 1].cls.contains(.speechVerb) { end = k; break }
                 }
                 k += 1
@@ -1245,9 +1284,100 @@ struct Context {
         }
         while end > from, tokens[end - 1].kind == .punct { end -= 1 }
         guard end > from else { return nil }
-        let span = tokens[from..<end]
-        if span.contains(where: { $0.kind == .quote }) { return nil }
-        if span.filter(\.isWord).count < minWords { return nil }
+        var words = 0
+        for k in from..<end {
+            if tokens[k].kind == .quote { return nil }
+            if tokens[k].isWord { words += 1 }
+        }
+        if words < minWords { return nil }
         return TextRange(tokens[from].range.start, tokens[end - 1].range.end)
+    }
+}
+
+extension Token {
+    /// A negative contraction: the word ends in "n't" or "n’t" ("didn't", "won’t"). Its last
+    /// byte is read first: most words do not end in "t".
+    var isNegative: Bool {
+        lower.utf8.last == 0x74 && (lower.hasBytesSuffix("n't") || lower.hasBytesSuffix("n’t"))
+    }
+
+    /// The word ends in "ed" (last byte first, as `isNegative`).
+    var endsInEd: Bool { lower.utf8.last == 0x64 && lower.hasBytesSuffix("ed") }
+
+    /// The word's first character is a number ("47", "½"): an ASCII first byte answers
+    /// without the `Character` (only the digits among ASCII are numbers).
+    var startsWithNumber: Bool {
+        guard let b = lower.utf8.first else { return false }
+        if b < 0x80 { return b >= 0x30 && b <= 0x39 }
+        return lower.first?.isNumber == true
+    }
+}
+
+/// The cue rules' word lists of seven words or more, made once (such an array literal in a
+/// rule is built anew on every call).
+extension Context {
+    /// Words that open a question or an indirect question ("told X how …").
+    static let questionWords = ["how", "why", "whether", "what", "when", "where", "who", "if"]
+    /// Between a name and "quoted as saying" ("was widely quoted").
+    static let quotedAuxiliaries = ["was", "were", "is", "been", "being", "has", "have", "had", "also", "widely"]
+    /// Before a cue that makes it passive ("was told").
+    static let passiveAuxiliaries = ["was", "were", "been", "being", "be", "is", "are"]
+    /// Before a participle whose subject is the clause's ("by saying", "while insisting").
+    static let participleOpeners = ["by", "while", "after", "before", "when", "in", "without", "also", "even", "from", "upon"]
+    /// "a mother of three"
+    static let smallNumbers = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    /// Before a time word between a subject and its verb ("on Thursday", "last week").
+    static let timePhraseOpeners = ["on", "last", "this", "early", "late", "earlier", "later", "in"]
+    /// Between a head and the body it speaks for ("a spokeswoman for").
+    static let headPrepositions = ["for", "of", "at", "from", "with", "on", "in"]
+    /// Words that may open a sentence before its subject ("But", "Meanwhile").
+    static let sentenceOpeners = ["but", "and", "yet", "still", "rather", "meanwhile", "however", "now"]
+    /// Words that open no noun phrase (an expletive or a subordinate clause).
+    static let noSubjectOpeners = ["there", "it", "if", "when", "as", "while", "because", "although", "though", "since", "after", "before",
+                                   "until", "once", "despite", "unlike", "like"]
+    /// Conjunctions and relatives that a plain plural phrase does not hold.
+    static let pluralBreaks = ["and", "but", "or", "while", "as", "because", "though", "although", "when", "if", "that", "who", "which"]
+    /// Prepositions of a short phrase after a plural head ("people familiar with").
+    static let pluralPrepositions = ["of", "in", "with", "at", "from", "on", "for"]
+    /// Conjunctions that may stand before a plural subject.
+    static let pluralOpeners = ["and", "but", "while", "as", "because", "though", "although"]
+    /// Words that open a clause inside an apposition, where its role ends.
+    static let appositionBreaks = ["who", "which", "whose", "that", "whom", "when", "what", "where", "how", "why", "if", "whether", "as",
+                                   "while", "after", "before"]
+    /// Verbs of refusing before "to" ("declined to say").
+    static let refusals = ["declined", "refused", "declines", "refuses", "declining", "refusing", "failed", "fails"]
+    /// Words that deny a cue ("did not say", "without saying").
+    static let negations = ["without", "not", "never", "no", "neither", "nor"]
+    /// Particles of phrasal cues ("pointed out") and the cues that take them.
+    static let phrasalParticles = ["out", "up", "back", "in"]
+    static let phrasalCues = ["pointed", "points", "pointing", "chimed", "shot", "fired", "summed"]
+    /// Quantifiers between a subject and its verb ("they all said").
+    static let quantifiers = ["all", "both", "each", "just"]
+    /// Prepositions that bring in where a speaker is from ("of Columbia").
+    static let placePrepositions = ["of", "from", "in"]
+    /// Prepositions after which a name is still a cue's subject ("after Smith said").
+    static let subjectPrepositions = ["by", "after", "before", "since", "until", "than"]
+    /// Words that end no noun phrase before its cue.
+    static let phraseBreaks = ["and", "or", "but", "who", "that", "which"]
+    /// Relative pronouns.
+    static let relativePronouns = ["who", "that", "which", "whose", "whom"]
+    /// Relative pronouns that describe the source of "according to".
+    static let relativeOpeners = ["which", "who", "whose"]
+    /// Conjunctions that join a clause of the writer's.
+    static let coordinators = ["but", "and", "yet", "so"]
+    static let conjunctions = ["and", "but", "or"]
+    /// Words before a time noun ("last week", "this month").
+    static let timeDeterminers = ["last", "this", "next"]
+    /// Determiners before a role and a name after a comma ("…, its chief executive X said").
+    static let subjectDeterminers = ["its", "his", "her", "their", "the"]
+
+    /// Whether `word` starts with one of `stems`. The first bytes are compared first: a word
+    /// that starts with a stem opening with an ASCII letter starts with that byte.
+    static func hasStem(_ word: String, among stems: [String]) -> Bool {
+        let first = word.utf8.first
+        return stems.contains { stem in
+            guard let b = stem.utf8.first, b < 0x80 else { return word.hasPrefix(stem) }
+            return b == first && word.hasPrefix(stem)
+        }
     }
 }

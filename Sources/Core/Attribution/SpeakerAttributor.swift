@@ -235,15 +235,20 @@ struct SpeakerAttributor {
         }
         out.sort { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end > $1.range.end }
         let described = LeadDescriptions().apply(&out, registry: registry, source: source)
-        // Speakers: entities with a statement, in order of first mention.
-        var speaking = Set<Int>()
-        for q in out { if let e = q.speaker { speaking.insert(e) } }
-        // Ties (two entities first named at one offset) go by entity number, never by Set order.
+        // Speakers: entities with a statement, in order of first mention. Entities are
+        // numbered from 0, so flags and indices by entity number are arrays.
+        var speaks = [Bool](repeating: false, count: registry.entities.count)
+        var speaking: [Int] = []
+        for k in out.indices {
+            if let e = out[k].speaker, !speaks[e] { speaks[e] = true; speaking.append(e) }
+        }
+        // Ties (two entities first named at one offset) go by entity number: one order
+        // whatever the order found.
         let order = speaking.sorted {
             let a = registry[$0].firstMention.start, b = registry[$1].firstMention.start
             return a != b ? a < b : $0 < $1
         }
-        var index: [Int: Int] = [:]
+        var index = [Int](repeating: -1, count: registry.entities.count)
         var speakers: [Speaker] = []
         for e in order {
             let ent = registry[e]
@@ -255,7 +260,8 @@ struct SpeakerAttributor {
         }
         for k in out.indices {
             out[k].id = k
-            if let e = out[k].speaker, let s = index[e] {
+            if let e = out[k].speaker, index[e] >= 0 {
+                let s = index[e]
                 out[k].speaker = s
                 speakers[s].statements.append(k)
             } else {

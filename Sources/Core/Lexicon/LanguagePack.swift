@@ -136,6 +136,11 @@ public final class LanguagePack: Sendable {
         // An auxiliary of this language is never another language's determiner (French "a").
         for w in auxiliaries where table[w] != nil { table[w]!.subtract([.determiners, .roleNouns, .titleWords]) }
         for w in accordingWords { table[w, default: []].insert(.notNames) }
+        // Words the cue rules ask about on every token, as bits.
+        for w in accordingWords.union(["according"]) { table[w, default: []].insert(.according) }
+        for w in finiteVerbs { table[w, default: []].insert(.finiteVerb) }
+        for w in quantityWords { table[w, default: []].insert(.quantityWord) }
+        for w in SpeakerAttributor.titleCues.union(SpeakerAttributor.scareCues) { table[w, default: []].insert(.quoteKindCue) }
         self.table = table
         self.titleSuffixes = titleSuffixes
     }

@@ -37,6 +37,15 @@ struct WordClass: OptionSet, Sendable {
     static let creditWord = WordClass(rawValue: 1 << 25)
     /// A title of courtesy ("mr", "ms", "dame"): see `Names.courtesyTitles`.
     static let courtesyTitle = WordClass(rawValue: 1 << 26)
+    /// "according" (of "according to") and the language's one-word "according to" ("selon",
+    /// "laut"); set by `LanguagePack`, like `finiteVerb`.
+    static let according = WordClass(rawValue: 1 << 28)
+    /// A finite auxiliary or modal of the language (`LanguagePack.finiteVerbs`: "is", "would").
+    static let finiteVerb = WordClass(rawValue: 1 << 29)
+    /// A word of quantity of the language (`LanguagePack.quantityWords`: "half", "percent").
+    static let quantityWord = WordClass(rawValue: 1 << 30)
+    /// A word before a quotation that makes it a title or a scare quote ("film", "so-called").
+    static let quoteKindCue = WordClass(rawValue: 1 << 31)
 
     /// The classes of every word: the shared lists of `Names` and one language's speech
     /// forms and subject pronouns (see `LanguagePack`).

@@ -10,9 +10,12 @@ struct LeadDescriptions {
     /// the descriptions that became theirs (lowest entity first), for their aliases.
     func apply(_ quotations: inout [Quotation], registry: SpeakerRegistry, source: Source) -> [Int: [Int]] {
         var target: [Int: Int] = [:]
-        var seen = Set<Int>()
-        for q in quotations {
-            guard let e = q.speaker, seen.insert(e).inserted, registry[e].kind == .anonymous, !registry[e].plural else { continue }
+        // Entities are numbered from 0: whether one was seen is a flag at its number.
+        var seen = [Bool](repeating: false, count: registry.entities.count)
+        for k in quotations.indices {
+            guard let e = quotations[k].speaker, !seen[e] else { continue }
+            seen[e] = true
+            guard registry[e].kind == .anonymous, !registry[e].plural else { continue }
             let words = registry[e].name.lowercased().spaceSeparatedStrings()
             guard words.count >= 2, ["the", "this", "its", "their"].contains(words[0]), let head = words.last else { continue }
             let holders = registry.people(withRole: head)
