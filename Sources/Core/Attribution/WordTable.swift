@@ -1,24 +1,28 @@
-/// The distinct spellings of one article's words, each lowercased and classed once.
+/// Spellings hashed by their bytes with ASCII capitals folded ("The" and "the" are one key),
+/// each with its lowercased text and its word classes.
 ///
-/// The tokenizer meets the same few thousand spellings over and over: looking a word up
-/// here hashes its bytes as written (FNV-1a, no `String`, no SipHash) and compares them
-/// with the stored key; only a spelling not seen before is lowercased and looked up in the
-/// language pack's tables. Keys are UTF-8 bytes, case as written ("The" and "the" are two
-/// entries with one lowercased form).
+/// Looking a word up hashes its bytes as written (FNV-1a, no `String`, no SipHash) and
+/// compares them with the stored key. Two tables use it: a language pack's `WordLexicon`
+/// (every word the pack knows, built once) and an article's own words (`ArticleWords`).
+/// Folding only ASCII capitals keeps a key's lowercased form one string: lowering a word
+/// lowers its ASCII letters the same way whatever surrounds them.
 struct WordTable {
     struct Entry {
         var hash: UInt64
         var start: Int32
         var count: Int32
-        var lower: String
+        /// The lowercased text, at a fixed address (see `TextArena`).
+        var text: UnsafePointer<String>
         var cls: WordClass
-        /// 0 not yet asked, 1 no, 2 yes: whether the word followed by a period is an abbreviation.
-        var abbreviation: UInt8 = 0
+        /// The word followed by a period is an abbreviation whatever its case: it has a
+        /// period inside ("u.s") or is a known abbreviation.
+        var abbreviation: Bool
     }
 
     private(set) var entries: [Entry] = []
     /// Open addressing: entry index + 1, 0 for an empty slot.
     private var slots: [Int32]
+    /// The keys' bytes, ASCII capitals folded.
     private var keys: [UInt8] = []
     private var mask: Int
 
@@ -31,47 +35,53 @@ struct WordTable {
         keys.reserveCapacity(capacity * 8)
     }
 
+    /// An ASCII capital as its small letter; any other byte as it is.
+    @inline(__always) static func folded(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+
     @inline(__always) static func hash(_ source: Source, _ start: Int, _ end: Int) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var k = start
         while k < end {
-            h = (h ^ UInt64(source[k])) &* 0x100_0000_01b3
+            h = (h ^ UInt64(folded(source[k]))) &* 0x100_0000_01b3
             k += 1
         }
         return h
     }
 
-    /// The entry of the bytes `start..<end`, created with `make` the first time.
+    @inline(__always) private func firstSlot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) & mask }
+
+    /// The entry of the bytes `start..<end` (hashed with `hash`), or the empty slot where it goes.
     @inline(__always)
-    mutating func index(_ source: Source, _ start: Int, _ end: Int, make: (Source, Int, Int) -> (String, WordClass)) -> Int {
-        let h = Self.hash(source, start, end)
-        var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+    func find(_ source: Source, _ start: Int, _ end: Int, hash h: UInt64) -> (entry: Int?, slot: Int) {
+        var slot = firstSlot(h)
         let n = end - start
         while true {
             let s = Int(slots[slot])
-            if s == 0 { break }
+            if s == 0 { return (nil, slot) }
             let e = s - 1
-            if entries[e].hash == h, Int(entries[e].count) == n, equal(e, source, start, n) { return e }
+            if entries[e].hash == h, Int(entries[e].count) == n, equal(e, source, start, n) { return (e, slot) }
             slot = (slot + 1) & mask
         }
-        let (lower, cls) = make(source, start, end)
+    }
+
+    /// Adds the bytes `start..<end` at `slot` (from a `find` that did not find them).
+    mutating func insert(_ source: Source, _ start: Int, _ end: Int, hash h: UInt64, slot: Int,
+                         text: UnsafePointer<String>, cls: WordClass, abbreviation: Bool) -> Int {
         let e = entries.count
-        entries.append(Entry(hash: h, start: Int32(keys.count), count: Int32(n), lower: lower, cls: cls))
-        for k in start..<end { keys.append(source[k]) }
+        entries.append(Entry(hash: h, start: Int32(keys.count), count: Int32(end - start), text: text, cls: cls,
+                             abbreviation: abbreviation))
+        for k in start..<end { keys.append(Self.folded(source[k])) }
         slots[slot] = Int32(e + 1)
         if entries.count * 2 > slots.count { grow() }
         return e
     }
 
-    subscript(e: Int) -> Entry {
-        get { entries[e] }
-        _modify { yield &entries[e] }
-    }
+    subscript(e: Int) -> Entry { entries[e] }
 
     @inline(__always) private func equal(_ e: Int, _ source: Source, _ start: Int, _ n: Int) -> Bool {
         let base = Int(entries[e].start)
         return keys.withUnsafeBufferPointer { key in
-            for k in 0..<n where key[base + k] != source[start + k] { return false }
+            for k in 0..<n where key[base + k] != Self.folded(source[start + k]) { return false }
             return true
         }
     }
@@ -81,9 +91,103 @@ struct WordTable {
         slots = [Int32](repeating: 0, count: n)
         mask = n - 1
         for (e, entry) in entries.enumerated() {
-            var slot = Int(truncatingIfNeeded: entry.hash ^ (entry.hash >> 29)) & mask
+            var slot = firstSlot(entry.hash)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(e + 1)
         }
+    }
+}
+
+/// Strings that never move once added, freed with the arena: a token points at its text
+/// here, so a token is plain data (copied without reference counting). Whoever reads a
+/// token's text keeps the arena alive meanwhile, as `Source`'s bytes outlive the stages.
+final class TextArena {
+    private var chunks: [UnsafeMutablePointer<String>] = []
+    /// Strings in the last chunk.
+    private var used = 0
+    private let chunkSize: Int
+
+    init(chunkSize: Int = 512) { self.chunkSize = chunkSize }
+
+    func add(_ s: String) -> UnsafePointer<String> {
+        if chunks.isEmpty || used == chunkSize {
+            chunks.append(UnsafeMutablePointer<String>.allocate(capacity: chunkSize))
+            used = 0
+        }
+        let p = chunks[chunks.count - 1] + used
+        p.initialize(to: s)
+        used += 1
+        return UnsafePointer(p)
+    }
+
+    deinit {
+        for (k, p) in chunks.enumerated() {
+            p.deinitialize(count: k == chunks.count - 1 ? used : chunkSize)
+            p.deallocate()
+        }
+    }
+}
+
+/// Every word a language pack knows (the keys of its class table), with the texts of
+/// punctuation: built once with the pack and never changed after, so the threads of a batch
+/// share it. A known word costs the tokenizer one probe; its text is the pack's own string.
+final class WordLexicon: @unchecked Sendable {
+    let words: WordTable
+    /// The empty text (a quotation token's).
+    let empty: UnsafePointer<String>
+    /// One-character strings of ASCII, by byte.
+    let ascii: [UnsafePointer<String>]
+    private let arena: TextArena
+
+    init(_ table: [String: WordClass]) {
+        // A token is lowercased before it is looked up: a key with capitals is never found.
+        let arena = TextArena(chunkSize: table.count + 129)
+        empty = arena.add("")
+        ascii = (0..<128).map { arena.add(String(Character(Unicode.Scalar(UInt8($0))))) }
+        var words = WordTable(capacity: table.count)
+        for (key, cls) in table {
+            let plain = key.utf8.allSatisfy { $0 < 0x80 }
+            guard plain ? !key.utf8.contains(where: { $0 &- 0x41 < 26 }) : key.lowercased().utf8.elementsEqual(key.utf8) else { continue }
+            var k = key
+            k.withUTF8 { bytes in
+                let source = Source(bytes: bytes)
+                let h = WordTable.hash(source, 0, bytes.count)
+                let slot = words.find(source, 0, bytes.count, hash: h).slot
+                _ = words.insert(source, 0, bytes.count, hash: h, slot: slot, text: arena.add(key), cls: cls,
+                                 abbreviation: key.utf8.contains(0x2E) || cls.contains(.abbreviation))
+            }
+        }
+        self.words = words
+        self.arena = arena
+    }
+}
+
+/// One article's spellings that its pack's lexicon does not know, each lowercased and
+/// classed once, and its punctuation outside ASCII.
+struct ArticleWords {
+    private var table = WordTable()
+    private let arena = TextArena()
+
+    /// The entry of the word `start..<end` (hashed with `hash`), made with `pack` the first time.
+    @inline(__always)
+    mutating func word(_ source: Source, _ start: Int, _ end: Int, hash: UInt64, pack: LanguagePack) -> WordTable.Entry {
+        let (found, slot) = table.find(source, start, end, hash: hash)
+        if let e = found { return table[e] }
+        let lower = SentenceTokenizer.lowercased(source, start, end)
+        let cls = pack.classes(lower)
+        let e = table.insert(source, start, end, hash: hash, slot: slot, text: arena.add(lower), cls: cls,
+                             abbreviation: lower.utf8.contains(0x2E) || cls.contains(.abbreviation))
+        return table[e]
+    }
+
+    /// The text of the punctuation mark `s` at `start..<end` (a scalar outside ASCII), made the first time.
+    mutating func mark(_ source: Source, _ start: Int, _ end: Int, _ s: Unicode.Scalar) -> UnsafePointer<String> {
+        // A mark is no word: no word starts with a scalar that is not word-like, so the keys never meet.
+        let h = WordTable.hash(source, start, end)
+        let (found, slot) = table.find(source, start, end, hash: h)
+        if let e = found { return table[e].text }
+        let e = table.insert(source, start, end, hash: h, slot: slot, text: arena.add(String(Character(s))), cls: [],
+                             abbreviation: false)
+        return table[e].text
     }
 }

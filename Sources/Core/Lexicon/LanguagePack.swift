@@ -73,6 +73,8 @@ public final class LanguagePack: Sendable {
 
     /// The word classes of every word this pack knows (shared lists plus its own).
     let table: [String: WordClass]
+    /// The same words hashed by their bytes, for the tokenizer (see `WordLexicon`).
+    let lexicon: WordLexicon
 
     /// Endings of compound role nouns that stand as titles before a name (German
     /// "Verkehrsminister Jonas Weber", "Regierungssprecherin").
@@ -137,6 +139,7 @@ public final class LanguagePack: Sendable {
         for w in auxiliaries where table[w] != nil { table[w]!.subtract([.determiners, .roleNouns, .titleWords]) }
         for w in accordingWords { table[w, default: []].insert(.notNames) }
         self.table = table
+        self.lexicon = WordLexicon(table)
         self.titleSuffixes = titleSuffixes
     }
 
