@@ -90,26 +90,30 @@ struct SentenceTokenizer {
             if s.isWordLike {
                 let start = i
                 var j = i
+                // The spelling's key, built as the word is read.
+                var key = WordKey()
                 while j < sentence.end {
                     // ASCII letters and digits, the common case: one byte each.
                     let b = source[j]
-                    if b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 { j += 1; continue }
+                    if b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 { key.add(b); j += 1; continue }
                     let (c, m) = source.scalar(at: j)
-                    if c.isWordLike || (c.value >= 0x300 && (c.properties.isDiacritic || c.properties.generalCategory == .nonspacingMark)) { j += m; continue }
+                    if c.isWordLike || (c.value >= 0x300 && (c.properties.isDiacritic || c.properties.generalCategory == .nonspacingMark)) {
+                        key.add(source, j, j + m); j += m; continue
+                    }
                     // A bidi control or joiner inside a word keeps it whole ("Anna\u{2067}Berg").
-                    if c.isInvisibleFormat, j + m < sentence.end, source.scalar(at: j + m).0.isWordLike { j += m; continue }
+                    if c.isInvisibleFormat, j + m < sentence.end, source.scalar(at: j + m).0.isWordLike { key.add(source, j, j + m); j += m; continue }
                     // Inner apostrophes, hyphens and periods keep a word whole (Russia’s, co-host, U.S.).
                     if c == "'" || c == "\u{2019}" || c == "-" || c == "." || c == "\u{2010}" || c == "\u{2011}" {
-                        if j + m < sentence.end, source.scalar(at: j + m).0.isWordLike { j += m; continue }
-                        if c == "." && isAbbreviation(source, start, j) { j += m }
+                        if j + m < sentence.end, source.scalar(at: j + m).0.isWordLike { key.add(source, j, j + m); j += m; continue }
+                        if c == "." && isAbbreviation(source, start, key) { key.add(source, j, j + m); j += m }
                         // s’ possessive (the Passengers’ Alliance)
                         else if (c == "'" || c == "\u{2019}"), j > start, source[j - 1] == 0x73 || source[j - 1] == 0x53,
-                                j + m < sentence.end, source.scalar(at: j + m).0.isSpaceLike { j += m }
+                                j + m < sentence.end, source.scalar(at: j + m).0.isSpaceLike { key.add(source, j, j + m); j += m }
                         break
                     }
                     break
                 }
-                let e = word(source, start, j)
+                let e = word(source, start, key)
                 // Possessive endings: ’s 's ’ ' (bytes E2 80 99 for ’).
                 var bareEnd = j
                 if j - start >= 3, source[j - 3] == 0xE2, source[j - 2] == 0x80, source[j - 1] == 0x99 { bareEnd = j - 3 }
@@ -118,7 +122,7 @@ struct SentenceTokenizer {
                 else if j - start >= 3, source[j - 1] | 0x20 == 0x73, source[j - 2] == 0x27 { bareEnd = j - 2 }
                 let possessive = bareEnd < j && bareEnd > start
                 var bareCls = e.cls
-                if possessive { bareCls = word(source, start, bareEnd).cls }
+                if possessive { bareCls = word(source, start, WordKey(source, start, bareEnd)).cls }
                 out.append(Token(kind: .word, range: TextRange(start, j), text: e.text,
                                  isCapitalized: s.isUppercaseLike, quote: -1,
                                  cls: e.cls, bareCls: bareCls, possessiveBytes: possessive ? UInt8(j - bareEnd) : 0))
@@ -133,11 +137,9 @@ struct SentenceTokenizer {
         return out
     }
 
-    /// The lexicon's or the article's entry for the word `start..<end`.
-    @inline(__always) private mutating func word(_ source: Source, _ start: Int, _ end: Int) -> WordTable.Entry {
-        let h = WordTable.hash(source, start, end)
-        if let e = lexicon.words.find(source, start, end, hash: h).entry { return lexicon.words[e] }
-        return words.word(source, start, end, hash: h, pack: pack)
+    /// The entry of the word at `start` with key `key`.
+    @inline(__always) private mutating func word(_ source: Source, _ start: Int, _ key: WordKey) -> WordTable.Entry {
+        words.word(source, start, key, lexicon: lexicon, pack: pack)
     }
 
     /// Lowercased text of a byte range; ASCII is folded byte by byte (no Unicode tables).
@@ -154,11 +156,11 @@ struct SentenceTokenizer {
         }
     }
 
-    /// Whether the word `start..<end`, followed by a period, is an abbreviation: one capital
-    /// letter (an initial), a word with periods inside (U.S), a known abbreviation.
-    private mutating func isAbbreviation(_ source: Source, _ start: Int, _ end: Int) -> Bool {
+    /// Whether the word at `start` with key `key`, followed by a period, is an abbreviation:
+    /// one capital letter (an initial), a word with periods inside (U.S), a known abbreviation.
+    private mutating func isAbbreviation(_ source: Source, _ start: Int, _ key: WordKey) -> Bool {
         let (first, n) = source.scalar(at: start)
-        if start + n == end && first.isUppercaseLike { return true }
-        return word(source, start, end).abbreviation
+        if n == key.count && first.isUppercaseLike { return true }
+        return word(source, start, key).abbreviation
     }
 }

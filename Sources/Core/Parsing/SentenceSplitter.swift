@@ -25,6 +25,9 @@ struct SentenceSplitter {
             var start = range.start
             var i = range.start
             while i < range.end {
+                // Straight to the next . ! ? or byte of a multi-byte scalar (… is E2 80 A6).
+                i = source.skip(from: i, to: range.end, until: 0x2E, 0x21, 0x3F, orHigh: true)
+                if i == range.end { break }
                 let b = source[i]
                 guard b == 0x2E || b == 0x21 || b == 0x3F || (b == 0xE2 && i + 2 < range.end && source[i + 1] == 0x80 && source[i + 2] == 0xA6) else {
                     i += 1; continue

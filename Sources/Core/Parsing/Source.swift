@@ -68,6 +68,31 @@ struct Source {
         return TextRange(lo, hi)
     }
 
+    /// The first offset in `i..<end` holding `a`, `b` or `c` (or, with `orHigh`, any byte of
+    /// 0x80 and above), else `end`. The scanners' hot loops skip plain text with it eight
+    /// bytes at a time: a byte equal to a needle is a zero byte of `word ^ needle`, found with
+    /// the classic test `(v - 0x01…) & ~v & 0x80…`, whose lowest set bit is the first zero byte.
+    @inline(__always) func skip(from i: Int, to end: Int, until a: UInt8, _ b: UInt8, _ c: UInt8, orHigh: Bool) -> Int {
+        guard let base = bytes.baseAddress else { return end }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let pa = ones &* UInt64(a), pb = ones &* UInt64(b), pc = ones &* UInt64(c)
+        @inline(__always) func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        var k = i
+        while k + 8 <= end {
+            let x = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
+            var hit = zeroBytes(x ^ pa) | zeroBytes(x ^ pb) | zeroBytes(x ^ pc)
+            if orHigh { hit |= x & highs }
+            if hit != 0 { return k + hit.trailingZeroBitCount >> 3 }
+            k += 8
+        }
+        while k < end {
+            let y = base[k]
+            if y == a || y == b || y == c || (orHigh && y >= 0x80) { return k }
+            k += 1
+        }
+        return end
+    }
+
     @inline(__always) static func isSpaceByte(_ b: UInt8) -> Bool {
         b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C || b == 0x0B
     }
