@@ -90,30 +90,28 @@ struct SentenceTokenizer {
             if s.isWordLike {
                 let start = i
                 var j = i
-                // The spelling's key, built as the word is read.
-                var key = WordKey()
                 while j < sentence.end {
                     // ASCII letters and digits, the common case: one byte each.
                     let b = source[j]
-                    if b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 { key.add(b); j += 1; continue }
+                    if b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 { j += 1; continue }
                     let (c, m) = source.scalar(at: j)
                     if c.isWordLike || (c.value >= 0x300 && (c.properties.isDiacritic || c.properties.generalCategory == .nonspacingMark)) {
-                        key.add(source, j, j + m); j += m; continue
+                        j += m; continue
                     }
                     // A bidi control or joiner inside a word keeps it whole ("Anna\u{2067}Berg").
-                    if c.isInvisibleFormat, j + m < sentence.end, source.scalar(at: j + m).0.isWordLike { key.add(source, j, j + m); j += m; continue }
+                    if c.isInvisibleFormat, j + m < sentence.end, source.scalar(at: j + m).0.isWordLike { j += m; continue }
                     // Inner apostrophes, hyphens and periods keep a word whole (Russia’s, co-host, U.S.).
                     if c == "'" || c == "\u{2019}" || c == "-" || c == "." || c == "\u{2010}" || c == "\u{2011}" {
-                        if j + m < sentence.end, source.scalar(at: j + m).0.isWordLike { key.add(source, j, j + m); j += m; continue }
-                        if c == "." && isAbbreviation(source, start, key) { key.add(source, j, j + m); j += m }
+                        if j + m < sentence.end, source.scalar(at: j + m).0.isWordLike { j += m; continue }
+                        if c == "." && isAbbreviation(source, start, j) { j += m }
                         // s’ possessive (the Passengers’ Alliance)
                         else if (c == "'" || c == "\u{2019}"), j > start, source[j - 1] == 0x73 || source[j - 1] == 0x53,
-                                j + m < sentence.end, source.scalar(at: j + m).0.isSpaceLike { key.add(source, j, j + m); j += m }
+                                j + m < sentence.end, source.scalar(at: j + m).0.isSpaceLike { j += m }
                         break
                     }
                     break
                 }
-                let e = word(source, start, key)
+                let e = word(source, start, WordKey(source, start, j))
                 // Possessive endings: ’s 's ’ ' (bytes E2 80 99 for ’).
                 var bareEnd = j
                 if j - start >= 3, source[j - 3] == 0xE2, source[j - 2] == 0x80, source[j - 1] == 0x99 { bareEnd = j - 3 }
@@ -156,11 +154,11 @@ struct SentenceTokenizer {
         }
     }
 
-    /// Whether the word at `start` with key `key`, followed by a period, is an abbreviation:
-    /// one capital letter (an initial), a word with periods inside (U.S), a known abbreviation.
-    private mutating func isAbbreviation(_ source: Source, _ start: Int, _ key: WordKey) -> Bool {
+    /// Whether the word `start..<end`, followed by a period, is an abbreviation: one capital
+    /// letter (an initial), a word with periods inside (U.S), a known abbreviation.
+    private mutating func isAbbreviation(_ source: Source, _ start: Int, _ end: Int) -> Bool {
         let (first, n) = source.scalar(at: start)
-        if n == key.count && first.isUppercaseLike { return true }
-        return word(source, start, key).abbreviation
+        if start + n == end && first.isUppercaseLike { return true }
+        return word(source, start, WordKey(source, start, end)).abbreviation
     }
 }

@@ -1,29 +1,55 @@
-/// A spelling's key, built byte by byte as the tokenizer reads the word: its FNV-1a hash,
-/// its first eight bytes packed in an integer, its length; ASCII capitals folded ("The" and
-/// "the" are one key). Folding only ASCII capitals keeps a key's lowercased form one
-/// string: lowering a word lowers its ASCII letters the same way whatever surrounds them.
+/// A spelling's key: its first eight bytes packed in an integer, its length and a hash of
+/// all its bytes, ASCII capitals folded ("The" and "the" are one key). Folding only ASCII
+/// capitals keeps a key's lowercased form one string: lowering a word lowers its ASCII
+/// letters the same way whatever surrounds them. Made eight bytes at a time.
 struct WordKey {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    var prefix: UInt64 = 0
-    var count = 0
+    var hash: UInt64
+    var prefix: UInt64
+    var count: Int
+    /// No byte of 0x80 and above.
+    var isASCII: Bool
 
     /// An ASCII capital as its small letter; any other byte as it is.
     @inline(__always) static func folded(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
 
-    @inline(__always) mutating func add(_ byte: UInt8) {
-        let b = Self.folded(byte)
-        hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
-        if count < 8 { prefix |= UInt64(b) << (UInt64(count) << 3) }
-        count += 1
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Eight bytes with their ASCII capitals folded: a byte's top bit is set by adding 0x3F
+    /// when it is 0x41 or more, by adding 0x25 when it is 0x5B or more (top bits cleared
+    /// first, so no addition carries into the next byte); a capital adds 0x20.
+    @inline(__always) static func folded(_ x: UInt64) -> UInt64 {
+        let low = x & ~highs
+        let capitals = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(low &+ 0x2525_2525_2525_2525) & ~x & highs
+        return x | (capitals >> 2)
     }
 
-    @inline(__always) mutating func add(_ source: Source, _ start: Int, _ end: Int) {
-        for k in start..<end { add(source[k]) }
+    /// The bytes `start..<start + n` (n at most 8) as an integer, first byte lowest.
+    @inline(__always) static func load(_ source: Source, _ start: Int, _ n: Int) -> UInt64 {
+        if start + 8 <= source.count, let base = source.bytes.baseAddress {
+            let x = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+            return n == 8 ? x : x & ((1 << (UInt64(n) << 3)) - 1)
+        }
+        var x: UInt64 = 0
+        for k in 0..<n { x |= UInt64(source[start + k]) << (UInt64(k) << 3) }
+        return x
     }
 
-    init() {}
-
-    init(_ source: Source, _ start: Int, _ end: Int) { add(source, start, end) }
+    init(_ source: Source, _ start: Int, _ end: Int) {
+        count = end - start
+        var chunk = Self.load(source, start, min(count, 8))
+        var high = chunk & Self.highs
+        prefix = Self.folded(chunk)
+        var h = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
+        var k = start + 8
+        while k < end {
+            chunk = Self.load(source, k, min(end - k, 8))
+            high |= chunk & Self.highs
+            h = (h ^ (h >> 29) ^ Self.folded(chunk)) &* 0x9E37_79B9_7F4A_7C15
+            k += 8
+        }
+        hash = h ^ (h >> 32)
+        isASCII = high == 0
+    }
 }
 
 /// Spellings by their `WordKey`, each with its lowercased text and its word classes.
@@ -150,8 +176,16 @@ final class WordLexicon: @unchecked Sendable {
     /// One-character strings of ASCII, by byte.
     let ascii: [UnsafePointer<String>]
     private let arena: TextArena
+    /// An ASCII spelling it lacks is in no list of the table, only maybe a compound with a
+    /// title suffix. A dictionary of strings matches canonically equivalent text, and a
+    /// key could only equal ASCII text through U+037E, U+1FEF or U+212A (the scalars whose
+    /// canonical decomposition is ASCII): false if a key holds one.
+    let holdsEveryASCIIKey: Bool
 
     init(_ table: [String: WordClass]) {
+        holdsEveryASCIIKey = !table.keys.contains { key in
+            key.unicodeScalars.contains { $0.value == 0x037E || $0.value == 0x1FEF || $0.value == 0x212A }
+        }
         // A token is lowercased before it is looked up: a key with capitals is never found.
         let arena = TextArena(chunkSize: table.count + 129)
         empty = arena.add("")
@@ -195,7 +229,7 @@ struct ArticleWords {
             return table.insert(source, start, key, slot: slot, text: known.text, cls: known.cls, abbreviation: known.abbreviation)
         }
         let lower = SentenceTokenizer.lowercased(source, start, start + key.count)
-        let cls = pack.classes(lower)
+        let cls = key.isASCII && lexicon.holdsEveryASCIIKey ? pack.suffixClasses(lower) : pack.classes(lower)
         return table.insert(source, start, key, slot: slot, text: arena.add(lower), cls: cls,
                             abbreviation: lower.utf8.contains(0x2E) || cls.contains(.abbreviation))
     }

@@ -82,6 +82,11 @@ public final class LanguagePack: Sendable {
 
     func classes(_ word: String) -> WordClass {
         if let c = table[word] { return c }
+        return suffixClasses(word)
+    }
+
+    /// The classes of a word the table lacks: a compound ending in a title suffix.
+    func suffixClasses(_ word: String) -> WordClass {
         for suffix in titleSuffixes where word.hasSuffix(suffix) && word.utf8.count >= suffix.utf8.count + 3 {
             return [.titleWords, .roleNouns]
         }
@@ -186,25 +191,30 @@ public final class LanguagePack: Sendable {
         /// lower case; any other byte below 0x80 ends a word).
         func count(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
             var c0 = 0, c1 = 0, c2 = 0
-            var key: UInt64 = 0
-            var length = 0
-            for i in 0...bytes.count {
-                let b: UInt8 = i < bytes.count ? bytes[i] : 0x20
-                if b >= 0x41 && b <= 0x5A || b >= 0x61 && b <= 0x7A || b >= 0x80 {
-                    if length < 5 { key |= UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) << (8 * UInt64(length)) }
-                    length += 1
+            @inline(__always) func inWord(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 || b >= 0x80 }
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                guard inWord(bytes[i]) else { i += 1; continue }
+                // A word: its first five bytes (ASCII capitals folded) make the key; a longer
+                // word is no stopword, and the rest of it is only skipped.
+                let start = i
+                var key: UInt64 = 0
+                while i < n, i - start < 5, inWord(bytes[i]) {
+                    let b = bytes[i]
+                    key |= UInt64(b &- 0x41 < 26 ? b | 0x20 : b) << (8 * UInt64(i - start))
+                    i += 1
+                }
+                if i < n, inWord(bytes[i]) {
+                    while i < n, inWord(bytes[i]) { i += 1 }
                     continue
                 }
-                if length >= 1 && length <= 5 {
-                    let m = mask(of: key | UInt64(length) << 56)
-                    if m != 0 {
-                        if m & 1 != 0 { c0 += 1 }
-                        if m & 2 != 0 { c1 += 1 }
-                        if m & 4 != 0 { c2 += 1 }
-                    }
+                let m = mask(of: key | UInt64(i - start) << 56)
+                if m != 0 {
+                    if m & 1 != 0 { c0 += 1 }
+                    if m & 2 != 0 { c1 += 1 }
+                    if m & 4 != 0 { c2 += 1 }
                 }
-                key = 0
-                length = 0
             }
             return [c0, c1, c2]
         }

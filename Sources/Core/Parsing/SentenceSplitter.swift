@@ -106,6 +106,9 @@ struct SentenceSplitter {
         return false
     }
 
+    /// `Abbreviations.words` hashed by their bytes.
+    private static let abbreviations = WordLexicon(Dictionary(uniqueKeysWithValues: Abbreviations.words.map { ($0, WordClass.abbreviation) }))
+
     /// The word before the period is an abbreviation, an initial or a dotted acronym.
     private func isAbbreviation(_ source: Source, period i: Int, start: Int, mark: UInt8) -> Bool {
         guard mark == 0x2E else { return false }
@@ -114,8 +117,14 @@ struct SentenceSplitter {
             guard let (s, k) = source.scalar(before: j) else { break }
             if s.isLetterLike || s == "." { j = k } else { break }
         }
+        if j == i { return false }
+        // An ASCII word without periods, the common case, is looked up by its bytes.
+        let key = WordKey(source, j, i)
+        if key.isASCII, !source.contains(0x2E, in: TextRange(j, i)), Self.abbreviations.holdsEveryASCIIKey {
+            if key.count == 1 && source[j] &- 0x41 < 26 { return true }                 // initials
+            return Self.abbreviations.words.find(source, j, key).entry != nil
+        }
         let word = source.string(TextRange(j, i))
-        if word.isEmpty { return false }
         if word.contains(".") { return true }                             // U.S., U.N., a.m.
         if word.unicodeScalars.count == 1, word.unicodeScalars.first!.isUppercaseLike { return true } // initials
         return Abbreviations.words.contains(word.lowercased())

@@ -57,6 +57,13 @@ struct Source {
         return letters
     }
 
+    /// Whether the byte `b` occurs in `range`.
+    func contains(_ b: UInt8, in range: TextRange) -> Bool {
+        var k = range.start
+        while k < range.end { if bytes[k] == b { return true }; k += 1 }
+        return false
+    }
+
     /// Moves `range` inward past white space at both ends.
     func trimmed(_ range: TextRange) -> TextRange {
         var lo = range.start, hi = range.end
