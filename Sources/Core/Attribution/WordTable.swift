@@ -34,7 +34,7 @@ struct WordKey {
         return x
     }
 
-    init(_ source: Source, _ start: Int, _ end: Int) {
+    @inline(__always) init(_ source: Source, _ start: Int, _ end: Int) {
         count = end - start
         var chunk = Self.load(source, start, min(count, 8))
         var high = chunk & Self.highs
@@ -140,9 +140,10 @@ struct WordTable {
 /// here, so a token is plain data (copied without reference counting). Whoever reads a
 /// token's text keeps the arena alive meanwhile, as `Source`'s bytes outlive the stages.
 final class TextArena {
-    private var chunks: [UnsafeMutablePointer<String>] = []
+    // Only its owner (one article's tokenizer, one thread) adds: no access to check at run time.
+    @exclusivity(unchecked) private var chunks: [UnsafeMutablePointer<String>] = []
     /// Strings in the last chunk.
-    private var used = 0
+    @exclusivity(unchecked) private var used = 0
     private let chunkSize: Int
 
     init(chunkSize: Int = 512) { self.chunkSize = chunkSize }
@@ -228,10 +229,15 @@ struct ArticleWords {
             let known = lexicon.words[k]
             return table.insert(source, start, key, slot: slot, text: known.text, cls: known.cls, abbreviation: known.abbreviation)
         }
-        let lower = SentenceTokenizer.lowercased(source, start, start + key.count)
+        // An ASCII word of eight bytes or fewer is its key's prefix (capitals folded).
+        let lower = key.isASCII && key.count <= 8
+            ? withUnsafeBytes(of: key.prefix.littleEndian) { String(decoding: $0.prefix(key.count), as: UTF8.self) }
+            : SentenceTokenizer.lowercased(source, start, start + key.count)
         let cls = key.isASCII && lexicon.holdsEveryASCIIKey ? pack.suffixClasses(lower) : pack.classes(lower)
+        // Lowering keeps the periods where they are.
+        let dotted = source.contains(0x2E, in: TextRange(start, start + key.count))
         return table.insert(source, start, key, slot: slot, text: arena.add(lower), cls: cls,
-                            abbreviation: lower.utf8.contains(0x2E) || cls.contains(.abbreviation))
+                            abbreviation: dotted || cls.contains(.abbreviation))
     }
 
     /// The text of the punctuation mark `s` at `start..<end` (a scalar outside ASCII), made the first time.
