@@ -194,8 +194,34 @@ public final class LanguagePack: Sendable {
             @inline(__always) func inWord(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 || b >= 0x80 }
             let n = bytes.count
             var i = 0
+            let highs: UInt64 = 0x8080_8080_8080_8080
             while i < n {
                 guard inWord(bytes[i]) else { i += 1; continue }
+                // Eight bytes at once: a byte is in the word when its top bit is set or, with
+                // 0x20 added, it lies in a…z (adding 0x1F sets the top bit from 0x61 on, adding
+                // 0x05 from 0x7B on; top bits cleared first, so nothing carries).
+                if i + 8 <= n, let base = bytes.baseAddress {
+                    let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    let y = (x & ~highs) | 0x2020_2020_2020_2020
+                    let letters = (y &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(y &+ 0x0505_0505_0505_0505)
+                    let outside = ~(letters | x) & highs
+                    if outside == 0 {
+                        // Eight bytes or more: no stopword.
+                        i += 8
+                        while i < n, inWord(bytes[i]) { i += 1 }
+                        continue
+                    }
+                    let length = outside.trailingZeroBitCount >> 3
+                    i += length
+                    if length <= 5 {
+                        let key = WordKey.folded(x & ((1 << (UInt64(length) << 3)) - 1))
+                        let m = mask(of: key | UInt64(length) << 56)
+                        if m & 1 != 0 { c0 += 1 }
+                        if m & 2 != 0 { c1 += 1 }
+                        if m & 4 != 0 { c2 += 1 }
+                    }
+                    continue
+                }
                 // A word: its first five bytes (ASCII capitals folded) make the key; a longer
                 // word is no stopword, and the rest of it is only skipped.
                 let start = i
