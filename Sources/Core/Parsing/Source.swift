@@ -57,6 +57,21 @@ struct Source {
         return letters
     }
 
+    /// How many of the eight bytes from `i` (all in the text) are ASCII letters or digits
+    /// before the first that is not. A byte's top bit is set by adding 0x1F (0x20 added
+    /// first) from a on, 0x05 from z + 1 on; by adding 0x50 from 0 on, 0x46 from 9 + 1 on (top
+    /// bits cleared first, so nothing carries); bytes of 0x80 and above are neither.
+    @inline(__always) func asciiAlphanumerics(at i: Int) -> Int {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let x = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
+        let low = x & ~highs
+        let y = low | 0x2020_2020_2020_2020
+        let letters = (y &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(y &+ 0x0505_0505_0505_0505)
+        let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646)
+        let other = ~((letters | digits) & ~x) & highs
+        return other == 0 ? 8 : other.trailingZeroBitCount >> 3
+    }
+
     /// Whether the byte `b` occurs in `range`.
     func contains(_ b: UInt8, in range: TextRange) -> Bool {
         var k = range.start
