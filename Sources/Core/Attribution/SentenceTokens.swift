@@ -1,21 +1,39 @@
 /// One token of a sentence as the attribution rules see it: a word, a punctuation mark, or
 /// a whole quotation (its words are hidden from the rules: names inside a quotation never
 /// become its speaker).
+///
+/// Plain data: the text is a pointer into the tokenizer's word table or the pack's lexicon,
+/// so copying a token costs no reference counting. A token is read while the tokenizer that
+/// made it lives (one `SpeakerAttributor.attribute`), as `Source`'s bytes live through the parse.
 struct Token {
-    enum Kind { case word, punct, quote }
+    enum Kind: UInt8 { case word, punct, quote }
     var kind: Kind
-    var range: TextRange
-    /// Lowercased text (words and punctuation); for a quotation, empty.
-    var lower: String
     var isCapitalized: Bool
+    /// Bytes of the possessive ending ("’s" 4, "'s" 2, "’" 3, "'" 1), 0 for none.
+    var possessiveBytes: UInt8 = 0
+    var range: TextRange
     /// For `.quote`: index into the attributor's list of marked quotations.
     var quote: Int
     /// The word lists `lower` and `bare` belong to.
     var cls: WordClass = []
     var bareCls: WordClass = []
+    private let text: UnsafePointer<String>
 
-    /// Bytes of the possessive ending ("’s" 4, "'s" 2, "’" 3, "'" 1), 0 for none.
-    var possessiveBytes: UInt8 = 0
+    init(kind: Kind, range: TextRange, text: UnsafePointer<String>, isCapitalized: Bool, quote: Int,
+         cls: WordClass = [], bareCls: WordClass = [], possessiveBytes: UInt8 = 0) {
+        self.kind = kind
+        self.range = range
+        self.text = text
+        self.isCapitalized = isCapitalized
+        self.quote = quote
+        self.cls = cls
+        self.bareCls = bareCls
+        self.possessiveBytes = possessiveBytes
+    }
+
+    /// Lowercased text (words and punctuation); for a quotation, empty.
+    var lower: String { text.pointee }
+
     var isPossessive: Bool { possessiveBytes > 0 }
 
     /// Lowercased text without a possessive ending (Russia’s → russia), made when asked.
@@ -30,17 +48,24 @@ struct Token {
 /// Splits a sentence into tokens, folding each top-level quotation into one token.
 struct SentenceTokenizer {
     let pack: LanguagePack
-    /// The article's spellings, lowercased and classed once each.
-    private var words = WordTable()
+    /// The pack's words, hashed by their bytes.
+    private let lexicon: WordLexicon
+    /// The article's spellings the pack does not know, lowercased and classed once each.
+    private var words = ArticleWords()
+    /// The tokens of the sentence before, whose storage the next sentence reuses.
+    private var buffer: [Token] = []
 
-    init(pack: LanguagePack) { self.pack = pack }
-
-    /// One-character strings of ASCII punctuation, made once.
-    private static let asciiStrings: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+    init(pack: LanguagePack) {
+        self.pack = pack
+        lexicon = pack.lexicon
+    }
 
     /// `quotes`: top-level marked quotations as (outer range, index), sorted by start.
     mutating func tokens(_ source: Source, sentence: TextRange, quotes: [(TextRange, Int)], firstQuote: inout Int) -> [Token] {
-        var out: [Token] = []
+        var out = buffer
+        buffer = []
+        out.removeAll(keepingCapacity: true)
+        defer { buffer = out }
         out.reserveCapacity((sentence.end - sentence.start) / 4 + 4)
         var i = sentence.start
         var q = firstQuote
@@ -55,7 +80,7 @@ struct SentenceTokenizer {
             if k < quotes.count && quotes[k].0.start <= i { covering = quotes[k] }
             if let (outer, index) = covering {
                 let end = min(outer.end, sentence.end)
-                out.append(Token(kind: .quote, range: TextRange(max(outer.start, sentence.start), end), lower: "",
+                out.append(Token(kind: .quote, range: TextRange(max(outer.start, sentence.start), end), text: lexicon.empty,
                                  isCapitalized: false, quote: index))
                 i = end
                 continue
@@ -66,8 +91,18 @@ struct SentenceTokenizer {
                 let start = i
                 var j = i
                 while j < sentence.end {
+                    // ASCII letters and digits, the common case: eight bytes at a time, then one by one.
+                    if j + 8 <= sentence.end {
+                        let run = source.asciiAlphanumerics(at: j)
+                        j += run
+                        if run == 8 { continue }
+                    }
+                    let b = source[j]
+                    if b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 { j += 1; continue }
                     let (c, m) = source.scalar(at: j)
-                    if c.isWordLike || (c.value >= 0x300 && (c.properties.isDiacritic || c.properties.generalCategory == .nonspacingMark)) { j += m; continue }
+                    if c.isWordLike || (c.value >= 0x300 && (c.properties.isDiacritic || c.properties.generalCategory == .nonspacingMark)) {
+                        j += m; continue
+                    }
                     // A bidi control or joiner inside a word keeps it whole ("Anna\u{2067}Berg").
                     if c.isInvisibleFormat, j + m < sentence.end, source.scalar(at: j + m).0.isWordLike { j += m; continue }
                     // Inner apostrophes, hyphens and periods keep a word whole (Russia’s, co-host, U.S.).
@@ -81,8 +116,7 @@ struct SentenceTokenizer {
                     }
                     break
                 }
-                let e = word(source, start, j)
-                let lower = words[e].lower, cls = words[e].cls
+                let e = word(source, start, WordKey(source, start, j))
                 // Possessive endings: ’s 's ’ ' (bytes E2 80 99 for ’).
                 var bareEnd = j
                 if j - start >= 3, source[j - 3] == 0xE2, source[j - 2] == 0x80, source[j - 1] == 0x99 { bareEnd = j - 3 }
@@ -90,28 +124,25 @@ struct SentenceTokenizer {
                 else if j - start >= 2, source[j - 1] == 0x27 { bareEnd = j - 1 }
                 else if j - start >= 3, source[j - 1] | 0x20 == 0x73, source[j - 2] == 0x27 { bareEnd = j - 2 }
                 let possessive = bareEnd < j && bareEnd > start
-                var bareCls = cls
-                if possessive { bareCls = words[word(source, start, bareEnd)].cls }
-                out.append(Token(kind: .word, range: TextRange(start, j), lower: lower,
+                var bareCls = e.cls
+                if possessive { bareCls = word(source, start, WordKey(source, start, bareEnd)).cls }
+                out.append(Token(kind: .word, range: TextRange(start, j), text: e.text,
                                  isCapitalized: s.isUppercaseLike, quote: -1,
-                                 cls: cls, bareCls: bareCls, possessiveBytes: possessive ? UInt8(j - bareEnd) : 0))
+                                 cls: e.cls, bareCls: bareCls, possessiveBytes: possessive ? UInt8(j - bareEnd) : 0))
                 i = j
                 continue
             }
-            out.append(Token(kind: .punct, range: TextRange(i, i + n), lower: s.value < 0x80 ? Self.asciiStrings[Int(s.value)] : String(Character(s)),
+            out.append(Token(kind: .punct, range: TextRange(i, i + n),
+                             text: s.value < 0x80 ? lexicon.ascii[Int(s.value)] : words.mark(source, i, i + n, s),
                              isCapitalized: false, quote: -1))
             i += n
         }
         return out
     }
 
-    /// The word table's entry for the bytes `start..<end`.
-    @inline(__always) private mutating func word(_ source: Source, _ start: Int, _ end: Int) -> Int {
-        let pack = self.pack
-        return words.index(source, start, end) { s, a, b in
-            let l = Self.lowercased(s, a, b)
-            return (l, pack.classes(l))
-        }
+    /// The entry of the word at `start` with key `key`.
+    @inline(__always) private mutating func word(_ source: Source, _ start: Int, _ key: WordKey) -> WordTable.Entry {
+        words.word(source, start, key, lexicon: lexicon, pack: pack)
     }
 
     /// Lowercased text of a byte range; ASCII is folded byte by byte (no Unicode tables).
@@ -128,16 +159,11 @@ struct SentenceTokenizer {
         }
     }
 
-    /// Whether the word `start..<end`, followed by a period, is an abbreviation (asked once per spelling).
+    /// Whether the word `start..<end`, followed by a period, is an abbreviation: one capital
+    /// letter (an initial), a word with periods inside (U.S), a known abbreviation.
     private mutating func isAbbreviation(_ source: Source, _ start: Int, _ end: Int) -> Bool {
-        let e = word(source, start, end)
-        if words[e].abbreviation == 0 {
-            // One capital letter (an initial), a word with periods inside (U.S), a known abbreviation.
-            let (first, n) = source.scalar(at: start)
-            let initial = start + n == end && first.isUppercaseLike
-            let dotted = words[e].lower.utf8.contains(0x2E)
-            words[e].abbreviation = initial || dotted || words[e].cls.contains(.abbreviation) ? 2 : 1
-        }
-        return words[e].abbreviation == 2
+        let (first, n) = source.scalar(at: start)
+        if start + n == end && first.isUppercaseLike { return true }
+        return word(source, start, WordKey(source, start, end)).abbreviation
     }
 }

@@ -1,25 +1,81 @@
-/// The distinct spellings of one article's words, each lowercased and classed once.
+/// A spelling's key: its first eight bytes packed in an integer, its length and a hash of
+/// all its bytes, ASCII capitals folded ("The" and "the" are one key). Folding only ASCII
+/// capitals keeps a key's lowercased form one string: lowering a word lowers its ASCII
+/// letters the same way whatever surrounds them. Made eight bytes at a time.
+struct WordKey {
+    var hash: UInt64
+    var prefix: UInt64
+    var count: Int
+    /// No byte of 0x80 and above.
+    var isASCII: Bool
+
+    /// An ASCII capital as its small letter; any other byte as it is.
+    @inline(__always) static func folded(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Eight bytes with their ASCII capitals folded: a byte's top bit is set by adding 0x3F
+    /// when it is 0x41 or more, by adding 0x25 when it is 0x5B or more (top bits cleared
+    /// first, so no addition carries into the next byte); a capital adds 0x20.
+    @inline(__always) static func folded(_ x: UInt64) -> UInt64 {
+        let low = x & ~highs
+        let capitals = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(low &+ 0x2525_2525_2525_2525) & ~x & highs
+        return x | (capitals >> 2)
+    }
+
+    /// The bytes `start..<start + n` (n at most 8) as an integer, first byte lowest.
+    @inline(__always) static func load(_ source: Source, _ start: Int, _ n: Int) -> UInt64 {
+        if start + 8 <= source.count, let base = source.bytes.baseAddress {
+            let x = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+            return n == 8 ? x : x & ((1 << (UInt64(n) << 3)) - 1)
+        }
+        var x: UInt64 = 0
+        for k in 0..<n { x |= UInt64(source[start + k]) << (UInt64(k) << 3) }
+        return x
+    }
+
+    @inline(__always) init(_ source: Source, _ start: Int, _ end: Int) {
+        count = end - start
+        var chunk = Self.load(source, start, min(count, 8))
+        var high = chunk & Self.highs
+        prefix = Self.folded(chunk)
+        var h = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
+        var k = start + 8
+        while k < end {
+            chunk = Self.load(source, k, min(end - k, 8))
+            high |= chunk & Self.highs
+            h = (h ^ (h >> 29) ^ Self.folded(chunk)) &* 0x9E37_79B9_7F4A_7C15
+            k += 8
+        }
+        hash = h ^ (h >> 32)
+        isASCII = high == 0
+    }
+}
+
+/// Spellings by their `WordKey`, each with its lowercased text and its word classes.
 ///
-/// The tokenizer meets the same few thousand spellings over and over: looking a word up
-/// here hashes its bytes as written (FNV-1a, no `String`, no SipHash) and compares them
-/// with the stored key; only a spelling not seen before is lowercased and looked up in the
-/// language pack's tables. Keys are UTF-8 bytes, case as written ("The" and "the" are two
-/// entries with one lowercased form).
+/// Looking a word up compares its key (no `String`, no SipHash) and, past eight bytes, the
+/// rest of its bytes. Two tables use it: a language pack's `WordLexicon` (every word the
+/// pack knows, built once) and an article's own spellings (`ArticleWords`).
 struct WordTable {
     struct Entry {
         var hash: UInt64
+        var prefix: UInt64
         var start: Int32
         var count: Int32
-        var lower: String
+        /// The lowercased text, at a fixed address (see `TextArena`).
+        var text: UnsafePointer<String>
         var cls: WordClass
-        /// 0 not yet asked, 1 no, 2 yes: whether the word followed by a period is an abbreviation.
-        var abbreviation: UInt8 = 0
+        /// The word followed by a period is an abbreviation whatever its case: it has a
+        /// period inside ("u.s") or is a known abbreviation.
+        var abbreviation: Bool
     }
 
     private(set) var entries: [Entry] = []
     /// Open addressing: entry index + 1, 0 for an empty slot.
     private var slots: [Int32]
-    private var keys: [UInt8] = []
+    /// The bytes of keys longer than eight bytes, past the eighth, ASCII capitals folded.
+    private var tails: [UInt8] = []
     private var mask: Int
 
     init(capacity: Int = 1024) {
@@ -28,50 +84,42 @@ struct WordTable {
         slots = [Int32](repeating: 0, count: n)
         mask = n - 1
         entries.reserveCapacity(capacity)
-        keys.reserveCapacity(capacity * 8)
     }
 
-    @inline(__always) static func hash(_ source: Source, _ start: Int, _ end: Int) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var k = start
-        while k < end {
-            h = (h ^ UInt64(source[k])) &* 0x100_0000_01b3
-            k += 1
-        }
-        return h
-    }
+    @inline(__always) private func firstSlot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) & mask }
 
-    /// The entry of the bytes `start..<end`, created with `make` the first time.
+    /// The entry of the word at `start` with key `key`, or the empty slot where it goes.
     @inline(__always)
-    mutating func index(_ source: Source, _ start: Int, _ end: Int, make: (Source, Int, Int) -> (String, WordClass)) -> Int {
-        let h = Self.hash(source, start, end)
-        var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-        let n = end - start
+    func find(_ source: Source, _ start: Int, _ key: WordKey) -> (entry: Int?, slot: Int) {
+        var slot = firstSlot(key.hash)
         while true {
             let s = Int(slots[slot])
-            if s == 0 { break }
+            if s == 0 { return (nil, slot) }
             let e = s - 1
-            if entries[e].hash == h, Int(entries[e].count) == n, equal(e, source, start, n) { return e }
+            if entries[e].hash == key.hash, entries[e].prefix == key.prefix, Int(entries[e].count) == key.count,
+               key.count <= 8 || equalTail(e, source, start, key.count) { return (e, slot) }
             slot = (slot + 1) & mask
         }
-        let (lower, cls) = make(source, start, end)
+    }
+
+    /// Adds the word at `start` with key `key` at `slot` (from a `find` that did not find it).
+    mutating func insert(_ source: Source, _ start: Int, _ key: WordKey, slot: Int,
+                         text: UnsafePointer<String>, cls: WordClass, abbreviation: Bool) -> Int {
         let e = entries.count
-        entries.append(Entry(hash: h, start: Int32(keys.count), count: Int32(n), lower: lower, cls: cls))
-        for k in start..<end { keys.append(source[k]) }
+        entries.append(Entry(hash: key.hash, prefix: key.prefix, start: Int32(tails.count), count: Int32(key.count),
+                             text: text, cls: cls, abbreviation: abbreviation))
+        if key.count > 8 { for k in start + 8..<start + key.count { tails.append(WordKey.folded(source[k])) } }
         slots[slot] = Int32(e + 1)
         if entries.count * 2 > slots.count { grow() }
         return e
     }
 
-    subscript(e: Int) -> Entry {
-        get { entries[e] }
-        _modify { yield &entries[e] }
-    }
+    subscript(e: Int) -> Entry { entries[e] }
 
-    @inline(__always) private func equal(_ e: Int, _ source: Source, _ start: Int, _ n: Int) -> Bool {
-        let base = Int(entries[e].start)
-        return keys.withUnsafeBufferPointer { key in
-            for k in 0..<n where key[base + k] != source[start + k] { return false }
+    @inline(__always) private func equalTail(_ e: Int, _ source: Source, _ start: Int, _ n: Int) -> Bool {
+        let base = Int(entries[e].start) - 8
+        return tails.withUnsafeBufferPointer { tail in
+            for k in 8..<n where tail[base + k] != WordKey.folded(source[start + k]) { return false }
             return true
         }
     }
@@ -81,9 +129,124 @@ struct WordTable {
         slots = [Int32](repeating: 0, count: n)
         mask = n - 1
         for (e, entry) in entries.enumerated() {
-            var slot = Int(truncatingIfNeeded: entry.hash ^ (entry.hash >> 29)) & mask
+            var slot = firstSlot(entry.hash)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(e + 1)
         }
+    }
+}
+
+/// Strings that never move once added, freed with the arena: a token points at its text
+/// here, so a token is plain data (copied without reference counting). Whoever reads a
+/// token's text keeps the arena alive meanwhile, as `Source`'s bytes outlive the stages.
+final class TextArena {
+    // Only its owner (one article's tokenizer, one thread) adds: no access to check at run time.
+    @exclusivity(unchecked) private var chunks: [UnsafeMutablePointer<String>] = []
+    /// Strings in the last chunk.
+    @exclusivity(unchecked) private var used = 0
+    private let chunkSize: Int
+
+    init(chunkSize: Int = 512) { self.chunkSize = chunkSize }
+
+    func add(_ s: String) -> UnsafePointer<String> {
+        if chunks.isEmpty || used == chunkSize {
+            chunks.append(UnsafeMutablePointer<String>.allocate(capacity: chunkSize))
+            used = 0
+        }
+        let p = chunks[chunks.count - 1] + used
+        p.initialize(to: s)
+        used += 1
+        return UnsafePointer(p)
+    }
+
+    deinit {
+        for (k, p) in chunks.enumerated() {
+            p.deinitialize(count: k == chunks.count - 1 ? used : chunkSize)
+            p.deallocate()
+        }
+    }
+}
+
+/// Every word a language pack knows (the keys of its class table), with the texts of
+/// punctuation: built once with the pack and never changed after, so the threads of a batch
+/// share it. A known word costs the tokenizer one probe; its text is the pack's own string.
+final class WordLexicon: @unchecked Sendable {
+    let words: WordTable
+    /// The empty text (a quotation token's).
+    let empty: UnsafePointer<String>
+    /// One-character strings of ASCII, by byte.
+    let ascii: [UnsafePointer<String>]
+    private let arena: TextArena
+    /// An ASCII spelling it lacks is in no list of the table, only maybe a compound with a
+    /// title suffix. A dictionary of strings matches canonically equivalent text, and a
+    /// key could only equal ASCII text through U+037E, U+1FEF or U+212A (the scalars whose
+    /// canonical decomposition is ASCII): false if a key holds one.
+    let holdsEveryASCIIKey: Bool
+
+    init(_ table: [String: WordClass]) {
+        holdsEveryASCIIKey = !table.keys.contains { key in
+            key.unicodeScalars.contains { $0.value == 0x037E || $0.value == 0x1FEF || $0.value == 0x212A }
+        }
+        // A token is lowercased before it is looked up: a key with capitals is never found.
+        let arena = TextArena(chunkSize: table.count + 129)
+        empty = arena.add("")
+        ascii = (0..<128).map { arena.add(String(Character(Unicode.Scalar(UInt8($0))))) }
+        var words = WordTable(capacity: table.count)
+        for (key, cls) in table {
+            let plain = key.utf8.allSatisfy { $0 < 0x80 }
+            guard plain ? !key.utf8.contains(where: { $0 &- 0x41 < 26 }) : key.lowercased().utf8.elementsEqual(key.utf8) else { continue }
+            var k = key
+            k.withUTF8 { bytes in
+                let source = Source(bytes: bytes)
+                let wordKey = WordKey(source, 0, bytes.count)
+                let slot = words.find(source, 0, wordKey).slot
+                _ = words.insert(source, 0, wordKey, slot: slot, text: arena.add(key), cls: cls,
+                                 abbreviation: key.utf8.contains(0x2E) || cls.contains(.abbreviation))
+            }
+        }
+        self.words = words
+        self.arena = arena
+    }
+}
+
+/// One article's spellings, each classed once: from the pack's lexicon when it knows the
+/// word, else lowercased and looked up in the pack's tables; and its punctuation outside ASCII.
+struct ArticleWords {
+    private var table = WordTable()
+    private let arena = TextArena()
+
+    /// The entry of the word at `start` with key `key`, made the first time.
+    @inline(__always)
+    mutating func word(_ source: Source, _ start: Int, _ key: WordKey, lexicon: WordLexicon, pack: LanguagePack) -> WordTable.Entry {
+        let (found, slot) = table.find(source, start, key)
+        if let e = found { return table[e] }
+        let e = add(source, start, key, slot: slot, lexicon: lexicon, pack: pack)
+        return table[e]
+    }
+
+    private mutating func add(_ source: Source, _ start: Int, _ key: WordKey, slot: Int, lexicon: WordLexicon, pack: LanguagePack) -> Int {
+        if let k = lexicon.words.find(source, start, key).entry {
+            let known = lexicon.words[k]
+            return table.insert(source, start, key, slot: slot, text: known.text, cls: known.cls, abbreviation: known.abbreviation)
+        }
+        // An ASCII word of eight bytes or fewer is its key's prefix (capitals folded).
+        let lower = key.isASCII && key.count <= 8
+            ? withUnsafeBytes(of: key.prefix.littleEndian) { String(decoding: $0.prefix(key.count), as: UTF8.self) }
+            : SentenceTokenizer.lowercased(source, start, start + key.count)
+        let cls = key.isASCII && lexicon.holdsEveryASCIIKey ? pack.suffixClasses(lower) : pack.classes(lower)
+        // Lowering keeps the periods where they are.
+        let dotted = source.contains(0x2E, in: TextRange(start, start + key.count))
+        return table.insert(source, start, key, slot: slot, text: arena.add(lower), cls: cls,
+                            abbreviation: dotted || cls.contains(.abbreviation))
+    }
+
+    /// The text of the punctuation mark `s` at `start..<end` (a scalar outside ASCII), made the first time.
+    mutating func mark(_ source: Source, _ start: Int, _ end: Int, _ s: Unicode.Scalar) -> UnsafePointer<String> {
+        // A mark is no word: no word starts with a scalar that is not word-like, so the keys never meet.
+        let key = WordKey(source, start, end)
+        let (found, slot) = table.find(source, start, key)
+        if let e = found { return table[e].text }
+        let e = table.insert(source, start, key, slot: slot, text: arena.add(String(Character(s))), cls: [], abbreviation: false)
+        return table[e].text
     }
 }

@@ -73,6 +73,8 @@ public final class LanguagePack: Sendable {
 
     /// The word classes of every word this pack knows (shared lists plus its own).
     let table: [String: WordClass]
+    /// The same words hashed by their bytes, for the tokenizer (see `WordLexicon`).
+    let lexicon: WordLexicon
 
     /// Endings of compound role nouns that stand as titles before a name (German
     /// "Verkehrsminister Jonas Weber", "Regierungssprecherin").
@@ -80,6 +82,11 @@ public final class LanguagePack: Sendable {
 
     func classes(_ word: String) -> WordClass {
         if let c = table[word] { return c }
+        return suffixClasses(word)
+    }
+
+    /// The classes of a word the table lacks: a compound ending in a title suffix.
+    func suffixClasses(_ word: String) -> WordClass {
         for suffix in titleSuffixes where word.hasSuffix(suffix) && word.utf8.count >= suffix.utf8.count + 3 {
             return [.titleWords, .roleNouns]
         }
@@ -142,6 +149,7 @@ public final class LanguagePack: Sendable {
         for w in quantityWords { table[w, default: []].insert(.quantityWord) }
         for w in SpeakerAttributor.titleCues.union(SpeakerAttributor.scareCues) { table[w, default: []].insert(.quoteKindCue) }
         self.table = table
+        self.lexicon = WordLexicon(table)
         self.titleSuffixes = titleSuffixes
     }
 
@@ -188,25 +196,56 @@ public final class LanguagePack: Sendable {
         /// lower case; any other byte below 0x80 ends a word).
         func count(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
             var c0 = 0, c1 = 0, c2 = 0
-            var key: UInt64 = 0
-            var length = 0
-            for i in 0...bytes.count {
-                let b: UInt8 = i < bytes.count ? bytes[i] : 0x20
-                if b >= 0x41 && b <= 0x5A || b >= 0x61 && b <= 0x7A || b >= 0x80 {
-                    if length < 5 { key |= UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) << (8 * UInt64(length)) }
-                    length += 1
-                    continue
-                }
-                if length >= 1 && length <= 5 {
-                    let m = mask(of: key | UInt64(length) << 56)
-                    if m != 0 {
+            @inline(__always) func inWord(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 || b >= 0x80 }
+            let n = bytes.count
+            var i = 0
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while i < n {
+                guard inWord(bytes[i]) else { i += 1; continue }
+                // Eight bytes at once: a byte is in the word when its top bit is set or, with
+                // 0x20 added, it lies in a…z (adding 0x1F sets the top bit from 0x61 on, adding
+                // 0x05 from 0x7B on; top bits cleared first, so nothing carries).
+                if i + 8 <= n, let base = bytes.baseAddress {
+                    let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    let y = (x & ~highs) | 0x2020_2020_2020_2020
+                    let letters = (y &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(y &+ 0x0505_0505_0505_0505)
+                    let outside = ~(letters | x) & highs
+                    if outside == 0 {
+                        // Eight bytes or more: no stopword.
+                        i += 8
+                        while i < n, inWord(bytes[i]) { i += 1 }
+                        continue
+                    }
+                    let length = outside.trailingZeroBitCount >> 3
+                    i += length
+                    if length <= 5 {
+                        let key = WordKey.folded(x & ((1 << (UInt64(length) << 3)) - 1))
+                        let m = mask(of: key | UInt64(length) << 56)
                         if m & 1 != 0 { c0 += 1 }
                         if m & 2 != 0 { c1 += 1 }
                         if m & 4 != 0 { c2 += 1 }
                     }
+                    continue
                 }
-                key = 0
-                length = 0
+                // A word: its first five bytes (ASCII capitals folded) make the key; a longer
+                // word is no stopword, and the rest of it is only skipped.
+                let start = i
+                var key: UInt64 = 0
+                while i < n, i - start < 5, inWord(bytes[i]) {
+                    let b = bytes[i]
+                    key |= UInt64(b &- 0x41 < 26 ? b | 0x20 : b) << (8 * UInt64(i - start))
+                    i += 1
+                }
+                if i < n, inWord(bytes[i]) {
+                    while i < n, inWord(bytes[i]) { i += 1 }
+                    continue
+                }
+                let m = mask(of: key | UInt64(i - start) << 56)
+                if m != 0 {
+                    if m & 1 != 0 { c0 += 1 }
+                    if m & 2 != 0 { c1 += 1 }
+                    if m & 4 != 0 { c2 += 1 }
+                }
             }
             return [c0, c1, c2]
         }

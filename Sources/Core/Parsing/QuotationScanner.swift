@@ -66,6 +66,9 @@ struct QuotationScanner {
                 carried = nil
             }
             while i < range.end {
+                // Straight to the next " ' ` or byte of a multi-byte scalar (the curly marks).
+                i = source.skip(from: i, to: range.end, until: 0x22, 0x27, 0x60, orHigh: true)
+                if i == range.end { break }
                 let b = source[i]
                 if !QuoteMarks.mayStartMark(b) { i += 1; continue }
                 let (s, n) = source.scalar(at: i)

@@ -25,6 +25,9 @@ struct SentenceSplitter {
             var start = range.start
             var i = range.start
             while i < range.end {
+                // Straight to the next . ! ? or byte of a multi-byte scalar (… is E2 80 A6).
+                i = source.skip(from: i, to: range.end, until: 0x2E, 0x21, 0x3F, orHigh: true)
+                if i == range.end { break }
                 let b = source[i]
                 guard b == 0x2E || b == 0x21 || b == 0x3F || (b == 0xE2 && i + 2 < range.end && source[i + 1] == 0x80 && source[i + 2] == 0xA6) else {
                     i += 1; continue
@@ -103,6 +106,9 @@ struct SentenceSplitter {
         return false
     }
 
+    /// `Abbreviations.words` hashed by their bytes.
+    private static let abbreviations = WordLexicon(Dictionary(uniqueKeysWithValues: Abbreviations.words.map { ($0, WordClass.abbreviation) }))
+
     /// The word before the period is an abbreviation, an initial or a dotted acronym.
     private func isAbbreviation(_ source: Source, period i: Int, start: Int, mark: UInt8) -> Bool {
         guard mark == 0x2E else { return false }
@@ -111,8 +117,14 @@ struct SentenceSplitter {
             guard let (s, k) = source.scalar(before: j) else { break }
             if s.isLetterLike || s == "." { j = k } else { break }
         }
+        if j == i { return false }
+        // An ASCII word without periods, the common case, is looked up by its bytes.
+        let key = WordKey(source, j, i)
+        if key.isASCII, !source.contains(0x2E, in: TextRange(j, i)), Self.abbreviations.holdsEveryASCIIKey {
+            if key.count == 1 && source[j] &- 0x41 < 26 { return true }                 // initials
+            return Self.abbreviations.words.find(source, j, key).entry != nil
+        }
         let word = source.string(TextRange(j, i))
-        if word.isEmpty { return false }
         if word.contains(".") { return true }                             // U.S., U.N., a.m.
         if word.unicodeScalars.count == 1, word.unicodeScalars.first!.isUppercaseLike { return true } // initials
         return Abbreviations.words.contains(word.lowercased())

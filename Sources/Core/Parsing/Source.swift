@@ -57,6 +57,28 @@ struct Source {
         return letters
     }
 
+    /// How many of the eight bytes from `i` (all in the text) are ASCII letters or digits
+    /// before the first that is not. A byte's top bit is set by adding 0x1F (0x20 added
+    /// first) from a on, 0x05 from z + 1 on; by adding 0x50 from 0 on, 0x46 from 9 + 1 on (top
+    /// bits cleared first, so nothing carries); bytes of 0x80 and above are neither.
+    @inline(__always) func asciiAlphanumerics(at i: Int) -> Int {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let x = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
+        let low = x & ~highs
+        let y = low | 0x2020_2020_2020_2020
+        let letters = (y &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(y &+ 0x0505_0505_0505_0505)
+        let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646)
+        let other = ~((letters | digits) & ~x) & highs
+        return other == 0 ? 8 : other.trailingZeroBitCount >> 3
+    }
+
+    /// Whether the byte `b` occurs in `range`.
+    func contains(_ b: UInt8, in range: TextRange) -> Bool {
+        var k = range.start
+        while k < range.end { if bytes[k] == b { return true }; k += 1 }
+        return false
+    }
+
     /// Moves `range` inward past white space at both ends.
     func trimmed(_ range: TextRange) -> TextRange {
         var lo = range.start, hi = range.end
@@ -66,6 +88,31 @@ struct Source {
         while hi - lo >= 2, bytes[lo] == 0xC2, bytes[lo + 1] == 0xA0 { lo += 2 }
         while hi - lo >= 2, bytes[hi - 2] == 0xC2, bytes[hi - 1] == 0xA0 { hi -= 2 }
         return TextRange(lo, hi)
+    }
+
+    /// The first offset in `i..<end` holding `a`, `b` or `c` (or, with `orHigh`, any byte of
+    /// 0x80 and above), else `end`. The scanners' hot loops skip plain text with it eight
+    /// bytes at a time: a byte equal to a needle is a zero byte of `word ^ needle`, found with
+    /// the classic test `(v - 0x01…) & ~v & 0x80…`, whose lowest set bit is the first zero byte.
+    @inline(__always) func skip(from i: Int, to end: Int, until a: UInt8, _ b: UInt8, _ c: UInt8, orHigh: Bool) -> Int {
+        guard let base = bytes.baseAddress else { return end }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let pa = ones &* UInt64(a), pb = ones &* UInt64(b), pc = ones &* UInt64(c)
+        @inline(__always) func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        var k = i
+        while k + 8 <= end {
+            let x = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
+            var hit = zeroBytes(x ^ pa) | zeroBytes(x ^ pb) | zeroBytes(x ^ pc)
+            if orHigh { hit |= x & highs }
+            if hit != 0 { return k + hit.trailingZeroBitCount >> 3 }
+            k += 8
+        }
+        while k < end {
+            let y = base[k]
+            if y == a || y == b || y == c || (orHigh && y >= 0x80) { return k }
+            k += 1
+        }
+        return end
     }
 
     @inline(__always) static func isSpaceByte(_ b: UInt8) -> Bool {

@@ -23,7 +23,7 @@ struct StructureScanner {
         var lines: [TextRange] = []
         while i < n {
             let lineStart = i
-            while i < n, !Source.isNewline(source[i]) { i += 1 }
+            i = source.skip(from: i, to: n, until: 0x0A, 0x0D, 0x0D, orHigh: false)
             let lineEnd = i
             if i < n { i += (source[i] == 0x0D && i + 1 < n && source[i + 1] == 0x0A) ? 2 : 1 }
             let t = source.trimmed(TextRange(lineStart, lineEnd))
