@@ -236,7 +236,7 @@ struct MentionFinder {
                 }
                 // "transport minister Peter Otieno", "health secretary X": a plain word before a
                 // role noun belongs to the role.
-                if modifiers < 2, r < lo, tk[r - 1].isWord, !tk[r - 1].isCapitalized, !tk[r - 1].isPossessive, tk[r - 1].cls.isDisjoint(with: [.notNames, .determiners, .prepositions, .verbForm, .allPronouns, .timeWords, .verbModifiers]),
+                if modifiers < 2, r < lo, tk[r - 1].isWord, !tk[r - 1].isCapitalized, !tk[r - 1].isPossessive, tk[r - 1].cls.isDisjoint(with: WordClass.notRoleModifier),
                    !tk[r - 1].lower.endsWith("ly"), !tk[r - 1].lower.endsWith("ed"), tk[r].isWord, tk[r].bareCls.contains(.roleNouns) || tk[r].cls.contains(.titleWords) {
                     modifiers += 1
                     r -= 1; continue
@@ -516,7 +516,7 @@ struct MentionFinder {
                         while end + 1 < tokens.count, tk[end + 1].isWord {
                             if tk[end + 1].bareCls.contains(.roleNouns) { end += 1; continue }
                             if end + 2 < tokens.count, tk[end + 2].isWord, tk[end + 2].bareCls.contains(.roleNouns), !tk[end + 1].isCapitalized,
-                               tk[end + 1].cls.isDisjoint(with: [.prepositions, .determiners, .verbModifiers, .allPronouns, .speechVerb, .timeWords, .notNames]),
+                               tk[end + 1].cls.isDisjoint(with: WordClass.notInsideRole),
                                !isConjunction(tk[end + 1]) {
                                 end += 2; continue
                             }

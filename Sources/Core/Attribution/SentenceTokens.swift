@@ -15,12 +15,12 @@ struct Token {
     /// For `.quote`: index into the attributor's list of marked quotations.
     var quote: Int
     /// The word lists `lower` and `bare` belong to.
-    var cls: WordClass = []
-    var bareCls: WordClass = []
+    var cls = WordClass.empty
+    var bareCls = WordClass.empty
     private let text: UnsafePointer<String>
 
     init(kind: Kind, range: TextRange, text: UnsafePointer<String>, isCapitalized: Bool, quote: Int,
-         cls: WordClass = [], bareCls: WordClass = [], possessiveBytes: UInt8 = 0) {
+         cls: WordClass = .empty, bareCls: WordClass = .empty, possessiveBytes: UInt8 = 0) {
         self.kind = kind
         self.range = range
         self.text = text

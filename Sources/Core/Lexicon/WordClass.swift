@@ -47,6 +47,20 @@ struct WordClass: OptionSet, Sendable {
     /// A word before a quotation that makes it a title or a scare quote ("film", "so-called").
     static let quoteKindCue = WordClass(rawValue: 1 << 31)
 
+    /// No class. (An empty array literal would build an array each time it is evaluated.)
+    static var empty: WordClass { WordClass(rawValue: 0) }
+    /// Words that are not a plain modifier of the role noun after them ("transport" of
+    /// "transport minister Ana Ruiz" is; "the", "said", "yesterday" are not).
+    static var notRoleModifier: WordClass {
+        WordClass(rawValue: notNames.rawValue | determiners.rawValue | prepositions.rawValue | verbForm.rawValue
+                  | allPronouns.rawValue | timeWords.rawValue | verbModifiers.rawValue)
+    }
+    /// Words that do not join a role phrase between two of its role nouns.
+    static var notInsideRole: WordClass {
+        WordClass(rawValue: prepositions.rawValue | determiners.rawValue | verbModifiers.rawValue | allPronouns.rawValue
+                  | speechVerb.rawValue | timeWords.rawValue | notNames.rawValue)
+    }
+
     /// The classes of every word: the shared lists of `Names` and one language's speech
     /// forms and subject pronouns (see `LanguagePack`).
     static func table(speechForms: [String: Bool], nounForms: Set<String>, pronouns: Set<String>) -> [String: WordClass] {
