@@ -156,16 +156,27 @@ public final class LanguagePack: Sendable {
     /// The pack whose function words are most frequent in the first 64 KB of `text`
     /// (English when none stands out).
     public static func detect(_ text: String) -> LanguagePack {
-        let packs = [english, french, german]
         let limit = 65_536
         let counts = text.utf8.withContiguousStorageIfAvailable { Self.stopwordTable.count(UnsafeBufferPointer(rebasing: $0.prefix(limit))) }
             ?? Array(text.utf8.prefix(limit)).withUnsafeBufferPointer { Self.stopwordTable.count($0) }
         // Another language must clearly lead English (quoted French in an English article
         // leaves the article English).
         var best = 0
-        for k in 1..<packs.count where counts[k] > counts[best] * 2 && counts[k] >= 3 { best = k }
-        return packs[best]
+        for k in 1..<counts.count where counts[k] > counts[best] * 2 && counts[k] >= 3 { best = k }
+        // Only the pack chosen is built (a pack's tables take a few milliseconds to make).
+        switch best {
+        case 1: return french
+        case 2: return german
+        default: return english
+        }
     }
+
+    /// Each pack's stopwords, in the order of `all`: `detect` counts them before any pack is built.
+    static let stopwordLists: [Set<String>] = [
+        ["the", "and", "of", "to", "is", "was", "that", "are", "with", "for", "it", "he", "she", "in", "on"],
+        ["le", "la", "les", "et", "des", "est", "une", "dans", "qui", "que", "pour", "pas", "sur", "du", "au", "il", "elle"],
+        ["der", "die", "und", "das", "ist", "nicht", "mit", "den", "ein", "eine", "auch", "sich", "dem", "es", "er"],
+    ]
 
     public static let all: [LanguagePack] = [english, french, german]
 
@@ -175,9 +186,9 @@ public final class LanguagePack: Sendable {
         private var keys = [UInt64](repeating: 0, count: 256)
         private var masks = [UInt8](repeating: 0, count: 256)
 
-        init(_ packs: [LanguagePack]) {
-            for (k, p) in packs.enumerated() {
-                for w in p.stopwords {
+        init(_ lists: [Set<String>]) {
+            for (k, list) in lists.enumerated() {
+                for w in list {
                     let bytes = Array(w.utf8)
                     precondition(bytes.count <= 5, "stopwords are at most five bytes")
                     var key = UInt64(bytes.count) << 56
@@ -260,11 +271,11 @@ public final class LanguagePack: Sendable {
         }
     }
 
-    static let stopwordTable = StopwordTable([english, french, german])
+    static let stopwordTable = StopwordTable(stopwordLists)
 
     public static let english = LanguagePack(
         code: "en",
-        stopwords: ["the", "and", "of", "to", "is", "was", "that", "are", "with", "for", "it", "he", "she", "in", "on"],
+        stopwords: stopwordLists[0],
         speechForms: SpeechVerbs.forms, nounForms: SpeechVerbs.nounForms,
         pronouns: Names.pronouns,
         documentNouns: ["statement", "statements", "report", "release", "letter", "memo", "ruling", "filing", "email",
@@ -295,7 +306,7 @@ public final class LanguagePack: Sendable {
 
     public static let french = LanguagePack(
         code: "fr",
-        stopwords: ["le", "la", "les", "et", "des", "est", "une", "dans", "qui", "que", "pour", "pas", "sur", "du", "au", "il", "elle"],
+        stopwords: stopwordLists[1],
         speechForms: Dictionary(uniqueKeysWithValues: SpeechVerbs.frenchForms.map { ($0, true) }),
         accordingWords: ["selon", "d'après", "d’après"],
         auxiliaries: ["a", "ont", "avait", "avaient", "est", "sont"],
@@ -322,7 +333,7 @@ public final class LanguagePack: Sendable {
 
     public static let german = LanguagePack(
         code: "de",
-        stopwords: ["der", "die", "und", "das", "ist", "nicht", "mit", "den", "ein", "eine", "auch", "sich", "dem", "es", "er"],
+        stopwords: stopwordLists[2],
         speechForms: Dictionary(uniqueKeysWithValues: SpeechVerbs.germanForms.map { ($0, true) }),
         accordingWords: ["laut", "zufolge"],
         auxiliaries: ["hat", "haben", "hatte", "hatten"],
