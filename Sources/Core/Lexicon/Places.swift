@@ -56,11 +56,41 @@ enum Places {
     /// Whether `name` (as written, any case; a trailing "-based" or possessive ignored) is a
     /// state, province or city: never a speaker.
     static func contains(_ name: String) -> Bool {
+        // An ASCII name is lowercased and trimmed on its bytes (no String is made but the
+        // one looked up); any other goes the way of `String.lowercased()`.
+        var name = name
+        if let ascii = name.withUTF8({ asciiContains($0) }) { return ascii }
         var s = Substring(name.lowercased())
         if s.hasBytesSuffix("-based") { s = s.dropLast(6) }
         if s.hasBytesSuffix("’s") { s = s.dropLast(2) }
         if s.hasBytesSuffix("'s") { s = s.dropLast(2) }
         if s.hasBytesPrefix("the ") { s = s.dropFirst(4) }
         return localities.contains(String(s))
+    }
+
+    /// `contains` for a name written in ASCII (nil for any other): the same trims, byte by
+    /// byte ("’s" has no ASCII spelling, so only "'s" is cut).
+    private static func asciiContains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        // No locality is longer than 24 bytes, and the trims cut at most 10 ("the " and "-based").
+        guard bytes.count <= 34 else { return bytes.allSatisfy({ $0 < 0x80 }) ? false : nil }
+        var lower = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        return withUnsafeMutableBytes(of: &lower) { raw -> Bool? in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            for (i, b) in bytes.enumerated() {
+                guard b < 0x80 else { return nil }
+                buffer[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            }
+            var lo = 0, hi = bytes.count
+            func ends(with suffix: StaticString) -> Bool {
+                let n = suffix.utf8CodeUnitCount
+                guard hi - lo >= n else { return false }
+                for k in 0..<n where buffer[hi - n + k] != suffix.utf8Start[k] { return false }
+                return true
+            }
+            if ends(with: "-based") { hi -= 6 }
+            if ends(with: "'s") { hi -= 2 }
+            if hi - lo >= 4, buffer[0] == 0x74, buffer[1] == 0x68, buffer[2] == 0x65, buffer[3] == 0x20 { lo += 4 }
+            return localities.contains(String(decoding: UnsafeBufferPointer(rebasing: buffer[lo..<hi]), as: UTF8.self))
+        }
     }
 }
