@@ -296,8 +296,10 @@ struct Context {
         // "Asked whether he would run, Smith said …", "when asked about it": the one who
         // asked is not named (see `passiveQuestion`), and the one asked did not ask.
         if isPassiveAsk(c) { return nil }
+        // (The cue is a participle: "saying", "adding".)
+        let ing = t.lower.hasBytesSuffix("ing")
         // Passive ("was told", "were asked") makes the subject the listener, not the speaker.
-        if c > 0, Self.passiveAuxiliaries.contains(tokens[c - 1].lower), !t.lower.hasBytesSuffix("ing") {
+        if c > 0, Self.passiveAuxiliaries.contains(tokens[c - 1].lower), !ing {
             // "was written by Springsteen": the agent after "by" is the speaker.
             if c + 2 < tokens.count, tokens[c + 1].lower == "by" { return finder.mention(startingAt: c + 2, tokens) }
             return nil
@@ -305,13 +307,13 @@ struct Context {
         // Participle after a comma, a dash or a quotation: the clause's subject.
         var b = c - 1
         while b >= 0, tokens[b].isWord, tokens[b].cls.contains(.verbModifiers) { b -= 1 }
-        if b >= 0, tokens[b].lower == "and" || tokens[b].lower == "but", !t.lower.hasBytesSuffix("ing") {
+        if b >= 0, tokens[b].lower == "and" || tokens[b].lower == "but", !ing {
             return clauseSubject(before: b)
         }
-        if t.lower.hasBytesSuffix("ing"), c > 0, Self.participleOpeners.contains(tokens[c - 1].lower) {
+        if ing, c > 0, Self.participleOpeners.contains(tokens[c - 1].lower) {
             return clauseSubject(before: c - 1)
         }
-        if t.lower.hasBytesSuffix("ing"), c > 0, tokens[c - 1].isPunct(",") || tokens[c - 1].isPunct("—") || tokens[c - 1].isPunct("–") || tokens[c - 1].kind == .quote || tokens[c - 1].lower == "and" {
+        if ing, c > 0, tokens[c - 1].isPunct(",") || tokens[c - 1].isPunct("—") || tokens[c - 1].isPunct("–") || tokens[c - 1].kind == .quote || tokens[c - 1].lower == "and" {
             if c >= 2, tokens[c - 1].isPunct(","), tokens[c - 2].kind == .quote {
                 // "…,” saying / adding: inverted? fall through to a right-hand subject first.
                 if let m = finder.mention(startingAt: c + 1, tokens), m.kind != .description || !m.plural { return withAppositive(m) }
@@ -393,10 +395,10 @@ struct Context {
                     && !Self.subjectPrepositions.contains(tokens[before].lower)
                 // "footage of Trump saying …": a name right before a participle is its subject
                 // even after "of".
-                let participleAfterOf = before >= 0 && t.lower.hasBytesSuffix("ing") && m.kind == .name && tokens[before].lower == "of"
+                let participleAfterOf = before >= 0 && ing && m.kind == .name && tokens[before].lower == "of"
                 // "the board issued a statement saying …": the document is the object of
                 // the one who issued it, and they are the speaker.
-                if t.lower.hasBytesSuffix("ing"), m.kind == .description, let noun = m.head, finder.pack.documentNouns.contains(noun),
+                if ing, m.kind == .description, let noun = m.head, finder.pack.documentNouns.contains(noun),
                    before >= 0, tokens[before].isWord, !tokens[before].cls.contains(.prepositions),
                    let issuer = governingSubject(before: m.tokens.lowerBound), issuer.kind != .description || issuer.head.map({ !finder.pack.documentNouns.contains($0) }) ?? true {
                     return issuer
@@ -1314,62 +1316,62 @@ extension Token {
 }
 
 /// The cue rules' word lists of seven words or more, made once (such an array literal in a
-/// rule is built anew on every call).
+/// rule is built anew on every call), as `WordList`s.
 extension Context {
     /// Words that open a question or an indirect question ("told X how …").
-    static let questionWords = ["how", "why", "whether", "what", "when", "where", "who", "if"]
+    static let questionWords: WordList = ["how", "why", "whether", "what", "when", "where", "who", "if"]
     /// Between a name and "quoted as saying" ("was widely quoted").
-    static let quotedAuxiliaries = ["was", "were", "is", "been", "being", "has", "have", "had", "also", "widely"]
+    static let quotedAuxiliaries: WordList = ["was", "were", "is", "been", "being", "has", "have", "had", "also", "widely"]
     /// Before a cue that makes it passive ("was told").
-    static let passiveAuxiliaries = ["was", "were", "been", "being", "be", "is", "are"]
+    static let passiveAuxiliaries: WordList = ["was", "were", "been", "being", "be", "is", "are"]
     /// Before a participle whose subject is the clause's ("by saying", "while insisting").
-    static let participleOpeners = ["by", "while", "after", "before", "when", "in", "without", "also", "even", "from", "upon"]
+    static let participleOpeners: WordList = ["by", "while", "after", "before", "when", "in", "without", "also", "even", "from", "upon"]
     /// "a mother of three"
-    static let smallNumbers = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    static let smallNumbers: WordList = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
     /// Before a time word between a subject and its verb ("on Thursday", "last week").
-    static let timePhraseOpeners = ["on", "last", "this", "early", "late", "earlier", "later", "in"]
+    static let timePhraseOpeners: WordList = ["on", "last", "this", "early", "late", "earlier", "later", "in"]
     /// Between a head and the body it speaks for ("a spokeswoman for").
-    static let headPrepositions = ["for", "of", "at", "from", "with", "on", "in"]
+    static let headPrepositions: WordList = ["for", "of", "at", "from", "with", "on", "in"]
     /// Words that may open a sentence before its subject ("But", "Meanwhile").
-    static let sentenceOpeners = ["but", "and", "yet", "still", "rather", "meanwhile", "however", "now"]
+    static let sentenceOpeners: WordList = ["but", "and", "yet", "still", "rather", "meanwhile", "however", "now"]
     /// Words that open no noun phrase (an expletive or a subordinate clause).
-    static let noSubjectOpeners = ["there", "it", "if", "when", "as", "while", "because", "although", "though", "since", "after", "before",
+    static let noSubjectOpeners: WordList = ["there", "it", "if", "when", "as", "while", "because", "although", "though", "since", "after", "before",
                                    "until", "once", "despite", "unlike", "like"]
     /// Conjunctions and relatives that a plain plural phrase does not hold.
-    static let pluralBreaks = ["and", "but", "or", "while", "as", "because", "though", "although", "when", "if", "that", "who", "which"]
+    static let pluralBreaks: WordList = ["and", "but", "or", "while", "as", "because", "though", "although", "when", "if", "that", "who", "which"]
     /// Prepositions of a short phrase after a plural head ("people familiar with").
-    static let pluralPrepositions = ["of", "in", "with", "at", "from", "on", "for"]
+    static let pluralPrepositions: WordList = ["of", "in", "with", "at", "from", "on", "for"]
     /// Conjunctions that may stand before a plural subject.
-    static let pluralOpeners = ["and", "but", "while", "as", "because", "though", "although"]
+    static let pluralOpeners: WordList = ["and", "but", "while", "as", "because", "though", "although"]
     /// Words that open a clause inside an apposition, where its role ends.
-    static let appositionBreaks = ["who", "which", "whose", "that", "whom", "when", "what", "where", "how", "why", "if", "whether", "as",
+    static let appositionBreaks: WordList = ["who", "which", "whose", "that", "whom", "when", "what", "where", "how", "why", "if", "whether", "as",
                                    "while", "after", "before"]
     /// Verbs of refusing before "to" ("declined to say").
-    static let refusals = ["declined", "refused", "declines", "refuses", "declining", "refusing", "failed", "fails"]
+    static let refusals: WordList = ["declined", "refused", "declines", "refuses", "declining", "refusing", "failed", "fails"]
     /// Words that deny a cue ("did not say", "without saying").
-    static let negations = ["without", "not", "never", "no", "neither", "nor"]
+    static let negations: WordList = ["without", "not", "never", "no", "neither", "nor"]
     /// Particles of phrasal cues ("pointed out") and the cues that take them.
-    static let phrasalParticles = ["out", "up", "back", "in"]
-    static let phrasalCues = ["pointed", "points", "pointing", "chimed", "shot", "fired", "summed"]
+    static let phrasalParticles: WordList = ["out", "up", "back", "in"]
+    static let phrasalCues: WordList = ["pointed", "points", "pointing", "chimed", "shot", "fired", "summed"]
     /// Quantifiers between a subject and its verb ("they all said").
-    static let quantifiers = ["all", "both", "each", "just"]
+    static let quantifiers: WordList = ["all", "both", "each", "just"]
     /// Prepositions that bring in where a speaker is from ("of Columbia").
-    static let placePrepositions = ["of", "from", "in"]
+    static let placePrepositions: WordList = ["of", "from", "in"]
     /// Prepositions after which a name is still a cue's subject ("after Smith said").
-    static let subjectPrepositions = ["by", "after", "before", "since", "until", "than"]
+    static let subjectPrepositions: WordList = ["by", "after", "before", "since", "until", "than"]
     /// Words that end no noun phrase before its cue.
-    static let phraseBreaks = ["and", "or", "but", "who", "that", "which"]
+    static let phraseBreaks: WordList = ["and", "or", "but", "who", "that", "which"]
     /// Relative pronouns.
-    static let relativePronouns = ["who", "that", "which", "whose", "whom"]
+    static let relativePronouns: WordList = ["who", "that", "which", "whose", "whom"]
     /// Relative pronouns that describe the source of "according to".
-    static let relativeOpeners = ["which", "who", "whose"]
+    static let relativeOpeners: WordList = ["which", "who", "whose"]
     /// Conjunctions that join a clause of the writer's.
-    static let coordinators = ["but", "and", "yet", "so"]
-    static let conjunctions = ["and", "but", "or"]
+    static let coordinators: WordList = ["but", "and", "yet", "so"]
+    static let conjunctions: WordList = ["and", "but", "or"]
     /// Words before a time noun ("last week", "this month").
-    static let timeDeterminers = ["last", "this", "next"]
+    static let timeDeterminers: WordList = ["last", "this", "next"]
     /// Determiners before a role and a name after a comma ("…, its chief executive X said").
-    static let subjectDeterminers = ["its", "his", "her", "their", "the"]
+    static let subjectDeterminers: WordList = ["its", "his", "her", "their", "the"]
 
     /// Whether `word` starts with one of `stems`. The first bytes are compared first: a word
     /// that starts with a stem opening with an ASCII letter starts with that byte.
@@ -1379,5 +1381,24 @@ extension Context {
             guard let b = stem.utf8.first, b < 0x80 else { return word.hasPrefix(stem) }
             return b == first && word.hasPrefix(stem)
         }
+    }
+}
+
+/// A short list of lower-case ASCII words that a rule asks whether it holds a token's word.
+/// The byte counts are compared first and the words only when they agree: the same answer
+/// as `[String].contains` (no string outside ASCII equals an ASCII word of lower-case
+/// letters, hyphens, apostrophes and periods), without a string comparison per entry.
+struct WordList: ExpressibleByArrayLiteral, Sendable {
+    let words: [String]
+
+    init(arrayLiteral words: String...) {
+        assert(words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) && $0 != 0x3B && $0 != 0x60 } })
+        self.words = words
+    }
+
+    func contains(_ word: String) -> Bool {
+        let n = word.utf8.count
+        for w in words where w.utf8.count == n && w == word { return true }
+        return false
     }
 }
