@@ -337,7 +337,7 @@ struct Context {
             }
             // "Paul Ryan on Thursday declared", "the mayor last week said": a time phrase
             // between the subject and its verb.
-            if j >= 1, tokens[j].isWord, tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns) || Names.months.contains(tokens[j].lower),
+            if j >= 1, tokens[j].isWord, tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns) || tokens[j].cls.contains(.month),
                Self.timePhraseOpeners.contains(tokens[j - 1].lower) {
                 j -= 2
                 // "Governor X had in March said": an auxiliary before the time phrase.
@@ -496,7 +496,7 @@ struct Context {
                 relative = true
                 continue
             }
-            if !relative, x.cls.contains(.finiteVerb) || x.cls.contains(.speechVerb) || x.lower.hasBytesSuffix("n't") || x.lower.hasBytesSuffix("n’t") {
+            if !relative, x.cls.contains(.finiteVerb) || x.cls.contains(.speechVerb) || x.isNegative {
                 return nil
             }
             if head == nil, k > s, x.cls.contains(.prepositions) || !x.isCapitalized && (x.lower.hasBytesSuffix("ed") || x.lower.hasBytesSuffix("ing")) {
@@ -734,7 +734,7 @@ struct Context {
     private func opensFiniteClause(at k: Int) -> Bool {
         guard k < tokens.count, tokens[k].isWord, !tokens[k].isCapitalized else { return false }
         let w = tokens[k].lower
-        return tokens[k].cls.contains(.finiteVerb) && !["be", "been"].contains(w) || w.hasBytesSuffix("n't") || w.hasBytesSuffix("n’t")
+        return tokens[k].cls.contains(.finiteVerb) && !["be", "been"].contains(w) || tokens[k].isNegative
     }
 
     /// A party and state tag of wire copy: "R-S.C.", "D-Wis.", "I-Vt.", "R-Utah".
@@ -1234,7 +1234,7 @@ struct Context {
         var hops = 0
         while k >= 0, hops < 3, tokens[k].isWord {
             let w = tokens[k].lower
-            if Self.negations.contains(w) || w.hasBytesSuffix("n't") || w.hasBytesSuffix("n’t") { return true }
+            if Self.negations.contains(w) || tokens[k].isNegative { return true }
             if w == "to", k > 0, Self.refusals.contains(tokens[k - 1].lower) { return true }
             if !tokens[k].cls.contains(.verbModifiers) && w != "to" { break }
             k -= 1; hops += 1
@@ -1390,13 +1390,18 @@ extension Context {
 /// letters, hyphens, apostrophes and periods), without a string comparison per entry.
 struct WordList: ExpressibleByArrayLiteral, Sendable {
     let words: [String]
+    /// The words' first bytes as bits (bit `b & 63`): a word opening with a byte whose bit is
+    /// not set is none of them.
+    let firstBytes: UInt64
 
     init(arrayLiteral words: String...) {
-        assert(words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) && $0 != 0x3B && $0 != 0x60 } })
+        assert(words.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) && $0 != 0x3B && $0 != 0x60 } })
         self.words = words
+        firstBytes = words.reduce(0) { $0 | 1 << UInt64($1.utf8.first! & 63) }
     }
 
     func contains(_ word: String) -> Bool {
+        guard let b = word.utf8.first, firstBytes & 1 << UInt64(b & 63) != 0 else { return false }
         let n = word.utf8.count
         for w in words where w.utf8.count == n && w == word { return true }
         return false

@@ -37,6 +37,8 @@ struct WordClass: OptionSet, Sendable {
     static let creditWord = WordClass(rawValue: 1 << 25)
     /// A title of courtesy ("mr", "ms", "dame"): see `Names.courtesyTitles`.
     static let courtesyTitle = WordClass(rawValue: 1 << 26)
+    /// A month's name ("march", "may"): see `Names.months`.
+    static let month = WordClass(rawValue: 1 << 27)
     /// "according" (of "according to") and the language's one-word "according to" ("selon",
     /// "laut"); set by `LanguagePack`, like `finiteVerb`.
     static let according = WordClass(rawValue: 1 << 28)
@@ -96,6 +98,7 @@ struct WordClass: OptionSet, Sendable {
         add(Names.titleWords.filter { $0.hasSuffix(".") }.map { String($0.dropLast()) }, .abbreviation)
         add(MentionStage.creditWords, .creditWord)
         add(Names.courtesyTitles, .courtesyTitle)
+        add(Names.months, .month)
         return t
     }
 
