@@ -80,7 +80,8 @@ struct KindClassifier {
         let words = s.split(separator: " ")
         var capitals = 0
         for w in words {
-            if Self.small.contains(w.lowercased()) { continue }
+            // (A small word is ASCII of at most four bytes: a longer word is lowered no more.)
+            if w.utf8.count <= 4, Self.small.contains(w.lowercased()) { continue }
             guard let f = w.unicodeScalars.first(where: { $0.isLetterLike }) else { continue }
             if !f.isUppercaseLike { return false }
             capitals += 1
