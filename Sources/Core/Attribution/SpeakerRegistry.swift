@@ -57,13 +57,39 @@ struct SpeakerRegistry {
         var head: (word: String, number: Int)?
     }
 
+    /// A list of entities, in the order they were added: a chain of `links` (the lists of
+    /// all words in one array, so a word's entry holds fewer arrays of its own).
+    private struct EntityList {
+        var first: Int32 = -1, last: Int32 = -1
+        var count: Int32 = 0
+        var isEmpty: Bool { count == 0 }
+    }
+
+    /// One entity of a list and the link to the next one (-1 at the end).
+    private struct Link {
+        var entity: Int32
+        var next: Int32
+    }
+
+    /// The entities of a list, in order.
+    private struct Chain: Sequence, IteratorProtocol {
+        let links: [Link]
+        var k: Int32
+        mutating func next() -> Int? {
+            guard k >= 0 else { return nil }
+            let link = links[Int(k)]
+            k = link.next
+            return Int(link.entity)
+        }
+    }
+
     /// What the registry knows of one lowercased word or key, by its number.
     private struct WordEntry {
         /// People with this surname, first name, or inner word of a long name (each in the
         /// order they were given it).
-        var surnameOf: [Int] = []
-        var firstNameOf: [Int] = []
-        var innerWordOf: [Int] = []
+        var surnameOf = EntityList()
+        var firstNameOf = EntityList()
+        var innerWordOf = EntityList()
         /// The entity this key names ("donald trump", "org:the treasury", "anon:a spokesman"):
         /// given once, never changed.
         var keyed: Int?
@@ -81,6 +107,8 @@ struct SpeakerRegistry {
     /// Lowercased words and keys ("marsh", "ann marsh", "org:the treasury") and their numbers.
     private var wordNumbers = StringNumbers()
     private var words: [WordEntry] = []
+    /// The links of every `EntityList` in `words`.
+    private var links: [Link] = []
     /// The entities named most recently, newest last (at most `recentLimit`): descriptions
     /// ("the minister", "the company") and pronouns look only here, which keeps every
     /// lookup independent of the article's length.
@@ -109,6 +137,18 @@ struct SpeakerRegistry {
         let (n, new) = wordNumbers.number(word)
         if new { words.append(WordEntry()) }
         return n
+    }
+
+    /// The entities of `list`, in order.
+    private func members(_ list: EntityList) -> Chain { Chain(links: links, k: list.first) }
+
+    /// Entity `i` added at the end of `list`.
+    private static func add(_ i: Int, to list: inout EntityList, _ links: inout [Link]) {
+        let k = Int32(links.count)
+        links.append(Link(entity: Int32(i), next: -1))
+        if list.last >= 0 { links[Int(list.last)].next = k } else { list.first = k }
+        list.last = k
+        list.count += 1
     }
 
     /// The entity a key names, if any (a key not seen yet names nobody).
@@ -269,7 +309,7 @@ struct SpeakerRegistry {
             // The most recently seen compatible person (the first of equals); entities are read
             // in place, never copied.
             var found: Int?
-            for i in words[last].surnameOf where entities[i].kind == .person && compatible(i, names) {
+            for i in members(words[last].surnameOf) where entities[i].kind == .person && compatible(i, names) {
                 if let b = found, entities[i].lastSeen <= entities[b].lastSeen { continue }
                 found = i
             }
@@ -281,7 +321,7 @@ struct SpeakerRegistry {
                     entities[best].words = names
                     entities[best].surnameNumber = last
                     words[key].keyed = best
-                    if names.count >= 2 { words[numbers[0]].firstNameOf.append(best) }
+                    if names.count >= 2 { Self.add(best, to: &words[numbers[0]].firstNameOf, &links) }
                 }
                 return touch(best, m, s)
             }
@@ -289,22 +329,25 @@ struct SpeakerRegistry {
         if names.count == 1 {
             let only = words[numbers[0]]
             // A first name used alone, when only one person has it.
-            if only.firstNameOf.count == 1 { return touch(only.firstNameOf[0], m, s) }
+            if only.firstNameOf.count == 1 { return touch(Int(links[Int(only.firstNameOf.first)].entity), m, s) }
             // An organisation named the same way.
             if let i = keyed("org:" + names[0]) { return touch(i, m, s) }
             // An inner word of one long name.
-            if let first = only.innerWordOf.first, only.innerWordOf.allSatisfy({ $0 == first }) { return touch(first, m, s) }
+            if !only.innerWordOf.isEmpty {
+                let first = Int(links[Int(only.innerWordOf.first)].entity)
+                if members(only.innerWordOf).allSatisfy({ $0 == first }) { return touch(first, m, s) }
+            }
         }
         let e = Entity(name: m.text, words: names, kind: .person, firstMention: m.range, lastSeen: m.range.start,
                        personEvidence: m.personEvidence, surnameNumber: numbers.last)
         entities.append(e)
         let i = entities.count - 1
         words[key].keyed = i
-        if let last = numbers.last { words[last].surnameOf.append(i) }
-        if names.count >= 2 { words[numbers[0]].firstNameOf.append(i) }
+        if let last = numbers.last { Self.add(i, to: &words[last].surnameOf, &links) }
+        if names.count >= 2 { Self.add(i, to: &words[numbers[0]].firstNameOf, &links) }
         if names.count >= 3 {
             for k in 1..<(names.count - 1) where names[k].count > 2 && !Names.nameParticles.contains(names[k]) {
-                words[numbers[k]].innerWordOf.append(i)
+                Self.add(i, to: &words[numbers[k]].innerWordOf, &links)
             }
         }
         return touch(i, m, s)
@@ -450,6 +493,8 @@ struct SpeakerRegistry {
             return
         }
         guard !r.isEmpty else { return }
+        // (Room for a few roles and their keys at once, not grown one by one.)
+        if entities[i].rolesSeen.isEmpty { entities[i].rolesSeen.reserveCapacity(6) }
         // The same role in other words: nothing to add, now or later.
         guard entities[i].rolesSeen.insert(key).inserted else { entities[i].rolesSeen.insert(role); return }
         if role != key { entities[i].rolesSeen.insert(role) }
@@ -510,9 +555,19 @@ struct SpeakerRegistry {
     private mutating func markRecent(_ i: Int, at offset: Int) {
         entities[i].lastSeen = offset
         if recent.last == i { return }  // already the newest
-        if let k = recent.lastIndex(of: i) { recent.remove(at: k) }
-        recent.append(i)
-        if recent.count > recentLimit { recent.removeFirst(recent.count - recentLimit) }
+        // `i` moves to the end: the entries after its old place (or, when it was not there
+        // and the list is full, all but the oldest) move down one, in one pass.
+        let full = recent.count >= recentLimit
+        let moved = recent.withUnsafeMutableBufferPointer { r -> Bool in
+            var k = r.count - 1
+            while k >= 0, r[k] != i { k -= 1 }
+            if k < 0 && !full { return false }
+            var j = max(k, 0)
+            while j + 1 < r.count { r[j] = r[j + 1]; j += 1 }
+            r[r.count - 1] = i
+            return true
+        }
+        if !moved { recent.append(i) }
     }
 
     /// The people whose roles hold the word `head` ("minister"), in entity order, each once.
@@ -528,7 +583,7 @@ struct SpeakerRegistry {
             n = number(Self.lowercased(name))
             spellings[s].lowercased = n
         }
-        var out = words[n].surnameOf
+        var out = Array(members(words[n].surnameOf))
         if let i = words[n].keyed { out.append(i) }
         return out
     }
