@@ -249,11 +249,18 @@ struct SpeakerRegistry {
         if let known = spellings[s].name { return known }
         let normalized = spellings[s].normalized
         // (A no-break space is C2 A0.)
-        let words = (Self.holdsByte(normalized, 0xC2) ? normalized.replacingNoBreakSpaces : normalized).spaceSeparatedStrings()
-            .filter { $0.utf8.count > 3 || !Names.nameSuffixes.contains($0) }  // (suffixes are short: "jr.", "iii")
+        let text = Self.holdsByte(normalized, 0xC2) ? normalized.replacingNoBreakSpaces : normalized
+        var words = text.spaceSeparatedStrings()
+        func isSuffix(_ w: String) -> Bool { w.utf8.count <= 3 && Names.nameSuffixes.contains(w) }  // (suffixes are short: "jr.", "iii")
+        if words.contains(where: isSuffix) { words.removeAll(where: isSuffix) }
         let numbers = words.map { number($0) }
-        // (The key of one word is that word.)
-        let form = (words: words, numbers: numbers, key: words.count == 1 ? numbers[0] : number(words.joined(separator: " ")))
+        // The key: the words joined by spaces. (The key of one word is that word; the text
+        // itself when it is just its words and single spaces, as its length shows.)
+        let key: Int
+        if words.count == 1 { key = numbers[0] }
+        else if text.utf8.count == words.reduce(words.count - 1, { $0 + $1.utf8.count }) { key = number(text) }
+        else { key = number(words.joined(separator: " ")) }
+        let form = (words: words, numbers: numbers, key: key)
         spellings[s].name = form
         return form
     }
@@ -635,17 +642,29 @@ private struct StringNumbers {
     private var hashes: [UInt64] = []
     private var others: [String: Int] = [:]
 
-    /// FNV-1a of the bytes, or nil when a byte is not ASCII.
+    /// A hash of the bytes, eight at a time (a multiply and a shift each), or nil when a
+    /// byte is not ASCII.
     private static func asciiHash(_ s: String) -> UInt64? {
-        func hash<C: Sequence<UInt8>>(_ bytes: C) -> UInt64? {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in bytes {
+        func hash(_ u: UnsafeBufferPointer<UInt8>) -> UInt64? {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(u.count)
+            guard let base = u.baseAddress else { return h }
+            var k = 0
+            while k + 8 <= u.count {
+                let w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 != 0 { return nil }
+                h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+                h ^= h >> 29
+                k += 8
+            }
+            while k < u.count {
+                let b = u[k]
                 if b >= 0x80 { return nil }
                 h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+                k += 1
             }
-            return h
+            return h ^ (h >> 32)
         }
-        return s.utf8.withContiguousStorageIfAvailable { hash($0) } ?? hash(s.utf8)
+        return s.utf8.withContiguousStorageIfAvailable { hash($0) } ?? Array(s.utf8).withUnsafeBufferPointer { hash($0) }
     }
 
     /// The ASCII text equal to `s` (as `String`s compare) when `s` is not ASCII, if any:
