@@ -44,8 +44,9 @@ struct SpeakerRegistry {
         /// As a name: its lowercased words without suffixes ("jr."), their numbers, and the
         /// number of its key (the words joined).
         var name: (words: [String], numbers: [Int], key: Int)?
-        /// The numbers of the keys "org:" and "anon:" + `normalized`.
-        var organizationKey: Int?, anonymousKey: Int?
+        /// The number of `normalized` among the normal forms (what organisations and
+        /// anonymous sources are keyed by).
+        var normalNumber: Int?
         /// The number of the text lowercased (`entitiesNamed`).
         var lowercased: Int?
         /// The entity this spelling last resolved to as a name, and that entity's surname
@@ -90,8 +91,7 @@ struct SpeakerRegistry {
         var surnameOf = EntityList()
         var firstNameOf = EntityList()
         var innerWordOf = EntityList()
-        /// The entity this key names ("donald trump", "org:the treasury", "anon:a spokesman"):
-        /// given once, never changed.
+        /// The entity this key names ("donald trump"): given once, never changed.
         var keyed: Int?
         /// The entities whose roles hold this word ("minister"), each once.
         var roleOf: [Int] = []
@@ -104,11 +104,16 @@ struct SpeakerRegistry {
     private(set) var entities: [Entity] = []
     private var spellingNumbers = StringNumbers()
     private var spellings: [Spelling] = []
-    /// Lowercased words and keys ("marsh", "ann marsh", "org:the treasury") and their numbers.
+    /// Lowercased words and keys ("marsh", "ann marsh") and their numbers.
     private var wordNumbers = StringNumbers()
     private var words: [WordEntry] = []
     /// The links of every `EntityList` in `words`.
     private var links: [Link] = []
+    /// Normal forms of spellings ("the treasury", "a spokesman") and their numbers; by number,
+    /// the organisation and the anonymous source each names (-1: none), given once, never changed.
+    private var normalNumbers = StringNumbers()
+    private var organizationNamed: [Int] = []
+    private var anonymousNamed: [Int] = []
     /// The entities named most recently, newest last (at most `recentLimit`): descriptions
     /// ("the minister", "the company") and pronouns look only here, which keeps every
     /// lookup independent of the article's length.
@@ -151,9 +156,9 @@ struct SpeakerRegistry {
         list.count += 1
     }
 
-    /// The entity a key names, if any (a key not seen yet names nobody).
-    private func keyed(_ key: String) -> Int? {
-        wordNumbers.find(key).flatMap { words[$0].keyed }
+    /// The organisation named by the normal form `normal`, if any (a form not seen yet names nobody).
+    private func organization(named normal: String) -> Int? {
+        normalNumbers.find(normal).flatMap { organizationNamed[$0] >= 0 ? organizationNamed[$0] : nil }
     }
 
     /// The spelling `text`, read the first time it is seen.
@@ -265,17 +270,16 @@ struct SpeakerRegistry {
         return form
     }
 
-    private mutating func organizationKey(_ s: Int) -> Int {
-        if let k = spellings[s].organizationKey { return k }
-        let k = number("org:" + spellings[s].normalized)
-        spellings[s].organizationKey = k
-        return k
-    }
-
-    private mutating func anonymousKey(_ s: Int) -> Int {
-        if let k = spellings[s].anonymousKey { return k }
-        let k = number("anon:" + spellings[s].normalized)
-        spellings[s].anonymousKey = k
+    /// The number of spelling `s`'s normal form: the key of the organisation and of the
+    /// anonymous source it names.
+    private mutating func normalNumber(_ s: Int) -> Int {
+        if let k = spellings[s].normalNumber { return k }
+        let (k, new) = normalNumbers.number(spellings[s].normalized)
+        if new {
+            organizationNamed.append(-1)
+            anonymousNamed.append(-1)
+        }
+        spellings[s].normalNumber = k
         return k
     }
 
@@ -338,7 +342,7 @@ struct SpeakerRegistry {
             // A first name used alone, when only one person has it.
             if only.firstNameOf.count == 1 { return touch(Int(links[Int(only.firstNameOf.first)].entity), m, s) }
             // An organisation named the same way.
-            if let i = keyed("org:" + names[0]) { return touch(i, m, s) }
+            if let i = organization(named: names[0]) { return touch(i, m, s) }
             // An inner word of one long name.
             if !only.innerWordOf.isEmpty {
                 let first = Int(links[Int(only.innerWordOf.first)].entity)
@@ -387,8 +391,8 @@ struct SpeakerRegistry {
 
     private mutating func resolveOrganization(_ m: Mention) -> Int {
         let s = spelling(m.text)
-        let key = organizationKey(s)
-        if let i = words[key].keyed { return touch(i, m, s) }
+        let key = normalNumber(s)
+        if organizationNamed[key] >= 0 { return touch(organizationNamed[key], m, s) }
         // "the ministry", "the company": the last organisation whose name holds that word.
         if let head = m.head, spellings[s].opensWithThe {
             if let i = recent.last(where: { entities[$0].kind == .organization && entities[$0].words.contains(head) }) {
@@ -406,7 +410,7 @@ struct SpeakerRegistry {
         let e = Entity(name: m.text, words: spellings[s].normalized.spaceSeparatedStrings(), kind: .organization,
                        firstMention: m.range, lastSeen: m.range.start, personEvidence: false)
         entities.append(e)
-        words[key].keyed = entities.count - 1
+        organizationNamed[key] = entities.count - 1
         return touch(entities.count - 1, m, s)
     }
 
@@ -446,15 +450,15 @@ struct SpeakerRegistry {
                 return i
             }
         }
-        let key = anonymousKey(s)
-        if let i = words[key].keyed { return touch(i, m, s) }
+        let key = normalNumber(s)
+        if anonymousNamed[key] >= 0 { return touch(anonymousNamed[key], m, s) }
         defer { markRecent(entities.count - 1, at: m.range.start) }
         var e = Entity(name: m.text, words: [], kind: .anonymous, firstMention: m.range, lastSeen: m.range.start,
                        personEvidence: true)
         e.plural = m.plural
         e.gender = m.gender
         entities.append(e)
-        words[key].keyed = entities.count - 1
+        anonymousNamed[key] = entities.count - 1
         entities[entities.count - 1].mentions.append(m.range)
         return entities.count - 1
     }
@@ -538,9 +542,9 @@ struct SpeakerRegistry {
     /// "DMRC" for "the Delhi Metro Rail Corporation (DMRC)": the acronym alone names
     /// organisation `i` from here on (unless it already names another).
     mutating func addAcronym(_ i: Int, _ acronym: String) {
-        let key = organizationKey(spelling(acronym))
-        guard words[key].keyed == nil else { return }
-        words[key].keyed = i
+        let key = normalNumber(spelling(acronym))
+        guard organizationNamed[key] < 0 else { return }
+        organizationNamed[key] = i
         addAlias(i, acronym)
     }
 
