@@ -100,7 +100,12 @@ struct SpeakerRegistry {
     }
 
     /// The words of the article's language (person and company nouns).
-    var pack: LanguagePack = .english
+    var pack: LanguagePack = .english {
+        didSet { roleWordNumbers = nil }
+    }
+    /// The pack's other words for roles (`roleWordAliases`) and the prepositions
+    /// `organization(inRole:)` needs, by number: worked out at the first role.
+    private var roleWordNumbers: (aliases: [(phrase: [Int], words: [Int])], prepositions: [Int])?
     private(set) var entities: [Entity] = []
     private var spellingNumbers = StringNumbers()
     private var spellings: [Spelling] = []
@@ -510,27 +515,40 @@ struct SpeakerRegistry {
         guard entities[i].rolesSeen.insert(key).inserted else { entities[i].rolesSeen.insert(role); return }
         if role != key { entities[i].rolesSeen.insert(role) }
         entities[i].roles.append(r)
-        let roleWords = key.spaceSeparatedStrings()
+        // (Words compared by number.)
+        let table = roleWordTable()
+        let roleWords = key.spaceSeparatedStrings().map { number($0) }
         for w in roleWords { addRoleWord(i, w) }
         // "Prime Minister Anna Berg" is also "the premier" (the pack's other words for a role).
-        for alias in pack.roleWordAliases where Self.holds(roleWords, alias.phrase) {
+        for alias in table.aliases where Self.holds(roleWords, alias.phrase) {
             for w in alias.words { addRoleWord(i, w) }
         }
         // (`organization(inRole:)` needs one of its prepositions among the words.)
-        if entities[i].organization == nil, roleWords.contains(where: { $0 == "of" || $0 == "at" || $0 == "for" || $0 == "with" }),
+        if entities[i].organization == nil, roleWords.contains(where: { table.prepositions.contains($0) }),
            let org = Self.organization(inRole: r) {
             entities[i].organization = org
         }
     }
 
-    /// Word `w` of a role of entity `i`: "the <w>" may name them from here on (each holder once).
-    private mutating func addRoleWord(_ i: Int, _ w: String) {
-        let n = number(w)
+    /// Word number `n` of a role of entity `i`: "the <word>" may name them from here on (each holder once).
+    private mutating func addRoleWord(_ i: Int, _ n: Int) {
         if !words[n].roleOf.contains(i) { words[n].roleOf.append(i) }
     }
 
+    /// `roleWordNumbers`, worked out the first time.
+    private mutating func roleWordTable() -> (aliases: [(phrase: [Int], words: [Int])], prepositions: [Int]) {
+        if let known = roleWordNumbers { return known }
+        var aliases: [(phrase: [Int], words: [Int])] = []
+        for alias in pack.roleWordAliases {
+            aliases.append((alias.phrase.map { number($0) }, alias.words.map { number($0) }))
+        }
+        let table = (aliases: aliases, prepositions: ["of", "at", "for", "with"].map { number($0) })
+        roleWordNumbers = table
+        return table
+    }
+
     /// Whether `phrase` occurs in `words`, word for word.
-    private static func holds(_ words: [String], _ phrase: [String]) -> Bool {
+    private static func holds(_ words: [Int], _ phrase: [Int]) -> Bool {
         guard let first = phrase.first else { return true }
         guard words.count >= phrase.count else { return false }
         for k in 0...(words.count - phrase.count) where words[k] == first {
