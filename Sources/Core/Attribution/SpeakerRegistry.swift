@@ -612,8 +612,17 @@ struct SpeakerRegistry {
             n = number(Self.lowercased(name))
             spellings[s].lowercased = n
         }
-        var out = Array(members(words[n].surnameOf))
-        if let i = words[n].keyed { out.append(i) }
+        // (Read off the links into an array made to size; nobody, no array.)
+        let holders = words[n].surnameOf, keyed = words[n].keyed
+        guard !holders.isEmpty || keyed != nil else { return [] }
+        var out: [Int] = []
+        out.reserveCapacity(Int(holders.count) + 1)
+        var k = holders.first
+        while k >= 0 {
+            out.append(Int(links[Int(k)].entity))
+            k = links[Int(k)].next
+        }
+        if let i = keyed { out.append(i) }
         return out
     }
 
