@@ -44,8 +44,9 @@ struct SpeakerRegistry {
         /// As a name: its lowercased words without suffixes ("jr."), their numbers, and the
         /// number of its key (the words joined).
         var name: (words: [String], numbers: [Int], key: Int)?
-        /// The numbers of the keys "org:" and "anon:" + `normalized`.
-        var organizationKey: Int?, anonymousKey: Int?
+        /// The number of `normalized` among the normal forms (what organisations and
+        /// anonymous sources are keyed by).
+        var normalNumber: Int?
         /// The number of the text lowercased (`entitiesNamed`).
         var lowercased: Int?
         /// The entity this spelling last resolved to as a name, and that entity's surname
@@ -57,15 +58,40 @@ struct SpeakerRegistry {
         var head: (word: String, number: Int)?
     }
 
+    /// A list of entities, in the order they were added: a chain of `links` (the lists of
+    /// all words in one array, so a word's entry holds fewer arrays of its own).
+    private struct EntityList {
+        var first: Int32 = -1, last: Int32 = -1
+        var count: Int32 = 0
+        var isEmpty: Bool { count == 0 }
+    }
+
+    /// One entity of a list and the link to the next one (-1 at the end).
+    private struct Link {
+        var entity: Int32
+        var next: Int32
+    }
+
+    /// The entities of a list, in order.
+    private struct Chain: Sequence, IteratorProtocol {
+        let links: [Link]
+        var k: Int32
+        mutating func next() -> Int? {
+            guard k >= 0 else { return nil }
+            let link = links[Int(k)]
+            k = link.next
+            return Int(link.entity)
+        }
+    }
+
     /// What the registry knows of one lowercased word or key, by its number.
     private struct WordEntry {
         /// People with this surname, first name, or inner word of a long name (each in the
         /// order they were given it).
-        var surnameOf: [Int] = []
-        var firstNameOf: [Int] = []
-        var innerWordOf: [Int] = []
-        /// The entity this key names ("donald trump", "org:the treasury", "anon:a spokesman"):
-        /// given once, never changed.
+        var surnameOf = EntityList()
+        var firstNameOf = EntityList()
+        var innerWordOf = EntityList()
+        /// The entity this key names ("donald trump"): given once, never changed.
         var keyed: Int?
         /// The entities whose roles hold this word ("minister"), each once.
         var roleOf: [Int] = []
@@ -74,13 +100,25 @@ struct SpeakerRegistry {
     }
 
     /// The words of the article's language (person and company nouns).
-    var pack: LanguagePack = .english
+    var pack: LanguagePack = .english {
+        didSet { roleWordNumbers = nil }
+    }
+    /// The pack's other words for roles (`roleWordAliases`) and the prepositions
+    /// `organization(inRole:)` needs, by number: worked out at the first role.
+    private var roleWordNumbers: (aliases: [(phrase: [Int], words: [Int])], prepositions: [Int])?
     private(set) var entities: [Entity] = []
     private var spellingNumbers = StringNumbers()
     private var spellings: [Spelling] = []
-    /// Lowercased words and keys ("marsh", "ann marsh", "org:the treasury") and their numbers.
+    /// Lowercased words and keys ("marsh", "ann marsh") and their numbers.
     private var wordNumbers = StringNumbers()
     private var words: [WordEntry] = []
+    /// The links of every `EntityList` in `words`.
+    private var links: [Link] = []
+    /// Normal forms of spellings ("the treasury", "a spokesman") and their numbers; by number,
+    /// the organisation and the anonymous source each names (-1: none), given once, never changed.
+    private var normalNumbers = StringNumbers()
+    private var organizationNamed: [Int] = []
+    private var anonymousNamed: [Int] = []
     /// The entities named most recently, newest last (at most `recentLimit`): descriptions
     /// ("the minister", "the company") and pronouns look only here, which keeps every
     /// lookup independent of the article's length.
@@ -111,9 +149,21 @@ struct SpeakerRegistry {
         return n
     }
 
-    /// The entity a key names, if any (a key not seen yet names nobody).
-    private func keyed(_ key: String) -> Int? {
-        wordNumbers.find(key).flatMap { words[$0].keyed }
+    /// The entities of `list`, in order.
+    private func members(_ list: EntityList) -> Chain { Chain(links: links, k: list.first) }
+
+    /// Entity `i` added at the end of `list`.
+    private static func add(_ i: Int, to list: inout EntityList, _ links: inout [Link]) {
+        let k = Int32(links.count)
+        links.append(Link(entity: Int32(i), next: -1))
+        if list.last >= 0 { links[Int(list.last)].next = k } else { list.first = k }
+        list.last = k
+        list.count += 1
+    }
+
+    /// The organisation named by the normal form `normal`, if any (a form not seen yet names nobody).
+    private func organization(named normal: String) -> Int? {
+        normalNumbers.find(normal).flatMap { organizationNamed[$0] >= 0 ? organizationNamed[$0] : nil }
     }
 
     /// The spelling `text`, read the first time it is seen.
@@ -209,26 +259,32 @@ struct SpeakerRegistry {
         if let known = spellings[s].name { return known }
         let normalized = spellings[s].normalized
         // (A no-break space is C2 A0.)
-        let words = (Self.holdsByte(normalized, 0xC2) ? normalized.replacingNoBreakSpaces : normalized).spaceSeparatedStrings()
-            .filter { $0.utf8.count > 3 || !Names.nameSuffixes.contains($0) }  // (suffixes are short: "jr.", "iii")
+        let text = Self.holdsByte(normalized, 0xC2) ? normalized.replacingNoBreakSpaces : normalized
+        var words = text.spaceSeparatedStrings()
+        func isSuffix(_ w: String) -> Bool { w.utf8.count <= 3 && Names.nameSuffixes.contains(w) }  // (suffixes are short: "jr.", "iii")
+        if words.contains(where: isSuffix) { words.removeAll(where: isSuffix) }
         let numbers = words.map { number($0) }
-        // (The key of one word is that word.)
-        let form = (words: words, numbers: numbers, key: words.count == 1 ? numbers[0] : number(words.joined(separator: " ")))
+        // The key: the words joined by spaces. (The key of one word is that word; the text
+        // itself when it is just its words and single spaces, as its length shows.)
+        let key: Int
+        if words.count == 1 { key = numbers[0] }
+        else if text.utf8.count == words.reduce(words.count - 1, { $0 + $1.utf8.count }) { key = number(text) }
+        else { key = number(words.joined(separator: " ")) }
+        let form = (words: words, numbers: numbers, key: key)
         spellings[s].name = form
         return form
     }
 
-    private mutating func organizationKey(_ s: Int) -> Int {
-        if let k = spellings[s].organizationKey { return k }
-        let k = number("org:" + spellings[s].normalized)
-        spellings[s].organizationKey = k
-        return k
-    }
-
-    private mutating func anonymousKey(_ s: Int) -> Int {
-        if let k = spellings[s].anonymousKey { return k }
-        let k = number("anon:" + spellings[s].normalized)
-        spellings[s].anonymousKey = k
+    /// The number of spelling `s`'s normal form: the key of the organisation and of the
+    /// anonymous source it names.
+    private mutating func normalNumber(_ s: Int) -> Int {
+        if let k = spellings[s].normalNumber { return k }
+        let (k, new) = normalNumbers.number(spellings[s].normalized)
+        if new {
+            organizationNamed.append(-1)
+            anonymousNamed.append(-1)
+        }
+        spellings[s].normalNumber = k
         return k
     }
 
@@ -269,7 +325,7 @@ struct SpeakerRegistry {
             // The most recently seen compatible person (the first of equals); entities are read
             // in place, never copied.
             var found: Int?
-            for i in words[last].surnameOf where entities[i].kind == .person && compatible(i, names) {
+            for i in members(words[last].surnameOf) where entities[i].kind == .person && compatible(i, names) {
                 if let b = found, entities[i].lastSeen <= entities[b].lastSeen { continue }
                 found = i
             }
@@ -281,7 +337,7 @@ struct SpeakerRegistry {
                     entities[best].words = names
                     entities[best].surnameNumber = last
                     words[key].keyed = best
-                    if names.count >= 2 { words[numbers[0]].firstNameOf.append(best) }
+                    if names.count >= 2 { Self.add(best, to: &words[numbers[0]].firstNameOf, &links) }
                 }
                 return touch(best, m, s)
             }
@@ -289,22 +345,25 @@ struct SpeakerRegistry {
         if names.count == 1 {
             let only = words[numbers[0]]
             // A first name used alone, when only one person has it.
-            if only.firstNameOf.count == 1 { return touch(only.firstNameOf[0], m, s) }
+            if only.firstNameOf.count == 1 { return touch(Int(links[Int(only.firstNameOf.first)].entity), m, s) }
             // An organisation named the same way.
-            if let i = keyed("org:" + names[0]) { return touch(i, m, s) }
+            if let i = organization(named: names[0]) { return touch(i, m, s) }
             // An inner word of one long name.
-            if let first = only.innerWordOf.first, only.innerWordOf.allSatisfy({ $0 == first }) { return touch(first, m, s) }
+            if !only.innerWordOf.isEmpty {
+                let first = Int(links[Int(only.innerWordOf.first)].entity)
+                if members(only.innerWordOf).allSatisfy({ $0 == first }) { return touch(first, m, s) }
+            }
         }
         let e = Entity(name: m.text, words: names, kind: .person, firstMention: m.range, lastSeen: m.range.start,
                        personEvidence: m.personEvidence, surnameNumber: numbers.last)
         entities.append(e)
         let i = entities.count - 1
         words[key].keyed = i
-        if let last = numbers.last { words[last].surnameOf.append(i) }
-        if names.count >= 2 { words[numbers[0]].firstNameOf.append(i) }
+        if let last = numbers.last { Self.add(i, to: &words[last].surnameOf, &links) }
+        if names.count >= 2 { Self.add(i, to: &words[numbers[0]].firstNameOf, &links) }
         if names.count >= 3 {
             for k in 1..<(names.count - 1) where names[k].count > 2 && !Names.nameParticles.contains(names[k]) {
-                words[numbers[k]].innerWordOf.append(i)
+                Self.add(i, to: &words[numbers[k]].innerWordOf, &links)
             }
         }
         return touch(i, m, s)
@@ -337,8 +396,8 @@ struct SpeakerRegistry {
 
     private mutating func resolveOrganization(_ m: Mention) -> Int {
         let s = spelling(m.text)
-        let key = organizationKey(s)
-        if let i = words[key].keyed { return touch(i, m, s) }
+        let key = normalNumber(s)
+        if organizationNamed[key] >= 0 { return touch(organizationNamed[key], m, s) }
         // "the ministry", "the company": the last organisation whose name holds that word.
         if let head = m.head, spellings[s].opensWithThe {
             if let i = recent.last(where: { entities[$0].kind == .organization && entities[$0].words.contains(head) }) {
@@ -356,7 +415,7 @@ struct SpeakerRegistry {
         let e = Entity(name: m.text, words: spellings[s].normalized.spaceSeparatedStrings(), kind: .organization,
                        firstMention: m.range, lastSeen: m.range.start, personEvidence: false)
         entities.append(e)
-        words[key].keyed = entities.count - 1
+        organizationNamed[key] = entities.count - 1
         return touch(entities.count - 1, m, s)
     }
 
@@ -396,15 +455,15 @@ struct SpeakerRegistry {
                 return i
             }
         }
-        let key = anonymousKey(s)
-        if let i = words[key].keyed { return touch(i, m, s) }
+        let key = normalNumber(s)
+        if anonymousNamed[key] >= 0 { return touch(anonymousNamed[key], m, s) }
         defer { markRecent(entities.count - 1, at: m.range.start) }
         var e = Entity(name: m.text, words: [], kind: .anonymous, firstMention: m.range, lastSeen: m.range.start,
                        personEvidence: true)
         e.plural = m.plural
         e.gender = m.gender
         entities.append(e)
-        words[key].keyed = entities.count - 1
+        anonymousNamed[key] = entities.count - 1
         entities[entities.count - 1].mentions.append(m.range)
         return entities.count - 1
     }
@@ -450,31 +509,46 @@ struct SpeakerRegistry {
             return
         }
         guard !r.isEmpty else { return }
+        // (Room for a few roles and their keys at once, not grown one by one.)
+        if entities[i].rolesSeen.isEmpty { entities[i].rolesSeen.reserveCapacity(6) }
         // The same role in other words: nothing to add, now or later.
         guard entities[i].rolesSeen.insert(key).inserted else { entities[i].rolesSeen.insert(role); return }
         if role != key { entities[i].rolesSeen.insert(role) }
         entities[i].roles.append(r)
-        let roleWords = key.spaceSeparatedStrings()
+        // (Words compared by number.)
+        let table = roleWordTable()
+        let roleWords = key.spaceSeparatedStrings().map { number($0) }
         for w in roleWords { addRoleWord(i, w) }
         // "Prime Minister Anna Berg" is also "the premier" (the pack's other words for a role).
-        for alias in pack.roleWordAliases where Self.holds(roleWords, alias.phrase) {
+        for alias in table.aliases where Self.holds(roleWords, alias.phrase) {
             for w in alias.words { addRoleWord(i, w) }
         }
         // (`organization(inRole:)` needs one of its prepositions among the words.)
-        if entities[i].organization == nil, roleWords.contains(where: { $0 == "of" || $0 == "at" || $0 == "for" || $0 == "with" }),
+        if entities[i].organization == nil, roleWords.contains(where: { table.prepositions.contains($0) }),
            let org = Self.organization(inRole: r) {
             entities[i].organization = org
         }
     }
 
-    /// Word `w` of a role of entity `i`: "the <w>" may name them from here on (each holder once).
-    private mutating func addRoleWord(_ i: Int, _ w: String) {
-        let n = number(w)
+    /// Word number `n` of a role of entity `i`: "the <word>" may name them from here on (each holder once).
+    private mutating func addRoleWord(_ i: Int, _ n: Int) {
         if !words[n].roleOf.contains(i) { words[n].roleOf.append(i) }
     }
 
+    /// `roleWordNumbers`, worked out the first time.
+    private mutating func roleWordTable() -> (aliases: [(phrase: [Int], words: [Int])], prepositions: [Int]) {
+        if let known = roleWordNumbers { return known }
+        var aliases: [(phrase: [Int], words: [Int])] = []
+        for alias in pack.roleWordAliases {
+            aliases.append((alias.phrase.map { number($0) }, alias.words.map { number($0) }))
+        }
+        let table = (aliases: aliases, prepositions: ["of", "at", "for", "with"].map { number($0) })
+        roleWordNumbers = table
+        return table
+    }
+
     /// Whether `phrase` occurs in `words`, word for word.
-    private static func holds(_ words: [String], _ phrase: [String]) -> Bool {
+    private static func holds(_ words: [Int], _ phrase: [Int]) -> Bool {
         guard let first = phrase.first else { return true }
         guard words.count >= phrase.count else { return false }
         for k in 0...(words.count - phrase.count) where words[k] == first {
@@ -486,9 +560,9 @@ struct SpeakerRegistry {
     /// "DMRC" for "the Delhi Metro Rail Corporation (DMRC)": the acronym alone names
     /// organisation `i` from here on (unless it already names another).
     mutating func addAcronym(_ i: Int, _ acronym: String) {
-        let key = organizationKey(spelling(acronym))
-        guard words[key].keyed == nil else { return }
-        words[key].keyed = i
+        let key = normalNumber(spelling(acronym))
+        guard organizationNamed[key] < 0 else { return }
+        organizationNamed[key] = i
         addAlias(i, acronym)
     }
 
@@ -510,9 +584,19 @@ struct SpeakerRegistry {
     private mutating func markRecent(_ i: Int, at offset: Int) {
         entities[i].lastSeen = offset
         if recent.last == i { return }  // already the newest
-        if let k = recent.lastIndex(of: i) { recent.remove(at: k) }
-        recent.append(i)
-        if recent.count > recentLimit { recent.removeFirst(recent.count - recentLimit) }
+        // `i` moves to the end: the entries after its old place (or, when it was not there
+        // and the list is full, all but the oldest) move down one, in one pass.
+        let full = recent.count >= recentLimit
+        let moved = recent.withUnsafeMutableBufferPointer { r -> Bool in
+            var k = r.count - 1
+            while k >= 0, r[k] != i { k -= 1 }
+            if k < 0 && !full { return false }
+            var j = max(k, 0)
+            while j + 1 < r.count { r[j] = r[j + 1]; j += 1 }
+            r[r.count - 1] = i
+            return true
+        }
+        if !moved { recent.append(i) }
     }
 
     /// The people whose roles hold the word `head` ("minister"), in entity order, each once.
@@ -528,8 +612,17 @@ struct SpeakerRegistry {
             n = number(Self.lowercased(name))
             spellings[s].lowercased = n
         }
-        var out = words[n].surnameOf
-        if let i = words[n].keyed { out.append(i) }
+        // (Read off the links into an array made to size; nobody, no array.)
+        let holders = words[n].surnameOf, keyed = words[n].keyed
+        guard !holders.isEmpty || keyed != nil else { return [] }
+        var out: [Int] = []
+        out.reserveCapacity(Int(holders.count) + 1)
+        var k = holders.first
+        while k >= 0 {
+            out.append(Int(links[Int(k)].entity))
+            k = links[Int(k)].next
+        }
+        if let i = keyed { out.append(i) }
         return out
     }
 
@@ -580,17 +673,29 @@ private struct StringNumbers {
     private var hashes: [UInt64] = []
     private var others: [String: Int] = [:]
 
-    /// FNV-1a of the bytes, or nil when a byte is not ASCII.
+    /// A hash of the bytes, eight at a time (a multiply and a shift each), or nil when a
+    /// byte is not ASCII.
     private static func asciiHash(_ s: String) -> UInt64? {
-        func hash<C: Sequence<UInt8>>(_ bytes: C) -> UInt64? {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in bytes {
+        func hash(_ u: UnsafeBufferPointer<UInt8>) -> UInt64? {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(u.count)
+            guard let base = u.baseAddress else { return h }
+            var k = 0
+            while k + 8 <= u.count {
+                let w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 != 0 { return nil }
+                h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+                h ^= h >> 29
+                k += 8
+            }
+            while k < u.count {
+                let b = u[k]
                 if b >= 0x80 { return nil }
                 h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+                k += 1
             }
-            return h
+            return h ^ (h >> 32)
         }
-        return s.utf8.withContiguousStorageIfAvailable { hash($0) } ?? hash(s.utf8)
+        return s.utf8.withContiguousStorageIfAvailable { hash($0) } ?? Array(s.utf8).withUnsafeBufferPointer { hash($0) }
     }
 
     /// The ASCII text equal to `s` (as `String`s compare) when `s` is not ASCII, if any:
