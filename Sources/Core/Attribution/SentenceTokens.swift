@@ -72,22 +72,37 @@ struct SentenceTokenizer {
         while q < quotes.count && quotes[q].0.end <= sentence.start { q += 1 }
         firstQuote = q
         var k = q
+        // Where the next quotation may start: the quotations are looked at again only there.
+        var nextQuote = i
         while i < sentence.end {
             // A quotation covering this point becomes one token. Top-level quotations do not
             // overlap and come in order, so one pointer walks them with the text.
-            while k < quotes.count && quotes[k].0.end <= i { k += 1 }
-            var covering: (TextRange, Int)?
-            if k < quotes.count && quotes[k].0.start <= i { covering = quotes[k] }
-            if let (outer, index) = covering {
-                let end = min(outer.end, sentence.end)
-                out.append(Token(kind: .quote, range: TextRange(max(outer.start, sentence.start), end), text: lexicon.empty,
-                                 isCapitalized: false, quote: index))
-                i = end
+            if i >= nextQuote {
+                while k < quotes.count && quotes[k].0.end <= i { k += 1 }
+                if k < quotes.count && quotes[k].0.start <= i {
+                    let (outer, index) = quotes[k]
+                    let end = min(outer.end, sentence.end)
+                    out.append(Token(kind: .quote, range: TextRange(max(outer.start, sentence.start), end), text: lexicon.empty,
+                                     isCapitalized: false, quote: index))
+                    i = end
+                    continue
+                }
+                nextQuote = k < quotes.count ? quotes[k].0.start : Int.max
+            }
+            // ASCII, the common case, sorted without decoding a scalar: white space is skipped,
+            // a letter or digit starts a word, anything else is a mark.
+            let b0 = source[i]
+            let asciiWordStart = b0 &- 0x30 < 10 || (b0 | 0x20) &- 0x61 < 26
+            if b0 < 0x80 && !asciiWordStart {
+                if Source.isSpaceByte(b0) { i += 1; continue }
+                out.append(Token(kind: .punct, range: TextRange(i, i + 1), text: lexicon.ascii[Int(b0)],
+                                 isCapitalized: false, quote: -1))
+                i += 1
                 continue
             }
-            let (s, n) = source.scalar(at: i)
-            if s.isSpaceLike || s.value == 0xA0 || s.isInvisibleFormat { i += n; continue }
-            if s.isWordLike {
+            let (s, n) = asciiWordStart ? (Unicode.Scalar(b0), 1) : source.scalar(at: i)
+            if !asciiWordStart && (s.isSpaceLike || s.value == 0xA0 || s.isInvisibleFormat) { i += n; continue }
+            if asciiWordStart || s.isWordLike {
                 let start = i
                 var j = i
                 while j < sentence.end {
@@ -119,7 +134,10 @@ struct SentenceTokenizer {
                 let e = word(source, start, WordKey(source, start, j))
                 // Possessive endings: ’s 's ’ ' (bytes E2 80 99 for ’).
                 var bareEnd = j
-                if j - start >= 3, source[j - 3] == 0xE2, source[j - 2] == 0x80, source[j - 1] == 0x99 { bareEnd = j - 3 }
+                let last = source[j - 1]
+                // Every ending is ’ (last byte 99), ' or an s after one of them.
+                if last != 0x99 && last != 0x27 && last | 0x20 != 0x73 {}
+                else if j - start >= 3, source[j - 3] == 0xE2, source[j - 2] == 0x80, source[j - 1] == 0x99 { bareEnd = j - 3 }
                 else if j - start >= 4, source[j - 1] | 0x20 == 0x73, source[j - 4] == 0xE2, source[j - 3] == 0x80, source[j - 2] == 0x99 { bareEnd = j - 4 }
                 else if j - start >= 2, source[j - 1] == 0x27 { bareEnd = j - 1 }
                 else if j - start >= 3, source[j - 1] | 0x20 == 0x73, source[j - 2] == 0x27 { bareEnd = j - 2 }

@@ -35,6 +35,26 @@ struct WordKey {
     }
 
     @inline(__always) init(_ source: Source, _ start: Int, _ end: Int) {
+        // Most words fit in eight bytes: one load, no loop.
+        if end - start <= 8, start + 8 <= source.count {
+            self.init(short: source, start, end)
+        } else {
+            self.init(long: source, start, end)
+        }
+    }
+
+    /// A key of at most eight bytes with eight bytes readable from `start`.
+    @inline(__always) private init(short source: Source, _ start: Int, _ end: Int) {
+        count = end - start
+        let x = UInt64(littleEndian: UnsafeRawPointer(source.bytes.baseAddress! + start).loadUnaligned(as: UInt64.self))
+        let chunk = count == 8 ? x : x & ((1 << (UInt64(count) << 3)) - 1)
+        prefix = Self.folded(chunk)
+        let h = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
+        hash = h ^ (h >> 32)
+        isASCII = chunk & Self.highs == 0
+    }
+
+    @inline(never) private init(long source: Source, _ start: Int, _ end: Int) {
         count = end - start
         var chunk = Self.load(source, start, min(count, 8))
         var high = chunk & Self.highs
