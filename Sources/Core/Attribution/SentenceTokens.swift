@@ -45,6 +45,42 @@ struct Token {
     func isPunct(_ s: String) -> Bool { kind == .punct && lower == s }
 }
 
+/// Growing storage for the tokens of one sentence, written through a pointer: an array's
+/// append makes sure of its storage on every call, out of line. Only its tokenizer (one
+/// article, one thread) writes to it.
+final class TokenBuffer {
+    @exclusivity(unchecked) private var base: UnsafeMutablePointer<Token>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) var count = 0
+
+    init(capacity: Int = 256) {
+        base = .allocate(capacity: capacity)
+        self.capacity = capacity
+    }
+
+    @inline(__always) func append(_ token: Token) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: token)
+        count += 1
+    }
+
+    @inline(never) private func grow() {
+        let bigger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    /// The tokens made, as an array of their own.
+    var tokens: [Token] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+}
+
 /// Splits a sentence into tokens, folding each top-level quotation into one token.
 struct SentenceTokenizer {
     let pack: LanguagePack
@@ -52,8 +88,8 @@ struct SentenceTokenizer {
     private let lexicon: WordLexicon
     /// The article's spellings the pack does not know, lowercased and classed once each.
     private var words = ArticleWords()
-    /// The tokens of the sentence before, whose storage the next sentence reuses.
-    private var buffer: [Token] = []
+    /// Where a sentence's tokens are made; the next sentence reuses it.
+    private let buffer = TokenBuffer()
 
     init(pack: LanguagePack) {
         self.pack = pack
@@ -62,11 +98,8 @@ struct SentenceTokenizer {
 
     /// `quotes`: top-level marked quotations as (outer range, index), sorted by start.
     mutating func tokens(_ source: Source, sentence: TextRange, quotes: [(TextRange, Int)], firstQuote: inout Int) -> [Token] {
-        var out = buffer
-        buffer = []
-        out.removeAll(keepingCapacity: true)
-        defer { buffer = out }
-        out.reserveCapacity((sentence.end - sentence.start) / 4 + 4)
+        let out = buffer
+        out.count = 0
         var i = sentence.start
         var q = firstQuote
         while q < quotes.count && quotes[q].0.end <= sentence.start { q += 1 }
@@ -114,6 +147,8 @@ struct SentenceTokenizer {
                     }
                     let b = source[j]
                     if b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 { j += 1; continue }
+                    // Any other ASCII byte but an apostrophe, a hyphen or a period ends the word.
+                    if b < 0x80 && b != 0x27 && b != 0x2D && b != 0x2E { break }
                     let (c, m) = source.scalar(at: j)
                     if c.isWordLike || (c.value >= 0x300 && (c.properties.isDiacritic || c.properties.generalCategory == .nonspacingMark)) {
                         j += m; continue
@@ -155,7 +190,7 @@ struct SentenceTokenizer {
                              isCapitalized: false, quote: -1))
             i += n
         }
-        return out
+        return out.tokens
     }
 
     /// The entry of the word at `start` with key `key`.
