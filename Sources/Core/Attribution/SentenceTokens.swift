@@ -138,6 +138,7 @@ struct SentenceTokenizer {
             if asciiWordStart || s.isWordLike {
                 let start = i
                 var j = i
+                var endEntry: WordTable.Entry?
                 while j < sentence.end {
                     // ASCII letters and digits, the common case: eight bytes at a time, then one by one.
                     if j + 8 <= sentence.end {
@@ -150,7 +151,11 @@ struct SentenceTokenizer {
                     // Any other ASCII byte but an apostrophe, a hyphen or a period ends the word.
                     if b < 0x80 && b != 0x27 && b != 0x2D && b != 0x2E { break }
                     let (c, m) = source.scalar(at: j)
-                    if c.isWordLike || (c.value >= 0x300 && (c.properties.isDiacritic || c.properties.generalCategory == .nonspacingMark)) {
+                    // General Punctuation (U+2000–U+206F: quotation marks, dashes, spaces) holds no
+                    // letter, diacritic or mark: its scalars skip the property look-ups.
+                    let generalPunctuation = c.value >= 0x2000 && c.value <= 0x206F
+                    if !generalPunctuation && (c.isWordLike
+                        || (c.value >= 0x300 && (c.properties.isDiacritic || c.properties.generalCategory == .nonspacingMark))) {
                         j += m; continue
                     }
                     // A bidi control or joiner inside a word keeps it whole ("Anna\u{2067}Berg").
@@ -158,7 +163,11 @@ struct SentenceTokenizer {
                     // Inner apostrophes, hyphens and periods keep a word whole (Russia’s, co-host, U.S.).
                     if c == "'" || c == "\u{2019}" || c == "-" || c == "." || c == "\u{2010}" || c == "\u{2011}" {
                         if j + m < sentence.end, source.scalar(at: j + m).0.isWordLike { j += m; continue }
-                        if c == "." && isAbbreviation(source, start, j) { j += m }
+                        if c == "." {
+                            // The word's entry, looked up to ask, serves the word when it ends here.
+                            let (abbreviation, entry) = isAbbreviation(source, start, j)
+                            if abbreviation { j += m } else { endEntry = entry }
+                        }
                         // s’ possessive (the Passengers’ Alliance)
                         else if (c == "'" || c == "\u{2019}"), j > start, source[j - 1] == 0x73 || source[j - 1] == 0x53,
                                 j + m < sentence.end, source.scalar(at: j + m).0.isSpaceLike { j += m }
@@ -166,7 +175,7 @@ struct SentenceTokenizer {
                     }
                     break
                 }
-                let e = word(source, start, WordKey(source, start, j))
+                let e = endEntry ?? word(source, start, WordKey(source, start, j))
                 // Possessive endings: ’s 's ’ ' (bytes E2 80 99 for ’).
                 var bareEnd = j
                 let last = source[j - 1]
@@ -214,9 +223,11 @@ struct SentenceTokenizer {
 
     /// Whether the word `start..<end`, followed by a period, is an abbreviation: one capital
     /// letter (an initial), a word with periods inside (U.S), a known abbreviation.
-    private mutating func isAbbreviation(_ source: Source, _ start: Int, _ end: Int) -> Bool {
+    /// With it, the word's entry when it was looked up.
+    private mutating func isAbbreviation(_ source: Source, _ start: Int, _ end: Int) -> (Bool, WordTable.Entry?) {
         let (first, n) = source.scalar(at: start)
-        if start + n == end && first.isUppercaseLike { return true }
-        return word(source, start, WordKey(source, start, end)).abbreviation
+        if start + n == end && first.isUppercaseLike { return (true, nil) }
+        let e = word(source, start, WordKey(source, start, end))
+        return (e.abbreviation, e)
     }
 }
