@@ -111,14 +111,20 @@ struct WordTable {
     /// The entry of the word at `start` with key `key`, or the empty slot where it goes.
     @inline(__always)
     func find(_ source: Source, _ start: Int, _ key: WordKey) -> (entry: Int?, slot: Int) {
-        var slot = firstSlot(key.hash)
-        while true {
-            let s = Int(slots[slot])
-            if s == 0 { return (nil, slot) }
-            let e = s - 1
-            if entries[e].hash == key.hash, entries[e].prefix == key.prefix, Int(entries[e].count) == key.count,
-               key.count <= 8 || equalTail(e, source, start, key.count) { return (e, slot) }
-            slot = (slot + 1) & mask
+        // Slots hold 0 or a valid entry index + 1 and `mask` is the slot count - 1: no index
+        // can fall outside, so the probe reads both arrays without bounds checks.
+        slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                var slot = firstSlot(key.hash)
+                while true {
+                    let s = Int(slots[slot])
+                    if s == 0 { return (nil, slot) }
+                    let e = s - 1
+                    if entries[e].hash == key.hash, entries[e].prefix == key.prefix, Int(entries[e].count) == key.count,
+                       key.count <= 8 || equalTail(e, source, start, key.count) { return (e, slot) }
+                    slot = (slot + 1) & mask
+                }
+            }
         }
     }
 
