@@ -45,6 +45,42 @@ struct Token {
     func isPunct(_ s: String) -> Bool { kind == .punct && lower == s }
 }
 
+/// Growing storage for the tokens of one sentence, written through a pointer: an array's
+/// append makes sure of its storage on every call, out of line. Only its tokenizer (one
+/// article, one thread) writes to it.
+final class TokenBuffer {
+    @exclusivity(unchecked) private var base: UnsafeMutablePointer<Token>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) var count = 0
+
+    init(capacity: Int = 256) {
+        base = .allocate(capacity: capacity)
+        self.capacity = capacity
+    }
+
+    @inline(__always) func append(_ token: Token) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: token)
+        count += 1
+    }
+
+    @inline(never) private func grow() {
+        let bigger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    /// The tokens made, as an array of their own.
+    var tokens: [Token] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+}
+
 /// Splits a sentence into tokens, folding each top-level quotation into one token.
 struct SentenceTokenizer {
     let pack: LanguagePack
@@ -52,8 +88,8 @@ struct SentenceTokenizer {
     private let lexicon: WordLexicon
     /// The article's spellings the pack does not know, lowercased and classed once each.
     private var words = ArticleWords()
-    /// The tokens of the sentence before, whose storage the next sentence reuses.
-    private var buffer: [Token] = []
+    /// Where a sentence's tokens are made; the next sentence reuses it.
+    private let buffer = TokenBuffer()
 
     init(pack: LanguagePack) {
         self.pack = pack
@@ -62,34 +98,47 @@ struct SentenceTokenizer {
 
     /// `quotes`: top-level marked quotations as (outer range, index), sorted by start.
     mutating func tokens(_ source: Source, sentence: TextRange, quotes: [(TextRange, Int)], firstQuote: inout Int) -> [Token] {
-        var out = buffer
-        buffer = []
-        out.removeAll(keepingCapacity: true)
-        defer { buffer = out }
-        out.reserveCapacity((sentence.end - sentence.start) / 4 + 4)
+        let out = buffer
+        out.count = 0
         var i = sentence.start
         var q = firstQuote
         while q < quotes.count && quotes[q].0.end <= sentence.start { q += 1 }
         firstQuote = q
         var k = q
+        // Where the next quotation may start: the quotations are looked at again only there.
+        var nextQuote = i
         while i < sentence.end {
             // A quotation covering this point becomes one token. Top-level quotations do not
             // overlap and come in order, so one pointer walks them with the text.
-            while k < quotes.count && quotes[k].0.end <= i { k += 1 }
-            var covering: (TextRange, Int)?
-            if k < quotes.count && quotes[k].0.start <= i { covering = quotes[k] }
-            if let (outer, index) = covering {
-                let end = min(outer.end, sentence.end)
-                out.append(Token(kind: .quote, range: TextRange(max(outer.start, sentence.start), end), text: lexicon.empty,
-                                 isCapitalized: false, quote: index))
-                i = end
+            if i >= nextQuote {
+                while k < quotes.count && quotes[k].0.end <= i { k += 1 }
+                if k < quotes.count && quotes[k].0.start <= i {
+                    let (outer, index) = quotes[k]
+                    let end = min(outer.end, sentence.end)
+                    out.append(Token(kind: .quote, range: TextRange(max(outer.start, sentence.start), end), text: lexicon.empty,
+                                     isCapitalized: false, quote: index))
+                    i = end
+                    continue
+                }
+                nextQuote = k < quotes.count ? quotes[k].0.start : Int.max
+            }
+            // ASCII, the common case, sorted without decoding a scalar: white space is skipped,
+            // a letter or digit starts a word, anything else is a mark.
+            let b0 = source[i]
+            let asciiWordStart = b0 &- 0x30 < 10 || (b0 | 0x20) &- 0x61 < 26
+            if b0 < 0x80 && !asciiWordStart {
+                if Source.isSpaceByte(b0) { i += 1; continue }
+                out.append(Token(kind: .punct, range: TextRange(i, i + 1), text: lexicon.ascii[Int(b0)],
+                                 isCapitalized: false, quote: -1))
+                i += 1
                 continue
             }
-            let (s, n) = source.scalar(at: i)
-            if s.isSpaceLike || s.value == 0xA0 || s.isInvisibleFormat { i += n; continue }
-            if s.isWordLike {
+            let (s, n) = asciiWordStart ? (Unicode.Scalar(b0), 1) : source.scalar(at: i)
+            if !asciiWordStart && (s.isSpaceLike || s.value == 0xA0 || s.isInvisibleFormat) { i += n; continue }
+            if asciiWordStart || s.isWordLike {
                 let start = i
                 var j = i
+                var endEntry: WordTable.Entry?
                 while j < sentence.end {
                     // ASCII letters and digits, the common case: eight bytes at a time, then one by one.
                     if j + 8 <= sentence.end {
@@ -99,8 +148,14 @@ struct SentenceTokenizer {
                     }
                     let b = source[j]
                     if b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 { j += 1; continue }
+                    // Any other ASCII byte but an apostrophe, a hyphen or a period ends the word.
+                    if b < 0x80 && b != 0x27 && b != 0x2D && b != 0x2E { break }
                     let (c, m) = source.scalar(at: j)
-                    if c.isWordLike || (c.value >= 0x300 && (c.properties.isDiacritic || c.properties.generalCategory == .nonspacingMark)) {
+                    // General Punctuation (U+2000–U+206F: quotation marks, dashes, spaces) holds no
+                    // letter, diacritic or mark: its scalars skip the property look-ups.
+                    let generalPunctuation = c.value >= 0x2000 && c.value <= 0x206F
+                    if !generalPunctuation && (c.isWordLike
+                        || (c.value >= 0x300 && (c.properties.isDiacritic || c.properties.generalCategory == .nonspacingMark))) {
                         j += m; continue
                     }
                     // A bidi control or joiner inside a word keeps it whole ("Anna\u{2067}Berg").
@@ -108,7 +163,11 @@ struct SentenceTokenizer {
                     // Inner apostrophes, hyphens and periods keep a word whole (Russia’s, co-host, U.S.).
                     if c == "'" || c == "\u{2019}" || c == "-" || c == "." || c == "\u{2010}" || c == "\u{2011}" {
                         if j + m < sentence.end, source.scalar(at: j + m).0.isWordLike { j += m; continue }
-                        if c == "." && isAbbreviation(source, start, j) { j += m }
+                        if c == "." {
+                            // The word's entry, looked up to ask, serves the word when it ends here.
+                            let (abbreviation, entry) = isAbbreviation(source, start, j)
+                            if abbreviation { j += m } else { endEntry = entry }
+                        }
                         // s’ possessive (the Passengers’ Alliance)
                         else if (c == "'" || c == "\u{2019}"), j > start, source[j - 1] == 0x73 || source[j - 1] == 0x53,
                                 j + m < sentence.end, source.scalar(at: j + m).0.isSpaceLike { j += m }
@@ -116,10 +175,13 @@ struct SentenceTokenizer {
                     }
                     break
                 }
-                let e = word(source, start, WordKey(source, start, j))
+                let e = endEntry ?? word(source, start, WordKey(source, start, j))
                 // Possessive endings: ’s 's ’ ' (bytes E2 80 99 for ’).
                 var bareEnd = j
-                if j - start >= 3, source[j - 3] == 0xE2, source[j - 2] == 0x80, source[j - 1] == 0x99 { bareEnd = j - 3 }
+                let last = source[j - 1]
+                // Every ending is ’ (last byte 99), ' or an s after one of them.
+                if last != 0x99 && last != 0x27 && last | 0x20 != 0x73 {}
+                else if j - start >= 3, source[j - 3] == 0xE2, source[j - 2] == 0x80, source[j - 1] == 0x99 { bareEnd = j - 3 }
                 else if j - start >= 4, source[j - 1] | 0x20 == 0x73, source[j - 4] == 0xE2, source[j - 3] == 0x80, source[j - 2] == 0x99 { bareEnd = j - 4 }
                 else if j - start >= 2, source[j - 1] == 0x27 { bareEnd = j - 1 }
                 else if j - start >= 3, source[j - 1] | 0x20 == 0x73, source[j - 2] == 0x27 { bareEnd = j - 2 }
@@ -137,7 +199,7 @@ struct SentenceTokenizer {
                              isCapitalized: false, quote: -1))
             i += n
         }
-        return out
+        return out.tokens
     }
 
     /// The entry of the word at `start` with key `key`.
@@ -161,9 +223,11 @@ struct SentenceTokenizer {
 
     /// Whether the word `start..<end`, followed by a period, is an abbreviation: one capital
     /// letter (an initial), a word with periods inside (U.S), a known abbreviation.
-    private mutating func isAbbreviation(_ source: Source, _ start: Int, _ end: Int) -> Bool {
+    /// With it, the word's entry when it was looked up.
+    private mutating func isAbbreviation(_ source: Source, _ start: Int, _ end: Int) -> (Bool, WordTable.Entry?) {
         let (first, n) = source.scalar(at: start)
-        if start + n == end && first.isUppercaseLike { return true }
-        return word(source, start, WordKey(source, start, end)).abbreviation
+        if start + n == end && first.isUppercaseLike { return (true, nil) }
+        let e = word(source, start, WordKey(source, start, end))
+        return (e.abbreviation, e)
     }
 }

@@ -35,6 +35,26 @@ struct WordKey {
     }
 
     @inline(__always) init(_ source: Source, _ start: Int, _ end: Int) {
+        // Most words fit in eight bytes: one load, no loop.
+        if end - start <= 8, start + 8 <= source.count {
+            self.init(short: source, start, end)
+        } else {
+            self.init(long: source, start, end)
+        }
+    }
+
+    /// A key of at most eight bytes with eight bytes readable from `start`.
+    @inline(__always) private init(short source: Source, _ start: Int, _ end: Int) {
+        count = end - start
+        let x = UInt64(littleEndian: UnsafeRawPointer(source.bytes.baseAddress! + start).loadUnaligned(as: UInt64.self))
+        let chunk = count == 8 ? x : x & ((1 << (UInt64(count) << 3)) - 1)
+        prefix = Self.folded(chunk)
+        let h = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
+        hash = h ^ (h >> 32)
+        isASCII = chunk & Self.highs == 0
+    }
+
+    @inline(never) private init(long source: Source, _ start: Int, _ end: Int) {
         count = end - start
         var chunk = Self.load(source, start, min(count, 8))
         var high = chunk & Self.highs
@@ -91,14 +111,20 @@ struct WordTable {
     /// The entry of the word at `start` with key `key`, or the empty slot where it goes.
     @inline(__always)
     func find(_ source: Source, _ start: Int, _ key: WordKey) -> (entry: Int?, slot: Int) {
-        var slot = firstSlot(key.hash)
-        while true {
-            let s = Int(slots[slot])
-            if s == 0 { return (nil, slot) }
-            let e = s - 1
-            if entries[e].hash == key.hash, entries[e].prefix == key.prefix, Int(entries[e].count) == key.count,
-               key.count <= 8 || equalTail(e, source, start, key.count) { return (e, slot) }
-            slot = (slot + 1) & mask
+        // Slots hold 0 or a valid entry index + 1 and `mask` is the slot count - 1: no index
+        // can fall outside, so the probe reads both arrays without bounds checks.
+        slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                var slot = firstSlot(key.hash)
+                while true {
+                    let s = Int(slots[slot])
+                    if s == 0 { return (nil, slot) }
+                    let e = s - 1
+                    if entries[e].hash == key.hash, entries[e].prefix == key.prefix, Int(entries[e].count) == key.count,
+                       key.count <= 8 || equalTail(e, source, start, key.count) { return (e, slot) }
+                    slot = (slot + 1) & mask
+                }
+            }
         }
     }
 
@@ -184,28 +210,45 @@ final class WordLexicon: @unchecked Sendable {
     let holdsEveryASCIIKey: Bool
 
     init(_ table: [String: WordClass]) {
-        holdsEveryASCIIKey = !table.keys.contains { key in
-            key.unicodeScalars.contains { $0.value == 0x037E || $0.value == 0x1FEF || $0.value == 0x212A }
-        }
         // A token is lowercased before it is looked up: a key with capitals is never found.
         let arena = TextArena(chunkSize: table.count + 129)
         empty = arena.add("")
         ascii = (0..<128).map { arena.add(String(Character(Unicode.Scalar(UInt8($0))))) }
         var words = WordTable(capacity: table.count)
+        var holdsEvery = true
         for (key, cls) in table {
-            let plain = key.utf8.allSatisfy { $0 < 0x80 }
-            guard plain ? !key.utf8.contains(where: { $0 &- 0x41 < 26 }) : key.lowercased().utf8.elementsEqual(key.utf8) else { continue }
             var k = key
             k.withUTF8 { bytes in
+                // One pass over the bytes: any outside ASCII, any ASCII capital, any period, and
+                // U+037E (CD BE), U+1FEF (E1 BF AF), U+212A (E2 84 AA).
+                var plain = true, capital = false, dotted = false
+                for (n, b) in bytes.enumerated() {
+                    if b >= 0x80 {
+                        plain = false
+                        if (b == 0xCD && n + 1 < bytes.count && bytes[n + 1] == 0xBE)
+                            || (b == 0xE1 && n + 2 < bytes.count && bytes[n + 1] == 0xBF && bytes[n + 2] == 0xAF)
+                            || (b == 0xE2 && n + 2 < bytes.count && bytes[n + 1] == 0x84 && bytes[n + 2] == 0xAA) { holdsEvery = false }
+                    } else if b &- 0x41 < 26 { capital = true }
+                    else if b == 0x2E { dotted = true }
+                }
+                guard plain ? !capital : key.lowercased().utf8.elementsEqual(key.utf8) else { return }
                 let source = Source(bytes: bytes)
                 let wordKey = WordKey(source, 0, bytes.count)
                 let slot = words.find(source, 0, wordKey).slot
                 _ = words.insert(source, 0, wordKey, slot: slot, text: arena.add(key), cls: cls,
-                                 abbreviation: key.utf8.contains(0x2E) || cls.contains(.abbreviation))
+                                 abbreviation: dotted || cls.contains(.abbreviation))
             }
         }
+        holdsEveryASCIIKey = holdsEvery
         self.words = words
         self.arena = arena
+    }
+
+    /// The entry of the word at `start` with key `key`, if the pack knows it (read in place,
+    /// without copying the table out).
+    @inline(__always) func entry(_ source: Source, _ start: Int, _ key: WordKey) -> WordTable.Entry? {
+        guard let e = words.find(source, start, key).entry else { return nil }
+        return words[e]
     }
 }
 
@@ -225,8 +268,7 @@ struct ArticleWords {
     }
 
     private mutating func add(_ source: Source, _ start: Int, _ key: WordKey, slot: Int, lexicon: WordLexicon, pack: LanguagePack) -> Int {
-        if let k = lexicon.words.find(source, start, key).entry {
-            let known = lexicon.words[k]
+        if let known = lexicon.entry(source, start, key) {
             return table.insert(source, start, key, slot: slot, text: known.text, cls: known.cls, abbreviation: known.abbreviation)
         }
         // An ASCII word of eight bytes or fewer is its key's prefix (capitals folded).
