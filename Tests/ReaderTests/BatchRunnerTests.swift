@@ -1,5 +1,9 @@
 import Testing
+import Synchronization
 @testable import Reader
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite("Running a batch on several threads, results in input order")
 struct BatchRunnerTests {
@@ -38,5 +42,22 @@ struct BatchRunnerTests {
             })
         }
         #expect(emitted == Array(0..<7))
+    }
+
+    @Test("n jobs are n threads, the calling thread one of them")
+    func threads() {
+        let calling = UInt(pthread_self())
+        let threads = Mutex<Set<UInt>>([])
+        var seen: [Int] = []
+        BatchRunner.run(count: 200, jobs: 2, work: { i in
+            threads.withLock { _ = $0.insert(UInt(pthread_self())) }
+            return Self.work(i)
+        }, emit: { i, _ in seen.append(i) })
+        #expect(seen == Array(0..<200))
+        let used = threads.withLock { $0 }
+        #expect(used.count <= 2, "no thread beyond the jobs")
+        // The calling thread takes an article as soon as the first result is not ready, long
+        // before the other thread could have taken all 200.
+        #expect(used.contains(calling), "the calling thread parses too")
     }
 }
