@@ -43,12 +43,15 @@ struct ReaderEndToEndTests {
         guard let t = try open() else { return }
         let entries = t.capture().components(separatedBy: "Speakers (").last.flatMap { Int($0.prefix { $0.isNumber }) } ?? 0
         var names: [String] = []
+        // The selected entry is marked ▸ in the pane: "▸● Name   3".
+        func selectedRow(_ screen: String) -> String? { screen.components(separatedBy: "\n").first { $0.contains("▸") } }
         for _ in 0..<min(2, entries) {
-            let before = t.capture()
+            let before = selectedRow(t.capture())
             t.send("}")
-            let screen = t.waitFor("the screen to change") { $0 != before }
-            // The selected entry is marked ▸ in the pane: "▸● Name   3".
-            guard let row = screen.components(separatedBy: "\n").first(where: { $0.contains("▸") }) else {
+            // Waits for the whole frame with the new selection, not for the first change on the
+            // screen (tmux can show a frame whose article part is drawn and pane part not yet).
+            let screen = t.waitFor("another speaker to be selected") { screen in selectedRow(screen).map { $0 != before } ?? false }
+            guard let row = selectedRow(screen) else {
                 Issue.record("no selected speaker:\n\(screen)"); return
             }
             let entry = row.components(separatedBy: "▸").last!.dropFirst(2)   // marker and space
