@@ -41,6 +41,11 @@ struct JSONWriter {
             if upTo > run { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[run..<upTo])) }
         }
         while i < n {
+            // Eight plain ASCII bytes at a time (most of an article), then byte by byte.
+            if i + 8 <= n, Self.plainASCII(UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let b = buf[i]
             if b >= 0x20 && b != 0x22 && b != 0x5C && b < 0x7F { i += 1; continue }
             switch b {
@@ -63,6 +68,17 @@ struct JSONWriter {
             }
         }
         flush(n)
+    }
+
+    /// Whether none of the eight bytes of `x` needs an escape or a closer look: each is ASCII
+    /// from 0x20 to 0x7E and neither `"` nor `\`. (A byte b is zero in `x ^ c` when b == c;
+    /// `(y - 0x01…) & ~y & 0x80…` is non-zero when some byte of y is zero.)
+    @inline(__always) static func plainASCII(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ y: UInt64) -> Bool { (y &- ones) & ~y & high != 0 }
+        if x & high != 0 { return false }                                   // a byte from 0x80
+        if (x &- 0x2020_2020_2020_2020) & ~x & high != 0 { return false }   // a byte below 0x20
+        return !hasZero(x ^ (0x22 &* ones)) && !hasZero(x ^ (0x5C &* ones)) && !hasZero(x ^ (0x7F &* ones))
     }
 
     private mutating func unicodeEscape(_ v: UInt32) {
