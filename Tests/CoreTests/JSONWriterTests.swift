@@ -47,4 +47,14 @@ struct JSONWriterTests {
             }
         }
     }
+
+    @Test("integers are written as String(describing:) writes them", arguments: [
+        0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 12_345, 99_999, 100_000, 1_000_000, 9_999_999_999,
+        Int.max, Int.min, Int.min + 1, -1, -10, -99, -100, -1234567,
+    ])
+    func integers(_ v: Int) {
+        var w = JSONWriter()
+        w.int(v)
+        #expect(w.output == String(v))
+    }
 }
