@@ -681,8 +681,8 @@ private struct StringNumbers {
             guard let base = u.baseAddress else { return h }
             var k = 0
             while k + 8 <= u.count {
-                let w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
-                if w & 0x8080_8080_8080_8080 != 0 { return nil }
+                let w = Bytes8.load(base + k)
+                if w & Bytes8.highs != 0 { return nil }
                 h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
                 h ^= h >> 29
                 k += 8

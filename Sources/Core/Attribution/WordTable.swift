@@ -12,21 +12,19 @@ struct WordKey {
     /// An ASCII capital as its small letter; any other byte as it is.
     @inline(__always) static func folded(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
 
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
-
     /// Eight bytes with their ASCII capitals folded: a byte's top bit is set by adding 0x3F
     /// when it is 0x41 or more, by adding 0x25 when it is 0x5B or more (top bits cleared
     /// first, so no addition carries into the next byte); a capital adds 0x20.
     @inline(__always) static func folded(_ x: UInt64) -> UInt64 {
-        let low = x & ~highs
-        let capitals = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(low &+ 0x2525_2525_2525_2525) & ~x & highs
+        let low = x & ~Bytes8.highs
+        let capitals = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(low &+ 0x2525_2525_2525_2525) & ~x & Bytes8.highs
         return x | (capitals >> 2)
     }
 
     /// The bytes `start..<start + n` (n at most 8) as an integer, first byte lowest.
     @inline(__always) static func load(_ source: Source, _ start: Int, _ n: Int) -> UInt64 {
         if start + 8 <= source.count, let base = source.bytes.baseAddress {
-            let x = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+            let x = Bytes8.load(base + start)
             return n == 8 ? x : x & ((1 << (UInt64(n) << 3)) - 1)
         }
         var x: UInt64 = 0
@@ -51,19 +49,19 @@ struct WordKey {
         prefix = Self.folded(chunk)
         let h = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
         hash = h ^ (h >> 32)
-        isASCII = chunk & Self.highs == 0
+        isASCII = chunk & Bytes8.highs == 0
     }
 
     @inline(never) private init(long source: Source, _ start: Int, _ end: Int) {
         count = end - start
         var chunk = Self.load(source, start, min(count, 8))
-        var high = chunk & Self.highs
+        var high = chunk & Bytes8.highs
         prefix = Self.folded(chunk)
         var h = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
         var k = start + 8
         while k < end {
             chunk = Self.load(source, k, min(end - k, 8))
-            high |= chunk & Self.highs
+            high |= chunk & Bytes8.highs
             h = (h ^ (h >> 29) ^ Self.folded(chunk)) &* 0x9E37_79B9_7F4A_7C15
             k += 8
         }

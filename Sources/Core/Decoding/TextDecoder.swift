@@ -78,13 +78,12 @@ public struct TextDecoder: Sendable {
         var control = 0, invalid = 0
         let sample = bytes[start..<end]
         var i = start
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         while i < end {
             // Eight bytes at a time while they are printable ASCII: no byte of 0x80 and above,
-            // none below 0x20 (a byte below 0x20 borrows in `x - 0x20…` and sets its top bit).
+            // none below 0x20.
             if i + 8 <= end {
                 let x = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: i, as: UInt64.self)) }
-                if (x | (x &- ones &* 0x20)) & highs == 0 { i += 8; continue }
+                if x & Bytes8.highs | Bytes8.bytes(x, below: 0x20) == 0 { i += 8; continue }
             }
             let b = bytes[i]
             if b < 0x80 {

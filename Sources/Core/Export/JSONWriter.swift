@@ -42,7 +42,7 @@ struct JSONWriter {
         }
         while i < n {
             // Eight plain ASCII bytes at a time (most of an article), then byte by byte.
-            if i + 8 <= n, Self.plainASCII(UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+            if i + 8 <= n, Self.plainASCII(Bytes8.load(buf.baseAddress! + i)) {
                 i += 8
                 continue
             }
@@ -71,14 +71,11 @@ struct JSONWriter {
     }
 
     /// Whether none of the eight bytes of `x` needs an escape or a closer look: each is ASCII
-    /// from 0x20 to 0x7E and neither `"` nor `\`. (A byte b is zero in `x ^ c` when b == c;
-    /// `(y - 0x01…) & ~y & 0x80…` is non-zero when some byte of y is zero.)
+    /// from 0x20 to 0x7E and neither `"` nor `\`.
     @inline(__always) static func plainASCII(_ x: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ y: UInt64) -> Bool { (y &- ones) & ~y & high != 0 }
-        if x & high != 0 { return false }                                   // a byte from 0x80
-        if (x &- 0x2020_2020_2020_2020) & ~x & high != 0 { return false }   // a byte below 0x20
-        return !hasZero(x ^ (0x22 &* ones)) && !hasZero(x ^ (0x5C &* ones)) && !hasZero(x ^ (0x7F &* ones))
+        let odd = x & Bytes8.highs | Bytes8.bytes(x, below: 0x20)
+            | Bytes8.bytes(x, equalTo: 0x22) | Bytes8.bytes(x, equalTo: 0x5C) | Bytes8.bytes(x, equalTo: 0x7F)
+        return odd == 0
     }
 
     private mutating func unicodeEscape(_ v: UInt32) {

@@ -210,17 +210,12 @@ public final class LanguagePack: Sendable {
             @inline(__always) func inWord(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 || b >= 0x80 }
             let n = bytes.count
             var i = 0
-            let highs: UInt64 = 0x8080_8080_8080_8080
             while i < n {
                 guard inWord(bytes[i]) else { i += 1; continue }
-                // Eight bytes at once: a byte is in the word when its top bit is set or, with
-                // 0x20 added, it lies in a…z (adding 0x1F sets the top bit from 0x61 on, adding
-                // 0x05 from 0x7B on; top bits cleared first, so nothing carries).
+                // Eight bytes at once: a byte is in the word when it is an ASCII letter or from 0x80.
                 if i + 8 <= n, let base = bytes.baseAddress {
-                    let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                    let y = (x & ~highs) | 0x2020_2020_2020_2020
-                    let letters = (y &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(y &+ 0x0505_0505_0505_0505)
-                    let outside = ~(letters | x) & highs
+                    let x = Bytes8.load(base + i)
+                    let outside = ~(Bytes8.asciiLetters(x) | x) & Bytes8.highs
                     if outside == 0 {
                         // Eight bytes or more: no stopword.
                         i += 8

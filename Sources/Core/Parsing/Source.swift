@@ -1,3 +1,34 @@
+/// Eight bytes read as one integer (the first byte lowest) and tested all at once: the
+/// scanners, the tokenizer, the word keys and the JSON writer skip plain ASCII this way.
+/// Each test gives a word whose top bit is set in the bytes that pass it.
+enum Bytes8 {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes at `p` (any alignment).
+    @inline(__always) static func load(_ p: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+    }
+
+    /// Zero bytes of `v`, by the classic `(v - 0x01…) & ~v & 0x80…`: exact for the lowest
+    /// zero byte (a borrow may mark a byte above it too), so "any" and "the first" are right.
+    @inline(__always) static func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+
+    /// Bytes equal to `b`.
+    @inline(__always) static func bytes(_ x: UInt64, equalTo b: UInt8) -> UInt64 { zeroBytes(x ^ (ones &* UInt64(b))) }
+
+    /// Bytes below `n` (at most 0x80), in the same sense as `zeroBytes`.
+    @inline(__always) static func bytes(_ x: UInt64, below n: UInt8) -> UInt64 { (x &- ones &* UInt64(n)) & ~x & highs }
+
+    /// Bytes whose low seven bits are an ASCII letter (callers rule out bytes from 0x80 with
+    /// `x` itself): with 0x20 added, adding 0x1F sets the top bit from a on and adding 0x05
+    /// from z + 1 on (top bits cleared first, so nothing carries).
+    @inline(__always) static func asciiLetters(_ x: UInt64) -> UInt64 {
+        let y = (x & ~highs) | 0x2020_2020_2020_2020
+        return (y &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(y &+ 0x0505_0505_0505_0505) & highs
+    }
+}
+
 /// Read-only access to the text's UTF-8 bytes for the scanning stages.
 ///
 /// Stages scan bytes, not `Character`s: that is what keeps Core above 100 MB/s.
@@ -58,17 +89,14 @@ struct Source {
     }
 
     /// How many of the eight bytes from `i` (all in the text) are ASCII letters or digits
-    /// before the first that is not. A byte's top bit is set by adding 0x1F (0x20 added
-    /// first) from a on, 0x05 from z + 1 on; by adding 0x50 from 0 on, 0x46 from 9 + 1 on (top
-    /// bits cleared first, so nothing carries); bytes of 0x80 and above are neither.
+    /// before the first that is not. A digit's top bit is set by adding 0x50 from 0 on, 0x46
+    /// from 9 + 1 on (top bits cleared first, so nothing carries); bytes of 0x80 and above
+    /// are neither.
     @inline(__always) func asciiAlphanumerics(at i: Int) -> Int {
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let x = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
-        let low = x & ~highs
-        let y = low | 0x2020_2020_2020_2020
-        let letters = (y &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(y &+ 0x0505_0505_0505_0505)
+        let x = Bytes8.load(bytes.baseAddress! + i)
+        let low = x & ~Bytes8.highs
         let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646)
-        let other = ~((letters | digits) & ~x) & highs
+        let other = ~((Bytes8.asciiLetters(x) | digits) & ~x) & Bytes8.highs
         return other == 0 ? 8 : other.trailingZeroBitCount >> 3
     }
 
@@ -92,18 +120,14 @@ struct Source {
 
     /// The first offset in `i..<end` holding `a`, `b` or `c` (or, with `orHigh`, any byte of
     /// 0x80 and above), else `end`. The scanners' hot loops skip plain text with it eight
-    /// bytes at a time: a byte equal to a needle is a zero byte of `word ^ needle`, found with
-    /// the classic test `(v - 0x01…) & ~v & 0x80…`, whose lowest set bit is the first zero byte.
+    /// bytes at a time (`Bytes8`: the lowest marked byte is the first hit).
     @inline(__always) func skip(from i: Int, to end: Int, until a: UInt8, _ b: UInt8, _ c: UInt8, orHigh: Bool) -> Int {
         guard let base = bytes.baseAddress else { return end }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let pa = ones &* UInt64(a), pb = ones &* UInt64(b), pc = ones &* UInt64(c)
-        @inline(__always) func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
         var k = i
         while k + 8 <= end {
-            let x = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
-            var hit = zeroBytes(x ^ pa) | zeroBytes(x ^ pb) | zeroBytes(x ^ pc)
-            if orHigh { hit |= x & highs }
+            let x = Bytes8.load(base + k)
+            var hit = Bytes8.bytes(x, equalTo: a) | Bytes8.bytes(x, equalTo: b) | Bytes8.bytes(x, equalTo: c)
+            if orHigh { hit |= x & Bytes8.highs }
             if hit != 0 { return k + hit.trailingZeroBitCount >> 3 }
             k += 8
         }
