@@ -70,7 +70,12 @@ struct QuotationScanner {
                 i = source.skip(from: i, to: range.end, until: 0x22, 0x27, 0x60, orHigh: true)
                 if i == range.end { break }
                 let b = source[i]
-                if !QuoteMarks.mayStartMark(b) { i += 1; continue }
+                if !QuoteMarks.mayStartMark(b) {
+                    // Nor do its continuation bytes (0x80–0xBF), when it starts a longer scalar.
+                    i += 1
+                    while i < range.end && source[i] & 0xC0 == 0x80 { i += 1 }
+                    continue
+                }
                 let (s, n) = source.scalar(at: i)
                 // `` and '' as used in wire copy and PTB-style text stand for double marks.
                 if b == 0x60, i + 1 < range.end, source[i + 1] == 0x60 {

@@ -30,7 +30,10 @@ struct SentenceSplitter {
                 if i == range.end { break }
                 let b = source[i]
                 guard b == 0x2E || b == 0x21 || b == 0x3F || (b == 0xE2 && i + 2 < range.end && source[i + 1] == 0x80 && source[i + 2] == 0xA6) else {
-                    i += 1; continue
+                    // Another scalar: its continuation bytes (0x80–0xBF) are no mark either.
+                    i += 1
+                    while i < range.end && source[i] & 0xC0 == 0x80 { i += 1 }
+                    continue
                 }
                 var end = i + (b == 0xE2 ? 3 : 1)
                 // Runs of marks (?!, ...) and closing quotes or brackets stay with the sentence.
