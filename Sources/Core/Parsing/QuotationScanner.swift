@@ -38,8 +38,10 @@ struct QuotationScanner {
         var out: [MarkedQuotation] = []
         var carried: Open?        // a quotation left open at the previous paragraph's end
         var deepNoted = false     // the nesting cap was reported once
+        // The marks open in the paragraph being read; empty between paragraphs (each ends by
+        // emptying it), so one array serves them all.
+        var stack: [Open] = []
         for (p, paragraph) in paragraphs.enumerated() {
-            var stack: [Open] = []
             let range = paragraph.range
             var i = range.start
             if let c = carried {

@@ -117,6 +117,12 @@ struct SentenceSplitter {
         guard mark == 0x2E else { return false }
         var j = i
         while j > start {
+            // ASCII bytes, the common case, answer without decoding a scalar.
+            let b = source[j - 1]
+            if b < 0x80 {
+                if (b | 0x20) &- 0x61 < 26 || b == 0x2E { j -= 1; continue }
+                break
+            }
             guard let (s, k) = source.scalar(before: j) else { break }
             if s.isLetterLike || s == "." { j = k } else { break }
         }

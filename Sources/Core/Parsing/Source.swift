@@ -41,6 +41,12 @@ enum Bytes16 {
         UnsafeRawPointer(p).loadUnaligned(as: Vector.self)
     }
 
+    /// Whether no lane of `m` is set.
+    @inline(__always) static func none(_ m: Mask) -> Bool {
+        let w = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+        return w[0] | w[1] == 0
+    }
+
     /// The offset of the first lane set in `m`, 16 when none is. (The mask read as two
     /// words: no lane-by-lane reduction.)
     @inline(__always) static func first(_ m: Mask) -> Int {
@@ -150,11 +156,20 @@ struct Source {
         if k + 16 <= end {
             let va = Bytes16.Vector(repeating: a), vb = Bytes16.Vector(repeating: b), vc = Bytes16.Vector(repeating: c)
             let high = Bytes16.Vector(repeating: 0x80)
-            while k + 16 <= end {
-                let v = Bytes16.load(base + k)
-                var hit = (v .== va) .| (v .== vb) .| (v .== vc)
-                if orHigh { hit = hit .| (v .>= high) }
-                let f = Bytes16.first(hit)
+            @inline(__always) func hits(_ v: Bytes16.Vector) -> Bytes16.Mask {
+                let hit = (v .== va) .| (v .== vb) .| (v .== vc)
+                return orHigh ? hit .| (v .>= high) : hit
+            }
+            // Thirty-two bytes a turn while nothing is found (one test of both halves), then
+            // the sixteen that hold the hit.
+            while k + 32 <= end {
+                let h0 = hits(Bytes16.load(base + k)), h1 = hits(Bytes16.load(base + k + 16))
+                if Bytes16.none(h0 .| h1) { k += 32; continue }
+                let f = Bytes16.first(h0)
+                return f < 16 ? k + f : k + 16 + Bytes16.first(h1)
+            }
+            if k + 16 <= end {
+                let f = Bytes16.first(hits(Bytes16.load(base + k)))
                 if f < 16 { return k + f }
                 k += 16
             }
