@@ -28,7 +28,9 @@ public enum ArticleJSON {
             if let published = article.published { w.raw(", \"published\": "); w.string(published) }
             if let url = article.url { w.raw(", \"url\": "); w.string(url) }
             w.raw(", \"speakers\": [")
-            for (k, s) in article.speakers.enumerated() {
+            // Index loops: `enumerated()` went through the runtime for each (offset, element) pair.
+            for k in article.speakers.indices {
+                let s = article.speakers[k]
                 if k > 0 { w.raw(", ") }
                 w.raw("{\"id\": \"s"); w.int(s.id + 1); w.raw("\", \"name\": "); w.string(s.name)
                 w.raw(", \"aliases\": "); w.strings(s.aliases)
@@ -40,7 +42,8 @@ public enum ArticleJSON {
                 try w.flush(threshold: chunkSize, to: sink)
             }
             w.raw("], \"quotes\": [")
-            for (k, q) in article.quotations.enumerated() {
+            for k in article.quotations.indices {
+                let q = article.quotations[k]
                 if k > 0 { w.raw(", ") }
                 w.raw("{\"id\": \"q"); w.int(q.id + 1); w.raw("\", \"text\": \"")
                 var first = true
@@ -63,7 +66,8 @@ public enum ArticleJSON {
                 try w.flush(threshold: chunkSize, to: sink)
             }
             w.raw("], \"diagnostics\": [")
-            for (k, d) in article.diagnostics.enumerated() {
+            for k in article.diagnostics.indices {
+                let d = article.diagnostics[k]
                 if k > 0 { w.raw(", ") }
                 w.raw("{\"severity\": \""); w.raw(string: d.severity.rawValue); w.raw("\", \"code\": \""); w.raw(string: d.code.rawValue)
                 w.raw("\", \"message\": "); w.string(d.message)

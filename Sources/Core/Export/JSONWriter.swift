@@ -131,36 +131,44 @@ struct JSONWriter {
         bytes.removeAll()
     }
 
-    /// Numbers already written as text (confidences take a handful of values; printing a
-    /// `Double` is costly), by their bits: the sixteen found last, looked through in turn
-    /// (a dictionary's hashing cost more than the scan).
+    /// Numbers already written as text (confidences take a few dozen values; printing a
+    /// `Double` is costly), by their bits in a small open-addressed table (a dictionary's
+    /// hashing cost more than printing saved). Made on the first number written.
     private var numberBits: [UInt64] = []
     private var numberText: [[UInt8]] = []
-    private var numberNext = 0
+    private var numbersKnown = 0
 
     mutating func number(_ d: Double) {
         let rounded = (d * 1000).rounded() / 1000
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { int(Int(rounded)); return }
+        // Not a whole number, so its bits are never 0 (+0.0), the empty slot's mark.
         let bits = rounded.bitPattern
-        for k in numberBits.indices where numberBits[k] == bits {
-            numberText[k].withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
-            return
+        if numberBits.isEmpty {
+            numberBits = [UInt64](repeating: 0, count: 256)
+            numberText = [[UInt8]](repeating: [], count: 256)
+        }
+        var slot = Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        while numberBits[slot] != 0 {
+            if numberBits[slot] == bits {
+                numberText[slot].withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+                return
+            }
+            slot = (slot + 1) & 255
         }
         let text = Array(String(rounded).utf8)
-        if numberBits.count < 16 {
-            numberBits.append(bits); numberText.append(text)
-        } else {
-            numberBits[numberNext] = bits; numberText[numberNext] = text
-            numberNext = (numberNext + 1) & 15
+        if numbersKnown < 192 {
+            numberBits[slot] = bits
+            numberText[slot] = text
+            numbersKnown += 1
         }
         text.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
 
     mutating func strings(_ list: [String]) {
         bytes.append(0x5B)
-        for (k, s) in list.enumerated() {
+        for k in list.indices {
             if k > 0 { raw(", ") }
-            string(s)
+            string(list[k])
         }
         bytes.append(0x5D)
     }
@@ -261,10 +269,12 @@ final class ByteBuffer {
         8081828384858687888990919293949596979899
         """ }
 
-    /// How many decimal digits `m` has (1 for 0).
+    /// How many decimal digits `m` has (1 for 0): up to eight by comparisons, then counted.
     @inline(__always) static func decimalDigits(_ m: UInt) -> Int {
-        var digits = 1
-        var bound: UInt = 10
+        if m < 10_000 { return m < 100 ? (m < 10 ? 1 : 2) : (m < 1_000 ? 3 : 4) }
+        if m < 100_000_000 { return m < 1_000_000 ? (m < 100_000 ? 5 : 6) : (m < 10_000_000 ? 7 : 8) }
+        var digits = 9
+        var bound: UInt = 1_000_000_000
         while digits < 20 && m >= bound {
             digits &+= 1
             bound = bound &* 10
