@@ -48,6 +48,65 @@ struct JSONWriterTests {
         }
     }
 
+    @Test("sixteen bytes: the first that is not plain is found, whatever its place")
+    func firstOdd() {
+        let edges: [UInt8] = [0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x41, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xC2, 0xE2, 0xFF]
+        var x: UInt64 = 0x2545_F491_4F6C_DD1D
+        for _ in 0..<30_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<16 {
+                x = x &* 6364136223846793005 &+ 1442695040888963407
+                let r = Int(x >> 33)
+                bytes.append(r % 7 == 0 ? edges[(r / 7) % edges.count] : UInt8(0x61 + (r / 7) % 26))
+            }
+            let found = bytes.withUnsafeBufferPointer { JSONWriter.firstOdd($0.baseAddress!) }
+            #expect(found == (bytes.firstIndex { !Self.plain($0) } ?? 16), "\(bytes)")
+        }
+    }
+
+    @Test("the kinds and rules are written as their raw values")
+    func enumNames() {
+        for k in QuotationKind.allCases { #expect(k.jsonName.description == k.rawValue) }
+        for r in AttributionRule.allCases { #expect(r.jsonName.description == r.rawValue) }
+        for k in [SpeakerKind.person, .organization, .anonymous] { #expect(k.jsonName.description == k.rawValue) }
+    }
+
+    @Test("every power of ten, and the numbers beside it, as String(describing:)")
+    func decimalEdges() {
+        var p: UInt = 1
+        var values: [Int] = []
+        for _ in 0..<19 {
+            values += [Int(p) - 1, Int(p), Int(p) + 1, -Int(p)]
+            p *= 10
+        }
+        for v in values + (0..<2_000).map({ $0 * 7919 % 1_000_003 }) {
+            var w = JSONWriter()
+            w.int(v)
+            #expect(w.output == String(v))
+        }
+    }
+
+    @Test("numbers are Swift's own text of the value rounded to thousandths, however many are cached")
+    func numbers() {
+        var w = JSONWriter()
+        var expected = ""
+        // More distinct values than the cache holds, each several times, in an order that
+        // makes the cache both hit and drop entries.
+        var values: [Double] = []
+        for k in 0..<60 {
+            let base: Double = Double(k % 23) / 17
+            let nudge: Double = (Double(k % 3) - 1) * 0.0004
+            values.append(base + nudge)
+        }
+        for (k, v) in (values + values.reversed() + values).enumerated() {
+            if k > 0 { w.raw(","); expected += "," }
+            w.number(v)
+            let rounded = (v * 1000).rounded() / 1000
+            expected += rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        }
+        #expect(w.output == expected)
+    }
+
     @Test("integers are written as String(describing:) writes them", arguments: [
         0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 12_345, 99_999, 100_000, 1_000_000, 9_999_999_999,
         Int.max, Int.min, Int.min + 1, -1, -10, -99, -100, -1234567,

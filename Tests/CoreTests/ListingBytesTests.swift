@@ -145,6 +145,37 @@ extension ListingBytesTests {
         }
         #expect(Array("don't stop-start - now".utf8).withUnsafeBufferPointer { VoiceShare.words(in: $0, from: 0, to: $0.count) } == 3)
     }
+
+    @Test("word counts eight bytes at a time agree with the byte rule, from any offset to any other")
+    func wordCountsAcrossBoundaries() {
+        func reference(_ b: ArraySlice<UInt8>) -> Int {
+            var n = 0, inWord = false
+            for c in b {
+                let letter = c >= 0x80 || (c >= 48 && c <= 57) || (c | 0x20 >= 97 && c | 0x20 <= 122)
+                if letter && !inWord { n += 1 }
+                inWord = letter || (inWord && (c == 0x27 || c == 0x2D))
+            }
+            return n
+        }
+        // Runs of apostrophes and hyphens, and the bytes next to every class boundary.
+        let edges: [UInt8] = [0x27, 0x2D, 0x27, 0x2D, 0x20, 0x26, 0x28, 0x2C, 0x2E, 0x2F, 0x30, 0x39, 0x3A, 0x40, 0x41,
+                              0x5A, 0x5B, 0x60, 0x61, 0x7A, 0x7B, 0x7F, 0x80, 0xA7, 0xAD, 0xC3, 0xFF, 0x00, 0x0A]
+        var x: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for round in 0..<3_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(round % 70) {
+                x = x &* 6364136223846793005 &+ 1442695040888963407
+                let r = Int(x >> 33)
+                bytes.append(r % 3 == 0 ? UInt8(0x61 + (r / 3) % 26) : edges[(r / 3) % edges.count])
+            }
+            for from in [0, 1, 3, 8] where from <= bytes.count {
+                for to in Set([bytes.count, max(from, bytes.count - 1), min(bytes.count, from + 9)]) {
+                    let got = bytes.withUnsafeBufferPointer { VoiceShare.words(in: $0, from: from, to: to) }
+                    #expect(got == reference(bytes[from..<to]), "\(bytes) \(from)..<\(to)")
+                }
+            }
+        }
+    }
 }
 
 /// Raw controls in output meant for a terminal (ESC allowed only where colour was asked for).

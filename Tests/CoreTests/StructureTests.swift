@@ -3,6 +3,34 @@ import Testing
 
 @Suite("Title, paragraphs and sentences")
 struct StructureTests {
+    @Test("the scanners' skip stops where a byte-by-byte search does, at every offset")
+    func skipAgrees() {
+        let edges: [UInt8] = [0x0A, 0x0D, 0x2E, 0x21, 0x3F, 0x22, 0x27, 0x60, 0x7F, 0x80, 0xC2, 0xE2, 0xFF, 0x20]
+        var x: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for round in 0..<4_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(round % 53) {
+                x = x &* 6364136223846793005 &+ 1442695040888963407
+                let r = Int(x >> 33)
+                bytes.append(r % 11 == 0 ? edges[(r / 11) % edges.count] : UInt8(0x61 + (r / 11) % 26))
+            }
+            bytes.withUnsafeBufferPointer { buf in
+                let source = Source(bytes: buf)
+                for (a, b, c) in [(UInt8(0x0A), UInt8(0x0D), UInt8(0x0D)), (0x2E, 0x21, 0x3F), (0x22, 0x27, 0x60)] {
+                    for orHigh in [false, true] {
+                        for from in [0, 1, 5, 9] where from <= bytes.count {
+                            let naive = (from..<bytes.count).first { k in
+                                let y = bytes[k]
+                                return y == a || y == b || y == c || (orHigh && y >= 0x80)
+                            } ?? bytes.count
+                            #expect(source.skip(from: from, to: bytes.count, until: a, b, c, orHigh: orHigh) == naive, "\(bytes)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test("a first line followed by a blank line is the title")
     func title() {
         let a = ArticleParser.parse("Storm Closes Ports\n\nThe storm came early. It left late.\n\nPorts stayed shut.")

@@ -28,11 +28,13 @@ public enum ArticleJSON {
             if let published = article.published { w.raw(", \"published\": "); w.string(published) }
             if let url = article.url { w.raw(", \"url\": "); w.string(url) }
             w.raw(", \"speakers\": [")
-            for (k, s) in article.speakers.enumerated() {
+            // Index loops: `enumerated()` went through the runtime for each (offset, element) pair.
+            for k in article.speakers.indices {
+                let s = article.speakers[k]
                 if k > 0 { w.raw(", ") }
                 w.raw("{\"id\": \"s"); w.int(s.id + 1); w.raw("\", \"name\": "); w.string(s.name)
                 w.raw(", \"aliases\": "); w.strings(s.aliases)
-                w.raw(", \"kind\": \""); w.raw(string: s.kind.rawValue); w.raw("\", \"roles\": "); w.strings(s.roles)
+                w.raw(", \"kind\": \""); w.raw(s.kind.jsonName); w.raw("\", \"roles\": "); w.strings(s.roles)
                 w.raw(", \"organization\": "); w.optionalString(s.organization)
                 w.raw(", \"quoteCount\": "); w.int(s.statements.count)
                 w.raw(", \"firstMention\": {\"start\": "); w.int(s.firstMention.start)
@@ -40,7 +42,8 @@ public enum ArticleJSON {
                 try w.flush(threshold: chunkSize, to: sink)
             }
             w.raw("], \"quotes\": [")
-            for (k, q) in article.quotations.enumerated() {
+            for k in article.quotations.indices {
+                let q = article.quotations[k]
                 if k > 0 { w.raw(", ") }
                 w.raw("{\"id\": \"q"); w.int(q.id + 1); w.raw("\", \"text\": \"")
                 var first = true
@@ -49,7 +52,7 @@ public enum ArticleJSON {
                     first = false
                     w.slice(utf8, segment)
                 }
-                w.raw("\", \"kind\": \""); w.raw(string: q.kind.rawValue); w.raw("\", \"speaker\": ")
+                w.raw("\", \"kind\": \""); w.raw(q.kind.jsonName); w.raw("\", \"speaker\": ")
                 if let s = q.speaker { w.raw("\"s"); w.int(s + 1); w.raw("\"") } else { w.raw("null") }
                 w.raw(", \"start\": "); w.int(q.range.start); w.raw(", \"end\": "); w.int(q.range.end)
                 w.raw(", \"paragraph\": "); w.int(q.paragraph); w.raw(", \"sentence\": "); w.int(q.sentence)
@@ -57,13 +60,14 @@ public enum ArticleJSON {
                 if let cue = q.attribution.cue {
                     w.raw(", \"cueStart\": "); w.int(cue.range.start); w.raw(", \"cueEnd\": "); w.int(cue.range.end)
                 }
-                w.raw(", \"rule\": \""); w.raw(string: q.attribution.rule.rawValue); w.raw("\", \"confidence\": ")
+                w.raw(", \"rule\": \""); w.raw(q.attribution.rule.jsonName); w.raw("\", \"confidence\": ")
                 w.number(q.attribution.confidence)
                 w.raw("}")
                 try w.flush(threshold: chunkSize, to: sink)
             }
             w.raw("], \"diagnostics\": [")
-            for (k, d) in article.diagnostics.enumerated() {
+            for k in article.diagnostics.indices {
+                let d = article.diagnostics[k]
                 if k > 0 { w.raw(", ") }
                 w.raw("{\"severity\": \""); w.raw(string: d.severity.rawValue); w.raw("\", \"code\": \""); w.raw(string: d.code.rawValue)
                 w.raw("\", \"message\": "); w.string(d.message)
@@ -79,5 +83,51 @@ public enum ArticleJSON {
     /// A quotation's words; the parts of a quotation over several paragraphs joined by a newline.
     public static func text(of q: Quotation, in article: Article) -> String {
         q.segments.map(article.string).joined(separator: "\n")
+    }
+}
+
+// The raw values as literals, so the writer copies their bytes without making a `String`
+// (tests hold each to its `rawValue`).
+extension QuotationKind {
+    var jsonName: StaticString {
+        switch self {
+        case .direct: return "direct"
+        case .partial: return "partial"
+        case .indirect: return "indirect"
+        case .scare: return "scare"
+        case .title: return "title"
+        case .nested: return "nested"
+        }
+    }
+}
+
+extension AttributionRule {
+    var jsonName: StaticString {
+        switch self {
+        case .speechVerb: return "speech-verb"
+        case .pronoun: return "pronoun"
+        case .colon: return "colon"
+        case .dash: return "dash"
+        case .according: return "according-to"
+        case .continuation: return "continuation"
+        case .previousSubject: return "previous-subject"
+        case .backwardFill: return "backward-fill"
+        case .retrospective: return "retrospective"
+        case .introducedBy: return "introduced-by"
+        case .sentenceSubject: return "sentence-subject"
+        case .reportedSpeech: return "reported-speech"
+        case .notAStatement: return "not-a-statement"
+        case .unattributed: return "unattributed"
+        }
+    }
+}
+
+extension SpeakerKind {
+    var jsonName: StaticString {
+        switch self {
+        case .person: return "person"
+        case .organization: return "organization"
+        case .anonymous: return "anonymous"
+        }
     }
 }

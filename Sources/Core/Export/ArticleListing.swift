@@ -120,15 +120,28 @@ public enum ArticleListing {
             }
             for (rank, index) in orderedSpeakerIndices(article).enumerated() where only?.contains(article.speakers[index].id) ?? true {
                 let s = article.speakers[index]
-                var head = s.name
-                let detail = ([s.roles.first].compactMap { $0 } + [s.organization].compactMap { $0 }).joined(separator: ", ")
-                if !detail.isEmpty { head += " (\(detail))" }
-                head += " — \(s.statements.count) statement\(s.statements.count == 1 ? "" : "s")"
-                if let sgr, !sgr.isEmpty { head = esc + "[1;\(sgr[rank % sgr.count])m" + head + esc + "[0m" }
-                out.put(head + "\n")
+                // The head line, piece by piece into the bytes: "name (role, organisation) — n
+                // statements", in the speaker's colour with `sgr`.
+                let colour = sgr.flatMap { $0.isEmpty ? nil : $0[rank % $0.count] }
+                if let colour { out.put(esc); out.put("[1;"); out.put(String(colour)); out.put("m") }
+                out.put(s.name)
+                // The role and the organisation that are given, joined by ", ", in brackets
+                // unless that leaves nothing.
+                let role = s.roles.first, organization = s.organization
+                if (role != nil && organization != nil) || role?.isEmpty == false || organization?.isEmpty == false {
+                    out.put(" (")
+                    if let role { out.put(role) }
+                    if role != nil && organization != nil { out.put(", ") }
+                    if let organization { out.put(organization) }
+                    out.put(")")
+                }
+                out.put(" — "); out.put(String(s.statements.count)); out.put(s.statements.count == 1 ? " statement" : " statements")
+                if colour != nil { out.put(esc); out.put("[0m") }
+                out.put("\n")
                 if share.total > 0 {
                     let (q, r) = share.words(of: s, in: article)
-                    out.put("  voice \(share.bar(q, r)) \(share.percent(q + r))%: \(q) words quoted, \(r) reported\n")
+                    out.put("  voice "); out.put(share.bar(q, r)); out.put(" "); out.put(String(share.percent(q + r)))
+                    out.put("%: "); out.put(String(q)); out.put(" words quoted, "); out.put(String(r)); out.put(" reported\n")
                 }
                 for qi in s.statements {
                     out.line(for: article.quotations[qi], explain: explain, ansi: sgr != nil)
@@ -312,16 +325,27 @@ public struct VoiceShare {
     /// The article's text, counted in place (a native string's UTF-8, not a copy of it).
     private var text: String
 
+    /// Words of each statement (0 for the quotations that are none), counted once here for
+    /// the narration and then summed per speaker.
+    private var statementWords: [Int] = []
+
     init(_ article: Article) {
         text = article.text
         text.makeContiguousUTF8()
         var total = 0, quoted = 0
+        var counts = [Int](repeating: 0, count: article.quotations.count)
         text.withUTF8 { b in
             total = VoiceShare.words(in: b, from: 0, to: b.count)
-            for q in article.quotations where q.kind.isStatement { q.forEachSegment { quoted += VoiceShare.count(b, $0.start, $0.end) } }
+            for (i, q) in article.quotations.enumerated() where q.kind.isStatement {
+                var n = 0
+                q.forEachSegment { n += VoiceShare.count(b, $0.start, $0.end) }
+                counts[i] = n
+                quoted += n
+            }
         }
         self.total = total
         narration = max(0, total - quoted)
+        statementWords = counts
     }
 
     func words(of s: Speaker, in article: Article) -> (quoted: Int, reported: Int) {
@@ -331,7 +355,11 @@ public struct VoiceShare {
             for i in s.statements {
                 let quotation = article.quotations[i]
                 var n = 0
-                quotation.forEachSegment { n += VoiceShare.count(b, $0.start, $0.end) }
+                if quotation.kind.isStatement && i < statementWords.count {
+                    n = statementWords[i]
+                } else {
+                    quotation.forEachSegment { n += VoiceShare.count(b, $0.start, $0.end) }
+                }
                 if quotation.kind == .indirect { r += n } else { q += n }
             }
         }
@@ -364,11 +392,35 @@ public struct VoiceShare {
     /// Words in bytes `from..<to`: runs of letters and digits (any non-ASCII byte counts as a
     /// letter), an inner apostrophe or hyphen keeping a word whole. Shared with the reader's
     /// share-of-voice bars so that the pane and `--list` agree.
+    ///
+    /// Eight bytes at a time: a byte is in a word when it is a letter, or an apostrophe or
+    /// hyphen right after a byte in a word. With 0xFF for each byte that can be in a word
+    /// and 0x01 for each letter (and for the first byte when the word before goes on), adding
+    /// the two carries from each letter to the end of its run: the carries and the letters
+    /// are the bytes in a word. A word starts at a letter whose previous byte is in none.
     public static func words(in b: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int {
-        byteClass.withUnsafeBufferPointer { table in
-            var n = 0
-            var inWord = false
-            var i = from
+        var n = 0
+        var inWord: UInt64 = 0   // 1 when the byte before `i` is in a word
+        var i = from
+        if let base = b.baseAddress {
+            while i + 8 <= end {
+                let x = Bytes8.load(base + i)
+                let low = x & ~Bytes8.highs
+                let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646)
+                let letters = (((Bytes8.asciiLetters(x) | digits) & ~x) | x) & Bytes8.highs
+                let joins = exactlyEqual(x, 0x27) | exactlyEqual(x, 0x2D)
+                let seeds = letters >> 7
+                let run = ((letters | joins) >> 7) &* 0xFF
+                let s = seeds | (inWord & run & 1)
+                let carries = (run &+ s) ^ run ^ s
+                let within = (carries | s) & run & Bytes8.ones
+                n &+= (seeds & ~((within << 8) | inWord)).nonzeroBitCount
+                inWord = within >> 56
+                i += 8
+            }
+        }
+        return byteClass.withUnsafeBufferPointer { table in
+            var inWord = inWord != 0
             while i < end {
                 let k = table[Int(b[i])]
                 let letter = k == 1
@@ -378,6 +430,13 @@ public struct VoiceShare {
             }
             return n
         }
+    }
+
+    /// The bytes of `x` equal to `b`, marked by their top bit, exactly (no borrow marks a
+    /// byte above a match: the low seven bits are added apart from the top one).
+    @inline(__always) static func exactlyEqual(_ x: UInt64, _ b: UInt8) -> UInt64 {
+        let v = x ^ (Bytes8.ones &* UInt64(b))
+        return ~(((v & ~Bytes8.highs) &+ ~Bytes8.highs) | v) & Bytes8.highs
     }
 
     /// Per byte: 1 a letter or digit (any non-ASCII byte counts as a letter), 2 an apostrophe

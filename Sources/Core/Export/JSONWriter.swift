@@ -13,8 +13,14 @@ struct JSONWriter {
 
     var output: String { String(decoding: bytes.buffer, as: UTF8.self) }
 
-    mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    /// A literal known to need no escaping. Straight from the literal's bytes: no closure
+    /// (which retained the buffer on every call) and no `memcpy` call for a few bytes.
+    @inline(__always) mutating func raw(_ s: StaticString) {
+        if s.hasPointerRepresentation {
+            bytes.append(s.utf8Start, count: s.utf8CodeUnitCount)
+        } else {
+            s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        }
     }
 
     /// A string known to need no escaping (an enum's raw value).
@@ -41,8 +47,13 @@ struct JSONWriter {
             if upTo > run { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[run..<upTo])) }
         }
         while i < n {
-            // Eight plain ASCII bytes at a time (most of an article), then byte by byte.
-            if i + 8 <= n, Self.plainASCII(Bytes8.load(buf.baseAddress! + i)) {
+            // Sixteen plain ASCII bytes at a time (most of an article), straight to the first
+            // byte that is not plain; then eight; then byte by byte.
+            if i + 16 <= n {
+                let f = Self.firstOdd(buf.baseAddress! + i)
+                i += f
+                if f == 16 { continue }
+            } else if i + 8 <= n, Self.plainASCII(Bytes8.load(buf.baseAddress! + i)) {
                 i += 8
                 continue
             }
@@ -64,7 +75,10 @@ struct JSONWriter {
             case 0xE2 where i + 2 < n && buf[i + 1] == 0x80 && (buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9):
                 flush(i); unicodeEscape(buf[i + 2] == 0xA8 ? 0x2028 : 0x2029); i += 3; run = i
             default:
+                // A byte of a longer sequence with nothing to escape: its continuation bytes
+                // (0x80–0xBF) start no escape, so they are passed over with it.
                 i += 1
+                while i < n && buf[i] & 0xC0 == 0x80 { i += 1 }
             }
         }
         flush(n)
@@ -76,6 +90,15 @@ struct JSONWriter {
         let odd = x & Bytes8.highs | Bytes8.bytes(x, below: 0x20)
             | Bytes8.bytes(x, equalTo: 0x22) | Bytes8.bytes(x, equalTo: 0x5C) | Bytes8.bytes(x, equalTo: 0x7F)
         return odd == 0
+    }
+
+    /// The offset of the first of the sixteen bytes at `p` that is not plain ASCII (below
+    /// 0x20, `"`, `\`, 0x7F or above), 16 when all are plain: `plainASCII`'s rule.
+    @inline(__always) static func firstOdd(_ p: UnsafePointer<UInt8>) -> Int {
+        let v = Bytes16.load(p)
+        let odd = (v .< Bytes16.Vector(repeating: 0x20)) .| (v .== Bytes16.Vector(repeating: 0x22))
+            .| (v .== Bytes16.Vector(repeating: 0x5C)) .| (v .>= Bytes16.Vector(repeating: 0x7F))
+        return Bytes16.first(odd)
     }
 
     private mutating func unicodeEscape(_ v: UInt32) {
@@ -108,24 +131,44 @@ struct JSONWriter {
         bytes.removeAll()
     }
 
-    /// Numbers already written as text (confidences take a handful of values; printing a
-    /// `Double` is costly), by their bits.
-    private var numberText: [UInt64: [UInt8]] = [:]
+    /// Numbers already written as text (confidences take a few dozen values; printing a
+    /// `Double` is costly), by their bits in a small open-addressed table (a dictionary's
+    /// hashing cost more than printing saved). Made on the first number written.
+    private var numberBits: [UInt64] = []
+    private var numberText: [[UInt8]] = []
+    private var numbersKnown = 0
 
     mutating func number(_ d: Double) {
         let rounded = (d * 1000).rounded() / 1000
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { int(Int(rounded)); return }
-        if let known = numberText[rounded.bitPattern] { known.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }; return }
+        // Not a whole number, so its bits are never 0 (+0.0), the empty slot's mark.
+        let bits = rounded.bitPattern
+        if numberBits.isEmpty {
+            numberBits = [UInt64](repeating: 0, count: 256)
+            numberText = [[UInt8]](repeating: [], count: 256)
+        }
+        var slot = Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        while numberBits[slot] != 0 {
+            if numberBits[slot] == bits {
+                numberText[slot].withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+                return
+            }
+            slot = (slot + 1) & 255
+        }
         let text = Array(String(rounded).utf8)
-        if numberText.count < 256 { numberText[rounded.bitPattern] = text }
+        if numbersKnown < 192 {
+            numberBits[slot] = bits
+            numberText[slot] = text
+            numbersKnown += 1
+        }
         text.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
 
     mutating func strings(_ list: [String]) {
         bytes.append(0x5B)
-        for (k, s) in list.enumerated() {
+        for k in list.indices {
             if k > 0 { raw(", ") }
-            string(s)
+            string(list[k])
         }
         bytes.append(0x5D)
     }
@@ -171,25 +214,72 @@ final class ByteBuffer {
 
     @inline(__always) func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
         guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
-        reserve(bytes.count)
-        (base + count).update(from: from, count: bytes.count)
-        count += bytes.count
+        append(from, count: bytes.count)
     }
 
-    /// `m` in decimal digits, written from the last into their places.
+    /// The `n` bytes at `from`. Up to sixteen (the JSON's keys and punctuation) are copied
+    /// as two eight-byte words, or byte by byte below eight, without a call to `memcpy`.
+    @inline(__always) func append(_ from: UnsafePointer<UInt8>, count n: Int) {
+        reserve(n)
+        let to = base + count
+        if n >= 8 && n <= 16 {
+            // The first eight and the last eight bytes (they overlap below sixteen).
+            let head = UnsafeRawPointer(from).loadUnaligned(as: UInt64.self)
+            let tail = UnsafeRawPointer(from + n - 8).loadUnaligned(as: UInt64.self)
+            UnsafeMutableRawPointer(to).storeBytes(of: head, as: UInt64.self)
+            UnsafeMutableRawPointer(to + n - 8).storeBytes(of: tail, as: UInt64.self)
+        } else if n < 8 {
+            var k = 0
+            while k < n { to[k] = from[k]; k += 1 }
+        } else {
+            to.update(from: from, count: n)
+        }
+        count += n
+    }
+
+    /// `m` in decimal digits, written from the last into their places, two at a time.
     func appendDecimal(_ m: UInt) {
-        var digits = 1
-        var rest = m
-        while rest >= 10 { rest /= 10; digits += 1 }
+        let digits = Self.decimalDigits(m)
         reserve(digits)
-        var k = count + digits
-        rest = m
-        repeat {
-            k -= 1
-            base[k] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
-            rest /= 10
-        } while rest > 0
-        count += digits
+        var k = count &+ digits
+        var rest = m
+        let pairs = Self.digitPairs.utf8Start
+        while rest >= 100 {
+            let q = rest / 100
+            let r = Int(truncatingIfNeeded: rest &- q &* 100)
+            k &-= 2
+            base[k] = pairs[2 &* r]
+            base[k &+ 1] = pairs[2 &* r &+ 1]
+            rest = q
+        }
+        if rest >= 10 {
+            let r = Int(truncatingIfNeeded: rest)
+            base[k &- 2] = pairs[2 &* r]
+            base[k &- 1] = pairs[2 &* r &+ 1]
+        } else {
+            base[k &- 1] = UInt8(truncatingIfNeeded: rest) &+ 0x30
+        }
+        count &+= digits
+    }
+
+    /// "00" to "99": the two digits of each number below 100.
+    private static var digitPairs: StaticString { """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """ }
+
+    /// How many decimal digits `m` has (1 for 0): up to eight by comparisons, then counted.
+    @inline(__always) static func decimalDigits(_ m: UInt) -> Int {
+        if m < 10_000 { return m < 100 ? (m < 10 ? 1 : 2) : (m < 1_000 ? 3 : 4) }
+        if m < 100_000_000 { return m < 1_000_000 ? (m < 100_000 ? 5 : 6) : (m < 10_000_000 ? 7 : 8) }
+        var digits = 9
+        var bound: UInt = 1_000_000_000
+        while digits < 20 && m >= bound {
+            digits &+= 1
+            bound = bound &* 10
+        }
+        return digits
     }
 
     func removeAll() { count = 0 }

@@ -136,6 +136,14 @@ public enum TerminalText {
         let n = u.count
         var i = 0
         while i < n {
+            // Printable ASCII (0x20–0x7E) needs nothing: sixteen bytes at a time, straight to
+            // the first byte that is something else.
+            if i + 16 <= n {
+                let v = Bytes16.load(u.baseAddress! + i)
+                let f = Bytes16.first((v .< Bytes16.Vector(repeating: 0x20)) .| (v .>= Bytes16.Vector(repeating: 0x7F)))
+                i += f
+                if f == 16 { continue }
+            }
             let b = u[i]
             if b < 0x20 {
                 if !keepingLineBreaks { return true }
@@ -151,6 +159,8 @@ public enum TerminalText {
                 if b1 == 0x81, b2 >= 0xA6, b2 <= 0xA9 { return true }   // U+2066–U+2069
             }
             i += 1
+            // A scalar's continuation bytes (0x80–0xBF) start no pattern.
+            if b >= 0xC0 { while i < n && u[i] & 0xC0 == 0x80 { i += 1 } }
         }
         return false
     }

@@ -38,8 +38,10 @@ struct QuotationScanner {
         var out: [MarkedQuotation] = []
         var carried: Open?        // a quotation left open at the previous paragraph's end
         var deepNoted = false     // the nesting cap was reported once
+        // The marks open in the paragraph being read; empty between paragraphs (each ends by
+        // emptying it), so one array serves them all.
+        var stack: [Open] = []
         for (p, paragraph) in paragraphs.enumerated() {
-            var stack: [Open] = []
             let range = paragraph.range
             var i = range.start
             if let c = carried {
@@ -70,7 +72,12 @@ struct QuotationScanner {
                 i = source.skip(from: i, to: range.end, until: 0x22, 0x27, 0x60, orHigh: true)
                 if i == range.end { break }
                 let b = source[i]
-                if !QuoteMarks.mayStartMark(b) { i += 1; continue }
+                if !QuoteMarks.mayStartMark(b) {
+                    // Nor do its continuation bytes (0x80–0xBF), when it starts a longer scalar.
+                    i += 1
+                    while i < range.end && source[i] & 0xC0 == 0x80 { i += 1 }
+                    continue
+                }
                 let (s, n) = source.scalar(at: i)
                 // `` and '' as used in wire copy and PTB-style text stand for double marks.
                 if b == 0x60, i + 1 < range.end, source[i + 1] == 0x60 {

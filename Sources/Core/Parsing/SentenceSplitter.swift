@@ -30,7 +30,10 @@ struct SentenceSplitter {
                 if i == range.end { break }
                 let b = source[i]
                 guard b == 0x2E || b == 0x21 || b == 0x3F || (b == 0xE2 && i + 2 < range.end && source[i + 1] == 0x80 && source[i + 2] == 0xA6) else {
-                    i += 1; continue
+                    // Another scalar: its continuation bytes (0x80–0xBF) are no mark either.
+                    i += 1
+                    while i < range.end && source[i] & 0xC0 == 0x80 { i += 1 }
+                    continue
                 }
                 var end = i + (b == 0xE2 ? 3 : 1)
                 // Runs of marks (?!, ...) and closing quotes or brackets stay with the sentence.
@@ -114,6 +117,12 @@ struct SentenceSplitter {
         guard mark == 0x2E else { return false }
         var j = i
         while j > start {
+            // ASCII bytes, the common case, answer without decoding a scalar.
+            let b = source[j - 1]
+            if b < 0x80 {
+                if (b | 0x20) &- 0x61 < 26 || b == 0x2E { j -= 1; continue }
+                break
+            }
             guard let (s, k) = source.scalar(before: j) else { break }
             if s.isLetterLike || s == "." { j = k } else { break }
         }

@@ -29,6 +29,35 @@ enum Bytes8 {
     }
 }
 
+/// Sixteen bytes compared at once (SSE2 on x86-64, NEON on ARM): the scanners and the JSON
+/// writer find the next byte of interest with a handful of vector instructions per sixteen
+/// bytes. A comparison gives a mask with all bits of a lane set where a byte passes it.
+enum Bytes16 {
+    typealias Vector = SIMD16<UInt8>
+    typealias Mask = SIMDMask<SIMD16<Int8>>
+
+    /// The sixteen bytes at `p` (any alignment).
+    @inline(__always) static func load(_ p: UnsafePointer<UInt8>) -> Vector {
+        UnsafeRawPointer(p).loadUnaligned(as: Vector.self)
+    }
+
+    /// Whether no lane of `m` is set.
+    @inline(__always) static func none(_ m: Mask) -> Bool {
+        let w = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+        return w[0] | w[1] == 0
+    }
+
+    /// The offset of the first lane set in `m`, 16 when none is. (The mask read as two
+    /// words: no lane-by-lane reduction.)
+    @inline(__always) static func first(_ m: Mask) -> Int {
+        let w = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+        let lo = w[0], hi = w[1]
+        if lo != 0 { return lo.trailingZeroBitCount &>> 3 }
+        if hi != 0 { return 8 &+ hi.trailingZeroBitCount &>> 3 }
+        return 16
+    }
+}
+
 /// Read-only access to the text's UTF-8 bytes for the scanning stages.
 ///
 /// Stages scan bytes, not `Character`s: that is what keeps Core above 100 MB/s.
@@ -119,11 +148,32 @@ struct Source {
     }
 
     /// The first offset in `i..<end` holding `a`, `b` or `c` (or, with `orHigh`, any byte of
-    /// 0x80 and above), else `end`. The scanners' hot loops skip plain text with it eight
-    /// bytes at a time (`Bytes8`: the lowest marked byte is the first hit).
+    /// 0x80 and above), else `end`. The scanners' hot loops skip plain text with it sixteen
+    /// bytes at a time (`Bytes16`), then eight (`Bytes8`: the lowest marked byte is the first hit).
     @inline(__always) func skip(from i: Int, to end: Int, until a: UInt8, _ b: UInt8, _ c: UInt8, orHigh: Bool) -> Int {
         guard let base = bytes.baseAddress else { return end }
         var k = i
+        if k + 16 <= end {
+            let va = Bytes16.Vector(repeating: a), vb = Bytes16.Vector(repeating: b), vc = Bytes16.Vector(repeating: c)
+            let high = Bytes16.Vector(repeating: 0x80)
+            @inline(__always) func hits(_ v: Bytes16.Vector) -> Bytes16.Mask {
+                let hit = (v .== va) .| (v .== vb) .| (v .== vc)
+                return orHigh ? hit .| (v .>= high) : hit
+            }
+            // Thirty-two bytes a turn while nothing is found (one test of both halves), then
+            // the sixteen that hold the hit.
+            while k + 32 <= end {
+                let h0 = hits(Bytes16.load(base + k)), h1 = hits(Bytes16.load(base + k + 16))
+                if Bytes16.none(h0 .| h1) { k += 32; continue }
+                let f = Bytes16.first(h0)
+                return f < 16 ? k + f : k + 16 + Bytes16.first(h1)
+            }
+            if k + 16 <= end {
+                let f = Bytes16.first(hits(Bytes16.load(base + k)))
+                if f < 16 { return k + f }
+                k += 16
+            }
+        }
         while k + 8 <= end {
             let x = Bytes8.load(base + k)
             var hit = Bytes8.bytes(x, equalTo: a) | Bytes8.bytes(x, equalTo: b) | Bytes8.bytes(x, equalTo: c)

@@ -42,8 +42,10 @@ struct StructureScanner {
         var paragraphs: [TextRange] = []
         var li = 0
         for block in blocks {
-            var blockLines: [TextRange] = []
-            while li < lines.count && lines[li].start < block.end { blockLines.append(lines[li]); li += 1 }
+            // The block's lines, as a slice of `lines` (no array of their own).
+            let first = li
+            while li < lines.count && lines[li].start < block.end { li += 1 }
+            let blockLines = lines[first..<li]
             if blockLines.count <= 1 || isHardWrapped(blockLines) {
                 paragraphs.append(block)
             } else {
@@ -62,7 +64,7 @@ struct StructureScanner {
 
     /// Hard-wrapped: all lines but the last at most `wrapWidth` bytes, and most of them
     /// near that width (a list of short lines is not wrapped prose).
-    private func isHardWrapped(_ lines: [TextRange]) -> Bool {
+    private func isHardWrapped(_ lines: ArraySlice<TextRange>) -> Bool {
         let body = lines.dropLast()
         guard body.allSatisfy({ $0.length <= wrapWidth }) else { return false }
         let long = body.filter { $0.length >= 50 }.count

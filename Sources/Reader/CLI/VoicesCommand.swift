@@ -101,7 +101,7 @@ struct VoicesCommand: ParsableCommand {
         }
         #endif
         do {
-            var command = try parseAsRoot()
+            var command: any ParsableCommand = try quickParse(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
             try command.run()
         } catch {
             let code = exitCode(for: error)
@@ -111,6 +111,49 @@ struct VoicesCommand: ParsableCommand {
             }
             Glibc.exit(code.rawValue)
         }
+    }
+
+    /// The common command lines (files, and the flags that choose the output, each at most
+    /// once) read without argument-parser: its reflection over the options and the runtime's
+    /// type lookups behind it cost about 10 M instructions at every start, more than parsing a
+    /// small article. Anything else (another option, an option's value, `-`, `--`, help, a
+    /// command line `validate` refuses) gives nil, and argument-parser reads it as always,
+    /// with its own messages. `QuickParseTests` holds the result to argument-parser's.
+    static func quickParse(_ arguments: [String]) -> VoicesCommand? {
+        var files: [String] = []
+        var flags: [String] = []
+        for argument in arguments {
+            guard argument.utf8.first == UInt8(ascii: "-") else { files.append(argument); continue }
+            switch argument {
+            case "--json", "--list", "--explain", "--index", "--text", "--summary", "--no-state", "--mouse":
+                if flags.contains(argument) { return nil }
+                flags.append(argument)
+            default:
+                return nil
+            }
+        }
+        // Every property is set: argument-parser's wrappers refuse to be read otherwise.
+        var command = VoicesCommand()
+        command.files = files
+        command.json = flags.contains("--json")
+        command.list = flags.contains("--list")
+        command.explain = flags.contains("--explain")
+        command.mouse = flags.contains("--mouse")
+        command.index = flags.contains("--index")
+        command.extractedText = flags.contains("--text")
+        command.jobs = nil
+        command.format = nil
+        command.filesFrom = nil
+        command.summary = flags.contains("--summary")
+        command.noState = flags.contains("--no-state")
+        command.speaker = nil
+        command.color = .auto
+        command.maxWidth = 0
+        command.debugCrash = false
+        command.benchReader = false
+        command.reportedCandidates = false
+        do { try command.validate() } catch { return nil }
+        return command
     }
 
     func validate() throws {
