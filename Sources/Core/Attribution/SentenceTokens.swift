@@ -72,8 +72,17 @@ final class TokenBuffer {
         capacity *= 2
     }
 
+    /// The array handed out last time, kept to be refilled: the caller has let go of it by
+    /// the next sentence, so refilling it allocates nothing (were it still held, refilling
+    /// would copy it first, as any array's mutation does).
+    @exclusivity(unchecked) private var reused: [Token] = []
+
     /// The tokens made, as an array of their own.
-    var tokens: [Token] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    var tokens: [Token] {
+        reused.removeAll(keepingCapacity: true)
+        reused.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+        return reused
+    }
 
     deinit {
         base.deinitialize(count: count)
@@ -125,6 +134,11 @@ struct SentenceTokenizer {
             // ASCII, the common case, sorted without decoding a scalar: white space is skipped,
             // a letter or digit starts a word, anything else is a mark.
             let b0 = source[i]
+            if b0 < 0x80 {
+                // Plain ASCII words, marks and spaces, many at a time; what they are not comes here.
+                let next = plainWords(source, from: i, end: sentence.end, before: nextQuote)
+                if next > i { i = next; continue }
+            }
             let asciiWordStart = b0 &- 0x30 < 10 || (b0 | 0x20) &- 0x61 < 26
             if b0 < 0x80 && !asciiWordStart {
                 if Source.isSpaceByte(b0) { i += 1; continue }
@@ -200,6 +214,72 @@ struct SentenceTokenizer {
             i += n
         }
         return out.tokens
+    }
+
+    /// The common tokens, from `start` on, as the general loop in `tokens` makes them: ASCII
+    /// white space skipped, ASCII marks, and words of up to sixteen ASCII letters and digits,
+    /// each found from one or two eight-byte loads, that end the sentence or stop before an
+    /// ASCII byte other than an apostrophe or a hyphen, or before a period that ends no
+    /// abbreviation and is followed by no letter or digit. The general loop reads such a
+    /// word the same way (it stops where this stops; a period after it stays a token of its
+    /// own) and finds no possessive ending in it (every ending holds an apostrophe). Tokens
+    /// start only before `before` (the next quotation, which the general loop folds). Where it
+    /// stopped: the general loop reads on from there (`start` itself when it made nothing).
+    private mutating func plainWords(_ source: Source, from start: Int, end: Int, before: Int) -> Int {
+        guard let base = source.bytes.baseAddress else { return start }
+        let out = buffer
+        let limit = min(end, before)
+        var i = start
+        while i < limit {
+            let b0 = base[i]
+            if b0 == 0x20 { i &+= 1; continue }
+            guard b0 &- 0x30 < 10 || (b0 | 0x20) &- 0x61 < 26 else {
+                guard b0 < 0x80 else { break }
+                if !Source.isSpaceByte(b0) {
+                    out.append(Token(kind: .punct, range: TextRange(i, i &+ 1), text: lexicon.ascii[Int(b0)],
+                                     isCapitalized: false, quote: -1))
+                }
+                i &+= 1
+                continue
+            }
+            guard i &+ 8 <= source.count else { break }
+            let x = Bytes8.load(base + i)
+            let room = end &- i
+            var n = WordKey.alphanumerics(x)
+            // The second eight bytes, for a word longer than eight.
+            var x2: UInt64 = 0
+            if n == 8 && room > 8 {
+                guard i &+ 16 <= source.count else { break }
+                x2 = Bytes8.load(base + i + 8)
+                n = 8 &+ WordKey.alphanumerics(x2)
+            }
+            var periodAfter = false
+            if n >= room {
+                // All letters and digits to the sentence's end.
+                n = room
+            } else {
+                if n == 16 { break }
+                let stop = base[i &+ n]
+                if stop >= 0x80 || stop == 0x27 || stop == 0x2D { break }
+                if stop == 0x2E {
+                    // A period: the word takes it when a letter or digit follows (U.S) or when it
+                    // ends an abbreviation (an initial, a known one); a byte from 0x80 may begin a letter.
+                    if i &+ n &+ 1 < end {
+                        let after = base[i &+ n &+ 1]
+                        if after >= 0x80 || after &- 0x30 < 10 || (after | 0x20) &- 0x61 < 26 { break }
+                    }
+                    if n == 1 && b0 &- 0x41 < 26 { break }
+                    periodAfter = true
+                }
+            }
+            let key = n <= 8 ? WordKey(alphanumerics: x, count: n) : WordKey(alphanumerics: x, x2, count: n)
+            let e = word(source, i, key)
+            if periodAfter && e.abbreviation { break }
+            out.append(Token(kind: .word, range: TextRange(i, i &+ n), text: e.text,
+                             isCapitalized: b0 &- 0x41 < 26, quote: -1, cls: e.cls, bareCls: e.cls))
+            i &+= n
+        }
+        return i
     }
 
     /// The entry of the word at `start` with key `key`.

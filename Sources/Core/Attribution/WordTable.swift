@@ -32,6 +32,41 @@ struct WordKey {
         return x
     }
 
+    /// How many of the eight bytes of `x` (the first lowest) are ASCII letters or digits
+    /// before the first that is not. A digit's top bit is set by adding 0x50 from 0 on, 0x46
+    /// from 9 + 1 on (top bits cleared first, so nothing carries); bytes of 0x80 and above
+    /// are neither.
+    @inline(__always) static func alphanumerics(_ x: UInt64) -> Int {
+        let low = x & ~Bytes8.highs
+        let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646)
+        let other = ~((Bytes8.asciiLetters(x) | digits) & ~x) & Bytes8.highs
+        return other == 0 ? 8 : other.trailingZeroBitCount >> 3
+    }
+
+    /// The key of a word of `count` (1 to 8) ASCII letters and digits, the first `count` bytes
+    /// of `x`: the same key as from its bytes. Folding them is setting 0x20 in each byte: it
+    /// makes a capital small and is set in small letters and digits already.
+    @inline(__always) init(alphanumerics x: UInt64, count: Int) {
+        self.count = count
+        prefix = (x | 0x2020_2020_2020_2020) & (UInt64.max &>> UInt64((8 - count) << 3))
+        let h = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
+        hash = h ^ (h >> 32)
+        isASCII = true
+    }
+
+    /// The key of a word of `count` (9 to 16) ASCII letters and digits: its first eight
+    /// bytes `x`, the rest the first `count - 8` bytes of `x2`; the same key as from its bytes
+    /// (`init(long:)`).
+    @inline(__always) init(alphanumerics x: UInt64, _ x2: UInt64, count: Int) {
+        self.count = count
+        prefix = x | 0x2020_2020_2020_2020
+        var h = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
+        let rest = (x2 | 0x2020_2020_2020_2020) & (UInt64.max &>> UInt64((16 - count) << 3))
+        h = (h ^ (h >> 29) ^ rest) &* 0x9E37_79B9_7F4A_7C15
+        hash = h ^ (h >> 32)
+        isASCII = true
+    }
+
     @inline(__always) init(_ source: Source, _ start: Int, _ end: Int) {
         // Most words fit in eight bytes: one load, no loop.
         if end - start <= 8, start + 8 <= source.count {
