@@ -61,7 +61,7 @@ final class TokenBuffer {
     @inline(__always) func append(_ token: Token) {
         if count == capacity { grow() }
         (base + count).initialize(to: token)
-        count += 1
+        count &+= 1
     }
 
     @inline(never) private func grow() {

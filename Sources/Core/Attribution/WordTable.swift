@@ -48,7 +48,7 @@ struct WordKey {
     /// makes a capital small and is set in small letters and digits already.
     @inline(__always) init(alphanumerics x: UInt64, count: Int) {
         self.count = count
-        prefix = (x | 0x2020_2020_2020_2020) & (UInt64.max &>> UInt64((8 - count) << 3))
+        prefix = (x | 0x2020_2020_2020_2020) & (UInt64.max &>> UInt64(truncatingIfNeeded: (8 &- count) &<< 3))
         let h = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
         hash = h ^ (h >> 32)
         isASCII = true
@@ -61,7 +61,7 @@ struct WordKey {
         self.count = count
         prefix = x | 0x2020_2020_2020_2020
         var h = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
-        let rest = (x2 | 0x2020_2020_2020_2020) & (UInt64.max &>> UInt64((16 - count) << 3))
+        let rest = (x2 | 0x2020_2020_2020_2020) & (UInt64.max &>> UInt64(truncatingIfNeeded: (16 &- count) &<< 3))
         h = (h ^ (h >> 29) ^ rest) &* 0x9E37_79B9_7F4A_7C15
         hash = h ^ (h >> 32)
         isASCII = true
@@ -167,13 +167,20 @@ struct WordTable {
         let e = entries.count
         entries.append(Entry(hash: key.hash, prefix: key.prefix, start: Int32(tails.count), count: Int32(key.count),
                              text: text, cls: cls, abbreviation: abbreviation))
-        if key.count > 8 { for k in start + 8..<start + key.count { tails.append(WordKey.folded(source[k])) } }
+        if key.count > 8 {
+            let from = tails.count
+            tails.append(contentsOf: UnsafeBufferPointer(rebasing: source.bytes[start + 8..<start + key.count]))
+            tails.withUnsafeMutableBufferPointer { tail in
+                for k in from..<tail.count { tail[k] = WordKey.folded(tail[k]) }
+            }
+        }
         slots[slot] = Int32(e + 1)
         if entries.count * 2 > slots.count { grow() }
         return e
     }
 
-    subscript(e: Int) -> Entry { entries[e] }
+    /// The entry `e` (an index from `find` or `insert`, so in bounds: read unchecked).
+    subscript(e: Int) -> Entry { entries.withUnsafeBufferPointer { $0[e] } }
 
     @inline(__always) private func equalTail(_ e: Int, _ source: Source, _ start: Int, _ n: Int) -> Bool {
         let base = Int(entries[e].start) - 8
@@ -304,15 +311,34 @@ struct ArticleWords {
         if let known = lexicon.entry(source, start, key) {
             return table.insert(source, start, key, slot: slot, text: known.text, cls: known.cls, abbreviation: known.abbreviation)
         }
-        // An ASCII word of eight bytes or fewer is its key's prefix (capitals folded).
-        let lower = key.isASCII && key.count <= 8
-            ? withUnsafeBytes(of: key.prefix.littleEndian) { String(decoding: $0.prefix(key.count), as: UTF8.self) }
+        // An ASCII word of eight bytes or fewer is its key's prefix (capitals folded); a longer
+        // one is its bytes folded the same way (lowering ASCII is folding its capitals).
+        let lower = key.isASCII ? Self.folded(source, start, key)
             : SentenceTokenizer.lowercased(source, start, start + key.count)
         let cls = key.isASCII && lexicon.holdsEveryASCIIKey ? pack.suffixClasses(lower) : pack.classes(lower)
         // Lowering keeps the periods where they are.
         let dotted = source.contains(0x2E, in: TextRange(start, start + key.count))
         return table.insert(source, start, key, slot: slot, text: arena.add(lower), cls: cls,
                             abbreviation: dotted || cls.contains(.abbreviation))
+    }
+
+    /// The ASCII spelling at `start` with key `key`, its capitals folded: the key's prefix
+    /// for eight bytes or fewer, else eight bytes folded at a time.
+    static func folded(_ source: Source, _ start: Int, _ key: WordKey) -> String {
+        let n = key.count
+        if n <= 8 {
+            return withUnsafeBytes(of: key.prefix.littleEndian) { String(decoding: UnsafeRawBufferPointer(rebasing: $0[..<n]), as: UTF8.self) }
+        }
+        return String(unsafeUninitializedCapacity: n) { buffer in
+            guard let to = buffer.baseAddress, let from = source.bytes.baseAddress else { return 0 }
+            var k = 0
+            while k + 8 <= n {
+                UnsafeMutableRawPointer(to + k).storeBytes(of: WordKey.folded(Bytes8.load(from + start + k)).littleEndian, as: UInt64.self)
+                k += 8
+            }
+            while k < n { to[k] = WordKey.folded(from[start + k]); k += 1 }
+            return n
+        }
     }
 
     /// The text of the punctuation mark `s` at `start..<end` (a scalar outside ASCII), made the first time.
