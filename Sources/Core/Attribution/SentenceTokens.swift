@@ -79,8 +79,7 @@ final class TokenBuffer {
 
     /// The tokens made, as an array of their own.
     var tokens: [Token] {
-        reused.removeAll(keepingCapacity: true)
-        reused.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+        reused.replaceSubrange(0..<reused.count, with: UnsafeBufferPointer(start: base, count: count))
         return reused
     }
 
@@ -96,7 +95,9 @@ struct SentenceTokenizer {
     /// The pack's words, hashed by their bytes.
     private let lexicon: WordLexicon
     /// The article's spellings the pack does not know, lowercased and classed once each.
-    private var words = ArticleWords()
+    private var words = ArticleWords(capacity: 0)
+    /// Whether `words` was sized for the article yet (at its first sentence).
+    private var sized = false
     /// Where a sentence's tokens are made; the next sentence reuses it.
     private let buffer = TokenBuffer()
 
@@ -109,6 +110,11 @@ struct SentenceTokenizer {
     mutating func tokens(_ source: Source, sentence: TextRange, quotes: [(TextRange, Int)], firstQuote: inout Int) -> [Token] {
         let out = buffer
         out.count = 0
+        if !sized {
+            // About one new spelling per hundred bytes of news: room for them from the start.
+            words = ArticleWords(capacity: max(1024, source.count / 100))
+            sized = true
+        }
         var i = sentence.start
         var q = firstQuote
         while q < quotes.count && quotes[q].0.end <= sentence.start { q += 1 }
@@ -233,7 +239,11 @@ struct SentenceTokenizer {
         while i < limit {
             let b0 = base[i]
             if b0 == 0x20 { i &+= 1; continue }
-            guard b0 &- 0x30 < 10 || (b0 | 0x20) &- 0x61 < 26 else {
+            guard i &+ 8 <= source.count else { break }
+            let x = Bytes8.load(base + i)
+            var n = WordKey.alphanumerics(x)
+            guard n > 0 else {
+                // Not a letter or digit: white space, an ASCII mark, or (from 0x80) the general loop's.
                 guard b0 < 0x80 else { break }
                 if !Source.isSpaceByte(b0) {
                     out.append(Token(kind: .punct, range: TextRange(i, i &+ 1), text: lexicon.ascii[Int(b0)],
@@ -242,10 +252,7 @@ struct SentenceTokenizer {
                 i &+= 1
                 continue
             }
-            guard i &+ 8 <= source.count else { break }
-            let x = Bytes8.load(base + i)
             let room = end &- i
-            var n = WordKey.alphanumerics(x)
             // The second eight bytes, for a word longer than eight.
             var x2: UInt64 = 0
             if n == 8 && room > 8 {
@@ -260,8 +267,10 @@ struct SentenceTokenizer {
             } else {
                 if n == 16 { break }
                 let stop = base[i &+ n]
-                if stop >= 0x80 || stop == 0x27 || stop == 0x2D { break }
-                if stop == 0x2E {
+                if stop >= 0x80 { break }
+                // An apostrophe (0x27), a hyphen (0x2D) or a period (0x2E): one bit test for the three.
+                if stop < 0x40 && (0x0000_6080_0000_0000 as UInt64) &>> UInt64(stop) & 1 != 0 {
+                    if stop != 0x2E { break }
                     // A period: the word takes it when a letter or digit follows (U.S) or when it
                     // ends an abbreviation (an initial, a known one); a byte from 0x80 may begin a letter.
                     if i &+ n &+ 1 < end {

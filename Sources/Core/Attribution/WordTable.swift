@@ -153,8 +153,9 @@ struct WordTable {
                     let s = Int(slots[slot])
                     if s == 0 { return (nil, slot) }
                     let e = s - 1
-                    if entries[e].hash == key.hash, entries[e].prefix == key.prefix, Int(entries[e].count) == key.count,
-                       key.count <= 8 || equalTail(e, source, start, key.count) { return (e, slot) }
+                    // A key of eight bytes or fewer is its prefix and count (its hash follows from them).
+                    if entries[e].prefix == key.prefix, Int(entries[e].count) == key.count,
+                       key.count <= 8 || (entries[e].hash == key.hash && equalTail(e, source, start, key.count)) { return (e, slot) }
                     slot = (slot + 1) & mask
                 }
             }
@@ -295,8 +296,11 @@ final class WordLexicon: @unchecked Sendable {
 /// One article's spellings, each classed once: from the pack's lexicon when it knows the
 /// word, else lowercased and looked up in the pack's tables; and its punctuation outside ASCII.
 struct ArticleWords {
-    private var table = WordTable()
+    private var table: WordTable
     private let arena = TextArena()
+
+    /// Room for `capacity` spellings before the table grows.
+    init(capacity: Int) { table = WordTable(capacity: capacity) }
 
     /// The entry of the word at `start` with key `key`, made the first time.
     @inline(__always)
@@ -317,7 +321,8 @@ struct ArticleWords {
             : SentenceTokenizer.lowercased(source, start, start + key.count)
         let cls = key.isASCII && lexicon.holdsEveryASCIIKey ? pack.suffixClasses(lower) : pack.classes(lower)
         // Lowering keeps the periods where they are.
-        let dotted = source.contains(0x2E, in: TextRange(start, start + key.count))
+        let dotted = key.count <= 8 ? Bytes8.bytes(key.prefix, equalTo: 0x2E) != 0
+            : source.contains(0x2E, in: TextRange(start, start + key.count))
         return table.insert(source, start, key, slot: slot, text: arena.add(lower), cls: cls,
                             abbreviation: dotted || cls.contains(.abbreviation))
     }
