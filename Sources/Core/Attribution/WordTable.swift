@@ -130,8 +130,13 @@ struct WordTable {
     /// The bytes of keys longer than eight bytes, past the eighth, ASCII capitals folded.
     private var tails: [UInt8] = []
     private var mask: Int
+    /// Every spelling comes from the one text the table is asked about (an article's): a long
+    /// key's bytes are read again where the spelling first stood (`Entry.start` is its offset
+    /// there) instead of being copied into `tails`.
+    private let tailsInSource: Bool
 
-    init(capacity: Int = 1024) {
+    init(capacity: Int = 1024, tailsInSource: Bool = false) {
+        self.tailsInSource = tailsInSource
         var n = 64
         while n < capacity * 2 { n <<= 1 }
         slots = [Int32](repeating: 0, count: n)
@@ -166,9 +171,9 @@ struct WordTable {
     mutating func insert(_ source: Source, _ start: Int, _ key: WordKey, slot: Int,
                          text: UnsafePointer<String>, cls: WordClass, abbreviation: Bool) -> Int {
         let e = entries.count
-        entries.append(Entry(hash: key.hash, prefix: key.prefix, start: Int32(tails.count), count: Int32(key.count),
-                             text: text, cls: cls, abbreviation: abbreviation))
-        if key.count > 8 {
+        entries.append(Entry(hash: key.hash, prefix: key.prefix, start: Int32(tailsInSource ? start : tails.count),
+                             count: Int32(key.count), text: text, cls: cls, abbreviation: abbreviation))
+        if key.count > 8 && !tailsInSource {
             let from = tails.count
             tails.append(contentsOf: UnsafeBufferPointer(rebasing: source.bytes[start + 8..<start + key.count]))
             tails.withUnsafeMutableBufferPointer { tail in
@@ -184,6 +189,11 @@ struct WordTable {
     subscript(e: Int) -> Entry { entries.withUnsafeBufferPointer { $0[e] } }
 
     @inline(__always) private func equalTail(_ e: Int, _ source: Source, _ start: Int, _ n: Int) -> Bool {
+        if tailsInSource {
+            let first = Int(entries[e].start)
+            for k in 8..<n where WordKey.folded(source[first + k]) != WordKey.folded(source[start + k]) { return false }
+            return true
+        }
         let base = Int(entries[e].start) - 8
         return tails.withUnsafeBufferPointer { tail in
             for k in 8..<n where tail[base + k] != WordKey.folded(source[start + k]) { return false }
@@ -300,7 +310,7 @@ struct ArticleWords {
     private let arena = TextArena()
 
     /// Room for `capacity` spellings before the table grows.
-    init(capacity: Int) { table = WordTable(capacity: capacity) }
+    init(capacity: Int) { table = WordTable(capacity: capacity, tailsInSource: true) }
 
     /// The entry of the word at `start` with key `key`, made the first time.
     @inline(__always)
@@ -319,7 +329,10 @@ struct ArticleWords {
         // one is its bytes folded the same way (lowering ASCII is folding its capitals).
         let lower = key.isASCII ? Self.folded(source, start, key)
             : SentenceTokenizer.lowercased(source, start, start + key.count)
-        let cls = key.isASCII && lexicon.holdsEveryASCIIKey ? pack.suffixClasses(lower) : pack.classes(lower)
+        // An ASCII spelling the lexicon lacks is only maybe a compound with a title suffix: in
+        // no class when the pack has none.
+        let cls = key.isASCII && lexicon.holdsEveryASCIIKey ? (pack.titleSuffixes.isEmpty ? .empty : pack.suffixClasses(lower))
+            : pack.classes(lower)
         // Lowering keeps the periods where they are.
         let dotted = key.count <= 8 ? Bytes8.bytes(key.prefix, equalTo: 0x2E) != 0
             : source.contains(0x2E, in: TextRange(start, start + key.count))
