@@ -169,6 +169,30 @@ struct SentenceTokenizerTests {
         compare("Edge\n\nHe said: “One.” “Two,” she said, “three.” And ‘four’.")
     }
 
+    /// Latin-1 and General Punctuation lowered on bytes as `String.lowercased()` lowers them.
+    @Test func latin1Lowercase() {
+        let scalars = (0x80...0xFF).compactMap(Unicode.Scalar.init) + (0x2000...0x206F).compactMap(Unicode.Scalar.init)
+        var text = ""
+        for s in scalars { text += "A\(Character(s))b É\(Character(s))Ö " }
+        text += "Zoë’s ÀÉÎÕÜ×ÞßÿĀ Lazăr"
+        var copy = text
+        copy.withUTF8 { bytes in
+            let source = Source(bytes: bytes)
+            var start = 0
+            for end in bytes.indices where bytes[end] == 0x20 {
+                let word = source.string(TextRange(start, end))
+                let fast = SentenceTokenizer.latin1Lowercased(source, start, end)
+                if word.unicodeScalars.allSatisfy({ $0.value <= 0xFF || (0x2000...0x206F).contains($0.value) }) {
+                    #expect(fast == word.lowercased(), "\(word.debugDescription)")
+                } else {
+                    #expect(fast == nil, "\(word.debugDescription)")
+                }
+                #expect(SentenceTokenizer.lowercased(source, start, end) == word.lowercased(), "\(word.debugDescription)")
+                start = end + 1
+            }
+        }
+    }
+
     @Test func worldNews() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/world")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()

@@ -300,11 +300,39 @@ struct SentenceTokenizer {
     static func lowercased(_ source: Source, _ start: Int, _ end: Int) -> String {
         var ascii = true
         for k in start..<end where source[k] >= 0x80 { ascii = false; break }
-        if !ascii { return source.string(TextRange(start, end)).lowercased() }
+        if !ascii { return latin1Lowercased(source, start, end) ?? source.string(TextRange(start, end)).lowercased() }
         return String(unsafeUninitializedCapacity: end - start) { buffer in
             for k in start..<end {
                 let b = source[k]
                 buffer[k - start] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+            }
+            return end - start
+        }
+    }
+
+    /// `String.lowercased()` (each scalar's lowercase mapping) of a byte range whose scalars are
+    /// all in Latin-1 (up to U+00FF) or General Punctuation (U+2000–U+206F), as bytes: the
+    /// capitals U+00C0–U+00DE but × (U+00D7) map to the scalar 0x20 above (C3 80–9E → C3 A0–BE),
+    /// ASCII capitals are folded, and every other scalar there maps to itself. Nil for any
+    /// other scalar (the caller lowers those with the standard library).
+    static func latin1Lowercased(_ source: Source, _ start: Int, _ end: Int) -> String? {
+        var k = start
+        while k < end {
+            let b = source[k]
+            if b < 0x80 { k += 1; continue }
+            if (b == 0xC2 || b == 0xC3) && k + 1 < end && source[k + 1] & 0xC0 == 0x80 { k += 2; continue }
+            if b == 0xE2 && k + 2 < end && (source[k + 1] == 0x80 || (source[k + 1] == 0x81 && source[k + 2] < 0xB0))
+                && source[k + 2] & 0xC0 == 0x80 { k += 3; continue }
+            return nil
+        }
+        return String(unsafeUninitializedCapacity: end - start) { buffer in
+            var lead: UInt8 = 0
+            for k in start..<end {
+                var b = source[k]
+                if b < 0x80 { b = WordKey.folded(b) }
+                else if lead == 0xC3 && b <= 0x9E && b != 0x97 { b += 0x20 }
+                buffer[k - start] = b
+                lead = b
             }
             return end - start
         }
