@@ -139,9 +139,17 @@ struct WordTable {
         self.tailsInSource = tailsInSource
         var n = 64
         while n < capacity * 2 { n <<= 1 }
-        slots = [Int32](repeating: 0, count: n)
+        slots = Self.emptySlots(n)
         mask = n - 1
         entries.reserveCapacity(capacity)
+    }
+
+    /// `n` empty slots, zeroed at once (an article's table is made for every article of a batch).
+    private static func emptySlots(_ n: Int) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: n) { buffer, count in
+            buffer.initialize(repeating: 0)
+            count = n
+        }
     }
 
     @inline(__always) private func firstSlot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) & mask }
@@ -203,7 +211,7 @@ struct WordTable {
 
     private mutating func grow() {
         let n = slots.count * 2
-        slots = [Int32](repeating: 0, count: n)
+        slots = Self.emptySlots(n)
         mask = n - 1
         for (e, entry) in entries.enumerated() {
             var slot = firstSlot(entry.hash)
