@@ -154,7 +154,7 @@ struct SentenceTokenizerTests {
         Numbers 1,000.5 and 3.14, 42nd, 7-Eleven, 1990s’ and ’90s, "quoted words, inside," he said. 'Single,' she said.
         Interdisciplinarianism antidisestablishmentarianism's and Supercalifragilistic’s long words, ABCDEFGH ABCDEFGHI abcdefg.
         A. B. C. and I. and U.K.’s and a.m. p.m. Inc. Corp. Jan. 5 — he wrote – “Nested ‘inner’ quote” and «guillemets» „German“.
-        Tabs\tand\u{A0}non\u{A0}breaking\u{2003}em\u{3000}ideographic spaces; odd marks ¶ § † ‰ € £ ¥ © ® ™ … · • ← → ✓ 😀 👍🏽.
+        Tabs\tand\u{A0}non\u{A0}breaking\u{2003}em\u{3000}ideographic\u{2028}line\u{202F}narrow\u{200B}zero\u{2060}joiner spaces; odd marks ¶ § † ‰ € £ ¥ © ® ™ … · • ← → ✓ 😀 👍🏽.
         Broken \u{FFFD} bytes and 日本語の文 and Ελληνικά and Русский текст and עברית and العربية.
         """)
     }
@@ -190,6 +190,15 @@ struct SentenceTokenizerTests {
                 #expect(SentenceTokenizer.lowercased(source, start, end) == word.lowercased(), "\(word.debugDescription)")
                 start = end + 1
             }
+        }
+    }
+
+    /// General Punctuation holds no letter or digit, and its white space is the tokenizer's list.
+    @Test func generalPunctuation() {
+        for v in UInt32(0x2000)...0x206F {
+            let s = Unicode.Scalar(v)!
+            #expect(!s.isWordLike, "U+\(String(v, radix: 16))")
+            #expect(SentenceTokenizer.isGeneralPunctuationSpace(s) == s.isSpaceLike, "U+\(String(v, radix: 16))")
         }
     }
 

@@ -154,6 +154,16 @@ struct SentenceTokenizer {
                 continue
             }
             let (s, n) = asciiWordStart ? (Unicode.Scalar(b0), 1) : source.scalar(at: i)
+            // General Punctuation (U+2000–U+206F: dashes, quotation marks, spaces) holds no letter
+            // or digit: a scalar there is white space, an invisible format or a mark, told apart
+            // without the property tables.
+            if s.value &- 0x2000 < 0x70 {
+                if Self.isGeneralPunctuationSpace(s) || s.isInvisibleFormat { i += n; continue }
+                out.append(Token(kind: .punct, range: TextRange(i, i + n), text: words.mark(source, i, i + n, s),
+                                 isCapitalized: false, quote: -1))
+                i += n
+                continue
+            }
             if !asciiWordStart && (s.isSpaceLike || s.value == 0xA0 || s.isInvisibleFormat) { i += n; continue }
             if asciiWordStart || s.isWordLike {
                 let start = i
@@ -308,6 +318,13 @@ struct SentenceTokenizer {
             }
             return end - start
         }
+    }
+
+    /// Whether `s`, a scalar of General Punctuation (U+2000–U+206F), is white space (as
+    /// `isSpaceLike` says): the spaces U+2000–U+200A, the line and paragraph separators
+    /// U+2028 and U+2029, and the spaces U+202F and U+205F.
+    static func isGeneralPunctuationSpace(_ s: Unicode.Scalar) -> Bool {
+        s.value <= 0x200A || s.value == 0x2028 || s.value == 0x2029 || s.value == 0x202F || s.value == 0x205F
     }
 
     /// `String.lowercased()` (each scalar's lowercase mapping) of a byte range whose scalars are
