@@ -49,8 +49,7 @@ struct WordKey {
     @inline(__always) init(alphanumerics x: UInt64, count: Int) {
         self.count = count
         prefix = (x | 0x2020_2020_2020_2020) & (UInt64.max &>> UInt64(truncatingIfNeeded: (8 &- count) &<< 3))
-        let h = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
-        hash = h ^ (h >> 32)
+        hash = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
         isASCII = true
     }
 
@@ -63,7 +62,7 @@ struct WordKey {
         var h = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
         let rest = (x2 | 0x2020_2020_2020_2020) & (UInt64.max &>> UInt64(truncatingIfNeeded: (16 &- count) &<< 3))
         h = (h ^ (h >> 29) ^ rest) &* 0x9E37_79B9_7F4A_7C15
-        hash = h ^ (h >> 32)
+        hash = h
         isASCII = true
     }
 
@@ -82,8 +81,7 @@ struct WordKey {
         let x = UInt64(littleEndian: UnsafeRawPointer(source.bytes.baseAddress! + start).loadUnaligned(as: UInt64.self))
         let chunk = count == 8 ? x : x & ((1 << (UInt64(count) << 3)) - 1)
         prefix = Self.folded(chunk)
-        let h = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
-        hash = h ^ (h >> 32)
+        hash = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
         isASCII = chunk & Bytes8.highs == 0
     }
 
@@ -100,7 +98,7 @@ struct WordKey {
             h = (h ^ (h >> 29) ^ Self.folded(chunk)) &* 0x9E37_79B9_7F4A_7C15
             k += 8
         }
-        hash = h ^ (h >> 32)
+        hash = h
         isASCII = high == 0
     }
 }
@@ -130,6 +128,9 @@ struct WordTable {
     /// The bytes of keys longer than eight bytes, past the eighth, ASCII capitals folded.
     private var tails: [UInt8] = []
     private var mask: Int
+    /// 64 minus the bits of a slot number: a key's first slot is the top bits of its hash
+    /// (a multiplicative hash keeps its best-mixed bits there).
+    private var shift: UInt64
     /// Every spelling comes from the one text the table is asked about (an article's): a long
     /// key's bytes are read again where the spelling first stood (`Entry.start` is its offset
     /// there) instead of being copied into `tails`.
@@ -141,6 +142,7 @@ struct WordTable {
         while n < capacity * 2 { n <<= 1 }
         slots = Self.emptySlots(n)
         mask = n - 1
+        shift = UInt64(64 - n.trailingZeroBitCount)
         entries.reserveCapacity(capacity)
     }
 
@@ -152,7 +154,7 @@ struct WordTable {
         }
     }
 
-    @inline(__always) private func firstSlot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) & mask }
+    @inline(__always) private func firstSlot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h &>> shift) }
 
     /// The entry of the word at `start` with key `key`, or the empty slot where it goes.
     @inline(__always)
@@ -213,6 +215,7 @@ struct WordTable {
         let n = slots.count * 2
         slots = Self.emptySlots(n)
         mask = n - 1
+        shift = UInt64(64 - n.trailingZeroBitCount)
         for (e, entry) in entries.enumerated() {
             var slot = firstSlot(entry.hash)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
