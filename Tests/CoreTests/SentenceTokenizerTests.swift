@@ -167,6 +167,15 @@ struct SentenceTokenizerTests {
         compare("Edge\n\nShort a b c d e f g h i j k l m n o p q r s t u v w x y z 0 1 2 3 4 5 6 7 8 9'")
         compare("Edge\n\n“An unclosed quotation that runs to the end")
         compare("Edge\n\nHe said: “One.” “Two,” she said, “three.” And ‘four’.")
+        compare("""
+        Joined Words
+
+        Rock'n'roll, co-host's mother-in-law’s well‑known re‐election; don’t. e-mail- a- x' O’Brien’s U.S.-led 9/11 \
+        20-year-old 1990s’ the U.S.’s co–host d’Été l’État Passengers’ James' ships's it's' twenty-one-year-old’s \
+        extraordinarily-long-hyphenated-compound-words-here and ABCDEFGHIJKLMNOP-QRSTUVWXYZ’s end-
+        """)
+        compare("Edge\n\nIt ends on a joined word: co-host’s")
+        compare("Edge\n\nIt ends on a joined word: co-")
     }
 
     /// Latin-1 and General Punctuation lowered on bytes as `String.lowercased()` lowers them.

@@ -206,15 +206,7 @@ struct SentenceTokenizer {
                     break
                 }
                 let e = endEntry ?? word(source, start, WordKey(source, start, j))
-                // Possessive endings: ’s 's ’ ' (bytes E2 80 99 for ’).
-                var bareEnd = j
-                let last = source[j - 1]
-                // Every ending is ’ (last byte 99), ' or an s after one of them.
-                if last != 0x99 && last != 0x27 && last | 0x20 != 0x73 {}
-                else if j - start >= 3, source[j - 3] == 0xE2, source[j - 2] == 0x80, source[j - 1] == 0x99 { bareEnd = j - 3 }
-                else if j - start >= 4, source[j - 1] | 0x20 == 0x73, source[j - 4] == 0xE2, source[j - 3] == 0x80, source[j - 2] == 0x99 { bareEnd = j - 4 }
-                else if j - start >= 2, source[j - 1] == 0x27 { bareEnd = j - 1 }
-                else if j - start >= 3, source[j - 1] | 0x20 == 0x73, source[j - 2] == 0x27 { bareEnd = j - 2 }
+                let bareEnd = Self.bareEnd(source, start, j)
                 let possessive = bareEnd < j && bareEnd > start
                 var bareCls = e.cls
                 if possessive { bareCls = word(source, start, WordKey(source, start, bareEnd)).cls }
@@ -277,10 +269,20 @@ struct SentenceTokenizer {
             } else {
                 if n == 16 { break }
                 let stop = base[i &+ n]
-                if stop >= 0x80 { break }
-                // An apostrophe (0x27), a hyphen (0x2D) or a period (0x2E): one bit test for the three.
-                if stop < 0x40 && (0x0000_6080_0000_0000 as UInt64) &>> UInt64(stop) & 1 != 0 {
-                    if stop != 0x2E { break }
+                // An apostrophe (0x27) or a hyphen (0x2D), one bit test for the two, or a byte from
+                // 0x80 (’ ‐ ‑ among others): a word of several pieces (Russia’s, don't, co-host).
+                if stop >= 0x80 || (stop < 0x40 && (0x0000_2080_0000_0000 as UInt64) &>> UInt64(stop) & 1 != 0) {
+                    guard let j = Self.joinedWordEnd(base, from: i &+ n, end: end, count: source.count) else { break }
+                    let e = word(source, i, WordKey(source, i, j))
+                    let bareEnd = Self.bareEnd(source, i, j)
+                    let possessive = bareEnd < j && bareEnd > i
+                    let bareCls = possessive ? word(source, i, WordKey(source, i, bareEnd)).cls : e.cls
+                    out.append(Token(kind: .word, range: TextRange(i, j), text: e.text, isCapitalized: b0 &- 0x41 < 26, quote: -1,
+                                     cls: e.cls, bareCls: bareCls, possessiveBytes: possessive ? UInt8(j - bareEnd) : 0))
+                    i = j
+                    continue
+                }
+                if stop == 0x2E {
                     // A period: the word takes it when a letter or digit follows (U.S) or when it
                     // ends an abbreviation (an initial, a known one); a byte from 0x80 may begin a letter.
                     if i &+ n &+ 1 < end {
@@ -325,6 +327,47 @@ struct SentenceTokenizer {
     /// U+2028 and U+2029, and the spaces U+202F and U+205F.
     static func isGeneralPunctuationSpace(_ s: Unicode.Scalar) -> Bool {
         s.value <= 0x200A || s.value == 0x2028 || s.value == 0x2029 || s.value == 0x202F || s.value == 0x205F
+    }
+
+    /// Where the word `start..<j` ends without its possessive ending (’s 's ’ ', bytes E2 80 99
+    /// for ’), or `j` when it has none.
+    @inline(__always) static func bareEnd(_ source: Source, _ start: Int, _ j: Int) -> Int {
+        let last = source[j - 1]
+        // Every ending is ’ (last byte 99), ' or an s after one of them.
+        if last != 0x99 && last != 0x27 && last | 0x20 != 0x73 { return j }
+        if j - start >= 3, source[j - 3] == 0xE2, source[j - 2] == 0x80, source[j - 1] == 0x99 { return j - 3 }
+        if j - start >= 4, source[j - 1] | 0x20 == 0x73, source[j - 4] == 0xE2, source[j - 3] == 0x80, source[j - 2] == 0x99 { return j - 4 }
+        if j - start >= 2, source[j - 1] == 0x27 { return j - 1 }
+        if j - start >= 3, source[j - 1] | 0x20 == 0x73, source[j - 2] == 0x27 { return j - 2 }
+        return j
+    }
+
+    /// The end of a word whose first piece of ASCII letters and digits stops at `k` (before
+    /// `end`) on an apostrophe or a hyphen (' ’ - ‐ ‑): as the general loop reads it, the mark
+    /// keeps the word whole when a letter or digit follows, and the word goes on through the
+    /// next piece, up to the sentence's end or an ASCII byte other than a letter, a digit, a
+    /// mark of those or a period. Nil when anything else comes first (a period, another
+    /// scalar from 0x80, a mark before no ASCII letter or digit, the text's last eight bytes),
+    /// which the general loop reads.
+    static func joinedWordEnd(_ base: UnsafePointer<UInt8>, from k: Int, end: Int, count: Int) -> Int? {
+        var k = k
+        while true {
+            let b = base[k]
+            var m = 0
+            if b == 0x27 || b == 0x2D { m = 1 }
+            else if b == 0xE2 && k + 2 < end && base[k + 1] == 0x80 && (base[k + 2] == 0x99 || base[k + 2] == 0x90 || base[k + 2] == 0x91) { m = 3 }
+            else if b < 0x80 && b != 0x2E { return k }
+            else { return nil }
+            k += m
+            guard k < end, base[k] &- 0x30 < 10 || (base[k] | 0x20) &- 0x61 < 26 else { return nil }
+            while true {
+                guard k + 8 <= count else { return nil }
+                let run = WordKey.alphanumerics(Bytes8.load(base + k))
+                k += run
+                if k >= end { return end }
+                if run < 8 { break }
+            }
+        }
     }
 
     /// `String.lowercased()` (each scalar's lowercase mapping) of a byte range whose scalars are
