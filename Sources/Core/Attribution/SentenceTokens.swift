@@ -111,8 +111,10 @@ struct SentenceTokenizer {
         let out = buffer
         out.count = 0
         if !sized {
-            // About one new spelling per hundred bytes of news: room for them from the start.
-            words = ArticleWords(capacity: max(1024, source.count / 100))
+            // News brings about one new spelling per ten bytes in a short article and one per
+            // hundred in a long one: room for them from the start, and no big table to clear
+            // for each short article of a batch.
+            words = ArticleWords(capacity: min(source.count / 8, 1024 + source.count / 100))
             sized = true
         }
         var i = sentence.start
