@@ -61,7 +61,7 @@ final class TokenBuffer {
     @inline(__always) func append(_ token: Token) {
         if count == capacity { grow() }
         (base + count).initialize(to: token)
-        count += 1
+        count &+= 1
     }
 
     @inline(never) private func grow() {
@@ -72,8 +72,16 @@ final class TokenBuffer {
         capacity *= 2
     }
 
+    /// The array handed out last time, kept to be refilled: the caller has let go of it by
+    /// the next sentence, so refilling it allocates nothing (were it still held, refilling
+    /// would copy it first, as any array's mutation does).
+    @exclusivity(unchecked) private var reused: [Token] = []
+
     /// The tokens made, as an array of their own.
-    var tokens: [Token] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    var tokens: [Token] {
+        reused.replaceSubrange(0..<reused.count, with: UnsafeBufferPointer(start: base, count: count))
+        return reused
+    }
 
     deinit {
         base.deinitialize(count: count)
@@ -87,7 +95,9 @@ struct SentenceTokenizer {
     /// The pack's words, hashed by their bytes.
     private let lexicon: WordLexicon
     /// The article's spellings the pack does not know, lowercased and classed once each.
-    private var words = ArticleWords()
+    private var words = ArticleWords(capacity: 0)
+    /// Whether `words` was sized for the article yet (at its first sentence).
+    private var sized = false
     /// Where a sentence's tokens are made; the next sentence reuses it.
     private let buffer = TokenBuffer()
 
@@ -100,6 +110,13 @@ struct SentenceTokenizer {
     mutating func tokens(_ source: Source, sentence: TextRange, quotes: [(TextRange, Int)], firstQuote: inout Int) -> [Token] {
         let out = buffer
         out.count = 0
+        if !sized {
+            // News brings about one new spelling per ten bytes in a short article and one per
+            // hundred in a long one: room for them from the start, and no big table to clear
+            // for each short article of a batch.
+            words = ArticleWords(capacity: min(source.count / 8, 1024 + source.count / 100))
+            sized = true
+        }
         var i = sentence.start
         var q = firstQuote
         while q < quotes.count && quotes[q].0.end <= sentence.start { q += 1 }
@@ -125,6 +142,11 @@ struct SentenceTokenizer {
             // ASCII, the common case, sorted without decoding a scalar: white space is skipped,
             // a letter or digit starts a word, anything else is a mark.
             let b0 = source[i]
+            if b0 < 0x80 {
+                // Plain ASCII words, marks and spaces, many at a time; what they are not comes here.
+                let next = plainWords(source, from: i, end: sentence.end, before: nextQuote)
+                if next > i { i = next; continue }
+            }
             let asciiWordStart = b0 &- 0x30 < 10 || (b0 | 0x20) &- 0x61 < 26
             if b0 < 0x80 && !asciiWordStart {
                 if Source.isSpaceByte(b0) { i += 1; continue }
@@ -134,6 +156,16 @@ struct SentenceTokenizer {
                 continue
             }
             let (s, n) = asciiWordStart ? (Unicode.Scalar(b0), 1) : source.scalar(at: i)
+            // General Punctuation (U+2000–U+206F: dashes, quotation marks, spaces) holds no letter
+            // or digit: a scalar there is white space, an invisible format or a mark, told apart
+            // without the property tables.
+            if s.value &- 0x2000 < 0x70 {
+                if Self.isGeneralPunctuationSpace(s) || s.isInvisibleFormat { i += n; continue }
+                out.append(Token(kind: .punct, range: TextRange(i, i + n), text: words.mark(source, i, i + n, s),
+                                 isCapitalized: false, quote: -1))
+                i += n
+                continue
+            }
             if !asciiWordStart && (s.isSpaceLike || s.value == 0xA0 || s.isInvisibleFormat) { i += n; continue }
             if asciiWordStart || s.isWordLike {
                 let start = i
@@ -176,15 +208,7 @@ struct SentenceTokenizer {
                     break
                 }
                 let e = endEntry ?? word(source, start, WordKey(source, start, j))
-                // Possessive endings: ’s 's ’ ' (bytes E2 80 99 for ’).
-                var bareEnd = j
-                let last = source[j - 1]
-                // Every ending is ’ (last byte 99), ' or an s after one of them.
-                if last != 0x99 && last != 0x27 && last | 0x20 != 0x73 {}
-                else if j - start >= 3, source[j - 3] == 0xE2, source[j - 2] == 0x80, source[j - 1] == 0x99 { bareEnd = j - 3 }
-                else if j - start >= 4, source[j - 1] | 0x20 == 0x73, source[j - 4] == 0xE2, source[j - 3] == 0x80, source[j - 2] == 0x99 { bareEnd = j - 4 }
-                else if j - start >= 2, source[j - 1] == 0x27 { bareEnd = j - 1 }
-                else if j - start >= 3, source[j - 1] | 0x20 == 0x73, source[j - 2] == 0x27 { bareEnd = j - 2 }
+                let bareEnd = Self.bareEnd(source, start, j)
                 let possessive = bareEnd < j && bareEnd > start
                 var bareCls = e.cls
                 if possessive { bareCls = word(source, start, WordKey(source, start, bareEnd)).cls }
@@ -202,6 +226,85 @@ struct SentenceTokenizer {
         return out.tokens
     }
 
+    /// The common tokens, from `start` on, as the general loop in `tokens` makes them: ASCII
+    /// white space skipped, ASCII marks, and words of up to sixteen ASCII letters and digits,
+    /// each found from one or two eight-byte loads, that end the sentence or stop before an
+    /// ASCII byte other than an apostrophe or a hyphen, or before a period that ends no
+    /// abbreviation and is followed by no letter or digit. The general loop reads such a
+    /// word the same way (it stops where this stops; a period after it stays a token of its
+    /// own) and finds no possessive ending in it (every ending holds an apostrophe). Tokens
+    /// start only before `before` (the next quotation, which the general loop folds). Where it
+    /// stopped: the general loop reads on from there (`start` itself when it made nothing).
+    private mutating func plainWords(_ source: Source, from start: Int, end: Int, before: Int) -> Int {
+        guard let base = source.bytes.baseAddress else { return start }
+        let out = buffer
+        let limit = min(end, before)
+        var i = start
+        while i < limit {
+            let b0 = base[i]
+            if b0 == 0x20 { i &+= 1; continue }
+            guard i &+ 8 <= source.count else { break }
+            let x = Bytes8.load(base + i)
+            var n = WordKey.alphanumerics(x)
+            guard n > 0 else {
+                // Not a letter or digit: white space, an ASCII mark, or (from 0x80) the general loop's.
+                guard b0 < 0x80 else { break }
+                if !Source.isSpaceByte(b0) {
+                    out.append(Token(kind: .punct, range: TextRange(i, i &+ 1), text: lexicon.ascii[Int(b0)],
+                                     isCapitalized: false, quote: -1))
+                }
+                i &+= 1
+                continue
+            }
+            let room = end &- i
+            // The second eight bytes, for a word longer than eight.
+            var x2: UInt64 = 0
+            if n == 8 && room > 8 {
+                guard i &+ 16 <= source.count else { break }
+                x2 = Bytes8.load(base + i + 8)
+                n = 8 &+ WordKey.alphanumerics(x2)
+            }
+            var periodAfter = false
+            if n >= room {
+                // All letters and digits to the sentence's end.
+                n = room
+            } else {
+                if n == 16 { break }
+                let stop = base[i &+ n]
+                // An apostrophe (0x27) or a hyphen (0x2D), one bit test for the two, or a byte from
+                // 0x80 (’ ‐ ‑ among others): a word of several pieces (Russia’s, don't, co-host).
+                if stop >= 0x80 || (stop < 0x40 && (0x0000_2080_0000_0000 as UInt64) &>> UInt64(stop) & 1 != 0) {
+                    guard let j = Self.joinedWordEnd(base, from: i &+ n, end: end, count: source.count) else { break }
+                    let e = word(source, i, WordKey(source, i, j))
+                    let bareEnd = Self.bareEnd(source, i, j)
+                    let possessive = bareEnd < j && bareEnd > i
+                    let bareCls = possessive ? word(source, i, WordKey(source, i, bareEnd)).cls : e.cls
+                    out.append(Token(kind: .word, range: TextRange(i, j), text: e.text, isCapitalized: b0 &- 0x41 < 26, quote: -1,
+                                     cls: e.cls, bareCls: bareCls, possessiveBytes: possessive ? UInt8(j - bareEnd) : 0))
+                    i = j
+                    continue
+                }
+                if stop == 0x2E {
+                    // A period: the word takes it when a letter or digit follows (U.S) or when it
+                    // ends an abbreviation (an initial, a known one); a byte from 0x80 may begin a letter.
+                    if i &+ n &+ 1 < end {
+                        let after = base[i &+ n &+ 1]
+                        if after >= 0x80 || after &- 0x30 < 10 || (after | 0x20) &- 0x61 < 26 { break }
+                    }
+                    if n == 1 && b0 &- 0x41 < 26 { break }
+                    periodAfter = true
+                }
+            }
+            let key = n <= 8 ? WordKey(alphanumerics: x, count: n) : WordKey(alphanumerics: x, x2, count: n)
+            let e = word(source, i, key)
+            if periodAfter && e.abbreviation { break }
+            out.append(Token(kind: .word, range: TextRange(i, i &+ n), text: e.text,
+                             isCapitalized: b0 &- 0x41 < 26, quote: -1, cls: e.cls, bareCls: e.cls))
+            i &+= n
+        }
+        return i
+    }
+
     /// The entry of the word at `start` with key `key`.
     @inline(__always) private mutating func word(_ source: Source, _ start: Int, _ key: WordKey) -> WordTable.Entry {
         words.word(source, start, key, lexicon: lexicon, pack: pack)
@@ -211,11 +314,87 @@ struct SentenceTokenizer {
     static func lowercased(_ source: Source, _ start: Int, _ end: Int) -> String {
         var ascii = true
         for k in start..<end where source[k] >= 0x80 { ascii = false; break }
-        if !ascii { return source.string(TextRange(start, end)).lowercased() }
+        if !ascii { return latin1Lowercased(source, start, end) ?? source.string(TextRange(start, end)).lowercased() }
         return String(unsafeUninitializedCapacity: end - start) { buffer in
             for k in start..<end {
                 let b = source[k]
                 buffer[k - start] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+            }
+            return end - start
+        }
+    }
+
+    /// Whether `s`, a scalar of General Punctuation (U+2000–U+206F), is white space (as
+    /// `isSpaceLike` says): the spaces U+2000–U+200A, the line and paragraph separators
+    /// U+2028 and U+2029, and the spaces U+202F and U+205F.
+    static func isGeneralPunctuationSpace(_ s: Unicode.Scalar) -> Bool {
+        s.value <= 0x200A || s.value == 0x2028 || s.value == 0x2029 || s.value == 0x202F || s.value == 0x205F
+    }
+
+    /// Where the word `start..<j` ends without its possessive ending (’s 's ’ ', bytes E2 80 99
+    /// for ’), or `j` when it has none.
+    @inline(__always) static func bareEnd(_ source: Source, _ start: Int, _ j: Int) -> Int {
+        let last = source[j - 1]
+        // Every ending is ’ (last byte 99), ' or an s after one of them.
+        if last != 0x99 && last != 0x27 && last | 0x20 != 0x73 { return j }
+        if j - start >= 3, source[j - 3] == 0xE2, source[j - 2] == 0x80, source[j - 1] == 0x99 { return j - 3 }
+        if j - start >= 4, source[j - 1] | 0x20 == 0x73, source[j - 4] == 0xE2, source[j - 3] == 0x80, source[j - 2] == 0x99 { return j - 4 }
+        if j - start >= 2, source[j - 1] == 0x27 { return j - 1 }
+        if j - start >= 3, source[j - 1] | 0x20 == 0x73, source[j - 2] == 0x27 { return j - 2 }
+        return j
+    }
+
+    /// The end of a word whose first piece of ASCII letters and digits stops at `k` (before
+    /// `end`) on an apostrophe or a hyphen (' ’ - ‐ ‑): as the general loop reads it, the mark
+    /// keeps the word whole when a letter or digit follows, and the word goes on through the
+    /// next piece, up to the sentence's end or an ASCII byte other than a letter, a digit, a
+    /// mark of those or a period. Nil when anything else comes first (a period, another
+    /// scalar from 0x80, a mark before no ASCII letter or digit, the text's last eight bytes),
+    /// which the general loop reads.
+    static func joinedWordEnd(_ base: UnsafePointer<UInt8>, from k: Int, end: Int, count: Int) -> Int? {
+        var k = k
+        while true {
+            let b = base[k]
+            var m = 0
+            if b == 0x27 || b == 0x2D { m = 1 }
+            else if b == 0xE2 && k + 2 < end && base[k + 1] == 0x80 && (base[k + 2] == 0x99 || base[k + 2] == 0x90 || base[k + 2] == 0x91) { m = 3 }
+            else if b < 0x80 && b != 0x2E { return k }
+            else { return nil }
+            k += m
+            guard k < end, base[k] &- 0x30 < 10 || (base[k] | 0x20) &- 0x61 < 26 else { return nil }
+            while true {
+                guard k + 8 <= count else { return nil }
+                let run = WordKey.alphanumerics(Bytes8.load(base + k))
+                k += run
+                if k >= end { return end }
+                if run < 8 { break }
+            }
+        }
+    }
+
+    /// `String.lowercased()` (each scalar's lowercase mapping) of a byte range whose scalars are
+    /// all in Latin-1 (up to U+00FF) or General Punctuation (U+2000–U+206F), as bytes: the
+    /// capitals U+00C0–U+00DE but × (U+00D7) map to the scalar 0x20 above (C3 80–9E → C3 A0–BE),
+    /// ASCII capitals are folded, and every other scalar there maps to itself. Nil for any
+    /// other scalar (the caller lowers those with the standard library).
+    static func latin1Lowercased(_ source: Source, _ start: Int, _ end: Int) -> String? {
+        var k = start
+        while k < end {
+            let b = source[k]
+            if b < 0x80 { k += 1; continue }
+            if (b == 0xC2 || b == 0xC3) && k + 1 < end && source[k + 1] & 0xC0 == 0x80 { k += 2; continue }
+            if b == 0xE2 && k + 2 < end && (source[k + 1] == 0x80 || (source[k + 1] == 0x81 && source[k + 2] < 0xB0))
+                && source[k + 2] & 0xC0 == 0x80 { k += 3; continue }
+            return nil
+        }
+        return String(unsafeUninitializedCapacity: end - start) { buffer in
+            var lead: UInt8 = 0
+            for k in start..<end {
+                var b = source[k]
+                if b < 0x80 { b = WordKey.folded(b) }
+                else if lead == 0xC3 && b <= 0x9E && b != 0x97 { b += 0x20 }
+                buffer[k - start] = b
+                lead = b
             }
             return end - start
         }

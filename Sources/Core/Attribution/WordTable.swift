@@ -32,6 +32,40 @@ struct WordKey {
         return x
     }
 
+    /// How many of the eight bytes of `x` (the first lowest) are ASCII letters or digits
+    /// before the first that is not. A digit's top bit is set by adding 0x50 from 0 on, 0x46
+    /// from 9 + 1 on (top bits cleared first, so nothing carries); bytes of 0x80 and above
+    /// are neither.
+    @inline(__always) static func alphanumerics(_ x: UInt64) -> Int {
+        let low = x & ~Bytes8.highs
+        let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646)
+        let other = ~((Bytes8.asciiLetters(x) | digits) & ~x) & Bytes8.highs
+        return other == 0 ? 8 : other.trailingZeroBitCount >> 3
+    }
+
+    /// The key of a word of `count` (1 to 8) ASCII letters and digits, the first `count` bytes
+    /// of `x`: the same key as from its bytes. Folding them is setting 0x20 in each byte: it
+    /// makes a capital small and is set in small letters and digits already.
+    @inline(__always) init(alphanumerics x: UInt64, count: Int) {
+        self.count = count
+        prefix = (x | 0x2020_2020_2020_2020) & (UInt64.max &>> UInt64(truncatingIfNeeded: (8 &- count) &<< 3))
+        hash = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
+        isASCII = true
+    }
+
+    /// The key of a word of `count` (9 to 16) ASCII letters and digits: its first eight
+    /// bytes `x`, the rest the first `count - 8` bytes of `x2`; the same key as from its bytes
+    /// (`init(long:)`).
+    @inline(__always) init(alphanumerics x: UInt64, _ x2: UInt64, count: Int) {
+        self.count = count
+        prefix = x | 0x2020_2020_2020_2020
+        var h = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
+        let rest = (x2 | 0x2020_2020_2020_2020) & (UInt64.max &>> UInt64(truncatingIfNeeded: (16 &- count) &<< 3))
+        h = (h ^ (h >> 29) ^ rest) &* 0x9E37_79B9_7F4A_7C15
+        hash = h
+        isASCII = true
+    }
+
     @inline(__always) init(_ source: Source, _ start: Int, _ end: Int) {
         // Most words fit in eight bytes: one load, no loop.
         if end - start <= 8, start + 8 <= source.count {
@@ -47,8 +81,7 @@ struct WordKey {
         let x = UInt64(littleEndian: UnsafeRawPointer(source.bytes.baseAddress! + start).loadUnaligned(as: UInt64.self))
         let chunk = count == 8 ? x : x & ((1 << (UInt64(count) << 3)) - 1)
         prefix = Self.folded(chunk)
-        let h = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
-        hash = h ^ (h >> 32)
+        hash = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
         isASCII = chunk & Bytes8.highs == 0
     }
 
@@ -65,7 +98,7 @@ struct WordKey {
             h = (h ^ (h >> 29) ^ Self.folded(chunk)) &* 0x9E37_79B9_7F4A_7C15
             k += 8
         }
-        hash = h ^ (h >> 32)
+        hash = h
         isASCII = high == 0
     }
 }
@@ -95,16 +128,33 @@ struct WordTable {
     /// The bytes of keys longer than eight bytes, past the eighth, ASCII capitals folded.
     private var tails: [UInt8] = []
     private var mask: Int
+    /// 64 minus the bits of a slot number: a key's first slot is the top bits of its hash
+    /// (a multiplicative hash keeps its best-mixed bits there).
+    private var shift: UInt64
+    /// Every spelling comes from the one text the table is asked about (an article's): a long
+    /// key's bytes are read again where the spelling first stood (`Entry.start` is its offset
+    /// there) instead of being copied into `tails`.
+    private let tailsInSource: Bool
 
-    init(capacity: Int = 1024) {
+    init(capacity: Int = 1024, tailsInSource: Bool = false) {
+        self.tailsInSource = tailsInSource
         var n = 64
         while n < capacity * 2 { n <<= 1 }
-        slots = [Int32](repeating: 0, count: n)
+        slots = Self.emptySlots(n)
         mask = n - 1
+        shift = UInt64(64 - n.trailingZeroBitCount)
         entries.reserveCapacity(capacity)
     }
 
-    @inline(__always) private func firstSlot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) & mask }
+    /// `n` empty slots, zeroed at once (an article's table is made for every article of a batch).
+    private static func emptySlots(_ n: Int) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: n) { buffer, count in
+            buffer.initialize(repeating: 0)
+            count = n
+        }
+    }
+
+    @inline(__always) private func firstSlot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h &>> shift) }
 
     /// The entry of the word at `start` with key `key`, or the empty slot where it goes.
     @inline(__always)
@@ -118,8 +168,9 @@ struct WordTable {
                     let s = Int(slots[slot])
                     if s == 0 { return (nil, slot) }
                     let e = s - 1
-                    if entries[e].hash == key.hash, entries[e].prefix == key.prefix, Int(entries[e].count) == key.count,
-                       key.count <= 8 || equalTail(e, source, start, key.count) { return (e, slot) }
+                    // A key of eight bytes or fewer is its prefix and count (its hash follows from them).
+                    if entries[e].prefix == key.prefix, Int(entries[e].count) == key.count,
+                       key.count <= 8 || (entries[e].hash == key.hash && equalTail(e, source, start, key.count)) { return (e, slot) }
                     slot = (slot + 1) & mask
                 }
             }
@@ -130,17 +181,29 @@ struct WordTable {
     mutating func insert(_ source: Source, _ start: Int, _ key: WordKey, slot: Int,
                          text: UnsafePointer<String>, cls: WordClass, abbreviation: Bool) -> Int {
         let e = entries.count
-        entries.append(Entry(hash: key.hash, prefix: key.prefix, start: Int32(tails.count), count: Int32(key.count),
-                             text: text, cls: cls, abbreviation: abbreviation))
-        if key.count > 8 { for k in start + 8..<start + key.count { tails.append(WordKey.folded(source[k])) } }
+        entries.append(Entry(hash: key.hash, prefix: key.prefix, start: Int32(tailsInSource ? start : tails.count),
+                             count: Int32(key.count), text: text, cls: cls, abbreviation: abbreviation))
+        if key.count > 8 && !tailsInSource {
+            let from = tails.count
+            tails.append(contentsOf: UnsafeBufferPointer(rebasing: source.bytes[start + 8..<start + key.count]))
+            tails.withUnsafeMutableBufferPointer { tail in
+                for k in from..<tail.count { tail[k] = WordKey.folded(tail[k]) }
+            }
+        }
         slots[slot] = Int32(e + 1)
         if entries.count * 2 > slots.count { grow() }
         return e
     }
 
-    subscript(e: Int) -> Entry { entries[e] }
+    /// The entry `e` (an index from `find` or `insert`, so in bounds: read unchecked).
+    subscript(e: Int) -> Entry { entries.withUnsafeBufferPointer { $0[e] } }
 
     @inline(__always) private func equalTail(_ e: Int, _ source: Source, _ start: Int, _ n: Int) -> Bool {
+        if tailsInSource {
+            let first = Int(entries[e].start)
+            for k in 8..<n where WordKey.folded(source[first + k]) != WordKey.folded(source[start + k]) { return false }
+            return true
+        }
         let base = Int(entries[e].start) - 8
         return tails.withUnsafeBufferPointer { tail in
             for k in 8..<n where tail[base + k] != WordKey.folded(source[start + k]) { return false }
@@ -150,8 +213,9 @@ struct WordTable {
 
     private mutating func grow() {
         let n = slots.count * 2
-        slots = [Int32](repeating: 0, count: n)
+        slots = Self.emptySlots(n)
         mask = n - 1
+        shift = UInt64(64 - n.trailingZeroBitCount)
         for (e, entry) in entries.enumerated() {
             var slot = firstSlot(entry.hash)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
@@ -253,8 +317,11 @@ final class WordLexicon: @unchecked Sendable {
 /// One article's spellings, each classed once: from the pack's lexicon when it knows the
 /// word, else lowercased and looked up in the pack's tables; and its punctuation outside ASCII.
 struct ArticleWords {
-    private var table = WordTable()
+    private var table: WordTable
     private let arena = TextArena()
+
+    /// Room for `capacity` spellings before the table grows.
+    init(capacity: Int) { table = WordTable(capacity: capacity, tailsInSource: true) }
 
     /// The entry of the word at `start` with key `key`, made the first time.
     @inline(__always)
@@ -269,15 +336,38 @@ struct ArticleWords {
         if let known = lexicon.entry(source, start, key) {
             return table.insert(source, start, key, slot: slot, text: known.text, cls: known.cls, abbreviation: known.abbreviation)
         }
-        // An ASCII word of eight bytes or fewer is its key's prefix (capitals folded).
-        let lower = key.isASCII && key.count <= 8
-            ? withUnsafeBytes(of: key.prefix.littleEndian) { String(decoding: $0.prefix(key.count), as: UTF8.self) }
+        // An ASCII word of eight bytes or fewer is its key's prefix (capitals folded); a longer
+        // one is its bytes folded the same way (lowering ASCII is folding its capitals).
+        let lower = key.isASCII ? Self.folded(source, start, key)
             : SentenceTokenizer.lowercased(source, start, start + key.count)
-        let cls = key.isASCII && lexicon.holdsEveryASCIIKey ? pack.suffixClasses(lower) : pack.classes(lower)
+        // An ASCII spelling the lexicon lacks is only maybe a compound with a title suffix: in
+        // no class when the pack has none.
+        let cls = key.isASCII && lexicon.holdsEveryASCIIKey ? (pack.titleSuffixes.isEmpty ? .empty : pack.suffixClasses(lower))
+            : pack.classes(lower)
         // Lowering keeps the periods where they are.
-        let dotted = source.contains(0x2E, in: TextRange(start, start + key.count))
+        let dotted = key.count <= 8 ? Bytes8.bytes(key.prefix, equalTo: 0x2E) != 0
+            : source.contains(0x2E, in: TextRange(start, start + key.count))
         return table.insert(source, start, key, slot: slot, text: arena.add(lower), cls: cls,
                             abbreviation: dotted || cls.contains(.abbreviation))
+    }
+
+    /// The ASCII spelling at `start` with key `key`, its capitals folded: the key's prefix
+    /// for eight bytes or fewer, else eight bytes folded at a time.
+    static func folded(_ source: Source, _ start: Int, _ key: WordKey) -> String {
+        let n = key.count
+        if n <= 8 {
+            return withUnsafeBytes(of: key.prefix.littleEndian) { String(decoding: UnsafeRawBufferPointer(rebasing: $0[..<n]), as: UTF8.self) }
+        }
+        return String(unsafeUninitializedCapacity: n) { buffer in
+            guard let to = buffer.baseAddress, let from = source.bytes.baseAddress else { return 0 }
+            var k = 0
+            while k + 8 <= n {
+                UnsafeMutableRawPointer(to + k).storeBytes(of: WordKey.folded(Bytes8.load(from + start + k)).littleEndian, as: UInt64.self)
+                k += 8
+            }
+            while k < n { to[k] = WordKey.folded(from[start + k]); k += 1 }
+            return n
+        }
     }
 
     /// The text of the punctuation mark `s` at `start..<end` (a scalar outside ASCII), made the first time.
