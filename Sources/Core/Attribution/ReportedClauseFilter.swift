@@ -199,10 +199,10 @@ struct ReportedWeightTable: Sendable {
     static let shared = ReportedWeightTable()
 
     let path: [Double], form: [Double], pathForm: [Double], subject: [Double], entity: [Double], length: [Double], pathVerb: [Double]
-    let lemma = ReportedClauseWeights.lemma, cue = ReportedClauseWeights.cue, head = ReportedClauseWeights.head
-    let previous = ReportedClauseWeights.previous, next = ReportedClauseWeights.next, first = ReportedClauseWeights.first
+    let lemma = WordMap(ReportedClauseWeights.lemma), cue = WordMap(ReportedClauseWeights.cue), head = WordMap(ReportedClauseWeights.head)
+    let previous = WordMap(ReportedClauseWeights.previous), next = WordMap(ReportedClauseWeights.next), first = WordMap(ReportedClauseWeights.first)
     /// "lemma|verb=say|v" and "…|n" as (with a verb, without).
-    let lemmaVerb: [String: (Double, Double)]
+    let lemmaVerb: WordMap<(Double, Double)>
     let noSubject: Double, subjectIsPerson: Double, subjectAfterCue: Double, subjectOpensSentence: Double, inRelative: Double
     let wordsBetweenSubjectAndCue: Double, firstDeterminer: Double, firstPronoun: Double, afterThat: Double, firstFinite: Double
     let firstGerund: Double, clauseEndsSentence: Double, ownVerb: Double, noVerb: Double, twoSegments: Double
@@ -225,7 +225,7 @@ struct ReportedWeightTable: Sendable {
             if key[key.index(after: bar)...] == "v" { pair.0 = value } else { pair.1 = value }
             pairs[String(key[..<bar])] = pair
         }
-        lemmaVerb = pairs
+        lemmaVerb = WordMap(pairs)
         noSubject = W.subject["none"] ?? 0
         subjectIsPerson = W.flags["subjPerson"] ?? 0
         subjectAfterCue = W.flags["subjAfterCue"] ?? 0
@@ -291,12 +291,12 @@ struct ReportedClauseFilter {
     static let relatives = ["which", "that", "who", "whom"]
 
     /// The lemma of every English speech-verb form ("said" → "say").
-    static let lemmas: [String: String] = {
+    static let lemmas: WordMap<String> = {
         var out: [String: String] = [:]
         for v in SpeechVerbs.verbs {
             for f in SpeechVerbs.inflections(of: v.lemma) + v.irregular + [v.lemma] where out[f] == nil { out[f] = v.lemma }
         }
-        return out
+        return WordMap(out)
     }()
 
     /// The features of the clause `segments` of cue `c` with subject `m` (resolved to an
@@ -416,5 +416,81 @@ extension ReportedCandidate {
             w.raw("}\n")
         }
         return w.output
+    }
+}
+
+/// A `[String: Value]` of words, read by the word's bytes: an ASCII word is hashed with
+/// FNV-1a over its bytes and found in an open-addressed table (no SipHash, no `Hasher`); a
+/// word with a byte outside ASCII is asked of the dictionary itself. The answers are the
+/// dictionary's: an ASCII word equals (in Swift's canonical equivalence) only the same bytes
+/// or a key outside ASCII that is canonically one ("\u{212A}" KELVIN SIGN is "K"), and such
+/// a key is entered under its ASCII spelling.
+struct WordMap<Value: Sendable>: Sendable {
+    /// The dictionary, asked for words outside ASCII.
+    let dictionary: [String: Value]
+    /// Per slot: the key's hash (0: empty), the key's ASCII spelling and its value.
+    private let hashes: [UInt64]
+    private let keys: [String]
+    private let values: [Value?]
+    private let mask: Int
+
+    init(_ dictionary: [String: Value]) {
+        self.dictionary = dictionary
+        var size = 16
+        while size < dictionary.count * 2 { size *= 2 }
+        var hashes = [UInt64](repeating: 0, count: size), keys = [String](repeating: "", count: size)
+        var values = [Value?](repeating: nil, count: size)
+        var asciiOf: [UInt32: Unicode.Scalar?] = [:]
+        for (key, value) in dictionary {
+            var spelling = key
+            if !key.utf8.allSatisfy({ $0 < 0x80 }) {
+                // Each scalar canonically one ASCII character (a singleton decomposition), or
+                // the key is no ASCII word.
+                var ascii = String.UnicodeScalarView()
+                var isASCIIWord = true
+                for u in key.unicodeScalars {
+                    if u.isASCII { ascii.append(u); continue }
+                    if asciiOf[u.value] == nil {
+                        asciiOf[u.value] = .some((0..<128).lazy.map { Unicode.Scalar(UInt8($0)) }.first { String($0) == String(u) })
+                    }
+                    guard let a = asciiOf[u.value]! else { isASCIIWord = false; break }
+                    ascii.append(a)
+                }
+                guard isASCIIWord, String(ascii) == key else { continue }
+                spelling = String(ascii)
+            }
+            let h = Self.hash(spelling)
+            var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & (size - 1)
+            while hashes[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            hashes[slot] = h
+            keys[slot] = spelling
+            values[slot] = value
+        }
+        self.hashes = hashes
+        self.keys = keys
+        self.values = values
+        mask = size - 1
+    }
+
+    /// FNV-1a over the bytes of an ASCII word (never 0: 0 marks an empty slot).
+    private static func hash(_ word: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in word.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h == 0 ? 1 : h
+    }
+
+    subscript(_ word: String) -> Value? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in word.utf8 {
+            if b >= 0x80 { return dictionary[word] }
+            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+        }
+        if h == 0 { h = 1 }
+        var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        while hashes[slot] != 0 {
+            if hashes[slot] == h, keys[slot] == word { return values[slot] }
+            slot = (slot + 1) & mask
+        }
+        return nil
     }
 }

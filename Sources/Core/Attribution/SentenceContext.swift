@@ -848,9 +848,7 @@ struct Context {
         // After "is" (a predicate) only a noun phrase that opens with a determiner, a title or
         // a role is a role: "is the chief engineer", not "is widening her delegate lead".
         if predicate, !(tokens[first].cls.contains(.determiners) || tokens[first].cls.contains(.titleWords) || tokens[first].bareCls.contains(.roleNouns)) { return nil }
-        if tokens[first].spells("who") || tokens[first].spells("which") || tokens[first].spells("whose") || tokens[first].spells("that") || tokens[first].spells("said")
-            || tokens[first].spells("says") || tokens[first].spells("and") || tokens[first].spells("but") || tokens[first].spells("or") || tokens[first].spells("he")
-            || tokens[first].spells("she") || tokens[first].spells("they") || tokens[first].spells("it") { return nil }
+        if Self.roleOpenersNot.contains(tokens[first].lower) { return nil }
         var k = start
         var sawRole = false
         while k < limit && k - start < 25 {
@@ -1372,6 +1370,8 @@ extension Context {
     static let timeDeterminers: WordList = ["last", "this", "next"]
     /// Determiners before a role and a name after a comma ("…, its chief executive X said").
     static let subjectDeterminers: WordList = ["its", "his", "her", "their", "the"]
+    /// Words that open no role phrase: relatives, cues, conjunctions and subject pronouns.
+    static let roleOpenersNot: WordList = ["who", "which", "whose", "that", "said", "says", "and", "but", "or", "he", "she", "they", "it"]
 
     /// Whether `word` starts with one of `stems`. The first bytes are compared first: a word
     /// that starts with a stem opening with an ASCII letter starts with that byte.

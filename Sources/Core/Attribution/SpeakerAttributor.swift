@@ -56,7 +56,7 @@ struct SpeakerAttributor {
     static let scareCues: Set<String> = ["so-called", "term", "word", "words", "phrase", "label", "quote-unquote", "nickname", "known"]
 
     /// Verbs whose object comes before their reported clause ("told reporters that").
-    static let objectFirst: Set<String> = ["told", "tell", "tells", "telling", "warned", "warning", "warns", "assured",
+    static let objectFirst: WordList = ["told", "tell", "tells", "telling", "warned", "warning", "warns", "assured",
                                            "reminded", "informed", "promised", "urged", "asked", "asking", "asks"]
 
     func attribute(_ source: Source, paragraphs: [Paragraph], sentences: [Sentence], quotations: [MarkedQuotation]) -> Result {

@@ -17,7 +17,7 @@ struct TitleRepeats {
         for i in decisions.indices {
             guard let kind = decisions[i]?.kind, kind.isStatement, kind != .indirect else { continue }
             guard Self.wordCount(source, quotations[i].content, upTo: Self.maxWords + 1) <= Self.maxWords else { continue }
-            if let shape = Self.asciiShape(source, quotations[i].content), !shapes.contains(shape) { continue }
+            if let shape = Self.plainShape(source, quotations[i].content), !shapes.contains(shape) { continue }
             guard titles.contains(Self.key(source, quotations[i].content)) else { continue }
             decisions[i]?.kind = .title
             decisions[i]?.entity = nil
@@ -40,13 +40,10 @@ struct TitleRepeats {
         return n
     }
 
-    /// `key` of the text at `range`. ASCII text is keyed from its bytes with the same answer:
-    /// the letters lowered, ASCII punctuation (general category P) and white space trimmed.
+    /// `key` of the text at `range`. Plain text (see `plainBounds`) is keyed from its bytes
+    /// with the same answer: ASCII letters lowered, punctuation and white space trimmed.
     static func key(_ source: Source, _ range: TextRange) -> String {
-        var lo = range.start, hi = range.end
-        for k in lo..<hi where source[k] >= 0x80 { return key(source.string(range)) }
-        while hi > lo, isASCIIPunctuation(source[hi - 1]) || isASCIIWhiteSpace(source[hi - 1]) { hi -= 1 }
-        while lo < hi, isASCIIWhiteSpace(source[lo]) { lo += 1 }
+        guard let (lo, hi) = plainBounds(source, range) else { return key(source.string(range)) }
         return String(unsafeUninitializedCapacity: hi - lo) { buffer in
             for k in lo..<hi {
                 let b = source[k]
@@ -59,16 +56,51 @@ struct TitleRepeats {
     /// A key's byte count and first byte, as one number.
     static func shape(of key: String) -> Int { key.utf8.count << 8 | Int(key.utf8.first ?? 0) }
 
-    /// `shape(of: key(source, range))` worked out from the bytes, for ASCII text (nil otherwise).
-    static func asciiShape(_ source: Source, _ range: TextRange) -> Int? {
-        var lo = range.start, hi = range.end
-        for k in lo..<hi where source[k] >= 0x80 { return nil }
-        while hi > lo, isASCIIPunctuation(source[hi - 1]) || isASCIIWhiteSpace(source[hi - 1]) { hi -= 1 }
-        while lo < hi, isASCIIWhiteSpace(source[lo]) { lo += 1 }
+    /// `shape(of: key(source, range))` worked out from the bytes, for plain text (nil otherwise).
+    static func plainShape(_ source: Source, _ range: TextRange) -> Int? {
+        guard let (lo, hi) = plainBounds(source, range) else { return nil }
         guard hi > lo else { return 0 }
         let b = source[lo]
         return (hi - lo) << 8 | Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
     }
+
+    /// Where the key of the text at `range` starts and ends, in bytes, when the text is plain:
+    /// ASCII, and outside ASCII only the scalars of `isPlainScalar` (nil otherwise). Trailing
+    /// punctuation and white space are trimmed (every plain scalar outside ASCII is one or
+    /// the other), then leading white space (ASCII, or the no-break space).
+    static func plainBounds(_ source: Source, _ range: TextRange) -> (Int, Int)? {
+        var k = range.start
+        while k < range.end {
+            if source[k] < 0x80 { k += 1; continue }
+            let (u, n) = source.scalar(at: k)
+            guard isPlainScalar(u.value), k + n <= range.end else { return nil }
+            k += n
+        }
+        var lo = range.start, hi = range.end
+        while hi > lo {
+            let b = source[hi - 1]
+            if b < 0x80 {
+                guard isASCIIPunctuation(b) || isASCIIWhiteSpace(b) else { break }
+                hi -= 1
+                continue
+            }
+            // A plain scalar outside ASCII ends the text: trimmed whole.
+            hi -= 1
+            while source[hi] & 0xC0 == 0x80 { hi -= 1 }
+        }
+        while lo < hi {
+            if isASCIIWhiteSpace(source[lo]) { lo += 1; continue }
+            if source[lo] == 0xC2, lo + 1 < hi, source[lo + 1] == 0xA0 { lo += 2; continue }
+            break
+        }
+        return (lo, hi)
+    }
+
+    /// Scalars outside ASCII that a key keeps as they are: the no-break space and caseless
+    /// punctuation (« », the dashes, curly quotation marks, daggers, bullets and the ellipsis
+    /// of U+2010…U+2027). Each is a `Character` of its own that `lowercased()` leaves alone,
+    /// and each is punctuation or white space, so the byte-level key gives `key(_:)`'s answer.
+    static func isPlainScalar(_ v: UInt32) -> Bool { v == 0xA0 || v == 0xAB || v == 0xBB || (v >= 0x2010 && v <= 0x2027) }
 
     /// `Character.isPunctuation` of an ASCII byte: ! " # % & ' ( ) * , - . / : ; ? @ [ \ ] _ { }.
     private static func isASCIIPunctuation(_ b: UInt8) -> Bool {
