@@ -56,4 +56,116 @@ struct SentenceRuleShortcutTests {
         #expect(kelvin["Kelvin"] == 1.0)
         #expect(kelvin["kelvin"] == nil)
     }
+
+    /// Word counts by the byte-by-byte rule: runs of bytes between the separators.
+    static func slowWords(_ bytes: [UInt8], separators: Set<UInt8>, limit: Int) -> Int {
+        var n = 0
+        var inWord = false
+        for b in bytes {
+            if separators.contains(b) { inWord = false } else if !inWord {
+                inWord = true
+                n += 1
+                if n >= limit { break }
+            }
+        }
+        return n
+    }
+
+    @Test("words counted eight bytes at a time are the words counted byte by byte, up to the limit")
+    func wordCounts() {
+        let alphabet: [UInt8] = [0x20, 0x20, 0x0A, 0x09, 0x0D, 0x61, 0x62, 0x2C, 0xE2, 0x80, 0x9C, 0x0B, 0x00, 0xA0]
+        var x: UInt64 = 0x2545_F491_4F6C_DD1D
+        for _ in 0..<20_000 {
+            x = x &* 6364136223846793005 &+ 1442695040888963407
+            let count = Int(x >> 58)
+            var bytes: [UInt8] = []
+            for _ in 0..<count {
+                x = x &* 6364136223846793005 &+ 1442695040888963407
+                bytes.append(alphabet[Int(x >> 33) % alphabet.count])
+            }
+            let limit = 1 + Int(x >> 60)
+            bytes.withUnsafeBufferPointer { buffer in
+                let source = Source(bytes: buffer)
+                for lo in [0, min(1, bytes.count), min(3, bytes.count)] {
+                    let range = TextRange(lo, bytes.count)
+                    let slice = Array(bytes[lo...])
+                    #expect(TitleRepeats.wordCount(source, range, upTo: limit) == Self.slowWords(slice, separators: [0x20], limit: limit))
+                    #expect(TitleRepeats.wordCount(source, range) == Self.slowWords(slice, separators: [0x20], limit: .max))
+                    #expect(KindClassifier.words(source, range, upTo: limit) == Self.slowWords(slice, separators: [0x20, 0x0A, 0x09, 0x0D], limit: limit))
+                }
+            }
+        }
+    }
+
+    @Test("title case read from ASCII bytes is title case read from the string")
+    func titleCase() {
+        let texts = ["Morning Joe", "morning Joe", "The Art of the Deal", "the art", "Make America Great Again", "A Tale", "Of The",
+                     "OF THE", "With Or Without You", "1984 Nights", "“Quoted” Words", "Fire and Fury", "fire And Fury", "X", "Two  Spaces",
+                     " Leading Space", "Trailing Space ", "Tab\tSeparated Words", "Line\nBreak Here", "Dr. Strangelove Or", "IS BY", "Is By Them",
+                     "ab Cd", "'Tis The", "(The Band)", "no-caps Here", "Rock'n'Roll Hall", "#Hashtag Here", "e.e. cummings"]
+        let classifier = KindClassifier()
+        for text in texts {
+            Self.withSource(text) { source in
+                let range = TextRange(0, source.count)
+                if let fast = KindClassifier.asciiTitleCase(source, range) {
+                    #expect(fast == classifier.isTitleCase(text), "\(text.debugDescription)")
+                } else {
+                    #expect(text.utf8.contains { $0 >= 0x80 }, "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
+    @Test("the exact byte test marks every byte equal to the value and no other")
+    func exactBytes() {
+        var x: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<20_000 {
+            x = x &* 6364136223846793005 &+ 1442695040888963407
+            let word = x & 0x2121_2121_2121_2121 | (x >> 7) & 0x8080_8080_8080_8080
+            for b: UInt8 in [0x20, 0x0A, 0x00, 0x21, 0xA0] {
+                var expected: UInt64 = 0
+                for k in 0..<8 where UInt8(truncatingIfNeeded: word >> (8 * UInt64(k))) == b { expected |= 0x80 << (8 * UInt64(k)) }
+                #expect(Bytes8.bytes(word, exactly: b) == expected)
+            }
+        }
+    }
+
+    @Test("a role trimmed on bytes is the role trimmed by Characters")
+    func trimmedRoles() {
+        let roles = ["deputy chairman of the committee", "a teacher who has used the library", "who is here", "a nurse, who", "the mayor.",
+                     "the mayor.,", "spokesman for Acme Inc.", "an analyst whose work", "a man which", "a whole who", "chief  executive who knows",
+                     "a retired plumber,", "café owner.", "naïve who.", "x", "", ".", "a .", "the head of “Who’s Who”", "a who.", "mayor e\u{301}.",
+                     "\u{0600}.", "role\r\n.", "a whom", "a whos", "a wh"]
+        for r in roles {
+            let fast = Context.trimmedRoleBytes(r)
+            if let fast { #expect(fast == Context.trimmedRoleCharacters(r), "\(r.debugDescription)") }
+            else { #expect(r.utf8.contains { $0 >= 0x80 }, "\(r.debugDescription)") }
+        }
+    }
+
+    @Test("a sentence overlaps a top-level quotation exactly when one shares a byte with it")
+    func quotationOverlap() {
+        let quotes: [(TextRange, Int)] = [(TextRange(5, 10), 0), (TextRange(12, 13), 1), (TextRange(20, 40), 2)]
+        for start in 0..<45 {
+            for end in start..<46 {
+                let range = TextRange(start, end)
+                let expected = quotes.contains { $0.0.start < range.end && range.start < $0.0.end }
+                #expect(SpeakerAttributor.overlaps(quotes, range) == expected, "\(start)..<\(end)")
+            }
+        }
+        #expect(!SpeakerAttributor.overlaps([], TextRange(0, 10)))
+    }
+
+    @Test("a word is all numbers from its bytes exactly when every character of it is a number")
+    func allNumbers() {
+        let words = ["58", "2016", "½", "5½", "58a", "a58", "", "x", "1\u{20E3}", "5\u{301}", "٣", "٣٤", "12-13", "1,000", "0", "9", ":",
+                     "\u{0600}5", "iv", "Ⅳ", "５"]
+        for w in words {
+            let text = UnsafeMutablePointer<String>.allocate(capacity: 1)
+            text.initialize(to: w)
+            defer { text.deinitialize(count: 1); text.deallocate() }
+            let token = Token(kind: .word, range: TextRange(0, 0), text: text, isCapitalized: false, quote: -1)
+            #expect(token.isAllNumbers == w.allSatisfy(\.isNumber), "\(w.debugDescription)")
+        }
+    }
 }

@@ -420,17 +420,21 @@ extension ReportedCandidate {
 }
 
 /// A `[String: Value]` of words, read by the word's bytes: an ASCII word is hashed with
-/// FNV-1a over its bytes and found in an open-addressed table (no SipHash, no `Hasher`); a
-/// word with a byte outside ASCII is asked of the dictionary itself. The answers are the
-/// dictionary's: an ASCII word equals (in Swift's canonical equivalence) only the same bytes
-/// or a key outside ASCII that is canonically one ("\u{212A}" KELVIN SIGN is "K"), and such
-/// a key is entered under its ASCII spelling.
+/// FNV-1a over its bytes and found in an open-addressed table whose keys are bytes in one
+/// array (no SipHash, no `Hasher`, no `String` compared); a word with a byte outside ASCII is
+/// asked of the dictionary itself. The answers are the dictionary's: an ASCII word equals (in
+/// Swift's canonical equivalence) only the same bytes or a key outside ASCII that is
+/// canonically one ("\u{212A}" KELVIN SIGN is "K"), and such a key is entered under its ASCII
+/// spelling.
 struct WordMap<Value: Sendable>: Sendable {
     /// The dictionary, asked for words outside ASCII.
     let dictionary: [String: Value]
-    /// Per slot: the key's hash (0: empty), the key's ASCII spelling and its value.
+    /// The ASCII spellings of the keys, one after another.
+    private let bytes: [UInt8]
+    /// Per slot: the key's hash (0: empty), where its bytes start and end, and its value.
     private let hashes: [UInt64]
-    private let keys: [String]
+    private let starts: [Int32]
+    private let ends: [Int32]
     private let values: [Value?]
     private let mask: Int
 
@@ -438,12 +442,15 @@ struct WordMap<Value: Sendable>: Sendable {
         self.dictionary = dictionary
         var size = 16
         while size < dictionary.count * 2 { size *= 2 }
-        var hashes = [UInt64](repeating: 0, count: size), keys = [String](repeating: "", count: size)
-        var values = [Value?](repeating: nil, count: size)
+        var bytes: [UInt8] = []
+        var hashes = [UInt64](repeating: 0, count: size), starts = [Int32](repeating: 0, count: size)
+        var ends = [Int32](repeating: 0, count: size), values = [Value?](repeating: nil, count: size)
         var asciiOf: [UInt32: Unicode.Scalar?] = [:]
         for (key, value) in dictionary {
-            var spelling = key
-            if !key.utf8.allSatisfy({ $0 < 0x80 }) {
+            let start = bytes.count
+            if key.utf8.allSatisfy({ $0 < 0x80 }) {
+                bytes.append(contentsOf: key.utf8)
+            } else {
                 // Each scalar canonically one ASCII character (a singleton decomposition), or
                 // the key is no ASCII word.
                 var ascii = String.UnicodeScalarView()
@@ -457,40 +464,54 @@ struct WordMap<Value: Sendable>: Sendable {
                     ascii.append(a)
                 }
                 guard isASCIIWord, String(ascii) == key else { continue }
-                spelling = String(ascii)
+                bytes.append(contentsOf: String(ascii).utf8)
             }
-            let h = Self.hash(spelling)
+            // (The bytes are ASCII: a hash is made.)
+            let h = bytes.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[start...])) } ?? 1
             var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & (size - 1)
             while hashes[slot] != 0 { slot = (slot + 1) & (size - 1) }
             hashes[slot] = h
-            keys[slot] = spelling
+            starts[slot] = Int32(start)
+            ends[slot] = Int32(bytes.count)
             values[slot] = value
         }
+        self.bytes = bytes
         self.hashes = hashes
-        self.keys = keys
+        self.starts = starts
+        self.ends = ends
         self.values = values
         mask = size - 1
     }
 
-    /// FNV-1a over the bytes of an ASCII word (never 0: 0 marks an empty slot).
-    private static func hash(_ word: String) -> UInt64 {
+    /// FNV-1a over `u` (never 0: 0 marks an empty slot); nil when a byte is outside ASCII.
+    @inline(__always) private static func hash(_ u: UnsafeBufferPointer<UInt8>) -> UInt64? {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in word.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        for b in u {
+            if b >= 0x80 { return nil }
+            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+        }
         return h == 0 ? 1 : h
     }
 
     subscript(_ word: String) -> Value? {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in word.utf8 {
-            if b >= 0x80 { return dictionary[word] }
-            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+        let found: Value?? = word.utf8.withContiguousStorageIfAvailable { u -> Value?? in
+            guard let h = Self.hash(u) else { return nil }
+            var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+            while hashes[slot] != 0 {
+                if hashes[slot] == h, Int(ends[slot] - starts[slot]) == u.count, equal(u, from: Int(starts[slot])) { return .some(values[slot]) }
+                slot = (slot + 1) & mask
+            }
+            return .some(nil)
+        } ?? nil
+        if let found { return found }
+        return dictionary[word]
+    }
+
+    /// The bytes of `u` are those of `bytes` from `start` on.
+    @inline(__always) private func equal(_ u: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            for k in 0..<u.count where b[start + k] != u[k] { return false }
+            return true
         }
-        if h == 0 { h = 1 }
-        var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-        while hashes[slot] != 0 {
-            if hashes[slot] == h, keys[slot] == word { return values[slot] }
-            slot = (slot + 1) & mask
-        }
-        return nil
     }
 }

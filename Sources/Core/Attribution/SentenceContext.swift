@@ -13,10 +13,14 @@ struct Context {
     /// The longest reported clause, in tokens (PolNeAR's contents rarely pass 60 words).
     static let maxClauseTokens = 120
 
-    init(source: Source, tokens: [Token], finder: MentionFinder, sentence: Int, paragraph: Int) {
+    /// The pack's word sets the rules ask about most, with a byte-level pre-test.
+    let packWords: PackWords
+
+    init(source: Source, tokens: [Token], finder: MentionFinder, sentence: Int, paragraph: Int, words: PackWords? = nil) {
         self.source = source
         self.tokens = tokens
         self.finder = finder
+        packWords = words ?? PackWords(finder.pack)
         self.sentence = sentence
         self.paragraph = paragraph
         self.firstWord = tokens.firstIndex { $0.isWord }
@@ -154,7 +158,7 @@ struct Context {
     }
 
     /// A verb of asking ("asked whether …", "asked X to …"): it reports only its wh-clause or infinitive.
-    func asks(_ c: Int) -> Bool { finder.pack.questionForms.contains(tokens[c].lower) }
+    func asks(_ c: Int) -> Bool { packWords.questionForms.contains(tokens[c].lower) }
 
     /// "who asked not to be named", "requested anonymity": a source asking not to be
     /// identified says nothing by it.
@@ -324,7 +328,7 @@ struct Context {
         if j >= 0, finder.pack.auxiliaries.contains(tokens[j].lower) { j -= 1 }
         // "the father of two said", "a mother of three said": the description before "of".
         if j >= 2, tokens[j].isWord, tokens[j - 1].lower == "of",
-           tokens[j].lower.allSatisfy(\.isNumber) || Self.smallNumbers.contains(tokens[j].lower) {
+           tokens[j].isAllNumbers || Self.smallNumbers.contains(tokens[j].lower) {
             j -= 2
         }
         // "Rep. Gwen Moore (D-Wis.) said": a parenthesis between the name and the verb.
@@ -663,7 +667,7 @@ struct Context {
                     // "The party's spokesperson on energy, Kevin Mileham, said": a description
                     // and its prepositional phrase; the role is both.
                     if run.upperBound == j,
-                       let prep = tokens[max(0, k - 6)..<k].lastIndex(where: { $0.isWord && finder.pack.apposingPrepositions.contains($0.lower) }),
+                       let prep = tokens[max(0, k - 6)..<k].lastIndex(where: { $0.isWord && packWords.apposingPrepositions.contains($0.lower) }),
                        prep > 0, !tokens[(prep + 1)..<k].contains(where: { !$0.isWord }),
                        tokens[prep - 1].isWord, tokens[prep - 1].bareCls.contains(.roleNouns),
                        let head = finder.mention(endingAt: prep - 1, tokens) ?? finder.genericDescription(endingAt: prep - 1, tokens),
@@ -676,7 +680,7 @@ struct Context {
                 // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": the parenthesis.
                 var before = k - 1
                 // "Tom Price, 45, a teacher, said": the age between the name and the role.
-                if before >= 2, tokens[before].isWord, tokens[before].lower.allSatisfy(\.isNumber), tokens[before - 1].isPunct(",") {
+                if before >= 2, tokens[before].isWord, tokens[before].isAllNumbers, tokens[before - 1].isPunct(",") {
                     before -= 2
                 }
                 // "Sen. Lena Park, R-S.C., a candidate, said": the party and state between
@@ -702,7 +706,7 @@ struct Context {
                     // "Matthew Prince, chief executive of CloudFlare, a San Francisco company,
                     // said": a body after "of" ends the role before it, not the subject; the
                     // person is before the comma further back.
-                    if m.tokens.lowerBound > 0, tokens[m.tokens.lowerBound - 1].isWord, finder.pack.apposingPrepositions.contains(tokens[m.tokens.lowerBound - 1].lower),
+                    if m.tokens.lowerBound > 0, tokens[m.tokens.lowerBound - 1].isWord, packWords.apposingPrepositions.contains(tokens[m.tokens.lowerBound - 1].lower),
                        let earlier = tokens[..<m.tokens.lowerBound].lastIndex(where: { $0.isPunct(",") }), j - earlier <= 30, earlier > 0,
                        let person = finder.mention(endingAt: earlier - 1, tokens), person.kind == .name {
                         var person = person
@@ -719,7 +723,7 @@ struct Context {
                     }
                     let role = finder.text(tokens, inner)
                     // "Bill Hutchins, 58, said": an age is no role.
-                    let age = tokens[inner].count == 1 && tokens[inner].first!.lower.allSatisfy(\.isNumber)
+                    let age = tokens[inner].count == 1 && tokens[inner].first!.isAllNumbers
                     if tokens[inner].count <= 25 && !role.isEmpty && !age { m.roles.append(trimRole(role)) }
                     return m
                 }
@@ -760,7 +764,7 @@ struct Context {
     /// prepositional phrase ("the chairman of the residents' association, Musa Danjuma,").
     func apposedName(after end: Int) -> (mention: Mention, roleEnd: Int)? {
         // "A spokesman for Brightwater, Ken Adler,": one prepositional phrase may come first.
-        if end < tokens.count, tokens[end].isWord, finder.pack.apposingPrepositions.contains(tokens[end].lower) {
+        if end < tokens.count, tokens[end].isWord, packWords.apposingPrepositions.contains(tokens[end].lower) {
             var k = end + 1
             while k < tokens.count, k - end <= 6, tokens[k].isWord { k += 1 }
             if k > end + 1, k < tokens.count, tokens[k].isPunct(","), var named = apposedName(after: k)?.mention {
@@ -816,7 +820,7 @@ struct Context {
             end = close + 1
         }
         // "Alan Booth, 71, a retired plumber": the age stands between the name and the role.
-        if end + 3 < tokens.count, tokens[end].isMark(0x2C, in: source), tokens[end + 1].isWord, tokens[end + 1].lower.allSatisfy(\.isNumber),
+        if end + 3 < tokens.count, tokens[end].isMark(0x2C, in: source), tokens[end + 1].isWord, tokens[end + 1].isAllNumbers,
            tokens[end + 2].isMark(0x2C, in: source) {
             end += 2
         }
@@ -887,7 +891,49 @@ struct Context {
     }
 
     private func trimRole(_ s: String) -> String {
-        var r = s.trimmingSpaces
+        let r = s.trimmingSpaces
+        return Self.trimmedRoleBytes(r) ?? Self.trimmedRoleCharacters(r)
+    }
+
+    /// `trimmedRoleCharacters(r)` read from the bytes: the words are the runs between spaces
+    /// (U+0020), so the words before a "who" are the bytes before the space in front of it;
+    /// a trailing "." or "," is a `Character` of its own when the byte before it is ASCII
+    /// (nil otherwise, and for a string with no contiguous bytes: the `Character` rule decides).
+    static func trimmedRoleBytes(_ r: String) -> String? {
+        let found: String?? = r.utf8.withContiguousStorageIfAvailable { u -> String? in
+            var end = u.count
+            var start = 0
+            var index = 0
+            for i in 0...u.count where i == u.count || u[i] == 0x20 {
+                if index >= 1, isRelativeWho(u, start, i) {
+                    end = start - 1
+                    break
+                }
+                index += 1
+                start = i + 1
+            }
+            while end > 0, u[end - 1] == 0x2E || u[end - 1] == 0x2C {
+                guard end == 1 || u[end - 2] < 0x80 else { return nil }
+                end -= 1
+            }
+            return end == u.count ? r : String(decoding: UnsafeBufferPointer(rebasing: u[0..<end]), as: UTF8.self)
+        }
+        return found ?? nil
+    }
+
+    /// Bytes `start..<end` of `u` spell "who", "which" or "whose".
+    private static func isRelativeWho(_ u: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let n = end - start
+        guard n >= 3, n <= 5, u[start] == 0x77, u[start + 1] == 0x68 else { return false }
+        if n == 3 { return u[start + 2] == 0x6F }
+        if n == 5 { return (u[start + 2] == 0x69 && u[start + 3] == 0x63 && u[start + 4] == 0x68) || (u[start + 2] == 0x6F && u[start + 3] == 0x73 && u[start + 4] == 0x65) }
+        return false
+    }
+
+    /// A role as written, cut before a "who", "which" or "whose" that is not its first word,
+    /// without a trailing "." or ",".
+    static func trimmedRoleCharacters(_ s: String) -> String {
+        var r = s
         // "a teacher who has used the library since childhood": the role ends at "who".
         let words = r.spaceSeparated(omittingEmpty: false)
         if let cut = words.indices.first(where: { $0 >= 1 && ["who", "which", "whose"].contains(words[$0]) }) {
@@ -1105,7 +1151,7 @@ struct Context {
         if isNegated(c) { return nil }
         // "…, suggesting confusion within the ministry": the writer's inference, unless a
         // clause with its own verb follows ("suggesting that he would run").
-        if finder.pack.inferenceCues.contains(tokens[c].lower), !opensClause(after: c) { return nil }
+        if packWords.inferenceCues.contains(tokens[c].lower), !opensClause(after: c) { return nil }
         guard let m = subject(ofCue: c) else { return nil }
         // After the cue.
         var k = c + 1
@@ -1262,12 +1308,12 @@ struct Context {
                 // "said the plan had failed and said that …", "… but added that …", "… and
                 // 60 percent said …": a second cue joined by "and" or "but" reports a clause
                 // of its own.
-                if k > from, tokens[k].isWord, tokens[k].lower == "and" || tokens[k].lower == "but" {
+                if k > from, tokens[k].isWord, tokens[k].spells("and") || tokens[k].spells("but") {
                     var v = k + 1
                     while v < to, tokens[v].isWord, tokens[v].cls.contains(.verbModifiers) { v += 1 }
                     if v < to, tokens[v].isWord, !tokens[v].isCapitalized, tokens[v].cls.contains(.verbForm), !tokens[v].lower.hasBytesSuffix("ing") { end = k; break }
                 }
-                if tokens[k].isPunct(","), k + 1 < to {
+                if tokens[k].isMark(0x2C, in: source), k + 1 < to {
                     if tokens[k + 1].lower == "according" { end = k; break }
                     if k + 2 < to, tokens[k + 2].cls.contains(.verbForm), finder.mention(startingAt: k + 1, tokens) != nil { end = k; break }
                     // ", Tom Reed said", ", the mayor added": a subject of several words and its cue.
@@ -1299,6 +1345,22 @@ extension Token {
     /// byte is read first: most words do not end in "t".
     var isNegative: Bool {
         lower.utf8.last == 0x74 && (lower.hasBytesSuffix("n't") || lower.hasBytesSuffix("n’t"))
+    }
+
+    /// Every character of the word is a number ("58", "½"), as `lower.allSatisfy(\.isNumber)`:
+    /// a first byte that is ASCII and no digit starts a first character that is no number
+    /// (most words stop there), and an ASCII word is all digits (only digits are numbers in ASCII).
+    var isAllNumbers: Bool {
+        let u = lower.utf8
+        guard let b = u.first else { return true }
+        if b < 0x80 && b &- 0x30 >= 10 { return false }
+        var ascii = true
+        for c in u where c >= 0x80 || c &- 0x30 >= 10 {
+            if c < 0x80 { return false }
+            ascii = false
+            break
+        }
+        return ascii || lower.allSatisfy(\.isNumber)
     }
 
     /// The word ends in "ed" (last byte first, as `isNegative`).
@@ -1381,6 +1443,61 @@ extension Context {
             guard let b = stem.utf8.first, b < 0x80 else { return word.hasPrefix(stem) }
             return b == first && word.hasPrefix(stem)
         }
+    }
+}
+
+/// A pack's word sets that the rules ask about on many tokens, each with a byte-level
+/// pre-test (`WordFilter`); made once per article.
+final class PackWords: Sendable {
+    let questionForms: WordFilter
+    let inferenceCues: WordFilter
+    let apposingPrepositions: WordFilter
+
+    init(_ pack: LanguagePack) {
+        questionForms = WordFilter(pack.questionForms)
+        inferenceCues = WordFilter(pack.inferenceCues)
+        apposingPrepositions = WordFilter(pack.apposingPrepositions)
+    }
+}
+
+/// A set of words with a pre-test on bytes: when every word of the set is ASCII, an ASCII
+/// word is in it only if some word of the set has its byte count and its first byte (an
+/// ASCII string equals, in Swift's canonical equivalence, no other ASCII string than
+/// itself), so most words are answered without hashing. Other words, and every word when
+/// the set holds one outside ASCII, are asked of the set.
+struct WordFilter: Sendable {
+    let words: Set<String>
+    /// Bit n: a word of n bytes (63: 63 or more); all bits when the set holds a word outside ASCII.
+    let lengths: UInt64
+    /// Bit b & 127 of (low, high) by b < 64: a word opening with byte b.
+    let firstLow: UInt64, firstHigh: UInt64
+
+    init(_ words: Set<String>) {
+        self.words = words
+        var lengths: UInt64 = 0, low: UInt64 = 0, high: UInt64 = 0
+        for w in words {
+            guard w.utf8.allSatisfy({ $0 < 0x80 }), let b = w.utf8.first else {
+                lengths = ~0; low = ~0; high = ~0
+                break
+            }
+            lengths |= 1 << UInt64(min(w.utf8.count, 63))
+            if b < 64 { low |= 1 << UInt64(b) } else { high |= 1 << UInt64(b - 64) }
+        }
+        self.lengths = lengths
+        firstLow = low
+        firstHigh = high
+    }
+
+    func contains(_ word: String) -> Bool {
+        let u = word.utf8
+        if let b = u.first, b < 0x80 {
+            guard lengths & 1 << UInt64(min(u.count, 63)) != 0,
+                  (b < 64 ? firstLow & 1 << UInt64(b) : firstHigh & 1 << UInt64(b - 64)) != 0 else {
+                // (A word outside ASCII further on is asked of the set.)
+                return u.allSatisfy({ $0 < 0x80 }) ? false : words.contains(word)
+            }
+        }
+        return words.contains(word)
     }
 }
 

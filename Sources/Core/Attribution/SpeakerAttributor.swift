@@ -75,17 +75,27 @@ struct SpeakerAttributor {
 
         // The headline goes last: its capitals name nothing by themselves, so its names are
         // matched against the people the body has introduced.
-        let titleSentences = sentences.indices.filter { paragraphs[sentences[$0].paragraph].isTitle }
-        let order = sentences.indices.filter { !paragraphs[sentences[$0].paragraph].isTitle } + titleSentences
+        // (One pass sorts them: the body's sentences first, in order, then the headline's.)
+        var order: [Int] = []
+        order.reserveCapacity(sentences.count)
+        var titleSentences: [Int] = []
+        for si in sentences.indices {
+            if paragraphs[sentences[si].paragraph].isTitle { titleSentences.append(si) } else { order.append(si) }
+        }
+        let bodyCount = order.count
+        order += titleSentences
         var titleQuote = 0
-        for si in order {
+        // The first top-level quotation that may overlap the next body (headline) sentence.
+        var bodyCursor = 0, titleCursor = 0
+        let words = PackWords(pack)
+        for (n, si) in order.enumerated() {
             let sentence = sentences[si]
             let p = sentence.paragraph
-            let isTitle = paragraphs[p].isTitle
+            let isTitle = n >= bodyCount
             let tokens = isTitle ? tokenizer.tokens(source, sentence: sentence.range, quotes: top, firstQuote: &titleQuote)
                 : tokenizer.tokens(source, sentence: sentence.range, quotes: top, firstQuote: &firstQuote)
             if tokens.isEmpty { continue }
-            var ctx = Context(source: source, tokens: tokens, finder: finder, sentence: si, paragraph: p)
+            var ctx = Context(source: source, tokens: tokens, finder: finder, sentence: si, paragraph: p, words: words)
             ctx.headline = isTitle
             state.beginSentence()
 
@@ -99,8 +109,13 @@ struct SpeakerAttributor {
             RetrospectiveSieve().apply(ctx, &state, decisions: &decisions)
             state.previousQuoteOnly = nil
 
-            // 4. Quotations that start in this sentence, through the sieves in order.
-            for (qi, t) in tokens.enumerated() where t.kind == .quote {
+            // 4. Quotations that start in this sentence, through the sieves in order. (A
+            // sentence that no top-level quotation overlaps has no quotation token: its tokens
+            // are not looked through.)
+            let overlapped = isTitle ? Self.overlaps(top, sentence.range, from: &titleCursor) : Self.overlaps(top, sentence.range, from: &bodyCursor)
+            let reach = overlapped ? tokens.count : 0
+            for qi in 0..<reach where tokens[qi].kind == .quote {
+                let t = tokens[qi]
                 let mq = quotations[t.quote]
                 if mq.outer.start < sentence.range.start {
                     // A quotation over several sentences or paragraphs whose cue stands after
@@ -213,6 +228,15 @@ struct SpeakerAttributor {
         return result
     }
 
+    /// Whether one of `quotes` (top-level quotations: in order, none overlapping another, so
+    /// their ends are in order too) overlaps `range`: the first to end after its start begins
+    /// before its end. `cursor` is where that first one was for an earlier range (ranges are
+    /// asked in order): the search goes on from there.
+    static func overlaps(_ quotes: [(TextRange, Int)], _ range: TextRange, from cursor: inout Int) -> Bool {
+        while cursor < quotes.count && quotes[cursor].0.end <= range.start { cursor += 1 }
+        return cursor < quotes.count && quotes[cursor].0.start < range.end
+    }
+
     // MARK: Output
 
     private func build(source: Source, quotations: [MarkedQuotation], decisions: [QuoteDecision?], reported: [Reported],
@@ -249,7 +273,11 @@ struct SpeakerAttributor {
             return a != b ? a < b : $0 < $1
         }
         var index = [Int](repeating: -1, count: registry.entities.count)
+        // Each speaker's statements are counted first: their list is made at its size.
+        var statementCount = [Int](repeating: 0, count: registry.entities.count)
+        for k in out.indices { if let e = out[k].speaker { statementCount[e] += 1 } }
         var speakers: [Speaker] = []
+        speakers.reserveCapacity(order.count)
         for e in order {
             let ent = registry[e]
             index[e] = speakers.count
@@ -257,6 +285,7 @@ struct SpeakerAttributor {
             for d in described[e] ?? [] where !aliases.contains(registry[d].name) { aliases.append(registry[d].name) }
             speakers.append(Speaker(id: speakers.count, name: ent.name, aliases: aliases, kind: ent.kind, roles: ent.roles,
                                     organization: ent.organization, firstMention: ent.firstMention, mentions: ent.mentions))
+            speakers[speakers.count - 1].statements.reserveCapacity(statementCount[e])
         }
         for k in out.indices {
             out[k].id = k
