@@ -46,8 +46,8 @@ struct Context {
     private func isCue(_ i: Int) -> Bool {
         let t = tokens[i]
         if t.cls.contains(.according) {
-            if t.lower == "according" {
-                if i + 1 < tokens.count, tokens[i + 1].lower == "to" { return true }
+            if t.spells("according") {
+                if i + 1 < tokens.count, tokens[i + 1].spells("to") { return true }
                 if finder.pack.accordingWords.contains(t.lower) { return true }
             } else {
                 // One of the language's own "according to" words.
@@ -69,7 +69,7 @@ struct Context {
             return opensReport(after: i)
         }
         // A capitalised cue mid-sentence is a name or a title (the Daily Mail's "Said…"), not a verb.
-        if t.isCapitalized, i > 0, !(tokens[i - 1].kind == .quote || tokens[i - 1].isPunct(",")), !headline { return false }
+        if t.isCapitalized, i > 0, !(tokens[i - 1].kind == .quote || tokens[i - 1].isMark(0x2C, in: source)), !headline { return false }
         // "called" right after a determiner or before "for" is not speech ("a group called X" stays a cue).
         // (All six are determiners: the class is tested first.)
         if i > 0, tokens[i - 1].cls.contains(.determiners), ["the", "a", "an", "his", "her", "their"].contains(tokens[i - 1].lower),
@@ -85,7 +85,7 @@ struct Context {
     /// A lower-case word that may be the noun a participle describes: no complementiser,
     /// determiner, pronoun, preposition, "to", adverb or verb.
     private func adjectiveBefore(_ n: Token) -> Bool {
-        n.isWord && !n.isCapitalized && n.lower != "that" && n.lower != "to" && !n.cls.contains(.determiners) && !n.cls.contains(.allPronouns)
+        n.isWord && !n.isCapitalized && !n.spells("that") && !n.spells("to") && !n.cls.contains(.determiners) && !n.cls.contains(.allPronouns)
             && !n.cls.contains(.prepositions) && !n.cls.contains(.timeWords) && !n.lower.hasBytesSuffix("ly") && !n.cls.contains(.finiteVerb)
             && !Self.questionWords.contains(n.lower)
     }
@@ -97,7 +97,7 @@ struct Context {
         let n = tokens[i + 1]
         if n.kind != .word { return true }
         if n.isCapitalized { return false }
-        return n.lower == "that" || n.lower == "it" || n.cls.contains(.determiners) || n.cls.contains(.allPronouns)
+        return n.spells("that") || n.spells("it") || n.cls.contains(.determiners) || n.cls.contains(.allPronouns)
             || n.cls.contains(.prepositions) || n.cls.contains(.timeWords) || n.cls.contains(.verbModifiers)
             || (n.lower.hasBytesSuffix("ly") && n.lower.count > 3) || ["how", "why", "whether", "what", "when", "out", "back"].contains(n.lower)
     }
@@ -107,17 +107,17 @@ struct Context {
         guard !isAccording(c), Self.hasStem(tokens[c].lower, among: finder.pack.topicVerbStems) else { return nil }
         var k = c + 1
         var hops = 0
-        while k < tokens.count, hops < 2, tokens[k].isWord, tokens[k].lower != "about",
+        while k < tokens.count, hops < 2, tokens[k].isWord, !tokens[k].spells("about"),
               tokens[k].cls.contains(.timeWords) || tokens[k].lower.hasBytesSuffix("ly") {
             k += 1; hops += 1
         }
-        return k < tokens.count && tokens[k].isWord && tokens[k].lower == "about" ? k : nil
+        return k < tokens.count && tokens[k].isWord && tokens[k].spells("about") ? k : nil
     }
 
     /// "Asked whether …", "when asked if …", "was asked by a reporter what …": a question put
     /// by someone the text does not name.
     func isPassiveAsk(_ c: Int) -> Bool {
-        guard tokens[c].lower == "asked", asks(c) else { return false }
+        guard tokens[c].spells("asked"), asks(c) else { return false }
         if c == 0 { return true }
         let p = tokens[c - 1]
         return p.kind == .punct && !p.isPunct("(") || ["when", "after", "once", "if", "was", "were", "being", "been", "is", "are"].contains(p.lower)
@@ -131,7 +131,7 @@ struct Context {
         let n = tokens.count
         var k = c + 1
         // "asked by a reporter whether", "asked specifically what", "asked later if".
-        if k < n, tokens[k].lower == "by" {
+        if k < n, tokens[k].spells("by") {
             var e = k + 1
             while e < n, e - k <= 5, tokens[e].isWord, !["whether", "if", "what", "how", "why", "who", "when", "where", "which", "about"].contains(tokens[e].lower) { e += 1 }
             k = e
@@ -144,7 +144,7 @@ struct Context {
         if c == 0 || tokens[c - 1].kind == .punct {
             var j = k
             while j + 1 < n {
-                if tokens[j].isPunct(","), let m = finder.mention(startingAt: j + 1, tokens), m.tokens.upperBound < n,
+                if tokens[j].isMark(0x2C, in: source), let m = finder.mention(startingAt: j + 1, tokens), m.tokens.upperBound < n,
                    tokens[m.tokens.upperBound].isWord, !tokens[m.tokens.upperBound].isCapitalized {
                     to = j
                     break
@@ -152,7 +152,7 @@ struct Context {
                 j += 1
             }
         }
-        if tokens[k].lower == "about" { return clause(from: k + 1, to: to, stopAtCue: true, minWords: 3).map { [$0] } }
+        if tokens[k].spells("about") { return clause(from: k + 1, to: to, stopAtCue: true, minWords: 3).map { [$0] } }
         guard ["whether", "if", "what", "how", "why", "who", "when", "where", "which"].contains(tokens[k].lower) else { return nil }
         return clause(from: k, to: to, stopAtCue: true).map { [$0] }
     }
@@ -164,9 +164,9 @@ struct Context {
     /// identified says nothing by it.
     func asksAnonymity(_ c: Int) -> Bool {
         var k = c + 1
-        guard k + 2 < tokens.count, tokens[k].lower == "not" || tokens[k].lower == "to" else { return false }
-        if tokens[k].lower == "not" { k += 1 }
-        guard tokens[k].lower == "to", tokens[k + 1].lower == "be", k + 2 < tokens.count else { return false }
+        guard k + 2 < tokens.count, tokens[k].spells("not") || tokens[k].spells("to") else { return false }
+        if tokens[k].spells("not") { k += 1 }
+        guard tokens[k].spells("to"), tokens[k + 1].spells("be"), k + 2 < tokens.count else { return false }
         return finder.pack.anonymityParticiples.contains(tokens[k + 2].lower)
     }
 
@@ -176,7 +176,7 @@ struct Context {
 
     /// "according to" (two tokens) or "selon"/"laut" (one).
     func isAccording(_ c: Int) -> Bool { tokens[c].cls.contains(.according) }
-    private func accordingWidth(_ c: Int) -> Int { tokens[c].lower == "according" ? 2 : 1 }
+    private func accordingWidth(_ c: Int) -> Int { tokens[c].spells("according") ? 2 : 1 }
 
     func cueValue(_ c: Int) -> Cue {
         if isAccording(c) {
@@ -189,7 +189,7 @@ struct Context {
         // The pronoun or name right before makes the cue as a reader says it: "he added".
         var start = c
         if c > 0, tokens[c - 1].isWord, tokens[c - 1].cls.contains(.subjectPronoun) { start = c - 1 }
-        if c + 1 < tokens.count, start == c, tokens[c + 1].isWord, tokens[c + 1].cls.contains(.subjectPronoun), c > 0, tokens[c - 1].kind == .quote || tokens[c - 1].isPunct(",") { end = c + 1 }
+        if c + 1 < tokens.count, start == c, tokens[c + 1].isWord, tokens[c + 1].cls.contains(.subjectPronoun), c > 0, tokens[c - 1].kind == .quote || tokens[c - 1].isMark(0x2C, in: source) { end = c + 1 }
         let range = TextRange(tokens[start].range.start, tokens[end].range.end)
         return Cue(text: source.string(range), range: range)
     }
@@ -231,7 +231,7 @@ struct Context {
             if tokens[(c + 1)..<qi].contains(where: { $0.kind == .quote }) {
                 // Another quotation sits between: it owns this cue unless this one is a list ("a show" and "comedy").
                 let between = tokens[(c + 1)..<qi]
-                let onlyListing = between.allSatisfy { $0.kind == .quote || $0.isPunct(",") || $0.lower == "and" || $0.lower == "or" || $0.isWord }
+                let onlyListing = between.allSatisfy { $0.kind == .quote || $0.isMark(0x2C, in: source) || $0.spells("and") || $0.spells("or") || $0.isWord }
                 if !onlyListing { continue }
             }
             if let m = subject(ofCue: c) { best = (c, m); break }
@@ -254,7 +254,7 @@ struct Context {
         var hops = 0
         while k >= 0, hops < 12 {
             let t = tokens[k]
-            if t.kind == .quote || t.isPunct(";") || t.isPunct(":") || t.isPunct(",") && hops == 0 { return nil }
+            if t.kind == .quote || t.isPunct(";") || t.isPunct(":") || t.isMark(0x2C, in: source) && hops == 0 { return nil }
             if t.isWord, t.cls.contains(.speechVerb) {
                 guard finder.pack.enclosingReporters.contains(t.lower), !isNegated(k), let outer = subject(ofCue: k),
                       outer.tokens.upperBound <= k, outer.kind != .description || !outer.plural else { return nil }
@@ -291,7 +291,7 @@ struct Context {
             return finder.mention(startingAt: c + w, tokens) ?? finder.nounPhrase(startingAt: c + w, tokens)
         }
         // "X was quoted as saying": the subject of "was quoted".
-        if t.lower == "saying", c >= 3, tokens[c - 1].lower == "as", tokens[c - 2].lower == "quoted" {
+        if t.spells("saying"), c >= 3, tokens[c - 1].spells("as"), tokens[c - 2].spells("quoted") {
             var j = c - 3
             while j >= 0, Self.quotedAuxiliaries.contains(tokens[j].lower) { j -= 1 }
             if j >= 0, let m = finder.mention(endingAt: j, tokens), !m.possessive { return m }
@@ -305,20 +305,20 @@ struct Context {
         // Passive ("was told", "were asked") makes the subject the listener, not the speaker.
         if c > 0, Self.passiveAuxiliaries.contains(tokens[c - 1].lower), !ing {
             // "was written by Springsteen": the agent after "by" is the speaker.
-            if c + 2 < tokens.count, tokens[c + 1].lower == "by" { return finder.mention(startingAt: c + 2, tokens) }
+            if c + 2 < tokens.count, tokens[c + 1].spells("by") { return finder.mention(startingAt: c + 2, tokens) }
             return nil
         }
         // Participle after a comma, a dash or a quotation: the clause's subject.
         var b = c - 1
         while b >= 0, tokens[b].isWord, tokens[b].cls.contains(.verbModifiers) { b -= 1 }
-        if b >= 0, tokens[b].lower == "and" || tokens[b].lower == "but", !ing {
+        if b >= 0, tokens[b].spells("and") || tokens[b].spells("but"), !ing {
             return clauseSubject(before: b)
         }
         if ing, c > 0, Self.participleOpeners.contains(tokens[c - 1].lower) {
             return clauseSubject(before: c - 1)
         }
-        if ing, c > 0, tokens[c - 1].isPunct(",") || tokens[c - 1].isPunct("—") || tokens[c - 1].isPunct("–") || tokens[c - 1].kind == .quote || tokens[c - 1].lower == "and" {
-            if c >= 2, tokens[c - 1].isPunct(","), tokens[c - 2].kind == .quote {
+        if ing, c > 0, tokens[c - 1].isMark(0x2C, in: source) || tokens[c - 1].isPunct("—") || tokens[c - 1].isPunct("–") || tokens[c - 1].kind == .quote || tokens[c - 1].spells("and") {
+            if c >= 2, tokens[c - 1].isMark(0x2C, in: source), tokens[c - 2].kind == .quote {
                 // "…,” saying / adding: inverted? fall through to a right-hand subject first.
                 if let m = finder.mention(startingAt: c + 1, tokens), m.kind != .description || !m.plural { return withAppositive(m) }
             }
@@ -327,7 +327,7 @@ struct Context {
         var j = c - 1
         if j >= 0, finder.pack.auxiliaries.contains(tokens[j].lower) { j -= 1 }
         // "the father of two said", "a mother of three said": the description before "of".
-        if j >= 2, tokens[j].isWord, tokens[j - 1].lower == "of",
+        if j >= 2, tokens[j].isWord, tokens[j - 1].spells("of"),
            tokens[j].isAllNumbers || Self.smallNumbers.contains(tokens[j].lower) {
             j -= 2
         }
@@ -349,7 +349,7 @@ struct Context {
                 continue
             }
             // "Tom Reed this past week announced" ("week" is skipped above).
-            if j >= 1, tokens[j].lower == "past", tokens[j - 1].lower == "this" || tokens[j - 1].lower == "the" {
+            if j >= 1, tokens[j].spells("past"), tokens[j - 1].spells("this") || tokens[j - 1].spells("the") {
                 j -= 2
                 continue
             }
@@ -357,11 +357,11 @@ struct Context {
         }
         // "Clinton is continuing to insist", "she went out of her way to say": the subject of
         // the verb that governs the infinitive cue.
-        if j >= 1, j == c - 1, tokens[j].lower == "to", !isNegated(c), let m = governingSubject(before: j) { return m }
-        if j >= 0, tokens[j].isWord, tokens[j].lower == "who" || tokens[j].lower == "which" {
+        if j >= 1, j == c - 1, tokens[j].spells("to"), !isNegated(c), let m = governingSubject(before: j) { return m }
+        if j >= 0, tokens[j].isWord, tokens[j].spells("who") || tokens[j].spells("which") {
             // "an architect who said …", "Democrats, who have argued …": the noun before "who".
             var h = j - 1
-            if h >= 0, tokens[h].isPunct(",") { h -= 1 }
+            if h >= 0, tokens[h].isMark(0x2C, in: source) { h -= 1 }
             if h >= 0, let m = finder.mention(endingAt: h, tokens) ?? finder.genericDescription(endingAt: h, tokens) ?? quantitySubject(endingAt: h, relative: true), m.kind != .pronoun { return m }
             return nil
         }
@@ -374,7 +374,7 @@ struct Context {
             var p = place.tokens.lowerBound - 1
             var hops = 0
             while p >= 1, hops < 3 {
-                if tokens[p].isPunct(","), let more = finder.mention(endingAt: p - 1, tokens), more.kind == .name || more.kind == .organization {
+                if tokens[p].isMark(0x2C, in: source), let more = finder.mention(endingAt: p - 1, tokens), more.kind == .name || more.kind == .organization {
                     p = more.tokens.lowerBound - 1; hops += 1; continue
                 }
                 break
@@ -382,7 +382,7 @@ struct Context {
             if p >= 1, tokens[p].isWord, Self.placePrepositions.contains(tokens[p].lower) { j = p - 1 }
         }
         // "Gov. John Kasich (R-OH), said": the parenthesis and the comma after the name.
-        if j >= 1, tokens[j].isPunct(","), tokens[j - 1].isPunct(")"), let open = tokens[..<(j - 1)].lastIndex(where: { $0.isPunct("(") }), j - open <= 9 {
+        if j >= 1, tokens[j].isMark(0x2C, in: source), tokens[j - 1].isPunct(")"), let open = tokens[..<(j - 1)].lastIndex(where: { $0.isPunct("(") }), j - open <= 9 {
             j = open - 1
         }
         if j >= 0 {
@@ -391,7 +391,7 @@ struct Context {
                !m.possessive || m.kind == .pronoun {
                 var before = m.tokens.lowerBound - 1
                 // "The Taxi Council in the Western Cape said": "the" between a preposition and a name.
-                if m.kind == .name, m.roles.isEmpty, before >= 1, tokens[before].isWord, tokens[before].lower == "the", tokens[before - 1].isWord,
+                if m.kind == .name, m.roles.isEmpty, before >= 1, tokens[before].isWord, tokens[before].spells("the"), tokens[before - 1].isWord,
                    tokens[before - 1].cls.contains(.prepositions) {
                     before -= 1
                 }
@@ -399,7 +399,7 @@ struct Context {
                     && !Self.subjectPrepositions.contains(tokens[before].lower)
                 // "footage of Trump saying …": a name right before a participle is its subject
                 // even after "of".
-                let participleAfterOf = before >= 0 && ing && m.kind == .name && tokens[before].lower == "of"
+                let participleAfterOf = before >= 0 && ing && m.kind == .name && tokens[before].spells("of")
                 // "the board issued a statement saying …": the document is the object of
                 // the one who issued it, and they are the speaker.
                 if ing, m.kind == .description, let noun = m.head, finder.pack.documentNouns.contains(noun),
@@ -424,7 +424,7 @@ struct Context {
                     if h < 0 || !(tokens[h].isWord && tokens[h].cls.contains(.prepositions)) {
                         var found = head
                         // (A place after "in" is where the speaker is, not whom they speak for.)
-                        if tokens[p].lower != "in" {
+                        if !tokens[p].spells("in") {
                             found.organization = found.organization ?? finder.text(tokens, (p + 1)..<m.tokens.upperBound)
                         }
                         return found
@@ -433,8 +433,8 @@ struct Context {
                     hops += 1
                 }
             }
-            if tokens[j].isPunct(","), let m = appositiveSubject(endingAt: j) { return m }
-            if tokens[j].isPunct(",") || tokens[j].kind == .quote || tokens[j].isPunct("—") {
+            if tokens[j].isMark(0x2C, in: source), let m = appositiveSubject(endingAt: j) { return m }
+            if tokens[j].isMark(0x2C, in: source) || tokens[j].kind == .quote || tokens[j].isPunct("—") {
                 // Inversion: “…,” said X. Not when a verb follows X: "…, said the mayor is
                 // not fit to serve" reports a clause whose subject X is.
                 if let m = finder.mention(startingAt: c + 1, tokens), !opensFiniteClause(at: m.tokens.upperBound) { return withAppositive(m) }
@@ -447,7 +447,7 @@ struct Context {
         if j >= 0, tokens[j].isWord, let q = quantitySubject(endingAt: j) ?? pluralSubject(endingAt: j) { return q }
         if j >= 0, tokens[j].isWord, let o = openingSubject(endingAt: j) { return o }
         // "Six newspapers in the county, including the Gazette, said": the phrase's own comma.
-        if j >= 1, tokens[j].isPunct(","), let o = openingSubject(endingAt: j - 1, closingComma: true) { return o }
+        if j >= 1, tokens[j].isMark(0x2C, in: source), let o = openingSubject(endingAt: j - 1, closingComma: true) { return o }
         return nil
     }
 
@@ -469,7 +469,7 @@ struct Context {
         var s = datelineEnd()
         while s < j, tokens[s].isWord, Self.sentenceOpeners.contains(tokens[s].lower) {
             s += 1
-            if s < j, tokens[s].isPunct(",") { s += 1 }
+            if s < j, tokens[s].isMark(0x2C, in: source) { s += 1 }
         }
         guard s < j, j - s < 25, tokens[s].isWord, tokens[j].isWord else { return nil }
         let t = tokens[s]
@@ -489,7 +489,7 @@ struct Context {
             let x = tokens[k]
             if x.kind == .quote { return nil }
             if x.kind == .punct {
-                guard x.isPunct(",") else { return nil }
+                guard x.isMark(0x2C, in: source) else { return nil }
                 commas += 1
                 if commas > 2 { return nil }
                 if head == nil { head = k - 1 }
@@ -532,7 +532,7 @@ struct Context {
         }
         let t = tokens[j]
         guard t.isWord, !t.isCapitalized || j == 0, !t.isPossessive else { return nil }
-        let those = j >= 1 && tokens[j - 1].lower == "those" && t.lower.hasBytesSuffix("ed")
+        let those = j >= 1 && tokens[j - 1].spells("those") && t.lower.hasBytesSuffix("ed")
         guard those || plain(t) else { return nil }
         // The words back to the phrase's start; "people familiar with the talks", "insiders
         // in two states": a short prepositional phrase may follow the plural head.
@@ -558,9 +558,9 @@ struct Context {
             guard b.kind == .punct && !b.isPunct("(") || Self.pluralOpeners.contains(b.lower) else { return nil }
             // "Edwards and others said", "Ms. Toretti, Mrs. Rao and other bundlers said": the
             // first person named leads the group.
-            if b.lower == "and", start >= 2, var first = finder.mention(endingAt: start - 2, tokens), first.kind == .name, !first.possessive {
+            if b.spells("and"), start >= 2, var first = finder.mention(endingAt: start - 2, tokens), first.kind == .name, !first.possessive {
                 var f = first.tokens.lowerBound
-                while f >= 2, tokens[f - 1].isPunct(","), let earlier = finder.mention(endingAt: f - 2, tokens), earlier.kind == .name, !earlier.possessive {
+                while f >= 2, tokens[f - 1].isMark(0x2C, in: source), let earlier = finder.mention(endingAt: f - 2, tokens), earlier.kind == .name, !earlier.possessive {
                     first = earlier
                     f = earlier.tokens.lowerBound
                 }
@@ -637,7 +637,7 @@ struct Context {
         var k = j - 1
         while k > 0 && j - k <= 30 {
             if tokens[k].kind == .quote { return nil }
-            if tokens[k].isPunct(",") {
+            if tokens[k].isMark(0x2C, in: source) {
                 let inner = (k + 1)..<j
                 // "Rep. Omar Haddad, R-Utah, said": the party and state tag of the name before it.
                 if inner.count == 1, isPartyTag(tokens[k + 1]) {
@@ -680,12 +680,12 @@ struct Context {
                 // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": the parenthesis.
                 var before = k - 1
                 // "Tom Price, 45, a teacher, said": the age between the name and the role.
-                if before >= 2, tokens[before].isWord, tokens[before].isAllNumbers, tokens[before - 1].isPunct(",") {
+                if before >= 2, tokens[before].isWord, tokens[before].isAllNumbers, tokens[before - 1].isMark(0x2C, in: source) {
                     before -= 2
                 }
                 // "Sen. Lena Park, R-S.C., a candidate, said": the party and state between
                 // the name and the role.
-                if before >= 2, tokens[before].isWord, isPartyTag(tokens[before]), tokens[before - 1].isPunct(",") {
+                if before >= 2, tokens[before].isWord, isPartyTag(tokens[before]), tokens[before - 1].isMark(0x2C, in: source) {
                     before -= 2
                 }
                 if before > 0, tokens[before].isPunct(")"), let open = tokens[..<before].lastIndex(where: { $0.isPunct("(") }), before - open <= 9 {
@@ -707,14 +707,14 @@ struct Context {
                     // said": a body after "of" ends the role before it, not the subject; the
                     // person is before the comma further back.
                     if m.tokens.lowerBound > 0, tokens[m.tokens.lowerBound - 1].isWord, packWords.apposingPrepositions.contains(tokens[m.tokens.lowerBound - 1].lower),
-                       let earlier = tokens[..<m.tokens.lowerBound].lastIndex(where: { $0.isPunct(",") }), j - earlier <= 30, earlier > 0,
+                       let earlier = tokens[..<m.tokens.lowerBound].lastIndex(where: { $0.isMark(0x2C, in: source) }), j - earlier <= 30, earlier > 0,
                        let person = finder.mention(endingAt: earlier - 1, tokens), person.kind == .name {
                         var person = person
                         let role = finder.text(tokens, (earlier + 1)..<j)
                         if (j - earlier) <= 25, !role.isEmpty { person.roles.append(trimRole(role)) }
                         return person
                     }
-                    if let first = tokens[inner].first, first.lower == "who" || first.lower == "which" || first.lower == "whose" {
+                    if let first = tokens[inner].first, first.spells("who") || first.spells("which") || first.spells("whose") {
                         // "Anna Berg, who is deputy speaker of the council, said": the role after "who is".
                         if let role = rolePhrase(from: inner.lowerBound, limit: inner.upperBound), role.end == inner.upperBound {
                             m.roles.append(role.text)
@@ -753,7 +753,7 @@ struct Context {
     private func isOrganizationTail(from: Int, to: Int) -> Bool {
         guard from + 1 < to, tokens[from].isWord, ["of", "from", "at"].contains(tokens[from].lower) else { return false }
         var k = from + 1
-        if tokens[k].lower == "the" { k += 1 }
+        if tokens[k].spells("the") { k += 1 }
         guard k < to, let run = finder.capitalizedRun(startingAt: k, tokens) else { return false }
         return run.upperBound == to
     }
@@ -767,19 +767,19 @@ struct Context {
         if end < tokens.count, tokens[end].isWord, packWords.apposingPrepositions.contains(tokens[end].lower) {
             var k = end + 1
             while k < tokens.count, k - end <= 6, tokens[k].isWord { k += 1 }
-            if k > end + 1, k < tokens.count, tokens[k].isPunct(","), var named = apposedName(after: k)?.mention {
+            if k > end + 1, k < tokens.count, tokens[k].isMark(0x2C, in: source), var named = apposedName(after: k)?.mention {
                 // The phrase names a body when it holds a capitalised word ("for Brightwater";
                 // "spokesperson on energy" names a subject, "on Dec. 2" a day).
                 let org = finder.text(tokens, (end + 1)..<k)
-                if named.organization == nil, tokens[end].lower != "on", tokens[(end + 1)..<k].contains(where: \.isCapitalized),
+                if named.organization == nil, !tokens[end].spells("on"), tokens[(end + 1)..<k].contains(where: \.isCapitalized),
                    !tokens[(end + 1)..<k].allSatisfy({ !$0.isCapitalized || $0.bareCls.contains(.portfolioWords) }) {
                     named.organization = org.hasPrefix("the ") ? String(org.dropFirst(4)) : org
                 }
                 return (named, k)
             }
         }
-        guard end + 1 < tokens.count, tokens[end].isPunct(","), let run = finder.capitalizedRun(startingAt: end + 1, tokens),
-              run.upperBound < tokens.count, tokens[run.upperBound].isPunct(",") || tokens[run.upperBound].isPunct("."),
+        guard end + 1 < tokens.count, tokens[end].isMark(0x2C, in: source), let run = finder.capitalizedRun(startingAt: end + 1, tokens),
+              run.upperBound < tokens.count, tokens[run.upperBound].isMark(0x2C, in: source) || tokens[run.upperBound].isPunct("."),
               let m = finder.nameMention(run, tokens), m.kind == .name else { return nil }
         return (m, end)
     }
@@ -987,7 +987,7 @@ struct Context {
         // Only punctuation (or an appositive) may follow the name.
         let rest = tokens[m.tokens.upperBound...]
         if rest.contains(where: { $0.kind == .quote }) { return nil }
-        if let first = rest.first, !first.isPunct(","), !first.isPunct("."), !first.isPunct("("), rest.contains(where: \.isWord) { return nil }
+        if let first = rest.first, !first.isMark(0x2C, in: source), !first.isPunct("."), !first.isPunct("("), rest.contains(where: \.isWord) { return nil }
         return withAppositive(m)
     }
 
@@ -1021,7 +1021,7 @@ struct Context {
               tokens[k].isWord else { return found }
         // "in a panel discussion this weekend", "as much in an interview": a prepositional
         // phrase with no verb of its own is where or how something was said, not what.
-        if tokens[k].cls.contains(.prepositions) || tokens[k].lower == "as", tokens[k].lower != "to",
+        if tokens[k].cls.contains(.prepositions) || tokens[k].spells("as"), !tokens[k].spells("to"),
            words(from: k, within: first.end, upTo: 9) <= 8, !hasOwnVerb(from: k, within: first.end) {
             return nil
         }
@@ -1062,7 +1062,7 @@ struct Context {
             return Places.contains(place) || Places.countries.contains(place.lowercased()) ? e + 1 : 0
         }
         guard k > 0, k <= 4 else { return 0 }
-        if k + 1 < tokens.count, tokens[k].isPunct(","), tokens[k + 1].isWord, tokens[k + 1].isCapitalized {
+        if k + 1 < tokens.count, tokens[k].isMark(0x2C, in: source), tokens[k + 1].isWord, tokens[k + 1].isCapitalized {
             var j = k + 1
             while j < min(tokens.count, k + 4), tokens[j].isWord, tokens[j].isCapitalized { j += 1 }
             k = j
@@ -1101,16 +1101,16 @@ struct Context {
             // "According to a Reuters/Ipsos poll, …", "according to early results of exit polls
             // conducted by …, …": when no mention reaches the comma, the source is all the
             // words from "to" to the comma (at the start of the sentence) or to the end.
-            let opens = c == 0 || tokens[c - 1].kind == .punct && !tokens[c - 1].isPunct(",")
+            let opens = c == 0 || tokens[c - 1].kind == .punct && !tokens[c - 1].isMark(0x2C, in: source)
             var m = subject(ofCue: c)
             var phrase = false
             if c + w < n {
                 let stop = tokens[(c + w)...].prefix(30).firstIndex { $0.kind != .word && !$0.isPunct("/") && !$0.isPunct("-") && !$0.isPunct("&") && !$0.isPunct("'") && !$0.isPunct("’") }
                 let reach = m.map { max($0.tokens.upperBound, appositive(after: $0.tokens.upperBound)?.end ?? 0) } ?? (c + w)
-                if let e = stop, e > c + w, reach < e, tokens[e].isPunct(",") ? opens : (c > 0 && tokens[c - 1].isPunct(",") && (tokens[e].isPunct(".") || tokens[e].isPunct(";"))) {
+                if let e = stop, e > c + w, reach < e, tokens[e].isMark(0x2C, in: source) ? opens : (c > 0 && tokens[c - 1].isMark(0x2C, in: source) && (tokens[e].isPunct(".") || tokens[e].isPunct(";"))) {
                     m = finder.phrase(c + w, e, tokens)
                     phrase = true
-                } else if m == nil, stop == nil || stop! > c + w, c > 0, tokens[c - 1].isPunct(","), let e = stop ?? Optional(n), e > c + w {
+                } else if m == nil, stop == nil || stop! > c + w, c > 0, tokens[c - 1].isMark(0x2C, in: source), let e = stop ?? Optional(n), e > c + w {
                     m = finder.phrase(c + w, e, tokens)
                     phrase = true
                 }
@@ -1126,7 +1126,7 @@ struct Context {
             // "…, according to a CNN tally, but his path is narrowing": a clause joined by a
             // conjunction is the writer's; the source's is the one before.
             let coordinated = after + 1 < n && Self.coordinators.contains(tokens[after + 1].lower)
-            if after < n, tokens[after].isPunct(","), after + 1 < n, !((relative || coordinated) && c > 0 && tokens[c - 1].isPunct(",")),
+            if after < n, tokens[after].isMark(0x2C, in: source), after + 1 < n, !((relative || coordinated) && c > 0 && tokens[c - 1].isMark(0x2C, in: source)),
                tokens[(after + 1)...].contains(where: \.isWord) {
                 let found = clause(from: after + 1, to: n)
                 // "…, according to the Judicial Conference, the policy-making arm of the
@@ -1136,14 +1136,14 @@ struct Context {
                 let opener = tokens[after + 1]
                 let adjunct = opener.isWord && !opener.isCapitalized && (opener.lower.hasBytesSuffix("ing") || opener.lower.hasBytesSuffix("ed"))
                     && c >= 2 && !Self.conjunctions.contains(tokens[c - 2].lower)
-                if let r = found, c > 0, tokens[c - 1].isPunct(","),
+                if let r = found, c > 0, tokens[c - 1].isMark(0x2C, in: source),
                    adjunct || tokens[after + 1].cls.contains(.determiners) && !hasOwnVerb(from: after + 1, within: r.end) {
                     return clause(from: 0, to: c - 1).map { ([$0], m, .accordingAfter) }
                 }
                 return found.map { ([$0], m, .accordingBefore) }
             }
             // "CLAUSE, according to X."
-            if c > 0, tokens[c - 1].isPunct(",") { return clause(from: 0, to: c - 1).map { ([$0], m, .accordingAfter) } }
+            if c > 0, tokens[c - 1].isMark(0x2C, in: source) { return clause(from: 0, to: c - 1).map { ([$0], m, .accordingAfter) } }
             return nil
         }
         // "without acknowledging that …", "did not say …", "declined to say …": a negated cue
@@ -1155,7 +1155,7 @@ struct Context {
         guard let m = subject(ofCue: c) else { return nil }
         // After the cue.
         var k = c + 1
-        if k < n, tokens[k].lower == "out" { k += 1 }
+        if k < n, tokens[k].spells("out") { k += 1 }
         var objectStart: Int?
         if SpeakerAttributor.objectFirst.contains(tokens[c].lower), let object = finder.mention(startingAt: k, tokens) ?? finder.nounPhrase(startingAt: k, tokens, short: true) {
             objectStart = k
@@ -1185,47 +1185,47 @@ struct Context {
         }
         // "vowed to form …", "urged Republicans to join …", "told his advisers to …" (but
         // "threatened to sue" is no statement, and "pointed to", "responded to" take an object).
-        if w < n, tokens[w].lower == "to", !Self.hasStem(tokens[c].lower, among: finder.pack.noInfinitiveStems), tokens[c].lower != "according", w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
+        if w < n, tokens[w].spells("to"), !Self.hasStem(tokens[c].lower, among: finder.pack.noInfinitiveStems), !tokens[c].spells("according"), w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
            !tokens[w + 1].cls.contains(.determiners), !tokens[w + 1].cls.contains(.subjectPronoun) {
             if let r = clause(from: objectStart ?? w, to: n, stopAtCue: true) { return ([r], m, .infinitive) }
         }
         // The search for "that" only crosses a prepositional phrase, a time or an object:
         // "said on live television that …", "said Friday that …", "told reporters that …".
         let crossable = k < n && (tokens[k].cls.contains(.prepositions) || tokens[k].cls.contains(.timeWords)
-            || tokens[k].lower == "that" || tokens[k].kind == .quote || tokens[k].lower.hasBytesSuffix("ly") || objectStart != nil)
+            || tokens[k].spells("that") || tokens[k].kind == .quote || tokens[k].lower.hasBytesSuffix("ly") || objectStart != nil)
         while crossable && j < n && j - k <= 10 {
             let t = tokens[j]
-            if t.isWord && t.lower == "that" { start = j + 1; break }
+            if t.isWord && t.spells("that") { start = j + 1; break }
             // "said after the convention he would not …": a subject pronoun after a crossed
             // phrase opens the clause, with its own verb right after it.
-            if j > k + 1, t.isWord, t.cls.contains(.subjectPronoun), t.lower != "it", j + 1 < n, tokens[j + 1].isWord,
-               tokens[j + 1].cls.contains(.finiteVerb) || tokens[j + 1].lower == "wants" || tokens[j + 1].lower == "wanted" { start = j; break }
-            if t.isPunct(".") || t.isPunct(";") || t.isPunct(":") || t.isPunct(",") || t.kind == .quote && j > k + 3 { break }
+            if j > k + 1, t.isWord, t.cls.contains(.subjectPronoun), !t.spells("it"), j + 1 < n, tokens[j + 1].isWord,
+               tokens[j + 1].cls.contains(.finiteVerb) || tokens[j + 1].spells("wants") || tokens[j + 1].spells("wanted") { start = j; break }
+            if t.isPunct(".") || t.isPunct(";") || t.isPunct(":") || t.isMark(0x2C, in: source) || t.kind == .quote && j > k + 3 { break }
             if t.isWord, t.cls.contains(.verbForm) { break }
             j += 1
         }
         if start == nil, k < n {
             let t = tokens[k]
-            if t.isPunct(","), k + 1 < n, m.tokens.lowerBound > c { start = nil }
-            else if t.isWord, !t.cls.contains(.prepositions), t.lower != "to", !t.cls.contains(.timeWords),
+            if t.isMark(0x2C, in: source), k + 1 < n, m.tokens.lowerBound > c { start = nil }
+            else if t.isWord, !t.cls.contains(.prepositions), !t.spells("to"), !t.cls.contains(.timeWords),
                     !t.lower.hasBytesSuffix("ly"), !t.cls.contains(.verbForm) {
                 start = k
             }
         }
-        if let s = start, let r = clause(from: s, to: n, stopAtCue: true) { return ([r], m, s > 0 && tokens[s - 1].lower == "that" ? .that : .bare) }
+        if let s = start, let r = clause(from: s, to: n, stopAtCue: true) { return ([r], m, s > 0 && tokens[s - 1].spells("that") ? .that : .bare) }
         // Before the cue: "CLAUSE, X said." with the subject right before the cue.
         var subjectStart = min(m.tokens.lowerBound, c)
         // "…, its chief executive Dan Marokane said": a determiner before the role and name.
-        if subjectStart >= 3, Self.subjectDeterminers.contains(tokens[subjectStart - 1].lower), tokens[subjectStart - 2].isPunct(",") {
+        if subjectStart >= 3, Self.subjectDeterminers.contains(tokens[subjectStart - 1].lower), tokens[subjectStart - 2].isMark(0x2C, in: source) {
             subjectStart -= 1
         }
-        if subjectStart >= 2, tokens[subjectStart - 1].isPunct(",") {
+        if subjectStart >= 2, tokens[subjectStart - 1].isMark(0x2C, in: source) {
             // "To understand it, Roberts said, one should visit": both halves are the statement.
             var after = max(c + 1, m.tokens.upperBound)
             // "…, said Tom Reed, the harbour master.": the role after an inverted subject is
             // not a second half of the statement.
             if m.tokens.lowerBound > c, let role = appositive(after: after) { after = role.end }
-            if after + 1 < n, tokens[after].isPunct(","), tokens[after + 1].isWord, !tokens[after + 1].lower.hasBytesSuffix("ing"),
+            if after + 1 < n, tokens[after].isMark(0x2C, in: source), tokens[after + 1].isWord, !tokens[after + 1].lower.hasBytesSuffix("ing"),
                let first = clause(from: 0, to: subjectStart - 1, minWords: 1), let second = clause(from: after + 1, to: n, stopAtCue: true, minWords: 1),
                tokens[0..<min(n, Context.window * 2)].filter(\.isWord).count - (after - subjectStart + 1) >= 4 {
                 return ([first, second], m, .split)
@@ -1254,7 +1254,7 @@ struct Context {
         let t = tokens[k]
         if t.kind == .quote || t.isPunct(":") { return true }
         guard t.isWord, !t.isCapitalized else { return false }
-        if t.lower == "that" || t.lower == "so" || t.cls.contains(.subjectPronoun) { return true }
+        if t.spells("that") || t.spells("so") || t.cls.contains(.subjectPronoun) { return true }
         return t.cls.contains(.determiners) && k + 1 < n && tokens[k + 1].isWord
     }
 
@@ -1262,7 +1262,7 @@ struct Context {
     /// phrase ("suggesting the plan failed" yes, "suggesting confusion" no).
     func opensClause(after c: Int) -> Bool {
         guard c + 1 < tokens.count else { return false }
-        if tokens[c + 1].lower == "that" || tokens[c + 1].cls.contains(.subjectPronoun) { return true }
+        if tokens[c + 1].spells("that") || tokens[c + 1].cls.contains(.subjectPronoun) { return true }
         for k in (c + 2)..<min(tokens.count, c + 10) {
             let t = tokens[k]
             guard t.isWord else { if t.kind == .quote { continue }; return false }
@@ -1299,7 +1299,7 @@ struct Context {
         var end = to
         if to - from > Context.maxClauseTokens {
             end = from + Context.maxClauseTokens
-            if let cut = tokens[from..<end].lastIndex(where: { $0.isPunct(",") || $0.isPunct(";") }), cut > from + 4 { end = cut }
+            if let cut = tokens[from..<end].lastIndex(where: { $0.isMark(0x2C, in: source) || $0.isPunct(";") }), cut > from + 4 { end = cut }
         }
         let to = end
         if stopAtCue {
@@ -1314,7 +1314,7 @@ struct Context {
                     if v < to, tokens[v].isWord, !tokens[v].isCapitalized, tokens[v].cls.contains(.verbForm), !tokens[v].lower.hasBytesSuffix("ing") { end = k; break }
                 }
                 if tokens[k].isMark(0x2C, in: source), k + 1 < to {
-                    if tokens[k + 1].lower == "according" { end = k; break }
+                    if tokens[k + 1].spells("according") { end = k; break }
                     if k + 2 < to, tokens[k + 2].cls.contains(.verbForm), finder.mention(startingAt: k + 1, tokens) != nil { end = k; break }
                     // ", Tom Reed said", ", the mayor added": a subject of several words and its cue.
                     if let m = finder.mention(startingAt: k + 1, tokens), m.tokens.upperBound < to, m.tokens.upperBound - k <= 7,

@@ -5,17 +5,20 @@ struct TitleRepeats {
     static let maxWords = 8
 
     func apply(_ source: Source, quotations: [MarkedQuotation], decisions: inout [QuoteDecision?]) {
+        // The kinds are read in place (a decision copied out of the array costs more than the
+        // tests on it).
+        let kinds: [QuotationKind?] = decisions.withUnsafeBufferPointer { d in (0..<d.count).map { d[$0]?.kind } }
         var titles = Set<String>()
         // Each title's length and first byte: a quotation of another shape is keyed no further.
         var shapes = Set<Int>()
-        for i in decisions.indices where decisions[i]?.kind == .title {
+        for i in kinds.indices where kinds[i] == .title {
             let key = Self.key(source, quotations[i].content)
             titles.insert(key)
             shapes.insert(Self.shape(of: key))
         }
         guard !titles.isEmpty else { return }
-        for i in decisions.indices {
-            guard let kind = decisions[i]?.kind, kind.isStatement, kind != .indirect else { continue }
+        for i in kinds.indices {
+            guard let kind = kinds[i], kind.isStatement, kind != .indirect else { continue }
             guard Self.wordCount(source, quotations[i].content, upTo: Self.maxWords + 1) <= Self.maxWords else { continue }
             if let shape = Self.plainShape(source, quotations[i].content), !shapes.contains(shape) { continue }
             guard titles.contains(Self.key(source, quotations[i].content)) else { continue }
