@@ -150,10 +150,19 @@ struct SentenceRuleShortcutTests {
             for end in start..<46 {
                 let range = TextRange(start, end)
                 let expected = quotes.contains { $0.0.start < range.end && range.start < $0.0.end }
-                #expect(SpeakerAttributor.overlaps(quotes, range) == expected, "\(start)..<\(end)")
+                var cursor = 0
+                #expect(SpeakerAttributor.overlaps(quotes, range, from: &cursor) == expected, "\(start)..<\(end)")
             }
         }
-        #expect(!SpeakerAttributor.overlaps([], TextRange(0, 10)))
+        var cursor = 0
+        #expect(!SpeakerAttributor.overlaps([], TextRange(0, 10), from: &cursor))
+        // Asked in order, the cursor moves on with the ranges and the answers stay the same.
+        cursor = 0
+        for start in stride(from: 0, to: 45, by: 3) {
+            let range = TextRange(start, start + 3)
+            let expected = quotes.contains { $0.0.start < range.end && range.start < $0.0.end }
+            #expect(SpeakerAttributor.overlaps(quotes, range, from: &cursor) == expected, "\(start) in order")
+        }
     }
 
     @Test("a word is all numbers from its bytes exactly when every character of it is a number")
