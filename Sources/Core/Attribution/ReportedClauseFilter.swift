@@ -448,9 +448,13 @@ struct WordMap<Value: Sendable>: Sendable {
         var asciiOf: [UInt32: Unicode.Scalar?] = [:]
         for (key, value) in dictionary {
             let start = bytes.count
-            if key.utf8.allSatisfy({ $0 < 0x80 }) {
-                bytes.append(contentsOf: key.utf8)
-            } else {
+            // An ASCII key's bytes are copied at once.
+            let copied = key.utf8.withContiguousStorageIfAvailable { u -> Bool in
+                guard u.allSatisfy({ $0 < 0x80 }) else { return false }
+                bytes.append(contentsOf: u)
+                return true
+            } ?? false
+            if !copied {
                 // Each scalar canonically one ASCII character (a singleton decomposition), or
                 // the key is no ASCII word.
                 var ascii = String.UnicodeScalarView()

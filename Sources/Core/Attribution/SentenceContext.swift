@@ -32,15 +32,25 @@ struct Context {
     /// Token indices of speech cues: speech verbs, and "according" of "according to".
     func cues() -> [Int] {
         var out: [Int] = []
+        cues(into: &out)
+        return out
+    }
+
+    /// The same, written into `out` (emptied first; its storage is kept for the next sentence).
+    func cues(into out: inout [Int]) {
+        out.removeAll(keepingCapacity: true)
+        let mask = Self.cueClasses.rawValue
         tokens.withUnsafeBufferPointer { all in
             // Only an "according" word or a speech verb can be a cue: one test of the word's
             // classes per token (punctuation and quotations have none).
-            for i in all.indices where all[i].cls.contains(.according) || all[i].cls.contains(.speechVerb) {
+            for i in all.indices where all[i].cls.rawValue & mask != 0 {
                 if isCue(i) { out.append(i) }
             }
         }
-        return out
     }
+
+    /// The classes of a word that may be a cue: an "according" word, a speech verb.
+    private static let cueClasses = WordClass.according.union(.speechVerb)
 
     /// Whether token `i`, an "according" word or a speech verb, is a cue.
     private func isCue(_ i: Int) -> Bool {
@@ -1510,16 +1520,20 @@ struct WordList: ExpressibleByArrayLiteral, Sendable {
     /// The words' first bytes as bits (bit `b & 63`): a word opening with a byte whose bit is
     /// not set is none of them.
     let firstBytes: UInt64
+    /// The words' byte counts as bits (all are below 64): a word of another count is none of them.
+    let lengths: UInt64
 
     init(arrayLiteral words: String...) {
-        assert(words.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) && $0 != 0x3B && $0 != 0x60 } })
+        assert(words.allSatisfy { !$0.isEmpty && $0.utf8.count < 64 && $0.utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) && $0 != 0x3B && $0 != 0x60 } })
         self.words = words
         firstBytes = words.reduce(0) { $0 | 1 << UInt64($1.utf8.first! & 63) }
+        lengths = words.reduce(0) { $0 | 1 << UInt64($1.utf8.count) }
     }
 
     func contains(_ word: String) -> Bool {
         guard let b = word.utf8.first, firstBytes & 1 << UInt64(b & 63) != 0 else { return false }
         let n = word.utf8.count
+        guard n < 64, lengths & 1 << UInt64(n) != 0 else { return false }
         for w in words where w.utf8.count == n && w == word { return true }
         return false
     }

@@ -87,6 +87,8 @@ struct SpeakerAttributor {
         var titleQuote = 0
         // The first top-level quotation that may overlap the next body (headline) sentence.
         var bodyCursor = 0, titleCursor = 0
+        // The sentence's cues, in one array whose storage the next sentence reuses.
+        var cues: [Int] = []
         let words = PackWords(pack)
         for (n, si) in order.enumerated() {
             let sentence = sentences[si]
@@ -103,7 +105,7 @@ struct SpeakerAttributor {
             if !isTitle { mentions.find(ctx, &state) }
 
             // 2. Cues.
-            let cues = ctx.cues()
+            ctx.cues(into: &cues)
 
             // 3. A sentence looking back at the quotation-only sentence before it.
             RetrospectiveSieve().apply(ctx, &state, decisions: &decisions)
@@ -208,10 +210,12 @@ struct SpeakerAttributor {
             }
 
             // 6. "X said:" at the end of a paragraph introduces the quotation that follows.
-            if let last = tokens.last, last.isPunct(":"), let c = cues.last, let m = ctx.subject(ofCue: c),
+            // (A colon token is the byte 0x3A: its first byte is read, not its text compared.)
+            let endsWithColon = tokens.last!.isMark(0x3A, in: source)
+            if endsWithColon, let c = cues.last, let m = ctx.subject(ofCue: c),
                let r = state.resolve(m, paragraph: p, headline: isTitle) {
                 state.introduced = (r.entity, p, ctx.cueValue(c))
-            } else if let last = tokens.last, last.isPunct(":"), cues.isEmpty, let s = state.subject, s.kind != .pronoun,
+            } else if endsWithColon, cues.isEmpty, let s = state.subject, s.kind != .pronoun,
                       state.registry[s.entity].kind != .anonymous || !state.registry[s.entity].plural {
                 // "President Clinton released the following statement:", "Jared Potts echoed:".
                 state.introduced = (s.entity, p, nil)
