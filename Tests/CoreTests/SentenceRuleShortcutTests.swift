@@ -177,4 +177,21 @@ struct SentenceRuleShortcutTests {
             #expect(token.isAllNumbers == w.allSatisfy(\.isNumber), "\(w.debugDescription)")
         }
     }
+
+    static let someWords = ["", "a", "ab", "abc", "abcd", "abcde", "abcdef", "café", "cafés", "naïve", "e\u{301}té", "a\r\nb", "ab\r\n",
+                            "\r\n\r\n\r\n", "complain", "complained", "complaiń", "complain\u{301}ed", "compl", "joked", "jokingly",
+                            "\u{212A}elvin", "kelvin", "for", "of", "at", "with", "on", "off", "fort", "auprès", "aupre\u{300}s", "du", "ask", "asks",
+                            "asked", "asking", "as", "suggesting", "Suggesting"]
+
+    @Test("a word filter answers as its set")
+    func wordFilters() {
+        let sets: [Set<String>] = [[], ["for", "of", "at", "with", "on"], ["de", "du", "des", "pour", "chez", "à", "au", "aux", "auprès"],
+                                   ["ask", "asks", "asked", "asking"], ["K"], ["\u{212A}"], ["café"], [""]]
+        for set in sets {
+            let filter = WordFilter(set)
+            for w in Self.someWords + ["à", "a\u{300}", "K", "\u{212A}", "de", "pour", "chez"] {
+                #expect(filter.contains(w) == set.contains(w), "\(w.debugDescription) in \(set)")
+            }
+        }
+    }
 }

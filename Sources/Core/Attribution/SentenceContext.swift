@@ -1481,21 +1481,28 @@ struct WordFilter: Sendable {
     let lengths: UInt64
     /// Bit b & 127 of (low, high) by b < 64: a word opening with byte b.
     let firstLow: UInt64, firstHigh: UInt64
+    /// The words, when all are ASCII (an ASCII word is then in the set exactly when it is
+    /// one of them, byte for byte), each with its byte count and first byte; nil otherwise.
+    let ascii: [(shape: Int, word: String)]?
 
     init(_ words: Set<String>) {
         self.words = words
         var lengths: UInt64 = 0, low: UInt64 = 0, high: UInt64 = 0
+        var ascii: [(shape: Int, word: String)]? = []
         for w in words {
             guard w.utf8.allSatisfy({ $0 < 0x80 }), let b = w.utf8.first else {
                 lengths = ~0; low = ~0; high = ~0
+                ascii = nil
                 break
             }
             lengths |= 1 << UInt64(min(w.utf8.count, 63))
             if b < 64 { low |= 1 << UInt64(b) } else { high |= 1 << UInt64(b - 64) }
+            ascii?.append((w.utf8.count << 8 | Int(b), w))
         }
         self.lengths = lengths
         firstLow = low
         firstHigh = high
+        self.ascii = ascii
     }
 
     func contains(_ word: String) -> Bool {
@@ -1505,6 +1512,12 @@ struct WordFilter: Sendable {
                   (b < 64 ? firstLow & 1 << UInt64(b) : firstHigh & 1 << UInt64(b - 64)) != 0 else {
                 // (A word outside ASCII further on is asked of the set.)
                 return u.allSatisfy({ $0 < 0x80 }) ? false : words.contains(word)
+            }
+            // An ASCII set and a word of the same first byte and count: compared with each.
+            if let ascii, u.allSatisfy({ $0 < 0x80 }) {
+                let shape = u.count << 8 | Int(b)
+                for entry in ascii where entry.shape == shape && entry.word == word { return true }
+                return false
             }
         }
         return words.contains(word)
@@ -1522,19 +1535,24 @@ struct WordList: ExpressibleByArrayLiteral, Sendable {
     let firstBytes: UInt64
     /// The words' byte counts as bits (all are below 64): a word of another count is none of them.
     let lengths: UInt64
+    /// Each word's byte count and first byte, side by side with `words`: only a word that
+    /// agrees in both is compared.
+    let shapes: [UInt16]
 
     init(arrayLiteral words: String...) {
         assert(words.allSatisfy { !$0.isEmpty && $0.utf8.count < 64 && $0.utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) && $0 != 0x3B && $0 != 0x60 } })
         self.words = words
         firstBytes = words.reduce(0) { $0 | 1 << UInt64($1.utf8.first! & 63) }
         lengths = words.reduce(0) { $0 | 1 << UInt64($1.utf8.count) }
+        shapes = words.map { UInt16($0.utf8.count) << 8 | UInt16($0.utf8.first!) }
     }
 
     func contains(_ word: String) -> Bool {
         guard let b = word.utf8.first, firstBytes & 1 << UInt64(b & 63) != 0 else { return false }
         let n = word.utf8.count
         guard n < 64, lengths & 1 << UInt64(n) != 0 else { return false }
-        for w in words where w.utf8.count == n && w == word { return true }
+        let shape = UInt16(n) << 8 | UInt16(b)
+        for i in shapes.indices where shapes[i] == shape && words[i] == word { return true }
         return false
     }
 }

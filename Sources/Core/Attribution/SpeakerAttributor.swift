@@ -272,8 +272,9 @@ struct SpeakerAttributor {
         }
         // Ties (two entities first named at one offset) go by entity number: one order
         // whatever the order found.
+        let firstStart = registry.entities.indices.map { registry[$0].firstMention.start }
         let order = speaking.sorted {
-            let a = registry[$0].firstMention.start, b = registry[$1].firstMention.start
+            let a = firstStart[$0], b = firstStart[$1]
             return a != b ? a < b : $0 < $1
         }
         var index = [Int](repeating: -1, count: registry.entities.count)
@@ -283,13 +284,15 @@ struct SpeakerAttributor {
         var speakers: [Speaker] = []
         speakers.reserveCapacity(order.count)
         for e in order {
-            let ent = registry[e]
+            // (The entity's fields are read in place, not the entity copied.)
             index[e] = speakers.count
-            var aliases = ent.aliases
+            var aliases = registry[e].aliases
             for d in described[e] ?? [] where !aliases.contains(registry[d].name) { aliases.append(registry[d].name) }
-            speakers.append(Speaker(id: speakers.count, name: ent.name, aliases: aliases, kind: ent.kind, roles: ent.roles,
-                                    organization: ent.organization, firstMention: ent.firstMention, mentions: ent.mentions))
-            speakers[speakers.count - 1].statements.reserveCapacity(statementCount[e])
+            var statements: [Int] = []
+            statements.reserveCapacity(statementCount[e])
+            speakers.append(Speaker(id: speakers.count, name: registry[e].name, aliases: aliases, kind: registry[e].kind, roles: registry[e].roles,
+                                    organization: registry[e].organization, firstMention: registry[e].firstMention,
+                                    mentions: registry[e].mentions, statements: statements))
         }
         for k in out.indices {
             out[k].id = k
