@@ -293,6 +293,8 @@ struct ReportedClauseFilter {
     /// The lemma of every English speech-verb form ("said" → "say").
     static let lemmas: WordMap<String> = {
         var out: [String: String] = [:]
+        // (About five forms a verb: made at its size, the table is not grown step by step.)
+        out.reserveCapacity(SpeechVerbs.verbs.count * 5)
         for v in SpeechVerbs.verbs {
             for f in SpeechVerbs.inflections(of: v.lemma) + v.irregular + [v.lemma] where out[f] == nil { out[f] = v.lemma }
         }
@@ -357,14 +359,20 @@ struct ReportedClauseFilter {
         f.firstGerund = t.isWord && t.lower.hasBytesSuffix("ing") && !t.isCapitalized
         if let last = tokens.lastIndex(where: \.isWord), tokens[last].range.end <= end { f.clauseEndsSentence = true }
         f.ownVerb = ctx.hasOwnVerb(from: k, within: end)
-        var words = 0
-        for j in k..<tokens.count {
-            guard tokens[j].range.end <= end else { break }
-            if tokens[j].isWord { words += 1 }
+        // The clause's words, and whether the sentence holds a quotation (tokens read in place).
+        let (words, quoteInSentence) = tokens.withUnsafeBufferPointer { all -> (Int, Bool) in
+            var words = 0
+            var j = k
+            while j < all.count, all[j].range.end <= end {
+                if all[j].isWord { words += 1 }
+                j += 1
+            }
+            for i in all.indices where all[i].kind == .quote { return (words, true) }
+            return (words, false)
         }
         f.length = words <= 5 ? 0 : words <= 8 ? 1 : words <= 14 ? 2 : words <= 25 ? 3 : 4
         f.twoSegments = segments.count > 1
-        f.quoteInSentence = tokens.contains { $0.kind == .quote }
+        f.quoteInSentence = quoteInSentence
         f.headline = ctx.headline
         return f
     }
