@@ -194,4 +194,15 @@ struct SentenceRuleShortcutTests {
             }
         }
     }
+
+    @Test("a stem list answers as hasStem, for every pack's stems")
+    func stemLists() {
+        let stemSets = LanguagePack.all.flatMap { [$0.topicVerbStems, $0.noInfinitiveStems] } + [["", "é", "complain", "jok"], ["\u{212A}el"]]
+        for stems in stemSets {
+            let list = StemList(stems)
+            for w in Self.someWords + ["complaining", "joking", "threatened", "pointed", "éclat", "Kelvin", "kel"] {
+                #expect(list.opens(w) == Context.hasStem(w, among: stems), "\(w.debugDescription) \(stems)")
+            }
+        }
+    }
 }

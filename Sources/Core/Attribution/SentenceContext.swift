@@ -114,7 +114,7 @@ struct Context {
 
     /// "about" right after a verb of the pack's `topicVerbStems` (or after a time word or an adverb): its index.
     func topicFollows(_ c: Int) -> Int? {
-        guard !isAccording(c), Self.hasStem(tokens[c].lower, among: finder.pack.topicVerbStems) else { return nil }
+        guard !isAccording(c), packWords.topicVerbStems.opens(tokens[c].lower) else { return nil }
         var k = c + 1
         var hops = 0
         while k < tokens.count, hops < 2, tokens[k].isWord, !tokens[k].spells("about"),
@@ -1195,7 +1195,7 @@ struct Context {
         }
         // "vowed to form …", "urged Republicans to join …", "told his advisers to …" (but
         // "threatened to sue" is no statement, and "pointed to", "responded to" take an object).
-        if w < n, tokens[w].spells("to"), !Self.hasStem(tokens[c].lower, among: finder.pack.noInfinitiveStems), !tokens[c].spells("according"), w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
+        if w < n, tokens[w].spells("to"), !packWords.noInfinitiveStems.opens(tokens[c].lower), !tokens[c].spells("according"), w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
            !tokens[w + 1].cls.contains(.determiners), !tokens[w + 1].cls.contains(.subjectPronoun) {
             if let r = clause(from: objectStart ?? w, to: n, stopAtCue: true) { return ([r], m, .infinitive) }
         }
@@ -1462,11 +1462,38 @@ final class PackWords: Sendable {
     let questionForms: WordFilter
     let inferenceCues: WordFilter
     let apposingPrepositions: WordFilter
+    let topicVerbStems: StemList
+    let noInfinitiveStems: StemList
 
     init(_ pack: LanguagePack) {
         questionForms = WordFilter(pack.questionForms)
         inferenceCues = WordFilter(pack.inferenceCues)
         apposingPrepositions = WordFilter(pack.apposingPrepositions)
+        topicVerbStems = StemList(pack.topicVerbStems)
+        noInfinitiveStems = StemList(pack.noInfinitiveStems)
+    }
+}
+
+/// Stems a word may start with, each with its first byte worked out once: `opens(word)` is
+/// `Context.hasStem(word, among: stems)`.
+struct StemList: Sendable {
+    let stems: [String]
+    /// Each stem's first byte when it is ASCII; 0 for a stem that is empty or opens outside
+    /// ASCII (asked with `hasPrefix` alone, as `hasStem` does).
+    let firsts: [UInt8]
+
+    init(_ stems: [String]) {
+        self.stems = stems
+        firsts = stems.map { s in s.utf8.first.map { $0 < 0x80 ? $0 : 0 } ?? 0 }
+    }
+
+    func opens(_ word: String) -> Bool {
+        let first = word.utf8.first
+        for i in stems.indices {
+            let b = firsts[i]
+            if b == 0 ? word.hasPrefix(stems[i]) : b == first && word.hasPrefix(stems[i]) { return true }
+        }
+        return false
     }
 }
 
