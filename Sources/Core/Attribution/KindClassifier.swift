@@ -7,17 +7,7 @@ struct KindClassifier {
         // The quotation's words, first letter and last mark, read from the text's bytes. The
         // rules ask about at most eight words: counting stops at nine.
         let content = mq.content
-        var words = 0
-        var inWord = false
-        for k in content.start..<content.end {
-            let b = source[k]
-            let space = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
-            if !space && !inWord {
-                words += 1
-                if words > 8 { break }
-            }
-            inWord = !space
-        }
+        let words = Self.words(source, content, upTo: 9)
         let previous = qi > 0 ? tokens[qi - 1] : nil
         let previous2 = qi > 1 ? tokens[qi - 2] : nil
         // (`quoteKindCue` marks the words of both lists: one test of the classes first.)
@@ -49,7 +39,8 @@ struct KindClassifier {
         let afterCueComma = previous?.isPunct(",") == true && (previous2.map { $0.cls.contains(.verbForm) } ?? false)
             || previous?.isPunct(",") == true && secondHalf(ctx, qi)
         // A name in title case, not a sentence: MSNBC’s “Morning Joe”.
-        if !hasCue, !endsPunct, !startsSentence, words >= 2, words <= 8, isTitleCase(source.string(content)) { return .title }
+        if !hasCue, !endsPunct, !startsSentence, words >= 2, words <= 8,
+           Self.asciiTitleCase(source, content) ?? isTitleCase(source.string(content)) { return .title }
         if startsSentence || afterColon || afterCueComma || (startsUpper && endsPunct && words >= 4) {
             return .direct
         }
@@ -76,7 +67,71 @@ struct KindClassifier {
     /// Words a title leaves in lower case.
     private static let small: Set<String> = ["of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "with", "is", "by"]
 
-    private func isTitleCase(_ s: String) -> Bool {
+    /// Runs of bytes between white space (space, tab, line feed, return) in `range`, counted
+    /// eight bytes at a time; the count stops at `limit`. A run starts at each byte that is
+    /// no white space after one that is (or at the start).
+    static func words(_ source: Source, _ range: TextRange, upTo limit: Int) -> Int {
+        var n = 0
+        var k = range.start
+        // Bit 7 set when the byte before `k` is no white space.
+        var before: UInt64 = 0
+        if let base = source.bytes.baseAddress {
+            while k + 8 <= range.end {
+                let x = Bytes8.load(base + k)
+                let space = Bytes8.bytes(x, exactly: 0x20) | Bytes8.bytes(x, exactly: 0x0A) | Bytes8.bytes(x, exactly: 0x09) | Bytes8.bytes(x, exactly: 0x0D)
+                let inWord = ~space & Bytes8.highs
+                n += (inWord & ~(inWord << 8 | before)).nonzeroBitCount
+                if n >= limit { return limit }
+                before = inWord >> 56
+                k += 8
+            }
+        }
+        var inWord = before != 0
+        while k < range.end {
+            let b = source[k]
+            let space = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
+            if !space && !inWord {
+                n += 1
+                if n >= limit { break }
+            }
+            inWord = !space
+            k += 1
+        }
+        return n
+    }
+
+    /// `isTitleCase(source.string(range))` read from the bytes when they are all ASCII (nil
+    /// otherwise): words split at spaces, a small word of at most four bytes skipped, each
+    /// other word's first letter a capital, two of them at least.
+    static func asciiTitleCase(_ source: Source, _ range: TextRange) -> Bool? {
+        for k in range.start..<range.end where source[k] >= 0x80 { return nil }
+        var capitals = 0
+        var k = range.start
+        while k < range.end {
+            if source[k] == 0x20 { k += 1; continue }
+            var e = k
+            while e < range.end, source[e] != 0x20 { e += 1 }
+            defer { k = e }
+            if e - k <= 4 {
+                var packed = UInt64(e - k)
+                for j in k..<e { packed = packed << 8 | UInt64(source[j] &- 0x41 < 26 ? source[j] | 0x20 : source[j]) }
+                if smallPacked.contains(packed) { continue }
+            }
+            guard let f = (k..<e).first(where: { source[$0] &- 0x41 < 26 || source[$0] &- 0x61 < 26 }) else { continue }
+            if source[f] >= 0x61 { return false }
+            capitals += 1
+        }
+        return capitals >= 2
+    }
+
+    /// The ASCII words of `small` of at most four bytes, each packed with its length as
+    /// `asciiTitleCase` packs a word (the others never equal a lowered word of that size).
+    private static let smallPacked: [UInt64] = small.compactMap { w in
+        guard w.utf8.count <= 4, w.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return w.utf8.reduce(UInt64(w.utf8.count)) { $0 << 8 | UInt64($1) }
+    }
+
+    func isTitleCase(_ s: String) -> Bool {
         let words = s.split(separator: " ")
         var capitals = 0
         for w in words {
@@ -89,4 +144,13 @@ struct KindClassifier {
         return capitals >= 2
     }
 
+}
+
+extension Bytes8 {
+    /// The bytes of `x` equal to `b`, each marked by its top bit: exact for every byte (no
+    /// borrow runs from one byte into the next, unlike `bytes(_:equalTo:)`).
+    @inline(__always) static func bytes(_ x: UInt64, exactly b: UInt8) -> UInt64 {
+        let t = x ^ (ones &* UInt64(b))
+        return ~(((t & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | t) & highs
+    }
 }

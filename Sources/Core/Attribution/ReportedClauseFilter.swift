@@ -199,10 +199,10 @@ struct ReportedWeightTable: Sendable {
     static let shared = ReportedWeightTable()
 
     let path: [Double], form: [Double], pathForm: [Double], subject: [Double], entity: [Double], length: [Double], pathVerb: [Double]
-    let lemma = ReportedClauseWeights.lemma, cue = ReportedClauseWeights.cue, head = ReportedClauseWeights.head
-    let previous = ReportedClauseWeights.previous, next = ReportedClauseWeights.next, first = ReportedClauseWeights.first
+    let lemma = WordMap(ReportedClauseWeights.lemma), cue = WordMap(ReportedClauseWeights.cue), head = WordMap(ReportedClauseWeights.head)
+    let previous = WordMap(ReportedClauseWeights.previous), next = WordMap(ReportedClauseWeights.next), first = WordMap(ReportedClauseWeights.first)
     /// "lemma|verb=say|v" and "…|n" as (with a verb, without).
-    let lemmaVerb: [String: (Double, Double)]
+    let lemmaVerb: WordMap<(Double, Double)>
     let noSubject: Double, subjectIsPerson: Double, subjectAfterCue: Double, subjectOpensSentence: Double, inRelative: Double
     let wordsBetweenSubjectAndCue: Double, firstDeterminer: Double, firstPronoun: Double, afterThat: Double, firstFinite: Double
     let firstGerund: Double, clauseEndsSentence: Double, ownVerb: Double, noVerb: Double, twoSegments: Double
@@ -225,7 +225,7 @@ struct ReportedWeightTable: Sendable {
             if key[key.index(after: bar)...] == "v" { pair.0 = value } else { pair.1 = value }
             pairs[String(key[..<bar])] = pair
         }
-        lemmaVerb = pairs
+        lemmaVerb = WordMap(pairs)
         noSubject = W.subject["none"] ?? 0
         subjectIsPerson = W.flags["subjPerson"] ?? 0
         subjectAfterCue = W.flags["subjAfterCue"] ?? 0
@@ -291,12 +291,14 @@ struct ReportedClauseFilter {
     static let relatives = ["which", "that", "who", "whom"]
 
     /// The lemma of every English speech-verb form ("said" → "say").
-    static let lemmas: [String: String] = {
+    static let lemmas: WordMap<String> = {
         var out: [String: String] = [:]
+        // (About five forms a verb: made at its size, the table is not grown step by step.)
+        out.reserveCapacity(SpeechVerbs.verbs.count * 5)
         for v in SpeechVerbs.verbs {
             for f in SpeechVerbs.inflections(of: v.lemma) + v.irregular + [v.lemma] where out[f] == nil { out[f] = v.lemma }
         }
-        return out
+        return WordMap(out)
     }()
 
     /// The features of the clause `segments` of cue `c` with subject `m` (resolved to an
@@ -357,14 +359,20 @@ struct ReportedClauseFilter {
         f.firstGerund = t.isWord && t.lower.hasBytesSuffix("ing") && !t.isCapitalized
         if let last = tokens.lastIndex(where: \.isWord), tokens[last].range.end <= end { f.clauseEndsSentence = true }
         f.ownVerb = ctx.hasOwnVerb(from: k, within: end)
-        var words = 0
-        for j in k..<tokens.count {
-            guard tokens[j].range.end <= end else { break }
-            if tokens[j].isWord { words += 1 }
+        // The clause's words, and whether the sentence holds a quotation (tokens read in place).
+        let (words, quoteInSentence) = tokens.withUnsafeBufferPointer { all -> (Int, Bool) in
+            var words = 0
+            var j = k
+            while j < all.count, all[j].range.end <= end {
+                if all[j].isWord { words += 1 }
+                j += 1
+            }
+            for i in all.indices where all[i].kind == .quote { return (words, true) }
+            return (words, false)
         }
         f.length = words <= 5 ? 0 : words <= 8 ? 1 : words <= 14 ? 2 : words <= 25 ? 3 : 4
         f.twoSegments = segments.count > 1
-        f.quoteInSentence = tokens.contains { $0.kind == .quote }
+        f.quoteInSentence = quoteInSentence
         f.headline = ctx.headline
         return f
     }
@@ -416,5 +424,106 @@ extension ReportedCandidate {
             w.raw("}\n")
         }
         return w.output
+    }
+}
+
+/// A `[String: Value]` of words, read by the word's bytes: an ASCII word is hashed with
+/// FNV-1a over its bytes and found in an open-addressed table whose keys are bytes in one
+/// array (no SipHash, no `Hasher`, no `String` compared); a word with a byte outside ASCII is
+/// asked of the dictionary itself. The answers are the dictionary's: an ASCII word equals (in
+/// Swift's canonical equivalence) only the same bytes or a key outside ASCII that is
+/// canonically one ("\u{212A}" KELVIN SIGN is "K"), and such a key is entered under its ASCII
+/// spelling.
+struct WordMap<Value: Sendable>: Sendable {
+    /// The dictionary, asked for words outside ASCII.
+    let dictionary: [String: Value]
+    /// The ASCII spellings of the keys, one after another.
+    private let bytes: [UInt8]
+    /// Per slot: the key's hash (0: empty), where its bytes start and end, and its value.
+    private let hashes: [UInt64]
+    private let starts: [Int32]
+    private let ends: [Int32]
+    private let values: [Value?]
+    private let mask: Int
+
+    init(_ dictionary: [String: Value]) {
+        self.dictionary = dictionary
+        var size = 16
+        while size < dictionary.count * 2 { size *= 2 }
+        var bytes: [UInt8] = []
+        var hashes = [UInt64](repeating: 0, count: size), starts = [Int32](repeating: 0, count: size)
+        var ends = [Int32](repeating: 0, count: size), values = [Value?](repeating: nil, count: size)
+        var asciiOf: [UInt32: Unicode.Scalar?] = [:]
+        for (key, value) in dictionary {
+            let start = bytes.count
+            // An ASCII key's bytes are copied at once.
+            let copied = key.utf8.withContiguousStorageIfAvailable { u -> Bool in
+                guard u.allSatisfy({ $0 < 0x80 }) else { return false }
+                bytes.append(contentsOf: u)
+                return true
+            } ?? false
+            if !copied {
+                // Each scalar canonically one ASCII character (a singleton decomposition), or
+                // the key is no ASCII word.
+                var ascii = String.UnicodeScalarView()
+                var isASCIIWord = true
+                for u in key.unicodeScalars {
+                    if u.isASCII { ascii.append(u); continue }
+                    if asciiOf[u.value] == nil {
+                        asciiOf[u.value] = .some((0..<128).lazy.map { Unicode.Scalar(UInt8($0)) }.first { String($0) == String(u) })
+                    }
+                    guard let a = asciiOf[u.value]! else { isASCIIWord = false; break }
+                    ascii.append(a)
+                }
+                guard isASCIIWord, String(ascii) == key else { continue }
+                bytes.append(contentsOf: String(ascii).utf8)
+            }
+            // (The bytes are ASCII: a hash is made.)
+            let h = bytes.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[start...])) } ?? 1
+            var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & (size - 1)
+            while hashes[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            hashes[slot] = h
+            starts[slot] = Int32(start)
+            ends[slot] = Int32(bytes.count)
+            values[slot] = value
+        }
+        self.bytes = bytes
+        self.hashes = hashes
+        self.starts = starts
+        self.ends = ends
+        self.values = values
+        mask = size - 1
+    }
+
+    /// FNV-1a over `u` (never 0: 0 marks an empty slot); nil when a byte is outside ASCII.
+    @inline(__always) private static func hash(_ u: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in u {
+            if b >= 0x80 { return nil }
+            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+        }
+        return h == 0 ? 1 : h
+    }
+
+    subscript(_ word: String) -> Value? {
+        let found: Value?? = word.utf8.withContiguousStorageIfAvailable { u -> Value?? in
+            guard let h = Self.hash(u) else { return nil }
+            var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+            while hashes[slot] != 0 {
+                if hashes[slot] == h, Int(ends[slot] - starts[slot]) == u.count, equal(u, from: Int(starts[slot])) { return .some(values[slot]) }
+                slot = (slot + 1) & mask
+            }
+            return .some(nil)
+        } ?? nil
+        if let found { return found }
+        return dictionary[word]
+    }
+
+    /// The bytes of `u` are those of `bytes` from `start` on.
+    @inline(__always) private func equal(_ u: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            for k in 0..<u.count where b[start + k] != u[k] { return false }
+            return true
+        }
     }
 }

@@ -13,10 +13,14 @@ struct Context {
     /// The longest reported clause, in tokens (PolNeAR's contents rarely pass 60 words).
     static let maxClauseTokens = 120
 
-    init(source: Source, tokens: [Token], finder: MentionFinder, sentence: Int, paragraph: Int) {
+    /// The pack's word sets the rules ask about most, with a byte-level pre-test.
+    let packWords: PackWords
+
+    init(source: Source, tokens: [Token], finder: MentionFinder, sentence: Int, paragraph: Int, words: PackWords? = nil) {
         self.source = source
         self.tokens = tokens
         self.finder = finder
+        packWords = words ?? PackWords(finder.pack)
         self.sentence = sentence
         self.paragraph = paragraph
         self.firstWord = tokens.firstIndex { $0.isWord }
@@ -28,22 +32,32 @@ struct Context {
     /// Token indices of speech cues: speech verbs, and "according" of "according to".
     func cues() -> [Int] {
         var out: [Int] = []
+        cues(into: &out)
+        return out
+    }
+
+    /// The same, written into `out` (emptied first; its storage is kept for the next sentence).
+    func cues(into out: inout [Int]) {
+        out.removeAll(keepingCapacity: true)
+        let mask = Self.cueClasses.rawValue
         tokens.withUnsafeBufferPointer { all in
             // Only an "according" word or a speech verb can be a cue: one test of the word's
             // classes per token (punctuation and quotations have none).
-            for i in all.indices where all[i].cls.contains(.according) || all[i].cls.contains(.speechVerb) {
+            for i in all.indices where all[i].cls.rawValue & mask != 0 {
                 if isCue(i) { out.append(i) }
             }
         }
-        return out
     }
+
+    /// The classes of a word that may be a cue: an "according" word, a speech verb.
+    private static let cueClasses = WordClass.according.union(.speechVerb)
 
     /// Whether token `i`, an "according" word or a speech verb, is a cue.
     private func isCue(_ i: Int) -> Bool {
         let t = tokens[i]
         if t.cls.contains(.according) {
-            if t.lower == "according" {
-                if i + 1 < tokens.count, tokens[i + 1].lower == "to" { return true }
+            if t.spells("according") {
+                if i + 1 < tokens.count, tokens[i + 1].spells("to") { return true }
                 if finder.pack.accordingWords.contains(t.lower) { return true }
             } else {
                 // One of the language's own "according to" words.
@@ -65,7 +79,7 @@ struct Context {
             return opensReport(after: i)
         }
         // A capitalised cue mid-sentence is a name or a title (the Daily Mail's "Said…"), not a verb.
-        if t.isCapitalized, i > 0, !(tokens[i - 1].kind == .quote || tokens[i - 1].isPunct(",")), !headline { return false }
+        if t.isCapitalized, i > 0, !(tokens[i - 1].kind == .quote || tokens[i - 1].isMark(0x2C, in: source)), !headline { return false }
         // "called" right after a determiner or before "for" is not speech ("a group called X" stays a cue).
         // (All six are determiners: the class is tested first.)
         if i > 0, tokens[i - 1].cls.contains(.determiners), ["the", "a", "an", "his", "her", "their"].contains(tokens[i - 1].lower),
@@ -81,7 +95,7 @@ struct Context {
     /// A lower-case word that may be the noun a participle describes: no complementiser,
     /// determiner, pronoun, preposition, "to", adverb or verb.
     private func adjectiveBefore(_ n: Token) -> Bool {
-        n.isWord && !n.isCapitalized && n.lower != "that" && n.lower != "to" && !n.cls.contains(.determiners) && !n.cls.contains(.allPronouns)
+        n.isWord && !n.isCapitalized && !n.spells("that") && !n.spells("to") && !n.cls.contains(.determiners) && !n.cls.contains(.allPronouns)
             && !n.cls.contains(.prepositions) && !n.cls.contains(.timeWords) && !n.lower.hasBytesSuffix("ly") && !n.cls.contains(.finiteVerb)
             && !Self.questionWords.contains(n.lower)
     }
@@ -93,27 +107,27 @@ struct Context {
         let n = tokens[i + 1]
         if n.kind != .word { return true }
         if n.isCapitalized { return false }
-        return n.lower == "that" || n.lower == "it" || n.cls.contains(.determiners) || n.cls.contains(.allPronouns)
+        return n.spells("that") || n.spells("it") || n.cls.contains(.determiners) || n.cls.contains(.allPronouns)
             || n.cls.contains(.prepositions) || n.cls.contains(.timeWords) || n.cls.contains(.verbModifiers)
             || (n.lower.hasBytesSuffix("ly") && n.lower.count > 3) || ["how", "why", "whether", "what", "when", "out", "back"].contains(n.lower)
     }
 
     /// "about" right after a verb of the pack's `topicVerbStems` (or after a time word or an adverb): its index.
     func topicFollows(_ c: Int) -> Int? {
-        guard !isAccording(c), Self.hasStem(tokens[c].lower, among: finder.pack.topicVerbStems) else { return nil }
+        guard !isAccording(c), packWords.topicVerbStems.opens(tokens[c].lower) else { return nil }
         var k = c + 1
         var hops = 0
-        while k < tokens.count, hops < 2, tokens[k].isWord, tokens[k].lower != "about",
+        while k < tokens.count, hops < 2, tokens[k].isWord, !tokens[k].spells("about"),
               tokens[k].cls.contains(.timeWords) || tokens[k].lower.hasBytesSuffix("ly") {
             k += 1; hops += 1
         }
-        return k < tokens.count && tokens[k].isWord && tokens[k].lower == "about" ? k : nil
+        return k < tokens.count && tokens[k].isWord && tokens[k].spells("about") ? k : nil
     }
 
     /// "Asked whether …", "when asked if …", "was asked by a reporter what …": a question put
     /// by someone the text does not name.
     func isPassiveAsk(_ c: Int) -> Bool {
-        guard tokens[c].lower == "asked", asks(c) else { return false }
+        guard tokens[c].spells("asked"), asks(c) else { return false }
         if c == 0 { return true }
         let p = tokens[c - 1]
         return p.kind == .punct && !p.isPunct("(") || ["when", "after", "once", "if", "was", "were", "being", "been", "is", "are"].contains(p.lower)
@@ -127,7 +141,7 @@ struct Context {
         let n = tokens.count
         var k = c + 1
         // "asked by a reporter whether", "asked specifically what", "asked later if".
-        if k < n, tokens[k].lower == "by" {
+        if k < n, tokens[k].spells("by") {
             var e = k + 1
             while e < n, e - k <= 5, tokens[e].isWord, !["whether", "if", "what", "how", "why", "who", "when", "where", "which", "about"].contains(tokens[e].lower) { e += 1 }
             k = e
@@ -140,7 +154,7 @@ struct Context {
         if c == 0 || tokens[c - 1].kind == .punct {
             var j = k
             while j + 1 < n {
-                if tokens[j].isPunct(","), let m = finder.mention(startingAt: j + 1, tokens), m.tokens.upperBound < n,
+                if tokens[j].isMark(0x2C, in: source), let m = finder.mention(startingAt: j + 1, tokens), m.tokens.upperBound < n,
                    tokens[m.tokens.upperBound].isWord, !tokens[m.tokens.upperBound].isCapitalized {
                     to = j
                     break
@@ -148,21 +162,21 @@ struct Context {
                 j += 1
             }
         }
-        if tokens[k].lower == "about" { return clause(from: k + 1, to: to, stopAtCue: true, minWords: 3).map { [$0] } }
+        if tokens[k].spells("about") { return clause(from: k + 1, to: to, stopAtCue: true, minWords: 3).map { [$0] } }
         guard ["whether", "if", "what", "how", "why", "who", "when", "where", "which"].contains(tokens[k].lower) else { return nil }
         return clause(from: k, to: to, stopAtCue: true).map { [$0] }
     }
 
     /// A verb of asking ("asked whether …", "asked X to …"): it reports only its wh-clause or infinitive.
-    func asks(_ c: Int) -> Bool { finder.pack.questionForms.contains(tokens[c].lower) }
+    func asks(_ c: Int) -> Bool { packWords.questionForms.contains(tokens[c].lower) }
 
     /// "who asked not to be named", "requested anonymity": a source asking not to be
     /// identified says nothing by it.
     func asksAnonymity(_ c: Int) -> Bool {
         var k = c + 1
-        guard k + 2 < tokens.count, tokens[k].lower == "not" || tokens[k].lower == "to" else { return false }
-        if tokens[k].lower == "not" { k += 1 }
-        guard tokens[k].lower == "to", tokens[k + 1].lower == "be", k + 2 < tokens.count else { return false }
+        guard k + 2 < tokens.count, tokens[k].spells("not") || tokens[k].spells("to") else { return false }
+        if tokens[k].spells("not") { k += 1 }
+        guard tokens[k].spells("to"), tokens[k + 1].spells("be"), k + 2 < tokens.count else { return false }
         return finder.pack.anonymityParticiples.contains(tokens[k + 2].lower)
     }
 
@@ -172,7 +186,7 @@ struct Context {
 
     /// "according to" (two tokens) or "selon"/"laut" (one).
     func isAccording(_ c: Int) -> Bool { tokens[c].cls.contains(.according) }
-    private func accordingWidth(_ c: Int) -> Int { tokens[c].lower == "according" ? 2 : 1 }
+    private func accordingWidth(_ c: Int) -> Int { tokens[c].spells("according") ? 2 : 1 }
 
     func cueValue(_ c: Int) -> Cue {
         if isAccording(c) {
@@ -185,7 +199,7 @@ struct Context {
         // The pronoun or name right before makes the cue as a reader says it: "he added".
         var start = c
         if c > 0, tokens[c - 1].isWord, tokens[c - 1].cls.contains(.subjectPronoun) { start = c - 1 }
-        if c + 1 < tokens.count, start == c, tokens[c + 1].isWord, tokens[c + 1].cls.contains(.subjectPronoun), c > 0, tokens[c - 1].kind == .quote || tokens[c - 1].isPunct(",") { end = c + 1 }
+        if c + 1 < tokens.count, start == c, tokens[c + 1].isWord, tokens[c + 1].cls.contains(.subjectPronoun), c > 0, tokens[c - 1].kind == .quote || tokens[c - 1].isMark(0x2C, in: source) { end = c + 1 }
         let range = TextRange(tokens[start].range.start, tokens[end].range.end)
         return Cue(text: source.string(range), range: range)
     }
@@ -227,7 +241,7 @@ struct Context {
             if tokens[(c + 1)..<qi].contains(where: { $0.kind == .quote }) {
                 // Another quotation sits between: it owns this cue unless this one is a list ("a show" and "comedy").
                 let between = tokens[(c + 1)..<qi]
-                let onlyListing = between.allSatisfy { $0.kind == .quote || $0.isPunct(",") || $0.lower == "and" || $0.lower == "or" || $0.isWord }
+                let onlyListing = between.allSatisfy { $0.kind == .quote || $0.isMark(0x2C, in: source) || $0.spells("and") || $0.spells("or") || $0.isWord }
                 if !onlyListing { continue }
             }
             if let m = subject(ofCue: c) { best = (c, m); break }
@@ -250,7 +264,7 @@ struct Context {
         var hops = 0
         while k >= 0, hops < 12 {
             let t = tokens[k]
-            if t.kind == .quote || t.isPunct(";") || t.isPunct(":") || t.isPunct(",") && hops == 0 { return nil }
+            if t.kind == .quote || t.isPunct(";") || t.isPunct(":") || t.isMark(0x2C, in: source) && hops == 0 { return nil }
             if t.isWord, t.cls.contains(.speechVerb) {
                 guard finder.pack.enclosingReporters.contains(t.lower), !isNegated(k), let outer = subject(ofCue: k),
                       outer.tokens.upperBound <= k, outer.kind != .description || !outer.plural else { return nil }
@@ -287,7 +301,7 @@ struct Context {
             return finder.mention(startingAt: c + w, tokens) ?? finder.nounPhrase(startingAt: c + w, tokens)
         }
         // "X was quoted as saying": the subject of "was quoted".
-        if t.lower == "saying", c >= 3, tokens[c - 1].lower == "as", tokens[c - 2].lower == "quoted" {
+        if t.spells("saying"), c >= 3, tokens[c - 1].spells("as"), tokens[c - 2].spells("quoted") {
             var j = c - 3
             while j >= 0, Self.quotedAuxiliaries.contains(tokens[j].lower) { j -= 1 }
             if j >= 0, let m = finder.mention(endingAt: j, tokens), !m.possessive { return m }
@@ -301,20 +315,20 @@ struct Context {
         // Passive ("was told", "were asked") makes the subject the listener, not the speaker.
         if c > 0, Self.passiveAuxiliaries.contains(tokens[c - 1].lower), !ing {
             // "was written by Springsteen": the agent after "by" is the speaker.
-            if c + 2 < tokens.count, tokens[c + 1].lower == "by" { return finder.mention(startingAt: c + 2, tokens) }
+            if c + 2 < tokens.count, tokens[c + 1].spells("by") { return finder.mention(startingAt: c + 2, tokens) }
             return nil
         }
         // Participle after a comma, a dash or a quotation: the clause's subject.
         var b = c - 1
         while b >= 0, tokens[b].isWord, tokens[b].cls.contains(.verbModifiers) { b -= 1 }
-        if b >= 0, tokens[b].lower == "and" || tokens[b].lower == "but", !ing {
+        if b >= 0, tokens[b].spells("and") || tokens[b].spells("but"), !ing {
             return clauseSubject(before: b)
         }
         if ing, c > 0, Self.participleOpeners.contains(tokens[c - 1].lower) {
             return clauseSubject(before: c - 1)
         }
-        if ing, c > 0, tokens[c - 1].isPunct(",") || tokens[c - 1].isPunct("—") || tokens[c - 1].isPunct("–") || tokens[c - 1].kind == .quote || tokens[c - 1].lower == "and" {
-            if c >= 2, tokens[c - 1].isPunct(","), tokens[c - 2].kind == .quote {
+        if ing, c > 0, tokens[c - 1].isMark(0x2C, in: source) || tokens[c - 1].isPunct("—") || tokens[c - 1].isPunct("–") || tokens[c - 1].kind == .quote || tokens[c - 1].spells("and") {
+            if c >= 2, tokens[c - 1].isMark(0x2C, in: source), tokens[c - 2].kind == .quote {
                 // "…,” saying / adding: inverted? fall through to a right-hand subject first.
                 if let m = finder.mention(startingAt: c + 1, tokens), m.kind != .description || !m.plural { return withAppositive(m) }
             }
@@ -323,8 +337,8 @@ struct Context {
         var j = c - 1
         if j >= 0, finder.pack.auxiliaries.contains(tokens[j].lower) { j -= 1 }
         // "the father of two said", "a mother of three said": the description before "of".
-        if j >= 2, tokens[j].isWord, tokens[j - 1].lower == "of",
-           tokens[j].lower.allSatisfy(\.isNumber) || Self.smallNumbers.contains(tokens[j].lower) {
+        if j >= 2, tokens[j].isWord, tokens[j - 1].spells("of"),
+           tokens[j].isAllNumbers || Self.smallNumbers.contains(tokens[j].lower) {
             j -= 2
         }
         // "Rep. Gwen Moore (D-Wis.) said": a parenthesis between the name and the verb.
@@ -345,7 +359,7 @@ struct Context {
                 continue
             }
             // "Tom Reed this past week announced" ("week" is skipped above).
-            if j >= 1, tokens[j].lower == "past", tokens[j - 1].lower == "this" || tokens[j - 1].lower == "the" {
+            if j >= 1, tokens[j].spells("past"), tokens[j - 1].spells("this") || tokens[j - 1].spells("the") {
                 j -= 2
                 continue
             }
@@ -353,11 +367,11 @@ struct Context {
         }
         // "Clinton is continuing to insist", "she went out of her way to say": the subject of
         // the verb that governs the infinitive cue.
-        if j >= 1, j == c - 1, tokens[j].lower == "to", !isNegated(c), let m = governingSubject(before: j) { return m }
-        if j >= 0, tokens[j].isWord, tokens[j].lower == "who" || tokens[j].lower == "which" {
+        if j >= 1, j == c - 1, tokens[j].spells("to"), !isNegated(c), let m = governingSubject(before: j) { return m }
+        if j >= 0, tokens[j].isWord, tokens[j].spells("who") || tokens[j].spells("which") {
             // "an architect who said …", "Democrats, who have argued …": the noun before "who".
             var h = j - 1
-            if h >= 0, tokens[h].isPunct(",") { h -= 1 }
+            if h >= 0, tokens[h].isMark(0x2C, in: source) { h -= 1 }
             if h >= 0, let m = finder.mention(endingAt: h, tokens) ?? finder.genericDescription(endingAt: h, tokens) ?? quantitySubject(endingAt: h, relative: true), m.kind != .pronoun { return m }
             return nil
         }
@@ -370,7 +384,7 @@ struct Context {
             var p = place.tokens.lowerBound - 1
             var hops = 0
             while p >= 1, hops < 3 {
-                if tokens[p].isPunct(","), let more = finder.mention(endingAt: p - 1, tokens), more.kind == .name || more.kind == .organization {
+                if tokens[p].isMark(0x2C, in: source), let more = finder.mention(endingAt: p - 1, tokens), more.kind == .name || more.kind == .organization {
                     p = more.tokens.lowerBound - 1; hops += 1; continue
                 }
                 break
@@ -378,7 +392,7 @@ struct Context {
             if p >= 1, tokens[p].isWord, Self.placePrepositions.contains(tokens[p].lower) { j = p - 1 }
         }
         // "Gov. John Kasich (R-OH), said": the parenthesis and the comma after the name.
-        if j >= 1, tokens[j].isPunct(","), tokens[j - 1].isPunct(")"), let open = tokens[..<(j - 1)].lastIndex(where: { $0.isPunct("(") }), j - open <= 9 {
+        if j >= 1, tokens[j].isMark(0x2C, in: source), tokens[j - 1].isPunct(")"), let open = tokens[..<(j - 1)].lastIndex(where: { $0.isPunct("(") }), j - open <= 9 {
             j = open - 1
         }
         if j >= 0 {
@@ -387,7 +401,7 @@ struct Context {
                !m.possessive || m.kind == .pronoun {
                 var before = m.tokens.lowerBound - 1
                 // "The Taxi Council in the Western Cape said": "the" between a preposition and a name.
-                if m.kind == .name, m.roles.isEmpty, before >= 1, tokens[before].isWord, tokens[before].lower == "the", tokens[before - 1].isWord,
+                if m.kind == .name, m.roles.isEmpty, before >= 1, tokens[before].isWord, tokens[before].spells("the"), tokens[before - 1].isWord,
                    tokens[before - 1].cls.contains(.prepositions) {
                     before -= 1
                 }
@@ -395,7 +409,7 @@ struct Context {
                     && !Self.subjectPrepositions.contains(tokens[before].lower)
                 // "footage of Trump saying …": a name right before a participle is its subject
                 // even after "of".
-                let participleAfterOf = before >= 0 && ing && m.kind == .name && tokens[before].lower == "of"
+                let participleAfterOf = before >= 0 && ing && m.kind == .name && tokens[before].spells("of")
                 // "the board issued a statement saying …": the document is the object of
                 // the one who issued it, and they are the speaker.
                 if ing, m.kind == .description, let noun = m.head, finder.pack.documentNouns.contains(noun),
@@ -420,7 +434,7 @@ struct Context {
                     if h < 0 || !(tokens[h].isWord && tokens[h].cls.contains(.prepositions)) {
                         var found = head
                         // (A place after "in" is where the speaker is, not whom they speak for.)
-                        if tokens[p].lower != "in" {
+                        if !tokens[p].spells("in") {
                             found.organization = found.organization ?? finder.text(tokens, (p + 1)..<m.tokens.upperBound)
                         }
                         return found
@@ -429,8 +443,8 @@ struct Context {
                     hops += 1
                 }
             }
-            if tokens[j].isPunct(","), let m = appositiveSubject(endingAt: j) { return m }
-            if tokens[j].isPunct(",") || tokens[j].kind == .quote || tokens[j].isPunct("—") {
+            if tokens[j].isMark(0x2C, in: source), let m = appositiveSubject(endingAt: j) { return m }
+            if tokens[j].isMark(0x2C, in: source) || tokens[j].kind == .quote || tokens[j].isPunct("—") {
                 // Inversion: “…,” said X. Not when a verb follows X: "…, said the mayor is
                 // not fit to serve" reports a clause whose subject X is.
                 if let m = finder.mention(startingAt: c + 1, tokens), !opensFiniteClause(at: m.tokens.upperBound) { return withAppositive(m) }
@@ -443,7 +457,7 @@ struct Context {
         if j >= 0, tokens[j].isWord, let q = quantitySubject(endingAt: j) ?? pluralSubject(endingAt: j) { return q }
         if j >= 0, tokens[j].isWord, let o = openingSubject(endingAt: j) { return o }
         // "Six newspapers in the county, including the Gazette, said": the phrase's own comma.
-        if j >= 1, tokens[j].isPunct(","), let o = openingSubject(endingAt: j - 1, closingComma: true) { return o }
+        if j >= 1, tokens[j].isMark(0x2C, in: source), let o = openingSubject(endingAt: j - 1, closingComma: true) { return o }
         return nil
     }
 
@@ -465,7 +479,7 @@ struct Context {
         var s = datelineEnd()
         while s < j, tokens[s].isWord, Self.sentenceOpeners.contains(tokens[s].lower) {
             s += 1
-            if s < j, tokens[s].isPunct(",") { s += 1 }
+            if s < j, tokens[s].isMark(0x2C, in: source) { s += 1 }
         }
         guard s < j, j - s < 25, tokens[s].isWord, tokens[j].isWord else { return nil }
         let t = tokens[s]
@@ -485,7 +499,7 @@ struct Context {
             let x = tokens[k]
             if x.kind == .quote { return nil }
             if x.kind == .punct {
-                guard x.isPunct(",") else { return nil }
+                guard x.isMark(0x2C, in: source) else { return nil }
                 commas += 1
                 if commas > 2 { return nil }
                 if head == nil { head = k - 1 }
@@ -528,7 +542,7 @@ struct Context {
         }
         let t = tokens[j]
         guard t.isWord, !t.isCapitalized || j == 0, !t.isPossessive else { return nil }
-        let those = j >= 1 && tokens[j - 1].lower == "those" && t.lower.hasBytesSuffix("ed")
+        let those = j >= 1 && tokens[j - 1].spells("those") && t.lower.hasBytesSuffix("ed")
         guard those || plain(t) else { return nil }
         // The words back to the phrase's start; "people familiar with the talks", "insiders
         // in two states": a short prepositional phrase may follow the plural head.
@@ -554,9 +568,9 @@ struct Context {
             guard b.kind == .punct && !b.isPunct("(") || Self.pluralOpeners.contains(b.lower) else { return nil }
             // "Edwards and others said", "Ms. Toretti, Mrs. Rao and other bundlers said": the
             // first person named leads the group.
-            if b.lower == "and", start >= 2, var first = finder.mention(endingAt: start - 2, tokens), first.kind == .name, !first.possessive {
+            if b.spells("and"), start >= 2, var first = finder.mention(endingAt: start - 2, tokens), first.kind == .name, !first.possessive {
                 var f = first.tokens.lowerBound
-                while f >= 2, tokens[f - 1].isPunct(","), let earlier = finder.mention(endingAt: f - 2, tokens), earlier.kind == .name, !earlier.possessive {
+                while f >= 2, tokens[f - 1].isMark(0x2C, in: source), let earlier = finder.mention(endingAt: f - 2, tokens), earlier.kind == .name, !earlier.possessive {
                     first = earlier
                     f = earlier.tokens.lowerBound
                 }
@@ -633,7 +647,7 @@ struct Context {
         var k = j - 1
         while k > 0 && j - k <= 30 {
             if tokens[k].kind == .quote { return nil }
-            if tokens[k].isPunct(",") {
+            if tokens[k].isMark(0x2C, in: source) {
                 let inner = (k + 1)..<j
                 // "Rep. Omar Haddad, R-Utah, said": the party and state tag of the name before it.
                 if inner.count == 1, isPartyTag(tokens[k + 1]) {
@@ -663,7 +677,7 @@ struct Context {
                     // "The party's spokesperson on energy, Kevin Mileham, said": a description
                     // and its prepositional phrase; the role is both.
                     if run.upperBound == j,
-                       let prep = tokens[max(0, k - 6)..<k].lastIndex(where: { $0.isWord && finder.pack.apposingPrepositions.contains($0.lower) }),
+                       let prep = tokens[max(0, k - 6)..<k].lastIndex(where: { $0.isWord && packWords.apposingPrepositions.contains($0.lower) }),
                        prep > 0, !tokens[(prep + 1)..<k].contains(where: { !$0.isWord }),
                        tokens[prep - 1].isWord, tokens[prep - 1].bareCls.contains(.roleNouns),
                        let head = finder.mention(endingAt: prep - 1, tokens) ?? finder.genericDescription(endingAt: prep - 1, tokens),
@@ -676,12 +690,12 @@ struct Context {
                 // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": the parenthesis.
                 var before = k - 1
                 // "Tom Price, 45, a teacher, said": the age between the name and the role.
-                if before >= 2, tokens[before].isWord, tokens[before].lower.allSatisfy(\.isNumber), tokens[before - 1].isPunct(",") {
+                if before >= 2, tokens[before].isWord, tokens[before].isAllNumbers, tokens[before - 1].isMark(0x2C, in: source) {
                     before -= 2
                 }
                 // "Sen. Lena Park, R-S.C., a candidate, said": the party and state between
                 // the name and the role.
-                if before >= 2, tokens[before].isWord, isPartyTag(tokens[before]), tokens[before - 1].isPunct(",") {
+                if before >= 2, tokens[before].isWord, isPartyTag(tokens[before]), tokens[before - 1].isMark(0x2C, in: source) {
                     before -= 2
                 }
                 if before > 0, tokens[before].isPunct(")"), let open = tokens[..<before].lastIndex(where: { $0.isPunct("(") }), before - open <= 9 {
@@ -702,15 +716,15 @@ struct Context {
                     // "Matthew Prince, chief executive of CloudFlare, a San Francisco company,
                     // said": a body after "of" ends the role before it, not the subject; the
                     // person is before the comma further back.
-                    if m.tokens.lowerBound > 0, tokens[m.tokens.lowerBound - 1].isWord, finder.pack.apposingPrepositions.contains(tokens[m.tokens.lowerBound - 1].lower),
-                       let earlier = tokens[..<m.tokens.lowerBound].lastIndex(where: { $0.isPunct(",") }), j - earlier <= 30, earlier > 0,
+                    if m.tokens.lowerBound > 0, tokens[m.tokens.lowerBound - 1].isWord, packWords.apposingPrepositions.contains(tokens[m.tokens.lowerBound - 1].lower),
+                       let earlier = tokens[..<m.tokens.lowerBound].lastIndex(where: { $0.isMark(0x2C, in: source) }), j - earlier <= 30, earlier > 0,
                        let person = finder.mention(endingAt: earlier - 1, tokens), person.kind == .name {
                         var person = person
                         let role = finder.text(tokens, (earlier + 1)..<j)
                         if (j - earlier) <= 25, !role.isEmpty { person.roles.append(trimRole(role)) }
                         return person
                     }
-                    if let first = tokens[inner].first, first.lower == "who" || first.lower == "which" || first.lower == "whose" {
+                    if let first = tokens[inner].first, first.spells("who") || first.spells("which") || first.spells("whose") {
                         // "Anna Berg, who is deputy speaker of the council, said": the role after "who is".
                         if let role = rolePhrase(from: inner.lowerBound, limit: inner.upperBound), role.end == inner.upperBound {
                             m.roles.append(role.text)
@@ -719,7 +733,7 @@ struct Context {
                     }
                     let role = finder.text(tokens, inner)
                     // "Bill Hutchins, 58, said": an age is no role.
-                    let age = tokens[inner].count == 1 && tokens[inner].first!.lower.allSatisfy(\.isNumber)
+                    let age = tokens[inner].count == 1 && tokens[inner].first!.isAllNumbers
                     if tokens[inner].count <= 25 && !role.isEmpty && !age { m.roles.append(trimRole(role)) }
                     return m
                 }
@@ -749,7 +763,7 @@ struct Context {
     private func isOrganizationTail(from: Int, to: Int) -> Bool {
         guard from + 1 < to, tokens[from].isWord, ["of", "from", "at"].contains(tokens[from].lower) else { return false }
         var k = from + 1
-        if tokens[k].lower == "the" { k += 1 }
+        if tokens[k].spells("the") { k += 1 }
         guard k < to, let run = finder.capitalizedRun(startingAt: k, tokens) else { return false }
         return run.upperBound == to
     }
@@ -760,22 +774,22 @@ struct Context {
     /// prepositional phrase ("the chairman of the residents' association, Musa Danjuma,").
     func apposedName(after end: Int) -> (mention: Mention, roleEnd: Int)? {
         // "A spokesman for Brightwater, Ken Adler,": one prepositional phrase may come first.
-        if end < tokens.count, tokens[end].isWord, finder.pack.apposingPrepositions.contains(tokens[end].lower) {
+        if end < tokens.count, tokens[end].isWord, packWords.apposingPrepositions.contains(tokens[end].lower) {
             var k = end + 1
             while k < tokens.count, k - end <= 6, tokens[k].isWord { k += 1 }
-            if k > end + 1, k < tokens.count, tokens[k].isPunct(","), var named = apposedName(after: k)?.mention {
+            if k > end + 1, k < tokens.count, tokens[k].isMark(0x2C, in: source), var named = apposedName(after: k)?.mention {
                 // The phrase names a body when it holds a capitalised word ("for Brightwater";
                 // "spokesperson on energy" names a subject, "on Dec. 2" a day).
                 let org = finder.text(tokens, (end + 1)..<k)
-                if named.organization == nil, tokens[end].lower != "on", tokens[(end + 1)..<k].contains(where: \.isCapitalized),
+                if named.organization == nil, !tokens[end].spells("on"), tokens[(end + 1)..<k].contains(where: \.isCapitalized),
                    !tokens[(end + 1)..<k].allSatisfy({ !$0.isCapitalized || $0.bareCls.contains(.portfolioWords) }) {
                     named.organization = org.hasPrefix("the ") ? String(org.dropFirst(4)) : org
                 }
                 return (named, k)
             }
         }
-        guard end + 1 < tokens.count, tokens[end].isPunct(","), let run = finder.capitalizedRun(startingAt: end + 1, tokens),
-              run.upperBound < tokens.count, tokens[run.upperBound].isPunct(",") || tokens[run.upperBound].isPunct("."),
+        guard end + 1 < tokens.count, tokens[end].isMark(0x2C, in: source), let run = finder.capitalizedRun(startingAt: end + 1, tokens),
+              run.upperBound < tokens.count, tokens[run.upperBound].isMark(0x2C, in: source) || tokens[run.upperBound].isPunct("."),
               let m = finder.nameMention(run, tokens), m.kind == .name else { return nil }
         return (m, end)
     }
@@ -816,7 +830,7 @@ struct Context {
             end = close + 1
         }
         // "Alan Booth, 71, a retired plumber": the age stands between the name and the role.
-        if end + 3 < tokens.count, tokens[end].isMark(0x2C, in: source), tokens[end + 1].isWord, tokens[end + 1].lower.allSatisfy(\.isNumber),
+        if end + 3 < tokens.count, tokens[end].isMark(0x2C, in: source), tokens[end + 1].isWord, tokens[end + 1].isAllNumbers,
            tokens[end + 2].isMark(0x2C, in: source) {
             end += 2
         }
@@ -848,9 +862,7 @@ struct Context {
         // After "is" (a predicate) only a noun phrase that opens with a determiner, a title or
         // a role is a role: "is the chief engineer", not "is widening her delegate lead".
         if predicate, !(tokens[first].cls.contains(.determiners) || tokens[first].cls.contains(.titleWords) || tokens[first].bareCls.contains(.roleNouns)) { return nil }
-        if tokens[first].spells("who") || tokens[first].spells("which") || tokens[first].spells("whose") || tokens[first].spells("that") || tokens[first].spells("said")
-            || tokens[first].spells("says") || tokens[first].spells("and") || tokens[first].spells("but") || tokens[first].spells("or") || tokens[first].spells("he")
-            || tokens[first].spells("she") || tokens[first].spells("they") || tokens[first].spells("it") { return nil }
+        if Self.roleOpenersNot.contains(tokens[first].lower) { return nil }
         var k = start
         var sawRole = false
         while k < limit && k - start < 25 {
@@ -889,7 +901,49 @@ struct Context {
     }
 
     private func trimRole(_ s: String) -> String {
-        var r = s.trimmingSpaces
+        let r = s.trimmingSpaces
+        return Self.trimmedRoleBytes(r) ?? Self.trimmedRoleCharacters(r)
+    }
+
+    /// `trimmedRoleCharacters(r)` read from the bytes: the words are the runs between spaces
+    /// (U+0020), so the words before a "who" are the bytes before the space in front of it;
+    /// a trailing "." or "," is a `Character` of its own when the byte before it is ASCII
+    /// (nil otherwise, and for a string with no contiguous bytes: the `Character` rule decides).
+    static func trimmedRoleBytes(_ r: String) -> String? {
+        let found: String?? = r.utf8.withContiguousStorageIfAvailable { u -> String? in
+            var end = u.count
+            var start = 0
+            var index = 0
+            for i in 0...u.count where i == u.count || u[i] == 0x20 {
+                if index >= 1, isRelativeWho(u, start, i) {
+                    end = start - 1
+                    break
+                }
+                index += 1
+                start = i + 1
+            }
+            while end > 0, u[end - 1] == 0x2E || u[end - 1] == 0x2C {
+                guard end == 1 || u[end - 2] < 0x80 else { return nil }
+                end -= 1
+            }
+            return end == u.count ? r : String(decoding: UnsafeBufferPointer(rebasing: u[0..<end]), as: UTF8.self)
+        }
+        return found ?? nil
+    }
+
+    /// Bytes `start..<end` of `u` spell "who", "which" or "whose".
+    private static func isRelativeWho(_ u: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let n = end - start
+        guard n >= 3, n <= 5, u[start] == 0x77, u[start + 1] == 0x68 else { return false }
+        if n == 3 { return u[start + 2] == 0x6F }
+        if n == 5 { return (u[start + 2] == 0x69 && u[start + 3] == 0x63 && u[start + 4] == 0x68) || (u[start + 2] == 0x6F && u[start + 3] == 0x73 && u[start + 4] == 0x65) }
+        return false
+    }
+
+    /// A role as written, cut before a "who", "which" or "whose" that is not its first word,
+    /// without a trailing "." or ",".
+    static func trimmedRoleCharacters(_ s: String) -> String {
+        var r = s
         // "a teacher who has used the library since childhood": the role ends at "who".
         let words = r.spaceSeparated(omittingEmpty: false)
         if let cut = words.indices.first(where: { $0 >= 1 && ["who", "which", "whose"].contains(words[$0]) }) {
@@ -943,7 +997,7 @@ struct Context {
         // Only punctuation (or an appositive) may follow the name.
         let rest = tokens[m.tokens.upperBound...]
         if rest.contains(where: { $0.kind == .quote }) { return nil }
-        if let first = rest.first, !first.isPunct(","), !first.isPunct("."), !first.isPunct("("), rest.contains(where: \.isWord) { return nil }
+        if let first = rest.first, !first.isMark(0x2C, in: source), !first.isPunct("."), !first.isPunct("("), rest.contains(where: \.isWord) { return nil }
         return withAppositive(m)
     }
 
@@ -977,7 +1031,7 @@ struct Context {
               tokens[k].isWord else { return found }
         // "in a panel discussion this weekend", "as much in an interview": a prepositional
         // phrase with no verb of its own is where or how something was said, not what.
-        if tokens[k].cls.contains(.prepositions) || tokens[k].lower == "as", tokens[k].lower != "to",
+        if tokens[k].cls.contains(.prepositions) || tokens[k].spells("as"), !tokens[k].spells("to"),
            words(from: k, within: first.end, upTo: 9) <= 8, !hasOwnVerb(from: k, within: first.end) {
             return nil
         }
@@ -1018,7 +1072,7 @@ struct Context {
             return Places.contains(place) || Places.countries.contains(place.lowercased()) ? e + 1 : 0
         }
         guard k > 0, k <= 4 else { return 0 }
-        if k + 1 < tokens.count, tokens[k].isPunct(","), tokens[k + 1].isWord, tokens[k + 1].isCapitalized {
+        if k + 1 < tokens.count, tokens[k].isMark(0x2C, in: source), tokens[k + 1].isWord, tokens[k + 1].isCapitalized {
             var j = k + 1
             while j < min(tokens.count, k + 4), tokens[j].isWord, tokens[j].isCapitalized { j += 1 }
             k = j
@@ -1057,16 +1111,16 @@ struct Context {
             // "According to a Reuters/Ipsos poll, …", "according to early results of exit polls
             // conducted by …, …": when no mention reaches the comma, the source is all the
             // words from "to" to the comma (at the start of the sentence) or to the end.
-            let opens = c == 0 || tokens[c - 1].kind == .punct && !tokens[c - 1].isPunct(",")
+            let opens = c == 0 || tokens[c - 1].kind == .punct && !tokens[c - 1].isMark(0x2C, in: source)
             var m = subject(ofCue: c)
             var phrase = false
             if c + w < n {
                 let stop = tokens[(c + w)...].prefix(30).firstIndex { $0.kind != .word && !$0.isPunct("/") && !$0.isPunct("-") && !$0.isPunct("&") && !$0.isPunct("'") && !$0.isPunct("’") }
                 let reach = m.map { max($0.tokens.upperBound, appositive(after: $0.tokens.upperBound)?.end ?? 0) } ?? (c + w)
-                if let e = stop, e > c + w, reach < e, tokens[e].isPunct(",") ? opens : (c > 0 && tokens[c - 1].isPunct(",") && (tokens[e].isPunct(".") || tokens[e].isPunct(";"))) {
+                if let e = stop, e > c + w, reach < e, tokens[e].isMark(0x2C, in: source) ? opens : (c > 0 && tokens[c - 1].isMark(0x2C, in: source) && (tokens[e].isPunct(".") || tokens[e].isPunct(";"))) {
                     m = finder.phrase(c + w, e, tokens)
                     phrase = true
-                } else if m == nil, stop == nil || stop! > c + w, c > 0, tokens[c - 1].isPunct(","), let e = stop ?? Optional(n), e > c + w {
+                } else if m == nil, stop == nil || stop! > c + w, c > 0, tokens[c - 1].isMark(0x2C, in: source), let e = stop ?? Optional(n), e > c + w {
                     m = finder.phrase(c + w, e, tokens)
                     phrase = true
                 }
@@ -1082,7 +1136,7 @@ struct Context {
             // "…, according to a CNN tally, but his path is narrowing": a clause joined by a
             // conjunction is the writer's; the source's is the one before.
             let coordinated = after + 1 < n && Self.coordinators.contains(tokens[after + 1].lower)
-            if after < n, tokens[after].isPunct(","), after + 1 < n, !((relative || coordinated) && c > 0 && tokens[c - 1].isPunct(",")),
+            if after < n, tokens[after].isMark(0x2C, in: source), after + 1 < n, !((relative || coordinated) && c > 0 && tokens[c - 1].isMark(0x2C, in: source)),
                tokens[(after + 1)...].contains(where: \.isWord) {
                 let found = clause(from: after + 1, to: n)
                 // "…, according to the Judicial Conference, the policy-making arm of the
@@ -1092,14 +1146,14 @@ struct Context {
                 let opener = tokens[after + 1]
                 let adjunct = opener.isWord && !opener.isCapitalized && (opener.lower.hasBytesSuffix("ing") || opener.lower.hasBytesSuffix("ed"))
                     && c >= 2 && !Self.conjunctions.contains(tokens[c - 2].lower)
-                if let r = found, c > 0, tokens[c - 1].isPunct(","),
+                if let r = found, c > 0, tokens[c - 1].isMark(0x2C, in: source),
                    adjunct || tokens[after + 1].cls.contains(.determiners) && !hasOwnVerb(from: after + 1, within: r.end) {
                     return clause(from: 0, to: c - 1).map { ([$0], m, .accordingAfter) }
                 }
                 return found.map { ([$0], m, .accordingBefore) }
             }
             // "CLAUSE, according to X."
-            if c > 0, tokens[c - 1].isPunct(",") { return clause(from: 0, to: c - 1).map { ([$0], m, .accordingAfter) } }
+            if c > 0, tokens[c - 1].isMark(0x2C, in: source) { return clause(from: 0, to: c - 1).map { ([$0], m, .accordingAfter) } }
             return nil
         }
         // "without acknowledging that …", "did not say …", "declined to say …": a negated cue
@@ -1107,11 +1161,11 @@ struct Context {
         if isNegated(c) { return nil }
         // "…, suggesting confusion within the ministry": the writer's inference, unless a
         // clause with its own verb follows ("suggesting that he would run").
-        if finder.pack.inferenceCues.contains(tokens[c].lower), !opensClause(after: c) { return nil }
+        if packWords.inferenceCues.contains(tokens[c].lower), !opensClause(after: c) { return nil }
         guard let m = subject(ofCue: c) else { return nil }
         // After the cue.
         var k = c + 1
-        if k < n, tokens[k].lower == "out" { k += 1 }
+        if k < n, tokens[k].spells("out") { k += 1 }
         var objectStart: Int?
         if SpeakerAttributor.objectFirst.contains(tokens[c].lower), let object = finder.mention(startingAt: k, tokens) ?? finder.nounPhrase(startingAt: k, tokens, short: true) {
             objectStart = k
@@ -1141,47 +1195,47 @@ struct Context {
         }
         // "vowed to form …", "urged Republicans to join …", "told his advisers to …" (but
         // "threatened to sue" is no statement, and "pointed to", "responded to" take an object).
-        if w < n, tokens[w].lower == "to", !Self.hasStem(tokens[c].lower, among: finder.pack.noInfinitiveStems), tokens[c].lower != "according", w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
+        if w < n, tokens[w].spells("to"), !packWords.noInfinitiveStems.opens(tokens[c].lower), !tokens[c].spells("according"), w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
            !tokens[w + 1].cls.contains(.determiners), !tokens[w + 1].cls.contains(.subjectPronoun) {
             if let r = clause(from: objectStart ?? w, to: n, stopAtCue: true) { return ([r], m, .infinitive) }
         }
         // The search for "that" only crosses a prepositional phrase, a time or an object:
         // "said on live television that …", "said Friday that …", "told reporters that …".
         let crossable = k < n && (tokens[k].cls.contains(.prepositions) || tokens[k].cls.contains(.timeWords)
-            || tokens[k].lower == "that" || tokens[k].kind == .quote || tokens[k].lower.hasBytesSuffix("ly") || objectStart != nil)
+            || tokens[k].spells("that") || tokens[k].kind == .quote || tokens[k].lower.hasBytesSuffix("ly") || objectStart != nil)
         while crossable && j < n && j - k <= 10 {
             let t = tokens[j]
-            if t.isWord && t.lower == "that" { start = j + 1; break }
+            if t.isWord && t.spells("that") { start = j + 1; break }
             // "said after the convention he would not …": a subject pronoun after a crossed
             // phrase opens the clause, with its own verb right after it.
-            if j > k + 1, t.isWord, t.cls.contains(.subjectPronoun), t.lower != "it", j + 1 < n, tokens[j + 1].isWord,
-               tokens[j + 1].cls.contains(.finiteVerb) || tokens[j + 1].lower == "wants" || tokens[j + 1].lower == "wanted" { start = j; break }
-            if t.isPunct(".") || t.isPunct(";") || t.isPunct(":") || t.isPunct(",") || t.kind == .quote && j > k + 3 { break }
+            if j > k + 1, t.isWord, t.cls.contains(.subjectPronoun), !t.spells("it"), j + 1 < n, tokens[j + 1].isWord,
+               tokens[j + 1].cls.contains(.finiteVerb) || tokens[j + 1].spells("wants") || tokens[j + 1].spells("wanted") { start = j; break }
+            if t.isPunct(".") || t.isPunct(";") || t.isPunct(":") || t.isMark(0x2C, in: source) || t.kind == .quote && j > k + 3 { break }
             if t.isWord, t.cls.contains(.verbForm) { break }
             j += 1
         }
         if start == nil, k < n {
             let t = tokens[k]
-            if t.isPunct(","), k + 1 < n, m.tokens.lowerBound > c { start = nil }
-            else if t.isWord, !t.cls.contains(.prepositions), t.lower != "to", !t.cls.contains(.timeWords),
+            if t.isMark(0x2C, in: source), k + 1 < n, m.tokens.lowerBound > c { start = nil }
+            else if t.isWord, !t.cls.contains(.prepositions), !t.spells("to"), !t.cls.contains(.timeWords),
                     !t.lower.hasBytesSuffix("ly"), !t.cls.contains(.verbForm) {
                 start = k
             }
         }
-        if let s = start, let r = clause(from: s, to: n, stopAtCue: true) { return ([r], m, s > 0 && tokens[s - 1].lower == "that" ? .that : .bare) }
+        if let s = start, let r = clause(from: s, to: n, stopAtCue: true) { return ([r], m, s > 0 && tokens[s - 1].spells("that") ? .that : .bare) }
         // Before the cue: "CLAUSE, X said." with the subject right before the cue.
         var subjectStart = min(m.tokens.lowerBound, c)
         // "…, its chief executive Dan Marokane said": a determiner before the role and name.
-        if subjectStart >= 3, Self.subjectDeterminers.contains(tokens[subjectStart - 1].lower), tokens[subjectStart - 2].isPunct(",") {
+        if subjectStart >= 3, Self.subjectDeterminers.contains(tokens[subjectStart - 1].lower), tokens[subjectStart - 2].isMark(0x2C, in: source) {
             subjectStart -= 1
         }
-        if subjectStart >= 2, tokens[subjectStart - 1].isPunct(",") {
+        if subjectStart >= 2, tokens[subjectStart - 1].isMark(0x2C, in: source) {
             // "To understand it, Roberts said, one should visit": both halves are the statement.
             var after = max(c + 1, m.tokens.upperBound)
             // "…, said Tom Reed, the harbour master.": the role after an inverted subject is
             // not a second half of the statement.
             if m.tokens.lowerBound > c, let role = appositive(after: after) { after = role.end }
-            if after + 1 < n, tokens[after].isPunct(","), tokens[after + 1].isWord, !tokens[after + 1].lower.hasBytesSuffix("ing"),
+            if after + 1 < n, tokens[after].isMark(0x2C, in: source), tokens[after + 1].isWord, !tokens[after + 1].lower.hasBytesSuffix("ing"),
                let first = clause(from: 0, to: subjectStart - 1, minWords: 1), let second = clause(from: after + 1, to: n, stopAtCue: true, minWords: 1),
                tokens[0..<min(n, Context.window * 2)].filter(\.isWord).count - (after - subjectStart + 1) >= 4 {
                 return ([first, second], m, .split)
@@ -1210,7 +1264,7 @@ struct Context {
         let t = tokens[k]
         if t.kind == .quote || t.isPunct(":") { return true }
         guard t.isWord, !t.isCapitalized else { return false }
-        if t.lower == "that" || t.lower == "so" || t.cls.contains(.subjectPronoun) { return true }
+        if t.spells("that") || t.spells("so") || t.cls.contains(.subjectPronoun) { return true }
         return t.cls.contains(.determiners) && k + 1 < n && tokens[k + 1].isWord
     }
 
@@ -1218,7 +1272,7 @@ struct Context {
     /// phrase ("suggesting the plan failed" yes, "suggesting confusion" no).
     func opensClause(after c: Int) -> Bool {
         guard c + 1 < tokens.count else { return false }
-        if tokens[c + 1].lower == "that" || tokens[c + 1].cls.contains(.subjectPronoun) { return true }
+        if tokens[c + 1].spells("that") || tokens[c + 1].cls.contains(.subjectPronoun) { return true }
         for k in (c + 2)..<min(tokens.count, c + 10) {
             let t = tokens[k]
             guard t.isWord else { if t.kind == .quote { continue }; return false }
@@ -1255,7 +1309,7 @@ struct Context {
         var end = to
         if to - from > Context.maxClauseTokens {
             end = from + Context.maxClauseTokens
-            if let cut = tokens[from..<end].lastIndex(where: { $0.isPunct(",") || $0.isPunct(";") }), cut > from + 4 { end = cut }
+            if let cut = tokens[from..<end].lastIndex(where: { $0.isMark(0x2C, in: source) || $0.isPunct(";") }), cut > from + 4 { end = cut }
         }
         let to = end
         if stopAtCue {
@@ -1264,13 +1318,13 @@ struct Context {
                 // "said the plan had failed and said that …", "… but added that …", "… and
                 // 60 percent said …": a second cue joined by "and" or "but" reports a clause
                 // of its own.
-                if k > from, tokens[k].isWord, tokens[k].lower == "and" || tokens[k].lower == "but" {
+                if k > from, tokens[k].isWord, tokens[k].spells("and") || tokens[k].spells("but") {
                     var v = k + 1
                     while v < to, tokens[v].isWord, tokens[v].cls.contains(.verbModifiers) { v += 1 }
                     if v < to, tokens[v].isWord, !tokens[v].isCapitalized, tokens[v].cls.contains(.verbForm), !tokens[v].lower.hasBytesSuffix("ing") { end = k; break }
                 }
-                if tokens[k].isPunct(","), k + 1 < to {
-                    if tokens[k + 1].lower == "according" { end = k; break }
+                if tokens[k].isMark(0x2C, in: source), k + 1 < to {
+                    if tokens[k + 1].spells("according") { end = k; break }
                     if k + 2 < to, tokens[k + 2].cls.contains(.verbForm), finder.mention(startingAt: k + 1, tokens) != nil { end = k; break }
                     // ", Tom Reed said", ", the mayor added": a subject of several words and its cue.
                     if let m = finder.mention(startingAt: k + 1, tokens), m.tokens.upperBound < to, m.tokens.upperBound - k <= 7,
@@ -1301,6 +1355,22 @@ extension Token {
     /// byte is read first: most words do not end in "t".
     var isNegative: Bool {
         lower.utf8.last == 0x74 && (lower.hasBytesSuffix("n't") || lower.hasBytesSuffix("n’t"))
+    }
+
+    /// Every character of the word is a number ("58", "½"), as `lower.allSatisfy(\.isNumber)`:
+    /// a first byte that is ASCII and no digit starts a first character that is no number
+    /// (most words stop there), and an ASCII word is all digits (only digits are numbers in ASCII).
+    var isAllNumbers: Bool {
+        let u = lower.utf8
+        guard let b = u.first else { return true }
+        if b < 0x80 && b &- 0x30 >= 10 { return false }
+        var ascii = true
+        for c in u where c >= 0x80 || c &- 0x30 >= 10 {
+            if c < 0x80 { return false }
+            ascii = false
+            break
+        }
+        return ascii || lower.allSatisfy(\.isNumber)
     }
 
     /// The word ends in "ed" (last byte first, as `isNegative`).
@@ -1372,6 +1442,8 @@ extension Context {
     static let timeDeterminers: WordList = ["last", "this", "next"]
     /// Determiners before a role and a name after a comma ("…, its chief executive X said").
     static let subjectDeterminers: WordList = ["its", "his", "her", "their", "the"]
+    /// Words that open no role phrase: relatives, cues, conjunctions and subject pronouns.
+    static let roleOpenersNot: WordList = ["who", "which", "whose", "that", "said", "says", "and", "but", "or", "he", "she", "they", "it"]
 
     /// Whether `word` starts with one of `stems`. The first bytes are compared first: a word
     /// that starts with a stem opening with an ASCII letter starts with that byte.
@@ -1384,6 +1456,101 @@ extension Context {
     }
 }
 
+/// A pack's word sets that the rules ask about on many tokens, each with a byte-level
+/// pre-test (`WordFilter`); made once per article.
+final class PackWords: Sendable {
+    let questionForms: WordFilter
+    let inferenceCues: WordFilter
+    let apposingPrepositions: WordFilter
+    let topicVerbStems: StemList
+    let noInfinitiveStems: StemList
+
+    init(_ pack: LanguagePack) {
+        questionForms = WordFilter(pack.questionForms)
+        inferenceCues = WordFilter(pack.inferenceCues)
+        apposingPrepositions = WordFilter(pack.apposingPrepositions)
+        topicVerbStems = StemList(pack.topicVerbStems)
+        noInfinitiveStems = StemList(pack.noInfinitiveStems)
+    }
+}
+
+/// Stems a word may start with, each with its first byte worked out once: `opens(word)` is
+/// `Context.hasStem(word, among: stems)`.
+struct StemList: Sendable {
+    let stems: [String]
+    /// Each stem's first byte when it is ASCII; 0 for a stem that is empty or opens outside
+    /// ASCII (asked with `hasPrefix` alone, as `hasStem` does).
+    let firsts: [UInt8]
+
+    init(_ stems: [String]) {
+        self.stems = stems
+        firsts = stems.map { s in s.utf8.first.map { $0 < 0x80 ? $0 : 0 } ?? 0 }
+    }
+
+    func opens(_ word: String) -> Bool {
+        let first = word.utf8.first
+        for i in stems.indices {
+            let b = firsts[i]
+            if b == 0 ? word.hasPrefix(stems[i]) : b == first && word.hasPrefix(stems[i]) { return true }
+        }
+        return false
+    }
+}
+
+/// A set of words with a pre-test on bytes: when every word of the set is ASCII, an ASCII
+/// word is in it only if some word of the set has its byte count and its first byte (an
+/// ASCII string equals, in Swift's canonical equivalence, no other ASCII string than
+/// itself), so most words are answered without hashing. Other words, and every word when
+/// the set holds one outside ASCII, are asked of the set.
+struct WordFilter: Sendable {
+    let words: Set<String>
+    /// Bit n: a word of n bytes (63: 63 or more); all bits when the set holds a word outside ASCII.
+    let lengths: UInt64
+    /// Bit b & 127 of (low, high) by b < 64: a word opening with byte b.
+    let firstLow: UInt64, firstHigh: UInt64
+    /// The words, when all are ASCII (an ASCII word is then in the set exactly when it is
+    /// one of them, byte for byte), each with its byte count and first byte; nil otherwise.
+    let ascii: [(shape: Int, word: String)]?
+
+    init(_ words: Set<String>) {
+        self.words = words
+        var lengths: UInt64 = 0, low: UInt64 = 0, high: UInt64 = 0
+        var ascii: [(shape: Int, word: String)]? = []
+        for w in words {
+            guard w.utf8.allSatisfy({ $0 < 0x80 }), let b = w.utf8.first else {
+                lengths = ~0; low = ~0; high = ~0
+                ascii = nil
+                break
+            }
+            lengths |= 1 << UInt64(min(w.utf8.count, 63))
+            if b < 64 { low |= 1 << UInt64(b) } else { high |= 1 << UInt64(b - 64) }
+            ascii?.append((w.utf8.count << 8 | Int(b), w))
+        }
+        self.lengths = lengths
+        firstLow = low
+        firstHigh = high
+        self.ascii = ascii
+    }
+
+    func contains(_ word: String) -> Bool {
+        let u = word.utf8
+        if let b = u.first, b < 0x80 {
+            guard lengths & 1 << UInt64(min(u.count, 63)) != 0,
+                  (b < 64 ? firstLow & 1 << UInt64(b) : firstHigh & 1 << UInt64(b - 64)) != 0 else {
+                // (A word outside ASCII further on is asked of the set.)
+                return u.allSatisfy({ $0 < 0x80 }) ? false : words.contains(word)
+            }
+            // An ASCII set and a word of the same first byte and count: compared with each.
+            if let ascii, u.allSatisfy({ $0 < 0x80 }) {
+                let shape = u.count << 8 | Int(b)
+                for entry in ascii where entry.shape == shape && entry.word == word { return true }
+                return false
+            }
+        }
+        return words.contains(word)
+    }
+}
+
 /// A short list of lower-case ASCII words that a rule asks whether it holds a token's word.
 /// The byte counts are compared first and the words only when they agree: the same answer
 /// as `[String].contains` (no string outside ASCII equals an ASCII word of lower-case
@@ -1393,17 +1560,26 @@ struct WordList: ExpressibleByArrayLiteral, Sendable {
     /// The words' first bytes as bits (bit `b & 63`): a word opening with a byte whose bit is
     /// not set is none of them.
     let firstBytes: UInt64
+    /// The words' byte counts as bits (all are below 64): a word of another count is none of them.
+    let lengths: UInt64
+    /// Each word's byte count and first byte, side by side with `words`: only a word that
+    /// agrees in both is compared.
+    let shapes: [UInt16]
 
     init(arrayLiteral words: String...) {
-        assert(words.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) && $0 != 0x3B && $0 != 0x60 } })
+        assert(words.allSatisfy { !$0.isEmpty && $0.utf8.count < 64 && $0.utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) && $0 != 0x3B && $0 != 0x60 } })
         self.words = words
         firstBytes = words.reduce(0) { $0 | 1 << UInt64($1.utf8.first! & 63) }
+        lengths = words.reduce(0) { $0 | 1 << UInt64($1.utf8.count) }
+        shapes = words.map { UInt16($0.utf8.count) << 8 | UInt16($0.utf8.first!) }
     }
 
     func contains(_ word: String) -> Bool {
         guard let b = word.utf8.first, firstBytes & 1 << UInt64(b & 63) != 0 else { return false }
         let n = word.utf8.count
-        for w in words where w.utf8.count == n && w == word { return true }
+        guard n < 64, lengths & 1 << UInt64(n) != 0 else { return false }
+        let shape = UInt16(n) << 8 | UInt16(b)
+        for i in shapes.indices where shapes[i] == shape && words[i] == word { return true }
         return false
     }
 }

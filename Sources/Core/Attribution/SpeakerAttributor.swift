@@ -56,7 +56,7 @@ struct SpeakerAttributor {
     static let scareCues: Set<String> = ["so-called", "term", "word", "words", "phrase", "label", "quote-unquote", "nickname", "known"]
 
     /// Verbs whose object comes before their reported clause ("told reporters that").
-    static let objectFirst: Set<String> = ["told", "tell", "tells", "telling", "warned", "warning", "warns", "assured",
+    static let objectFirst: WordList = ["told", "tell", "tells", "telling", "warned", "warning", "warns", "assured",
                                            "reminded", "informed", "promised", "urged", "asked", "asking", "asks"]
 
     func attribute(_ source: Source, paragraphs: [Paragraph], sentences: [Sentence], quotations: [MarkedQuotation]) -> Result {
@@ -75,17 +75,29 @@ struct SpeakerAttributor {
 
         // The headline goes last: its capitals name nothing by themselves, so its names are
         // matched against the people the body has introduced.
-        let titleSentences = sentences.indices.filter { paragraphs[sentences[$0].paragraph].isTitle }
-        let order = sentences.indices.filter { !paragraphs[sentences[$0].paragraph].isTitle } + titleSentences
+        // (One pass sorts them: the body's sentences first, in order, then the headline's.)
+        var order: [Int] = []
+        order.reserveCapacity(sentences.count)
+        var titleSentences: [Int] = []
+        for si in sentences.indices {
+            if paragraphs[sentences[si].paragraph].isTitle { titleSentences.append(si) } else { order.append(si) }
+        }
+        let bodyCount = order.count
+        order += titleSentences
         var titleQuote = 0
-        for si in order {
+        // The first top-level quotation that may overlap the next body (headline) sentence.
+        var bodyCursor = 0, titleCursor = 0
+        // The sentence's cues, in one array whose storage the next sentence reuses.
+        var cues: [Int] = []
+        let words = PackWords(pack)
+        for (n, si) in order.enumerated() {
             let sentence = sentences[si]
             let p = sentence.paragraph
-            let isTitle = paragraphs[p].isTitle
+            let isTitle = n >= bodyCount
             let tokens = isTitle ? tokenizer.tokens(source, sentence: sentence.range, quotes: top, firstQuote: &titleQuote)
                 : tokenizer.tokens(source, sentence: sentence.range, quotes: top, firstQuote: &firstQuote)
             if tokens.isEmpty { continue }
-            var ctx = Context(source: source, tokens: tokens, finder: finder, sentence: si, paragraph: p)
+            var ctx = Context(source: source, tokens: tokens, finder: finder, sentence: si, paragraph: p, words: words)
             ctx.headline = isTitle
             state.beginSentence()
 
@@ -93,14 +105,19 @@ struct SpeakerAttributor {
             if !isTitle { mentions.find(ctx, &state) }
 
             // 2. Cues.
-            let cues = ctx.cues()
+            ctx.cues(into: &cues)
 
             // 3. A sentence looking back at the quotation-only sentence before it.
             RetrospectiveSieve().apply(ctx, &state, decisions: &decisions)
             state.previousQuoteOnly = nil
 
-            // 4. Quotations that start in this sentence, through the sieves in order.
-            for (qi, t) in tokens.enumerated() where t.kind == .quote {
+            // 4. Quotations that start in this sentence, through the sieves in order. (A
+            // sentence that no top-level quotation overlaps has no quotation token: its tokens
+            // are not looked through.)
+            let overlapped = isTitle ? Self.overlaps(top, sentence.range, from: &titleCursor) : Self.overlaps(top, sentence.range, from: &bodyCursor)
+            let reach = overlapped ? tokens.count : 0
+            for qi in 0..<reach where tokens[qi].kind == .quote {
+                let t = tokens[qi]
                 let mq = quotations[t.quote]
                 if mq.outer.start < sentence.range.start {
                     // A quotation over several sentences or paragraphs whose cue stands after
@@ -193,10 +210,12 @@ struct SpeakerAttributor {
             }
 
             // 6. "X said:" at the end of a paragraph introduces the quotation that follows.
-            if let last = tokens.last, last.isPunct(":"), let c = cues.last, let m = ctx.subject(ofCue: c),
+            // (A colon token is the byte 0x3A: its first byte is read, not its text compared.)
+            let endsWithColon = tokens.last!.isMark(0x3A, in: source)
+            if endsWithColon, let c = cues.last, let m = ctx.subject(ofCue: c),
                let r = state.resolve(m, paragraph: p, headline: isTitle) {
                 state.introduced = (r.entity, p, ctx.cueValue(c))
-            } else if let last = tokens.last, last.isPunct(":"), cues.isEmpty, let s = state.subject, s.kind != .pronoun,
+            } else if endsWithColon, cues.isEmpty, let s = state.subject, s.kind != .pronoun,
                       state.registry[s.entity].kind != .anonymous || !state.registry[s.entity].plural {
                 // "President Clinton released the following statement:", "Jared Potts echoed:".
                 state.introduced = (s.entity, p, nil)
@@ -211,6 +230,15 @@ struct SpeakerAttributor {
         var result = build(source: source, quotations: quotations, decisions: decisions, reported: reported, registry: state.registry)
         result.candidates = candidates
         return result
+    }
+
+    /// Whether one of `quotes` (top-level quotations: in order, none overlapping another, so
+    /// their ends are in order too) overlaps `range`: the first to end after its start begins
+    /// before its end. `cursor` is where that first one was for an earlier range (ranges are
+    /// asked in order): the search goes on from there.
+    static func overlaps(_ quotes: [(TextRange, Int)], _ range: TextRange, from cursor: inout Int) -> Bool {
+        while cursor < quotes.count && quotes[cursor].0.end <= range.start { cursor += 1 }
+        return cursor < quotes.count && quotes[cursor].0.start < range.end
     }
 
     // MARK: Output
@@ -244,19 +272,27 @@ struct SpeakerAttributor {
         }
         // Ties (two entities first named at one offset) go by entity number: one order
         // whatever the order found.
+        let firstStart = registry.entities.indices.map { registry[$0].firstMention.start }
         let order = speaking.sorted {
-            let a = registry[$0].firstMention.start, b = registry[$1].firstMention.start
+            let a = firstStart[$0], b = firstStart[$1]
             return a != b ? a < b : $0 < $1
         }
         var index = [Int](repeating: -1, count: registry.entities.count)
+        // Each speaker's statements are counted first: their list is made at its size.
+        var statementCount = [Int](repeating: 0, count: registry.entities.count)
+        for k in out.indices { if let e = out[k].speaker { statementCount[e] += 1 } }
         var speakers: [Speaker] = []
+        speakers.reserveCapacity(order.count)
         for e in order {
-            let ent = registry[e]
+            // (The entity's fields are read in place, not the entity copied.)
             index[e] = speakers.count
-            var aliases = ent.aliases
+            var aliases = registry[e].aliases
             for d in described[e] ?? [] where !aliases.contains(registry[d].name) { aliases.append(registry[d].name) }
-            speakers.append(Speaker(id: speakers.count, name: ent.name, aliases: aliases, kind: ent.kind, roles: ent.roles,
-                                    organization: ent.organization, firstMention: ent.firstMention, mentions: ent.mentions))
+            var statements: [Int] = []
+            statements.reserveCapacity(statementCount[e])
+            speakers.append(Speaker(id: speakers.count, name: registry[e].name, aliases: aliases, kind: registry[e].kind, roles: registry[e].roles,
+                                    organization: registry[e].organization, firstMention: registry[e].firstMention,
+                                    mentions: registry[e].mentions, statements: statements))
         }
         for k in out.indices {
             out[k].id = k
