@@ -11,10 +11,13 @@ struct SpeakerRegistry {
         var words: [String]          // lowercased name words (persons)
         var kind: SpeakerKind
         var roles: [String] = []
-        /// Roles as they were given and taken, and the roles lowercased: the same text again,
-        /// or the same role in other words, needs no work. (A lowercased role given again is
-        /// its own key, so one set holds both.)
-        var rolesSeen: Set<String> = []
+        /// Roles as they were given and taken, and the roles lowercased, by their numbers in
+        /// the registry's `roleTexts`: the same text again, or the same role in other words,
+        /// needs no work. (A lowercased role given again is its own key, so one list holds both.)
+        var rolesSeen: [Int32] = []
+        /// The number in `roleTexts` of the name lowercased (a role that is the name is no
+        /// role), once asked; -1 before, and again when the name changes.
+        var nameKey: Int32 = -1
         var organization: String?
         var gender: Names.Gender = .unknown
         var plural = false
@@ -22,6 +25,8 @@ struct SpeakerRegistry {
         var firstMention: TextRange
         var mentions: [TextRange] = []
         var lastSeen: Int
+        /// Whether the entity is in the registry's `recent` list.
+        var inRecent = false
         /// A title, a first name, two name words or a speech verb shows this is a person
         /// (and not a place named like one): only such entities are pronoun antecedents.
         var personEvidence: Bool
@@ -118,6 +123,8 @@ struct SpeakerRegistry {
     /// the organisation and the anonymous source each names (-1: none), given once, never changed.
     private var normalNumbers = StringNumbers()
     private var organizationNamed: [Int] = []
+    /// Roles as given and lowercased ("Minister", "minister"), numbered for `Entity.rolesSeen`.
+    private var roleTexts = StringNumbers()
     private var anonymousNamed: [Int] = []
     /// The entities named most recently, newest last (at most `recentLimit`): descriptions
     /// ("the minister", "the company") and pronouns look only here, which keeps every
@@ -149,6 +156,28 @@ struct SpeakerRegistry {
         return n
     }
 
+    /// The number of the lowercased word or key whose UTF-8 is `u`, given one the first time.
+    private mutating func number(utf8 u: UnsafeBufferPointer<UInt8>) -> Int {
+        let (n, new) = wordNumbers.number(utf8: u)
+        if new { words.append(WordEntry()) }
+        return n
+    }
+
+    /// The numbers of the words of `text` between spaces (U+0020), as `spaceSeparatedStrings`
+    /// cuts them, read from its bytes (no `String` made for a word already numbered).
+    private mutating func numbers(ofWords text: String) -> [Int] {
+        var text = text
+        return text.withUTF8 { u -> [Int] in
+            var out: [Int] = []
+            var start = 0
+            for k in 0...u.count where k == u.count || u[k] == 0x20 {
+                if k > start { out.append(number(utf8: UnsafeBufferPointer(rebasing: u[start..<k]))) }
+                start = k + 1
+            }
+            return out
+        }
+    }
+
     /// The entities of `list`, in order.
     private func members(_ list: EntityList) -> Chain { Chain(links: links, k: list.first) }
 
@@ -170,11 +199,39 @@ struct SpeakerRegistry {
     private mutating func spelling(_ text: String) -> Int {
         let (s, new) = spellingNumbers.number(text)
         guard new else { return s }
+        if let ascii = Self.asciiSpelling(text) {
+            spellings.append(ascii)
+            return s
+        }
         let lowered = Self.lowercasedApostrophes(text)
         let the = lowered.hasBytesPrefix("the ")
         spellings.append(Spelling(normalized: the ? String(lowered.dropFirst(4)) : lowered,
                                   opensWithThe: the, opensWithThis: lowered.hasBytesPrefix("this ")))
         return s
+    }
+
+    /// A spelling of ASCII text (nearly every one) read in one pass over its bytes: the same
+    /// normal form as `lowercasedApostrophes` and the "the " cut give (ASCII has no ’, and no
+    /// mark that could join the space of "the " to the letter after it). Nil for other text.
+    private static func asciiSpelling(_ text: String) -> Spelling? {
+        var text = text
+        return text.withUTF8 { u -> Spelling? in
+            for b in u where b >= 0x80 { return nil }
+            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+            func opens(with word: StaticString) -> Bool {
+                let n = word.utf8CodeUnitCount
+                guard u.count >= n else { return false }
+                for k in 0..<n where lower(u[k]) != word.utf8Start[k] { return false }
+                return true
+            }
+            let the = opens(with: "the "), this = opens(with: "this ")
+            let from = the ? 4 : 0
+            let normalized = String(unsafeUninitializedCapacity: u.count - from) { out in
+                for k in from..<u.count { out[k - from] = lower(u[k]) }
+                return u.count - from
+            }
+            return Spelling(normalized: normalized, opensWithThe: the, opensWithThis: this)
+        }
     }
 
     /// `s.lowercased()` (each scalar's lowercase mapping), byte by byte for text of ASCII,
@@ -259,16 +316,29 @@ struct SpeakerRegistry {
         if let known = spellings[s].name { return known }
         let normalized = spellings[s].normalized
         // (A no-break space is C2 A0.)
-        let text = Self.holdsByte(normalized, 0xC2) ? normalized.replacingNoBreakSpaces : normalized
-        var words = text.spaceSeparatedStrings()
-        func isSuffix(_ w: String) -> Bool { w.utf8.count <= 3 && Names.nameSuffixes.contains(w) }  // (suffixes are short: "jr.", "iii")
-        if words.contains(where: isSuffix) { words.removeAll(where: isSuffix) }
-        let numbers = words.map { number($0) }
+        var text = Self.holdsByte(normalized, 0xC2) ? normalized.replacingNoBreakSpaces : normalized
+        // The words between spaces, numbered from their bytes, without suffixes ("jr.", "iii":
+        // short words, so a `String` is made only for words of three bytes or fewer); a word's
+        // text is the registry's (equal to the word, as `String`s compare).
+        var numbers: [Int] = []
+        var joined = -1  // (the bytes of the words joined by single spaces)
+        text.withUTF8 { u in
+            var start = 0
+            for k in 0...u.count where k == u.count || u[k] == 0x20 {
+                defer { start = k + 1 }
+                guard k > start else { continue }
+                let w = UnsafeBufferPointer(rebasing: u[start..<k])
+                if w.count <= 3, Names.nameSuffixes.contains(String(decoding: w, as: UTF8.self)) { continue }
+                numbers.append(number(utf8: w))
+                joined += w.count + 1
+            }
+        }
+        let words = numbers.map { wordNumbers.text($0) }
         // The key: the words joined by spaces. (The key of one word is that word; the text
         // itself when it is just its words and single spaces, as its length shows.)
         let key: Int
         if words.count == 1 { key = numbers[0] }
-        else if text.utf8.count == words.reduce(words.count - 1, { $0 + $1.utf8.count }) { key = number(text) }
+        else if text.utf8.count == joined { key = number(text) }
         else { key = number(words.joined(separator: " ")) }
         let form = (words: words, numbers: numbers, key: key)
         spellings[s].name = form
@@ -334,6 +404,7 @@ struct SpeakerRegistry {
                     // A fuller name than we had: it becomes the name, the old one an alias.
                     addAlias(best, entities[best].name)
                     entities[best].name = m.text
+                    entities[best].nameKey = -1
                     entities[best].words = names
                     entities[best].surnameNumber = last
                     words[key].keyed = best
@@ -405,7 +476,7 @@ struct SpeakerRegistry {
             }
             // "the company", "the firm": the organisation named most recently, nearby.
             // (Named before it: "the company said … the union" is not the union.)
-            if pack.companyHeads.contains(head), m.text.spaceSeparatedStrings().count == 2,
+            if pack.companyHeads.contains(head), Self.wordCount(m.text) == 2,
                let i = recent.last(where: { entities[$0].kind == .organization && entities[$0].lastSeen <= m.range.start
                                             && m.range.start - entities[$0].lastSeen < 3000 }) {
                 return touch(i, m, s)
@@ -417,6 +488,19 @@ struct SpeakerRegistry {
         entities.append(e)
         organizationNamed[key] = entities.count - 1
         return touch(entities.count - 1, m, s)
+    }
+
+    /// The number of words of `text` between spaces (U+0020): `spaceSeparatedStrings().count`.
+    private static func wordCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { u in
+            var n = 0
+            var inWord = false
+            for b in u {
+                if b == 0x20 { inWord = false } else if !inWord { inWord = true; n += 1 }
+            }
+            return n
+        }
     }
 
     private mutating func resolveDescription(_ m: Mention) -> Int {
@@ -495,7 +579,8 @@ struct SpeakerRegistry {
     }
 
     mutating func addRole(_ i: Int, _ role: String) {
-        if entities[i].rolesSeen.contains(role) { return }
+        let given = Int32(roleTexts.number(role).number)
+        if entities[i].rolesSeen.contains(given) { return }
         var r = role.trimmingSpaces
         // "The transport secretary" at a sentence start is "the transport secretary" as a role.
         if let f = r.utf8.first, f == UInt8(ascii: "T") || f == UInt8(ascii: "A") {
@@ -503,21 +588,22 @@ struct SpeakerRegistry {
         }
         // An anonymous source's description is its name, not a role of it (an anonymous
         // source keeps its name, so the answer is kept too).
+        // (Texts compared by number: `given` is not among the roles seen.)
         let key = Self.lowercased(r)
-        if key == Self.lowercased(entities[i].name) {
-            if entities[i].kind == .anonymous { entities[i].rolesSeen.insert(role) }
+        let keyNumber = Int32(roleTexts.number(key).number)
+        if keyNumber == nameKey(i) {
+            if entities[i].kind == .anonymous { entities[i].rolesSeen.append(given) }
             return
         }
         guard !r.isEmpty else { return }
-        // (Room for a few roles and their keys at once, not grown one by one.)
-        if entities[i].rolesSeen.isEmpty { entities[i].rolesSeen.reserveCapacity(6) }
         // The same role in other words: nothing to add, now or later.
-        guard entities[i].rolesSeen.insert(key).inserted else { entities[i].rolesSeen.insert(role); return }
-        if role != key { entities[i].rolesSeen.insert(role) }
+        if entities[i].rolesSeen.contains(keyNumber) { entities[i].rolesSeen.append(given); return }
+        entities[i].rolesSeen.append(keyNumber)
+        if given != keyNumber { entities[i].rolesSeen.append(given) }
         entities[i].roles.append(r)
         // (Words compared by number.)
         let table = roleWordTable()
-        let roleWords = key.spaceSeparatedStrings().map { number($0) }
+        let roleWords = numbers(ofWords: key)
         for w in roleWords { addRoleWord(i, w) }
         // "Prime Minister Anna Berg" is also "the premier" (the pack's other words for a role).
         for alias in table.aliases where Self.holds(roleWords, alias.phrase) {
@@ -528,6 +614,14 @@ struct SpeakerRegistry {
            let org = Self.organization(inRole: r) {
             entities[i].organization = org
         }
+    }
+
+    /// The number in `roleTexts` of entity `i`'s name lowercased.
+    private mutating func nameKey(_ i: Int) -> Int32 {
+        if entities[i].nameKey >= 0 { return entities[i].nameKey }
+        let n = Int32(roleTexts.number(Self.lowercased(entities[i].name)).number)
+        entities[i].nameKey = n
+        return n
     }
 
     /// Word number `n` of a role of entity `i`: "the <word>" may name them from here on (each holder once).
@@ -584,19 +678,27 @@ struct SpeakerRegistry {
     private mutating func markRecent(_ i: Int, at offset: Int) {
         entities[i].lastSeen = offset
         if recent.last == i { return }  // already the newest
+        // (Whether `i` is in the list is a flag: an entity not in it is not searched for.)
+        let listed = entities[i].inRecent
+        entities[i].inRecent = true
+        if !listed && recent.count < recentLimit { recent.append(i); return }
         // `i` moves to the end: the entries after its old place (or, when it was not there
-        // and the list is full, all but the oldest) move down one, in one pass.
-        let full = recent.count >= recentLimit
-        let moved = recent.withUnsafeMutableBufferPointer { r -> Bool in
-            var k = r.count - 1
-            while k >= 0, r[k] != i { k -= 1 }
-            if k < 0 && !full { return false }
-            var j = max(k, 0)
-            while j + 1 < r.count { r[j] = r[j + 1]; j += 1 }
+        // and the list is full, all but the oldest, which leaves) move down one, in one move.
+        let dropped = recent.withUnsafeMutableBufferPointer { r -> Int in
+            var k = 0
+            if listed {
+                k = r.count - 1
+                while r[k] != i { k -= 1 }
+            }
+            let left = listed ? -1 : r[0]
+            let base = r.baseAddress!
+            if k + 1 < r.count {
+                UnsafeMutableRawPointer(base + k).copyMemory(from: base + k + 1, byteCount: (r.count - 1 - k) * MemoryLayout<Int>.stride)
+            }
             r[r.count - 1] = i
-            return true
+            return left
         }
-        if !moved { recent.append(i) }
+        if dropped >= 0 { entities[dropped].inRecent = false }
     }
 
     /// The people whose roles hold the word `head` ("minister"), in entity order, each once.
@@ -604,14 +706,24 @@ struct SpeakerRegistry {
         (wordNumbers.find(head).map { words[$0].roleOf } ?? []).filter { entities[$0].kind == .person }.sorted()
     }
 
+    /// The number of `name` lowercased.
+    private mutating func lowercasedNumber(_ name: String) -> Int {
+        let s = spelling(name)
+        if let known = spellings[s].lowercased { return known }
+        let n = number(Self.lowercased(name))
+        spellings[s].lowercased = n
+        return n
+    }
+
+    /// Whether `entitiesNamed(name)` is not empty (no array made).
+    mutating func namesAnyone(_ name: String) -> Bool {
+        let n = lowercasedNumber(name)
+        return !words[n].surnameOf.isEmpty || words[n].keyed != nil
+    }
+
     /// Entities whose surname or whole name is `name` (lowercased lookups, no scan).
     mutating func entitiesNamed(_ name: String) -> [Int] {
-        let s = spelling(name)
-        let n: Int
-        if let known = spellings[s].lowercased { n = known } else {
-            n = number(Self.lowercased(name))
-            spellings[s].lowercased = n
-        }
+        let n = lowercasedNumber(name)
         // (Read off the links into an array made to size; nobody, no array.)
         let holders = words[n].surnameOf, keyed = words[n].keyed
         guard !holders.isEmpty || keyed != nil else { return [] }
@@ -676,7 +788,11 @@ private struct StringNumbers {
     /// A hash of the bytes, eight at a time (a multiply and a shift each), or nil when a
     /// byte is not ASCII.
     private static func asciiHash(_ s: String) -> UInt64? {
-        func hash(_ u: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        s.utf8.withContiguousStorageIfAvailable { asciiHash($0) } ?? Array(s.utf8).withUnsafeBufferPointer { asciiHash($0) }
+    }
+
+    /// `asciiHash` of the bytes `u`.
+    private static func asciiHash(_ u: UnsafeBufferPointer<UInt8>) -> UInt64? {
             var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(u.count)
             guard let base = u.baseAddress else { return h }
             var k = 0
@@ -694,8 +810,6 @@ private struct StringNumbers {
                 k += 1
             }
             return h ^ (h >> 32)
-        }
-        return s.utf8.withContiguousStorageIfAvailable { hash($0) } ?? Array(s.utf8).withUnsafeBufferPointer { hash($0) }
     }
 
     /// The ASCII text equal to `s` (as `String`s compare) when `s` is not ASCII, if any:
@@ -731,6 +845,55 @@ private struct StringNumbers {
             let n = Int(slots[k])
             if n < 0 || (hashes[n] == h && keys[n] == text) { return k }
             k = (k + 1) & mask
+        }
+    }
+
+    /// The text numbered `n` (its ASCII form when it has one: equal to the text given, as
+    /// `String`s compare).
+    func text(_ n: Int) -> String { keys[n] }
+
+    /// The number of the text whose UTF-8 is `u`, a new one the first time: `number(_:)`
+    /// without a `String` made for ASCII text already numbered.
+    mutating func number(utf8 u: UnsafeBufferPointer<UInt8>) -> (number: Int, new: Bool) {
+        guard let h = Self.asciiHash(u) else { return number(String(decoding: u, as: UTF8.self)) }
+        let k = slot(u, h)
+        if slots[k] >= 0 { return (Int(slots[k]), false) }
+        let n = keys.count
+        keys.append(String(decoding: u, as: UTF8.self))
+        hashes.append(h)
+        slots[k] = Int32(n)
+        used += 1
+        if used * 2 > slots.count { grow() }
+        return (n, true)
+    }
+
+    /// The slot holding the ASCII text `u`, or the free slot where it would go.
+    private func slot(_ u: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> Int {
+        let mask = slots.count - 1
+        var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        while true {
+            let n = Int(slots[k])
+            if n < 0 || (hashes[n] == h && Self.equal(keys[n], u)) { return k }
+            k = (k + 1) & mask
+        }
+    }
+
+    /// Whether the UTF-8 of `s` is the bytes `u`.
+    private static func equal(_ s: String, _ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var s = s
+        return s.withUTF8 { v in
+            guard v.count == u.count else { return false }
+            guard let a = v.baseAddress, let b = u.baseAddress else { return true }
+            var k = 0
+            while k + 8 <= v.count {
+                if Bytes8.load(a + k) != Bytes8.load(b + k) { return false }
+                k += 8
+            }
+            while k < v.count {
+                if a[k] != b[k] { return false }
+                k += 1
+            }
+            return true
         }
     }
 

@@ -53,6 +53,21 @@ enum Places {
         "naples", "barcelona", "marseille", "lyon", "geneva", "zurich", "kharkiv", "odesa", "odessa", "minsk", "tbilisi",
     ]
 
+    /// By length in bytes (up to the longest locality's), the first bytes of the localities
+    /// that long: bit `b - 0x61` for a lower-case ASCII letter `b`, bit 26 for any other. A
+    /// name whose length and first byte no locality has is none, with no lookup.
+    private static let firstBytesByLength: [UInt32] = {
+        var masks = [UInt32](repeating: 0, count: (localities.map(\.utf8.count).max() ?? 0) + 1)
+        for place in localities {
+            if let f = place.utf8.first { masks[place.utf8.count] |= firstByteBit(f) }
+        }
+        return masks
+    }()
+
+    @inline(__always) private static func firstByteBit(_ b: UInt8) -> UInt32 {
+        b &- 0x61 < 26 ? 1 << UInt32(b &- 0x61) : 1 << 26
+    }
+
     /// Whether `name` (as written, any case; a trailing "-based" or possessive ignored) is a
     /// state, province or city: never a speaker.
     static func contains(_ name: String) -> Bool {
@@ -90,6 +105,10 @@ enum Places {
             if ends(with: "-based") { hi -= 6 }
             if ends(with: "'s") { hi -= 2 }
             if hi - lo >= 4, buffer[0] == 0x74, buffer[1] == 0x68, buffer[2] == 0x65, buffer[3] == 0x20 { lo += 4 }
+            // (No locality of that length opens with that byte: none, without a `String`.)
+            // (No locality is empty.)
+            guard hi > lo, hi - lo < firstBytesByLength.count,
+                  firstBytesByLength[hi - lo] & firstByteBit(buffer[lo]) != 0 else { return false }
             return localities.contains(String(decoding: UnsafeBufferPointer(rebasing: buffer[lo..<hi]), as: UTF8.self))
         }
     }
