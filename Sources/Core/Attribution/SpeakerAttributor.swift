@@ -256,7 +256,7 @@ struct SpeakerAttributor {
             var aliases = ent.aliases
             for d in described[e] ?? [] where !aliases.contains(registry[d].name) { aliases.append(registry[d].name) }
             speakers.append(Speaker(id: speakers.count, name: ent.name, aliases: aliases, kind: ent.kind, roles: ent.roles,
-                                    organization: ent.organization, firstMention: ent.firstMention, mentions: ent.mentions))
+                                    organization: ent.organization, firstMention: ent.firstMention, mentions: registry.mentions(of: e)))
         }
         for k in out.indices {
             out[k].id = k

@@ -23,7 +23,10 @@ struct SpeakerRegistry {
         var plural = false
         var aliases: [String] = []
         var firstMention: TextRange
-        var mentions: [TextRange] = []
+        /// The mentions, in order: a chain in the registry's `mentionLinks` (its first and
+        /// last link, -1 for none; `SpeakerRegistry.mentions(of:)` reads it) and their number.
+        var firstMentionLink: Int32 = -1, lastMentionLink: Int32 = -1
+        var mentionCount = 0
         var lastSeen: Int
         /// Whether the entity is in the registry's `recent` list.
         var inRecent = false
@@ -99,7 +102,7 @@ struct SpeakerRegistry {
         /// The entity this key names ("donald trump"): given once, never changed.
         var keyed: Int?
         /// The entities whose roles hold this word ("minister"), each once.
-        var roleOf: [Int] = []
+        var roleOf = EntityList()
         /// Whether the word is a role noun (`Names.roleNouns`), once asked.
         var isRoleNoun: Bool?
     }
@@ -117,6 +120,13 @@ struct SpeakerRegistry {
     /// Lowercased words and keys ("marsh", "ann marsh") and their numbers.
     private var wordNumbers = StringNumbers()
     private var words: [WordEntry] = []
+    /// One mention of an entity and the link to its next one (-1 at the end).
+    private struct MentionLink {
+        var range: TextRange
+        var next: Int32
+    }
+    /// Every entity's mentions, as chains (`Entity.firstMentionLink`): one array for all.
+    private var mentionLinks: [MentionLink] = []
     /// The links of every `EntityList` in `words`.
     private var links: [Link] = []
     /// Normal forms of spellings ("the treasury", "a spokesman") and their numbers; by number,
@@ -169,6 +179,7 @@ struct SpeakerRegistry {
         var text = text
         return text.withUTF8 { u -> [Int] in
             var out: [Int] = []
+            out.reserveCapacity(u.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 })
             var start = 0
             for k in 0...u.count where k == u.count || u[k] == 0x20 {
                 if k > start { out.append(number(utf8: UnsafeBufferPointer(rebasing: u[start..<k]))) }
@@ -176,6 +187,28 @@ struct SpeakerRegistry {
             }
             return out
         }
+    }
+
+    /// Entity `i` is mentioned at `range` (after its mentions so far).
+    private mutating func addMention(_ i: Int, _ range: TextRange) {
+        let k = Int32(mentionLinks.count)
+        mentionLinks.append(MentionLink(range: range, next: -1))
+        let last = entities[i].lastMentionLink
+        if last >= 0 { mentionLinks[Int(last)].next = k } else { entities[i].firstMentionLink = k }
+        entities[i].lastMentionLink = k
+        entities[i].mentionCount += 1
+    }
+
+    /// Entity `i`'s mentions, in order.
+    func mentions(of i: Int) -> [TextRange] {
+        var out: [TextRange] = []
+        out.reserveCapacity(entities[i].mentionCount)
+        var k = entities[i].firstMentionLink
+        while k >= 0 {
+            out.append(mentionLinks[Int(k)].range)
+            k = mentionLinks[Int(k)].next
+        }
+        return out
     }
 
     /// The entities of `list`, in order.
@@ -199,23 +232,25 @@ struct SpeakerRegistry {
     private mutating func spelling(_ text: String) -> Int {
         let (s, new) = spellingNumbers.number(text)
         guard new else { return s }
-        if let ascii = Self.asciiSpelling(text) {
-            spellings.append(ascii)
-            return s
-        }
-        let lowered = Self.lowercasedApostrophes(text)
-        let the = lowered.hasBytesPrefix("the ")
-        spellings.append(Spelling(normalized: the ? String(lowered.dropFirst(4)) : lowered,
-                                  opensWithThe: the, opensWithThis: lowered.hasBytesPrefix("this ")))
+        let form = Self.asciiNormalForm(text) ?? Self.normalForm(text)
+        spellings.append(Spelling(normalized: form.normalized, opensWithThe: form.opensWithThe, opensWithThis: form.opensWithThis))
         return s
     }
 
-    /// A spelling of ASCII text (nearly every one) read in one pass over its bytes: the same
-    /// normal form as `lowercasedApostrophes` and the "the " cut give (ASCII has no ’, and no
-    /// mark that could join the space of "the " to the letter after it). Nil for other text.
-    private static func asciiSpelling(_ text: String) -> Spelling? {
-        var text = text
-        return text.withUTF8 { u -> Spelling? in
+    /// The normal form of a spelling: lowercased, ’ as ', without a leading "the "; and
+    /// whether the lowercased text opens with "the " or "this ".
+    static func normalForm(_ text: String) -> (normalized: String, opensWithThe: Bool, opensWithThis: Bool) {
+        let lowered = Self.lowercasedApostrophes(text)
+        let the = lowered.hasBytesPrefix("the ")
+        return (the ? String(lowered.dropFirst(4)) : lowered, the, lowered.hasBytesPrefix("this "))
+    }
+
+    /// `normalForm` of ASCII text (nearly every spelling) in one pass over its bytes (ASCII
+    /// has no ’, and no mark that could join the space of "the " to the letter after it).
+    /// Nil for other text.
+    static func asciiNormalForm(_ original: String) -> (normalized: String, opensWithThe: Bool, opensWithThis: Bool)? {
+        var text = original
+        return text.withUTF8 { u -> (normalized: String, opensWithThe: Bool, opensWithThis: Bool)? in
             for b in u where b >= 0x80 { return nil }
             @inline(__always) func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
             func opens(with word: StaticString) -> Bool {
@@ -226,11 +261,17 @@ struct SpeakerRegistry {
             }
             let the = opens(with: "the "), this = opens(with: "this ")
             let from = the ? 4 : 0
-            let normalized = String(unsafeUninitializedCapacity: u.count - from) { out in
-                for k in from..<u.count { out[k - from] = lower(u[k]) }
-                return u.count - from
+            // (Text already in lower case is its own normal form; other text is lowered in a
+            // buffer on the stack.)
+            if !the, !u.contains(where: { $0 &- 0x41 < 26 }) {
+                return (original, false, this)
             }
-            return Spelling(normalized: normalized, opensWithThe: the, opensWithThis: this)
+            let n = u.count - from
+            let normalized = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(n, 1)) { out -> String in
+                for k in 0..<n { out[k] = lower(u[from + k]) }
+                return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
+            }
+            return (normalized, the, this)
         }
     }
 
@@ -323,6 +364,7 @@ struct SpeakerRegistry {
         var numbers: [Int] = []
         var joined = -1  // (the bytes of the words joined by single spaces)
         text.withUTF8 { u in
+            numbers.reserveCapacity(u.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 })
             var start = 0
             for k in 0...u.count where k == u.count || u[k] == 0x20 {
                 defer { start = k + 1 }
@@ -395,7 +437,7 @@ struct SpeakerRegistry {
             // The most recently seen compatible person (the first of equals); entities are read
             // in place, never copied.
             var found: Int?
-            for i in members(words[last].surnameOf) where entities[i].kind == .person && compatible(i, names) {
+            for i in members(words[last].surnameOf) where entities[i].kind == .person && Self.compatible(entities[i].words, names) {
                 if let b = found, entities[i].lastSeen <= entities[b].lastSeen { continue }
                 found = i
             }
@@ -440,16 +482,16 @@ struct SpeakerRegistry {
         return touch(i, m, s)
     }
 
-    /// Whether person `i` may be the one named by `words` (a surname they share).
-    private func compatible(_ i: Int, _ words: [String]) -> Bool {
+    /// Whether the person whose name words are `known` may be the one named by `words` (a
+    /// surname they share).
+    private static func compatible(_ known: [String], _ words: [String]) -> Bool {
         if words.count == 1 { return true }
         // First names must agree when both are known (Hillary ≠ Bill Clinton).
-        guard entities[i].words.count >= 2 else { return true }
+        guard known.count >= 2 else { return true }
         // "Tiu Laurel" of "Francisco Tiu Laurel", "Lula da Silva" of "Luiz Inácio Lula da
         // Silva": a surname of several words, the first name left out (either way round).
         // Not when the shorter name opens with a first name ("Donald Trump" is not the tail of
         // a longer name but a whole one).
-        let known = entities[i].words
         if words.count < known.count, !Self.isFirstName(words[0]), known.suffix(words.count).elementsEqual(words) { return true }
         if known.count < words.count, !Self.isFirstName(known[0]), words.suffix(known.count).elementsEqual(known) { return true }
         let f = known[0]
@@ -510,12 +552,12 @@ struct SpeakerRegistry {
         if let head, !m.plural, spellings[s].opensWithThe || spellings[s].opensWithThis {
             // The holders of the role word (an index, each once), the most recent of them.
             var best: (entity: Int, at: Int)?
-            for i in words[head.number].roleOf where entities[i].kind == .person {
+            for i in members(words[head.number].roleOf) where entities[i].kind == .person {
                 if let at = recent.lastIndex(of: i), at > best?.at ?? -1 { best = (i, at) }
             }
             if let i = best?.entity {
                 if spellings[s].aliasOf != i, addAlias(i, m.text) { spellings[s].aliasOf = i }
-                entities[i].mentions.append(m.range)
+                addMention(i, m.range)
                 markRecent(i, at: m.range.start)
                 return i
             }
@@ -534,7 +576,7 @@ struct SpeakerRegistry {
                     && (m.gender == .unknown || entities[i].gender == .unknown || entities[i].gender == m.gender)
             }) {
                 if spellings[s].aliasOf != i, addAlias(i, m.text) { spellings[s].aliasOf = i }
-                entities[i].mentions.append(m.range)
+                addMention(i, m.range)
                 markRecent(i, at: m.range.start)
                 return i
             }
@@ -542,13 +584,10 @@ struct SpeakerRegistry {
         let key = normalNumber(s)
         if anonymousNamed[key] >= 0 { return touch(anonymousNamed[key], m, s) }
         defer { markRecent(entities.count - 1, at: m.range.start) }
-        var e = Entity(name: m.text, words: [], kind: .anonymous, firstMention: m.range, lastSeen: m.range.start,
-                       personEvidence: true)
-        e.plural = m.plural
-        e.gender = m.gender
-        entities.append(e)
+        entities.append(Entity(name: m.text, words: [], kind: .anonymous, gender: m.gender, plural: m.plural,
+                               firstMention: m.range, lastSeen: m.range.start, personEvidence: true))
         anonymousNamed[key] = entities.count - 1
-        entities[entities.count - 1].mentions.append(m.range)
+        addMention(entities.count - 1, m.range)
         return entities.count - 1
     }
 
@@ -565,7 +604,7 @@ struct SpeakerRegistry {
     @discardableResult
     private mutating func touch(_ i: Int, _ m: Mention, _ s: Int) -> Int {
         markRecent(i, at: m.range.start)
-        entities[i].mentions.append(m.range)
+        addMention(i, m.range)
         // The spelling becomes an alias unless it is the name or one already.
         if spellings[s].aliasOf != i, m.text != entities[i].name {
             if entities[i].aliases.contains(m.text) || addAlias(i, m.text) { spellings[s].aliasOf = i }
@@ -581,7 +620,7 @@ struct SpeakerRegistry {
     mutating func addRole(_ i: Int, _ role: String) {
         let given = Int32(roleTexts.number(role).number)
         if entities[i].rolesSeen.contains(given) { return }
-        var r = role.trimmingSpaces
+        var r = Self.trimmed(role)
         // "The transport secretary" at a sentence start is "the transport secretary" as a role.
         if let f = r.utf8.first, f == UInt8(ascii: "T") || f == UInt8(ascii: "A") {
             for det in ["The ", "A ", "An "] where r.hasPrefix(det) { r = det.lowercased() + r.dropFirst(det.count) }
@@ -626,7 +665,11 @@ struct SpeakerRegistry {
 
     /// Word number `n` of a role of entity `i`: "the <word>" may name them from here on (each holder once).
     private mutating func addRoleWord(_ i: Int, _ n: Int) {
-        if !words[n].roleOf.contains(i) { words[n].roleOf.append(i) }
+        // (The newest holder is the one most often given the word again.)
+        let list = words[n].roleOf
+        if list.last >= 0, links[Int(list.last)].entity == Int32(i) { return }
+        for e in members(list) where e == i { return }
+        Self.add(i, to: &words[n].roleOf, &links)
     }
 
     /// `roleWordNumbers`, worked out the first time.
@@ -660,11 +703,23 @@ struct SpeakerRegistry {
         addAlias(i, acronym)
     }
 
+    /// `s.trimmingSpaces`, with no scalar read when the first and the last byte are ASCII
+    /// and neither white space nor a comma (then they are the first and the last scalar, and
+    /// nothing is trimmed).
+    private static func trimmed(_ s: String) -> String {
+        let u = s.utf8
+        if let f = u.first, let l = u.last, f < 0x80, l < 0x80, f != 0x2C, l != 0x2C,
+           !Source.isSpaceByte(f), !Source.isSpaceByte(l) {
+            return s
+        }
+        return s.trimmingSpaces
+    }
+
     /// Adds `alias` (trimmed) to entity `i`'s aliases unless it is its name or one already.
     /// True when `alias` itself, as given, is one of the aliases afterwards.
     @discardableResult
     mutating func addAlias(_ i: Int, _ alias: String) -> Bool {
-        let a = alias.trimmingSpaces
+        let a = Self.trimmed(alias)
         guard !a.isEmpty, a != entities[i].name else { return false }
         if !entities[i].aliases.contains(a) { entities[i].aliases.append(a) }
         return a == alias
@@ -703,7 +758,7 @@ struct SpeakerRegistry {
 
     /// The people whose roles hold the word `head` ("minister"), in entity order, each once.
     func people(withRole head: String) -> [Int] {
-        (wordNumbers.find(head).map { words[$0].roleOf } ?? []).filter { entities[$0].kind == .person }.sorted()
+        (wordNumbers.find(head).map { Array(members(words[$0].roleOf)) } ?? []).filter { entities[$0].kind == .person }.sorted()
     }
 
     /// The number of `name` lowercased.
@@ -740,21 +795,23 @@ struct SpeakerRegistry {
 
     mutating func seen(_ i: Int, at offset: Int, mention: TextRange?) {
         markRecent(i, at: offset)
-        if let m = mention { entities[i].mentions.append(m) }
+        if let m = mention { addMention(i, m) }
     }
 
     /// "deputy chairman of the Federation Council’s International Affairs Committee" →
     /// "Federation Council": the capitalised words after "of/at/for (the)".
     static func organization(inRole role: String) -> String? {
         let words = role.spaceSeparatedStrings()
-        guard let k = words.firstIndex(where: { ["of", "at", "for", "with"].contains($0) }) else { return nil }
+        guard let k = words.firstIndex(where: { $0 == "of" || $0 == "at" || $0 == "for" || $0 == "with" }) else { return nil }
         var j = k + 1
         if j < words.count, words[j] == "the" { j += 1 }
         var org: [String] = []
         while j < words.count, let f = words[j].unicodeScalars.first, f.isUppercaseLike {
             var w = words[j]
             var stop = false
-            for suffix in ["’s", "'s"] where w.hasSuffix(suffix) { w = String(w.dropLast(suffix.count)); stop = true }
+            // (’s, then 's.)
+            if w.hasSuffix("’s") { w = String(w.dropLast(2)); stop = true }
+            if w.hasSuffix("'s") { w = String(w.dropLast(2)); stop = true }
             if w.hasSuffix(",") { stop = true }
             w = String(w.trimmingSuffix(","))
             org.append(w)
