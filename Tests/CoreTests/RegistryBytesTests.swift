@@ -49,4 +49,14 @@ struct RegistryBytesTests {
             #expect(Places.contains(name) == Self.reference(name), "\(name)")
         }
     }
+
+    @Test("a byte set holds its members and nothing else")
+    func byteSet() {
+        let members = ["new york", "la.", "a", "", "washington state"]
+        let set = ByteSet(members)
+        for word in members + ["new yor", "new yorkk", "b", "la", "washington", "NEW YORK"] {
+            let found = Array(word.utf8).withUnsafeBufferPointer { set.contains($0) }
+            #expect(found == members.contains(word), "\(word)")
+        }
+    }
 }
