@@ -18,6 +18,9 @@ struct SpeakerRegistry {
         /// The number in `roleTexts` of the name lowercased (a role that is the name is no
         /// role), once asked; -1 before, and again when the name changes.
         var nameKey: Int32 = -1
+        /// The words of its roles (and their other words) by number: the words whose
+        /// `roleOf` list holds it, each once.
+        var roleWords: [Int32] = []
         var organization: String?
         var gender: Names.Gender = .unknown
         var plural = false
@@ -550,12 +553,10 @@ struct SpeakerRegistry {
         let head = m.head.map { (word: $0, number: headNumber(s, $0)) }
         // "the minister", "the Vermont senator": the person last named with that role.
         if let head, !m.plural, spellings[s].opensWithThe || spellings[s].opensWithThis {
-            // The holders of the role word (an index, each once), the most recent of them.
-            var best: (entity: Int, at: Int)?
-            for i in members(words[head.number].roleOf) where entities[i].kind == .person {
-                if let at = recent.lastIndex(of: i), at > best?.at ?? -1 { best = (i, at) }
-            }
-            if let i = best?.entity {
+            // The most recent person who holds the role word (each entity is in `recent` at
+            // most once, so the first found from the newest end is the latest of the holders).
+            let n = Int32(head.number)
+            if let i = recent.last(where: { entities[$0].kind == .person && entities[$0].roleWords.contains(n) }) {
                 if spellings[s].aliasOf != i, addAlias(i, m.text) { spellings[s].aliasOf = i }
                 addMention(i, m.range)
                 markRecent(i, at: m.range.start)
@@ -665,10 +666,9 @@ struct SpeakerRegistry {
 
     /// Word number `n` of a role of entity `i`: "the <word>" may name them from here on (each holder once).
     private mutating func addRoleWord(_ i: Int, _ n: Int) {
-        // (The newest holder is the one most often given the word again.)
-        let list = words[n].roleOf
-        if list.last >= 0, links[Int(list.last)].entity == Int32(i) { return }
-        for e in members(list) where e == i { return }
+        // (Whether it holds the word already is in its own short list, not the word's long one.)
+        if entities[i].roleWords.contains(Int32(n)) { return }
+        entities[i].roleWords.append(Int32(n))
         Self.add(i, to: &words[n].roleOf, &links)
     }
 
