@@ -253,8 +253,8 @@ struct MentionFinder {
             var organization: String?
             if r < lo, !isOrg {
                 // Keep capitalised modifiers only when a role noun follows them.
-                let prefix = text(tokens, r..<lo)
                 if tk[r..<lo].contains(where: { !$0.isCapitalized }) {
+                    let prefix = text(tokens, r..<lo)
                     // An organisation opening the role is the person's organisation.
                     // ("Former House speaker": a title opening it is not part of the name; a
                     // generic head alone, "Campaign chair", names no one body.)

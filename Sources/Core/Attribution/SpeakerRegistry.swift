@@ -55,6 +55,8 @@ struct SpeakerRegistry {
         /// As a name: its lowercased words without suffixes ("jr."), their numbers, and the
         /// number of its key (the words joined).
         var name: (words: [String], numbers: [Int], key: Int)?
+        /// `name`'s key, read without the arrays (-1 before it is worked out).
+        var keyNumber = -1
         /// The number of `normalized` among the normal forms (what organisations and
         /// anonymous sources are keyed by).
         var normalNumber: Int?
@@ -387,6 +389,7 @@ struct SpeakerRegistry {
         else { key = number(words.joined(separator: " ")) }
         let form = (words: words, numbers: numbers, key: key)
         spellings[s].name = form
+        spellings[s].keyNumber = key
         return form
     }
 
@@ -428,7 +431,11 @@ struct SpeakerRegistry {
         if let (i, surname) = spellings[s].resolved, words[surname].surnameOf.count <= 1, words[surname].firstNameOf.isEmpty {
             return touch(i, m, s)
         }
-        let i = resolveNameUncached(m, s)
+        // (A key that names an entity names it for good, `keyed` being given once: its name
+        // form need not be read again.)
+        let key = spellings[s].keyNumber
+        let i: Int
+        if key >= 0, let known = words[key].keyed { i = touch(known, m, s) } else { i = resolveNameUncached(m, s) }
         if let surname = surnameNumber(i) { spellings[s].resolved = (i, surname) }
         return i
     }
