@@ -79,4 +79,19 @@ struct RegistryBytesTests {
             }
         }
     }
+
+    @Test("a name not in ASCII is one entity however its letters are composed, asked once or many times")
+    func composedNames() {
+        var registry = SpeakerRegistry()
+        func named(_ text: String, at offset: Int) -> Int? {
+            registry.resolve(Mention(kind: .name, tokens: 0..<2, range: TextRange(offset, offset + text.utf8.count), text: text))
+        }
+        let precomposed = named("Zoë Ball", at: 0)
+        #expect(precomposed != nil)
+        #expect(named("Zoe\u{308} Ball", at: 100) == precomposed)
+        #expect(named("Zoë Ball", at: 200) == precomposed)
+        #expect(named("Zoe\u{308} Ball", at: 300) == precomposed)
+        #expect(named("Zoë Bell", at: 400) != precomposed)
+        #expect(registry.entitiesNamed("Zoe\u{308} Ball") == registry.entitiesNamed("Zoë Ball"))
+    }
 }

@@ -494,7 +494,7 @@ struct SpeakerRegistry {
 
     /// Whether the person whose name words are `known` may be the one named by `words` (a
     /// surname they share).
-    private static func compatible(_ known: [String], _ words: [String]) -> Bool {
+    @inline(__always) private static func compatible(_ known: [String], _ words: [String]) -> Bool {
         if words.count == 1 { return true }
         // First names must agree when both are known (Hillary ≠ Bill Clinton).
         guard known.count >= 2 else { return true }
@@ -961,9 +961,50 @@ private struct StringNumbers {
         }
     }
 
+    /// Text in `others` by its exact bytes: a slot holds an index into `exact`, -1 for a free
+    /// one (a power of two long, at most half full). The same bytes are the same `String`, so
+    /// text seen before in these bytes needs no `Dictionary` lookup (whose hash normalises).
+    private var exactSlots = [Int32](repeating: -1, count: 16)
+    private var exact: [(text: String, hash: UInt64, number: Int)] = []
+
+    /// FNV-1a over the UTF-8 of `s`.
+    private static func byteHash(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// The slot of `exactSlots` holding the bytes of `s`, or the free slot where they would go.
+    private func exactSlot(_ s: String, _ h: UInt64) -> Int {
+        let mask = exactSlots.count - 1
+        var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        while true {
+            let e = Int(exactSlots[k])
+            if e < 0 || (exact[e].hash == h && exact[e].text.utf8.elementsEqual(s.utf8)) { return k }
+            k = (k + 1) & mask
+        }
+    }
+
+    /// `s` (not ASCII, no ASCII form) has number `n`: its bytes are remembered.
+    private mutating func rememberExact(_ s: String, _ h: UInt64, _ n: Int) {
+        exactSlots[exactSlot(s, h)] = Int32(exact.count)
+        exact.append((s, h, n))
+        guard exact.count * 2 > exactSlots.count else { return }
+        exactSlots = [Int32](repeating: -1, count: exactSlots.count * 2)
+        let mask = exactSlots.count - 1
+        for (e, entry) in exact.enumerated() {
+            var k = Int(truncatingIfNeeded: entry.hash ^ (entry.hash >> 29)) & mask
+            while exactSlots[k] >= 0 { k = (k + 1) & mask }
+            exactSlots[k] = Int32(e)
+        }
+    }
+
     /// The number of `s`, if it has one.
     func find(_ s: String) -> Int? {
-        guard let (text, h) = Self.form(s) else { return others[s] }
+        guard let (text, h) = Self.form(s) else {
+            let e = Int(exactSlots[exactSlot(s, Self.byteHash(s))])
+            return e >= 0 ? exact[e].number : others[s]
+        }
         let n = Int(slots[slot(text, h)])
         return n < 0 ? nil : n
     }
@@ -971,10 +1012,17 @@ private struct StringNumbers {
     /// The number of `s`, a new one (the count so far) the first time.
     mutating func number(_ s: String) -> (number: Int, new: Bool) {
         guard let (text, h) = Self.form(s) else {
-            if let n = others[s] { return (n, false) }
+            let bh = Self.byteHash(s)
+            let e = Int(exactSlots[exactSlot(s, bh)])
+            if e >= 0 { return (exact[e].number, false) }
+            if let n = others[s] {
+                rememberExact(s, bh, n)
+                return (n, false)
+            }
             others[s] = keys.count
             keys.append(s)
             hashes.append(0)
+            rememberExact(s, bh, keys.count - 1)
             return (keys.count - 1, true)
         }
         let k = slot(text, h)
