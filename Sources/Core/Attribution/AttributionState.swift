@@ -74,7 +74,7 @@ struct AttributionState {
         // "…, says minister": a bare role in a headline is the person the body gave that role.
         // The one mentioned most when several hold it (ties to the one named first).
         if headline, !m.plural, let head = m.kind == .description ? m.head : bareTitle(m),
-           let e = registry.people(withRole: head).max(by: { registry[$0].mentions.count < registry[$1].mentions.count }) {
+           let e = registry.people(withRole: head).max(by: { registry[$0].mentionCount < registry[$1].mentionCount }) {
             registry.noteSpeaker(e, gender: .unknown)
             return (e, false)
         }

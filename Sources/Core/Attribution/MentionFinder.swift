@@ -167,7 +167,7 @@ struct MentionFinder {
                tk[span.lowerBound - 2].isWord, tk[span.lowerBound - 2].spells("the"),
                tk[span.lowerBound - 1].bareCls.contains(.organizationHeads) || pack.companyHeads.contains(tk[span.lowerBound - 1].bare) {
                 let possessive = tk[span.upperBound - 1].isPossessive
-                let name = possessive ? Self.withoutPossessive(text(tokens, span)) : text(tokens, span)
+                let name = possessive ? textWithoutPossessive(tokens, span) : text(tokens, span)
                 let start = span.lowerBound - 2
                 return Mention(kind: .organization, tokens: start..<span.upperBound,
                                range: TextRange(tk[start].range.start, tk[span.upperBound - 1].range.end), text: name,
@@ -253,8 +253,8 @@ struct MentionFinder {
             var organization: String?
             if r < lo, !isOrg {
                 // Keep capitalised modifiers only when a role noun follows them.
-                let prefix = text(tokens, r..<lo)
                 if tk[r..<lo].contains(where: { !$0.isCapitalized }) {
+                    let prefix = text(tokens, r..<lo)
                     // An organisation opening the role is the person's organisation.
                     // ("Former House speaker": a title opening it is not part of the name; a
                     // generic head alone, "Campaign chair", names no one body.)
@@ -278,8 +278,7 @@ struct MentionFinder {
             let nameTokens = tk[nameStart..<hi]
             let possessive = tk[hi - 1].isPossessive
             // Drop a suffix-less trailing possessive mark from the name text.
-            var name = text(tokens, nameStart..<hi)
-            if possessive { name = Self.withoutPossessive(name) }
+            var name = possessive ? textWithoutPossessive(tokens, nameStart..<hi) : text(tokens, nameStart..<hi)
             if nameTokens.isEmpty { return nil }
             if gender == .unknown, !isOrg {
                 let first = nameTokens.first!.bareCls
@@ -666,6 +665,25 @@ struct MentionFinder {
         let lowered = tokens[i].isCapitalized && tokens[i].cls.contains(.determiners) ? tokens[i].lower + String(t.dropFirst(tokens[i].lower.count)) : t
         return Mention(kind: .description, tokens: i..<e, range: TextRange(tokens[i].range.start, tokens[e - 1].range.end),
                        text: lowered, plural: tokens[e - 1].bare.hasSuffix("s"), personEvidence: false, head: tokens[e - 1].bare)
+    }
+
+    /// `withoutPossessive(text(tokens, r))`, the mark found on the bytes of the text (one `String`
+    /// made, not two). A mark opens with ’ or ', neither of which joins the character before
+    /// it, so the bytes tell what `hasSuffix` would.
+    func textWithoutPossessive(_ tokens: [Token], _ r: Range<Int>) -> String {
+        guard !r.isEmpty else { return "" }
+        let start = tokens[r.lowerBound].range.start, end = tokens[r.upperBound - 1].range.end
+        func ends(with mark: StaticString) -> Bool {
+            let n = mark.utf8CodeUnitCount
+            guard end - start >= n else { return false }
+            for k in 0..<n where source[end - n + k] != mark.utf8Start[k] { return false }
+            return true
+        }
+        var cut = 0
+        if end > start, source[end - 1] == 0x73 || source[end - 1] == 0x99 || source[end - 1] == 0x27 {
+            if ends(with: "’s") { cut = 4 } else if ends(with: "'s") { cut = 2 } else if ends(with: "’") { cut = 3 } else if ends(with: "'") { cut = 1 }
+        }
+        return source.string(TextRange(start, end - cut))
     }
 
     /// The words of tokens `r` as written.

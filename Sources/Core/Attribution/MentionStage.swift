@@ -115,7 +115,7 @@ struct MentionStage {
                     entity = state.resolvePronoun(m, current: nil, paragraph: p)
                 }
             } else if m.kind == .name && !m.personEvidence && m.tokens.count == 1 && (state.subject != nil || afterPreposition || m.possessive)
-                        && state.registry.entitiesNamed(m.text).isEmpty {
+                        && !state.registry.namesAnyone(m.text) {
                 // A lone capitalised word in passing (a place, a party) is not worth an entity.
                 entity = nil
             } else {

@@ -292,7 +292,7 @@ struct SpeakerAttributor {
             statements.reserveCapacity(statementCount[e])
             speakers.append(Speaker(id: speakers.count, name: registry[e].name, aliases: aliases, kind: registry[e].kind, roles: registry[e].roles,
                                     organization: registry[e].organization, firstMention: registry[e].firstMention,
-                                    mentions: registry[e].mentions, statements: statements))
+                                    mentions: registry.mentions(of: e), statements: statements))
         }
         for k in out.indices {
             out[k].id = k

@@ -11,17 +11,28 @@ struct SpeakerRegistry {
         var words: [String]          // lowercased name words (persons)
         var kind: SpeakerKind
         var roles: [String] = []
-        /// Roles as they were given and taken, and the roles lowercased: the same text again,
-        /// or the same role in other words, needs no work. (A lowercased role given again is
-        /// its own key, so one set holds both.)
-        var rolesSeen: Set<String> = []
+        /// Roles as they were given and taken, and the roles lowercased, by their numbers in
+        /// the registry's `roleTexts`: the same text again, or the same role in other words,
+        /// needs no work. (A lowercased role given again is its own key, so one list holds both.)
+        var rolesSeen: [Int32] = []
+        /// The number in `roleTexts` of the name lowercased (a role that is the name is no
+        /// role), once asked; -1 before, and again when the name changes.
+        var nameKey: Int32 = -1
+        /// The words of its roles (and their other words) by number: the words whose
+        /// `roleOf` list holds it, each once.
+        var roleWords: [Int32] = []
         var organization: String?
         var gender: Names.Gender = .unknown
         var plural = false
         var aliases: [String] = []
         var firstMention: TextRange
-        var mentions: [TextRange] = []
+        /// The mentions, in order: a chain in the registry's `mentionLinks` (its first and
+        /// last link, -1 for none; `SpeakerRegistry.mentions(of:)` reads it) and their number.
+        var firstMentionLink: Int32 = -1, lastMentionLink: Int32 = -1
+        var mentionCount = 0
         var lastSeen: Int
+        /// Whether the entity is in the registry's `recent` list.
+        var inRecent = false
         /// A title, a first name, two name words or a speech verb shows this is a person
         /// (and not a place named like one): only such entities are pronoun antecedents.
         var personEvidence: Bool
@@ -44,6 +55,8 @@ struct SpeakerRegistry {
         /// As a name: its lowercased words without suffixes ("jr."), their numbers, and the
         /// number of its key (the words joined).
         var name: (words: [String], numbers: [Int], key: Int)?
+        /// `name`'s key, read without the arrays (-1 before it is worked out).
+        var keyNumber = -1
         /// The number of `normalized` among the normal forms (what organisations and
         /// anonymous sources are keyed by).
         var normalNumber: Int?
@@ -94,7 +107,7 @@ struct SpeakerRegistry {
         /// The entity this key names ("donald trump"): given once, never changed.
         var keyed: Int?
         /// The entities whose roles hold this word ("minister"), each once.
-        var roleOf: [Int] = []
+        var roleOf = EntityList()
         /// Whether the word is a role noun (`Names.roleNouns`), once asked.
         var isRoleNoun: Bool?
     }
@@ -112,12 +125,21 @@ struct SpeakerRegistry {
     /// Lowercased words and keys ("marsh", "ann marsh") and their numbers.
     private var wordNumbers = StringNumbers()
     private var words: [WordEntry] = []
+    /// One mention of an entity and the link to its next one (-1 at the end).
+    private struct MentionLink {
+        var range: TextRange
+        var next: Int32
+    }
+    /// Every entity's mentions, as chains (`Entity.firstMentionLink`): one array for all.
+    private var mentionLinks: [MentionLink] = []
     /// The links of every `EntityList` in `words`.
     private var links: [Link] = []
     /// Normal forms of spellings ("the treasury", "a spokesman") and their numbers; by number,
     /// the organisation and the anonymous source each names (-1: none), given once, never changed.
     private var normalNumbers = StringNumbers()
     private var organizationNamed: [Int] = []
+    /// Roles as given and lowercased ("Minister", "minister"), numbered for `Entity.rolesSeen`.
+    private var roleTexts = StringNumbers()
     private var anonymousNamed: [Int] = []
     /// The entities named most recently, newest last (at most `recentLimit`): descriptions
     /// ("the minister", "the company") and pronouns look only here, which keeps every
@@ -149,6 +171,51 @@ struct SpeakerRegistry {
         return n
     }
 
+    /// The number of the lowercased word or key whose UTF-8 is `u`, given one the first time.
+    private mutating func number(utf8 u: UnsafeBufferPointer<UInt8>) -> Int {
+        let (n, new) = wordNumbers.number(utf8: u)
+        if new { words.append(WordEntry()) }
+        return n
+    }
+
+    /// The numbers of the words of `text` between spaces (U+0020), as `spaceSeparatedStrings`
+    /// cuts them, read from its bytes (no `String` made for a word already numbered).
+    private mutating func numbers(ofWords text: String) -> [Int] {
+        var text = text
+        return text.withUTF8 { u -> [Int] in
+            var out: [Int] = []
+            out.reserveCapacity(u.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 })
+            var start = 0
+            for k in 0...u.count where k == u.count || u[k] == 0x20 {
+                if k > start { out.append(number(utf8: UnsafeBufferPointer(rebasing: u[start..<k]))) }
+                start = k + 1
+            }
+            return out
+        }
+    }
+
+    /// Entity `i` is mentioned at `range` (after its mentions so far).
+    private mutating func addMention(_ i: Int, _ range: TextRange) {
+        let k = Int32(mentionLinks.count)
+        mentionLinks.append(MentionLink(range: range, next: -1))
+        let last = entities[i].lastMentionLink
+        if last >= 0 { mentionLinks[Int(last)].next = k } else { entities[i].firstMentionLink = k }
+        entities[i].lastMentionLink = k
+        entities[i].mentionCount += 1
+    }
+
+    /// Entity `i`'s mentions, in order.
+    func mentions(of i: Int) -> [TextRange] {
+        var out: [TextRange] = []
+        out.reserveCapacity(entities[i].mentionCount)
+        var k = entities[i].firstMentionLink
+        while k >= 0 {
+            out.append(mentionLinks[Int(k)].range)
+            k = mentionLinks[Int(k)].next
+        }
+        return out
+    }
+
     /// The entities of `list`, in order.
     private func members(_ list: EntityList) -> Chain { Chain(links: links, k: list.first) }
 
@@ -170,11 +237,47 @@ struct SpeakerRegistry {
     private mutating func spelling(_ text: String) -> Int {
         let (s, new) = spellingNumbers.number(text)
         guard new else { return s }
+        let form = Self.asciiNormalForm(text) ?? Self.normalForm(text)
+        spellings.append(Spelling(normalized: form.normalized, opensWithThe: form.opensWithThe, opensWithThis: form.opensWithThis))
+        return s
+    }
+
+    /// The normal form of a spelling: lowercased, ’ as ', without a leading "the "; and
+    /// whether the lowercased text opens with "the " or "this ".
+    static func normalForm(_ text: String) -> (normalized: String, opensWithThe: Bool, opensWithThis: Bool) {
         let lowered = Self.lowercasedApostrophes(text)
         let the = lowered.hasBytesPrefix("the ")
-        spellings.append(Spelling(normalized: the ? String(lowered.dropFirst(4)) : lowered,
-                                  opensWithThe: the, opensWithThis: lowered.hasBytesPrefix("this ")))
-        return s
+        return (the ? String(lowered.dropFirst(4)) : lowered, the, lowered.hasBytesPrefix("this "))
+    }
+
+    /// `normalForm` of ASCII text (nearly every spelling) in one pass over its bytes (ASCII
+    /// has no ’, and no mark that could join the space of "the " to the letter after it).
+    /// Nil for other text.
+    static func asciiNormalForm(_ original: String) -> (normalized: String, opensWithThe: Bool, opensWithThis: Bool)? {
+        var text = original
+        return text.withUTF8 { u -> (normalized: String, opensWithThe: Bool, opensWithThis: Bool)? in
+            for b in u where b >= 0x80 { return nil }
+            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+            func opens(with word: StaticString) -> Bool {
+                let n = word.utf8CodeUnitCount
+                guard u.count >= n else { return false }
+                for k in 0..<n where lower(u[k]) != word.utf8Start[k] { return false }
+                return true
+            }
+            let the = opens(with: "the "), this = opens(with: "this ")
+            let from = the ? 4 : 0
+            // (Text already in lower case is its own normal form; other text is lowered in a
+            // buffer on the stack.)
+            if !the, !u.contains(where: { $0 &- 0x41 < 26 }) {
+                return (original, false, this)
+            }
+            let n = u.count - from
+            let normalized = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(n, 1)) { out -> String in
+                for k in 0..<n { out[k] = lower(u[from + k]) }
+                return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
+            }
+            return (normalized, the, this)
+        }
     }
 
     /// `s.lowercased()` (each scalar's lowercase mapping), byte by byte for text of ASCII,
@@ -259,19 +362,34 @@ struct SpeakerRegistry {
         if let known = spellings[s].name { return known }
         let normalized = spellings[s].normalized
         // (A no-break space is C2 A0.)
-        let text = Self.holdsByte(normalized, 0xC2) ? normalized.replacingNoBreakSpaces : normalized
-        var words = text.spaceSeparatedStrings()
-        func isSuffix(_ w: String) -> Bool { w.utf8.count <= 3 && Names.nameSuffixes.contains(w) }  // (suffixes are short: "jr.", "iii")
-        if words.contains(where: isSuffix) { words.removeAll(where: isSuffix) }
-        let numbers = words.map { number($0) }
+        var text = Self.holdsByte(normalized, 0xC2) ? normalized.replacingNoBreakSpaces : normalized
+        // The words between spaces, numbered from their bytes, without suffixes ("jr.", "iii":
+        // short words, so a `String` is made only for words of three bytes or fewer); a word's
+        // text is the registry's (equal to the word, as `String`s compare).
+        var numbers: [Int] = []
+        var joined = -1  // (the bytes of the words joined by single spaces)
+        text.withUTF8 { u in
+            numbers.reserveCapacity(u.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 })
+            var start = 0
+            for k in 0...u.count where k == u.count || u[k] == 0x20 {
+                defer { start = k + 1 }
+                guard k > start else { continue }
+                let w = UnsafeBufferPointer(rebasing: u[start..<k])
+                if w.count <= 3, Names.nameSuffixes.contains(String(decoding: w, as: UTF8.self)) { continue }
+                numbers.append(number(utf8: w))
+                joined += w.count + 1
+            }
+        }
+        let words = numbers.map { wordNumbers.text($0) }
         // The key: the words joined by spaces. (The key of one word is that word; the text
         // itself when it is just its words and single spaces, as its length shows.)
         let key: Int
         if words.count == 1 { key = numbers[0] }
-        else if text.utf8.count == words.reduce(words.count - 1, { $0 + $1.utf8.count }) { key = number(text) }
+        else if text.utf8.count == joined { key = number(text) }
         else { key = number(words.joined(separator: " ")) }
         let form = (words: words, numbers: numbers, key: key)
         spellings[s].name = form
+        spellings[s].keyNumber = key
         return form
     }
 
@@ -313,7 +431,11 @@ struct SpeakerRegistry {
         if let (i, surname) = spellings[s].resolved, words[surname].surnameOf.count <= 1, words[surname].firstNameOf.isEmpty {
             return touch(i, m, s)
         }
-        let i = resolveNameUncached(m, s)
+        // (A key that names an entity names it for good, `keyed` being given once: its name
+        // form need not be read again.)
+        let key = spellings[s].keyNumber
+        let i: Int
+        if key >= 0, let known = words[key].keyed { i = touch(known, m, s) } else { i = resolveNameUncached(m, s) }
         if let surname = surnameNumber(i) { spellings[s].resolved = (i, surname) }
         return i
     }
@@ -325,7 +447,7 @@ struct SpeakerRegistry {
             // The most recently seen compatible person (the first of equals); entities are read
             // in place, never copied.
             var found: Int?
-            for i in members(words[last].surnameOf) where entities[i].kind == .person && compatible(i, names) {
+            for i in members(words[last].surnameOf) where entities[i].kind == .person && Self.compatible(entities[i].words, names) {
                 if let b = found, entities[i].lastSeen <= entities[b].lastSeen { continue }
                 found = i
             }
@@ -334,6 +456,7 @@ struct SpeakerRegistry {
                     // A fuller name than we had: it becomes the name, the old one an alias.
                     addAlias(best, entities[best].name)
                     entities[best].name = m.text
+                    entities[best].nameKey = -1
                     entities[best].words = names
                     entities[best].surnameNumber = last
                     words[key].keyed = best
@@ -369,16 +492,16 @@ struct SpeakerRegistry {
         return touch(i, m, s)
     }
 
-    /// Whether person `i` may be the one named by `words` (a surname they share).
-    private func compatible(_ i: Int, _ words: [String]) -> Bool {
+    /// Whether the person whose name words are `known` may be the one named by `words` (a
+    /// surname they share).
+    @inline(__always) private static func compatible(_ known: [String], _ words: [String]) -> Bool {
         if words.count == 1 { return true }
         // First names must agree when both are known (Hillary ≠ Bill Clinton).
-        guard entities[i].words.count >= 2 else { return true }
+        guard known.count >= 2 else { return true }
         // "Tiu Laurel" of "Francisco Tiu Laurel", "Lula da Silva" of "Luiz Inácio Lula da
         // Silva": a surname of several words, the first name left out (either way round).
         // Not when the shorter name opens with a first name ("Donald Trump" is not the tail of
         // a longer name but a whole one).
-        let known = entities[i].words
         if words.count < known.count, !Self.isFirstName(words[0]), known.suffix(words.count).elementsEqual(words) { return true }
         if known.count < words.count, !Self.isFirstName(known[0]), words.suffix(known.count).elementsEqual(known) { return true }
         let f = known[0]
@@ -405,7 +528,7 @@ struct SpeakerRegistry {
             }
             // "the company", "the firm": the organisation named most recently, nearby.
             // (Named before it: "the company said … the union" is not the union.)
-            if pack.companyHeads.contains(head), m.text.spaceSeparatedStrings().count == 2,
+            if pack.companyHeads.contains(head), Self.wordCount(m.text) == 2,
                let i = recent.last(where: { entities[$0].kind == .organization && entities[$0].lastSeen <= m.range.start
                                             && m.range.start - entities[$0].lastSeen < 3000 }) {
                 return touch(i, m, s)
@@ -419,19 +542,30 @@ struct SpeakerRegistry {
         return touch(entities.count - 1, m, s)
     }
 
+    /// The number of words of `text` between spaces (U+0020): `spaceSeparatedStrings().count`.
+    private static func wordCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { u in
+            var n = 0
+            var inWord = false
+            for b in u {
+                if b == 0x20 { inWord = false } else if !inWord { inWord = true; n += 1 }
+            }
+            return n
+        }
+    }
+
     private mutating func resolveDescription(_ m: Mention) -> Int {
         let s = spelling(m.text)
         let head = m.head.map { (word: $0, number: headNumber(s, $0)) }
         // "the minister", "the Vermont senator": the person last named with that role.
         if let head, !m.plural, spellings[s].opensWithThe || spellings[s].opensWithThis {
-            // The holders of the role word (an index, each once), the most recent of them.
-            var best: (entity: Int, at: Int)?
-            for i in words[head.number].roleOf where entities[i].kind == .person {
-                if let at = recent.lastIndex(of: i), at > best?.at ?? -1 { best = (i, at) }
-            }
-            if let i = best?.entity {
+            // The most recent person who holds the role word (each entity is in `recent` at
+            // most once, so the first found from the newest end is the latest of the holders).
+            let n = Int32(head.number)
+            if let i = recent.last(where: { entities[$0].kind == .person && entities[$0].roleWords.contains(n) }) {
                 if spellings[s].aliasOf != i, addAlias(i, m.text) { spellings[s].aliasOf = i }
-                entities[i].mentions.append(m.range)
+                addMention(i, m.range)
                 markRecent(i, at: m.range.start)
                 return i
             }
@@ -450,7 +584,7 @@ struct SpeakerRegistry {
                     && (m.gender == .unknown || entities[i].gender == .unknown || entities[i].gender == m.gender)
             }) {
                 if spellings[s].aliasOf != i, addAlias(i, m.text) { spellings[s].aliasOf = i }
-                entities[i].mentions.append(m.range)
+                addMention(i, m.range)
                 markRecent(i, at: m.range.start)
                 return i
             }
@@ -458,13 +592,10 @@ struct SpeakerRegistry {
         let key = normalNumber(s)
         if anonymousNamed[key] >= 0 { return touch(anonymousNamed[key], m, s) }
         defer { markRecent(entities.count - 1, at: m.range.start) }
-        var e = Entity(name: m.text, words: [], kind: .anonymous, firstMention: m.range, lastSeen: m.range.start,
-                       personEvidence: true)
-        e.plural = m.plural
-        e.gender = m.gender
-        entities.append(e)
+        entities.append(Entity(name: m.text, words: [], kind: .anonymous, gender: m.gender, plural: m.plural,
+                               firstMention: m.range, lastSeen: m.range.start, personEvidence: true))
         anonymousNamed[key] = entities.count - 1
-        entities[entities.count - 1].mentions.append(m.range)
+        addMention(entities.count - 1, m.range)
         return entities.count - 1
     }
 
@@ -481,7 +612,7 @@ struct SpeakerRegistry {
     @discardableResult
     private mutating func touch(_ i: Int, _ m: Mention, _ s: Int) -> Int {
         markRecent(i, at: m.range.start)
-        entities[i].mentions.append(m.range)
+        addMention(i, m.range)
         // The spelling becomes an alias unless it is the name or one already.
         if spellings[s].aliasOf != i, m.text != entities[i].name {
             if entities[i].aliases.contains(m.text) || addAlias(i, m.text) { spellings[s].aliasOf = i }
@@ -495,29 +626,31 @@ struct SpeakerRegistry {
     }
 
     mutating func addRole(_ i: Int, _ role: String) {
-        if entities[i].rolesSeen.contains(role) { return }
-        var r = role.trimmingSpaces
+        let given = Int32(roleTexts.number(role).number)
+        if entities[i].rolesSeen.contains(given) { return }
+        var r = Self.trimmed(role)
         // "The transport secretary" at a sentence start is "the transport secretary" as a role.
         if let f = r.utf8.first, f == UInt8(ascii: "T") || f == UInt8(ascii: "A") {
             for det in ["The ", "A ", "An "] where r.hasPrefix(det) { r = det.lowercased() + r.dropFirst(det.count) }
         }
         // An anonymous source's description is its name, not a role of it (an anonymous
         // source keeps its name, so the answer is kept too).
+        // (Texts compared by number: `given` is not among the roles seen.)
         let key = Self.lowercased(r)
-        if key == Self.lowercased(entities[i].name) {
-            if entities[i].kind == .anonymous { entities[i].rolesSeen.insert(role) }
+        let keyNumber = Int32(roleTexts.number(key).number)
+        if keyNumber == nameKey(i) {
+            if entities[i].kind == .anonymous { entities[i].rolesSeen.append(given) }
             return
         }
         guard !r.isEmpty else { return }
-        // (Room for a few roles and their keys at once, not grown one by one.)
-        if entities[i].rolesSeen.isEmpty { entities[i].rolesSeen.reserveCapacity(6) }
         // The same role in other words: nothing to add, now or later.
-        guard entities[i].rolesSeen.insert(key).inserted else { entities[i].rolesSeen.insert(role); return }
-        if role != key { entities[i].rolesSeen.insert(role) }
+        if entities[i].rolesSeen.contains(keyNumber) { entities[i].rolesSeen.append(given); return }
+        entities[i].rolesSeen.append(keyNumber)
+        if given != keyNumber { entities[i].rolesSeen.append(given) }
         entities[i].roles.append(r)
         // (Words compared by number.)
         let table = roleWordTable()
-        let roleWords = key.spaceSeparatedStrings().map { number($0) }
+        let roleWords = numbers(ofWords: key)
         for w in roleWords { addRoleWord(i, w) }
         // "Prime Minister Anna Berg" is also "the premier" (the pack's other words for a role).
         for alias in table.aliases where Self.holds(roleWords, alias.phrase) {
@@ -530,9 +663,20 @@ struct SpeakerRegistry {
         }
     }
 
+    /// The number in `roleTexts` of entity `i`'s name lowercased.
+    private mutating func nameKey(_ i: Int) -> Int32 {
+        if entities[i].nameKey >= 0 { return entities[i].nameKey }
+        let n = Int32(roleTexts.number(Self.lowercased(entities[i].name)).number)
+        entities[i].nameKey = n
+        return n
+    }
+
     /// Word number `n` of a role of entity `i`: "the <word>" may name them from here on (each holder once).
     private mutating func addRoleWord(_ i: Int, _ n: Int) {
-        if !words[n].roleOf.contains(i) { words[n].roleOf.append(i) }
+        // (Whether it holds the word already is in its own short list, not the word's long one.)
+        if entities[i].roleWords.contains(Int32(n)) { return }
+        entities[i].roleWords.append(Int32(n))
+        Self.add(i, to: &words[n].roleOf, &links)
     }
 
     /// `roleWordNumbers`, worked out the first time.
@@ -566,11 +710,23 @@ struct SpeakerRegistry {
         addAlias(i, acronym)
     }
 
+    /// `s.trimmingSpaces`, with no scalar read when the first and the last byte are ASCII
+    /// and neither white space nor a comma (then they are the first and the last scalar, and
+    /// nothing is trimmed).
+    private static func trimmed(_ s: String) -> String {
+        let u = s.utf8
+        if let f = u.first, let l = u.last, f < 0x80, l < 0x80, f != 0x2C, l != 0x2C,
+           !Source.isSpaceByte(f), !Source.isSpaceByte(l) {
+            return s
+        }
+        return s.trimmingSpaces
+    }
+
     /// Adds `alias` (trimmed) to entity `i`'s aliases unless it is its name or one already.
     /// True when `alias` itself, as given, is one of the aliases afterwards.
     @discardableResult
     mutating func addAlias(_ i: Int, _ alias: String) -> Bool {
-        let a = alias.trimmingSpaces
+        let a = Self.trimmed(alias)
         guard !a.isEmpty, a != entities[i].name else { return false }
         if !entities[i].aliases.contains(a) { entities[i].aliases.append(a) }
         return a == alias
@@ -584,34 +740,52 @@ struct SpeakerRegistry {
     private mutating func markRecent(_ i: Int, at offset: Int) {
         entities[i].lastSeen = offset
         if recent.last == i { return }  // already the newest
+        // (Whether `i` is in the list is a flag: an entity not in it is not searched for.)
+        let listed = entities[i].inRecent
+        entities[i].inRecent = true
+        if !listed && recent.count < recentLimit { recent.append(i); return }
         // `i` moves to the end: the entries after its old place (or, when it was not there
-        // and the list is full, all but the oldest) move down one, in one pass.
-        let full = recent.count >= recentLimit
-        let moved = recent.withUnsafeMutableBufferPointer { r -> Bool in
-            var k = r.count - 1
-            while k >= 0, r[k] != i { k -= 1 }
-            if k < 0 && !full { return false }
-            var j = max(k, 0)
-            while j + 1 < r.count { r[j] = r[j + 1]; j += 1 }
+        // and the list is full, all but the oldest, which leaves) move down one, in one move.
+        let dropped = recent.withUnsafeMutableBufferPointer { r -> Int in
+            var k = 0
+            if listed {
+                k = r.count - 1
+                while r[k] != i { k -= 1 }
+            }
+            let left = listed ? -1 : r[0]
+            let base = r.baseAddress!
+            if k + 1 < r.count {
+                UnsafeMutableRawPointer(base + k).copyMemory(from: base + k + 1, byteCount: (r.count - 1 - k) * MemoryLayout<Int>.stride)
+            }
             r[r.count - 1] = i
-            return true
+            return left
         }
-        if !moved { recent.append(i) }
+        if dropped >= 0 { entities[dropped].inRecent = false }
     }
 
     /// The people whose roles hold the word `head` ("minister"), in entity order, each once.
     func people(withRole head: String) -> [Int] {
-        (wordNumbers.find(head).map { words[$0].roleOf } ?? []).filter { entities[$0].kind == .person }.sorted()
+        (wordNumbers.find(head).map { Array(members(words[$0].roleOf)) } ?? []).filter { entities[$0].kind == .person }.sorted()
+    }
+
+    /// The number of `name` lowercased.
+    private mutating func lowercasedNumber(_ name: String) -> Int {
+        let s = spelling(name)
+        if let known = spellings[s].lowercased { return known }
+        let n = number(Self.lowercased(name))
+        spellings[s].lowercased = n
+        return n
+    }
+
+    /// Whether `entitiesNamed(name)` is not empty (no array made).
+    mutating func namesAnyone(_ name: String) -> Bool {
+        let n = lowercasedNumber(name)
+        return !words[n].surnameOf.isEmpty || words[n].keyed != nil
     }
 
     /// Entities whose surname or whole name is `name` (lowercased lookups, no scan).
     mutating func entitiesNamed(_ name: String) -> [Int] {
-        let s = spelling(name)
-        let n: Int
-        if let known = spellings[s].lowercased { n = known } else {
-            n = number(Self.lowercased(name))
-            spellings[s].lowercased = n
-        }
+        let n = lowercasedNumber(name)
         // (Read off the links into an array made to size; nobody, no array.)
         let holders = words[n].surnameOf, keyed = words[n].keyed
         guard !holders.isEmpty || keyed != nil else { return [] }
@@ -628,21 +802,23 @@ struct SpeakerRegistry {
 
     mutating func seen(_ i: Int, at offset: Int, mention: TextRange?) {
         markRecent(i, at: offset)
-        if let m = mention { entities[i].mentions.append(m) }
+        if let m = mention { addMention(i, m) }
     }
 
     /// "deputy chairman of the Federation Council’s International Affairs Committee" →
     /// "Federation Council": the capitalised words after "of/at/for (the)".
     static func organization(inRole role: String) -> String? {
         let words = role.spaceSeparatedStrings()
-        guard let k = words.firstIndex(where: { ["of", "at", "for", "with"].contains($0) }) else { return nil }
+        guard let k = words.firstIndex(where: { $0 == "of" || $0 == "at" || $0 == "for" || $0 == "with" }) else { return nil }
         var j = k + 1
         if j < words.count, words[j] == "the" { j += 1 }
         var org: [String] = []
         while j < words.count, let f = words[j].unicodeScalars.first, f.isUppercaseLike {
             var w = words[j]
             var stop = false
-            for suffix in ["’s", "'s"] where w.hasSuffix(suffix) { w = String(w.dropLast(suffix.count)); stop = true }
+            // (’s, then 's.)
+            if w.hasSuffix("’s") { w = String(w.dropLast(2)); stop = true }
+            if w.hasSuffix("'s") { w = String(w.dropLast(2)); stop = true }
             if w.hasSuffix(",") { stop = true }
             w = String(w.trimmingSuffix(","))
             org.append(w)
@@ -676,7 +852,11 @@ private struct StringNumbers {
     /// A hash of the bytes, eight at a time (a multiply and a shift each), or nil when a
     /// byte is not ASCII.
     private static func asciiHash(_ s: String) -> UInt64? {
-        func hash(_ u: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        s.utf8.withContiguousStorageIfAvailable { asciiHash($0) } ?? Array(s.utf8).withUnsafeBufferPointer { asciiHash($0) }
+    }
+
+    /// `asciiHash` of the bytes `u`.
+    private static func asciiHash(_ u: UnsafeBufferPointer<UInt8>) -> UInt64? {
             var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(u.count)
             guard let base = u.baseAddress else { return h }
             var k = 0
@@ -694,8 +874,6 @@ private struct StringNumbers {
                 k += 1
             }
             return h ^ (h >> 32)
-        }
-        return s.utf8.withContiguousStorageIfAvailable { hash($0) } ?? Array(s.utf8).withUnsafeBufferPointer { hash($0) }
     }
 
     /// The ASCII text equal to `s` (as `String`s compare) when `s` is not ASCII, if any:
@@ -734,9 +912,99 @@ private struct StringNumbers {
         }
     }
 
+    /// The text numbered `n` (its ASCII form when it has one: equal to the text given, as
+    /// `String`s compare).
+    func text(_ n: Int) -> String { keys[n] }
+
+    /// The number of the text whose UTF-8 is `u`, a new one the first time: `number(_:)`
+    /// without a `String` made for ASCII text already numbered.
+    mutating func number(utf8 u: UnsafeBufferPointer<UInt8>) -> (number: Int, new: Bool) {
+        guard let h = Self.asciiHash(u) else { return number(String(decoding: u, as: UTF8.self)) }
+        let k = slot(u, h)
+        if slots[k] >= 0 { return (Int(slots[k]), false) }
+        let n = keys.count
+        keys.append(String(decoding: u, as: UTF8.self))
+        hashes.append(h)
+        slots[k] = Int32(n)
+        used += 1
+        if used * 2 > slots.count { grow() }
+        return (n, true)
+    }
+
+    /// The slot holding the ASCII text `u`, or the free slot where it would go.
+    private func slot(_ u: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> Int {
+        let mask = slots.count - 1
+        var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        while true {
+            let n = Int(slots[k])
+            if n < 0 || (hashes[n] == h && Self.equal(keys[n], u)) { return k }
+            k = (k + 1) & mask
+        }
+    }
+
+    /// Whether the UTF-8 of `s` is the bytes `u`.
+    private static func equal(_ s: String, _ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var s = s
+        return s.withUTF8 { v in
+            guard v.count == u.count else { return false }
+            guard let a = v.baseAddress, let b = u.baseAddress else { return true }
+            var k = 0
+            while k + 8 <= v.count {
+                if Bytes8.load(a + k) != Bytes8.load(b + k) { return false }
+                k += 8
+            }
+            while k < v.count {
+                if a[k] != b[k] { return false }
+                k += 1
+            }
+            return true
+        }
+    }
+
+    /// Text in `others` by its exact bytes: a slot holds an index into `exact`, -1 for a free
+    /// one (a power of two long, at most half full). The same bytes are the same `String`, so
+    /// text seen before in these bytes needs no `Dictionary` lookup (whose hash normalises).
+    private var exactSlots = [Int32](repeating: -1, count: 16)
+    private var exact: [(text: String, hash: UInt64, number: Int)] = []
+
+    /// FNV-1a over the UTF-8 of `s`.
+    private static func byteHash(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// The slot of `exactSlots` holding the bytes of `s`, or the free slot where they would go.
+    private func exactSlot(_ s: String, _ h: UInt64) -> Int {
+        let mask = exactSlots.count - 1
+        var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        while true {
+            let e = Int(exactSlots[k])
+            if e < 0 || (exact[e].hash == h && exact[e].text.utf8.elementsEqual(s.utf8)) { return k }
+            k = (k + 1) & mask
+        }
+    }
+
+    /// `s` (not ASCII, no ASCII form) has number `n`: its bytes are remembered.
+    private mutating func rememberExact(_ s: String, _ h: UInt64, _ n: Int) {
+        exactSlots[exactSlot(s, h)] = Int32(exact.count)
+        exact.append((s, h, n))
+        guard exact.count * 2 > exactSlots.count else { return }
+        exactSlots = [Int32](repeating: -1, count: exactSlots.count * 2)
+        let mask = exactSlots.count - 1
+        for (e, entry) in exact.enumerated() {
+            var k = Int(truncatingIfNeeded: entry.hash ^ (entry.hash >> 29)) & mask
+            while exactSlots[k] >= 0 { k = (k + 1) & mask }
+            exactSlots[k] = Int32(e)
+        }
+    }
+
     /// The number of `s`, if it has one.
     func find(_ s: String) -> Int? {
-        guard let (text, h) = Self.form(s) else { return others[s] }
+        guard let (text, h) = Self.form(s) else {
+            let e = Int(exactSlots[exactSlot(s, Self.byteHash(s))])
+            return e >= 0 ? exact[e].number : others[s]
+        }
         let n = Int(slots[slot(text, h)])
         return n < 0 ? nil : n
     }
@@ -744,10 +1012,17 @@ private struct StringNumbers {
     /// The number of `s`, a new one (the count so far) the first time.
     mutating func number(_ s: String) -> (number: Int, new: Bool) {
         guard let (text, h) = Self.form(s) else {
-            if let n = others[s] { return (n, false) }
+            let bh = Self.byteHash(s)
+            let e = Int(exactSlots[exactSlot(s, bh)])
+            if e >= 0 { return (exact[e].number, false) }
+            if let n = others[s] {
+                rememberExact(s, bh, n)
+                return (n, false)
+            }
             others[s] = keys.count
             keys.append(s)
             hashes.append(0)
+            rememberExact(s, bh, keys.count - 1)
             return (keys.count - 1, true)
         }
         let k = slot(text, h)

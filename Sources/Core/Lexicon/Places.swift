@@ -53,6 +53,10 @@ enum Places {
         "naples", "barcelona", "marseille", "lyon", "geneva", "zurich", "kharkiv", "odesa", "odessa", "minsk", "tbilisi",
     ]
 
+    /// The localities written in ASCII, looked up by their bytes: a name in ASCII can only
+    /// be one of these (no other locality equals ASCII text).
+    private static let asciiLocalities = ByteSet(localities.filter { $0.utf8.allSatisfy { $0 < 0x80 } })
+
     /// Whether `name` (as written, any case; a trailing "-based" or possessive ignored) is a
     /// state, province or city: never a speaker.
     static func contains(_ name: String) -> Bool {
@@ -90,7 +94,57 @@ enum Places {
             if ends(with: "-based") { hi -= 6 }
             if ends(with: "'s") { hi -= 2 }
             if hi - lo >= 4, buffer[0] == 0x74, buffer[1] == 0x68, buffer[2] == 0x65, buffer[3] == 0x20 { lo += 4 }
-            return localities.contains(String(decoding: UnsafeBufferPointer(rebasing: buffer[lo..<hi]), as: UTF8.self))
+            // (No locality of that length opens with that byte: none, without a `String`.)
+            return asciiLocalities.contains(UnsafeBufferPointer(rebasing: buffer[lo..<hi]))
+        }
+    }
+}
+
+/// A fixed set of byte strings, looked up by a hash of the bytes (open addressing, at most
+/// half full): `Set<String>.contains` for text already in bytes, with no `String` made.
+struct ByteSet {
+    /// An index into `spans`, or -1 for a free slot; a power of two long.
+    private var slots: [Int32]
+    /// Every member's bytes, one after another, and where each starts and how long it is.
+    private var bytes: [UInt8] = []
+    private var spans: [(start: Int, count: Int)] = []
+
+    init(_ members: [String]) {
+        var size = 16
+        while size < members.count * 2 { size *= 2 }
+        slots = [Int32](repeating: -1, count: size)
+        for m in Set(members) {
+            let u = Array(m.utf8)
+            var k = u.withUnsafeBufferPointer { Int(truncatingIfNeeded: Self.hash($0)) } & (size - 1)
+            while slots[k] >= 0 { k = (k + 1) & (size - 1) }
+            slots[k] = Int32(spans.count)
+            spans.append((bytes.count, u.count))
+            bytes += u
+        }
+    }
+
+    /// FNV-1a over the bytes.
+    private static func hash(_ u: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in u { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// Whether the bytes `u` are a member's.
+    func contains(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        let mask = slots.count - 1
+        var k = Int(truncatingIfNeeded: Self.hash(u)) & mask
+        return bytes.withUnsafeBufferPointer { all -> Bool in
+            while slots[k] >= 0 {
+                let span = spans[Int(slots[k])]
+                if span.count == u.count {
+                    var same = true
+                    for j in 0..<span.count where all[span.start + j] != u[j] { same = false; break }
+                    if same { return true }
+                }
+                k = (k + 1) & mask
+            }
+            return false
         }
     }
 }
