@@ -128,17 +128,21 @@ struct ListingBytesTests {
 }
 
 extension ListingBytesTests {
+    /// The bars' word rule, byte by byte: letters, digits and any non-ASCII byte; an inner
+    /// ' or - keeps a word whole.
+    static func referenceWordCount<C: Collection<UInt8>>(_ b: C) -> Int {
+        var n = 0, inWord = false
+        for c in b {
+            let letter = c >= 0x80 || (c >= 48 && c <= 57) || (c | 0x20 >= 97 && c | 0x20 <= 122)
+            if letter && !inWord { n += 1 }
+            inWord = letter || (inWord && (c == 0x27 || c == 0x2D))
+        }
+        return n
+    }
+
     @Test("word counts for the share-of-voice bars: letters, digits and any non-ASCII byte; inner ' and - keep a word whole")
     func wordCounts() {
-        func reference(_ b: [UInt8]) -> Int {
-            var n = 0, inWord = false
-            for c in b {
-                let letter = c >= 0x80 || (c >= 48 && c <= 57) || (c | 0x20 >= 97 && c | 0x20 <= 122)
-                if letter && !inWord { n += 1 }
-                inWord = letter || (inWord && (c == 0x27 || c == 0x2D))
-            }
-            return n
-        }
+        func reference(_ b: [UInt8]) -> Int { Self.referenceWordCount(b) }
         for s in Self.samples(count: 1000, seed: 3) + ["rock-'n'-roll it's -x- 'quoted' 1,000 e\u{301}té"] {
             let b = Array(s.utf8)
             #expect(b.withUnsafeBufferPointer { VoiceShare.words(in: $0, from: 0, to: $0.count) } == reference(b))
@@ -148,15 +152,7 @@ extension ListingBytesTests {
 
     @Test("word counts eight bytes at a time agree with the byte rule, from any offset to any other")
     func wordCountsAcrossBoundaries() {
-        func reference(_ b: ArraySlice<UInt8>) -> Int {
-            var n = 0, inWord = false
-            for c in b {
-                let letter = c >= 0x80 || (c >= 48 && c <= 57) || (c | 0x20 >= 97 && c | 0x20 <= 122)
-                if letter && !inWord { n += 1 }
-                inWord = letter || (inWord && (c == 0x27 || c == 0x2D))
-            }
-            return n
-        }
+        func reference(_ b: ArraySlice<UInt8>) -> Int { Self.referenceWordCount(b) }
         // Runs of apostrophes and hyphens, and the bytes next to every class boundary.
         let edges: [UInt8] = [0x27, 0x2D, 0x27, 0x2D, 0x20, 0x26, 0x28, 0x2C, 0x2E, 0x2F, 0x30, 0x39, 0x3A, 0x40, 0x41,
                               0x5A, 0x5B, 0x60, 0x61, 0x7A, 0x7B, 0x7F, 0x80, 0xA7, 0xAD, 0xC3, 0xFF, 0x00, 0x0A]

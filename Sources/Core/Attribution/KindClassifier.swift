@@ -71,33 +71,7 @@ struct KindClassifier {
     /// eight bytes at a time; the count stops at `limit`. A run starts at each byte that is
     /// no white space after one that is (or at the start).
     static func words(_ source: Source, _ range: TextRange, upTo limit: Int) -> Int {
-        var n = 0
-        var k = range.start
-        // Bit 7 set when the byte before `k` is no white space.
-        var before: UInt64 = 0
-        if let base = source.bytes.baseAddress {
-            while k + 8 <= range.end {
-                let x = Bytes8.load(base + k)
-                let space = Bytes8.bytes(x, exactly: 0x20) | Bytes8.bytes(x, exactly: 0x0A) | Bytes8.bytes(x, exactly: 0x09) | Bytes8.bytes(x, exactly: 0x0D)
-                let inWord = ~space & Bytes8.highs
-                n += (inWord & ~(inWord << 8 | before)).nonzeroBitCount
-                if n >= limit { return limit }
-                before = inWord >> 56
-                k += 8
-            }
-        }
-        var inWord = before != 0
-        while k < range.end {
-            let b = source[k]
-            let space = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
-            if !space && !inWord {
-                n += 1
-                if n >= limit { break }
-            }
-            inWord = !space
-            k += 1
-        }
-        return n
+        source.wordRuns(range, upTo: limit, whiteSpace: true)
     }
 
     /// `isTitleCase(source.string(range))` read from the bytes when they are all ASCII (nil

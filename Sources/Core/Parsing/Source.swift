@@ -231,3 +231,42 @@ extension Unicode.Scalar {
         return properties.isWhitespace
     }
 }
+
+extension Source {
+    /// Runs of bytes between separators in `range`, counted eight bytes at a time without
+    /// making a string; the count stops at `limit`. The separators are the space (U+0020)
+    /// alone, or with `whiteSpace` also tab, line feed and return. A run starts at each byte
+    /// that is no separator after one that is (or at the start).
+    func wordRuns(_ range: TextRange, upTo limit: Int, whiteSpace: Bool) -> Int {
+        var n = 0
+        var k = range.start
+        // Bit 7 set when the byte before `k` is no separator.
+        var before: UInt64 = 0
+        if let base = bytes.baseAddress {
+            while k + 8 <= range.end {
+                let x = Bytes8.load(base + k)
+                var separators = Bytes8.bytes(x, exactly: 0x20)
+                if whiteSpace {
+                    separators |= Bytes8.bytes(x, exactly: 0x0A) | Bytes8.bytes(x, exactly: 0x09) | Bytes8.bytes(x, exactly: 0x0D)
+                }
+                let inWord = ~separators & Bytes8.highs
+                n += (inWord & ~(inWord << 8 | before)).nonzeroBitCount
+                if n >= limit { return limit }
+                before = inWord >> 56
+                k += 8
+            }
+        }
+        var inWord = before != 0
+        while k < range.end {
+            let b = self[k]
+            let separator = b == 0x20 || (whiteSpace && (b == 0x0A || b == 0x09 || b == 0x0D))
+            if !separator && !inWord {
+                n += 1
+                if n >= limit { break }
+            }
+            inWord = !separator
+            k += 1
+        }
+        return n
+    }
+}

@@ -32,29 +32,7 @@ struct TitleRepeats {
     /// stops at `limit` (a long quotation is no title, however long it is). Eight bytes at a
     /// time: a run starts at each byte that is no space after a space (or at the start).
     static func wordCount(_ source: Source, _ range: TextRange, upTo limit: Int = .max) -> Int {
-        var n = 0
-        var k = range.start
-        // Bit 7 set when the byte before `k` is no space.
-        var before: UInt64 = 0
-        if let base = source.bytes.baseAddress {
-            while k + 8 <= range.end {
-                let words = ~Bytes8.bytes(Bytes8.load(base + k), exactly: 0x20) & Bytes8.highs
-                n += (words & ~(words << 8 | before)).nonzeroBitCount
-                if n >= limit { return limit }
-                before = words >> 56
-                k += 8
-            }
-        }
-        var inWord = before != 0
-        while k < range.end {
-            if source[k] == 0x20 { inWord = false } else if !inWord {
-                inWord = true
-                n += 1
-                if n >= limit { break }
-            }
-            k += 1
-        }
-        return n
+        source.wordRuns(range, upTo: limit, whiteSpace: false)
     }
 
     /// `key` of the text at `range`. Plain text (see `plainBounds`) is keyed from its bytes
