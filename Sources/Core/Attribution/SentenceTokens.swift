@@ -113,8 +113,11 @@ struct SentenceTokenizer {
         if !sized {
             // News brings about one new spelling per ten bytes in a short article and one per
             // hundred in a long one: room for them from the start, and no big table to clear
-            // for each short article of a batch.
-            words = ArticleWords(capacity: min(source.count / 8, 1024 + source.count / 100))
+            // for each short article of a batch. A language's spellings level off (all of
+            // PolNeAR has fewer than 65,536), so the room stops there and a larger vocabulary
+            // grows the table: 50 MB of news would otherwise clear and keep 8 MB of slots for
+            // half a million spellings it never brings.
+            words = ArticleWords(capacity: min(source.count / 8, 1024 + source.count / 100, 1 << 16))
             sized = true
         }
         var i = sentence.start
