@@ -40,6 +40,9 @@ struct MentionStage {
         return finder.text(tokens, (end + 1)..<(end + 2))
     }
 
+    /// The classes of a lower-case word that may open a mention: a pronoun, a determiner.
+    static let mayOpen: WordClass = [.subjectPronoun, .determiners]
+
     func find(_ ctx: Context, _ state: inout AttributionState) {
         let tokens = ctx.tokens
         let p = ctx.paragraph
@@ -51,7 +54,8 @@ struct MentionStage {
             if !credits.isEmpty, let credit = credits.first(where: { $0.contains(k) }) { k = credit.upperBound; continue }
             // Only a capitalised word, a pronoun, a determiner or a role noun opens a mention
             // (most words are none of them).
-            guard tokens[k].isCapitalized || tokens[k].cls.contains(.subjectPronoun) || tokens[k].cls.contains(.determiners)
+            // (One mask test for the pronoun and determiner classes.)
+            guard tokens[k].isCapitalized || !tokens[k].cls.isDisjoint(with: Self.mayOpen)
                     || tokens[k].bareCls.contains(.roleNouns) else { k += 1; continue }
             let afterPreposition = k > 0 && tokens[k - 1].isWord && tokens[k - 1].cls.contains(.prepositions)
             var mention: Mention?
