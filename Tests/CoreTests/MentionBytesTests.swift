@@ -24,4 +24,19 @@ struct MentionBytesTests {
             }
         }
     }
+    @Test("a byte is found in a span sixteen bytes at a time as one by one", arguments: [
+        "", "(", "no parenthesis in this rather long sentence at all", "a sentence (Photo: AAP) with one",
+        "exactly sixteen(", "(at the start of a long sentence, well beyond sixteen bytes", "Zoë’s (credit)",
+    ])
+    func byteFound(text: String) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { b in
+            let source = Source(bytes: b)
+            for lo in 0...b.count {
+                for hi in lo...b.count {
+                    #expect(MentionStage.holds(0x28, source, lo, hi) == b[lo..<hi].contains(0x28))
+                }
+            }
+        }
+    }
 }
