@@ -581,8 +581,8 @@ struct MentionFinder {
             // "the Clinton campaign" names an organisation after its leader.
             return Mention(kind: isOrg ? .organization : .description, tokens: s..<(j + 1),
                            range: TextRange(tk[s].range.start, tk[j].range.end),
-                           text: firstLower == tk[s].lower && tk[s].isCapitalized && Names.determiners.contains(firstLower)
-                                ? firstLower + phrase.dropFirst(tk[s].lower.count) : phrase,
+                           text: tk[s].isCapitalized && Names.determiners.contains(firstLower)
+                                ? lowercasingFirstWord(phrase, tk[s]) : phrase,
                            roles: isOrg ? [] : [phrase], gender: gender, plural: plural,
                            possessive: tk[j].isPossessive, personEvidence: !isOrg, head: head)
         }
@@ -684,6 +684,35 @@ struct MentionFinder {
             if ends(with: "’s") { cut = 4 } else if ends(with: "'s") { cut = 2 } else if ends(with: "’") { cut = 3 } else if ends(with: "'") { cut = 1 }
         }
         return source.string(TextRange(start, end - cut))
+    }
+
+    /// `first.lower + phrase.dropFirst(first.lower.count)`: the phrase that opens with the
+    /// word `first`, that word lowercased ("The minister" → "the minister"). When the word is
+    /// written in ASCII bytes as many as its lowercase form's, and an ASCII byte follows it
+    /// (so no mark joins its last letter), its characters are its bytes: the lowercase bytes
+    /// are copied over the written ones in one string, none made in between.
+    func lowercasingFirstWord(_ phrase: String, _ first: Token) -> String {
+        let lower = first.lower
+        let n = first.range.end - first.range.start
+        var p = phrase
+        let done: Bool = lower.utf8.withContiguousStorageIfAvailable { l -> Bool in
+            guard l.count == n else { return false }
+            return p.withUTF8 { u -> Bool in
+                guard u.count > n, u[n] < 0x80 else { return false }
+                for k in 0..<n where u[k] >= 0x80 || l[k] >= 0x80 { return false }
+                return true
+            }
+        } ?? false
+        guard done else { return lower + phrase.dropFirst(lower.count) }
+        return String(unsafeUninitializedCapacity: p.utf8.count) { out -> Int in
+            p.withUTF8 { u in
+                lower.utf8.withContiguousStorageIfAvailable { l in
+                    for k in 0..<n { out[k] = l[k] }
+                } ?? ()
+                for k in n..<u.count { out[k] = u[k] }
+                return u.count
+            }
+        }
     }
 
     /// The words of tokens `r` as written.

@@ -16,8 +16,12 @@ struct MentionStage {
            tokens.lazy.filter(\.isWord).count <= 8, !tokens.contains(where: { $0.kind == .quote }) {
             return [0..<tokens.count]
         }
-        // (Most sentences hold no parenthesis: the marks are looked for in place first.)
-        guard tokens.withUnsafeBufferPointer({ $0.contains { $0.isMark(0x28, in: source) } }) else { return out }
+        // (Most sentences hold no parenthesis: a "(" token's byte lies between the first
+        // token's start and the last one's end, so the bytes are looked for first, sixteen
+        // at a time, then the marks in place.)
+        guard let head = tokens.first, let tail = tokens.last,
+              Self.holds(0x28, source, head.range.start, tail.range.end),
+              tokens.withUnsafeBufferPointer({ $0.contains { $0.isMark(0x28, in: source) } }) else { return out }
         var k = 0
         while k < tokens.count {
             if tokens[k].isMark(0x28, in: source), let close = tokens[k...].prefix(14).firstIndex(where: { $0.isMark(0x29, in: source) }) {
@@ -33,12 +37,32 @@ struct MentionStage {
         return out
     }
 
+    /// Whether byte `b` occurs in `start..<end` of `source`: sixteen bytes compared at once,
+    /// the last few one by one.
+    static func holds(_ b: UInt8, _ source: Source, _ start: Int, _ end: Int) -> Bool {
+        guard start < end, let base = source.bytes.baseAddress else { return false }
+        var i = start
+        let wanted = Bytes16.Vector(repeating: b)
+        while i + 16 <= end {
+            if !Bytes16.none(Bytes16.load(base + i) .== wanted) { return true }
+            i += 16
+        }
+        while i < end {
+            if base[i] == b { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// "(DMRC)" right after token `end - 1`: the acronym's text.
     private func parenthesizedAcronym(after end: Int, _ tokens: [Token]) -> String? {
         guard end + 2 < tokens.count, tokens[end].isPunct("("), tokens[end + 2].isPunct(")"), tokens[end + 1].isWord,
               finder.isAcronym(tokens[end + 1]) else { return nil }
         return finder.text(tokens, (end + 1)..<(end + 2))
     }
+
+    /// The classes of a lower-case word that may open a mention: a pronoun, a determiner.
+    static let mayOpen: WordClass = [.subjectPronoun, .determiners]
 
     func find(_ ctx: Context, _ state: inout AttributionState) {
         let tokens = ctx.tokens
@@ -51,7 +75,8 @@ struct MentionStage {
             if !credits.isEmpty, let credit = credits.first(where: { $0.contains(k) }) { k = credit.upperBound; continue }
             // Only a capitalised word, a pronoun, a determiner or a role noun opens a mention
             // (most words are none of them).
-            guard tokens[k].isCapitalized || tokens[k].cls.contains(.subjectPronoun) || tokens[k].cls.contains(.determiners)
+            // (One mask test for the pronoun and determiner classes.)
+            guard tokens[k].isCapitalized || !tokens[k].cls.isDisjoint(with: Self.mayOpen)
                     || tokens[k].bareCls.contains(.roleNouns) else { k += 1; continue }
             let afterPreposition = k > 0 && tokens[k - 1].isWord && tokens[k - 1].cls.contains(.prepositions)
             var mention: Mention?
@@ -75,7 +100,13 @@ struct MentionStage {
                    !tokens[run.upperBound].bareCls.contains(.roleNouns) {
                     k = run.upperBound; continue
                 }
-                mention = finder.portfolioName(startingAt: k, tokens) ?? finder.rolePhraseName(after: run, tokens) ?? finder.nameMention(run, tokens)
+                // (A title's portfolio opens with a title or a role noun, and a role phrase
+                // needs a lower-case word after the capitalised ones: most runs have neither,
+                // and are not asked.)
+                let titled = tokens[k].cls.contains(.titleWords) || tokens[k].bareCls.contains(.roleNouns)
+                let phrased = run.upperBound < tokens.count && tokens[run.upperBound].isWord && !tokens[run.upperBound].isCapitalized
+                mention = (titled ? finder.portfolioName(startingAt: k, tokens) : nil)
+                    ?? (phrased ? finder.rolePhraseName(after: run, tokens) : nil) ?? finder.nameMention(run, tokens)
                 // A place is never a speaker (nor the sentence's subject).
                 if let m = mention, finder.isPlace(m, tokens) { k = max(k + 1, m.tokens.upperBound); continue }
                 if mention == nil { k = run.upperBound; continue }
