@@ -410,6 +410,13 @@ public struct VoiceShare {
                 let letters = (((Bytes8.asciiLetters(x) | digits) & ~x) | x) & Bytes8.highs
                 let joins = exactlyEqual(x, 0x27) | exactlyEqual(x, 0x2D)
                 let seeds = letters >> 7
+                if joins == 0 {
+                    // No apostrophe or hyphen (most blocks): the bytes in a word are the letters.
+                    n &+= (seeds & ~((seeds << 8) | inWord)).nonzeroBitCount
+                    inWord = seeds >> 56
+                    i += 8
+                    continue
+                }
                 let run = ((letters | joins) >> 7) &* 0xFF
                 let s = seeds | (inWord & run & 1)
                 let carries = (run &+ s) ^ run ^ s
