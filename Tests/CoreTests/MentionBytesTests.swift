@@ -8,22 +8,13 @@ struct MentionBytesTests {
         "The Zoë campaign", "Their aide", "One senior official", "İki yetkili", "Former aides",
     ])
     func firstWordLowercased(text: String) {
-        let bytes = Array(text.utf8)
-        bytes.withUnsafeBufferPointer { b in
-            let source = Source(bytes: b)
-            var tokenizer = SentenceTokenizer(pack: .english)
-            var first = 0
-            let tokens = tokenizer.tokens(source, sentence: TextRange(0, b.count), quotes: [], firstQuote: &first)
-            let finder = MentionFinder(source: source, pack: .english)
-            for lo in 0..<tokens.count where tokens[lo].isWord {
-                for hi in (lo + 1)...tokens.count {
-                    let phrase = finder.text(tokens, lo..<hi)
-                    let lower = tokens[lo].lower
-                    #expect(finder.lowercasingFirstWord(phrase, tokens[lo]) == lower + phrase.dropFirst(lower.count))
-                }
-            }
+        PhraseSpans.forEach(in: text, firstWordOnly: true) { tokens, span, finder in
+            let phrase = finder.text(tokens, span)
+            let lower = tokens[span.lowerBound].lower
+            #expect(finder.lowercasingFirstWord(phrase, tokens[span.lowerBound]) == lower + phrase.dropFirst(lower.count))
         }
     }
+
     @Test("a byte is found in a span sixteen bytes at a time as one by one", arguments: [
         "", "(", "no parenthesis in this rather long sentence at all", "a sentence (Photo: AAP) with one",
         "exactly sixteen(", "(at the start of a long sentence, well beyond sixteen bytes", "Zoë’s (credit)",
