@@ -6,19 +6,25 @@ struct JSONWriterTests {
     /// The byte-by-byte rule the eight-byte test stands for.
     static func plain(_ b: UInt8) -> Bool { b >= 0x20 && b < 0x7F && b != 0x22 && b != 0x5C }
 
+    /// `count` bytes, mostly lower-case letters as in text (so that runs of plain bytes with
+    /// one odd byte are common), one in `k` a byte at or around a boundary of the rule;
+    /// `x` is the generator's state (a linear congruential step per byte).
+    static func mixedBytes(_ count: Int, edgeOneIn k: Int, _ x: inout UInt64) -> [UInt8] {
+        let edges: [UInt8] = [0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x41, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xC2, 0xE2, 0xFF]
+        var bytes: [UInt8] = []
+        for _ in 0..<count {
+            x = x &* 6364136223846793005 &+ 1442695040888963407
+            let r = Int(x >> 33)
+            bytes.append(r % k == 0 ? edges[(r / k) % edges.count] : UInt8(0x61 + (r / k) % 26))
+        }
+        return bytes
+    }
+
     @Test("eight bytes are called plain exactly when each of them is")
     func plainASCII() {
-        // Bytes at and around every boundary of the rule, mixed at every position.
-        let edges: [UInt8] = [0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x41, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xC2, 0xE2, 0xFF]
         var x: UInt64 = 0x9E37_79B9_7F4A_7C15
         for _ in 0..<50_000 {
-            var bytes: [UInt8] = []
-            for _ in 0..<8 {
-                x = x &* 6364136223846793005 &+ 1442695040888963407
-                let r = Int(x >> 33)
-                // Mostly letters, as in text, so that runs of plain bytes with one odd byte are common.
-                bytes.append(r % 3 == 0 ? edges[(r / 3) % edges.count] : UInt8(0x61 + (r / 3) % 26))
-            }
+            let bytes = Self.mixedBytes(8, edgeOneIn: 3, &x)
             let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
             #expect(JSONWriter.plainASCII(word) == bytes.allSatisfy(Self.plain), "\(bytes)")
         }
@@ -50,15 +56,9 @@ struct JSONWriterTests {
 
     @Test("sixteen bytes: the first that is not plain is found, whatever its place")
     func firstOdd() {
-        let edges: [UInt8] = [0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x41, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xC2, 0xE2, 0xFF]
         var x: UInt64 = 0x2545_F491_4F6C_DD1D
         for _ in 0..<30_000 {
-            var bytes: [UInt8] = []
-            for _ in 0..<16 {
-                x = x &* 6364136223846793005 &+ 1442695040888963407
-                let r = Int(x >> 33)
-                bytes.append(r % 7 == 0 ? edges[(r / 7) % edges.count] : UInt8(0x61 + (r / 7) % 26))
-            }
+            let bytes = Self.mixedBytes(16, edgeOneIn: 7, &x)
             let found = bytes.withUnsafeBufferPointer { JSONWriter.firstOdd($0.baseAddress!) }
             #expect(found == (bytes.firstIndex { !Self.plain($0) } ?? 16), "\(bytes)")
         }

@@ -117,14 +117,4 @@ struct KindClassifier {
         }
         return capitals >= 2
     }
-
-}
-
-extension Bytes8 {
-    /// The bytes of `x` equal to `b`, each marked by its top bit: exact for every byte (no
-    /// borrow runs from one byte into the next, unlike `bytes(_:equalTo:)`).
-    @inline(__always) static func bytes(_ x: UInt64, exactly b: UInt8) -> UInt64 {
-        let t = x ^ (ones &* UInt64(b))
-        return ~(((t & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | t) & highs
-    }
 }

@@ -408,7 +408,7 @@ public struct VoiceShare {
                 let low = x & ~Bytes8.highs
                 let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646)
                 let letters = (((Bytes8.asciiLetters(x) | digits) & ~x) | x) & Bytes8.highs
-                let joins = exactlyEqual(x, 0x27) | exactlyEqual(x, 0x2D)
+                let joins = Bytes8.bytes(x, exactly: 0x27) | Bytes8.bytes(x, exactly: 0x2D)
                 let seeds = letters >> 7
                 if joins == 0 {
                     // No apostrophe or hyphen (most blocks): the bytes in a word are the letters.
@@ -437,13 +437,6 @@ public struct VoiceShare {
             }
             return n
         }
-    }
-
-    /// The bytes of `x` equal to `b`, marked by their top bit, exactly (no borrow marks a
-    /// byte above a match: the low seven bits are added apart from the top one).
-    @inline(__always) static func exactlyEqual(_ x: UInt64, _ b: UInt8) -> UInt64 {
-        let v = x ^ (Bytes8.ones &* UInt64(b))
-        return ~(((v & ~Bytes8.highs) &+ ~Bytes8.highs) | v) & Bytes8.highs
     }
 
     /// Per byte: 1 a letter or digit (any non-ASCII byte counts as a letter), 2 an apostrophe

@@ -17,6 +17,13 @@ enum Bytes8 {
     /// Bytes equal to `b`.
     @inline(__always) static func bytes(_ x: UInt64, equalTo b: UInt8) -> UInt64 { zeroBytes(x ^ (ones &* UInt64(b))) }
 
+    /// The bytes of `x` equal to `b`, exact for every byte (no borrow runs from one byte into
+    /// the next, unlike `bytes(_:equalTo:)`): the low seven bits are added apart from the top one.
+    @inline(__always) static func bytes(_ x: UInt64, exactly b: UInt8) -> UInt64 {
+        let t = x ^ (ones &* UInt64(b))
+        return ~(((t & ~highs) &+ ~highs) | t) & highs
+    }
+
     /// Bytes below `n` (at most 0x80), in the same sense as `zeroBytes`.
     @inline(__always) static func bytes(_ x: UInt64, below n: UInt8) -> UInt64 { (x &- ones &* UInt64(n)) & ~x & highs }
 
