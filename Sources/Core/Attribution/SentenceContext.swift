@@ -16,11 +16,11 @@ struct Context {
     /// The pack's word sets the rules ask about most, with a byte-level pre-test.
     let packWords: PackWords
 
-    init(source: Source, tokens: [Token], finder: MentionFinder, sentence: Int, paragraph: Int, words: PackWords? = nil) {
+    init(source: Source, tokens: [Token], finder: MentionFinder, sentence: Int, paragraph: Int, words: PackWords) {
         self.source = source
         self.tokens = tokens
         self.finder = finder
-        packWords = words ?? PackWords(finder.pack)
+        packWords = words
         self.sentence = sentence
         self.paragraph = paragraph
         self.firstWord = tokens.firstIndex { $0.isWord }

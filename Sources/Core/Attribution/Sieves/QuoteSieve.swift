@@ -42,14 +42,10 @@ enum QuoteSieves {
     ]
 
     /// Runs the sieves over one quotation, in the order of `ordered`; nil when none decided.
-    /// (Each is called by its type: no existential copied and dispatched per sieve and quotation.)
     static func decide(_ site: QuoteSite, _ state: inout AttributionState) -> SieveDecision? {
-        if let d = CueSieve().decide(site, &state) { return d }
-        if let d = ColonSieve().decide(site, &state) { return d }
-        if let d = DashBylineSieve().decide(site, &state) { return d }
-        if let d = IntroducedSieve().decide(site, &state) { return d }
-        if let d = ContinuationSieve().decide(site, &state) { return d }
-        if let d = PreviousSubjectSieve().decide(site, &state) { return d }
-        return SentenceSubjectSieve().decide(site, &state)
+        for sieve in ordered {
+            if let d = sieve.decide(site, &state) { return d }
+        }
+        return nil
     }
 }
