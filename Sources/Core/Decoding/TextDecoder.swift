@@ -162,8 +162,8 @@ public struct TextDecoder: Sendable {
     }
 
     /// Whether `buf` is well-formed UTF-8 (nil when it is not), and if so whether it is all
-    /// ASCII. The same rules as `sequenceLength` (and the standard library): no overlong
-    /// forms, no surrogates, nothing above U+10FFFF.
+    /// ASCII. Each sequence by `sequenceLength` (the standard library's rules: no overlong
+    /// forms, no surrogates, nothing above U+10FFFF).
     static func isValidUTF8(_ buf: UnsafeBufferPointer<UInt8>) -> Bool? {
         guard let p = buf.baseAddress else { return true }
         let n = buf.count
@@ -176,33 +176,9 @@ public struct TextDecoder: Sendable {
             let b = p[i]
             if b < 0x80 { i += 1; continue }
             ascii = false
-            @inline(__always) func cont(_ j: Int) -> Bool { j < n && p[j] & 0xC0 == 0x80 }
-            @inline(__always) func within(_ j: Int, _ lo: UInt8, _ hi: UInt8) -> Bool { j < n && p[j] >= lo && p[j] <= hi }
-            switch b {
-            case 0xC2...0xDF:
-                guard cont(i + 1) else { return nil }
-                i += 2
-            case 0xE0:
-                guard within(i + 1, 0xA0, 0xBF), cont(i + 2) else { return nil }
-                i += 3
-            case 0xED:
-                guard within(i + 1, 0x80, 0x9F), cont(i + 2) else { return nil }
-                i += 3
-            case 0xE1...0xEC, 0xEE...0xEF:
-                guard cont(i + 1), cont(i + 2) else { return nil }
-                i += 3
-            case 0xF0:
-                guard within(i + 1, 0x90, 0xBF), cont(i + 2), cont(i + 3) else { return nil }
-                i += 4
-            case 0xF1...0xF3:
-                guard cont(i + 1), cont(i + 2), cont(i + 3) else { return nil }
-                i += 4
-            case 0xF4:
-                guard within(i + 1, 0x80, 0x8F), cont(i + 2), cont(i + 3) else { return nil }
-                i += 4
-            default:
-                return nil
-            }
+            let length = sequenceLength(buf, at: i)
+            if length == 0 { return nil }
+            i += length
         }
         return ascii
     }
@@ -233,21 +209,23 @@ public struct TextDecoder: Sendable {
 
     /// Length of the valid UTF-8 sequence starting at `i`, or 0 when it is invalid.
     static func sequenceLength(_ bytes: ArraySlice<UInt8>, at i: Int) -> Int {
+        bytes.withUnsafeBufferPointer { sequenceLength($0, at: i - bytes.startIndex) }
+    }
+
+    /// The same for a buffer (`i` counted from its start).
+    @inline(__always) static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         let b = bytes[i]
-        let end = bytes.endIndex
-        func cont(_ j: Int) -> Bool { j < end && bytes[j] & 0xC0 == 0x80 }
+        let end = bytes.count
+        @inline(__always) func cont(_ j: Int) -> Bool { j < end && bytes[j] & 0xC0 == 0x80 }
+        @inline(__always) func within(_ j: Int, _ lo: UInt8, _ hi: UInt8) -> Bool { j < end && bytes[j] >= lo && bytes[j] <= hi }
         switch b {
         case 0xC2...0xDF: return cont(i + 1) ? 2 : 0
-        case 0xE0:
-            return i + 1 < end && (0xA0...0xBF).contains(bytes[i + 1]) && cont(i + 2) ? 3 : 0
-        case 0xED:
-            return i + 1 < end && (0x80...0x9F).contains(bytes[i + 1]) && cont(i + 2) ? 3 : 0
+        case 0xE0: return within(i + 1, 0xA0, 0xBF) && cont(i + 2) ? 3 : 0
+        case 0xED: return within(i + 1, 0x80, 0x9F) && cont(i + 2) ? 3 : 0
         case 0xE1...0xEC, 0xEE...0xEF: return cont(i + 1) && cont(i + 2) ? 3 : 0
-        case 0xF0:
-            return i + 1 < end && (0x90...0xBF).contains(bytes[i + 1]) && cont(i + 2) && cont(i + 3) ? 4 : 0
+        case 0xF0: return within(i + 1, 0x90, 0xBF) && cont(i + 2) && cont(i + 3) ? 4 : 0
         case 0xF1...0xF3: return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0
-        case 0xF4:
-            return i + 1 < end && (0x80...0x8F).contains(bytes[i + 1]) && cont(i + 2) && cont(i + 3) ? 4 : 0
+        case 0xF4: return within(i + 1, 0x80, 0x8F) && cont(i + 2) && cont(i + 3) ? 4 : 0
         default: return 0
         }
     }
