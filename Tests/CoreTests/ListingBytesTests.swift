@@ -150,7 +150,7 @@ extension ListingBytesTests {
         #expect(Array("don't stop-start - now".utf8).withUnsafeBufferPointer { VoiceShare.words(in: $0, from: 0, to: $0.count) } == 3)
     }
 
-    @Test("word counts eight bytes at a time agree with the byte rule, from any offset to any other")
+    @Test("word counts sixty-four bytes at a time agree with the byte rule, from any offset to any other, across block edges")
     func wordCountsAcrossBoundaries() {
         func reference(_ b: ArraySlice<UInt8>) -> Int { Self.referenceWordCount(b) }
         // Runs of apostrophes and hyphens, and the bytes next to every class boundary.
@@ -159,13 +159,14 @@ extension ListingBytesTests {
         var x: UInt64 = 0x9E37_79B9_7F4A_7C15
         for round in 0..<3_000 {
             var bytes: [UInt8] = []
-            for _ in 0..<(round % 70) {
+            // Up to three blocks of 64 bytes and a tail: runs that cross a block's edge.
+            for _ in 0..<(round % 210) {
                 x = x &* 6364136223846793005 &+ 1442695040888963407
                 let r = Int(x >> 33)
                 bytes.append(r % 3 == 0 ? UInt8(0x61 + (r / 3) % 26) : edges[(r / 3) % edges.count])
             }
             for from in [0, 1, 3, 8] where from <= bytes.count {
-                for to in Set([bytes.count, max(from, bytes.count - 1), min(bytes.count, from + 9)]) {
+                for to in Set([bytes.count, max(from, bytes.count - 1), min(bytes.count, from + 9), min(bytes.count, from + 64), min(bytes.count, from + 65)]) {
                     let got = bytes.withUnsafeBufferPointer { VoiceShare.words(in: $0, from: from, to: to) }
                     #expect(got == reference(bytes[from..<to]), "\(bytes) \(from)..<\(to)")
                 }

@@ -393,37 +393,43 @@ public struct VoiceShare {
     /// letter), an inner apostrophe or hyphen keeping a word whole. Shared with the reader's
     /// share-of-voice bars so that the pane and `--list` agree.
     ///
-    /// Eight bytes at a time: a byte is in a word when it is a letter, or an apostrophe or
-    /// hyphen right after a byte in a word. With 0xFF for each byte that can be in a word
-    /// and 0x01 for each letter (and for the first byte when the word before goes on), adding
-    /// the two carries from each letter to the end of its run: the carries and the letters
-    /// are the bytes in a word. A word starts at a letter whose previous byte is in none.
+    /// Sixty-four bytes at a time: four sixteen-byte vector tests give one bit per byte for
+    /// "in a word by itself" (`w`: a letter, digit or non-ASCII byte) and one for "joins"
+    /// (`j`: an apostrophe or hyphen). A byte is in a word when it is in `w`, or in `j` right
+    /// after a byte in a word: adding the seeds to the runs of `w | j` carries from each seed
+    /// to the end of its run. A word starts at a byte of `w` whose previous byte is in none.
+    /// (The last byte's state carries into the next block; the tail goes byte by byte.)
     public static func words(in b: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int {
         var n = 0
         var inWord: UInt64 = 0   // 1 when the byte before `i` is in a word
         var i = from
         if let base = b.baseAddress {
-            while i + 8 <= end {
-                let x = Bytes8.load(base + i)
-                let low = x & ~Bytes8.highs
-                let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646)
-                let letters = (((Bytes8.asciiLetters(x) | digits) & ~x) | x) & Bytes8.highs
-                let joins = Bytes8.bytes(x, exactly: 0x27) | Bytes8.bytes(x, exactly: 0x2D)
-                let seeds = letters >> 7
-                if joins == 0 {
-                    // No apostrophe or hyphen (most blocks): the bytes in a word are the letters.
-                    n &+= (seeds & ~((seeds << 8) | inWord)).nonzeroBitCount
-                    inWord = seeds >> 56
-                    i += 8
-                    continue
+            let a = Bytes16.Vector(repeating: 0x61), letters = Bytes16.Vector(repeating: 26)
+            let zero = Bytes16.Vector(repeating: 0x30), digits = Bytes16.Vector(repeating: 10)
+            let caseBit = Bytes16.Vector(repeating: 0x20), ascii = Bytes16.Vector(repeating: 0x7F)
+            let apostrophe = Bytes16.Vector(repeating: 0x27), hyphen = Bytes16.Vector(repeating: 0x2D)
+            while i + 64 <= end {
+                var w: UInt64 = 0, j: UInt64 = 0
+                for k in 0..<4 {
+                    let x = Bytes16.load(base + i + 16 &* k)
+                    let word = (((x | caseBit) &- a) .< letters) .| ((x &- zero) .< digits) .| (x .> ascii)
+                    let join = (x .== apostrophe) .| (x .== hyphen)
+                    w |= bits(word) &<< UInt64(16 &* k)
+                    j |= bits(join) &<< UInt64(16 &* k)
                 }
-                let run = ((letters | joins) >> 7) &* 0xFF
-                let s = seeds | (inWord & run & 1)
-                let carries = (run &+ s) ^ run ^ s
-                let within = (carries | s) & run & Bytes8.ones
-                n &+= (seeds & ~((within << 8) | inWord)).nonzeroBitCount
-                inWord = within >> 56
-                i += 8
+                if j == 0 {
+                    // No apostrophe or hyphen (most blocks): the bytes in a word are `w`.
+                    n &+= (w & ~((w &<< 1) | inWord)).nonzeroBitCount
+                    inWord = w &>> 63
+                } else {
+                    let run = w | j
+                    let seeds = w | (inWord & run & 1)
+                    let carries = (run &+ seeds) ^ run ^ seeds
+                    let within = (carries | seeds) & run
+                    n &+= (w & ~((within &<< 1) | inWord)).nonzeroBitCount
+                    inWord = within &>> 63
+                }
+                i += 64
             }
         }
         return byteClass.withUnsafeBufferPointer { table in
@@ -437,6 +443,15 @@ public struct VoiceShare {
             }
             return n
         }
+    }
+
+    /// The lanes of `m` (each all ones or all zeros) as bits 0 to 15: the top bit of each
+    /// byte gathered by one multiplication per eight lanes.
+    @inline(__always) private static func bits(_ m: Bytes16.Mask) -> UInt64 {
+        let v = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+        let lo = ((v[0] & Bytes8.highs) &* 0x0002_0408_1020_4081) &>> 56
+        let hi = ((v[1] & Bytes8.highs) &* 0x0002_0408_1020_4081) &>> 56
+        return lo | hi &<< 8
     }
 
     /// Per byte: 1 a letter or digit (any non-ASCII byte counts as a letter), 2 an apostrophe
