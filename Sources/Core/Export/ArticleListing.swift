@@ -140,7 +140,7 @@ public enum ArticleListing {
                 out.put("\n")
                 if share.total > 0 {
                     let (q, r) = share.words(of: s, in: article)
-                    out.put("  voice "); out.put(share.bar(q, r)); out.put(" "); out.put(String(share.percent(q + r)))
+                    out.put("  voice "); share.bar(q, r, into: &out.bytes); out.put(" "); out.put(String(share.percent(q + r)))
                     out.put("%: "); out.put(String(q)); out.put(" words quoted, "); out.put(String(r)); out.put(" reported\n")
                 }
                 for qi in s.statements {
@@ -370,19 +370,26 @@ public struct VoiceShare {
 
     /// 20 cells for the whole article: █ quoted, ▒ reported, ░ the rest.
     func bar(_ quoted: Int, _ reported: Int) -> String {
+        var bytes: [UInt8] = []
+        bar(quoted, reported, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `bar(quoted, reported)`'s UTF-8 appended to `bytes` (each block is three bytes:
+    /// E2 96 88, 92 or 91), no `String` made.
+    func bar(_ quoted: Int, _ reported: Int, into bytes: inout [UInt8]) {
         let width = 20
         var q = total > 0 ? (quoted * width + total / 2) / total : 0
         var r = total > 0 ? (reported * width + total / 2) / total : 0
         if quoted > 0 && q == 0 { q = 1 }
         if reported > 0 && r == 0 { r = 1 }
         r = min(r, width - q)
-        // Built as bytes: each of the three blocks is three bytes of UTF-8 (E2 96 88/92/91).
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(3 * width)
-        for (cells, last) in [(q, UInt8(0x88)), (r, UInt8(0x92)), (max(0, width - q - r), UInt8(0x91))] {
-            for _ in 0..<max(0, cells) { bytes.append(0xE2); bytes.append(0x96); bytes.append(last) }
+        func cells(_ n: Int, _ last: UInt8) {
+            for _ in 0..<max(0, n) { bytes.append(0xE2); bytes.append(0x96); bytes.append(last) }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        cells(q, 0x88)
+        cells(r, 0x92)
+        cells(width - q - r, 0x91)
     }
 
     static func count(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
