@@ -48,11 +48,22 @@ let package = Package(
         // pages, and the speaker summary over a batch.
         .target(name: "Corpus", dependencies: ["Core", "Extract", "CZlib"]),
         // The curses front end and the command line (executable `voices`).
+        //
+        // A release build carries the Swift runtime inside the binary (`-static-stdlib`, with
+        // the two libraries Foundation's static archive needs after it): it runs on a machine
+        // without a Swift toolchain (a Spark executor, a server) and starts without loading and
+        // relocating a dozen shared Swift libraries, 6.4 M instructions (about 1.5 ms) less
+        // per run, which a script calling `voices` once per file pays every time. (The static
+        // Foundation archive's linker warning about `mktemp` is Foundation's own.) Debug builds
+        // and the tests link the shared libraries as usual.
         .executableTarget(
             name: "Reader",
             dependencies: [
                 "Core", "Extract", "CNcurses", "Corpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            linkerSettings: [
+                .unsafeFlags(["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims"], .when(configuration: .release)),
             ]
         ),
         // Helpers the test targets share (spawning the built binary without Foundation's Process).
