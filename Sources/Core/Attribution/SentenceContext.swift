@@ -633,8 +633,8 @@ struct Context {
     }
 
     /// Words that end a share of people, read backwards from its cue.
-    private static let quantityStops: Set<String> = ["who", "which", "that", "and", "but", "or", "while", "when", "if", "because", "as",
-                                                     "whereas", "compared", "with", "among", "to", "for", "by"]
+    private static let quantityStops: WordList = ["who", "which", "that", "and", "but", "or", "while", "when", "if", "because", "as",
+                                                  "whereas", "compared", "with", "among", "to", "for", "by"]
 
     /// A word of quantity ("half", "percent") or a number ("47", "½").
     private func isQuantity(_ t: Token) -> Bool {
@@ -1237,7 +1237,7 @@ struct Context {
             if m.tokens.lowerBound > c, let role = appositive(after: after) { after = role.end }
             if after + 1 < n, tokens[after].isMark(0x2C, in: source), tokens[after + 1].isWord, !tokens[after + 1].lower.hasBytesSuffix("ing"),
                let first = clause(from: 0, to: subjectStart - 1, minWords: 1), let second = clause(from: after + 1, to: n, stopAtCue: true, minWords: 1),
-               tokens[0..<min(n, Context.window * 2)].filter(\.isWord).count - (after - subjectStart + 1) >= 4 {
+               Self.wordCount(tokens, below: min(n, Context.window * 2)) - (after - subjectStart + 1) >= 4 {
                 return ([first, second], m, .split)
             }
             // "Earlier in the day, the agency said it would cooperate", "After the vote, he
@@ -1247,6 +1247,13 @@ struct Context {
             return clause(from: 0, to: subjectStart - 1).map { ([$0], m, .before) }
         }
         return nil
+    }
+
+    /// How many of `tokens[0..<end]` are words (counted in place, no array of them made).
+    private static func wordCount(_ tokens: [Token], below end: Int) -> Int {
+        var n = 0
+        for k in 0..<end where tokens[k].isWord { n += 1 }
+        return n
     }
 
     /// What follows cue `c` (from token `after`, past an inverted subject) is its own content:
@@ -1325,9 +1332,11 @@ struct Context {
                 }
                 if tokens[k].isMark(0x2C, in: source), k + 1 < to {
                     if tokens[k + 1].spells("according") { end = k; break }
-                    if k + 2 < to, tokens[k + 2].cls.contains(.verbForm), finder.mention(startingAt: k + 1, tokens) != nil { end = k; break }
+                    // (The mention after the comma, found once for both rules below.)
+                    let after = finder.mention(startingAt: k + 1, tokens)
+                    if k + 2 < to, tokens[k + 2].cls.contains(.verbForm), after != nil { end = k; break }
                     // ", Tom Reed said", ", the mayor added": a subject of several words and its cue.
-                    if let m = finder.mention(startingAt: k + 1, tokens), m.tokens.upperBound < to, m.tokens.upperBound - k <= 7,
+                    if let m = after, m.tokens.upperBound < to, m.tokens.upperBound - k <= 7,
                        tokens[m.tokens.upperBound].isWord, tokens[m.tokens.upperBound].cls.contains(.speechVerb) { end = k; break }
                     if tokens[k + 1].cls.contains(.verbForm), tokens[k + 1].lower.hasBytesSuffix("ing") == false { end = k; break }
                     // ", adding that …", ", saying …": a participle that is itself a cue opens a
@@ -1538,16 +1547,34 @@ struct WordFilter: Sendable {
             guard lengths & 1 << UInt64(min(u.count, 63)) != 0,
                   (b < 64 ? firstLow & 1 << UInt64(b) : firstHigh & 1 << UInt64(b - 64)) != 0 else {
                 // (A word outside ASCII further on is asked of the set.)
-                return u.allSatisfy({ $0 < 0x80 }) ? false : words.contains(word)
+                return Self.isASCII(word) ? false : words.contains(word)
             }
             // An ASCII set and a word of the same first byte and count: compared with each.
-            if let ascii, u.allSatisfy({ $0 < 0x80 }) {
+            if let ascii, Self.isASCII(word) {
                 let shape = u.count << 8 | Int(b)
                 for entry in ascii where entry.shape == shape && entry.word == word { return true }
                 return false
             }
         }
         return words.contains(word)
+    }
+
+    /// Every byte of `word` is ASCII: read from its contiguous bytes (a word's text always
+    /// has them), eight at a time, rather than through the UTF-8 view's iterator.
+    @inline(__always) static func isASCII(_ word: String) -> Bool {
+        word.utf8.withContiguousStorageIfAvailable { u -> Bool in
+            guard let base = u.baseAddress else { return true }
+            var k = 0
+            while k + 8 <= u.count {
+                if UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                k += 8
+            }
+            while k < u.count {
+                if base[k] >= 0x80 { return false }
+                k += 1
+            }
+            return true
+        } ?? word.utf8.allSatisfy { $0 < 0x80 }
     }
 }
 

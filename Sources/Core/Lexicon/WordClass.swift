@@ -67,6 +67,10 @@ struct WordClass: OptionSet, Sendable {
     /// forms and subject pronouns (see `LanguagePack`).
     static func table(speechForms: [String: Bool], nounForms: Set<String>, pronouns: Set<String>) -> [String: WordClass] {
         var t: [String: WordClass] = [:]
+        // Made at about its final size (each word once, however many lists hold it): grown
+        // step by step, the table would hash every word again at each doubling.
+        t.reserveCapacity(speechForms.count + pronouns.count + Names.roleNouns.count + Names.notNames.count
+                          + Names.maleFirstNames.count + Names.femaleFirstNames.count + Places.localities.count)
         func add(_ words: some Sequence<String>, _ c: WordClass) { for w in words { t[w, default: []].insert(c) } }
         for (form, reports) in speechForms {
             var c: WordClass = .speechVerb
