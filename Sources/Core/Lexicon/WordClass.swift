@@ -98,7 +98,9 @@ struct WordClass: OptionSet, Sendable {
         add(Names.portfolioWords, .portfolioWords)
         add(Names.maleFirstNames, .maleFirstName)
         add(Names.femaleFirstNames, .femaleFirstName)
-        add(Places.localities.flatMap { $0.split(separator: " ").map(String.init) }, .placeWord)
+        // (Cut at the space byte: no locality holds a space beside a combining mark, so these
+        // are the words `split(separator: " ")` gives, without a `Character` made per letter.)
+        add(Places.localities.flatMap { $0.spaceSeparatedStrings() }, .placeWord)
         add(Names.titleWords.filter { $0.hasSuffix(".") }.map { String($0.dropLast()) }, .abbreviation)
         add(MentionStage.creditWords, .creditWord)
         add(Names.courtesyTitles, .courtesyTitle)
