@@ -295,8 +295,8 @@ struct ReportedClauseFilter {
         var out: [String: String] = [:]
         // (About five forms a verb: made at its size, the table is not grown step by step.)
         out.reserveCapacity(SpeechVerbs.verbs.count * 5)
-        for v in SpeechVerbs.verbs {
-            for f in SpeechVerbs.inflections(of: v.lemma) + v.irregular + [v.lemma] where out[f] == nil { out[f] = v.lemma }
+        for (v, inflected) in zip(SpeechVerbs.verbs, SpeechVerbs.regularForms) {
+            for f in inflected + v.irregular + [v.lemma] where out[f] == nil { out[f] = v.lemma }
         }
         return WordMap(out)
     }()

@@ -96,7 +96,7 @@ struct Context {
     /// determiner, pronoun, preposition, "to", adverb or verb.
     private func adjectiveBefore(_ n: Token) -> Bool {
         n.isWord && !n.isCapitalized && !n.spells("that") && !n.spells("to") && !n.cls.contains(.determiners) && !n.cls.contains(.allPronouns)
-            && !n.cls.contains(.prepositions) && !n.cls.contains(.timeWords) && !n.lower.hasBytesSuffix("ly") && !n.cls.contains(.finiteVerb)
+            && !n.cls.contains(.prepositions) && !n.cls.contains(.timeWords) && !n.endsInLy && !n.cls.contains(.finiteVerb)
             && !Self.questionWords.contains(n.lower)
     }
 
@@ -109,7 +109,7 @@ struct Context {
         if n.isCapitalized { return false }
         return n.spells("that") || n.spells("it") || n.cls.contains(.determiners) || n.cls.contains(.allPronouns)
             || n.cls.contains(.prepositions) || n.cls.contains(.timeWords) || n.cls.contains(.verbModifiers)
-            || (n.lower.hasBytesSuffix("ly") && n.lower.count > 3) || ["how", "why", "whether", "what", "when", "out", "back"].contains(n.lower)
+            || (n.endsInLy && n.lower.count > 3) || ["how", "why", "whether", "what", "when", "out", "back"].contains(n.lower)
     }
 
     /// "about" right after a verb of the pack's `topicVerbStems` (or after a time word or an adverb): its index.
@@ -118,7 +118,7 @@ struct Context {
         var k = c + 1
         var hops = 0
         while k < tokens.count, hops < 2, tokens[k].isWord, !tokens[k].spells("about"),
-              tokens[k].cls.contains(.timeWords) || tokens[k].lower.hasBytesSuffix("ly") {
+              tokens[k].cls.contains(.timeWords) || tokens[k].endsInLy {
             k += 1; hops += 1
         }
         return k < tokens.count && tokens[k].isWord && tokens[k].spells("about") ? k : nil
@@ -146,7 +146,7 @@ struct Context {
             while e < n, e - k <= 5, tokens[e].isWord, !["whether", "if", "what", "how", "why", "who", "when", "where", "which", "about"].contains(tokens[e].lower) { e += 1 }
             k = e
         }
-        while k < n, tokens[k].isWord, tokens[k].lower.hasBytesSuffix("ly") || tokens[k].cls.contains(.timeWords) || ["later", "again", "then"].contains(tokens[k].lower) { k += 1 }
+        while k < n, tokens[k].isWord, tokens[k].endsInLy || tokens[k].cls.contains(.timeWords) || ["later", "again", "then"].contains(tokens[k].lower) { k += 1 }
         guard k < n, tokens[k].isWord else { return nil }
         // "Asked about the vote, Tom Reed blamed …": a question that opens the sentence ends
         // at the comma where the answer's subject and verb begin (not at ", the mayor," inside it).
@@ -222,7 +222,7 @@ struct Context {
         for c in after where c - qi <= 9 {
             // "…called it “a show” and “comedy,” insisting that …": a participle after a
             // partial quote continues the sentence's cue; it does not introduce the quote.
-            if cueBefore, tokens[c].lower.hasBytesSuffix("ing") { break }
+            if cueBefore, tokens[c].endsInIng { break }
             // A quotation in the middle of a clause ("said the ad “unmistakably” suggests …")
             // belongs to the cue before it; only “…,” he said hangs on the cue after.
             if cueBefore, !endsWithClauseBreak(qi) { break }
@@ -311,7 +311,7 @@ struct Context {
         // asked is not named (see `passiveQuestion`), and the one asked did not ask.
         if isPassiveAsk(c) { return nil }
         // (The cue is a participle: "saying", "adding".)
-        let ing = t.lower.hasBytesSuffix("ing")
+        let ing = t.endsInIng
         // Passive ("was told", "were asked") makes the subject the listener, not the speaker.
         if c > 0, Self.passiveAuxiliaries.contains(tokens[c - 1].lower), !ing {
             // "was written by Springsteen": the agent after "by" is the speaker.
@@ -346,7 +346,7 @@ struct Context {
         while true {
             while j >= 0, tokens[j].isWord, !tokens[j].isCapitalized,
                   tokens[j].cls.contains(.verbModifiers) || tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns)
-                    || Self.quantifiers.contains(tokens[j].lower) || (tokens[j].lower.hasBytesSuffix("ly") && tokens[j].lower.count > 3 && tokens[j].cls.contains(.roleNouns) == false) {
+                    || Self.quantifiers.contains(tokens[j].lower) || (tokens[j].endsInLy && tokens[j].lower.count > 3 && tokens[j].cls.contains(.roleNouns) == false) {
                 j -= 1
             }
             // "Paul Ryan on Thursday declared", "the mayor last week said": a time phrase
@@ -483,13 +483,13 @@ struct Context {
         }
         guard s < j, j - s < 25, tokens[s].isWord, tokens[j].isWord else { return nil }
         let t = tokens[s]
-        if t.cls.contains(.allPronouns) || t.cls.contains(.prepositions) || t.cls.contains(.speechVerb) || t.lower.hasBytesSuffix("ing")
-            || t.lower.hasBytesSuffix("ly") || t.cls.contains(.finiteVerb)
+        if t.cls.contains(.allPronouns) || t.cls.contains(.prepositions) || t.cls.contains(.speechVerb) || t.endsInIng
+            || t.endsInLy || t.cls.contains(.finiteVerb)
             || Self.noSubjectOpeners.contains(t.lower) {
             return nil
         }
         let last = tokens[j]
-        if last.cls.contains(.determiners) || last.cls.contains(.prepositions) || Self.phraseBreaks.contains(last.lower) || last.lower.hasBytesSuffix("ly") {
+        if last.cls.contains(.determiners) || last.cls.contains(.prepositions) || Self.phraseBreaks.contains(last.lower) || last.endsInLy {
             return nil
         }
         var relative = false
@@ -513,7 +513,7 @@ struct Context {
             if !relative, x.cls.contains(.finiteVerb) || x.cls.contains(.speechVerb) || x.isNegative {
                 return nil
             }
-            if head == nil, k > s, x.cls.contains(.prepositions) || !x.isCapitalized && (x.lower.hasBytesSuffix("ed") || x.lower.hasBytesSuffix("ing")) {
+            if head == nil, k > s, x.cls.contains(.prepositions) || !x.isCapitalized && (x.lower.hasBytesSuffix("ed") || x.endsInIng) {
                 head = k - 1
             }
         }
@@ -537,7 +537,7 @@ struct Context {
         }
         func plain(_ x: Token) -> Bool {
             x.isWord && !x.isPossessive && !x.cls.contains(.verbForm) && !x.cls.contains(.speechVerb) && !x.cls.contains(.allPronouns)
-                && !x.cls.contains(.prepositions) && !x.cls.contains(.finiteVerb) && !x.lower.hasBytesSuffix("ly")
+                && !x.cls.contains(.prepositions) && !x.cls.contains(.finiteVerb) && !x.endsInLy
                 && !Self.pluralBreaks.contains(x.lower)
         }
         let t = tokens[j]
@@ -633,8 +633,8 @@ struct Context {
     }
 
     /// Words that end a share of people, read backwards from its cue.
-    private static let quantityStops: Set<String> = ["who", "which", "that", "and", "but", "or", "while", "when", "if", "because", "as",
-                                                     "whereas", "compared", "with", "among", "to", "for", "by"]
+    private static let quantityStops: WordList = ["who", "which", "that", "and", "but", "or", "while", "when", "if", "because", "as",
+                                                  "whereas", "compared", "with", "among", "to", "for", "by"]
 
     /// A word of quantity ("half", "percent") or a number ("47", "½").
     private func isQuantity(_ t: Token) -> Bool {
@@ -1037,7 +1037,7 @@ struct Context {
         }
         // "Speaking in Dublin on Saturday, X said …": a participle and its place or time is
         // the occasion, not what was said.
-        if k + 1 < tokens.count, tokens[k].lower.hasBytesSuffix("ing"), tokens[k + 1].isWord, tokens[k + 1].cls.contains(.prepositions),
+        if k + 1 < tokens.count, tokens[k].endsInIng, tokens[k + 1].isWord, tokens[k + 1].cls.contains(.prepositions),
            words(from: k, within: first.end, upTo: 9) <= 8, !hasOwnVerb(from: k + 1, within: first.end) {
             return nil
         }
@@ -1144,7 +1144,7 @@ struct Context {
                 // "…, according to three polls, including one released Thursday", "…, compared
                 // with …": a participle after the source opens an adjunct, not its content.
                 let opener = tokens[after + 1]
-                let adjunct = opener.isWord && !opener.isCapitalized && (opener.lower.hasBytesSuffix("ing") || opener.lower.hasBytesSuffix("ed"))
+                let adjunct = opener.isWord && !opener.isCapitalized && (opener.endsInIng || opener.lower.hasBytesSuffix("ed"))
                     && c >= 2 && !Self.conjunctions.contains(tokens[c - 2].lower)
                 if let r = found, c > 0, tokens[c - 1].isMark(0x2C, in: source),
                    adjunct || tokens[after + 1].cls.contains(.determiners) && !hasOwnVerb(from: after + 1, within: r.end) {
@@ -1202,7 +1202,7 @@ struct Context {
         // The search for "that" only crosses a prepositional phrase, a time or an object:
         // "said on live television that …", "said Friday that …", "told reporters that …".
         let crossable = k < n && (tokens[k].cls.contains(.prepositions) || tokens[k].cls.contains(.timeWords)
-            || tokens[k].spells("that") || tokens[k].kind == .quote || tokens[k].lower.hasBytesSuffix("ly") || objectStart != nil)
+            || tokens[k].spells("that") || tokens[k].kind == .quote || tokens[k].endsInLy || objectStart != nil)
         while crossable && j < n && j - k <= 10 {
             let t = tokens[j]
             if t.isWord && t.spells("that") { start = j + 1; break }
@@ -1218,7 +1218,7 @@ struct Context {
             let t = tokens[k]
             if t.isMark(0x2C, in: source), k + 1 < n, m.tokens.lowerBound > c { start = nil }
             else if t.isWord, !t.cls.contains(.prepositions), !t.spells("to"), !t.cls.contains(.timeWords),
-                    !t.lower.hasBytesSuffix("ly"), !t.cls.contains(.verbForm) {
+                    !t.endsInLy, !t.cls.contains(.verbForm) {
                 start = k
             }
         }
@@ -1235,9 +1235,9 @@ struct Context {
             // "…, said Tom Reed, the harbour master.": the role after an inverted subject is
             // not a second half of the statement.
             if m.tokens.lowerBound > c, let role = appositive(after: after) { after = role.end }
-            if after + 1 < n, tokens[after].isMark(0x2C, in: source), tokens[after + 1].isWord, !tokens[after + 1].lower.hasBytesSuffix("ing"),
+            if after + 1 < n, tokens[after].isMark(0x2C, in: source), tokens[after + 1].isWord, !tokens[after + 1].endsInIng,
                let first = clause(from: 0, to: subjectStart - 1, minWords: 1), let second = clause(from: after + 1, to: n, stopAtCue: true, minWords: 1),
-               tokens[0..<min(n, Context.window * 2)].filter(\.isWord).count - (after - subjectStart + 1) >= 4 {
+               Self.wordCount(tokens, below: min(n, Context.window * 2)) - (after - subjectStart + 1) >= 4 {
                 return ([first, second], m, .split)
             }
             // "Earlier in the day, the agency said it would cooperate", "After the vote, he
@@ -1247,6 +1247,13 @@ struct Context {
             return clause(from: 0, to: subjectStart - 1).map { ([$0], m, .before) }
         }
         return nil
+    }
+
+    /// How many of `tokens[0..<end]` are words (counted in place, no array of them made).
+    private static func wordCount(_ tokens: [Token], below end: Int) -> Int {
+        var n = 0
+        for k in 0..<end where tokens[k].isWord { n += 1 }
+        return n
     }
 
     /// What follows cue `c` (from token `after`, past an inverted subject) is its own content:
@@ -1321,18 +1328,20 @@ struct Context {
                 if k > from, tokens[k].isWord, tokens[k].spells("and") || tokens[k].spells("but") {
                     var v = k + 1
                     while v < to, tokens[v].isWord, tokens[v].cls.contains(.verbModifiers) { v += 1 }
-                    if v < to, tokens[v].isWord, !tokens[v].isCapitalized, tokens[v].cls.contains(.verbForm), !tokens[v].lower.hasBytesSuffix("ing") { end = k; break }
+                    if v < to, tokens[v].isWord, !tokens[v].isCapitalized, tokens[v].cls.contains(.verbForm), !tokens[v].endsInIng { end = k; break }
                 }
                 if tokens[k].isMark(0x2C, in: source), k + 1 < to {
                     if tokens[k + 1].spells("according") { end = k; break }
-                    if k + 2 < to, tokens[k + 2].cls.contains(.verbForm), finder.mention(startingAt: k + 1, tokens) != nil { end = k; break }
+                    // (The mention after the comma, found once for both rules below.)
+                    let after = finder.mention(startingAt: k + 1, tokens)
+                    if k + 2 < to, tokens[k + 2].cls.contains(.verbForm), after != nil { end = k; break }
                     // ", Tom Reed said", ", the mayor added": a subject of several words and its cue.
-                    if let m = finder.mention(startingAt: k + 1, tokens), m.tokens.upperBound < to, m.tokens.upperBound - k <= 7,
+                    if let m = after, m.tokens.upperBound < to, m.tokens.upperBound - k <= 7,
                        tokens[m.tokens.upperBound].isWord, tokens[m.tokens.upperBound].cls.contains(.speechVerb) { end = k; break }
-                    if tokens[k + 1].cls.contains(.verbForm), tokens[k + 1].lower.hasBytesSuffix("ing") == false { end = k; break }
+                    if tokens[k + 1].cls.contains(.verbForm), tokens[k + 1].endsInIng == false { end = k; break }
                     // ", adding that …", ", saying …": a participle that is itself a cue opens a
                     // report of its own (other participles, ", asking him …", go on with it).
-                    if tokens[k + 1].isWord, tokens[k + 1].lower.hasBytesSuffix("ing"), tokens[k + 1].lower.count > 5, !tokens[k + 1].isCapitalized,
+                    if tokens[k + 1].isWord, tokens[k + 1].endsInIng, tokens[k + 1].lower.count > 5, !tokens[k + 1].isCapitalized,
                        tokens[k + 1].cls.contains(.speechVerb) { end = k; break }
                 }
                 k += 1
@@ -1375,6 +1384,12 @@ extension Token {
 
     /// The word ends in "ed" (last byte first, as `isNegative`).
     var endsInEd: Bool { lower.utf8.last == 0x64 && lower.hasBytesSuffix("ed") }
+
+    /// The word ends in "ing" (a participle, a gerund), its last byte read first as for `endsInEd`.
+    var endsInIng: Bool { lower.utf8.last == 0x67 && lower.hasBytesSuffix("ing") }
+
+    /// The word ends in "ly" (an adverb, mostly), its last byte read first as for `endsInEd`.
+    var endsInLy: Bool { lower.utf8.last == 0x79 && lower.hasBytesSuffix("ly") }
 
     /// The word's first character is a number ("47", "½"): an ASCII first byte answers
     /// without the `Character` (only the digits among ASCII are numbers).
@@ -1538,16 +1553,34 @@ struct WordFilter: Sendable {
             guard lengths & 1 << UInt64(min(u.count, 63)) != 0,
                   (b < 64 ? firstLow & 1 << UInt64(b) : firstHigh & 1 << UInt64(b - 64)) != 0 else {
                 // (A word outside ASCII further on is asked of the set.)
-                return u.allSatisfy({ $0 < 0x80 }) ? false : words.contains(word)
+                return Self.isASCII(word) ? false : words.contains(word)
             }
             // An ASCII set and a word of the same first byte and count: compared with each.
-            if let ascii, u.allSatisfy({ $0 < 0x80 }) {
+            if let ascii, Self.isASCII(word) {
                 let shape = u.count << 8 | Int(b)
                 for entry in ascii where entry.shape == shape && entry.word == word { return true }
                 return false
             }
         }
         return words.contains(word)
+    }
+
+    /// Every byte of `word` is ASCII: read from its contiguous bytes (a word's text always
+    /// has them), eight at a time, rather than through the UTF-8 view's iterator.
+    @inline(__always) static func isASCII(_ word: String) -> Bool {
+        word.utf8.withContiguousStorageIfAvailable { u -> Bool in
+            guard let base = u.baseAddress else { return true }
+            var k = 0
+            while k + 8 <= u.count {
+                if UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                k += 8
+            }
+            while k < u.count {
+                if base[k] >= 0x80 { return false }
+                k += 1
+            }
+            return true
+        } ?? word.utf8.allSatisfy { $0 < 0x80 }
     }
 }
 
@@ -1575,9 +1608,10 @@ struct WordList: ExpressibleByArrayLiteral, Sendable {
     }
 
     func contains(_ word: String) -> Bool {
-        guard let b = word.utf8.first, firstBytes & 1 << UInt64(b & 63) != 0 else { return false }
+        // (The byte count, which a string keeps, is asked before the first byte.)
         let n = word.utf8.count
-        guard n < 64, lengths & 1 << UInt64(n) != 0 else { return false }
+        guard n > 0, n < 64, lengths & 1 << UInt64(n) != 0,
+              let b = word.utf8.first, firstBytes & 1 << UInt64(b & 63) != 0 else { return false }
         let shape = UInt16(n) << 8 | UInt16(b)
         for i in shapes.indices where shapes[i] == shape && words[i] == word { return true }
         return false

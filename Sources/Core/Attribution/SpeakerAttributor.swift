@@ -155,7 +155,8 @@ struct SpeakerAttributor {
             }
 
             // 5. Reported speech: cues with a clause and no quotation of their own.
-            for c in cues where !state.attachedCues.contains(c) && (ctx.reports(c) || ctx.topicFollows(c) != nil || ctx.asks(c)) {
+            // (Most sentences' quotations took no cue: the set is not hashed into then.)
+            for c in cues where (state.attachedCues.isEmpty || !state.attachedCues.contains(c)) && (ctx.reports(c) || ctx.topicFollows(c) != nil || ctx.asks(c)) {
                 // "Asked whether he would run, …": a question whose asker is not named.
                 if let question = ctx.passiveQuestion(c) {
                     var kept = true

@@ -169,7 +169,7 @@ enum SpeechVerbs {
     /// The bare and -s forms of noun-like verbs: cues only right after a subject.
     static let nounForms: Set<String> = {
         var out = Set<String>()
-        for v in verbs where nounLike.contains(v.lemma) { out.insert(v.lemma); out.insert(inflections(of: v.lemma)[0]) }
+        for (v, inflected) in zip(verbs, regularForms) where nounLike.contains(v.lemma) { out.insert(v.lemma); out.insert(inflected[0]) }
         return out
     }()
 
@@ -177,17 +177,26 @@ enum SpeechVerbs {
     /// `nounForms` count only right after a subject (see `Context.cues`).
     static let forms: [String: Bool] = {
         var out: [String: Bool] = [:]
-        for v in verbs {
-            let all = inflections(of: v.lemma) + v.irregular + [v.lemma]
+        // (About five forms a verb: made at its size, the table is not grown step by step.)
+        out.reserveCapacity(verbs.count * 5)
+        for (v, inflected) in zip(verbs, regularForms) {
+            let all = inflected + v.irregular + [v.lemma]
             for f in all { out[f] = (out[f] ?? false) || v.reports }
         }
         return out
     }()
 
 
+    /// `inflections(of:)` of each verb of `verbs`, in its order: worked out once for the
+    /// tables built from them (`forms`, `nounForms`, the reported-clause filter's lemmas).
+    static let regularForms: [[String]] = verbs.map { inflections(of: $0.lemma) }
+
+    /// The vowels of `inflections(of:)` (a set made once, not at every call).
+    private static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+
     /// Regular English inflections: -s, -ed, -ing, with the usual spelling changes.
     static func inflections(of lemma: String) -> [String] {
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+        let vowels = Self.vowels
         var s = lemma + "s", ed = lemma + "ed", ing = lemma + "ing"
         let chars = Array(lemma)
         if lemma.hasSuffix("e") {
@@ -208,7 +217,13 @@ enum SpeechVerbs {
     /// Stress on the last syllable doubles the consonant (admit → admitted, but
     /// answer → answered): for the verbs listed, one-syllable verbs and a few known ones.
     private static func doublesFinalConsonant(_ lemma: String) -> Bool {
-        let vowelGroups = lemma.split(whereSeparator: { !"aeiouy".contains($0) }).count
+        // The runs of vowels ("y" counted), read in one pass with no substring made.
+        var vowelGroups = 0, inGroup = false
+        for ch in lemma {
+            let vowel = vowels.contains(ch) || ch == "y"
+            if vowel && !inGroup { vowelGroups += 1 }
+            inGroup = vowel
+        }
         return vowelGroups <= 1 || ["admit", "regret", "commit", "omit", "refer", "prefer", "compel", "rebut"].contains(lemma)
     }
 

@@ -67,6 +67,10 @@ struct WordClass: OptionSet, Sendable {
     /// forms and subject pronouns (see `LanguagePack`).
     static func table(speechForms: [String: Bool], nounForms: Set<String>, pronouns: Set<String>) -> [String: WordClass] {
         var t: [String: WordClass] = [:]
+        // Made at about its final size (each word once, however many lists hold it): grown
+        // step by step, the table would hash every word again at each doubling.
+        t.reserveCapacity(speechForms.count + pronouns.count + Names.roleNouns.count + Names.notNames.count
+                          + Names.maleFirstNames.count + Names.femaleFirstNames.count + Places.localities.count)
         func add(_ words: some Sequence<String>, _ c: WordClass) { for w in words { t[w, default: []].insert(c) } }
         for (form, reports) in speechForms {
             var c: WordClass = .speechVerb
@@ -94,7 +98,9 @@ struct WordClass: OptionSet, Sendable {
         add(Names.portfolioWords, .portfolioWords)
         add(Names.maleFirstNames, .maleFirstName)
         add(Names.femaleFirstNames, .femaleFirstName)
-        add(Places.localities.flatMap { $0.split(separator: " ").map(String.init) }, .placeWord)
+        // (Cut at the space byte: no locality holds a space beside a combining mark, so these
+        // are the words `split(separator: " ")` gives, without a `Character` made per letter.)
+        add(Places.localities.flatMap { $0.spaceSeparatedStrings() }, .placeWord)
         add(Names.titleWords.filter { $0.hasSuffix(".") }.map { String($0.dropLast()) }, .abbreviation)
         add(MentionStage.creditWords, .creditWord)
         add(Names.courtesyTitles, .courtesyTitle)

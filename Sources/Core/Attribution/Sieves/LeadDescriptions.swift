@@ -15,9 +15,9 @@ struct LeadDescriptions {
         for k in quotations.indices {
             guard let e = quotations[k].speaker, !seen[e] else { continue }
             seen[e] = true
-            guard registry[e].kind == .anonymous, !registry[e].plural else { continue }
+            guard registry[e].kind == .anonymous, !registry[e].plural, Self.mayOpenWithDeterminer(registry[e].name) else { continue }
             let words = registry[e].name.lowercased().spaceSeparatedStrings()
-            guard words.count >= 2, ["the", "this", "its", "their"].contains(words[0]), let head = words.last else { continue }
+            guard words.count >= 2, Self.openers.contains(words[0]), let head = words.last else { continue }
             let holders = registry.people(withRole: head)
             guard holders.count == 1, let person = holders.first else { continue }
             let gap = registry[person].firstMention.start - registry[e].firstMention.start
@@ -32,6 +32,29 @@ struct LeadDescriptions {
         }
         guard !target.isEmpty else { return [:] }
         return retarget(&quotations, target)
+    }
+
+    /// The words a description read this way opens with.
+    static let openers = ["the", "this", "its", "their"]
+
+    /// Whether `name`'s first word (up to a space) may be one of `openers` once lowercased:
+    /// read from its bytes, letters in either case, before the name is lowercased and split
+    /// (no scalar outside ASCII lowercases to these letters; a first word with one is left
+    /// to that test).
+    static func mayOpenWithDeterminer(_ name: String) -> Bool {
+        name.utf8.withContiguousStorageIfAvailable { u -> Bool in
+            var k = 0
+            while k < u.count, u[k] == 0x20 { k += 1 }
+            var e = k
+            while e < u.count, u[e] != 0x20 {
+                if u[e] >= 0x80 { return true }
+                e += 1
+            }
+            guard e - k >= 3, e - k <= 5 else { return false }
+            return openers.contains { w in
+                w.utf8.count == e - k && zip(w.utf8, u[k..<e]).allSatisfy { $0 == ($1 &- 0x41 < 26 ? $1 | 0x20 : $1) }
+            }
+        } ?? true
     }
 
     /// The capitalised name after " of " or " for " (and "the") right after byte `end`:
