@@ -120,6 +120,9 @@ struct SpeakerRegistry {
     /// `organization(inRole:)` needs, by number: worked out at the first role.
     private var roleWordNumbers: (aliases: [(phrase: [Int], words: [Int])], prepositions: [Int])?
     private(set) var entities: [Entity] = []
+    /// By entity: the number of the spelling that is its name (the name's text as `String`s
+    /// compare), so that a mention is told from the name by number.
+    private var nameSpellings: [Int32] = []
     private var spellingNumbers = StringNumbers()
     private var spellings: [Spelling] = []
     /// Lowercased words and keys ("marsh", "ann marsh") and their numbers.
@@ -457,6 +460,7 @@ struct SpeakerRegistry {
                     addAlias(best, entities[best].name)
                     entities[best].name = m.text
                     entities[best].nameKey = -1
+                    nameSpellings[best] = Int32(s)
                     entities[best].words = names
                     entities[best].surnameNumber = last
                     words[key].keyed = best
@@ -480,6 +484,7 @@ struct SpeakerRegistry {
         let e = Entity(name: m.text, words: names, kind: .person, firstMention: m.range, lastSeen: m.range.start,
                        personEvidence: m.personEvidence, surnameNumber: numbers.last)
         entities.append(e)
+        nameSpellings.append(Int32(s))
         let i = entities.count - 1
         words[key].keyed = i
         if let last = numbers.last { Self.add(i, to: &words[last].surnameOf, &links) }
@@ -538,6 +543,7 @@ struct SpeakerRegistry {
         let e = Entity(name: m.text, words: spellings[s].normalized.spaceSeparatedStrings(), kind: .organization,
                        firstMention: m.range, lastSeen: m.range.start, personEvidence: false)
         entities.append(e)
+        nameSpellings.append(Int32(s))
         organizationNamed[key] = entities.count - 1
         return touch(entities.count - 1, m, s)
     }
@@ -594,6 +600,7 @@ struct SpeakerRegistry {
         defer { markRecent(entities.count - 1, at: m.range.start) }
         entities.append(Entity(name: m.text, words: [], kind: .anonymous, gender: m.gender, plural: m.plural,
                                firstMention: m.range, lastSeen: m.range.start, personEvidence: true))
+        nameSpellings.append(Int32(s))
         anonymousNamed[key] = entities.count - 1
         addMention(entities.count - 1, m.range)
         return entities.count - 1
@@ -614,7 +621,8 @@ struct SpeakerRegistry {
         markRecent(i, at: m.range.start)
         addMention(i, m.range)
         // The spelling becomes an alias unless it is the name or one already.
-        if spellings[s].aliasOf != i, m.text != entities[i].name {
+        // (The name is told by its spelling's number, no text compared.)
+        if spellings[s].aliasOf != i, nameSpellings[i] != Int32(s) {
             if entities[i].aliases.contains(m.text) || addAlias(i, m.text) { spellings[s].aliasOf = i }
         }
         // The organisation the text names with the mention before the one a role implies.
