@@ -825,9 +825,10 @@ struct SpeakerRegistry {
             var w = words[j]
             var stop = false
             // (’s, then 's.)
-            if w.hasSuffix("’s") { w = String(w.dropLast(2)); stop = true }
-            if w.hasSuffix("'s") { w = String(w.dropLast(2)); stop = true }
-            if w.hasSuffix(",") { stop = true }
+            // (`endsWith`: `hasSuffix` decided on the bytes where it can be.)
+            if w.endsWith("’s") { w = String(w.dropLast(2)); stop = true }
+            if w.endsWith("'s") { w = String(w.dropLast(2)); stop = true }
+            if w.endsWith(",") { stop = true }
             w = String(w.trimmingSuffix(","))
             org.append(w)
             j += 1
@@ -1009,6 +1010,10 @@ private struct StringNumbers {
 
     /// The number of `s`, if it has one.
     func find(_ s: String) -> Int? {
+        if let h = Self.asciiHash(s) {
+            let n = Int(slots[slot(s, h)])
+            return n < 0 ? nil : n
+        }
         guard let (text, h) = Self.form(s) else {
             let e = Int(exactSlots[exactSlot(s, Self.byteHash(s))])
             return e >= 0 ? exact[e].number : others[s]
@@ -1019,6 +1024,8 @@ private struct StringNumbers {
 
     /// The number of `s`, a new one (the count so far) the first time.
     mutating func number(_ s: String) -> (number: Int, new: Bool) {
+        // (ASCII text, nearly all, is looked up as it is: no copy of it handed back by `form`.)
+        if let h = Self.asciiHash(s) { return number(ascii: s, h) }
         guard let (text, h) = Self.form(s) else {
             let bh = Self.byteHash(s)
             let e = Int(exactSlots[exactSlot(s, bh)])
@@ -1033,6 +1040,11 @@ private struct StringNumbers {
             rememberExact(s, bh, keys.count - 1)
             return (keys.count - 1, true)
         }
+        return number(ascii: text, h)
+    }
+
+    /// The number of the ASCII text `text`, whose hash is `h`.
+    private mutating func number(ascii text: String, _ h: UInt64) -> (number: Int, new: Bool) {
         let k = slot(text, h)
         if slots[k] >= 0 { return (Int(slots[k]), false) }
         let n = keys.count
