@@ -120,6 +120,9 @@ struct SpeakerRegistry {
     /// `organization(inRole:)` needs, by number: worked out at the first role.
     private var roleWordNumbers: (aliases: [(phrase: [Int], words: [Int])], prepositions: [Int])?
     private(set) var entities: [Entity] = []
+    /// By entity: the number of the spelling that is its name (the name's text as `String`s
+    /// compare), so that a mention is told from the name by number.
+    private var nameSpellings: [Int32] = []
     private var spellingNumbers = StringNumbers()
     private var spellings: [Spelling] = []
     /// Lowercased words and keys ("marsh", "ann marsh") and their numbers.
@@ -457,6 +460,7 @@ struct SpeakerRegistry {
                     addAlias(best, entities[best].name)
                     entities[best].name = m.text
                     entities[best].nameKey = -1
+                    nameSpellings[best] = Int32(s)
                     entities[best].words = names
                     entities[best].surnameNumber = last
                     words[key].keyed = best
@@ -480,6 +484,7 @@ struct SpeakerRegistry {
         let e = Entity(name: m.text, words: names, kind: .person, firstMention: m.range, lastSeen: m.range.start,
                        personEvidence: m.personEvidence, surnameNumber: numbers.last)
         entities.append(e)
+        nameSpellings.append(Int32(s))
         let i = entities.count - 1
         words[key].keyed = i
         if let last = numbers.last { Self.add(i, to: &words[last].surnameOf, &links) }
@@ -538,6 +543,7 @@ struct SpeakerRegistry {
         let e = Entity(name: m.text, words: spellings[s].normalized.spaceSeparatedStrings(), kind: .organization,
                        firstMention: m.range, lastSeen: m.range.start, personEvidence: false)
         entities.append(e)
+        nameSpellings.append(Int32(s))
         organizationNamed[key] = entities.count - 1
         return touch(entities.count - 1, m, s)
     }
@@ -594,6 +600,7 @@ struct SpeakerRegistry {
         defer { markRecent(entities.count - 1, at: m.range.start) }
         entities.append(Entity(name: m.text, words: [], kind: .anonymous, gender: m.gender, plural: m.plural,
                                firstMention: m.range, lastSeen: m.range.start, personEvidence: true))
+        nameSpellings.append(Int32(s))
         anonymousNamed[key] = entities.count - 1
         addMention(entities.count - 1, m.range)
         return entities.count - 1
@@ -614,7 +621,8 @@ struct SpeakerRegistry {
         markRecent(i, at: m.range.start)
         addMention(i, m.range)
         // The spelling becomes an alias unless it is the name or one already.
-        if spellings[s].aliasOf != i, m.text != entities[i].name {
+        // (The name is told by its spelling's number, no text compared.)
+        if spellings[s].aliasOf != i, nameSpellings[i] != Int32(s) {
             if entities[i].aliases.contains(m.text) || addAlias(i, m.text) { spellings[s].aliasOf = i }
         }
         // The organisation the text names with the mention before the one a role implies.
@@ -817,9 +825,10 @@ struct SpeakerRegistry {
             var w = words[j]
             var stop = false
             // (’s, then 's.)
-            if w.hasSuffix("’s") { w = String(w.dropLast(2)); stop = true }
-            if w.hasSuffix("'s") { w = String(w.dropLast(2)); stop = true }
-            if w.hasSuffix(",") { stop = true }
+            // (`endsWith`: `hasSuffix` decided on the bytes where it can be.)
+            if w.endsWith("’s") { w = String(w.dropLast(2)); stop = true }
+            if w.endsWith("'s") { w = String(w.dropLast(2)); stop = true }
+            if w.endsWith(",") { stop = true }
             w = String(w.trimmingSuffix(","))
             org.append(w)
             j += 1
@@ -1001,6 +1010,10 @@ private struct StringNumbers {
 
     /// The number of `s`, if it has one.
     func find(_ s: String) -> Int? {
+        if let h = Self.asciiHash(s) {
+            let n = Int(slots[slot(s, h)])
+            return n < 0 ? nil : n
+        }
         guard let (text, h) = Self.form(s) else {
             let e = Int(exactSlots[exactSlot(s, Self.byteHash(s))])
             return e >= 0 ? exact[e].number : others[s]
@@ -1011,6 +1024,8 @@ private struct StringNumbers {
 
     /// The number of `s`, a new one (the count so far) the first time.
     mutating func number(_ s: String) -> (number: Int, new: Bool) {
+        // (ASCII text, nearly all, is looked up as it is: no copy of it handed back by `form`.)
+        if let h = Self.asciiHash(s) { return number(ascii: s, h) }
         guard let (text, h) = Self.form(s) else {
             let bh = Self.byteHash(s)
             let e = Int(exactSlots[exactSlot(s, bh)])
@@ -1025,6 +1040,11 @@ private struct StringNumbers {
             rememberExact(s, bh, keys.count - 1)
             return (keys.count - 1, true)
         }
+        return number(ascii: text, h)
+    }
+
+    /// The number of the ASCII text `text`, whose hash is `h`.
+    private mutating func number(ascii text: String, _ h: UInt64) -> (number: Int, new: Bool) {
         let k = slot(text, h)
         if slots[k] >= 0 { return (Int(slots[k]), false) }
         let n = keys.count
