@@ -54,8 +54,10 @@ let package = Package(
         // without a Swift toolchain (a Spark executor, a server) and starts without loading and
         // relocating a dozen shared Swift libraries, 6.4 M instructions (about 1.5 ms) less
         // per run, which a script calling `voices` once per file pays every time. (The static
-        // Foundation archive's linker warning about `mktemp` is Foundation's own.) Debug builds
-        // and the tests link the shared libraries as usual.
+        // Foundation archive's linker warning about `mktemp` is Foundation's own.) A crash still
+        // prints its message and place and gives the terminal back; for the full backtrace, name
+        // the static backtracer: SWIFT_BACKTRACE=swift-backtrace=/opt/swift/usr/libexec/swift/
+        // linux/swift-backtrace-static. Debug builds and the tests link the shared libraries.
         .executableTarget(
             name: "Reader",
             dependencies: [
