@@ -352,7 +352,7 @@ struct SentenceTokenizer {
             }
             let key = n <= 8 ? WordKey(alphanumerics: x, count: n) : WordKey(alphanumerics: x, x2, count: n)
             // Looked up here, in the loop; a new spelling is made out of line.
-            let (found, slot) = n <= 8 ? probe.find(short: key) : words.find(probe, source, i, key)
+            let (found, slot) = n <= 8 ? probe.find(short: key) : probe.find(medium: key)
             let e: WordTable.Entry
             if let f = found { e = probe.entries[f] }
             else { e = words.added(source, i, key, slot: slot, probe: &probe, lexicon: lexicon, pack: pack) }

@@ -1,10 +1,13 @@
-/// A spelling's key: its first eight bytes packed in an integer, its length and a hash of
-/// all its bytes, ASCII capitals folded ("The" and "the" are one key). Folding only ASCII
+/// A spelling's key: its first eight bytes packed in an integer, the next eight in another,
+/// its length and a hash of all its bytes, ASCII capitals folded ("The" and "the" are one key). Folding only ASCII
 /// capitals keeps a key's lowercased form one string: lowering a word lowers its ASCII
 /// letters the same way whatever surrounds them. Made eight bytes at a time.
 struct WordKey {
     var hash: UInt64
     var prefix: UInt64
+    /// Bytes 8 to 15 (0 for a key of eight bytes or fewer): a key of sixteen bytes or fewer
+    /// is its prefix, these and its count, compared without reading the text.
+    var second: UInt64 = 0
     var count: Int
     /// No byte of 0x80 and above.
     var isASCII: Bool
@@ -63,6 +66,7 @@ struct WordKey {
         let rest = (x2 | 0x2020_2020_2020_2020) & (UInt64.max &>> UInt64(truncatingIfNeeded: (16 &- count) &<< 3))
         h = (h ^ (h >> 29) ^ rest) &* 0x9E37_79B9_7F4A_7C15
         hash = h
+        second = rest
         isASCII = true
     }
 
@@ -95,7 +99,9 @@ struct WordKey {
         while k < end {
             chunk = Self.load(source, k, min(end - k, 8))
             high |= chunk & Bytes8.highs
-            h = (h ^ (h >> 29) ^ Self.folded(chunk)) &* 0x9E37_79B9_7F4A_7C15
+            let folded = Self.folded(chunk)
+            if k == start + 8 { second = folded }
+            h = (h ^ (h >> 29) ^ folded) &* 0x9E37_79B9_7F4A_7C15
             k += 8
         }
         hash = h
@@ -117,6 +123,7 @@ final class WordTable {
     struct Entry {
         var hash: UInt64
         var prefix: UInt64
+        var second: UInt64
         var start: Int32
         var count: Int32
         /// The lowercased text, at a fixed address (see `TextArena`).
@@ -146,6 +153,19 @@ final class WordTable {
                 if s == 0 { return (nil, slot) }
                 let e = s &- 1
                 if entries[e].prefix == key.prefix && Int(entries[e].count) == key.count { return (e, slot) }
+                slot = (slot &+ 1) & mask
+            }
+        }
+
+        /// The same for a key of nine to sixteen bytes (its prefix, `second` and count are the
+        /// whole key).
+        @inline(__always) func find(medium key: WordKey) -> (entry: Int?, slot: Int) {
+            var slot = firstSlot(key.hash)
+            while true {
+                let s = Int(slots[slot])
+                if s == 0 { return (nil, slot) }
+                let e = s &- 1
+                if entries[e].prefix == key.prefix && entries[e].second == key.second && Int(entries[e].count) == key.count { return (e, slot) }
                 slot = (slot &+ 1) & mask
             }
         }
@@ -204,12 +224,13 @@ final class WordTable {
     @inline(__always)
     func find(_ probe: Probe, _ source: Source, _ start: Int, _ key: WordKey) -> (entry: Int?, slot: Int) {
         if key.count <= 8 { return probe.find(short: key) }
+        if key.count <= 16 { return probe.find(medium: key) }
         var slot = probe.firstSlot(key.hash)
         while true {
             let s = Int(probe.slots[slot])
             if s == 0 { return (nil, slot) }
             let e = s &- 1
-            if probe.entries[e].prefix == key.prefix, Int(probe.entries[e].count) == key.count,
+            if probe.entries[e].prefix == key.prefix, probe.entries[e].second == key.second, Int(probe.entries[e].count) == key.count,
                probe.entries[e].hash == key.hash, equalTail(probe.entries[e], source, start, key.count) { return (e, slot) }
             slot = (slot &+ 1) & probe.mask
         }
@@ -226,7 +247,7 @@ final class WordTable {
             entries = bigger
             capacity *= 2
         }
-        (entries + e).initialize(to: Entry(hash: key.hash, prefix: key.prefix, start: Int32(tailsInSource ? start : tails.count),
+        (entries + e).initialize(to: Entry(hash: key.hash, prefix: key.prefix, second: key.second, start: Int32(tailsInSource ? start : tails.count),
                                            count: Int32(key.count), text: text, cls: cls, abbreviation: abbreviation))
         count += 1
         if key.count > 8 && !tailsInSource {
@@ -394,11 +415,6 @@ struct ArticleWords {
 
     /// The table as it stands (see `WordTable.Probe`).
     var probe: WordTable.Probe { table.probe }
-
-    /// `WordTable.find` through `probe`.
-    @inline(__always) func find(_ probe: WordTable.Probe, _ source: Source, _ start: Int, _ key: WordKey) -> (entry: Int?, slot: Int) {
-        table.find(probe, source, start, key)
-    }
 
     /// `word`, looked up through `probe`, which is taken again when the word is new.
     @inline(__always)
