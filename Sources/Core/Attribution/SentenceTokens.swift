@@ -355,7 +355,8 @@ struct SentenceTokenizer {
             let (found, slot) = n <= 8 ? probe.find(short: key) : probe.find(medium: key)
             let e: WordTable.Entry
             if let f = found { e = probe.entries[f] }
-            else { e = words.added(source, i, key, slot: slot, probe: &probe, lexicon: lexicon, pack: pack) }
+            // (The key made again from the text, the same key: the loop keeps only its parts.)
+            else { e = words.added(source, i, WordKey(source, i, i &+ n), slot: slot, probe: &probe, lexicon: lexicon, pack: pack) }
             if periodAfter && e.abbreviation { break }
             out.append(Token(kind: .word, range: TextRange(inSource: i, i &+ n), text: e.text,
                              isCapitalized: b0 &- 0x41 < 26, quote: -1, cls: e.cls, bareCls: e.cls))

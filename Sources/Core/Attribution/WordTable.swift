@@ -72,7 +72,7 @@ struct WordKey {
 
     @inline(__always) init(_ source: Source, _ start: Int, _ end: Int) {
         // Most words fit in eight bytes: one load, no loop.
-        if end - start <= 8, start + 8 <= source.count {
+        if end &- start <= 8, start &+ 8 <= source.count {
             self.init(short: source, start, end)
         } else {
             self.init(long: source, start, end)
@@ -317,7 +317,7 @@ final class TextArena {
 
     init(chunkSize: Int = 512) { self.chunkSize = chunkSize }
 
-    func add(_ s: String) -> UnsafePointer<String> {
+    func add(_ s: consuming String) -> UnsafePointer<String> {
         if chunks.isEmpty || used == chunkSize {
             chunks.append(UnsafeMutablePointer<String>.allocate(capacity: chunkSize))
             used = 0
