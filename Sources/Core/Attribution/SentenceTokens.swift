@@ -234,7 +234,7 @@ struct SentenceTokenizer {
                     // letter, diacritic or mark: its scalars skip the property look-ups.
                     let generalPunctuation = c.value >= 0x2000 && c.value <= 0x206F
                     if !generalPunctuation && (c.isWordLike
-                        || (c.value >= 0x300 && (c.properties.isDiacritic || c.properties.generalCategory == .nonspacingMark))) {
+                        || (c.value >= 0x300 && Unicode.Scalar.isDiacriticOrMark(c))) {
                         j += m; continue
                     }
                     // A bidi control or joiner inside a word keeps it whole ("Anna\u{2067}Berg").

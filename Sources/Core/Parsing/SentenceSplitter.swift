@@ -105,7 +105,7 @@ struct SentenceSplitter {
         if let m = QuoteMarks.mark(s), m.role != .close { return true }
         if s == "(" || s == "[" { return true }
         // Scripts without case (CJK, Arabic, Hebrew…) start sentences with any letter.
-        if s.isLetterLike && !s.properties.isLowercase && s.value >= 0x0590 { return true }
+        if s.isLetterLike && !Unicode.Scalar.isLowercase(s) && s.value >= 0x0590 { return true }
         return false
     }
 
