@@ -74,9 +74,25 @@ struct WordKey {
         // Most words fit in eight bytes: one load, no loop.
         if end &- start <= 8, start &+ 8 <= source.count {
             self.init(short: source, start, end)
+        } else if end &- start <= 16, start &+ 16 <= source.count {
+            self.init(medium: source, start, end)
         } else {
             self.init(long: source, start, end)
         }
+    }
+
+    /// A key of nine to sixteen bytes with sixteen bytes readable from `start`: two loads, the
+    /// same key as `init(long:)` makes.
+    @inline(__always) private init(medium source: Source, _ start: Int, _ end: Int) {
+        count = end &- start
+        let base = source.bytes.baseAddress! + start
+        let x = Bytes8.load(base)
+        let rest = Bytes8.load(base + 8) & (UInt64.max &>> UInt64(truncatingIfNeeded: (16 &- count) &<< 3))
+        prefix = Self.folded(x)
+        second = Self.folded(rest)
+        let h = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
+        hash = (h ^ (h >> 29) ^ second) &* 0x9E37_79B9_7F4A_7C15
+        isASCII = (x | rest) & Bytes8.highs == 0
     }
 
     /// A key of at most eight bytes with eight bytes readable from `start`.
