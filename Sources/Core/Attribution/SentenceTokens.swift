@@ -64,7 +64,11 @@ final class TokenBuffer {
         count &+= 1
     }
 
-    @inline(never) private func grow() {
+    /// Where tokens are written: `count` of them in room for `capacity`.
+    var storage: UnsafeMutablePointer<Token> { base }
+    var room: Int { capacity }
+
+    @inline(never) func grow() {
         let bigger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
         bigger.moveInitialize(from: base, count: count)
         base.deallocate()
@@ -86,6 +90,46 @@ final class TokenBuffer {
     deinit {
         base.deinitialize(count: count)
         base.deallocate()
+    }
+}
+
+/// A `TokenBuffer` held in locals by a loop that writes many tokens: its fields are read
+/// once and written back once (`close`), not again after every token (a token written
+/// through a pointer might, as far as the compiler knows, have changed them).
+struct TokenWriter {
+    let buffer: TokenBuffer
+    private var base: UnsafeMutablePointer<Token>
+    private var count: Int
+    private var capacity: Int
+
+    init(_ buffer: TokenBuffer) {
+        self.buffer = buffer
+        base = buffer.storage
+        count = buffer.count
+        capacity = buffer.room
+    }
+
+    @inline(__always) mutating func append(_ token: Token) {
+        if count == capacity {
+            buffer.count = count
+            buffer.grow()
+            base = buffer.storage
+            capacity = buffer.room
+        }
+        (base + count).initialize(to: token)
+        count &+= 1
+    }
+
+    /// The tokens written, handed back to the buffer.
+    func close() { buffer.count = count }
+}
+
+extension TextRange {
+    /// `TextRange(start, end)` without its checked conversions, for offsets inside a `Source`
+    /// (at most 1 GB, well inside 32 bits): the tokenizer makes one for every token, and the
+    /// checks cost nine instructions each. The two 32-bit bounds in their declared order.
+    @inline(__always) init(inSource start: Int, _ end: Int) {
+        self = unsafeBitCast((Int32(truncatingIfNeeded: start), Int32(truncatingIfNeeded: end)), to: TextRange.self)
     }
 }
 
@@ -190,7 +234,7 @@ struct SentenceTokenizer {
                     // letter, diacritic or mark: its scalars skip the property look-ups.
                     let generalPunctuation = c.value >= 0x2000 && c.value <= 0x206F
                     if !generalPunctuation && (c.isWordLike
-                        || (c.value >= 0x300 && (c.properties.isDiacritic || c.properties.generalCategory == .nonspacingMark))) {
+                        || (c.value >= 0x300 && Unicode.Scalar.isDiacriticOrMark(c))) {
                         j += m; continue
                     }
                     // A bidi control or joiner inside a word keeps it whole ("Anna\u{2067}Berg").
@@ -240,20 +284,23 @@ struct SentenceTokenizer {
     /// stopped: the general loop reads on from there (`start` itself when it made nothing).
     private mutating func plainWords(_ source: Source, from start: Int, end: Int, before: Int) -> Int {
         guard let base = source.bytes.baseAddress else { return start }
-        let out = buffer
+        var out = TokenWriter(buffer)
         let limit = min(end, before)
+        let count = source.count
+        // The article's table read in place: taken again whenever a word is added to it.
+        var probe = words.probe
         var i = start
         while i < limit {
             let b0 = base[i]
             if b0 == 0x20 { i &+= 1; continue }
-            guard i &+ 8 <= source.count else { break }
+            guard i &+ 8 <= count else { break }
             let x = Bytes8.load(base + i)
             var n = WordKey.alphanumerics(x)
             guard n > 0 else {
                 // Not a letter or digit: white space, an ASCII mark, or (from 0x80) the general loop's.
                 guard b0 < 0x80 else { break }
                 if !Source.isSpaceByte(b0) {
-                    out.append(Token(kind: .punct, range: TextRange(i, i &+ 1), text: lexicon.ascii[Int(b0)],
+                    out.append(Token(kind: .punct, range: TextRange(inSource: i, i &+ 1), text: lexicon.ascii[Int(b0)],
                                      isCapitalized: false, quote: -1))
                 }
                 i &+= 1
@@ -263,31 +310,36 @@ struct SentenceTokenizer {
             // The second eight bytes, for a word longer than eight.
             var x2: UInt64 = 0
             if n == 8 && room > 8 {
-                guard i &+ 16 <= source.count else { break }
+                guard i &+ 16 <= count else { break }
                 x2 = Bytes8.load(base + i + 8)
                 n = 8 &+ WordKey.alphanumerics(x2)
             }
             var periodAfter = false
+            // A space after the word (the common case) is passed over with it.
+            var next = 0
             if n >= room {
                 // All letters and digits to the sentence's end.
                 n = room
             } else {
                 if n == 16 { break }
                 let stop = base[i &+ n]
+                if stop == 0x20 {
+                    if i &+ n < limit { next = 1 }
+                }
                 // An apostrophe (0x27) or a hyphen (0x2D), one bit test for the two, or a byte from
                 // 0x80 (’ ‐ ‑ among others): a word of several pieces (Russia’s, don't, co-host).
-                if stop >= 0x80 || (stop < 0x40 && (0x0000_2080_0000_0000 as UInt64) &>> UInt64(stop) & 1 != 0) {
-                    guard let j = Self.joinedWordEnd(base, from: i &+ n, end: end, count: source.count) else { break }
-                    let e = word(source, i, WordKey(source, i, j))
+                else if stop >= 0x80 || (stop < 0x40 && (0x0000_2080_0000_0000 as UInt64) &>> UInt64(stop) & 1 != 0) {
+                    guard let j = Self.joinedWordEnd(base, from: i &+ n, end: end, count: count) else { break }
+                    let e = word(source, i, WordKey(source, i, j), probe: &probe)
                     let bareEnd = Self.bareEnd(source, i, j)
                     let possessive = bareEnd < j && bareEnd > i
-                    let bareCls = possessive ? word(source, i, WordKey(source, i, bareEnd)).cls : e.cls
-                    out.append(Token(kind: .word, range: TextRange(i, j), text: e.text, isCapitalized: b0 &- 0x41 < 26, quote: -1,
+                    let bareCls = possessive ? word(source, i, WordKey(source, i, bareEnd), probe: &probe).cls : e.cls
+                    out.append(Token(kind: .word, range: TextRange(inSource: i, j), text: e.text, isCapitalized: b0 &- 0x41 < 26, quote: -1,
                                      cls: e.cls, bareCls: bareCls, possessiveBytes: possessive ? UInt8(j - bareEnd) : 0))
                     i = j
                     continue
                 }
-                if stop == 0x2E {
+                else if stop == 0x2E {
                     // A period: the word takes it when a letter or digit follows (U.S) or when it
                     // ends an abbreviation (an initial, a known one); a byte from 0x80 may begin a letter.
                     if i &+ n &+ 1 < end {
@@ -299,13 +351,24 @@ struct SentenceTokenizer {
                 }
             }
             let key = n <= 8 ? WordKey(alphanumerics: x, count: n) : WordKey(alphanumerics: x, x2, count: n)
-            let e = word(source, i, key)
+            // Looked up here, in the loop; a new spelling is made out of line.
+            let (found, slot) = n <= 8 ? probe.find(short: key) : probe.find(medium: key)
+            let e: WordTable.Entry
+            if let f = found { e = probe.entries[f] }
+            // (The key made again from the text, the same key: the loop keeps only its parts.)
+            else { e = words.added(source, i, WordKey(source, i, i &+ n), slot: slot, probe: &probe, lexicon: lexicon, pack: pack) }
             if periodAfter && e.abbreviation { break }
-            out.append(Token(kind: .word, range: TextRange(i, i &+ n), text: e.text,
+            out.append(Token(kind: .word, range: TextRange(inSource: i, i &+ n), text: e.text,
                              isCapitalized: b0 &- 0x41 < 26, quote: -1, cls: e.cls, bareCls: e.cls))
-            i &+= n
+            i &+= n &+ next
         }
+        out.close()
         return i
+    }
+
+    /// The entry of the word at `start` with key `key`, through the table's `probe`.
+    @inline(__always) private mutating func word(_ source: Source, _ start: Int, _ key: WordKey, probe: inout WordTable.Probe) -> WordTable.Entry {
+        words.word(source, start, key, probe: &probe, lexicon: lexicon, pack: pack)
     }
 
     /// The entry of the word at `start` with key `key`.

@@ -1,10 +1,13 @@
-/// A spelling's key: its first eight bytes packed in an integer, its length and a hash of
-/// all its bytes, ASCII capitals folded ("The" and "the" are one key). Folding only ASCII
+/// A spelling's key: its first eight bytes packed in an integer, the next eight in another,
+/// its length and a hash of all its bytes, ASCII capitals folded ("The" and "the" are one key). Folding only ASCII
 /// capitals keeps a key's lowercased form one string: lowering a word lowers its ASCII
 /// letters the same way whatever surrounds them. Made eight bytes at a time.
 struct WordKey {
     var hash: UInt64
     var prefix: UInt64
+    /// Bytes 8 to 15 (0 for a key of eight bytes or fewer): a key of sixteen bytes or fewer
+    /// is its prefix, these and its count, compared without reading the text.
+    var second: UInt64 = 0
     var count: Int
     /// No byte of 0x80 and above.
     var isASCII: Bool
@@ -63,16 +66,33 @@ struct WordKey {
         let rest = (x2 | 0x2020_2020_2020_2020) & (UInt64.max &>> UInt64(truncatingIfNeeded: (16 &- count) &<< 3))
         h = (h ^ (h >> 29) ^ rest) &* 0x9E37_79B9_7F4A_7C15
         hash = h
+        second = rest
         isASCII = true
     }
 
     @inline(__always) init(_ source: Source, _ start: Int, _ end: Int) {
         // Most words fit in eight bytes: one load, no loop.
-        if end - start <= 8, start + 8 <= source.count {
+        if end &- start <= 8, start &+ 8 <= source.count {
             self.init(short: source, start, end)
+        } else if end &- start <= 16, start &+ 16 <= source.count {
+            self.init(medium: source, start, end)
         } else {
             self.init(long: source, start, end)
         }
+    }
+
+    /// A key of nine to sixteen bytes with sixteen bytes readable from `start`: two loads, the
+    /// same key as `init(long:)` makes.
+    @inline(__always) private init(medium source: Source, _ start: Int, _ end: Int) {
+        count = end &- start
+        let base = source.bytes.baseAddress! + start
+        let x = Bytes8.load(base)
+        let rest = Bytes8.load(base + 8) & (UInt64.max &>> UInt64(truncatingIfNeeded: (16 &- count) &<< 3))
+        prefix = Self.folded(x)
+        second = Self.folded(rest)
+        let h = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
+        hash = (h ^ (h >> 29) ^ second) &* 0x9E37_79B9_7F4A_7C15
+        isASCII = (x | rest) & Bytes8.highs == 0
     }
 
     /// A key of at most eight bytes with eight bytes readable from `start`.
@@ -95,7 +115,9 @@ struct WordKey {
         while k < end {
             chunk = Self.load(source, k, min(end - k, 8))
             high |= chunk & Bytes8.highs
-            h = (h ^ (h >> 29) ^ Self.folded(chunk)) &* 0x9E37_79B9_7F4A_7C15
+            let folded = Self.folded(chunk)
+            if k == start + 8 { second = folded }
+            h = (h ^ (h >> 29) ^ folded) &* 0x9E37_79B9_7F4A_7C15
             k += 8
         }
         hash = h
@@ -108,10 +130,16 @@ struct WordKey {
 /// Looking a word up compares its key (no `String`, no SipHash) and, past eight bytes, the
 /// rest of its bytes. Two tables use it: a language pack's `WordLexicon` (every word the
 /// pack knows, built once) and an article's own spellings (`ArticleWords`).
-struct WordTable {
+///
+/// A class over memory of its own, not arrays: the tokenizer's loop keeps a `Probe` of the
+/// slots and entries in registers and reads them in place, where an array inside a value
+/// is read again through its owner after every token it writes (it might have changed).
+/// Its owner is one article's tokenizer or the pack (which only reads it once built).
+final class WordTable {
     struct Entry {
         var hash: UInt64
         var prefix: UInt64
+        var second: UInt64
         var start: Int32
         var count: Int32
         /// The lowercased text, at a fixed address (see `TextArena`).
@@ -122,15 +150,55 @@ struct WordTable {
         var abbreviation: Bool
     }
 
-    private(set) var entries: [Entry] = []
-    /// Open addressing: entry index + 1, 0 for an empty slot.
-    private var slots: [Int32]
+    /// The slots and entries as they stand, to be read without going through the table:
+    /// good until the next insertion (which may move both).
+    struct Probe {
+        let slots: UnsafePointer<Int32>
+        let entries: UnsafePointer<Entry>
+        let mask: Int
+        let shift: UInt64
+
+        @inline(__always) func firstSlot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h &>> shift) }
+
+        /// The entry of a key of eight bytes or fewer (its prefix and count are the whole key,
+        /// its hash follows from them), or the empty slot where it goes.
+        @inline(__always) func find(short key: WordKey) -> (entry: Int?, slot: Int) {
+            var slot = firstSlot(key.hash)
+            while true {
+                let s = Int(slots[slot])
+                if s == 0 { return (nil, slot) }
+                let e = s &- 1
+                if entries[e].prefix == key.prefix && Int(entries[e].count) == key.count { return (e, slot) }
+                slot = (slot &+ 1) & mask
+            }
+        }
+
+        /// The same for a key of nine to sixteen bytes (its prefix, `second` and count are the
+        /// whole key).
+        @inline(__always) func find(medium key: WordKey) -> (entry: Int?, slot: Int) {
+            var slot = firstSlot(key.hash)
+            while true {
+                let s = Int(slots[slot])
+                if s == 0 { return (nil, slot) }
+                let e = s &- 1
+                if entries[e].prefix == key.prefix && entries[e].second == key.second && Int(entries[e].count) == key.count { return (e, slot) }
+                slot = (slot &+ 1) & mask
+            }
+        }
+    }
+
+    /// `count` entries in room for `capacity`.
+    @exclusivity(unchecked) private var entries: UnsafeMutablePointer<Entry>
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private var capacity: Int
+    /// Open addressing: entry index + 1, 0 for an empty slot; `mask + 1` of them.
+    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Int32>
     /// The bytes of keys longer than eight bytes, past the eighth, ASCII capitals folded.
-    private var tails: [UInt8] = []
-    private var mask: Int
+    @exclusivity(unchecked) private var tails: [UInt8] = []
+    @exclusivity(unchecked) private var mask: Int
     /// 64 minus the bits of a slot number: a key's first slot is the top bits of its hash
     /// (a multiplicative hash keeps its best-mixed bits there).
-    private var shift: UInt64
+    @exclusivity(unchecked) private var shift: UInt64
     /// Every spelling comes from the one text the table is asked about (an article's): a long
     /// key's bytes are read again where the spelling first stood (`Entry.start` is its offset
     /// there) instead of being copied into `tails`.
@@ -143,46 +211,61 @@ struct WordTable {
         slots = Self.emptySlots(n)
         mask = n - 1
         shift = UInt64(64 - n.trailingZeroBitCount)
-        entries.reserveCapacity(capacity)
+        self.capacity = max(capacity, 16)
+        entries = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        entries.deallocate()
+        slots.deallocate()
     }
 
     /// `n` empty slots, zeroed at once (an article's table is made for every article of a batch).
-    private static func emptySlots(_ n: Int) -> [Int32] {
-        [Int32](unsafeUninitializedCapacity: n) { buffer, count in
-            buffer.initialize(repeating: 0)
-            count = n
-        }
+    private static func emptySlots(_ n: Int) -> UnsafeMutablePointer<Int32> {
+        let p = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        p.initialize(repeating: 0, count: n)
+        return p
     }
 
-    @inline(__always) private func firstSlot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h &>> shift) }
+    var probe: Probe { Probe(slots: slots, entries: entries, mask: mask, shift: shift) }
 
     /// The entry of the word at `start` with key `key`, or the empty slot where it goes.
     @inline(__always)
     func find(_ source: Source, _ start: Int, _ key: WordKey) -> (entry: Int?, slot: Int) {
-        // Slots hold 0 or a valid entry index + 1 and `mask` is the slot count - 1: no index
-        // can fall outside, so the probe reads both arrays without bounds checks.
-        slots.withUnsafeBufferPointer { slots in
-            entries.withUnsafeBufferPointer { entries in
-                var slot = firstSlot(key.hash)
-                while true {
-                    let s = Int(slots[slot])
-                    if s == 0 { return (nil, slot) }
-                    let e = s - 1
-                    // A key of eight bytes or fewer is its prefix and count (its hash follows from them).
-                    if entries[e].prefix == key.prefix, Int(entries[e].count) == key.count,
-                       key.count <= 8 || (entries[e].hash == key.hash && equalTail(e, source, start, key.count)) { return (e, slot) }
-                    slot = (slot + 1) & mask
-                }
-            }
+        find(probe, source, start, key)
+    }
+
+    /// `find` through `probe` (taken since the last insertion). Slots hold 0 or a valid entry
+    /// index + 1 and `mask` is the slot count - 1: no index falls outside.
+    @inline(__always)
+    func find(_ probe: Probe, _ source: Source, _ start: Int, _ key: WordKey) -> (entry: Int?, slot: Int) {
+        if key.count <= 8 { return probe.find(short: key) }
+        if key.count <= 16 { return probe.find(medium: key) }
+        var slot = probe.firstSlot(key.hash)
+        while true {
+            let s = Int(probe.slots[slot])
+            if s == 0 { return (nil, slot) }
+            let e = s &- 1
+            if probe.entries[e].prefix == key.prefix, probe.entries[e].second == key.second, Int(probe.entries[e].count) == key.count,
+               probe.entries[e].hash == key.hash, equalTail(probe.entries[e], source, start, key.count) { return (e, slot) }
+            slot = (slot &+ 1) & probe.mask
         }
     }
 
     /// Adds the word at `start` with key `key` at `slot` (from a `find` that did not find it).
-    mutating func insert(_ source: Source, _ start: Int, _ key: WordKey, slot: Int,
-                         text: UnsafePointer<String>, cls: WordClass, abbreviation: Bool) -> Int {
-        let e = entries.count
-        entries.append(Entry(hash: key.hash, prefix: key.prefix, start: Int32(tailsInSource ? start : tails.count),
-                             count: Int32(key.count), text: text, cls: cls, abbreviation: abbreviation))
+    func insert(_ source: Source, _ start: Int, _ key: WordKey, slot: Int,
+                text: UnsafePointer<String>, cls: WordClass, abbreviation: Bool) -> Int {
+        let e = count
+        if count == capacity {
+            let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: entries, count: count)
+            entries.deallocate()
+            entries = bigger
+            capacity *= 2
+        }
+        (entries + e).initialize(to: Entry(hash: key.hash, prefix: key.prefix, second: key.second, start: Int32(tailsInSource ? start : tails.count),
+                                           count: Int32(key.count), text: text, cls: cls, abbreviation: abbreviation))
+        count += 1
         if key.count > 8 && !tailsInSource {
             let from = tails.count
             tails.append(contentsOf: UnsafeBufferPointer(rebasing: source.bytes[start + 8..<start + key.count]))
@@ -191,33 +274,47 @@ struct WordTable {
             }
         }
         slots[slot] = Int32(e + 1)
-        if entries.count * 2 > slots.count { grow() }
+        if count * 2 > mask + 1 { grow() }
         return e
     }
 
-    /// The entry `e` (an index from `find` or `insert`, so in bounds: read unchecked).
-    subscript(e: Int) -> Entry { entries.withUnsafeBufferPointer { $0[e] } }
+    /// The entry `e` (an index from `find` or `insert`, so in bounds).
+    subscript(e: Int) -> Entry { entries[e] }
 
-    @inline(__always) private func equalTail(_ e: Int, _ source: Source, _ start: Int, _ n: Int) -> Bool {
+    /// Whether the bytes of `entry` past the eighth equal those at `start + 8..<start + n`,
+    /// ASCII capitals folded; eight at a time where eight can be read.
+    @inline(__always) private func equalTail(_ entry: Entry, _ source: Source, _ start: Int, _ n: Int) -> Bool {
         if tailsInSource {
-            let first = Int(entries[e].start)
-            for k in 8..<n where WordKey.folded(source[first + k]) != WordKey.folded(source[start + k]) { return false }
+            let first = Int(entry.start)
+            var k = 8
+            if let base = source.bytes.baseAddress {
+                while k < n && max(first, start) &+ k &+ 8 <= source.count {
+                    let keep = n &- k >= 8 ? UInt64.max : (1 &<< (UInt64(truncatingIfNeeded: n &- k) &<< 3)) &- 1
+                    if (WordKey.folded(Bytes8.load(base + first + k)) ^ WordKey.folded(Bytes8.load(base + start + k))) & keep != 0 { return false }
+                    k &+= 8
+                }
+            }
+            while k < n {
+                if WordKey.folded(source[first + k]) != WordKey.folded(source[start + k]) { return false }
+                k += 1
+            }
             return true
         }
-        let base = Int(entries[e].start) - 8
+        let base = Int(entry.start) - 8
         return tails.withUnsafeBufferPointer { tail in
             for k in 8..<n where tail[base + k] != WordKey.folded(source[start + k]) { return false }
             return true
         }
     }
 
-    private mutating func grow() {
-        let n = slots.count * 2
+    private func grow() {
+        let n = (mask + 1) * 2
+        slots.deallocate()
         slots = Self.emptySlots(n)
         mask = n - 1
         shift = UInt64(64 - n.trailingZeroBitCount)
-        for (e, entry) in entries.enumerated() {
-            var slot = firstSlot(entry.hash)
+        for e in 0..<count {
+            var slot = Int(truncatingIfNeeded: entries[e].hash &>> shift)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(e + 1)
         }
@@ -236,7 +333,7 @@ final class TextArena {
 
     init(chunkSize: Int = 512) { self.chunkSize = chunkSize }
 
-    func add(_ s: String) -> UnsafePointer<String> {
+    func add(_ s: consuming String) -> UnsafePointer<String> {
         if chunks.isEmpty || used == chunkSize {
             chunks.append(UnsafeMutablePointer<String>.allocate(capacity: chunkSize))
             used = 0
@@ -276,7 +373,7 @@ final class WordLexicon: @unchecked Sendable {
         let arena = TextArena(chunkSize: table.count + 129)
         empty = arena.add("")
         ascii = (0..<128).map { arena.add(String(Character(Unicode.Scalar(UInt8($0))))) }
-        var words = WordTable(capacity: table.count)
+        let words = WordTable(capacity: table.count)
         var holdsEvery = true
         for (key, cls) in table {
             var k = key
@@ -317,7 +414,7 @@ final class WordLexicon: @unchecked Sendable {
 /// One article's spellings, each classed once: from the pack's lexicon when it knows the
 /// word, else lowercased and looked up in the pack's tables; and its punctuation outside ASCII.
 struct ArticleWords {
-    private var table: WordTable
+    private let table: WordTable
     private let arena = TextArena()
 
     /// Room for `capacity` spellings before the table grows.
@@ -330,6 +427,28 @@ struct ArticleWords {
         if let e = found { return table[e] }
         let e = add(source, start, key, slot: slot, lexicon: lexicon, pack: pack)
         return table[e]
+    }
+
+    /// The table as it stands (see `WordTable.Probe`).
+    var probe: WordTable.Probe { table.probe }
+
+    /// `word`, looked up through `probe`, which is taken again when the word is new.
+    @inline(__always)
+    mutating func word(_ source: Source, _ start: Int, _ key: WordKey, probe: inout WordTable.Probe,
+                       lexicon: WordLexicon, pack: LanguagePack) -> WordTable.Entry {
+        let (found, slot) = key.count <= 8 ? probe.find(short: key) : table.find(probe, source, start, key)
+        if let e = found { return probe.entries[e] }
+        return added(source, start, key, slot: slot, probe: &probe, lexicon: lexicon, pack: pack)
+    }
+
+    /// The entry of a spelling `find` did not find (at `slot`), made; `probe` is taken again.
+    /// Out of line: the tokenizer's loop keeps only the look-up.
+    @inline(never)
+    mutating func added(_ source: Source, _ start: Int, _ key: WordKey, slot: Int, probe: inout WordTable.Probe,
+                        lexicon: WordLexicon, pack: LanguagePack) -> WordTable.Entry {
+        let e = add(source, start, key, slot: slot, lexicon: lexicon, pack: pack)
+        probe = table.probe
+        return probe.entries[e]
     }
 
     private mutating func add(_ source: Source, _ start: Int, _ key: WordKey, slot: Int, lexicon: WordLexicon, pack: LanguagePack) -> Int {

@@ -105,7 +105,7 @@ struct SentenceSplitter {
         if let m = QuoteMarks.mark(s), m.role != .close { return true }
         if s == "(" || s == "[" { return true }
         // Scripts without case (CJK, Arabic, Hebrew…) start sentences with any letter.
-        if s.isLetterLike && !s.properties.isLowercase && s.value >= 0x0590 { return true }
+        if s.isLetterLike && !Unicode.Scalar.isLowercase(s) && s.value >= 0x0590 { return true }
         return false
     }
 
@@ -116,22 +116,24 @@ struct SentenceSplitter {
     private func isAbbreviation(_ source: Source, period i: Int, start: Int, mark: UInt8) -> Bool {
         guard mark == 0x2E else { return false }
         var j = i
+        // Whether the word holds a period, and whether all of it is ASCII, seen on the way.
+        var dotted = false, ascii = true
         while j > start {
             // ASCII bytes, the common case, answer without decoding a scalar.
             let b = source[j - 1]
             if b < 0x80 {
-                if (b | 0x20) &- 0x61 < 26 || b == 0x2E { j -= 1; continue }
+                if (b | 0x20) &- 0x61 < 26 { j -= 1; continue }
+                if b == 0x2E { dotted = true; j -= 1; continue }
                 break
             }
             guard let (s, k) = source.scalar(before: j) else { break }
-            if s.isLetterLike || s == "." { j = k } else { break }
+            if s.isLetterLike || s == "." { j = k; ascii = false } else { break }
         }
         if j == i { return false }
         // An ASCII word without periods, the common case, is looked up by its bytes.
-        let key = WordKey(source, j, i)
-        if key.isASCII, !source.contains(0x2E, in: TextRange(j, i)), Self.abbreviations.holdsEveryASCIIKey {
-            if key.count == 1 && source[j] &- 0x41 < 26 { return true }                 // initials
-            return Self.abbreviations.words.find(source, j, key).entry != nil
+        if ascii, !dotted, Self.abbreviations.holdsEveryASCIIKey {
+            if i - j == 1 && source[j] &- 0x41 < 26 { return true }                 // initials
+            return Self.abbreviations.words.find(source, j, WordKey(source, j, i)).entry != nil
         }
         let word = source.string(TextRange(j, i))
         if word.contains(".") { return true }                             // U.S., U.N., a.m.

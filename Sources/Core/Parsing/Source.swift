@@ -146,6 +146,8 @@ struct Source {
     /// Moves `range` inward past white space at both ends.
     func trimmed(_ range: TextRange) -> TextRange {
         var lo = range.start, hi = range.end
+        // Most ranges start and end on a letter or a mark: nothing to move, one test at each end.
+        if lo < hi, bytes[lo] > 0x20, bytes[lo] != 0xC2, bytes[hi - 1] > 0x20, bytes[hi - 1] != 0xA0 { return range }
         while lo < hi, Source.isSpaceByte(bytes[lo]) { lo += 1 }
         while hi > lo, Source.isSpaceByte(bytes[hi - 1]) { hi -= 1 }
         // Non-breaking spaces (C2 A0) at the ends.
@@ -208,7 +210,21 @@ extension Unicode.Scalar {
         if value < 0x80 {
             return (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
         }
-        return properties.isAlphabetic
+        return Self.isAlphabetic(self)
+    }
+
+    // The property look-ups for scalars from 0x80, out of line. Inlined, they make every
+    // function that tests a scalar fetch the metadata of the standard library's property
+    // types (and set stack aside for their values) on each call, ASCII or not.
+    @inline(never) static func isAlphabetic(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+    @inline(never) static func isLowercase(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
+    @inline(never) static func isUppercaseOrTitlecase(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isUppercase || s.properties.generalCategory == .titlecaseLetter
+    }
+    @inline(never) static func isWhitespace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+    /// A diacritic or a nonspacing mark (inside a word, it keeps the word whole).
+    @inline(never) static func isDiacriticOrMark(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isDiacritic || s.properties.generalCategory == .nonspacingMark
     }
 
     @inline(__always) var isDigitLike: Bool { value >= 0x30 && value <= 0x39 }
@@ -225,17 +241,17 @@ extension Unicode.Scalar {
 
     @inline(__always) var isLowercaseLetterLike: Bool {
         if value < 0x80 { return value >= 0x61 && value <= 0x7A }
-        return properties.isLowercase
+        return Self.isLowercase(self)
     }
 
     @inline(__always) var isUppercaseLike: Bool {
         if value < 0x80 { return value >= 0x41 && value <= 0x5A }
-        return properties.isUppercase || properties.generalCategory == .titlecaseLetter
+        return Self.isUppercaseOrTitlecase(self)
     }
 
     @inline(__always) var isSpaceLike: Bool {
         if value < 0x80 { return Source.isSpaceByte(UInt8(value)) }
-        return properties.isWhitespace
+        return Self.isWhitespace(self)
     }
 }
 
