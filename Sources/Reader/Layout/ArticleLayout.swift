@@ -54,9 +54,6 @@ struct ArticleLayout {
         var out: [VisualLine] = []
         let text = article.text
         let utf8 = text.utf8
-        let lo = utf8.index(utf8.startIndex, offsetBy: para.range.start)
-        let hi = utf8.index(utf8.startIndex, offsetBy: para.range.end)
-        let slice = text[lo..<hi]
 
         var offset = para.range.start
         var lineStart: Int? = nil
@@ -65,27 +62,25 @@ struct ArticleLayout {
         var breakAt: Int? = nil        // start of the word after the last space
         var breakEnd = 0               // end of the text before that space
         var colAtBreak = 0
-        for ch in slice {
-            let len = ch.utf8.count
+        // One character: `isSpace`, its width `w`, its bytes `len` (the rules of the line).
+        func step(isSpace: Bool, width w: Int, len: Int) {
             defer { offset += len }
-            let isSpace = ch == " " || ch == "\n" || ch == "\t" || ch == "\r\n" || ch == "\r"
             if lineStart == nil {
-                if isSpace { continue }
+                if isSpace { return }
                 lineStart = offset; col = 0; breakAt = nil
             }
             if isSpace {
                 if col + 1 > width {
                     out.append(VisualLine(paragraph: p, start: lineStart!, end: lineEnd, isBlank: false))
                     lineStart = nil
-                    continue
+                    return
                 }
                 breakEnd = lineEnd
                 col += 1
                 breakAt = offset + len
                 colAtBreak = col
-                continue
+                return
             }
-            let w = DisplayWidth.visible(ch).map(DisplayWidth.of) ?? 0
             if col + w > width && col > 0 {
                 if let b = breakAt, b > lineStart! {
                     out.append(VisualLine(paragraph: p, start: lineStart!, end: breakEnd, isBlank: false))
@@ -102,6 +97,33 @@ struct ArticleLayout {
             }
             col += w
             lineEnd = offset + len
+        }
+        // A printable ASCII byte followed by an ASCII byte (or the paragraph's end) is a
+        // character of its own, one column wide: read from the bytes. Anything else (a
+        // control, a byte of a longer scalar, an ASCII letter a combining mark may join)
+        // is read as the `Character` that starts there, as before.
+        let done: Bool? = utf8.withContiguousStorageIfAvailable { u -> Bool in
+            let end = min(para.range.end, u.count)
+            while offset < end {
+                let b = u[offset]
+                if b >= 0x20 && b < 0x7F && (offset + 1 == end || u[offset + 1] < 0x80) {
+                    step(isSpace: b == 0x20, width: 1, len: 1)
+                    continue
+                }
+                let ch = text[utf8.index(utf8.startIndex, offsetBy: offset)]
+                let len = min(ch.utf8.count, end - offset)
+                let isSpace = ch == " " || ch == "\n" || ch == "\t" || ch == "\r\n" || ch == "\r"
+                step(isSpace: isSpace, width: isSpace ? 0 : DisplayWidth.visible(ch).map(DisplayWidth.of) ?? 0, len: len)
+            }
+            return true
+        }
+        if done == nil {
+            let lo = utf8.index(utf8.startIndex, offsetBy: para.range.start)
+            let hi = utf8.index(utf8.startIndex, offsetBy: para.range.end)
+            for ch in text[lo..<hi] {
+                let isSpace = ch == " " || ch == "\n" || ch == "\t" || ch == "\r\n" || ch == "\r"
+                step(isSpace: isSpace, width: isSpace ? 0 : DisplayWidth.visible(ch).map(DisplayWidth.of) ?? 0, len: ch.utf8.count)
+            }
         }
         if let s = lineStart, lineEnd > s {
             out.append(VisualLine(paragraph: p, start: s, end: lineEnd, isBlank: false))

@@ -120,6 +120,16 @@ struct CellGrid: Equatable, Sendable {
         return col
     }
 
+    /// `put` of one printable ASCII character (0x20 to 0x7E, one column, nothing to sanitise),
+    /// from its byte: no `Character` read.
+    @discardableResult
+    mutating func put(ascii b: UInt8, x: Int, y: Int, style: CellStyle = .plain, limit: Int? = nil) -> Int {
+        guard y >= 0, y < height else { return x }
+        if x + 1 > min(limit ?? width, width) { return x }
+        if x >= 0 { self[x, y] = Cell(text: String(Unicode.Scalar(b)), style: style) }
+        return x + 1
+    }
+
     /// Copies another grid into this one at (x, y), clipped.
     mutating func blit(_ other: CellGrid, x: Int, y: Int) {
         for oy in 0..<other.height where y + oy >= 0 && y + oy < height {

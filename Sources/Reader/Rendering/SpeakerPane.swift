@@ -77,8 +77,10 @@ enum SpeakerPane {
     }
 
     /// A statement as one line: its words, marks for quotations, "(reported)" for reported speech.
-    static func statementText(_ q: Quotation, in article: Article) -> String {
-        let words = TextFit.collapse(article.string(q.range))
+    /// With `columns`, only as many words as can show in that many (`TextFit.truncate` at
+    /// `columns` or fewer gives the same line).
+    static func statementText(_ q: Quotation, in article: Article, columns: Int = .max) -> String {
+        let words = TextFit.collapse(article.string(q.range), beyond: columns)
         return q.kind == .indirect ? "(reported) " + words : "“" + words + "”"
     }
 
@@ -153,7 +155,7 @@ enum SpeakerPane {
                 var style = CellStyle()
                 if focused && doc.paneStatement == i { style.reverse = true; grid.fill(Rect(x: 0, y: y, width: w, height: 1), with: Cell(text: " ", style: style)) }
                 else if doc.selectedQuotation == qi { style.bold = true }
-                let text = statementText(q, in: article)
+                let text = statementText(q, in: article, columns: max(0, w - 6))
                 grid.put(TextFit.truncate(text, width: max(0, w - 6)), x: 5, y: y, style: style)
             }
         }

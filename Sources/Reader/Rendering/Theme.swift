@@ -72,12 +72,28 @@ enum Theme {
 /// Text helpers for panes: collapsing whitespace and truncating by display width.
 enum TextFit {
     static func collapse(_ s: some StringProtocol) -> String {
+        collapse(s, beyond: .max)
+    }
+
+    /// `collapse(s)`, or its start when that is wider than `columns`: the characters up to
+    /// the first that takes the display width past `columns`. What `truncate` makes of it
+    /// at `columns` or fewer is what it makes of the whole, and a long quotation in a pane
+    /// row costs its first line, not all of its characters.
+    static func collapse(_ s: some StringProtocol, beyond columns: Int) -> String {
         var out = ""
         var space = false
+        var width = 0
         for ch in s {
             if ch.isWhitespace { space = !out.isEmpty; continue }
-            if space { out.append(" "); space = false }
+            if space {
+                out.append(" "); space = false
+                width += 1
+            }
             out.append(ch)
+            if columns < .max {
+                width += DisplayWidth.visible(ch).map(DisplayWidth.of) ?? 0
+                if width > columns { break }
+            }
         }
         return out
     }
