@@ -104,11 +104,17 @@ enum TextFit {
         if DisplayWidth.of(s) <= width { return s }
         var out = ""
         var w = 0
-        for ch in s {
-            guard let v = DisplayWidth.visible(ch) else { continue }
+        // (Plain ASCII is copied from the bytes; every other character as before.)
+        DisplayWidth.forEachCharacter(s) { _, ch, _ in
+            guard let v = DisplayWidth.visible(ch) else { return true }
             let cw = DisplayWidth.of(v)
-            if w + cw > width - 1 { break }
+            if w + cw > width - 1 { return false }
             out.append(v); w += cw
+            return true
+        } ascii: { _, b in
+            if w + 1 > width - 1 { return false }
+            out.unicodeScalars.append(Unicode.Scalar(b)); w += 1
+            return true
         }
         while out.last == " " { out.removeLast() }
         return out + "…"

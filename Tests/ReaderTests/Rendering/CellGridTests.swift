@@ -111,4 +111,48 @@ struct CellGridTests {
         #expect(TextFit.truncate("short", width: 10) == "short")
         #expect(TextFit.truncate("anything", width: 0) == "")
     }
+
+    /// The Character-by-Character rules the byte paths must agree with.
+    static func referenceWidth(_ s: some StringProtocol) -> Int {
+        s.reduce(0) { $0 + (DisplayWidth.visible($1).map(DisplayWidth.of) ?? 0) }
+    }
+
+    static func referenceTruncate(_ s: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        if referenceWidth(s) <= width { return s }
+        var out = ""
+        var w = 0
+        for ch in s {
+            guard let v = DisplayWidth.visible(ch) else { continue }
+            let cw = DisplayWidth.of(v)
+            if w + cw > width - 1 { break }
+            out.append(v); w += cw
+        }
+        while out.last == " " { out.removeLast() }
+        return out + "…"
+    }
+
+    @Test("plain ASCII read from the bytes measures and cuts as the characters do: a mark after a letter, CR LF, controls, wide and curly text beside it")
+    func asciiBytesAgreeWithCharacters() {
+        let pieces = ["said", " ", "e\u{301}", "\r\n", "\t", "\u{1B}[31m", "“", "”", "東京", "🎉", "\u{200B}", "a\u{20DD}", "x", "\u{7F}", "  "]
+        var x: UInt64 = 0x2545_F491_4F6C_DD1D
+        for _ in 0..<400 {
+            var s = ""
+            for _ in 0..<Int(x % 12) {
+                x = x &* 6364136223846793005 &+ 1442695040888963407
+                s += pieces[Int(x >> 33) % pieces.count]
+            }
+            x = x &* 6364136223846793005 &+ 1442695040888963407
+            #expect(DisplayWidth.of(s) == Self.referenceWidth(s), "\(s.debugDescription)")
+            #expect(DisplayWidth.of(s.dropFirst()) == Self.referenceWidth(s.dropFirst()), "\(s.debugDescription)")
+            for width in [0, 1, 2, 5, 9, 20] {
+                #expect(TextFit.truncate(s, width: width) == Self.referenceTruncate(s, width: width), "\(s.debugDescription) at \(width)")
+            }
+            // A row collapsed only as far as it can show truncates to the same line.
+            for width in [1, 4, 12] {
+                #expect(TextFit.truncate(TextFit.collapse(s, beyond: width), width: width) == TextFit.truncate(TextFit.collapse(s), width: width),
+                        "\(s.debugDescription) at \(width)")
+            }
+        }
+    }
 }
