@@ -1572,7 +1572,7 @@ struct WordFilter: Sendable {
             guard let base = u.baseAddress else { return true }
             var k = 0
             while k + 8 <= u.count {
-                if UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                if Bytes8.load(base + k) & Bytes8.highs != 0 { return false }
                 k += 8
             }
             while k < u.count {

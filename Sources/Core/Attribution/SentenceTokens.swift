@@ -352,7 +352,7 @@ struct SentenceTokenizer {
             }
             let key = n <= 8 ? WordKey(alphanumerics: x, count: n) : WordKey(alphanumerics: x, x2, count: n)
             // Looked up here, in the loop; a new spelling is made out of line.
-            let (found, slot) = n <= 8 ? probe.find(short: key) : probe.find(medium: key)
+            let (found, slot) = probe.find(upTo16: key)
             let e: WordTable.Entry
             if let f = found { e = probe.entries[f] }
             // (The key made again from the text, the same key: the loop keeps only its parts.)

@@ -160,22 +160,10 @@ final class WordTable {
 
         @inline(__always) func firstSlot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h &>> shift) }
 
-        /// The entry of a key of eight bytes or fewer (its prefix and count are the whole key,
-        /// its hash follows from them), or the empty slot where it goes.
-        @inline(__always) func find(short key: WordKey) -> (entry: Int?, slot: Int) {
-            var slot = firstSlot(key.hash)
-            while true {
-                let s = Int(slots[slot])
-                if s == 0 { return (nil, slot) }
-                let e = s &- 1
-                if entries[e].prefix == key.prefix && Int(entries[e].count) == key.count { return (e, slot) }
-                slot = (slot &+ 1) & mask
-            }
-        }
-
-        /// The same for a key of nine to sixteen bytes (its prefix, `second` and count are the
-        /// whole key).
-        @inline(__always) func find(medium key: WordKey) -> (entry: Int?, slot: Int) {
+        /// The entry of a key of sixteen bytes or fewer (its prefix, `second` and count are
+        /// the whole key; `second` is 0 in every key of eight bytes or fewer), or the empty
+        /// slot where it goes.
+        @inline(__always) func find(upTo16 key: WordKey) -> (entry: Int?, slot: Int) {
             var slot = firstSlot(key.hash)
             while true {
                 let s = Int(slots[slot])
@@ -239,8 +227,7 @@ final class WordTable {
     /// index + 1 and `mask` is the slot count - 1: no index falls outside.
     @inline(__always)
     func find(_ probe: Probe, _ source: Source, _ start: Int, _ key: WordKey) -> (entry: Int?, slot: Int) {
-        if key.count <= 8 { return probe.find(short: key) }
-        if key.count <= 16 { return probe.find(medium: key) }
+        if key.count <= 16 { return probe.find(upTo16: key) }
         var slot = probe.firstSlot(key.hash)
         while true {
             let s = Int(probe.slots[slot])
@@ -436,7 +423,7 @@ struct ArticleWords {
     @inline(__always)
     mutating func word(_ source: Source, _ start: Int, _ key: WordKey, probe: inout WordTable.Probe,
                        lexicon: WordLexicon, pack: LanguagePack) -> WordTable.Entry {
-        let (found, slot) = key.count <= 8 ? probe.find(short: key) : table.find(probe, source, start, key)
+        let (found, slot) = table.find(probe, source, start, key)
         if let e = found { return probe.entries[e] }
         return added(source, start, key, slot: slot, probe: &probe, lexicon: lexicon, pack: pack)
     }

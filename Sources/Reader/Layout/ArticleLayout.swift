@@ -98,32 +98,17 @@ struct ArticleLayout {
             col += w
             lineEnd = offset + len
         }
-        // A printable ASCII byte followed by an ASCII byte (or the paragraph's end) is a
-        // character of its own, one column wide: read from the bytes. Anything else (a
-        // control, a byte of a longer scalar, an ASCII letter a combining mark may join)
-        // is read as the `Character` that starts there, as before.
-        let done: Bool? = utf8.withContiguousStorageIfAvailable { u -> Bool in
-            let end = min(para.range.end, u.count)
-            while offset < end {
-                let b = u[offset]
-                if b >= 0x20 && b < 0x7F && (offset + 1 == end || u[offset + 1] < 0x80) {
-                    step(isSpace: b == 0x20, width: 1, len: 1)
-                    continue
-                }
-                let ch = text[utf8.index(utf8.startIndex, offsetBy: offset)]
-                let len = min(ch.utf8.count, end - offset)
-                let isSpace = ch == " " || ch == "\n" || ch == "\t" || ch == "\r\n" || ch == "\r"
-                step(isSpace: isSpace, width: isSpace ? 0 : DisplayWidth.visible(ch).map(DisplayWidth.of) ?? 0, len: len)
-            }
+        // (Plain ASCII read from the bytes, one column each; every other character as the
+        // paragraph's `Character`, as before.)
+        let lo = utf8.index(utf8.startIndex, offsetBy: para.range.start)
+        let hi = utf8.index(utf8.startIndex, offsetBy: para.range.end)
+        DisplayWidth.forEachCharacter(text[lo..<hi]) { ch in
+            let isSpace = ch == " " || ch == "\n" || ch == "\t" || ch == "\r\n" || ch == "\r"
+            step(isSpace: isSpace, width: isSpace ? 0 : DisplayWidth.visible(ch).map(DisplayWidth.of) ?? 0, len: ch.utf8.count)
             return true
-        }
-        if done == nil {
-            let lo = utf8.index(utf8.startIndex, offsetBy: para.range.start)
-            let hi = utf8.index(utf8.startIndex, offsetBy: para.range.end)
-            for ch in text[lo..<hi] {
-                let isSpace = ch == " " || ch == "\n" || ch == "\t" || ch == "\r\n" || ch == "\r"
-                step(isSpace: isSpace, width: isSpace ? 0 : DisplayWidth.visible(ch).map(DisplayWidth.of) ?? 0, len: ch.utf8.count)
-            }
+        } ascii: { b in
+            step(isSpace: b == 0x20, width: 1, len: 1)
+            return true
         }
         if let s = lineStart, lineEnd > s {
             out.append(VisualLine(paragraph: p, start: s, end: lineEnd, isBlank: false))

@@ -54,27 +54,8 @@ enum ArticlePane {
             var offset = line.start
             let lo = utf8.index(utf8.startIndex, offsetBy: line.start)
             let hi = utf8.index(utf8.startIndex, offsetBy: line.end)
-            let rowText = text[lo..<hi]
-            // (A printable ASCII byte followed by an ASCII byte, or by the row's end, is a
-            // character of its own, drawn from the byte; anything else is read as the row's
-            // `Character` that starts there.)
-            let bytes = rowText.utf8
-            var k = rowText.startIndex
-            while k < rowText.endIndex {
-                var ch: Character = " "
-                var ascii: UInt8 = 0
-                let len: Int
-                let b = bytes[k], next = bytes.index(after: k)
-                if b >= 0x20 && b < 0x7F && (next == bytes.endIndex || bytes[next] < 0x80) {
-                    ascii = b
-                    len = 1
-                    k = next
-                } else {
-                    ch = rowText[k]
-                    len = ch.utf8.count
-                    k = rowText.index(after: k)
-                }
-                defer { offset += len }
+            // The style of the character at `offset`: its statement's, the cue's, a search hit's.
+            func style(at offset: Int) -> CellStyle {
                 var style = base
                 var inStatement = false
                 for span in spans where span.start <= offset && offset < span.end {
@@ -88,9 +69,18 @@ enum ArticlePane {
                 if h < hits.count && hits[h] <= offset {
                     style = hits[h] == currentHit ? Theme.currentMatch : Theme.otherMatch
                 }
-                if ascii != 0 { col = grid.put(ascii: ascii, x: col, y: row, style: style, limit: textLimit); continue }
+                return style
+            }
+            // (Plain ASCII drawn from its byte; every other character as the row's `Character`.)
+            DisplayWidth.forEachCharacter(text[lo..<hi]) { ch in
                 let shown: Character = (ch == "\n" || ch == "\t" || ch == "\r\n" || ch == "\r") ? " " : ch
-                col = grid.put(String(shown), x: col, y: row, style: style, limit: textLimit)
+                col = grid.put(String(shown), x: col, y: row, style: style(at: offset), limit: textLimit)
+                offset += ch.utf8.count
+                return true
+            } ascii: { b in
+                col = grid.put(ascii: b, x: col, y: row, style: style(at: offset), limit: textLimit)
+                offset += 1
+                return true
             }
         }
         return grid

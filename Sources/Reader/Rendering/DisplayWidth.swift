@@ -21,38 +21,34 @@ enum DisplayWidth {
 
     static func of(_ text: some StringProtocol) -> Int {
         var w = 0
-        forEachCharacter(text) { _, ch, _ in if let v = visible(ch) { w += of(v) } } ascii: { _, _ in w += 1 }
+        forEachCharacter(text) { ch in
+            if let v = visible(ch) { w += of(v) }
+            return true
+        } ascii: { _ in
+            w += 1
+            return true
+        }
         return w
     }
 
     /// Each character of `text` in order: a printable ASCII byte followed by an ASCII byte
     /// (or the end) is handed to `ascii` as its byte (one column, shown as itself: no
-    /// `Character` read), anything else to `other` as the `Character` that starts there.
-    /// Both get the character's index; `other` gets the index after it too. Return false
-    /// from either to stop.
+    /// `Character` read), anything else to `other` as the `Character` that starts there
+    /// (bounded by `text`, as iterating it gives). Return false from either to stop.
     @inline(__always)
-    static func forEachCharacter<S: StringProtocol>(_ text: S, _ other: (S.Index, Character, S.Index) -> Bool,
-                                                  ascii: (S.Index, UInt8) -> Bool) {
+    static func forEachCharacter<S: StringProtocol>(_ text: S, _ other: (Character) -> Bool, ascii: (UInt8) -> Bool) {
         let bytes = text.utf8
         var k = text.startIndex
         while k < text.endIndex {
             let b = bytes[k], next = bytes.index(after: k)
             if b >= 0x20 && b < 0x7F && (next == bytes.endIndex || bytes[next] < 0x80) {
-                if !ascii(k, b) { return }
+                if !ascii(b) { return }
                 k = next
             } else {
-                let after = text.index(after: k)
-                if !other(k, text[k], after) { return }
-                k = after
+                if !other(text[k]) { return }
+                k = text.index(after: k)
             }
         }
-    }
-
-    /// `forEachCharacter` without stopping.
-    @inline(__always)
-    static func forEachCharacter<S: StringProtocol>(_ text: S, _ other: (S.Index, Character, S.Index) -> Void,
-                                                  ascii: (S.Index, UInt8) -> Void) {
-        forEachCharacter(text, { other($0, $1, $2); return true }, ascii: { ascii($0, $1); return true })
     }
 
     /// Width of one scalar standing alone.

@@ -105,13 +105,13 @@ enum TextFit {
         var out = ""
         var w = 0
         // (Plain ASCII is copied from the bytes; every other character as before.)
-        DisplayWidth.forEachCharacter(s) { _, ch, _ in
+        DisplayWidth.forEachCharacter(s) { ch in
             guard let v = DisplayWidth.visible(ch) else { return true }
             let cw = DisplayWidth.of(v)
             if w + cw > width - 1 { return false }
             out.append(v); w += cw
             return true
-        } ascii: { _, b in
+        } ascii: { b in
             if w + 1 > width - 1 { return false }
             out.unicodeScalars.append(Unicode.Scalar(b)); w += 1
             return true
