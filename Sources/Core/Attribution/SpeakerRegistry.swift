@@ -11,10 +11,6 @@ struct SpeakerRegistry {
         var words: [String]          // lowercased name words (persons)
         var kind: SpeakerKind
         var roles: [String] = []
-        /// Roles as they were given and taken, and the roles lowercased, by their numbers in
-        /// the registry's `roleTexts`: the same text again, or the same role in other words,
-        /// needs no work. (A lowercased role given again is its own key, so one list holds both.)
-        var rolesSeen: [Int32] = []
         /// The number in `roleTexts` of the name lowercased (a role that is the name is no
         /// role), once asked; -1 before, and again when the name changes.
         var nameKey: Int32 = -1
@@ -65,8 +61,6 @@ struct SpeakerRegistry {
         /// The entity this spelling last resolved to as a name, and that entity's surname
         /// (`resolveName`).
         var resolved: (entity: Int, surname: Int)?
-        /// An entity this spelling is an alias of (aliases are only ever added, so it stays one).
-        var aliasOf = -1
         /// A description's head word and its number.
         var head: (word: String, number: Int)?
     }
@@ -143,6 +137,18 @@ struct SpeakerRegistry {
     private var organizationNamed: [Int] = []
     /// Roles as given and lowercased ("Minister", "minister"), numbered for `Entity.rolesSeen`.
     private var roleTexts = StringNumbers()
+    /// Which role texts each entity has seen (pairs of a number in `roleTexts` and an
+    /// entity): roles as they were given and taken, and the roles lowercased. The same text
+    /// again, or the same role in other words, needs no work. (A lowercased role given again
+    /// is its own key, so one set holds both.)
+    private var rolesSeen = PairSet()
+    /// Which spellings are known aliases of which entities (pairs of a spelling and an
+    /// entity): aliases are only ever added, so a pair once in stays true.
+    private var aliasesKnown = PairSet()
+    /// Every entity's aliases, by the alias's number in `aliasTexts` (pairs of that number
+    /// and the entity): whether an entity has an alias is one lookup, however many it has.
+    private var aliasTexts = StringNumbers()
+    private var aliasesHeld = PairSet()
     private var anonymousNamed: [Int] = []
     /// The entities named most recently, newest last (at most `recentLimit`): descriptions
     /// ("the minister", "the company") and pronouns look only here, which keeps every
@@ -570,7 +576,7 @@ struct SpeakerRegistry {
             // most once, so the first found from the newest end is the latest of the holders).
             let n = Int32(head.number)
             if let i = recent.last(where: { entities[$0].kind == .person && entities[$0].roleWords.contains(n) }) {
-                if spellings[s].aliasOf != i, addAlias(i, m.text) { spellings[s].aliasOf = i }
+                if !aliasesKnown.contains(s, i), addAlias(i, m.text) { aliasesKnown.insert(s, i) }
                 addMention(i, m.range)
                 markRecent(i, at: m.range.start)
                 return i
@@ -589,7 +595,7 @@ struct SpeakerRegistry {
                     && (!unheldRole || pack.personNouns.contains(head) || entities[i].gender != .unknown || !entities[i].roles.isEmpty)
                     && (m.gender == .unknown || entities[i].gender == .unknown || entities[i].gender == m.gender)
             }) {
-                if spellings[s].aliasOf != i, addAlias(i, m.text) { spellings[s].aliasOf = i }
+                if !aliasesKnown.contains(s, i), addAlias(i, m.text) { aliasesKnown.insert(s, i) }
                 addMention(i, m.range)
                 markRecent(i, at: m.range.start)
                 return i
@@ -622,8 +628,8 @@ struct SpeakerRegistry {
         addMention(i, m.range)
         // The spelling becomes an alias unless it is the name or one already.
         // (The name is told by its spelling's number, no text compared.)
-        if spellings[s].aliasOf != i, nameSpellings[i] != Int32(s) {
-            if entities[i].aliases.contains(m.text) || addAlias(i, m.text) { spellings[s].aliasOf = i }
+        if nameSpellings[i] != Int32(s), !aliasesKnown.contains(s, i) {
+            if hasAlias(i, m.text) || addAlias(i, m.text) { aliasesKnown.insert(s, i) }
         }
         // The organisation the text names with the mention before the one a role implies.
         if let o = m.organization, entities[i].organization == nil { entities[i].organization = o }
@@ -634,8 +640,8 @@ struct SpeakerRegistry {
     }
 
     mutating func addRole(_ i: Int, _ role: String) {
-        let given = Int32(roleTexts.number(role).number)
-        if entities[i].rolesSeen.contains(given) { return }
+        let given = roleTexts.number(role).number
+        if rolesSeen.contains(given, i) { return }
         var r = Self.trimmed(role)
         // "The transport secretary" at a sentence start is "the transport secretary" as a role.
         if let f = r.utf8.first, f == UInt8(ascii: "T") || f == UInt8(ascii: "A") {
@@ -645,16 +651,16 @@ struct SpeakerRegistry {
         // source keeps its name, so the answer is kept too).
         // (Texts compared by number: `given` is not among the roles seen.)
         let key = Self.lowercased(r)
-        let keyNumber = Int32(roleTexts.number(key).number)
-        if keyNumber == nameKey(i) {
-            if entities[i].kind == .anonymous { entities[i].rolesSeen.append(given) }
+        let keyNumber = roleTexts.number(key).number
+        if keyNumber == Int(nameKey(i)) {
+            if entities[i].kind == .anonymous { rolesSeen.insert(given, i) }
             return
         }
         guard !r.isEmpty else { return }
         // The same role in other words: nothing to add, now or later.
-        if entities[i].rolesSeen.contains(keyNumber) { entities[i].rolesSeen.append(given); return }
-        entities[i].rolesSeen.append(keyNumber)
-        if given != keyNumber { entities[i].rolesSeen.append(given) }
+        if rolesSeen.contains(keyNumber, i) { rolesSeen.insert(given, i); return }
+        rolesSeen.insert(keyNumber, i)
+        if given != keyNumber { rolesSeen.insert(given, i) }
         entities[i].roles.append(r)
         // (Words compared by number.)
         let table = roleWordTable()
@@ -736,8 +742,17 @@ struct SpeakerRegistry {
     mutating func addAlias(_ i: Int, _ alias: String) -> Bool {
         let a = Self.trimmed(alias)
         guard !a.isEmpty, a != entities[i].name else { return false }
-        if !entities[i].aliases.contains(a) { entities[i].aliases.append(a) }
+        let n = aliasTexts.number(a).number
+        if !aliasesHeld.contains(n, i) {
+            aliasesHeld.insert(n, i)
+            entities[i].aliases.append(a)
+        }
         return a == alias
+    }
+
+    /// Whether `text` is one of entity `i`'s aliases.
+    private func hasAlias(_ i: Int, _ text: String) -> Bool {
+        aliasTexts.find(text).map { aliasesHeld.contains($0, i) } ?? false
     }
 
     mutating func noteSpeaker(_ i: Int, gender: Names.Gender) {
@@ -849,6 +864,40 @@ struct SpeakerRegistry {
 /// and key) is looked up by its bytes, a cheaper hash than `Dictionary`'s, made for any
 /// Unicode; other text goes through a `Dictionary`. Numbers follow `String` equality: the
 /// three characters that Unicode equates with ASCII ones (K, ;, `) are looked up as those.
+/// A set of pairs of small non-negative numbers (a text's number and an entity), open
+/// addressed: membership in a few instructions whatever the number of pairs an entity has.
+private struct PairSet {
+    /// The pairs packed as `a << 32 | b` plus one (0 is a free slot); a power of two long,
+    /// at most half full.
+    private var slots = [UInt64](repeating: 0, count: 256)
+    private var count = 0
+
+    @inline(__always) private static func key(_ a: Int, _ b: Int) -> UInt64 { (UInt64(a) << 32 | UInt64(b)) &+ 1 }
+
+    /// The slot holding `key`, or the free slot where it would go.
+    @inline(__always) private func slot(_ key: UInt64) -> Int {
+        let mask = slots.count - 1
+        var k = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        while slots[k] != 0 && slots[k] != key { k = (k + 1) & mask }
+        return k
+    }
+
+    func contains(_ a: Int, _ b: Int) -> Bool { slots[slot(Self.key(a, b))] != 0 }
+
+    mutating func insert(_ a: Int, _ b: Int) {
+        let key = Self.key(a, b)
+        let k = slot(key)
+        guard slots[k] == 0 else { return }
+        slots[k] = key
+        count += 1
+        if count * 2 > slots.count {
+            let old = slots
+            slots = [UInt64](repeating: 0, count: old.count * 2)
+            for key in old where key != 0 { slots[slot(key)] = key }
+        }
+    }
+}
+
 private struct StringNumbers {
     /// A number, or -1 for a free slot; a power of two long, at most half full.
     private var slots = [Int32](repeating: -1, count: 64)
