@@ -208,9 +208,13 @@ struct SpeakerRegistry {
         let k = Int32(mentionLinks.count)
         mentionLinks.append(MentionLink(range: range, next: -1))
         let last = entities[i].lastMentionLink
-        if last >= 0 { mentionLinks[Int(last)].next = k } else { entities[i].firstMentionLink = k }
-        entities[i].lastMentionLink = k
-        entities[i].mentionCount += 1
+        if last >= 0 { mentionLinks[Int(last)].next = k }
+        // (The entity's fields written through one access to the array.)
+        entities.withUnsafeMutableBufferPointer { e in
+            if last < 0 { e[i].firstMentionLink = k }
+            e[i].lastMentionLink = k
+            e[i].mentionCount += 1
+        }
     }
 
     /// Entity `i`'s mentions, in order.
@@ -517,8 +521,23 @@ struct SpeakerRegistry {
         if known.count < words.count, !Self.isFirstName(known[0]), words.suffix(known.count).elementsEqual(known) { return true }
         let f = known[0]
         guard f != words[0] else { return true }
-        // Initials agree with the name they stand for (J. Smith, John Smith).
-        let a = f.trimmingSuffix("."), b = words[0].trimmingSuffix(".")
+        return initialAgrees(f, words[0])
+    }
+
+    /// Initials agree with the name they stand for (J. Smith, John Smith): without a final
+    /// period, one of `f` and `g` is one character that opens the other. Names of printable
+    /// ASCII are read as bytes (a byte is a character there); any other name by its characters.
+    private static func initialAgrees(_ f: String, _ g: String) -> Bool {
+        let quick = f.utf8.withContiguousStorageIfAvailable { u in
+            g.utf8.withContiguousStorageIfAvailable { v -> Bool? in
+                // (Printable ASCII only: CR LF is one character of two bytes.)
+                guard !u.contains(where: { $0 &- 0x20 >= 0x60 }), !v.contains(where: { $0 &- 0x20 >= 0x60 }) else { return nil }
+                let a = u.last == 0x2E ? u.count - 1 : u.count, b = v.last == 0x2E ? v.count - 1 : v.count
+                return (a == 1 && b >= 1 && u[0] == v[0]) || (b == 1 && a >= 1 && u[0] == v[0])
+            }
+        }
+        if case let known?? = quick, let known { return known }
+        let a = f.trimmingSuffix("."), b = g.trimmingSuffix(".")
         return (a.count == 1 && b.hasPrefix(a)) || (b.count == 1 && a.hasPrefix(b))
     }
 
@@ -761,11 +780,14 @@ struct SpeakerRegistry {
     }
 
     private mutating func markRecent(_ i: Int, at offset: Int) {
-        entities[i].lastSeen = offset
+        // (Whether `i` is in the list is a flag: an entity not in it is not searched for. The
+        // entity's fields are written through one access to the array.)
+        let listed = entities.withUnsafeMutableBufferPointer { e -> Bool in
+            e[i].lastSeen = offset
+            defer { e[i].inRecent = true }
+            return e[i].inRecent
+        }
         if recent.last == i { return }  // already the newest
-        // (Whether `i` is in the list is a flag: an entity not in it is not searched for.)
-        let listed = entities[i].inRecent
-        entities[i].inRecent = true
         if !listed && recent.count < recentLimit { recent.append(i); return }
         // `i` moves to the end: the entries after its old place (or, when it was not there
         // and the list is full, all but the oldest, which leaves) move down one, in one move.
