@@ -853,6 +853,8 @@ struct SpeakerRegistry {
     /// "deputy chairman of the Federation Council’s International Affairs Committee" →
     /// "Federation Council": the capitalised words after "of/at/for (the)".
     static func organization(inRole role: String) -> String? {
+        // (Most roles name no body: read from the bytes first, no words made.)
+        if role.utf8.withContiguousStorageIfAvailable({ Self.mayNameOrganization($0) }) == false { return nil }
         let words = role.spaceSeparatedStrings()
         guard let k = words.firstIndex(where: { $0 == "of" || $0 == "at" || $0 == "for" || $0 == "with" }) else { return nil }
         var j = k + 1
@@ -879,6 +881,35 @@ struct SpeakerRegistry {
         // "Minister of State for Manpower", "Member of Parliament": a portfolio, not a body.
         guard !org.allSatisfy({ $0 == "of" || $0 == "for" || Names.portfolioWords.contains($0.lowercased()) }) else { return nil }
         return org.joined(separator: " ")
+    }
+
+    /// Whether `organization(inRole:)` may find a body in the role whose UTF-8 is `u`: the
+    /// word after its first "of", "at", "for" or "with" (and a "the") opens with a capital
+    /// ASCII letter or a byte from 0x80 (which may open a capital of another script).
+    private static func mayNameOrganization(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        func word(_ start: Int, _ end: Int, is w: StaticString) -> Bool {
+            guard end - start == w.utf8CodeUnitCount else { return false }
+            for k in 0..<(end - start) where u[start + k] != w.utf8Start[k] { return false }
+            return true
+        }
+        // The words between spaces, as `spaceSeparatedStrings` cuts them: 0 before the
+        // preposition, 1 after it, 2 after "the".
+        var state = 0
+        var start = 0
+        for k in 0...u.count where k == u.count || u[k] == 0x20 {
+            defer { start = k + 1 }
+            guard k > start else { continue }
+            switch state {
+            case 0:
+                if word(start, k, is: "of") || word(start, k, is: "at") || word(start, k, is: "for") || word(start, k, is: "with") { state = 1 }
+            case 1 where word(start, k, is: "the"):
+                state = 2
+            default:
+                let b = u[start]
+                return b >= 0x80 || b &- 0x41 < 26
+            }
+        }
+        return false
     }
 }
 
