@@ -18,8 +18,11 @@ struct AttributionState {
     }
 
     var registry = SpeakerRegistry()
-    /// Subjects of recent sentences, most recent last (at most `subjectLimit`).
-    var subjects: [Subject] = []
+    /// Subjects of recent sentences, most recent last: the last `subjectLimit` of them count
+    /// (`recentSubjects`); older ones are dropped sixteen at a time, not one per sentence.
+    private(set) var subjects: [Subject] = []
+    /// The subjects that count, most recent last (at most `subjectLimit`).
+    var recentSubjects: ArraySlice<Subject> { subjects.suffix(Self.subjectLimit) }
     /// The speaker of the last statement and its paragraph.
     var lastStatement: (entity: Int, paragraph: Int)?
     /// "X said:" at the end of a paragraph: X introduces the quotation that follows.
@@ -43,7 +46,7 @@ struct AttributionState {
     mutating func endSentence(paragraph: Int) {
         guard let s = subject else { return }
         subjects.append(Subject(entity: s.entity, offset: s.offset, paragraph: paragraph))
-        if subjects.count > Self.subjectLimit { subjects.removeFirst(subjects.count - Self.subjectLimit) }
+        if subjects.count >= 2 * Self.subjectLimit { subjects.removeFirst(subjects.count - Self.subjectLimit) }
     }
 
     /// `entity` said something in `paragraph`.
@@ -114,7 +117,7 @@ struct AttributionState {
             return gender == .unknown || m.gender == .unknown || gender == m.gender
         }
         if let c = current, fits(c) { return c }
-        for s in subjects.reversed() where paragraph - s.paragraph <= 3 {
+        for s in recentSubjects.reversed() where paragraph - s.paragraph <= 3 {
             if fits(s.entity) { return s.entity }
         }
         if let l = lastStatement, fits(l.entity) { return l.entity }

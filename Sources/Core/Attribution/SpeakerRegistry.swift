@@ -527,7 +527,7 @@ struct SpeakerRegistry {
     /// Initials agree with the name they stand for (J. Smith, John Smith): without a final
     /// period, one of `f` and `g` is one character that opens the other. Names of printable
     /// ASCII are read as bytes (a byte is a character there); any other name by its characters.
-    private static func initialAgrees(_ f: String, _ g: String) -> Bool {
+    static func initialAgrees(_ f: String, _ g: String) -> Bool {
         let quick = f.utf8.withContiguousStorageIfAvailable { u in
             g.utf8.withContiguousStorageIfAvailable { v -> Bool? in
                 // (Printable ASCII only: CR LF is one character of two bytes.)
@@ -919,7 +919,7 @@ struct SpeakerRegistry {
 /// three characters that Unicode equates with ASCII ones (K, ;, `) are looked up as those.
 /// A set of pairs of small non-negative numbers (a text's number and an entity), open
 /// addressed: membership in a few instructions whatever the number of pairs an entity has.
-private struct PairSet {
+struct PairSet {
     /// The pairs packed as `a << 32 | b` plus one (0 is a free slot); a power of two long,
     /// at most half full.
     private var slots = [UInt64](repeating: 0, count: 256)

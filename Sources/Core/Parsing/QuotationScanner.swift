@@ -123,8 +123,9 @@ struct QuotationScanner {
                                           byteOffset: c.markOffset))
         }
         QuotationScanner.cap(&diagnostics)
-        out.sort { $0.outer.start != $1.outer.start ? $0.outer.start < $1.outer.start : $0.depth < $1.depth }
-        return out.filter { !$0.content.isEmpty }
+        out.sortNearlySorted { $0.outer.start != $1.outer.start ? $0.outer.start < $1.outer.start : $0.depth < $1.depth }
+        out.removeAll { $0.content.isEmpty }
+        return out
     }
 
     private func handle(_ mark: QuoteMark, scalar s: Unicode.Scalar, at i: Int, length n: Int, source: Source,

@@ -1,0 +1,111 @@
+import Testing
+@testable import Core
+
+/// The registry's indexes and shortcuts of the seventh session, each held to the plain rule
+/// it stands for: the pair set to a `Set`, the byte test of initials to the `Character`
+/// rule, the byte pre-check of organisations in roles to the word-level rule, the nearly
+/// sorted sort to the library's stable sort.
+@Suite("Registry indexes and sorting shortcuts")
+struct RegistryIndexTests {
+    /// A fixed sequence of pseudo-random numbers (SplitMix64): the same cases on every run.
+    struct Numbers {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+    }
+
+    @Test("the pair set holds exactly the pairs put in it, through its growth")
+    func pairSet() {
+        var set = PairSet()
+        var reference = Set<[Int]>()
+        var numbers = Numbers(state: 7)
+        for _ in 0..<5_000 {
+            let a = numbers.next(3_000), b = numbers.next(400)
+            #expect(set.contains(a, b) == reference.contains([a, b]))
+            set.insert(a, b)
+            reference.insert([a, b])
+        }
+        for a in 0..<60 { for b in 0..<60 { #expect(set.contains(a, b) == reference.contains([a, b])) } }
+        #expect(set.contains(0, 0) == reference.contains([0, 0]))
+    }
+
+    /// The rule the byte test stands for, on `Character`s.
+    static func initialsReference(_ f: String, _ g: String) -> Bool {
+        let a = f.trimmingSuffix("."), b = g.trimmingSuffix(".")
+        return (a.count == 1 && b.hasPrefix(a)) || (b.count == 1 && a.hasPrefix(b))
+    }
+
+    static let firstNames = ["J.", "J", "John", "j.", "Jo", "", ".", "..", "K.", "Kate", "É.", "Élodie", "E.", "Zoë",
+                             "J\u{301}.", "J\u{301}ohn", "\r\n.", "\r\nX", "A.B.", "Ab.", "John."]
+
+    @Test("initials agree by bytes exactly when they agree by characters")
+    func initials() {
+        for f in Self.firstNames {
+            for g in Self.firstNames where f != g {
+                #expect(SpeakerRegistry.initialAgrees(f, g) == Self.initialsReference(f, g), "\(f.debugDescription) \(g.debugDescription)")
+            }
+        }
+    }
+
+    /// `organization(inRole:)` as the words say it, with no byte pre-check.
+    static func organizationReference(_ role: String) -> String? {
+        let words = role.spaceSeparatedStrings()
+        guard let k = words.firstIndex(where: { $0 == "of" || $0 == "at" || $0 == "for" || $0 == "with" }) else { return nil }
+        var j = k + 1
+        if j < words.count, words[j] == "the" { j += 1 }
+        var org: [String] = []
+        while j < words.count, let f = words[j].unicodeScalars.first, f.isUppercaseLike {
+            var w = words[j]
+            var stop = false
+            if w.endsWith("’s") { w = String(w.dropLast(2)); stop = true }
+            if w.endsWith("'s") { w = String(w.dropLast(2)); stop = true }
+            if w.endsWith(",") { stop = true }
+            w = String(w.trimmingSuffix(","))
+            org.append(w)
+            j += 1
+            if stop { break }
+            if j + 1 < words.count, words[j] == "of" || words[j] == "for", let g = words[j + 1].unicodeScalars.first, g.isUppercaseLike {
+                org.append(words[j])
+                j += 1
+            }
+        }
+        guard !org.allSatisfy({ $0 == "of" || $0 == "for" || Names.portfolioWords.contains($0.lowercased()) }) else { return nil }
+        return org.joined(separator: " ")
+    }
+
+    @Test("a role's organisation is the one its words give", arguments: [
+        "minister of health", "Minister of Health", "chief executive of the Ocean Trust", "head of  the Ocean Trust",
+        "spokesman for the company", "spokesman for the Company’s board", "director at Acme, a firm", "of",
+        "professor at", "professor at the", "chair of État Holdings", "an aide with 12 Squadron", "senior fellow of",
+        "Minister of State for Manpower", "Member of Parliament", "vice president for the Institute of Policy Studies",
+        "analyst with the  Brookings Institution", "the of Smith", "OF Ghana", "head of ñandú Ltd", "director at\u{A0}Acme",
+    ])
+    func organizationInRole(role: String) {
+        #expect(SpeakerRegistry.organization(inRole: role) == Self.organizationReference(role))
+    }
+
+    @Test("the nearly sorted sort gives the library's stable sort, in order or not")
+    func nearlySorted() {
+        var numbers = Numbers(state: 11)
+        var cases: [[Int]] = [[], [5], [1, 2, 3, 4], [4, 3, 2, 1], Array(0..<300), Array((0..<300).reversed())]
+        for n in [10, 100, 1_000] {
+            cases.append((0..<n).map { _ in numbers.next(n / 3 + 1) })
+            // In order but for a few displaced elements, as nested quotations leave it.
+            var nearly = Array(0..<n)
+            for _ in 0..<(n / 20 + 1) { nearly.swapAt(numbers.next(n), numbers.next(n)) }
+            cases.append(nearly)
+        }
+        for keys in cases {
+            // (Each key tagged with its place: equal keys must keep their order.)
+            var tagged = keys.enumerated().map { (key: $0.element / 2, place: $0.offset) }
+            let expected = tagged.sorted { $0.key != $1.key ? $0.key < $1.key : $0.place < $1.place }
+            tagged.sortNearlySorted { $0.key < $1.key }
+            #expect(tagged.map(\.place) == expected.map(\.place))
+        }
+    }
+}
