@@ -61,12 +61,18 @@ struct AttributionState {
     /// The entity a mention stands for: names, organisations and descriptions through the
     /// registry, pronouns through `resolvePronoun`. `viaPronoun` says which.
     mutating func resolve(_ m: Mention, paragraph: Int, headline: Bool = false) -> (entity: Int, viaPronoun: Bool)? {
-        var m = m
         if headline, m.kind == .name || m.kind == .organization {
             // "Elizabeth Warren Hammers Wells Fargo CEO": the longest known name at its start.
-            if let known = registry.knownPrefix(of: m.text) { m.text = known; m.kind = .name }
-            else { m.text = m.text.split(separator: " ").prefix(2).joined(separator: " ") }
+            var h = m
+            if let known = registry.knownPrefix(of: h.text) { h.text = known; h.kind = .name }
+            else { h.text = h.text.split(separator: " ").prefix(2).joined(separator: " ") }
+            return resolveAsGiven(h, paragraph: paragraph, headline: true)
         }
+        return resolveAsGiven(m, paragraph: paragraph, headline: headline)
+    }
+
+    /// `resolve` of a mention as it stands (a headline's name already cut to a known one).
+    private mutating func resolveAsGiven(_ m: Mention, paragraph: Int, headline: Bool) -> (entity: Int, viaPronoun: Bool)? {
         if m.kind == .pronoun {
             let cur = subject.flatMap { $0.offset < m.range.start && $0.kind != .pronoun ? $0.entity : nil }
             guard let e = resolvePronoun(m, current: cur, paragraph: paragraph) else { return nil }
