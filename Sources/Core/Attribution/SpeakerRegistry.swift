@@ -855,6 +855,12 @@ struct SpeakerRegistry {
     static func organization(inRole role: String) -> String? {
         // (Most roles name no body: read from the bytes first, no words made.)
         if role.utf8.withContiguousStorageIfAvailable({ Self.mayNameOrganization($0) }) == false { return nil }
+        return organization(inRoleWords: role)
+    }
+
+    /// `organization(inRole:)` read from the role's words alone (the byte test before it
+    /// never changes the answer: a test holds the two to each other).
+    static func organization(inRoleWords role: String) -> String? {
         let words = role.spaceSeparatedStrings()
         guard let k = words.firstIndex(where: { $0 == "of" || $0 == "at" || $0 == "for" || $0 == "with" }) else { return nil }
         var j = k + 1
