@@ -32,7 +32,7 @@ struct AttributionState {
     /// The subject of the sentence being read.
     var subject: SentenceSubject?
     /// Cues of the sentence being read that a quotation has taken.
-    var attachedCues = Set<Int>()
+    var attachedCues = SmallSet()
 
     static let subjectLimit = 16
 
@@ -136,4 +136,14 @@ struct AttributionState {
         }
         return best
     }
+}
+
+/// A set of a few numbers (a sentence's cue tokens), kept as a short array: no hashing, and
+/// emptied for the next sentence without giving back its storage.
+struct SmallSet {
+    private var items: [Int] = []
+    var isEmpty: Bool { items.isEmpty }
+    func contains(_ x: Int) -> Bool { items.contains(x) }
+    mutating func insert(_ x: Int) { if !items.contains(x) { items.append(x) } }
+    mutating func removeAll(keepingCapacity: Bool) { if !items.isEmpty { items.removeAll(keepingCapacity: keepingCapacity) } }
 }
