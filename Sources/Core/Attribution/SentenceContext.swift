@@ -96,7 +96,7 @@ struct Context {
     /// determiner, pronoun, preposition, "to", adverb or verb.
     private func adjectiveBefore(_ n: Token) -> Bool {
         n.isWord && !n.isCapitalized && !n.spells("that") && !n.spells("to") && !n.cls.contains(.determiners) && !n.cls.contains(.allPronouns)
-            && !n.cls.contains(.prepositions) && !n.cls.contains(.timeWords) && !n.endsInLy && !n.cls.contains(.finiteVerb)
+            && !n.cls.contains(.prepositions) && !n.cls.contains(.timeWords) && !n.endsInLy(in: source) && !n.cls.contains(.finiteVerb)
             && !Self.questionWords.contains(n.lower)
     }
 
@@ -109,7 +109,7 @@ struct Context {
         if n.isCapitalized { return false }
         return n.spells("that") || n.spells("it") || n.cls.contains(.determiners) || n.cls.contains(.allPronouns)
             || n.cls.contains(.prepositions) || n.cls.contains(.timeWords) || n.cls.contains(.verbModifiers)
-            || (n.endsInLy && n.lower.count > 3) || ["how", "why", "whether", "what", "when", "out", "back"].contains(n.lower)
+            || (n.endsInLy(in: source) && n.lower.count > 3) || ["how", "why", "whether", "what", "when", "out", "back"].contains(n.lower)
     }
 
     /// "about" right after a verb of the pack's `topicVerbStems` (or after a time word or an adverb): its index.
@@ -118,7 +118,7 @@ struct Context {
         var k = c + 1
         var hops = 0
         while k < tokens.count, hops < 2, tokens[k].isWord, !tokens[k].spells("about"),
-              tokens[k].cls.contains(.timeWords) || tokens[k].endsInLy {
+              tokens[k].cls.contains(.timeWords) || tokens[k].endsInLy(in: source) {
             k += 1; hops += 1
         }
         return k < tokens.count && tokens[k].isWord && tokens[k].spells("about") ? k : nil
@@ -146,7 +146,7 @@ struct Context {
             while e < n, e - k <= 5, tokens[e].isWord, !["whether", "if", "what", "how", "why", "who", "when", "where", "which", "about"].contains(tokens[e].lower) { e += 1 }
             k = e
         }
-        while k < n, tokens[k].isWord, tokens[k].endsInLy || tokens[k].cls.contains(.timeWords) || ["later", "again", "then"].contains(tokens[k].lower) { k += 1 }
+        while k < n, tokens[k].isWord, tokens[k].endsInLy(in: source) || tokens[k].cls.contains(.timeWords) || ["later", "again", "then"].contains(tokens[k].lower) { k += 1 }
         guard k < n, tokens[k].isWord else { return nil }
         // "Asked about the vote, Tom Reed blamed …": a question that opens the sentence ends
         // at the comma where the answer's subject and verb begin (not at ", the mayor," inside it).
@@ -222,7 +222,7 @@ struct Context {
         for c in after where c - qi <= 9 {
             // "…called it “a show” and “comedy,” insisting that …": a participle after a
             // partial quote continues the sentence's cue; it does not introduce the quote.
-            if cueBefore, tokens[c].endsInIng { break }
+            if cueBefore, tokens[c].endsInIng(in: source) { break }
             // A quotation in the middle of a clause ("said the ad “unmistakably” suggests …")
             // belongs to the cue before it; only “…,” he said hangs on the cue after.
             if cueBefore, !endsWithClauseBreak(qi) { break }
@@ -311,7 +311,7 @@ struct Context {
         // asked is not named (see `passiveQuestion`), and the one asked did not ask.
         if isPassiveAsk(c) { return nil }
         // (The cue is a participle: "saying", "adding".)
-        let ing = t.endsInIng
+        let ing = t.endsInIng(in: source)
         // Passive ("was told", "were asked") makes the subject the listener, not the speaker.
         if c > 0, Self.passiveAuxiliaries.contains(tokens[c - 1].lower), !ing {
             // "was written by Springsteen": the agent after "by" is the speaker.
@@ -346,7 +346,7 @@ struct Context {
         while true {
             while j >= 0, tokens[j].isWord, !tokens[j].isCapitalized,
                   tokens[j].cls.contains(.verbModifiers) || tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns)
-                    || Self.quantifiers.contains(tokens[j].lower) || (tokens[j].endsInLy && tokens[j].lower.count > 3 && tokens[j].cls.contains(.roleNouns) == false) {
+                    || Self.quantifiers.contains(tokens[j].lower) || (tokens[j].endsInLy(in: source) && tokens[j].lower.count > 3 && tokens[j].cls.contains(.roleNouns) == false) {
                 j -= 1
             }
             // "Paul Ryan on Thursday declared", "the mayor last week said": a time phrase
@@ -483,13 +483,13 @@ struct Context {
         }
         guard s < j, j - s < 25, tokens[s].isWord, tokens[j].isWord else { return nil }
         let t = tokens[s]
-        if t.cls.contains(.allPronouns) || t.cls.contains(.prepositions) || t.cls.contains(.speechVerb) || t.endsInIng
-            || t.endsInLy || t.cls.contains(.finiteVerb)
+        if t.cls.contains(.allPronouns) || t.cls.contains(.prepositions) || t.cls.contains(.speechVerb) || t.endsInIng(in: source)
+            || t.endsInLy(in: source) || t.cls.contains(.finiteVerb)
             || Self.noSubjectOpeners.contains(t.lower) {
             return nil
         }
         let last = tokens[j]
-        if last.cls.contains(.determiners) || last.cls.contains(.prepositions) || Self.phraseBreaks.contains(last.lower) || last.endsInLy {
+        if last.cls.contains(.determiners) || last.cls.contains(.prepositions) || Self.phraseBreaks.contains(last.lower) || last.endsInLy(in: source) {
             return nil
         }
         var relative = false
@@ -510,10 +510,10 @@ struct Context {
                 relative = true
                 continue
             }
-            if !relative, x.cls.contains(.finiteVerb) || x.cls.contains(.speechVerb) || x.isNegative {
+            if !relative, x.cls.contains(.finiteVerb) || x.cls.contains(.speechVerb) || x.isNegative(in: source) {
                 return nil
             }
-            if head == nil, k > s, x.cls.contains(.prepositions) || !x.isCapitalized && (x.lower.hasBytesSuffix("ed") || x.endsInIng) {
+            if head == nil, k > s, x.cls.contains(.prepositions) || !x.isCapitalized && (x.endsInEd(in: source) || x.endsInIng(in: source)) {
                 head = k - 1
             }
         }
@@ -537,7 +537,7 @@ struct Context {
         }
         func plain(_ x: Token) -> Bool {
             x.isWord && !x.isPossessive && !x.cls.contains(.verbForm) && !x.cls.contains(.speechVerb) && !x.cls.contains(.allPronouns)
-                && !x.cls.contains(.prepositions) && !x.cls.contains(.finiteVerb) && !x.endsInLy
+                && !x.cls.contains(.prepositions) && !x.cls.contains(.finiteVerb) && !x.endsInLy(in: source)
                 && !Self.pluralBreaks.contains(x.lower)
         }
         let t = tokens[j]
@@ -748,7 +748,7 @@ struct Context {
     private func opensFiniteClause(at k: Int) -> Bool {
         guard k < tokens.count, tokens[k].isWord, !tokens[k].isCapitalized else { return false }
         let w = tokens[k].lower
-        return tokens[k].cls.contains(.finiteVerb) && !["be", "been"].contains(w) || tokens[k].isNegative
+        return tokens[k].cls.contains(.finiteVerb) && !["be", "been"].contains(w) || tokens[k].isNegative(in: source)
     }
 
     /// A party and state tag of wire copy: "R-S.C.", "D-Wis.", "I-Vt.", "R-Utah".
@@ -1037,7 +1037,7 @@ struct Context {
         }
         // "Speaking in Dublin on Saturday, X said …": a participle and its place or time is
         // the occasion, not what was said.
-        if k + 1 < tokens.count, tokens[k].endsInIng, tokens[k + 1].isWord, tokens[k + 1].cls.contains(.prepositions),
+        if k + 1 < tokens.count, tokens[k].endsInIng(in: source), tokens[k + 1].isWord, tokens[k + 1].cls.contains(.prepositions),
            words(from: k, within: first.end, upTo: 9) <= 8, !hasOwnVerb(from: k + 1, within: first.end) {
             return nil
         }
@@ -1096,7 +1096,7 @@ struct Context {
         while j < tokens.count, tokens[j].range.end <= end {
             let t = tokens[j]
             if t.isWord, t.cls.contains(.finiteVerb) || t.cls.contains(.subjectPronoun) || t.cls.contains(.verbForm)
-                || t.isPossessive && t.bareCls.contains(.allPronouns) || t.isNegative || (t.endsInEd && t.lower.count > 4 && !t.isCapitalized) {
+                || t.isPossessive && t.bareCls.contains(.allPronouns) || t.isNegative(in: source) || (t.endsInEd(in: source) && t.lower.count > 4 && !t.isCapitalized) {
                 return true
             }
             j += 1
@@ -1144,7 +1144,7 @@ struct Context {
                 // "…, according to three polls, including one released Thursday", "…, compared
                 // with …": a participle after the source opens an adjunct, not its content.
                 let opener = tokens[after + 1]
-                let adjunct = opener.isWord && !opener.isCapitalized && (opener.endsInIng || opener.lower.hasBytesSuffix("ed"))
+                let adjunct = opener.isWord && !opener.isCapitalized && (opener.endsInIng(in: source) || opener.endsInEd(in: source))
                     && c >= 2 && !Self.conjunctions.contains(tokens[c - 2].lower)
                 if let r = found, c > 0, tokens[c - 1].isMark(0x2C, in: source),
                    adjunct || tokens[after + 1].cls.contains(.determiners) && !hasOwnVerb(from: after + 1, within: r.end) {
@@ -1202,7 +1202,7 @@ struct Context {
         // The search for "that" only crosses a prepositional phrase, a time or an object:
         // "said on live television that …", "said Friday that …", "told reporters that …".
         let crossable = k < n && (tokens[k].cls.contains(.prepositions) || tokens[k].cls.contains(.timeWords)
-            || tokens[k].spells("that") || tokens[k].kind == .quote || tokens[k].endsInLy || objectStart != nil)
+            || tokens[k].spells("that") || tokens[k].kind == .quote || tokens[k].endsInLy(in: source) || objectStart != nil)
         while crossable && j < n && j - k <= 10 {
             let t = tokens[j]
             if t.isWord && t.spells("that") { start = j + 1; break }
@@ -1218,7 +1218,7 @@ struct Context {
             let t = tokens[k]
             if t.isMark(0x2C, in: source), k + 1 < n, m.tokens.lowerBound > c { start = nil }
             else if t.isWord, !t.cls.contains(.prepositions), !t.spells("to"), !t.cls.contains(.timeWords),
-                    !t.endsInLy, !t.cls.contains(.verbForm) {
+                    !t.endsInLy(in: source), !t.cls.contains(.verbForm) {
                 start = k
             }
         }
@@ -1235,7 +1235,7 @@ struct Context {
             // "…, said Tom Reed, the harbour master.": the role after an inverted subject is
             // not a second half of the statement.
             if m.tokens.lowerBound > c, let role = appositive(after: after) { after = role.end }
-            if after + 1 < n, tokens[after].isMark(0x2C, in: source), tokens[after + 1].isWord, !tokens[after + 1].endsInIng,
+            if after + 1 < n, tokens[after].isMark(0x2C, in: source), tokens[after + 1].isWord, !tokens[after + 1].endsInIng(in: source),
                let first = clause(from: 0, to: subjectStart - 1, minWords: 1), let second = clause(from: after + 1, to: n, stopAtCue: true, minWords: 1),
                Self.wordCount(tokens, below: min(n, Context.window * 2)) - (after - subjectStart + 1) >= 4 {
                 return ([first, second], m, .split)
@@ -1283,7 +1283,7 @@ struct Context {
         for k in (c + 2)..<min(tokens.count, c + 10) {
             let t = tokens[k]
             guard t.isWord else { if t.kind == .quote { continue }; return false }
-            if t.cls.contains(.finiteVerb) || t.cls.contains(.verbForm) || t.isNegative || (t.endsInEd && t.lower.count > 4) { return true }
+            if t.cls.contains(.finiteVerb) || t.cls.contains(.verbForm) || t.isNegative(in: source) || (t.endsInEd(in: source) && t.lower.count > 4) { return true }
         }
         return false
     }
@@ -1295,7 +1295,7 @@ struct Context {
         var hops = 0
         while k >= 0, hops < 3, tokens[k].isWord {
             let w = tokens[k].lower
-            if Self.negations.contains(w) || tokens[k].isNegative { return true }
+            if Self.negations.contains(w) || tokens[k].isNegative(in: source) { return true }
             if w == "to", k > 0, Self.refusals.contains(tokens[k - 1].lower) { return true }
             if !tokens[k].cls.contains(.verbModifiers) && w != "to" { break }
             k -= 1; hops += 1
@@ -1328,7 +1328,7 @@ struct Context {
                 if k > from, tokens[k].isWord, tokens[k].spells("and") || tokens[k].spells("but") {
                     var v = k + 1
                     while v < to, tokens[v].isWord, tokens[v].cls.contains(.verbModifiers) { v += 1 }
-                    if v < to, tokens[v].isWord, !tokens[v].isCapitalized, tokens[v].cls.contains(.verbForm), !tokens[v].endsInIng { end = k; break }
+                    if v < to, tokens[v].isWord, !tokens[v].isCapitalized, tokens[v].cls.contains(.verbForm), !tokens[v].endsInIng(in: source) { end = k; break }
                 }
                 if tokens[k].isMark(0x2C, in: source), k + 1 < to {
                     if tokens[k + 1].spells("according") { end = k; break }
@@ -1338,10 +1338,10 @@ struct Context {
                     // ", Tom Reed said", ", the mayor added": a subject of several words and its cue.
                     if let m = after, m.tokens.upperBound < to, m.tokens.upperBound - k <= 7,
                        tokens[m.tokens.upperBound].isWord, tokens[m.tokens.upperBound].cls.contains(.speechVerb) { end = k; break }
-                    if tokens[k + 1].cls.contains(.verbForm), tokens[k + 1].endsInIng == false { end = k; break }
+                    if tokens[k + 1].cls.contains(.verbForm), tokens[k + 1].endsInIng(in: source) == false { end = k; break }
                     // ", adding that …", ", saying …": a participle that is itself a cue opens a
                     // report of its own (other participles, ", asking him …", go on with it).
-                    if tokens[k + 1].isWord, tokens[k + 1].endsInIng, tokens[k + 1].lower.count > 5, !tokens[k + 1].isCapitalized,
+                    if tokens[k + 1].isWord, tokens[k + 1].endsInIng(in: source), tokens[k + 1].lower.count > 5, !tokens[k + 1].isCapitalized,
                        tokens[k + 1].cls.contains(.speechVerb) { end = k; break }
                 }
                 k += 1
@@ -1360,10 +1360,19 @@ struct Context {
 }
 
 extension Token {
+    /// The last byte of a word's text with an ASCII capital made small (0 for a mark or a
+    /// quotation), read from `source`: it is the last byte of `lower` whenever either is an
+    /// ASCII letter other than "k" (only a letter and its capital lowercase to a letter, but
+    /// for the Kelvin sign's "k"), so the ending tests below ask it before the string (whose
+    /// `utf8.last` costs some seventy instructions).
+    @inline(__always) func lastLetter(in source: Source) -> UInt8 {
+        kind == .word ? WordKey.folded(source[range.end &- 1]) : 0
+    }
+
     /// A negative contraction: the word ends in "n't" or "n’t" ("didn't", "won’t"). Its last
     /// byte is read first: most words do not end in "t".
-    var isNegative: Bool {
-        lower.utf8.last == 0x74 && (lower.hasBytesSuffix("n't") || lower.hasBytesSuffix("n’t"))
+    @inline(__always) func isNegative(in source: Source) -> Bool {
+        lastLetter(in: source) == 0x74 && (lower.hasBytesSuffix("n't") || lower.hasBytesSuffix("n’t"))
     }
 
     /// Every character of the word is a number ("58", "½"), as `lower.allSatisfy(\.isNumber)`:
@@ -1383,13 +1392,13 @@ extension Token {
     }
 
     /// The word ends in "ed" (last byte first, as `isNegative`).
-    var endsInEd: Bool { lower.utf8.last == 0x64 && lower.hasBytesSuffix("ed") }
+    @inline(__always) func endsInEd(in source: Source) -> Bool { lastLetter(in: source) == 0x64 && lower.hasBytesSuffix("ed") }
 
     /// The word ends in "ing" (a participle, a gerund), its last byte read first as for `endsInEd`.
-    var endsInIng: Bool { lower.utf8.last == 0x67 && lower.hasBytesSuffix("ing") }
+    @inline(__always) func endsInIng(in source: Source) -> Bool { lastLetter(in: source) == 0x67 && lower.hasBytesSuffix("ing") }
 
     /// The word ends in "ly" (an adverb, mostly), its last byte read first as for `endsInEd`.
-    var endsInLy: Bool { lower.utf8.last == 0x79 && lower.hasBytesSuffix("ly") }
+    @inline(__always) func endsInLy(in source: Source) -> Bool { lastLetter(in: source) == 0x79 && lower.hasBytesSuffix("ly") }
 
     /// The word's first character is a number ("47", "½"): an ASCII first byte answers
     /// without the `Character` (only the digits among ASCII are numbers).
