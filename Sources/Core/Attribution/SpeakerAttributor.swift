@@ -125,7 +125,7 @@ struct SpeakerAttributor {
                     // made where it began.
                     if qi == 0, mq.outer.end <= sentence.range.end, let d = decisions[t.quote], d.kind.isStatement,
                        d.entity == nil || d.attribution.rule == .continuation || d.attribution.rule == .sentenceSubject,
-                       let late = CueSieve().decide(QuoteSite(ctx: ctx, qi: qi, cues: cues, paragraph: p, isTitle: isTitle), &state) {
+                       let late = CueSieve().decide(ctx, QuoteSite(qi: qi, cues: cues, paragraph: p, isTitle: isTitle), &state) {
                         decisions[t.quote]?.entity = late.entity
                         decisions[t.quote]?.attribution = late.attribution
                         state.noteStatement(late.entity, paragraph: p, at: t.range.start)
@@ -133,9 +133,9 @@ struct SpeakerAttributor {
                     continue
                 }
                 guard decisions[t.quote] == nil else { continue }
-                let site = QuoteSite(ctx: ctx, qi: qi, cues: cues, paragraph: p, isTitle: isTitle)
+                let site = QuoteSite(qi: qi, cues: cues, paragraph: p, isTitle: isTitle)
                 var decision = QuoteDecision(entity: nil, attribution: .unattributed, kind: .direct, sentence: si, paragraph: mq.paragraph)
-                if let d = QuoteSieves.decide(site, &state) {
+                if let d = QuoteSieves.decide(ctx, site, &state) {
                     decision.entity = d.entity
                     decision.attribution = d.attribution
                 }
