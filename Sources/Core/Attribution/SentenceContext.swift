@@ -285,25 +285,29 @@ struct Context {
         return ",?!.…—".unicodeScalars.contains(last)
     }
 
+    /// Token `i`, read where the compiler leaves a large rule's `tokens[i]` out of line (a
+    /// call of some fifteen instructions per token read in `subject(ofCue:)`).
+    @inline(__always) private func tok(_ i: Int) -> Token { tokens[i] }
+
     /// The subject of a cue: to its left (skipping adverbs and an appositive), or after it
     /// in an inversion ("said Kosachev"), or the sentence's subject for a participle
     /// ("…, insisting that …"), or the object of "according to".
     func subject(ofCue c: Int) -> Mention? {
-        let t = tokens[c]
+        let t = tok(c)
         if isAccording(c) {
             let w = accordingWidth(c)
             guard c + w < tokens.count else { return nil }
             // "According to him, …": the pronoun stands for the person it points back to.
-            let o = tokens[c + w]
+            let o = tok(c + w)
             if o.isWord, let p = finder.pack.objectPronouns[o.lower] {
                 return Mention(kind: .pronoun, tokens: (c + w)..<(c + w + 1), range: o.range, text: o.lower, gender: p.gender, plural: p.plural)
             }
             return finder.mention(startingAt: c + w, tokens) ?? finder.nounPhrase(startingAt: c + w, tokens)
         }
         // "X was quoted as saying": the subject of "was quoted".
-        if t.spells("saying"), c >= 3, tokens[c - 1].spells("as"), tokens[c - 2].spells("quoted") {
+        if t.spells("saying"), c >= 3, tok(c - 1).spells("as"), tok(c - 2).spells("quoted") {
             var j = c - 3
-            while j >= 0, Self.quotedAuxiliaries.contains(tokens[j].lower) { j -= 1 }
+            while j >= 0, Self.quotedAuxiliaries.contains(tok(j).lower) { j -= 1 }
             if j >= 0, let m = finder.mention(endingAt: j, tokens), !m.possessive { return m }
             return clauseSubject(before: c - 2)
         }
@@ -313,53 +317,53 @@ struct Context {
         // (The cue is a participle: "saying", "adding".)
         let ing = t.endsInIng(in: source)
         // Passive ("was told", "were asked") makes the subject the listener, not the speaker.
-        if c > 0, Self.passiveAuxiliaries.contains(tokens[c - 1].lower), !ing {
+        if c > 0, Self.passiveAuxiliaries.contains(tok(c - 1).lower), !ing {
             // "was written by Springsteen": the agent after "by" is the speaker.
-            if c + 2 < tokens.count, tokens[c + 1].spells("by") { return finder.mention(startingAt: c + 2, tokens) }
+            if c + 2 < tokens.count, tok(c + 1).spells("by") { return finder.mention(startingAt: c + 2, tokens) }
             return nil
         }
         // Participle after a comma, a dash or a quotation: the clause's subject.
         var b = c - 1
-        while b >= 0, tokens[b].isWord, tokens[b].cls.contains(.verbModifiers) { b -= 1 }
-        if b >= 0, tokens[b].spells("and") || tokens[b].spells("but"), !ing {
+        while b >= 0, tok(b).isWord, tok(b).cls.contains(.verbModifiers) { b -= 1 }
+        if b >= 0, tok(b).spells("and") || tok(b).spells("but"), !ing {
             return clauseSubject(before: b)
         }
-        if ing, c > 0, Self.participleOpeners.contains(tokens[c - 1].lower) {
+        if ing, c > 0, Self.participleOpeners.contains(tok(c - 1).lower) {
             return clauseSubject(before: c - 1)
         }
-        if ing, c > 0, tokens[c - 1].isMark(0x2C, in: source) || tokens[c - 1].isPunct("—") || tokens[c - 1].isPunct("–") || tokens[c - 1].kind == .quote || tokens[c - 1].spells("and") {
-            if c >= 2, tokens[c - 1].isMark(0x2C, in: source), tokens[c - 2].kind == .quote {
+        if ing, c > 0, tok(c - 1).isMark(0x2C, in: source) || tok(c - 1).isPunct("—") || tok(c - 1).isPunct("–") || tok(c - 1).kind == .quote || tok(c - 1).spells("and") {
+            if c >= 2, tok(c - 1).isMark(0x2C, in: source), tok(c - 2).kind == .quote {
                 // "…,” saying / adding: inverted? fall through to a right-hand subject first.
                 if let m = finder.mention(startingAt: c + 1, tokens), m.kind != .description || !m.plural { return withAppositive(m) }
             }
             return clauseSubject(before: c)
         }
         var j = c - 1
-        if j >= 0, finder.pack.auxiliaries.contains(tokens[j].lower) { j -= 1 }
+        if j >= 0, finder.pack.auxiliaries.contains(tok(j).lower) { j -= 1 }
         // "the father of two said", "a mother of three said": the description before "of".
-        if j >= 2, tokens[j].isWord, tokens[j - 1].spells("of"),
-           tokens[j].isAllNumbers || Self.smallNumbers.contains(tokens[j].lower) {
+        if j >= 2, tok(j).isWord, tok(j - 1).spells("of"),
+           tok(j).isAllNumbers || Self.smallNumbers.contains(tok(j).lower) {
             j -= 2
         }
         // "Rep. Gwen Moore (D-Wis.) said": a parenthesis between the name and the verb.
-        if j >= 0, tokens[j].isPunct(")"), let open = tokens[..<j].lastIndex(where: { $0.isPunct("(") }), j - open <= 8 { j = open - 1 }
+        if j >= 0, tok(j).isPunct(")"), let open = tokens[..<j].lastIndex(where: { $0.isPunct("(") }), j - open <= 8 { j = open - 1 }
         while true {
-            while j >= 0, tokens[j].isWord, !tokens[j].isCapitalized,
-                  tokens[j].cls.contains(.verbModifiers) || tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns)
-                    || Self.quantifiers.contains(tokens[j].lower) || (tokens[j].endsInLy(in: source) && tokens[j].lower.count > 3 && tokens[j].cls.contains(.roleNouns) == false) {
+            while j >= 0, tok(j).isWord, !tok(j).isCapitalized,
+                  tok(j).cls.contains(.verbModifiers) || tok(j).cls.contains(.timeWords) || tok(j).cls.contains(.timeNouns)
+                    || Self.quantifiers.contains(tok(j).lower) || (tok(j).endsInLy(in: source) && tok(j).lower.count > 3 && tok(j).cls.contains(.roleNouns) == false) {
                 j -= 1
             }
             // "Paul Ryan on Thursday declared", "the mayor last week said": a time phrase
             // between the subject and its verb.
-            if j >= 1, tokens[j].isWord, tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns) || tokens[j].cls.contains(.month),
-               Self.timePhraseOpeners.contains(tokens[j - 1].lower) {
+            if j >= 1, tok(j).isWord, tok(j).cls.contains(.timeWords) || tok(j).cls.contains(.timeNouns) || tok(j).cls.contains(.month),
+               Self.timePhraseOpeners.contains(tok(j - 1).lower) {
                 j -= 2
                 // "Governor X had in March said": an auxiliary before the time phrase.
-                if j >= 0, finder.pack.auxiliaries.contains(tokens[j].lower) { j -= 1 }
+                if j >= 0, finder.pack.auxiliaries.contains(tok(j).lower) { j -= 1 }
                 continue
             }
             // "Tom Reed this past week announced" ("week" is skipped above).
-            if j >= 1, tokens[j].spells("past"), tokens[j - 1].spells("this") || tokens[j - 1].spells("the") {
+            if j >= 1, tok(j).spells("past"), tok(j - 1).spells("this") || tok(j - 1).spells("the") {
                 j -= 2
                 continue
             }
@@ -367,53 +371,53 @@ struct Context {
         }
         // "Clinton is continuing to insist", "she went out of her way to say": the subject of
         // the verb that governs the infinitive cue.
-        if j >= 1, j == c - 1, tokens[j].spells("to"), !isNegated(c), let m = governingSubject(before: j) { return m }
-        if j >= 0, tokens[j].isWord, tokens[j].spells("who") || tokens[j].spells("which") {
+        if j >= 1, j == c - 1, tok(j).spells("to"), !isNegated(c), let m = governingSubject(before: j) { return m }
+        if j >= 0, tok(j).isWord, tok(j).spells("who") || tok(j).spells("which") {
             // "an architect who said …", "Democrats, who have argued …": the noun before "who".
             var h = j - 1
-            if h >= 0, tokens[h].isMark(0x2C, in: source) { h -= 1 }
+            if h >= 0, tok(h).isMark(0x2C, in: source) { h -= 1 }
             if h >= 0, let m = finder.mention(endingAt: h, tokens) ?? finder.genericDescription(endingAt: h, tokens) ?? quantitySubject(endingAt: h, relative: true), m.kind != .pronoun { return m }
             return nil
         }
         // "Stacy Baker of Columbia, South Carolina says": the places between the person and
         // the verb are skipped, with the preposition that brought them in.
         // The mention ending at `j` is asked for twice when `j` stays put: found once.
-        let endingAtJ = j >= 0 && tokens[j].isWord ? finder.mention(endingAt: j, tokens) : nil
+        let endingAtJ = j >= 0 && tok(j).isWord ? finder.mention(endingAt: j, tokens) : nil
         let placeAt = j
         if let place = endingAtJ, finder.isPlace(place, tokens) {
             var p = place.tokens.lowerBound - 1
             var hops = 0
             while p >= 1, hops < 3 {
-                if tokens[p].isMark(0x2C, in: source), let more = finder.mention(endingAt: p - 1, tokens), more.kind == .name || more.kind == .organization {
+                if tok(p).isMark(0x2C, in: source), let more = finder.mention(endingAt: p - 1, tokens), more.kind == .name || more.kind == .organization {
                     p = more.tokens.lowerBound - 1; hops += 1; continue
                 }
                 break
             }
-            if p >= 1, tokens[p].isWord, Self.placePrepositions.contains(tokens[p].lower) { j = p - 1 }
+            if p >= 1, tok(p).isWord, Self.placePrepositions.contains(tok(p).lower) { j = p - 1 }
         }
         // "Gov. John Kasich (R-OH), said": the parenthesis and the comma after the name.
-        if j >= 1, tokens[j].isMark(0x2C, in: source), tokens[j - 1].isPunct(")"), let open = tokens[..<(j - 1)].lastIndex(where: { $0.isPunct("(") }), j - open <= 9 {
+        if j >= 1, tok(j).isMark(0x2C, in: source), tok(j - 1).isPunct(")"), let open = tokens[..<(j - 1)].lastIndex(where: { $0.isPunct("(") }), j - open <= 9 {
             j = open - 1
         }
         if j >= 0 {
-            if tokens[j].isWord, let m = (j == placeAt ? endingAtJ : finder.mention(endingAt: j, tokens)) ?? finder.contraction(at: j, tokens)
+            if tok(j).isWord, let m = (j == placeAt ? endingAtJ : finder.mention(endingAt: j, tokens)) ?? finder.contraction(at: j, tokens)
                 ?? finder.genericDescription(endingAt: j, tokens),
                !m.possessive || m.kind == .pronoun {
                 var before = m.tokens.lowerBound - 1
                 // "The Taxi Council in the Western Cape said": "the" between a preposition and a name.
-                if m.kind == .name, m.roles.isEmpty, before >= 1, tokens[before].isWord, tokens[before].spells("the"), tokens[before - 1].isWord,
-                   tokens[before - 1].cls.contains(.prepositions) {
+                if m.kind == .name, m.roles.isEmpty, before >= 1, tok(before).isWord, tok(before).spells("the"), tok(before - 1).isWord,
+                   tok(before - 1).cls.contains(.prepositions) {
                     before -= 1
                 }
-                let afterPreposition = before >= 0 && tokens[before].isWord && tokens[before].cls.contains(.prepositions)
-                    && !Self.subjectPrepositions.contains(tokens[before].lower)
+                let afterPreposition = before >= 0 && tok(before).isWord && tok(before).cls.contains(.prepositions)
+                    && !Self.subjectPrepositions.contains(tok(before).lower)
                 // "footage of Trump saying …": a name right before a participle is its subject
                 // even after "of".
-                let participleAfterOf = before >= 0 && ing && m.kind == .name && tokens[before].spells("of")
+                let participleAfterOf = before >= 0 && ing && m.kind == .name && tok(before).spells("of")
                 // "the board issued a statement saying …": the document is the object of
                 // the one who issued it, and they are the speaker.
                 if ing, m.kind == .description, let noun = m.head, finder.pack.documentNouns.contains(noun),
-                   before >= 0, tokens[before].isWord, !tokens[before].cls.contains(.prepositions),
+                   before >= 0, tok(before).isWord, !tok(before).cls.contains(.prepositions),
                    let issuer = governingSubject(before: m.tokens.lowerBound), issuer.kind != .description || issuer.head.map({ !finder.pack.documentNouns.contains($0) }) ?? true {
                     return issuer
                 }
@@ -422,7 +426,7 @@ struct Context {
                 // Transport said": the head before the prepositional phrases.
                 var p = before
                 var hops = 0
-                while p >= 1, hops < 3, Self.headPrepositions.contains(tokens[p].lower),
+                while p >= 1, hops < 3, Self.headPrepositions.contains(tok(p).lower),
                       let head = finder.mention(endingAt: headEnd(before: p), tokens) ?? finder.genericDescription(endingAt: headEnd(before: p), tokens),
                       head.kind != .pronoun, !head.possessive {
                     let h = head.tokens.lowerBound - 1
@@ -431,10 +435,10 @@ struct Context {
                     if let noun = head.head, finder.pack.documentNouns.contains(noun), m.kind != .pronoun, m.kind != .description || m.head.map({ !finder.pack.documentNouns.contains($0) }) ?? true {
                         return m
                     }
-                    if h < 0 || !(tokens[h].isWord && tokens[h].cls.contains(.prepositions)) {
+                    if h < 0 || !(tok(h).isWord && tok(h).cls.contains(.prepositions)) {
                         var found = head
                         // (A place after "in" is where the speaker is, not whom they speak for.)
-                        if !tokens[p].spells("in") {
+                        if !tok(p).spells("in") {
                             found.organization = found.organization ?? finder.text(tokens, (p + 1)..<m.tokens.upperBound)
                         }
                         return found
@@ -443,8 +447,8 @@ struct Context {
                     hops += 1
                 }
             }
-            if tokens[j].isMark(0x2C, in: source), let m = appositiveSubject(endingAt: j) { return m }
-            if tokens[j].isMark(0x2C, in: source) || tokens[j].kind == .quote || tokens[j].isPunct("—") {
+            if tok(j).isMark(0x2C, in: source), let m = appositiveSubject(endingAt: j) { return m }
+            if tok(j).isMark(0x2C, in: source) || tok(j).kind == .quote || tok(j).isPunct("—") {
                 // Inversion: “…,” said X. Not when a verb follows X: "…, said the mayor is
                 // not fit to serve" reports a clause whose subject X is.
                 if let m = finder.mention(startingAt: c + 1, tokens), !opensFiniteClause(at: m.tokens.upperBound) { return withAppositive(m) }
@@ -454,10 +458,10 @@ struct Context {
             // The sentence opens with the cue: "Said Kosachev: …"
             return withAppositive(m)
         }
-        if j >= 0, tokens[j].isWord, let q = quantitySubject(endingAt: j) ?? pluralSubject(endingAt: j) { return q }
-        if j >= 0, tokens[j].isWord, let o = openingSubject(endingAt: j) { return o }
+        if j >= 0, tok(j).isWord, let q = quantitySubject(endingAt: j) ?? pluralSubject(endingAt: j) { return q }
+        if j >= 0, tok(j).isWord, let o = openingSubject(endingAt: j) { return o }
         // "Six newspapers in the county, including the Gazette, said": the phrase's own comma.
-        if j >= 1, tokens[j].isMark(0x2C, in: source), let o = openingSubject(endingAt: j - 1, closingComma: true) { return o }
+        if j >= 1, tok(j).isMark(0x2C, in: source), let o = openingSubject(endingAt: j - 1, closingComma: true) { return o }
         return nil
     }
 
