@@ -757,9 +757,17 @@ struct Context {
 
     /// A party and state tag of wire copy: "R-S.C.", "D-Wis.", "I-Vt.", "R-Utah".
     private func isPartyTag(_ t: Token) -> Bool {
-        let u = Array(t.lower.utf8)
+        // (The bytes read in place: no array of them made.)
+        t.lower.utf8.withContiguousStorageIfAvailable { u -> Bool in
+            guard u.count >= 4, u[1] == UInt8(ascii: "-"), u[0] == UInt8(ascii: "r") || u[0] == UInt8(ascii: "d") || u[0] == UInt8(ascii: "i") else { return false }
+            return t.isCapitalized && u[2...].allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: ".") }
+        } ?? Self.isPartyTag(Array(t.lower.utf8), capitalized: t.isCapitalized)
+    }
+
+    /// `isPartyTag` of a word's bytes `u`.
+    private static func isPartyTag(_ u: [UInt8], capitalized: Bool) -> Bool {
         guard u.count >= 4, u[1] == UInt8(ascii: "-"), [UInt8(ascii: "r"), UInt8(ascii: "d"), UInt8(ascii: "i")].contains(u[0]) else { return false }
-        return t.isCapitalized && u[2...].allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: ".") }
+        return capitalized && u[2...].allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: ".") }
     }
 
     /// Tokens `from..<to` are "of" (or "from", "at") and a capitalised name: "of Clemson
@@ -1329,7 +1337,8 @@ struct Context {
                 // "said the plan had failed and said that …", "… but added that …", "… and
                 // 60 percent said …": a second cue joined by "and" or "but" reports a clause
                 // of its own.
-                if k > from, tokens[k].isWord, tokens[k].spells("and") || tokens[k].spells("but") {
+                // ("and" and "but" are `notNames`: the class is tested before the words.)
+                if k > from, tokens[k].isWord, tokens[k].cls.contains(.notNames), tokens[k].spells("and") || tokens[k].spells("but") {
                     var v = k + 1
                     while v < to, tokens[v].isWord, tokens[v].cls.contains(.verbModifiers) { v += 1 }
                     if v < to, tokens[v].isWord, !tokens[v].isCapitalized, tokens[v].cls.contains(.verbForm), !tokens[v].endsInIng(in: source) { end = k; break }
@@ -1562,7 +1571,7 @@ struct WordFilter: Sendable {
 
     func contains(_ word: String) -> Bool {
         let u = word.utf8
-        if let b = u.first, b < 0x80 {
+        if let b = Self.firstByte(u), b < 0x80 {
             guard lengths & 1 << UInt64(min(u.count, 63)) != 0,
                   (b < 64 ? firstLow & 1 << UInt64(b) : firstHigh & 1 << UInt64(b - 64)) != 0 else {
                 // (A word outside ASCII further on is asked of the set.)
@@ -1576,6 +1585,12 @@ struct WordFilter: Sendable {
             }
         }
         return words.contains(word)
+    }
+
+    /// The first byte of `u`, nil when it is empty: read through the view's subscript, which
+    /// inlines (the generic `first` is a call of some twenty instructions).
+    @inline(__always) static func firstByte(_ u: String.UTF8View) -> UInt8? {
+        u.isEmpty ? nil : u[u.startIndex]
     }
 
     /// Every byte of `word` is ASCII: read from its contiguous bytes (a word's text always
@@ -1622,9 +1637,12 @@ struct WordList: ExpressibleByArrayLiteral, Sendable {
 
     func contains(_ word: String) -> Bool {
         // (The byte count, which a string keeps, is asked before the first byte.)
-        let n = word.utf8.count
-        guard n > 0, n < 64, lengths & 1 << UInt64(n) != 0,
-              let b = word.utf8.first, firstBytes & 1 << UInt64(b & 63) != 0 else { return false }
+        let u = word.utf8
+        let n = u.count
+        guard n > 0, n < 64, lengths & 1 << UInt64(n) != 0 else { return false }
+        // (The first byte through the view's subscript: see `WordFilter.firstByte`.)
+        let b = u[u.startIndex]
+        guard firstBytes & 1 << UInt64(b & 63) != 0 else { return false }
         let shape = UInt16(n) << 8 | UInt16(b)
         for i in shapes.indices where shapes[i] == shape && words[i] == word { return true }
         return false
