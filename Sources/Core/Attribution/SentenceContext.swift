@@ -1,10 +1,12 @@
-/// The attribution rules that look at one sentence's tokens.
+/// The attribution rules that look at one sentence's tokens. One context reads the
+/// article's sentences in turn (`read`): the finder and the pack's words stay, not copied
+/// (retained and released) anew for every sentence.
 struct Context {
     let source: Source
-    let tokens: [Token]
+    private(set) var tokens: [Token]
     let finder: MentionFinder
-    let sentence: Int
-    let paragraph: Int
+    private(set) var sentence: Int
+    private(set) var paragraph: Int
     /// The sentence is a headline (Title Case: "Lindsey Graham Says").
     var headline = false
 
@@ -26,6 +28,21 @@ struct Context {
         self.firstWord = tokens.firstIndex { $0.isWord }
         self.isQuoteOnly = firstWord == nil
     }
+
+    /// The context of the next sentence: its tokens, its index and paragraph, whether it is
+    /// a headline.
+    mutating func read(_ tokens: [Token], sentence: Int, paragraph: Int, headline: Bool) {
+        self.tokens = tokens
+        self.sentence = sentence
+        self.paragraph = paragraph
+        self.headline = headline
+        firstWord = tokens.firstIndex { $0.isWord }
+        isQuoteOnly = firstWord == nil
+    }
+
+    /// Lets go of the sentence's tokens, so that the tokenizer refills their storage in
+    /// place for the next sentence (storage still held here would be copied first).
+    mutating func releaseTokens() { tokens = [] }
 
     // MARK: Cues
 
@@ -1028,9 +1045,9 @@ struct Context {
     }
 
     /// Nothing but quotations and punctuation (worked out once per sentence).
-    let isQuoteOnly: Bool
+    private(set) var isQuoteOnly: Bool
     /// Index of the sentence's first word, if any (a line of quotation marks has none).
-    let firstWord: Int?
+    private(set) var firstWord: Int?
 
     // MARK: Reported speech
 

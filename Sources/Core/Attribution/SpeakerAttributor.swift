@@ -89,16 +89,17 @@ struct SpeakerAttributor {
         var bodyCursor = 0, titleCursor = 0
         // The sentence's cues, in one array whose storage the next sentence reuses.
         var cues: [Int] = []
-        let words = PackWords(pack)
+        // One context reads the sentences in turn.
+        var ctx = Context(source: source, tokens: [], finder: finder, sentence: 0, paragraph: 0, words: PackWords(pack))
         for (n, si) in order.enumerated() {
             let sentence = sentences[si]
             let p = sentence.paragraph
             let isTitle = n >= bodyCount
+            ctx.releaseTokens()
             let tokens = isTitle ? tokenizer.tokens(source, sentence: sentence.range, quotes: top, firstQuote: &titleQuote)
                 : tokenizer.tokens(source, sentence: sentence.range, quotes: top, firstQuote: &firstQuote)
             if tokens.isEmpty { continue }
-            var ctx = Context(source: source, tokens: tokens, finder: finder, sentence: si, paragraph: p, words: words)
-            ctx.headline = isTitle
+            ctx.read(tokens, sentence: si, paragraph: p, headline: isTitle)
             state.beginSentence()
 
             // 1. People and organisations named in the sentence, with their roles.
