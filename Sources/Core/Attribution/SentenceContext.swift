@@ -31,13 +31,13 @@ struct Context {
 
     /// The context of the next sentence: its tokens, its index and paragraph, whether it is
     /// a headline.
-    mutating func read(_ tokens: [Token], sentence: Int, paragraph: Int, headline: Bool) {
+    mutating func read(_ tokens: consuming [Token], sentence: Int, paragraph: Int, headline: Bool) {
+        firstWord = tokens.firstIndex { $0.isWord }
+        isQuoteOnly = firstWord == nil
         self.tokens = tokens
         self.sentence = sentence
         self.paragraph = paragraph
         self.headline = headline
-        firstWord = tokens.firstIndex { $0.isWord }
-        isQuoteOnly = firstWord == nil
     }
 
     /// Lets go of the sentence's tokens, so that the tokenizer refills their storage in

@@ -96,10 +96,11 @@ struct SpeakerAttributor {
             let p = sentence.paragraph
             let isTitle = n >= bodyCount
             ctx.releaseTokens()
-            let tokens = isTitle ? tokenizer.tokens(source, sentence: sentence.range, quotes: top, firstQuote: &titleQuote)
-                : tokenizer.tokens(source, sentence: sentence.range, quotes: top, firstQuote: &firstQuote)
-            if tokens.isEmpty { continue }
-            ctx.read(tokens, sentence: si, paragraph: p, headline: isTitle)
+            // (The tokens are moved into the context and read from there: no second reference.)
+            ctx.read(isTitle ? tokenizer.tokens(source, sentence: sentence.range, quotes: top, firstQuote: &titleQuote)
+                : tokenizer.tokens(source, sentence: sentence.range, quotes: top, firstQuote: &firstQuote),
+                     sentence: si, paragraph: p, headline: isTitle)
+            if ctx.tokens.isEmpty { continue }
             state.beginSentence()
 
             // 1. People and organisations named in the sentence, with their roles.
@@ -116,9 +117,9 @@ struct SpeakerAttributor {
             // sentence that no top-level quotation overlaps has no quotation token: its tokens
             // are not looked through.)
             let overlapped = isTitle ? Self.overlaps(top, sentence.range, from: &titleCursor) : Self.overlaps(top, sentence.range, from: &bodyCursor)
-            let reach = overlapped ? tokens.count : 0
-            for qi in 0..<reach where tokens[qi].kind == .quote {
-                let t = tokens[qi]
+            let reach = overlapped ? ctx.tokens.count : 0
+            for qi in 0..<reach where ctx.tokens[qi].kind == .quote {
+                let t = ctx.tokens[qi]
                 let mq = quotations[t.quote]
                 if mq.outer.start < sentence.range.start {
                     // A quotation over several sentences or paragraphs whose cue stands after
@@ -152,7 +153,7 @@ struct SpeakerAttributor {
             }
 
             if ctx.isQuoteOnly {
-                state.previousQuoteOnly = (si, p, tokens.filter { $0.kind == .quote }.map(\.quote))
+                state.previousQuoteOnly = (si, p, ctx.tokens.filter { $0.kind == .quote }.map(\.quote))
             }
 
             // 5. Reported speech: cues with a clause and no quotation of their own.
@@ -213,7 +214,7 @@ struct SpeakerAttributor {
 
             // 6. "X said:" at the end of a paragraph introduces the quotation that follows.
             // (A colon token is the byte 0x3A: its first byte is read, not its text compared.)
-            let endsWithColon = tokens.last!.isMark(0x3A, in: source)
+            let endsWithColon = ctx.tokens.last!.isMark(0x3A, in: source)
             if endsWithColon, let c = cues.last, let m = ctx.subject(ofCue: c),
                let r = state.resolve(m, paragraph: p, headline: isTitle) {
                 state.introduced = (r.entity, p, ctx.cueValue(c))
