@@ -359,7 +359,7 @@ struct Context {
         if j >= 0, finder.pack.auxiliaries.contains(tok(j).lower) { j -= 1 }
         // "the father of two said", "a mother of three said": the description before "of".
         if j >= 2, tok(j).isWord, tok(j - 1).spells("of"),
-           tok(j).isAllNumbers || Self.smallNumbers.contains(tok(j).lower) {
+           tok(j).isAllNumbers(in: source) || Self.smallNumbers.contains(tok(j).lower) {
             j -= 2
         }
         // "Rep. Gwen Moore (D-Wis.) said": a parenthesis between the name and the verb.
@@ -659,7 +659,7 @@ struct Context {
 
     /// A word of quantity ("half", "percent") or a number ("47", "½").
     private func isQuantity(_ t: Token) -> Bool {
-        t.cls.contains(.quantityWord) || t.startsWithNumber
+        t.cls.contains(.quantityWord) || t.startsWithNumber(in: source)
     }
 
     /// "Vladimir Dzhabarov, deputy chairman of …, said" — the name before an appositive that
@@ -711,7 +711,7 @@ struct Context {
                 // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": the parenthesis.
                 var before = k - 1
                 // "Tom Price, 45, a teacher, said": the age between the name and the role.
-                if before >= 2, tokens[before].isWord, tokens[before].isAllNumbers, tokens[before - 1].isMark(0x2C, in: source) {
+                if before >= 2, tokens[before].isWord, tokens[before].isAllNumbers(in: source), tokens[before - 1].isMark(0x2C, in: source) {
                     before -= 2
                 }
                 // "Sen. Lena Park, R-S.C., a candidate, said": the party and state between
@@ -754,7 +754,7 @@ struct Context {
                     }
                     let role = finder.text(tokens, inner)
                     // "Bill Hutchins, 58, said": an age is no role.
-                    let age = tokens[inner].count == 1 && tokens[inner].first!.isAllNumbers
+                    let age = tokens[inner].count == 1 && tokens[inner].first!.isAllNumbers(in: source)
                     if tokens[inner].count <= 25 && !role.isEmpty && !age { m.roles.append(trimRole(role)) }
                     return m
                 }
@@ -859,7 +859,7 @@ struct Context {
             end = close + 1
         }
         // "Alan Booth, 71, a retired plumber": the age stands between the name and the role.
-        if end + 3 < tokens.count, tokens[end].isMark(0x2C, in: source), tokens[end + 1].isWord, tokens[end + 1].isAllNumbers,
+        if end + 3 < tokens.count, tokens[end].isMark(0x2C, in: source), tokens[end + 1].isWord, tokens[end + 1].isAllNumbers(in: source),
            tokens[end + 2].isMark(0x2C, in: source) {
             end += 2
         }
@@ -1429,6 +1429,25 @@ extension Token {
 
     /// The word ends in "ly" (an adverb, mostly), its last byte read first as for `endsInEd`.
     @inline(__always) func endsInLy(in source: Source) -> Bool { lastLetter(in: source) == 0x79 && lower.hasBytesSuffix("ly") }
+
+    /// `isAllNumbers`, a word whose text opens with an ASCII byte other than a digit answered
+    /// from that byte (its lowercased form opens with the same kind of byte) without the string.
+    @inline(__always) func isAllNumbers(in source: Source) -> Bool {
+        if kind == .word {
+            let b = source[range.start]
+            if b < 0x80 && b &- 0x30 >= 10 { return false }
+        }
+        return isAllNumbers
+    }
+
+    /// `startsWithNumber`, a word whose text opens with an ASCII byte answered from that byte.
+    @inline(__always) func startsWithNumber(in source: Source) -> Bool {
+        if kind == .word {
+            let b = source[range.start]
+            if b < 0x80 { return b &- 0x30 < 10 }
+        }
+        return startsWithNumber
+    }
 
     /// The word's first character is a number ("47", "½"): an ASCII first byte answers
     /// without the `Character` (only the digits among ASCII are numbers).
