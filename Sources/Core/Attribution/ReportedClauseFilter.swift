@@ -295,8 +295,15 @@ struct ReportedClauseFilter {
         var out: [String: String] = [:]
         // (About five forms a verb: made at its size, the table is not grown step by step.)
         out.reserveCapacity(SpeechVerbs.verbs.count * 5)
-        for (v, inflected) in zip(SpeechVerbs.verbs, SpeechVerbs.regularForms) {
-            for f in inflected + v.irregular + [v.lemma] where out[f] == nil { out[f] = v.lemma }
+        // A form of several verbs is the first one's: the verbs and their forms (regular,
+        // irregular, the lemma) are entered last to first, each overwriting, so the first
+        // stays — one look-up per form, and no array of a verb's forms made.
+        let verbs = SpeechVerbs.verbs, regular = SpeechVerbs.regularForms
+        for i in stride(from: min(verbs.count, regular.count) - 1, through: 0, by: -1) {
+            let v = verbs[i]
+            out[v.lemma] = v.lemma
+            for f in v.irregular.reversed() { out[f] = v.lemma }
+            for f in regular[i].reversed() { out[f] = v.lemma }
         }
         return WordMap(out)
     }()
