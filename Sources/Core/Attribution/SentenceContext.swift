@@ -399,7 +399,8 @@ struct Context {
         // "Stacy Baker of Columbia, South Carolina says": the places between the person and
         // the verb are skipped, with the preposition that brought them in.
         // The mention ending at `j` is asked for twice when `j` stays put: found once.
-        let endingAtJ = j >= 0 && tok(j).isWord ? finder.mention(endingAt: j, tokens) : nil
+        // (Taken out below when it is the subject: moved, not copied, strings and all.)
+        var endingAtJ = j >= 0 && tok(j).isWord ? finder.mention(endingAt: j, tokens) : nil
         let placeAt = j
         if let place = endingAtJ, finder.isPlace(place, tokens) {
             var p = place.tokens.lowerBound - 1
@@ -417,7 +418,7 @@ struct Context {
             j = open - 1
         }
         if j >= 0 {
-            if tok(j).isWord, let m = (j == placeAt ? endingAtJ : finder.mention(endingAt: j, tokens)) ?? finder.contraction(at: j, tokens)
+            if tok(j).isWord, let m = (j == placeAt ? endingAtJ.take() : finder.mention(endingAt: j, tokens)) ?? finder.contraction(at: j, tokens)
                 ?? finder.genericDescription(endingAt: j, tokens),
                !m.possessive || m.kind == .pronoun {
                 var before = m.tokens.lowerBound - 1
