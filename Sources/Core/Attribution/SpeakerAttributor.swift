@@ -188,11 +188,13 @@ struct SpeakerAttributor {
                 if ctx.asks(c), path != .whClause, path != .infinitive { continue }
                 if ctx.asks(c), ctx.asksAnonymity(c) { continue }
                 guard let r = state.resolve(m, paragraph: p, headline: isTitle) else { continue }
+                // (Where the subject stands is all that is needed of it after the filter, which takes it.)
+                let mention = m.range
                 // The filter weighs the candidate; its probability is the confidence.
                 var confidence = Confidence.reported
                 var kept = true
                 if filter.enabled || collectCandidates {
-                    let features = filter.features(ctx, cue: c, segments: clause, subject: m, path: path, entity: state.registry[r.entity].kind)
+                    let features = filter.features(ctx, cue: c, segments: clause, subject: consume m, path: path, entity: state.registry[r.entity].kind)
                     let probability = features.probability
                     if filter.enabled {
                         kept = probability >= ReportedClauseWeights.threshold
@@ -205,11 +207,11 @@ struct SpeakerAttributor {
                 }
                 if kept {
                     reported.append(Reported(segments: clause, entity: r.entity,
-                                             attribution: Attribution(rule: .reportedSpeech, cue: ctx.cueValue(c), confidence: confidence, mention: m.range),
+                                             attribution: Attribution(rule: .reportedSpeech, cue: ctx.cueValue(c), confidence: confidence, mention: mention),
                                              sentence: si, paragraph: p))
                 }
                 state.registry.noteSpeaker(r.entity, gender: .unknown)
-                if state.subject == nil { state.subject = .init(entity: r.entity, offset: m.range.start, kind: .name) }
+                if state.subject == nil { state.subject = .init(entity: r.entity, offset: mention.start, kind: .name) }
             }
 
             // 6. "X said:" at the end of a paragraph introduces the quotation that follows.
