@@ -295,8 +295,15 @@ struct ReportedClauseFilter {
         var out: [String: String] = [:]
         // (About five forms a verb: made at its size, the table is not grown step by step.)
         out.reserveCapacity(SpeechVerbs.verbs.count * 5)
-        for (v, inflected) in zip(SpeechVerbs.verbs, SpeechVerbs.regularForms) {
-            for f in inflected + v.irregular + [v.lemma] where out[f] == nil { out[f] = v.lemma }
+        // A form of several verbs is the first one's: the verbs and their forms (regular,
+        // irregular, the lemma) are entered last to first, each overwriting, so the first
+        // stays — one look-up per form, and no array of a verb's forms made.
+        let verbs = SpeechVerbs.verbs, regular = SpeechVerbs.regularForms
+        for i in stride(from: min(verbs.count, regular.count) - 1, through: 0, by: -1) {
+            let v = verbs[i]
+            out[v.lemma] = v.lemma
+            for f in v.irregular.reversed() { out[f] = v.lemma }
+            for f in regular[i].reversed() { out[f] = v.lemma }
         }
         return WordMap(out)
     }()
@@ -309,10 +316,12 @@ struct ReportedClauseFilter {
         let according = ctx.isAccording(c)
         let lemma = according ? "according" : (Self.lemmas[cue] ?? cue)
         let form: ReportedFeatures.Form
+        // (The cue's endings read from its last bytes in the text first: see `Token.lastLetter(in:)`.)
+        let endsInS = tokens[c].lastLetter(in: ctx.source) == 0x73
         if according { form = .according }
-        else if cue.hasBytesSuffix("ing") { form = .ing }
-        else if cue.hasBytesSuffix("ed") || cue != lemma && !cue.hasBytesSuffix("s") { form = .past }
-        else if cue.hasBytesSuffix("s") && cue != lemma { form = .s }
+        else if tokens[c].endsInIng(in: ctx.source) { form = .ing }
+        else if tokens[c].endsInEd(in: ctx.source) || cue != lemma && !endsInS { form = .past }
+        else if endsInS && cue != lemma { form = .s }
         else { form = .base }
         let entityIndex: Int
         switch entity {
@@ -356,7 +365,7 @@ struct ReportedClauseFilter {
         f.afterThat = k > 0 && tokens[k - 1].lower == "that"
         // A clause that opens with a finite verb has lost its subject to the sentence around it.
         f.firstFinite = t.isWord && !t.isCapitalized && (t.cls.contains(.finiteVerb) || t.cls.contains(.verbForm))
-        f.firstGerund = t.isWord && t.lower.hasBytesSuffix("ing") && !t.isCapitalized
+        f.firstGerund = t.isWord && t.endsInIng(in: ctx.source) && !t.isCapitalized
         if let last = tokens.lastIndex(where: \.isWord), tokens[last].range.end <= end { f.clauseEndsSentence = true }
         f.ownVerb = ctx.hasOwnVerb(from: k, within: end)
         // The clause's words, and whether the sentence holds a quotation (tokens read in place).
@@ -427,9 +436,10 @@ extension ReportedCandidate {
     }
 }
 
-/// A `[String: Value]` of words, read by the word's bytes: an ASCII word is hashed with
-/// FNV-1a over its bytes and found in an open-addressed table whose keys are bytes in one
-/// array (no SipHash, no `Hasher`, no `String` compared); a word with a byte outside ASCII is
+/// A `[String: Value]` of words, read by the word's bytes: an ASCII word is hashed from its
+/// bytes (`key`) and found in an open-addressed table whose keys are bytes in one array, a
+/// key of up to eight bytes also packed in an integer (no SipHash, no `Hasher`, no `String`
+/// compared, and a short word compared in one test); a word with a byte outside ASCII is
 /// asked of the dictionary itself. The answers are the dictionary's: an ASCII word equals (in
 /// Swift's canonical equivalence) only the same bytes or a key outside ASCII that is
 /// canonically one ("\u{212A}" KELVIN SIGN is "K"), and such a key is entered under its ASCII
@@ -439,8 +449,10 @@ struct WordMap<Value: Sendable>: Sendable {
     let dictionary: [String: Value]
     /// The ASCII spellings of the keys, one after another.
     private let bytes: [UInt8]
-    /// Per slot: the key's hash (0: empty), where its bytes start and end, and its value.
+    /// Per slot: the key's hash (0: empty), its first eight bytes packed, where its bytes
+    /// start and end, and its value.
     private let hashes: [UInt64]
+    private let packs: [UInt64]
     private let starts: [Int32]
     private let ends: [Int32]
     private let values: [Value?]
@@ -453,6 +465,7 @@ struct WordMap<Value: Sendable>: Sendable {
         var bytes: [UInt8] = []
         var hashes = [UInt64](repeating: 0, count: size), starts = [Int32](repeating: 0, count: size)
         var ends = [Int32](repeating: 0, count: size), values = [Value?](repeating: nil, count: size)
+        var packs = [UInt64](repeating: 0, count: size)
         var asciiOf: [UInt32: Unicode.Scalar?] = [:]
         for (key, value) in dictionary {
             let start = bytes.count
@@ -479,44 +492,65 @@ struct WordMap<Value: Sendable>: Sendable {
                 bytes.append(contentsOf: String(ascii).utf8)
             }
             // (The bytes are ASCII: a hash is made.)
-            let h = bytes.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[start...])) } ?? 1
+            let (h, packed) = bytes.withUnsafeBufferPointer { Self.key(UnsafeBufferPointer(rebasing: $0[start...])) } ?? (1, 0)
             var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & (size - 1)
             while hashes[slot] != 0 { slot = (slot + 1) & (size - 1) }
             hashes[slot] = h
+            packs[slot] = packed
             starts[slot] = Int32(start)
             ends[slot] = Int32(bytes.count)
             values[slot] = value
         }
         self.bytes = bytes
         self.hashes = hashes
+        self.packs = packs
         self.starts = starts
         self.ends = ends
         self.values = values
         mask = size - 1
     }
 
-    /// FNV-1a over `u` (never 0: 0 marks an empty slot); nil when a byte is outside ASCII.
-    @inline(__always) private static func hash(_ u: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in u {
-            if b >= 0x80 { return nil }
-            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+    /// The key of the bytes `u`: a hash of them all (never 0: 0 marks an empty slot) and their
+    /// first eight packed in an integer (the first lowest); nil when a byte is outside ASCII.
+    /// The eight bytes are hashed at once, the rest with FNV-1a.
+    @inline(__always) private static func key(_ u: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, packed: UInt64)? {
+        let n = u.count
+        var packed: UInt64 = 0
+        var high: UInt8 = 0
+        var i = 0
+        while i < n && i < 8 {
+            let b = u[i]
+            high |= b
+            packed |= UInt64(b) &<< (UInt64(i) &<< 3)
+            i += 1
         }
-        return h == 0 ? 1 : h
+        var h = (packed ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15
+        while i < n {
+            let b = u[i]
+            high |= b
+            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+            i += 1
+        }
+        guard high < 0x80 else { return nil }
+        h ^= h >> 31
+        return (h == 0 ? 1 : h, packed)
     }
 
     subscript(_ word: String) -> Value? {
-        let found: Value?? = word.utf8.withContiguousStorageIfAvailable { u -> Value?? in
-            guard let h = Self.hash(u) else { return nil }
+        // The slot of an ASCII word (-1: not in the table), or -2: the dictionary answers.
+        let found: Int = word.utf8.withContiguousStorageIfAvailable { u -> Int in
+            guard let (h, packed) = Self.key(u) else { return -2 }
             var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
             while hashes[slot] != 0 {
-                if hashes[slot] == h, Int(ends[slot] - starts[slot]) == u.count, equal(u, from: Int(starts[slot])) { return .some(values[slot]) }
+                // (A key of up to eight bytes is its packed bytes and its count.)
+                if hashes[slot] == h, packs[slot] == packed, Int(ends[slot] - starts[slot]) == u.count,
+                   u.count <= 8 || equal(u, from: Int(starts[slot])) { return slot }
                 slot = (slot + 1) & mask
             }
-            return .some(nil)
-        } ?? nil
-        if let found { return found }
-        return dictionary[word]
+            return -1
+        } ?? -2
+        if found >= 0 { return values[found] }
+        return found == -1 ? nil : dictionary[word]
     }
 
     /// The bytes of `u` are those of `bytes` from `start` on.

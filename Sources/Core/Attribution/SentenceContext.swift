@@ -1,10 +1,12 @@
-/// The attribution rules that look at one sentence's tokens.
+/// The attribution rules that look at one sentence's tokens. One context reads the
+/// article's sentences in turn (`read`): the finder and the pack's words stay, not copied
+/// (retained and released) anew for every sentence.
 struct Context {
     let source: Source
-    let tokens: [Token]
+    private(set) var tokens: [Token]
     let finder: MentionFinder
-    let sentence: Int
-    let paragraph: Int
+    private(set) var sentence: Int
+    private(set) var paragraph: Int
     /// The sentence is a headline (Title Case: "Lindsey Graham Says").
     var headline = false
 
@@ -26,6 +28,21 @@ struct Context {
         self.firstWord = tokens.firstIndex { $0.isWord }
         self.isQuoteOnly = firstWord == nil
     }
+
+    /// The context of the next sentence: its tokens, its index and paragraph, whether it is
+    /// a headline.
+    mutating func read(_ tokens: consuming [Token], sentence: Int, paragraph: Int, headline: Bool) {
+        firstWord = tokens.firstIndex { $0.isWord }
+        isQuoteOnly = firstWord == nil
+        self.tokens = tokens
+        self.sentence = sentence
+        self.paragraph = paragraph
+        self.headline = headline
+    }
+
+    /// Lets go of the sentence's tokens, so that the tokenizer refills their storage in
+    /// place for the next sentence (storage still held here would be copied first).
+    mutating func releaseTokens() { tokens = [] }
 
     // MARK: Cues
 
@@ -96,7 +113,7 @@ struct Context {
     /// determiner, pronoun, preposition, "to", adverb or verb.
     private func adjectiveBefore(_ n: Token) -> Bool {
         n.isWord && !n.isCapitalized && !n.spells("that") && !n.spells("to") && !n.cls.contains(.determiners) && !n.cls.contains(.allPronouns)
-            && !n.cls.contains(.prepositions) && !n.cls.contains(.timeWords) && !n.endsInLy && !n.cls.contains(.finiteVerb)
+            && !n.cls.contains(.prepositions) && !n.cls.contains(.timeWords) && !n.endsInLy(in: source) && !n.cls.contains(.finiteVerb)
             && !Self.questionWords.contains(n.lower)
     }
 
@@ -109,7 +126,7 @@ struct Context {
         if n.isCapitalized { return false }
         return n.spells("that") || n.spells("it") || n.cls.contains(.determiners) || n.cls.contains(.allPronouns)
             || n.cls.contains(.prepositions) || n.cls.contains(.timeWords) || n.cls.contains(.verbModifiers)
-            || (n.endsInLy && n.lower.count > 3) || ["how", "why", "whether", "what", "when", "out", "back"].contains(n.lower)
+            || (n.endsInLy(in: source) && n.lower.count > 3) || ["how", "why", "whether", "what", "when", "out", "back"].contains(n.lower)
     }
 
     /// "about" right after a verb of the pack's `topicVerbStems` (or after a time word or an adverb): its index.
@@ -118,7 +135,7 @@ struct Context {
         var k = c + 1
         var hops = 0
         while k < tokens.count, hops < 2, tokens[k].isWord, !tokens[k].spells("about"),
-              tokens[k].cls.contains(.timeWords) || tokens[k].endsInLy {
+              tokens[k].cls.contains(.timeWords) || tokens[k].endsInLy(in: source) {
             k += 1; hops += 1
         }
         return k < tokens.count && tokens[k].isWord && tokens[k].spells("about") ? k : nil
@@ -146,7 +163,7 @@ struct Context {
             while e < n, e - k <= 5, tokens[e].isWord, !["whether", "if", "what", "how", "why", "who", "when", "where", "which", "about"].contains(tokens[e].lower) { e += 1 }
             k = e
         }
-        while k < n, tokens[k].isWord, tokens[k].endsInLy || tokens[k].cls.contains(.timeWords) || ["later", "again", "then"].contains(tokens[k].lower) { k += 1 }
+        while k < n, tokens[k].isWord, tokens[k].endsInLy(in: source) || tokens[k].cls.contains(.timeWords) || ["later", "again", "then"].contains(tokens[k].lower) { k += 1 }
         guard k < n, tokens[k].isWord else { return nil }
         // "Asked about the vote, Tom Reed blamed …": a question that opens the sentence ends
         // at the comma where the answer's subject and verb begin (not at ", the mayor," inside it).
@@ -222,7 +239,7 @@ struct Context {
         for c in after where c - qi <= 9 {
             // "…called it “a show” and “comedy,” insisting that …": a participle after a
             // partial quote continues the sentence's cue; it does not introduce the quote.
-            if cueBefore, tokens[c].endsInIng { break }
+            if cueBefore, tokens[c].endsInIng(in: source) { break }
             // A quotation in the middle of a clause ("said the ad “unmistakably” suggests …")
             // belongs to the cue before it; only “…,” he said hangs on the cue after.
             if cueBefore, !endsWithClauseBreak(qi) { break }
@@ -285,25 +302,29 @@ struct Context {
         return ",?!.…—".unicodeScalars.contains(last)
     }
 
+    /// Token `i`, read where the compiler leaves a large rule's `tokens[i]` out of line (a
+    /// call of some fifteen instructions per token read in `subject(ofCue:)`).
+    @inline(__always) private func tok(_ i: Int) -> Token { tokens[i] }
+
     /// The subject of a cue: to its left (skipping adverbs and an appositive), or after it
     /// in an inversion ("said Kosachev"), or the sentence's subject for a participle
     /// ("…, insisting that …"), or the object of "according to".
     func subject(ofCue c: Int) -> Mention? {
-        let t = tokens[c]
+        let t = tok(c)
         if isAccording(c) {
             let w = accordingWidth(c)
             guard c + w < tokens.count else { return nil }
             // "According to him, …": the pronoun stands for the person it points back to.
-            let o = tokens[c + w]
+            let o = tok(c + w)
             if o.isWord, let p = finder.pack.objectPronouns[o.lower] {
                 return Mention(kind: .pronoun, tokens: (c + w)..<(c + w + 1), range: o.range, text: o.lower, gender: p.gender, plural: p.plural)
             }
             return finder.mention(startingAt: c + w, tokens) ?? finder.nounPhrase(startingAt: c + w, tokens)
         }
         // "X was quoted as saying": the subject of "was quoted".
-        if t.spells("saying"), c >= 3, tokens[c - 1].spells("as"), tokens[c - 2].spells("quoted") {
+        if t.spells("saying"), c >= 3, tok(c - 1).spells("as"), tok(c - 2).spells("quoted") {
             var j = c - 3
-            while j >= 0, Self.quotedAuxiliaries.contains(tokens[j].lower) { j -= 1 }
+            while j >= 0, Self.quotedAuxiliaries.contains(tok(j).lower) { j -= 1 }
             if j >= 0, let m = finder.mention(endingAt: j, tokens), !m.possessive { return m }
             return clauseSubject(before: c - 2)
         }
@@ -311,55 +332,55 @@ struct Context {
         // asked is not named (see `passiveQuestion`), and the one asked did not ask.
         if isPassiveAsk(c) { return nil }
         // (The cue is a participle: "saying", "adding".)
-        let ing = t.endsInIng
+        let ing = t.endsInIng(in: source)
         // Passive ("was told", "were asked") makes the subject the listener, not the speaker.
-        if c > 0, Self.passiveAuxiliaries.contains(tokens[c - 1].lower), !ing {
+        if c > 0, Self.passiveAuxiliaries.contains(tok(c - 1).lower), !ing {
             // "was written by Springsteen": the agent after "by" is the speaker.
-            if c + 2 < tokens.count, tokens[c + 1].spells("by") { return finder.mention(startingAt: c + 2, tokens) }
+            if c + 2 < tokens.count, tok(c + 1).spells("by") { return finder.mention(startingAt: c + 2, tokens) }
             return nil
         }
         // Participle after a comma, a dash or a quotation: the clause's subject.
         var b = c - 1
-        while b >= 0, tokens[b].isWord, tokens[b].cls.contains(.verbModifiers) { b -= 1 }
-        if b >= 0, tokens[b].spells("and") || tokens[b].spells("but"), !ing {
+        while b >= 0, tok(b).isWord, tok(b).cls.contains(.verbModifiers) { b -= 1 }
+        if b >= 0, tok(b).spells("and") || tok(b).spells("but"), !ing {
             return clauseSubject(before: b)
         }
-        if ing, c > 0, Self.participleOpeners.contains(tokens[c - 1].lower) {
+        if ing, c > 0, Self.participleOpeners.contains(tok(c - 1).lower) {
             return clauseSubject(before: c - 1)
         }
-        if ing, c > 0, tokens[c - 1].isMark(0x2C, in: source) || tokens[c - 1].isPunct("—") || tokens[c - 1].isPunct("–") || tokens[c - 1].kind == .quote || tokens[c - 1].spells("and") {
-            if c >= 2, tokens[c - 1].isMark(0x2C, in: source), tokens[c - 2].kind == .quote {
+        if ing, c > 0, tok(c - 1).isMark(0x2C, in: source) || tok(c - 1).isPunct("—") || tok(c - 1).isPunct("–") || tok(c - 1).kind == .quote || tok(c - 1).spells("and") {
+            if c >= 2, tok(c - 1).isMark(0x2C, in: source), tok(c - 2).kind == .quote {
                 // "…,” saying / adding: inverted? fall through to a right-hand subject first.
                 if let m = finder.mention(startingAt: c + 1, tokens), m.kind != .description || !m.plural { return withAppositive(m) }
             }
             return clauseSubject(before: c)
         }
         var j = c - 1
-        if j >= 0, finder.pack.auxiliaries.contains(tokens[j].lower) { j -= 1 }
+        if j >= 0, finder.pack.auxiliaries.contains(tok(j).lower) { j -= 1 }
         // "the father of two said", "a mother of three said": the description before "of".
-        if j >= 2, tokens[j].isWord, tokens[j - 1].spells("of"),
-           tokens[j].isAllNumbers || Self.smallNumbers.contains(tokens[j].lower) {
+        if j >= 2, tok(j).isWord, tok(j - 1).spells("of"),
+           tok(j).isAllNumbers(in: source) || Self.smallNumbers.contains(tok(j).lower) {
             j -= 2
         }
         // "Rep. Gwen Moore (D-Wis.) said": a parenthesis between the name and the verb.
-        if j >= 0, tokens[j].isPunct(")"), let open = tokens[..<j].lastIndex(where: { $0.isPunct("(") }), j - open <= 8 { j = open - 1 }
+        if j >= 0, tok(j).isPunct(")"), let open = tokens[..<j].lastIndex(where: { $0.isPunct("(") }), j - open <= 8 { j = open - 1 }
         while true {
-            while j >= 0, tokens[j].isWord, !tokens[j].isCapitalized,
-                  tokens[j].cls.contains(.verbModifiers) || tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns)
-                    || Self.quantifiers.contains(tokens[j].lower) || (tokens[j].endsInLy && tokens[j].lower.count > 3 && tokens[j].cls.contains(.roleNouns) == false) {
+            while j >= 0, tok(j).isWord, !tok(j).isCapitalized,
+                  tok(j).cls.contains(.verbModifiers) || tok(j).cls.contains(.timeWords) || tok(j).cls.contains(.timeNouns)
+                    || Self.quantifiers.contains(tok(j).lower) || (tok(j).endsInLy(in: source) && tok(j).lower.count > 3 && tok(j).cls.contains(.roleNouns) == false) {
                 j -= 1
             }
             // "Paul Ryan on Thursday declared", "the mayor last week said": a time phrase
             // between the subject and its verb.
-            if j >= 1, tokens[j].isWord, tokens[j].cls.contains(.timeWords) || tokens[j].cls.contains(.timeNouns) || tokens[j].cls.contains(.month),
-               Self.timePhraseOpeners.contains(tokens[j - 1].lower) {
+            if j >= 1, tok(j).isWord, tok(j).cls.contains(.timeWords) || tok(j).cls.contains(.timeNouns) || tok(j).cls.contains(.month),
+               Self.timePhraseOpeners.contains(tok(j - 1).lower) {
                 j -= 2
                 // "Governor X had in March said": an auxiliary before the time phrase.
-                if j >= 0, finder.pack.auxiliaries.contains(tokens[j].lower) { j -= 1 }
+                if j >= 0, finder.pack.auxiliaries.contains(tok(j).lower) { j -= 1 }
                 continue
             }
             // "Tom Reed this past week announced" ("week" is skipped above).
-            if j >= 1, tokens[j].spells("past"), tokens[j - 1].spells("this") || tokens[j - 1].spells("the") {
+            if j >= 1, tok(j).spells("past"), tok(j - 1).spells("this") || tok(j - 1).spells("the") {
                 j -= 2
                 continue
             }
@@ -367,53 +388,54 @@ struct Context {
         }
         // "Clinton is continuing to insist", "she went out of her way to say": the subject of
         // the verb that governs the infinitive cue.
-        if j >= 1, j == c - 1, tokens[j].spells("to"), !isNegated(c), let m = governingSubject(before: j) { return m }
-        if j >= 0, tokens[j].isWord, tokens[j].spells("who") || tokens[j].spells("which") {
+        if j >= 1, j == c - 1, tok(j).spells("to"), !isNegated(c), let m = governingSubject(before: j) { return m }
+        if j >= 0, tok(j).isWord, tok(j).spells("who") || tok(j).spells("which") {
             // "an architect who said …", "Democrats, who have argued …": the noun before "who".
             var h = j - 1
-            if h >= 0, tokens[h].isMark(0x2C, in: source) { h -= 1 }
+            if h >= 0, tok(h).isMark(0x2C, in: source) { h -= 1 }
             if h >= 0, let m = finder.mention(endingAt: h, tokens) ?? finder.genericDescription(endingAt: h, tokens) ?? quantitySubject(endingAt: h, relative: true), m.kind != .pronoun { return m }
             return nil
         }
         // "Stacy Baker of Columbia, South Carolina says": the places between the person and
         // the verb are skipped, with the preposition that brought them in.
         // The mention ending at `j` is asked for twice when `j` stays put: found once.
-        let endingAtJ = j >= 0 && tokens[j].isWord ? finder.mention(endingAt: j, tokens) : nil
+        // (Taken out below when it is the subject: moved, not copied, strings and all.)
+        var endingAtJ = j >= 0 && tok(j).isWord ? finder.mention(endingAt: j, tokens) : nil
         let placeAt = j
         if let place = endingAtJ, finder.isPlace(place, tokens) {
             var p = place.tokens.lowerBound - 1
             var hops = 0
             while p >= 1, hops < 3 {
-                if tokens[p].isMark(0x2C, in: source), let more = finder.mention(endingAt: p - 1, tokens), more.kind == .name || more.kind == .organization {
+                if tok(p).isMark(0x2C, in: source), let more = finder.mention(endingAt: p - 1, tokens), more.kind == .name || more.kind == .organization {
                     p = more.tokens.lowerBound - 1; hops += 1; continue
                 }
                 break
             }
-            if p >= 1, tokens[p].isWord, Self.placePrepositions.contains(tokens[p].lower) { j = p - 1 }
+            if p >= 1, tok(p).isWord, Self.placePrepositions.contains(tok(p).lower) { j = p - 1 }
         }
         // "Gov. John Kasich (R-OH), said": the parenthesis and the comma after the name.
-        if j >= 1, tokens[j].isMark(0x2C, in: source), tokens[j - 1].isPunct(")"), let open = tokens[..<(j - 1)].lastIndex(where: { $0.isPunct("(") }), j - open <= 9 {
+        if j >= 1, tok(j).isMark(0x2C, in: source), tok(j - 1).isPunct(")"), let open = tokens[..<(j - 1)].lastIndex(where: { $0.isPunct("(") }), j - open <= 9 {
             j = open - 1
         }
         if j >= 0 {
-            if tokens[j].isWord, let m = (j == placeAt ? endingAtJ : finder.mention(endingAt: j, tokens)) ?? finder.contraction(at: j, tokens)
+            if tok(j).isWord, let m = (j == placeAt ? endingAtJ.take() : finder.mention(endingAt: j, tokens)) ?? finder.contraction(at: j, tokens)
                 ?? finder.genericDescription(endingAt: j, tokens),
                !m.possessive || m.kind == .pronoun {
                 var before = m.tokens.lowerBound - 1
                 // "The Taxi Council in the Western Cape said": "the" between a preposition and a name.
-                if m.kind == .name, m.roles.isEmpty, before >= 1, tokens[before].isWord, tokens[before].spells("the"), tokens[before - 1].isWord,
-                   tokens[before - 1].cls.contains(.prepositions) {
+                if m.kind == .name, m.roles.isEmpty, before >= 1, tok(before).isWord, tok(before).spells("the"), tok(before - 1).isWord,
+                   tok(before - 1).cls.contains(.prepositions) {
                     before -= 1
                 }
-                let afterPreposition = before >= 0 && tokens[before].isWord && tokens[before].cls.contains(.prepositions)
-                    && !Self.subjectPrepositions.contains(tokens[before].lower)
+                let afterPreposition = before >= 0 && tok(before).isWord && tok(before).cls.contains(.prepositions)
+                    && !Self.subjectPrepositions.contains(tok(before).lower)
                 // "footage of Trump saying …": a name right before a participle is its subject
                 // even after "of".
-                let participleAfterOf = before >= 0 && ing && m.kind == .name && tokens[before].spells("of")
+                let participleAfterOf = before >= 0 && ing && m.kind == .name && tok(before).spells("of")
                 // "the board issued a statement saying …": the document is the object of
                 // the one who issued it, and they are the speaker.
                 if ing, m.kind == .description, let noun = m.head, finder.pack.documentNouns.contains(noun),
-                   before >= 0, tokens[before].isWord, !tokens[before].cls.contains(.prepositions),
+                   before >= 0, tok(before).isWord, !tok(before).cls.contains(.prepositions),
                    let issuer = governingSubject(before: m.tokens.lowerBound), issuer.kind != .description || issuer.head.map({ !finder.pack.documentNouns.contains($0) }) ?? true {
                     return issuer
                 }
@@ -422,7 +444,7 @@ struct Context {
                 // Transport said": the head before the prepositional phrases.
                 var p = before
                 var hops = 0
-                while p >= 1, hops < 3, Self.headPrepositions.contains(tokens[p].lower),
+                while p >= 1, hops < 3, Self.headPrepositions.contains(tok(p).lower),
                       let head = finder.mention(endingAt: headEnd(before: p), tokens) ?? finder.genericDescription(endingAt: headEnd(before: p), tokens),
                       head.kind != .pronoun, !head.possessive {
                     let h = head.tokens.lowerBound - 1
@@ -431,10 +453,10 @@ struct Context {
                     if let noun = head.head, finder.pack.documentNouns.contains(noun), m.kind != .pronoun, m.kind != .description || m.head.map({ !finder.pack.documentNouns.contains($0) }) ?? true {
                         return m
                     }
-                    if h < 0 || !(tokens[h].isWord && tokens[h].cls.contains(.prepositions)) {
+                    if h < 0 || !(tok(h).isWord && tok(h).cls.contains(.prepositions)) {
                         var found = head
                         // (A place after "in" is where the speaker is, not whom they speak for.)
-                        if !tokens[p].spells("in") {
+                        if !tok(p).spells("in") {
                             found.organization = found.organization ?? finder.text(tokens, (p + 1)..<m.tokens.upperBound)
                         }
                         return found
@@ -443,8 +465,8 @@ struct Context {
                     hops += 1
                 }
             }
-            if tokens[j].isMark(0x2C, in: source), let m = appositiveSubject(endingAt: j) { return m }
-            if tokens[j].isMark(0x2C, in: source) || tokens[j].kind == .quote || tokens[j].isPunct("—") {
+            if tok(j).isMark(0x2C, in: source), let m = appositiveSubject(endingAt: j) { return m }
+            if tok(j).isMark(0x2C, in: source) || tok(j).kind == .quote || tok(j).isPunct("—") {
                 // Inversion: “…,” said X. Not when a verb follows X: "…, said the mayor is
                 // not fit to serve" reports a clause whose subject X is.
                 if let m = finder.mention(startingAt: c + 1, tokens), !opensFiniteClause(at: m.tokens.upperBound) { return withAppositive(m) }
@@ -454,10 +476,10 @@ struct Context {
             // The sentence opens with the cue: "Said Kosachev: …"
             return withAppositive(m)
         }
-        if j >= 0, tokens[j].isWord, let q = quantitySubject(endingAt: j) ?? pluralSubject(endingAt: j) { return q }
-        if j >= 0, tokens[j].isWord, let o = openingSubject(endingAt: j) { return o }
+        if j >= 0, tok(j).isWord, let q = quantitySubject(endingAt: j) ?? pluralSubject(endingAt: j) { return q }
+        if j >= 0, tok(j).isWord, let o = openingSubject(endingAt: j) { return o }
         // "Six newspapers in the county, including the Gazette, said": the phrase's own comma.
-        if j >= 1, tokens[j].isMark(0x2C, in: source), let o = openingSubject(endingAt: j - 1, closingComma: true) { return o }
+        if j >= 1, tok(j).isMark(0x2C, in: source), let o = openingSubject(endingAt: j - 1, closingComma: true) { return o }
         return nil
     }
 
@@ -483,13 +505,13 @@ struct Context {
         }
         guard s < j, j - s < 25, tokens[s].isWord, tokens[j].isWord else { return nil }
         let t = tokens[s]
-        if t.cls.contains(.allPronouns) || t.cls.contains(.prepositions) || t.cls.contains(.speechVerb) || t.endsInIng
-            || t.endsInLy || t.cls.contains(.finiteVerb)
+        if t.cls.contains(.allPronouns) || t.cls.contains(.prepositions) || t.cls.contains(.speechVerb) || t.endsInIng(in: source)
+            || t.endsInLy(in: source) || t.cls.contains(.finiteVerb)
             || Self.noSubjectOpeners.contains(t.lower) {
             return nil
         }
         let last = tokens[j]
-        if last.cls.contains(.determiners) || last.cls.contains(.prepositions) || Self.phraseBreaks.contains(last.lower) || last.endsInLy {
+        if last.cls.contains(.determiners) || last.cls.contains(.prepositions) || Self.phraseBreaks.contains(last.lower) || last.endsInLy(in: source) {
             return nil
         }
         var relative = false
@@ -510,10 +532,10 @@ struct Context {
                 relative = true
                 continue
             }
-            if !relative, x.cls.contains(.finiteVerb) || x.cls.contains(.speechVerb) || x.isNegative {
+            if !relative, x.cls.contains(.finiteVerb) || x.cls.contains(.speechVerb) || x.isNegative(in: source) {
                 return nil
             }
-            if head == nil, k > s, x.cls.contains(.prepositions) || !x.isCapitalized && (x.lower.hasBytesSuffix("ed") || x.endsInIng) {
+            if head == nil, k > s, x.cls.contains(.prepositions) || !x.isCapitalized && (x.endsInEd(in: source) || x.endsInIng(in: source)) {
                 head = k - 1
             }
         }
@@ -537,7 +559,7 @@ struct Context {
         }
         func plain(_ x: Token) -> Bool {
             x.isWord && !x.isPossessive && !x.cls.contains(.verbForm) && !x.cls.contains(.speechVerb) && !x.cls.contains(.allPronouns)
-                && !x.cls.contains(.prepositions) && !x.cls.contains(.finiteVerb) && !x.endsInLy
+                && !x.cls.contains(.prepositions) && !x.cls.contains(.finiteVerb) && !x.endsInLy(in: source)
                 && !Self.pluralBreaks.contains(x.lower)
         }
         let t = tokens[j]
@@ -638,7 +660,7 @@ struct Context {
 
     /// A word of quantity ("half", "percent") or a number ("47", "½").
     private func isQuantity(_ t: Token) -> Bool {
-        t.cls.contains(.quantityWord) || t.startsWithNumber
+        t.cls.contains(.quantityWord) || t.startsWithNumber(in: source)
     }
 
     /// "Vladimir Dzhabarov, deputy chairman of …, said" — the name before an appositive that
@@ -690,7 +712,7 @@ struct Context {
                 // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": the parenthesis.
                 var before = k - 1
                 // "Tom Price, 45, a teacher, said": the age between the name and the role.
-                if before >= 2, tokens[before].isWord, tokens[before].isAllNumbers, tokens[before - 1].isMark(0x2C, in: source) {
+                if before >= 2, tokens[before].isWord, tokens[before].isAllNumbers(in: source), tokens[before - 1].isMark(0x2C, in: source) {
                     before -= 2
                 }
                 // "Sen. Lena Park, R-S.C., a candidate, said": the party and state between
@@ -733,7 +755,7 @@ struct Context {
                     }
                     let role = finder.text(tokens, inner)
                     // "Bill Hutchins, 58, said": an age is no role.
-                    let age = tokens[inner].count == 1 && tokens[inner].first!.isAllNumbers
+                    let age = tokens[inner].count == 1 && tokens[inner].first!.isAllNumbers(in: source)
                     if tokens[inner].count <= 25 && !role.isEmpty && !age { m.roles.append(trimRole(role)) }
                     return m
                 }
@@ -748,14 +770,22 @@ struct Context {
     private func opensFiniteClause(at k: Int) -> Bool {
         guard k < tokens.count, tokens[k].isWord, !tokens[k].isCapitalized else { return false }
         let w = tokens[k].lower
-        return tokens[k].cls.contains(.finiteVerb) && !["be", "been"].contains(w) || tokens[k].isNegative
+        return tokens[k].cls.contains(.finiteVerb) && !["be", "been"].contains(w) || tokens[k].isNegative(in: source)
     }
 
     /// A party and state tag of wire copy: "R-S.C.", "D-Wis.", "I-Vt.", "R-Utah".
     private func isPartyTag(_ t: Token) -> Bool {
-        let u = Array(t.lower.utf8)
+        // (The bytes read in place: no array of them made.)
+        t.lower.utf8.withContiguousStorageIfAvailable { u -> Bool in
+            guard u.count >= 4, u[1] == UInt8(ascii: "-"), u[0] == UInt8(ascii: "r") || u[0] == UInt8(ascii: "d") || u[0] == UInt8(ascii: "i") else { return false }
+            return t.isCapitalized && u[2...].allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: ".") }
+        } ?? Self.isPartyTag(Array(t.lower.utf8), capitalized: t.isCapitalized)
+    }
+
+    /// `isPartyTag` of a word's bytes `u`.
+    private static func isPartyTag(_ u: [UInt8], capitalized: Bool) -> Bool {
         guard u.count >= 4, u[1] == UInt8(ascii: "-"), [UInt8(ascii: "r"), UInt8(ascii: "d"), UInt8(ascii: "i")].contains(u[0]) else { return false }
-        return t.isCapitalized && u[2...].allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: ".") }
+        return capitalized && u[2...].allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: ".") }
     }
 
     /// Tokens `from..<to` are "of" (or "from", "at") and a capitalised name: "of Clemson
@@ -830,7 +860,7 @@ struct Context {
             end = close + 1
         }
         // "Alan Booth, 71, a retired plumber": the age stands between the name and the role.
-        if end + 3 < tokens.count, tokens[end].isMark(0x2C, in: source), tokens[end + 1].isWord, tokens[end + 1].isAllNumbers,
+        if end + 3 < tokens.count, tokens[end].isMark(0x2C, in: source), tokens[end + 1].isWord, tokens[end + 1].isAllNumbers(in: source),
            tokens[end + 2].isMark(0x2C, in: source) {
             end += 2
         }
@@ -1016,9 +1046,9 @@ struct Context {
     }
 
     /// Nothing but quotations and punctuation (worked out once per sentence).
-    let isQuoteOnly: Bool
+    private(set) var isQuoteOnly: Bool
     /// Index of the sentence's first word, if any (a line of quotation marks has none).
-    let firstWord: Int?
+    private(set) var firstWord: Int?
 
     // MARK: Reported speech
 
@@ -1037,7 +1067,7 @@ struct Context {
         }
         // "Speaking in Dublin on Saturday, X said …": a participle and its place or time is
         // the occasion, not what was said.
-        if k + 1 < tokens.count, tokens[k].endsInIng, tokens[k + 1].isWord, tokens[k + 1].cls.contains(.prepositions),
+        if k + 1 < tokens.count, tokens[k].endsInIng(in: source), tokens[k + 1].isWord, tokens[k + 1].cls.contains(.prepositions),
            words(from: k, within: first.end, upTo: 9) <= 8, !hasOwnVerb(from: k + 1, within: first.end) {
             return nil
         }
@@ -1096,7 +1126,7 @@ struct Context {
         while j < tokens.count, tokens[j].range.end <= end {
             let t = tokens[j]
             if t.isWord, t.cls.contains(.finiteVerb) || t.cls.contains(.subjectPronoun) || t.cls.contains(.verbForm)
-                || t.isPossessive && t.bareCls.contains(.allPronouns) || t.isNegative || (t.endsInEd && t.lower.count > 4 && !t.isCapitalized) {
+                || t.isPossessive && t.bareCls.contains(.allPronouns) || t.isNegative(in: source) || (t.endsInEd(in: source) && t.lower.count > 4 && !t.isCapitalized) {
                 return true
             }
             j += 1
@@ -1144,7 +1174,7 @@ struct Context {
                 // "…, according to three polls, including one released Thursday", "…, compared
                 // with …": a participle after the source opens an adjunct, not its content.
                 let opener = tokens[after + 1]
-                let adjunct = opener.isWord && !opener.isCapitalized && (opener.endsInIng || opener.lower.hasBytesSuffix("ed"))
+                let adjunct = opener.isWord && !opener.isCapitalized && (opener.endsInIng(in: source) || opener.endsInEd(in: source))
                     && c >= 2 && !Self.conjunctions.contains(tokens[c - 2].lower)
                 if let r = found, c > 0, tokens[c - 1].isMark(0x2C, in: source),
                    adjunct || tokens[after + 1].cls.contains(.determiners) && !hasOwnVerb(from: after + 1, within: r.end) {
@@ -1202,7 +1232,7 @@ struct Context {
         // The search for "that" only crosses a prepositional phrase, a time or an object:
         // "said on live television that …", "said Friday that …", "told reporters that …".
         let crossable = k < n && (tokens[k].cls.contains(.prepositions) || tokens[k].cls.contains(.timeWords)
-            || tokens[k].spells("that") || tokens[k].kind == .quote || tokens[k].endsInLy || objectStart != nil)
+            || tokens[k].spells("that") || tokens[k].kind == .quote || tokens[k].endsInLy(in: source) || objectStart != nil)
         while crossable && j < n && j - k <= 10 {
             let t = tokens[j]
             if t.isWord && t.spells("that") { start = j + 1; break }
@@ -1218,7 +1248,7 @@ struct Context {
             let t = tokens[k]
             if t.isMark(0x2C, in: source), k + 1 < n, m.tokens.lowerBound > c { start = nil }
             else if t.isWord, !t.cls.contains(.prepositions), !t.spells("to"), !t.cls.contains(.timeWords),
-                    !t.endsInLy, !t.cls.contains(.verbForm) {
+                    !t.endsInLy(in: source), !t.cls.contains(.verbForm) {
                 start = k
             }
         }
@@ -1235,7 +1265,7 @@ struct Context {
             // "…, said Tom Reed, the harbour master.": the role after an inverted subject is
             // not a second half of the statement.
             if m.tokens.lowerBound > c, let role = appositive(after: after) { after = role.end }
-            if after + 1 < n, tokens[after].isMark(0x2C, in: source), tokens[after + 1].isWord, !tokens[after + 1].endsInIng,
+            if after + 1 < n, tokens[after].isMark(0x2C, in: source), tokens[after + 1].isWord, !tokens[after + 1].endsInIng(in: source),
                let first = clause(from: 0, to: subjectStart - 1, minWords: 1), let second = clause(from: after + 1, to: n, stopAtCue: true, minWords: 1),
                Self.wordCount(tokens, below: min(n, Context.window * 2)) - (after - subjectStart + 1) >= 4 {
                 return ([first, second], m, .split)
@@ -1283,7 +1313,7 @@ struct Context {
         for k in (c + 2)..<min(tokens.count, c + 10) {
             let t = tokens[k]
             guard t.isWord else { if t.kind == .quote { continue }; return false }
-            if t.cls.contains(.finiteVerb) || t.cls.contains(.verbForm) || t.isNegative || (t.endsInEd && t.lower.count > 4) { return true }
+            if t.cls.contains(.finiteVerb) || t.cls.contains(.verbForm) || t.isNegative(in: source) || (t.endsInEd(in: source) && t.lower.count > 4) { return true }
         }
         return false
     }
@@ -1295,7 +1325,7 @@ struct Context {
         var hops = 0
         while k >= 0, hops < 3, tokens[k].isWord {
             let w = tokens[k].lower
-            if Self.negations.contains(w) || tokens[k].isNegative { return true }
+            if Self.negations.contains(w) || tokens[k].isNegative(in: source) { return true }
             if w == "to", k > 0, Self.refusals.contains(tokens[k - 1].lower) { return true }
             if !tokens[k].cls.contains(.verbModifiers) && w != "to" { break }
             k -= 1; hops += 1
@@ -1325,10 +1355,11 @@ struct Context {
                 // "said the plan had failed and said that …", "… but added that …", "… and
                 // 60 percent said …": a second cue joined by "and" or "but" reports a clause
                 // of its own.
-                if k > from, tokens[k].isWord, tokens[k].spells("and") || tokens[k].spells("but") {
+                // ("and" and "but" are `notNames`: the class is tested before the words.)
+                if k > from, tokens[k].isWord, tokens[k].cls.contains(.notNames), tokens[k].spells("and") || tokens[k].spells("but") {
                     var v = k + 1
                     while v < to, tokens[v].isWord, tokens[v].cls.contains(.verbModifiers) { v += 1 }
-                    if v < to, tokens[v].isWord, !tokens[v].isCapitalized, tokens[v].cls.contains(.verbForm), !tokens[v].endsInIng { end = k; break }
+                    if v < to, tokens[v].isWord, !tokens[v].isCapitalized, tokens[v].cls.contains(.verbForm), !tokens[v].endsInIng(in: source) { end = k; break }
                 }
                 if tokens[k].isMark(0x2C, in: source), k + 1 < to {
                     if tokens[k + 1].spells("according") { end = k; break }
@@ -1338,10 +1369,10 @@ struct Context {
                     // ", Tom Reed said", ", the mayor added": a subject of several words and its cue.
                     if let m = after, m.tokens.upperBound < to, m.tokens.upperBound - k <= 7,
                        tokens[m.tokens.upperBound].isWord, tokens[m.tokens.upperBound].cls.contains(.speechVerb) { end = k; break }
-                    if tokens[k + 1].cls.contains(.verbForm), tokens[k + 1].endsInIng == false { end = k; break }
+                    if tokens[k + 1].cls.contains(.verbForm), tokens[k + 1].endsInIng(in: source) == false { end = k; break }
                     // ", adding that …", ", saying …": a participle that is itself a cue opens a
                     // report of its own (other participles, ", asking him …", go on with it).
-                    if tokens[k + 1].isWord, tokens[k + 1].endsInIng, tokens[k + 1].lower.count > 5, !tokens[k + 1].isCapitalized,
+                    if tokens[k + 1].isWord, tokens[k + 1].endsInIng(in: source), tokens[k + 1].lower.count > 5, !tokens[k + 1].isCapitalized,
                        tokens[k + 1].cls.contains(.speechVerb) { end = k; break }
                 }
                 k += 1
@@ -1360,10 +1391,19 @@ struct Context {
 }
 
 extension Token {
+    /// The last byte of a word's text with an ASCII capital made small (0 for a mark or a
+    /// quotation), read from `source`: it is the last byte of `lower` whenever either is an
+    /// ASCII letter other than "k" (only a letter and its capital lowercase to a letter, but
+    /// for the Kelvin sign's "k"), so the ending tests below ask it before the string (whose
+    /// `utf8.last` costs some seventy instructions).
+    @inline(__always) func lastLetter(in source: Source) -> UInt8 {
+        kind == .word ? WordKey.folded(source[range.end &- 1]) : 0
+    }
+
     /// A negative contraction: the word ends in "n't" or "n’t" ("didn't", "won’t"). Its last
     /// byte is read first: most words do not end in "t".
-    var isNegative: Bool {
-        lower.utf8.last == 0x74 && (lower.hasBytesSuffix("n't") || lower.hasBytesSuffix("n’t"))
+    @inline(__always) func isNegative(in source: Source) -> Bool {
+        lastLetter(in: source) == 0x74 && (lower.hasBytesSuffix("n't") || lower.hasBytesSuffix("n’t"))
     }
 
     /// Every character of the word is a number ("58", "½"), as `lower.allSatisfy(\.isNumber)`:
@@ -1383,13 +1423,32 @@ extension Token {
     }
 
     /// The word ends in "ed" (last byte first, as `isNegative`).
-    var endsInEd: Bool { lower.utf8.last == 0x64 && lower.hasBytesSuffix("ed") }
+    @inline(__always) func endsInEd(in source: Source) -> Bool { lastLetter(in: source) == 0x64 && lower.hasBytesSuffix("ed") }
 
     /// The word ends in "ing" (a participle, a gerund), its last byte read first as for `endsInEd`.
-    var endsInIng: Bool { lower.utf8.last == 0x67 && lower.hasBytesSuffix("ing") }
+    @inline(__always) func endsInIng(in source: Source) -> Bool { lastLetter(in: source) == 0x67 && lower.hasBytesSuffix("ing") }
 
     /// The word ends in "ly" (an adverb, mostly), its last byte read first as for `endsInEd`.
-    var endsInLy: Bool { lower.utf8.last == 0x79 && lower.hasBytesSuffix("ly") }
+    @inline(__always) func endsInLy(in source: Source) -> Bool { lastLetter(in: source) == 0x79 && lower.hasBytesSuffix("ly") }
+
+    /// `isAllNumbers`, a word whose text opens with an ASCII byte other than a digit answered
+    /// from that byte (its lowercased form opens with the same kind of byte) without the string.
+    @inline(__always) func isAllNumbers(in source: Source) -> Bool {
+        if kind == .word {
+            let b = source[range.start]
+            if b < 0x80 && b &- 0x30 >= 10 { return false }
+        }
+        return isAllNumbers
+    }
+
+    /// `startsWithNumber`, a word whose text opens with an ASCII byte answered from that byte.
+    @inline(__always) func startsWithNumber(in source: Source) -> Bool {
+        if kind == .word {
+            let b = source[range.start]
+            if b < 0x80 { return b &- 0x30 < 10 }
+        }
+        return startsWithNumber
+    }
 
     /// The word's first character is a number ("47", "½"): an ASCII first byte answers
     /// without the `Character` (only the digits among ASCII are numbers).
@@ -1549,7 +1608,7 @@ struct WordFilter: Sendable {
 
     func contains(_ word: String) -> Bool {
         let u = word.utf8
-        if let b = u.first, b < 0x80 {
+        if let b = Self.firstByte(u), b < 0x80 {
             guard lengths & 1 << UInt64(min(u.count, 63)) != 0,
                   (b < 64 ? firstLow & 1 << UInt64(b) : firstHigh & 1 << UInt64(b - 64)) != 0 else {
                 // (A word outside ASCII further on is asked of the set.)
@@ -1563,6 +1622,12 @@ struct WordFilter: Sendable {
             }
         }
         return words.contains(word)
+    }
+
+    /// The first byte of `u`, nil when it is empty: read through the view's subscript, which
+    /// inlines (the generic `first` is a call of some twenty instructions).
+    @inline(__always) static func firstByte(_ u: String.UTF8View) -> UInt8? {
+        u.isEmpty ? nil : u[u.startIndex]
     }
 
     /// Every byte of `word` is ASCII: read from its contiguous bytes (a word's text always
@@ -1609,9 +1674,12 @@ struct WordList: ExpressibleByArrayLiteral, Sendable {
 
     func contains(_ word: String) -> Bool {
         // (The byte count, which a string keeps, is asked before the first byte.)
-        let n = word.utf8.count
-        guard n > 0, n < 64, lengths & 1 << UInt64(n) != 0,
-              let b = word.utf8.first, firstBytes & 1 << UInt64(b & 63) != 0 else { return false }
+        let u = word.utf8
+        let n = u.count
+        guard n > 0, n < 64, lengths & 1 << UInt64(n) != 0 else { return false }
+        // (The first byte through the view's subscript: see `WordFilter.firstByte`.)
+        let b = u[u.startIndex]
+        guard firstBytes & 1 << UInt64(b & 63) != 0 else { return false }
         let shape = UInt16(n) << 8 | UInt16(b)
         for i in shapes.indices where shapes[i] == shape && words[i] == word { return true }
         return false

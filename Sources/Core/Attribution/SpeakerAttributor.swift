@@ -89,16 +89,18 @@ struct SpeakerAttributor {
         var bodyCursor = 0, titleCursor = 0
         // The sentence's cues, in one array whose storage the next sentence reuses.
         var cues: [Int] = []
-        let words = PackWords(pack)
+        // One context reads the sentences in turn.
+        var ctx = Context(source: source, tokens: [], finder: finder, sentence: 0, paragraph: 0, words: PackWords(pack))
         for (n, si) in order.enumerated() {
             let sentence = sentences[si]
             let p = sentence.paragraph
             let isTitle = n >= bodyCount
-            let tokens = isTitle ? tokenizer.tokens(source, sentence: sentence.range, quotes: top, firstQuote: &titleQuote)
-                : tokenizer.tokens(source, sentence: sentence.range, quotes: top, firstQuote: &firstQuote)
-            if tokens.isEmpty { continue }
-            var ctx = Context(source: source, tokens: tokens, finder: finder, sentence: si, paragraph: p, words: words)
-            ctx.headline = isTitle
+            ctx.releaseTokens()
+            // (The tokens are moved into the context and read from there: no second reference.)
+            ctx.read(isTitle ? tokenizer.tokens(source, sentence: sentence.range, quotes: top, firstQuote: &titleQuote)
+                : tokenizer.tokens(source, sentence: sentence.range, quotes: top, firstQuote: &firstQuote),
+                     sentence: si, paragraph: p, headline: isTitle)
+            if ctx.tokens.isEmpty { continue }
             state.beginSentence()
 
             // 1. People and organisations named in the sentence, with their roles.
@@ -115,9 +117,9 @@ struct SpeakerAttributor {
             // sentence that no top-level quotation overlaps has no quotation token: its tokens
             // are not looked through.)
             let overlapped = isTitle ? Self.overlaps(top, sentence.range, from: &titleCursor) : Self.overlaps(top, sentence.range, from: &bodyCursor)
-            let reach = overlapped ? tokens.count : 0
-            for qi in 0..<reach where tokens[qi].kind == .quote {
-                let t = tokens[qi]
+            let reach = overlapped ? ctx.tokens.count : 0
+            for qi in 0..<reach where ctx.tokens[qi].kind == .quote {
+                let t = ctx.tokens[qi]
                 let mq = quotations[t.quote]
                 if mq.outer.start < sentence.range.start {
                     // A quotation over several sentences or paragraphs whose cue stands after
@@ -125,7 +127,7 @@ struct SpeakerAttributor {
                     // made where it began.
                     if qi == 0, mq.outer.end <= sentence.range.end, let d = decisions[t.quote], d.kind.isStatement,
                        d.entity == nil || d.attribution.rule == .continuation || d.attribution.rule == .sentenceSubject,
-                       let late = CueSieve().decide(QuoteSite(ctx: ctx, qi: qi, cues: cues, paragraph: p, isTitle: isTitle), &state) {
+                       let late = CueSieve().decide(ctx, QuoteSite(qi: qi, cues: cues, paragraph: p, isTitle: isTitle), &state) {
                         decisions[t.quote]?.entity = late.entity
                         decisions[t.quote]?.attribution = late.attribution
                         state.noteStatement(late.entity, paragraph: p, at: t.range.start)
@@ -133,9 +135,9 @@ struct SpeakerAttributor {
                     continue
                 }
                 guard decisions[t.quote] == nil else { continue }
-                let site = QuoteSite(ctx: ctx, qi: qi, cues: cues, paragraph: p, isTitle: isTitle)
+                let site = QuoteSite(qi: qi, cues: cues, paragraph: p, isTitle: isTitle)
                 var decision = QuoteDecision(entity: nil, attribution: .unattributed, kind: .direct, sentence: si, paragraph: mq.paragraph)
-                if let d = QuoteSieves.decide(site, &state) {
+                if let d = QuoteSieves.decide(ctx, site, &state) {
                     decision.entity = d.entity
                     decision.attribution = d.attribution
                 }
@@ -151,7 +153,7 @@ struct SpeakerAttributor {
             }
 
             if ctx.isQuoteOnly {
-                state.previousQuoteOnly = (si, p, tokens.filter { $0.kind == .quote }.map(\.quote))
+                state.previousQuoteOnly = (si, p, ctx.tokens.filter { $0.kind == .quote }.map(\.quote))
             }
 
             // 5. Reported speech: cues with a clause and no quotation of their own.
@@ -186,11 +188,13 @@ struct SpeakerAttributor {
                 if ctx.asks(c), path != .whClause, path != .infinitive { continue }
                 if ctx.asks(c), ctx.asksAnonymity(c) { continue }
                 guard let r = state.resolve(m, paragraph: p, headline: isTitle) else { continue }
+                // (Where the subject stands is all that is needed of it after the filter, which takes it.)
+                let mention = m.range
                 // The filter weighs the candidate; its probability is the confidence.
                 var confidence = Confidence.reported
                 var kept = true
                 if filter.enabled || collectCandidates {
-                    let features = filter.features(ctx, cue: c, segments: clause, subject: m, path: path, entity: state.registry[r.entity].kind)
+                    let features = filter.features(ctx, cue: c, segments: clause, subject: consume m, path: path, entity: state.registry[r.entity].kind)
                     let probability = features.probability
                     if filter.enabled {
                         kept = probability >= ReportedClauseWeights.threshold
@@ -203,16 +207,16 @@ struct SpeakerAttributor {
                 }
                 if kept {
                     reported.append(Reported(segments: clause, entity: r.entity,
-                                             attribution: Attribution(rule: .reportedSpeech, cue: ctx.cueValue(c), confidence: confidence, mention: m.range),
+                                             attribution: Attribution(rule: .reportedSpeech, cue: ctx.cueValue(c), confidence: confidence, mention: mention),
                                              sentence: si, paragraph: p))
                 }
                 state.registry.noteSpeaker(r.entity, gender: .unknown)
-                if state.subject == nil { state.subject = .init(entity: r.entity, offset: m.range.start, kind: .name) }
+                if state.subject == nil { state.subject = .init(entity: r.entity, offset: mention.start, kind: .name) }
             }
 
             // 6. "X said:" at the end of a paragraph introduces the quotation that follows.
             // (A colon token is the byte 0x3A: its first byte is read, not its text compared.)
-            let endsWithColon = tokens.last!.isMark(0x3A, in: source)
+            let endsWithColon = ctx.tokens.last!.isMark(0x3A, in: source)
             if endsWithColon, let c = cues.last, let m = ctx.subject(ofCue: c),
                let r = state.resolve(m, paragraph: p, headline: isTitle) {
                 state.introduced = (r.entity, p, ctx.cueValue(c))

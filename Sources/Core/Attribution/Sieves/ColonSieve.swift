@@ -4,8 +4,7 @@ struct ColonSieve: QuoteSieve {
     var rule: AttributionRule { .colon }
     static let confidence = 0.8
 
-    func decide(_ site: QuoteSite, _ state: inout AttributionState) -> SieveDecision? {
-        let ctx = site.ctx
+    func decide(_ ctx: Context, _ site: QuoteSite, _ state: inout AttributionState) -> SieveDecision? {
         guard let m = ctx.colonSpeaker(before: site.qi),
               let r = state.resolve(m, paragraph: site.paragraph, headline: site.isTitle) else { return nil }
         let colon = ctx.tokens[m.tokens.upperBound]

@@ -7,8 +7,7 @@ struct CueSieve: QuoteSieve {
     static let pronoun = 0.8
     static let according = 0.85
 
-    func decide(_ site: QuoteSite, _ state: inout AttributionState) -> SieveDecision? {
-        let ctx = site.ctx
+    func decide(_ ctx: Context, _ site: QuoteSite, _ state: inout AttributionState) -> SieveDecision? {
         guard var (c, m) = ctx.cue(for: site.qi, among: site.cues) else { return nil }
         // "Ross said Obama had told Jewish leaders that there would be “no daylight”": the
         // quotation sits in Ross's reported clause, so the words are Ross's report.

@@ -4,8 +4,7 @@ struct DashBylineSieve: QuoteSieve {
     var rule: AttributionRule { .dash }
     static let confidence = 0.8
 
-    func decide(_ site: QuoteSite, _ state: inout AttributionState) -> SieveDecision? {
-        let ctx = site.ctx
+    func decide(_ ctx: Context, _ site: QuoteSite, _ state: inout AttributionState) -> SieveDecision? {
         guard let m = ctx.dashSpeaker(after: site.qi),
               let r = state.resolve(m, paragraph: site.paragraph, headline: site.isTitle) else { return nil }
         let dash = ctx.tokens[site.qi + 1]

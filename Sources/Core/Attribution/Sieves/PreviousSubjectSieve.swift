@@ -5,8 +5,8 @@ struct PreviousSubjectSieve: QuoteSieve {
     var rule: AttributionRule { .previousSubject }
     static let confidence = 0.6
 
-    func decide(_ site: QuoteSite, _ state: inout AttributionState) -> SieveDecision? {
-        guard site.ctx.isQuoteOnly, site.qi == 0, !site.isTitle else { return nil }
+    func decide(_ ctx: Context, _ site: QuoteSite, _ state: inout AttributionState) -> SieveDecision? {
+        guard ctx.isQuoteOnly, site.qi == 0, !site.isTitle else { return nil }
         if let last = state.lastStatement, site.paragraph - last.paragraph <= 1 { return nil }
         guard let s = state.subjects.last, s.paragraph == site.paragraph - 1 else { return nil }
         let e = state.registry[s.entity]

@@ -4,8 +4,8 @@ struct SentenceSubjectSieve: QuoteSieve {
     var rule: AttributionRule { .sentenceSubject }
     static let confidence = 0.55
 
-    func decide(_ site: QuoteSite, _ state: inout AttributionState) -> SieveDecision? {
-        guard !site.ctx.isQuoteOnly, !site.isTitle, let s = state.subject, s.offset < site.token.range.start else { return nil }
+    func decide(_ ctx: Context, _ site: QuoteSite, _ state: inout AttributionState) -> SieveDecision? {
+        guard !ctx.isQuoteOnly, !site.isTitle, let s = state.subject, s.offset < ctx.tokens[site.qi].range.start else { return nil }
         return SieveDecision(entity: s.entity, attribution: Attribution(rule: .sentenceSubject, confidence: Self.confidence))
     }
 }
