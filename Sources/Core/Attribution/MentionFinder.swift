@@ -297,7 +297,7 @@ struct MentionFinder {
             }
             // "the" before an organisation belongs to its name (the Kremlin, the White House).
             var start = lo
-            if isOrg, lo > 0, tk[lo - 1].spells("the") { start = lo - 1; name = "the " + name }
+            if isOrg, lo > 0, tk[lo - 1].spells("the") { start = lo - 1; name = Self.prefixingThe(name) }
             return Mention(kind: isOrg ? .organization : .name, tokens: start..<hi,
                            range: TextRange(tk[start].range.start, tk[hi - 1].range.end), text: name, roles: roles,
                            organization: organization, gender: gender, plural: false, possessive: possessive,
@@ -531,7 +531,7 @@ struct MentionFinder {
                 var org = m
                 if m.kind != .organization {
                     org.kind = .organization
-                    org.text = "the " + m.text
+                    org.text = Self.prefixingThe(m.text)
                 }
                 org.tokens = i..<m.tokens.upperBound
                 org.range = TextRange(tk[i].range.start, m.range.end)
@@ -711,6 +711,18 @@ struct MentionFinder {
                 } ?? ()
                 for k in n..<u.count { out[k] = u[k] }
                 return u.count
+            }
+        }
+    }
+
+    /// `"the " + name`, made as one string (a concatenation makes its result from two).
+    static func prefixingThe(_ name: String) -> String {
+        var name = name
+        return name.withUTF8 { u in
+            String(unsafeUninitializedCapacity: 4 + u.count) { out -> Int in
+                out[0] = 0x74; out[1] = 0x68; out[2] = 0x65; out[3] = 0x20
+                for k in 0..<u.count { out[4 + k] = u[k] }
+                return 4 + u.count
             }
         }
     }

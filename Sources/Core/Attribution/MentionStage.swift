@@ -38,7 +38,7 @@ struct MentionStage {
     }
 
     /// Whether byte `b` occurs in `start..<end` of `source`: sixteen bytes compared at once,
-    /// the last few one by one.
+    /// the last few with the sixteen that end at `end` (one by one in a span shorter than that).
     static func holds(_ b: UInt8, _ source: Source, _ start: Int, _ end: Int) -> Bool {
         guard start < end, let base = source.bytes.baseAddress else { return false }
         var i = start
@@ -47,6 +47,7 @@ struct MentionStage {
             if !Bytes16.none(Bytes16.load(base + i) .== wanted) { return true }
             i += 16
         }
+        if i < end, end - start >= 16 { return !Bytes16.none(Bytes16.load(base + end - 16) .== wanted) }
         while i < end {
             if base[i] == b { return true }
             i += 1
@@ -132,7 +133,9 @@ struct MentionStage {
                let (named, roleEnd) = ctx.apposedName(after: m.tokens.upperBound) {
                 m = ctx.apposed(named, to: m, roleEnd: roleEnd)
             }
-            if m.kind != .pronoun, let role = ctx.appositive(after: m.tokens.upperBound) {
+            // (Every appositive opens with a mark: most mentions are not asked.)
+            if m.kind != .pronoun, m.tokens.upperBound < tokens.count, tokens[m.tokens.upperBound].kind == .punct,
+               let role = ctx.appositive(after: m.tokens.upperBound) {
                 m.roles.append(role.text)
             } else if m.kind == .name, m.tokens.lowerBound == ctx.firstWord, m.tokens.upperBound + 1 < tokens.count,
                       tokens[m.tokens.upperBound].spells("is") || tokens[m.tokens.upperBound].spells("was"),
