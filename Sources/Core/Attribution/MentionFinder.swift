@@ -107,7 +107,7 @@ struct MentionFinder {
             // Every run opens with a capital (most words end here).
             guard i < tokens.count, tk[i].isCapitalized else { return nil }
             // "New York", "New Hampshire": "New" opens a name when a name word follows.
-            if i + 1 < tokens.count, tk[i].isWord, tk[i].spells("new"), isNameWord(tk[i + 1]),
+            if i + 1 < tokens.count, tk[i].isWord, isNameWord(tk[i + 1]), tk[i].spells("new"),
                let rest = capitalizedRun(startingAt: i + 1, tokens) {
                 return i..<rest.upperBound
             }
@@ -136,7 +136,7 @@ struct MentionFinder {
                 }
                 // "Bureau of Meteorology", "Ministry of Defence": "of" inside an organisation's name
                 // (not after a title: "Secretary of State Madeleine Albright" keeps its shape).
-                if tk[e].isWord, tk[e].spells("of"), e + 1 < tokens.count, isNameWord(tk[e + 1]),
+                if tk[e].isWord, e + 1 < tokens.count, isNameWord(tk[e + 1]), tk[e].spells("of"),
                    tk[i..<e].contains(where: { $0.bareCls.contains(.organizationWords) && !$0.isPossessive }),
                    !tk[i..<e].contains(where: { $0.cls.contains(.titleWords) }) {
                     e += 1; continue
@@ -183,8 +183,8 @@ struct MentionFinder {
             }
             // "the President said", "the Chief Minister added": a capitalised title after "the"
             // with no name after it describes the person who holds it (as "the president" does).
-            if span.count <= 3, span.lowerBound > 0, tk[span.lowerBound - 1].spells("the") || tk[span.lowerBound - 1].spells("this"),
-               let last = tk[span].last, last.cls.contains(.titleWords) || last.bareCls.contains(.roleNouns),
+            if span.count <= 3, span.lowerBound > 0, let last = tk[span].last, last.cls.contains(.titleWords) || last.bareCls.contains(.roleNouns),
+               tk[span.lowerBound - 1].spells("the") || tk[span.lowerBound - 1].spells("this"),
                !tk[span].contains(where: { $0.bareCls.contains(.organizationWords) }) {
                 return description(endingAt: span.upperBound - 1, tokens, from: span.lowerBound - 1)
             }
@@ -192,7 +192,7 @@ struct MentionFinder {
             let hi = span.upperBound
             // "Colleges and Universities Minister Jill Dunlop", "Trade and Industry Secretary X":
             // two portfolios joined by "and" before the title.
-            if lo >= 2, tk[lo - 1].isWord, tk[lo - 1].spells("and"), isPortfolio(tk[lo - 2]), isPortfolio(tk[lo]),
+            if lo >= 2, lo < tokens.count, isPortfolio(tk[lo]), tk[lo - 1].isWord, tk[lo - 1].spells("and"), isPortfolio(tk[lo - 2]),
                tk[lo..<hi].dropLast().contains(where: { isTitle($0) }) {
                 lo -= 2
                 // "Lands, Agriculture, Fisheries, Water and Rural Development Minister X": the
@@ -244,8 +244,8 @@ struct MentionFinder {
                 if tk[r - 1].isWord && tk[r - 1].isCapitalized && !tk[r - 1].isPossessive && r < lo && (isNameWord(tk[r - 1]) || tk[r - 1].spells("new")) { r -= 1; continue }
                 // "Federation of Free Farmers national manager Raul Montemayor": "of" or "for"
                 // inside the organisation's name before the role.
-                if tk[r - 1].isWord, tk[r - 1].spells("of") || tk[r - 1].spells("for"), r < lo, tk[r].isCapitalized, r - 2 >= 0, isNameWord(tk[r - 2]),
-                   !tk[r - 2].isPossessive, tk[r - 2].bareCls.contains(.organizationWords) {
+                if r < lo, tk[r].isCapitalized, r - 2 >= 0, isNameWord(tk[r - 2]), !tk[r - 2].isPossessive, tk[r - 2].bareCls.contains(.organizationWords),
+                   tk[r - 1].isWord, tk[r - 1].spells("of") || tk[r - 1].spells("for") {
                     r -= 1; continue
                 }
                 break
@@ -499,7 +499,7 @@ struct MentionFinder {
                 return m
             }
             // "said the 46-year-old", "the 26-year-old winger said": an age describes a person.
-            if tk[i].spells("the") || tk[i].spells("a"), i + 1 < tokens.count, tk[i + 1].endsWithD(source), tk[i + 1].lower.endsWith("-year-old") {
+            if i + 1 < tokens.count, tk[i + 1].endsWithD(source), tk[i].spells("the") || tk[i].spells("a"), tk[i + 1].lower.endsWith("-year-old") {
                 var end = i + 1
                 if end + 1 < tokens.count, tk[end + 1].isWord, !tk[end + 1].isCapitalized, tk[end + 1].bareCls.contains(.roleNouns) { end += 1 }
                 return description(endingAt: end, tokens, from: i)
@@ -526,7 +526,7 @@ struct MentionFinder {
                     e += 1
                 }
             }
-            if tk[i].spells("the"), i + 1 < tokens.count, tk[i + 1].isCapitalized, let run = capitalizedRun(startingAt: i + 1, tokens),
+            if i + 1 < tokens.count, tk[i + 1].isCapitalized, tk[i].spells("the"), let run = capitalizedRun(startingAt: i + 1, tokens),
                let m = nameMention(run, tokens) {
                 var org = m
                 if m.kind != .organization {
@@ -559,8 +559,8 @@ struct MentionFinder {
                     }
                     // "A Department of Health and Social Care spokesperson": "of" inside the name of
                     // the body before the role.
-                    if tk[s - 1].spells("of") || tk[s - 1].spells("for"), s < j, tk[s].isCapitalized, s >= 2, tk[s - 2].isCapitalized,
-                       tk[s - 2].bareCls.contains(.organizationWords), !tk[s - 2].isPossessive {
+                    if s < j, tk[s].isCapitalized, s >= 2, tk[s - 2].isCapitalized, tk[s - 2].bareCls.contains(.organizationWords), !tk[s - 2].isPossessive,
+                       tk[s - 1].spells("of") || tk[s - 1].spells("for") {
                         s -= 1; continue
                     }
                     if tk[s - 1].cls.contains(.prepositions) || tk[s - 1].cls.contains(.verbForm) || tk[s - 1].cls.contains(.verbModifiers) { break }
@@ -568,8 +568,10 @@ struct MentionFinder {
                     s -= 1
                 }
             }
-            let head = tk[j].bare
-            let plural = head.endsWith("s") && !head.endsWith("ss") || head == "people" || head == "police"
+            let head = tk[j].isPossessive ? tk[j].bare : tk[j].lower
+            // (A word whose last letter in the text is plain and not "s" does not end in "s".)
+            let plural = (tk[j].isPossessive || tk[j].mayEndWithS(source)) && head.endsWith("s") && !head.endsWith("ss")
+                || head == "people" || head == "police"
             // The head's word classes are those of `head` (the word without its possessive mark).
             let isOrg = tk[j].bareCls.contains(.organizationHeads)
             // A title's gender from its classes; a determiner of the language has lost its title
@@ -759,6 +761,10 @@ extension Token {
     /// Whether the text ends with "d" or "D": no other scalar lowercases to "d", so a word
     /// whose lowercased form ends with "d" passes.
     @inline(__always) func endsWithD(_ source: Source) -> Bool { source[range.end - 1] | 0x20 == 0x64 }
+
+    /// Whether the text ends with "s", "S" or a byte outside ASCII: no other scalar lowercases
+    /// to "s", so a word whose lowercased form ends with "s" passes.
+    @inline(__always) func mayEndWithS(_ source: Source) -> Bool { source[range.end - 1] | 0x20 == 0x73 || source[range.end - 1] >= 0x80 }
 }
 
 extension String {

@@ -96,9 +96,9 @@ struct MentionStage {
                     k += 1; continue
                 }
                 // "In a Fox interview", "a CNN report": a name used as a modifier names nobody here.
-                if k > 0, tokens[k - 1].spells("a") || tokens[k - 1].spells("an"), run.upperBound < tokens.count, tokens[run.upperBound].isWord,
-                   !tokens[run.upperBound].isCapitalized, !tokens[run.upperBound].cls.contains(.speechVerb),
-                   !tokens[run.upperBound].bareCls.contains(.roleNouns) {
+                if k > 0, run.upperBound < tokens.count, tokens[run.upperBound].isWord, !tokens[run.upperBound].isCapitalized,
+                   !tokens[run.upperBound].cls.contains(.speechVerb), !tokens[run.upperBound].bareCls.contains(.roleNouns),
+                   tokens[k - 1].spells("a") || tokens[k - 1].spells("an") {
                     k = run.upperBound; continue
                 }
                 // (A title's portfolio opens with a title or a role noun, and a role phrase
