@@ -107,7 +107,7 @@ struct MentionFinder {
             // Every run opens with a capital (most words end here).
             guard i < tokens.count, tk[i].isCapitalized else { return nil }
             // "New York", "New Hampshire": "New" opens a name when a name word follows.
-            if i + 1 < tokens.count, tk[i].isWord, isNameWord(tk[i + 1]), tk[i].spells("new"),
+            if i + 1 < tokens.count, tk[i].isWord, isNameWord(tk[i + 1]), tk[i].mayStart(with: "new", in: source), tk[i].spells("new"),
                let rest = capitalizedRun(startingAt: i + 1, tokens) {
                 return i..<rest.upperBound
             }
@@ -128,7 +128,7 @@ struct MentionFinder {
                 if isParticle(tk[e]), e + 1 < tokens.count, isNameWord(tk[e + 1]) { e += 1; continue }
                 // "the Irish Nurses and Midwives Organisation": "and" inside a name that opens with
                 // "the" and ends in an organisation word.
-                if tk[e].isWord, tk[e].spells("and"), i > 0, tk[i - 1].isWord, tk[i - 1].spells("the"), !tk[e - 1].isPossessive,
+                if tk[e].isWord, tk[e].mayStart(with: "and", in: source), tk[e].spells("and"), i > 0, tk[i - 1].isWord, tk[i - 1].spells("the"), !tk[e - 1].isPossessive,
                    e + 1 < tokens.count, isNameWord(tk[e + 1]) {
                     var f = e + 1
                     while f < tokens.count, isNameWord(tk[f]), !tk[f].isPossessive { f += 1 }
@@ -571,7 +571,7 @@ struct MentionFinder {
             let head = tk[j].isPossessive ? tk[j].bare : tk[j].lower
             // (A word whose last letter in the text is plain and not "s" does not end in "s".)
             let plural = (tk[j].isPossessive || tk[j].mayEndWithS(source)) && head.endsWith("s") && !head.endsWith("ss")
-                || head == "people" || head == "police"
+                || head.utf8.count == 6 && (head == "people" || head == "police")
             // The head's word classes are those of `head` (the word without its possessive mark).
             let isOrg = tk[j].bareCls.contains(.organizationHeads)
             // A title's gender from its classes; a determiner of the language has lost its title

@@ -98,7 +98,7 @@ struct MentionStage {
                 // "In a Fox interview", "a CNN report": a name used as a modifier names nobody here.
                 if k > 0, run.upperBound < tokens.count, tokens[run.upperBound].isWord, !tokens[run.upperBound].isCapitalized,
                    !tokens[run.upperBound].cls.contains(.speechVerb), !tokens[run.upperBound].bareCls.contains(.roleNouns),
-                   tokens[k - 1].spells("a") || tokens[k - 1].spells("an") {
+                   tokens[k - 1].mayStart(with: "a", in: source), tokens[k - 1].spells("a") || tokens[k - 1].spells("an") {
                     k = run.upperBound; continue
                 }
                 // (A title's portfolio opens with a title or a role noun, and a role phrase
@@ -111,7 +111,8 @@ struct MentionStage {
                 // A place is never a speaker (nor the sentence's subject).
                 if let m = mention, finder.isPlace(m, tokens) { k = max(k + 1, m.tokens.upperBound); continue }
                 if mention == nil { k = run.upperBound; continue }
-            } else if tokens[k].cls.contains(.subjectPronoun), !tokens[k].spells("i"), !tokens[k].spells("we"), !tokens[k].spells("it") {
+            } else if tokens[k].cls.contains(.subjectPronoun), !tokens[k].spells("i"), !(tokens[k].mayStart(with: "we", in: source) && tokens[k].spells("we")),
+                      !tokens[k].spells("it") {
                 mention = finder.mention(startingAt: k, tokens)
             } else if tokens[k].cls.contains(.determiners) || tokens[k].bareCls.contains(.roleNouns) {
                 if let m = finder.mention(startingAt: k, tokens), m.kind == .description || m.kind == .organization {
