@@ -397,9 +397,14 @@ struct MentionFinder {
     }
 
     /// FBI, CNN, NATO: upper-case words of three to six letters (two when known: UN, EU, AP).
-    func isAcronym(_ t: Token) -> Bool {
+    @inline(__always) func isAcronym(_ t: Token) -> Bool {
         // "Smith": a lower-case ASCII letter second ends it before any scalar is decoded.
         if t.range.end - t.range.start >= 2, source[t.range.start] < 0x80, source[t.range.start + 1] >= 0x61, source[t.range.start + 1] <= 0x7A { return false }
+        return capitalsMakeAcronym(t)
+    }
+
+    /// `isAcronym` for a word whose second byte is no lower-case ASCII letter.
+    private func capitalsMakeAcronym(_ t: Token) -> Bool {
         guard let letters = source.capitalLetters(in: t.range, limit: 7), letters >= 2, letters <= 6 else { return false }
         return letters >= 3 || t.bareCls.contains(.organizationWords)
     }
@@ -452,13 +457,21 @@ struct MentionFinder {
     /// Whether a mention read from `tokens` names a place (never a speaker). A name none of
     /// whose words is a word of a place's name (and none "-based") is no place, found without
     /// lowercasing its text.
-    func isPlace(_ m: Mention, _ tokens: [Token]) -> Bool {
+    /// (The test of the words is made where it is asked: most mentions hold no place word.)
+    @inline(__always) func isPlace(_ m: Mention, _ tokens: [Token]) -> Bool {
+        guard m.kind != .pronoun, m.kind != .description else { return false }
+        let words = m.tokens.clamped(to: 0..<tokens.count)
+        for k in words where tokens[k].cls.contains(.placeWord) || tokens[k].bareCls.contains(.placeWord)
+            || tokens[k].endsWithD(source) && tokens[k].lower.hasBytesSuffix("-based") {
+            return namesPlace(m, tokens)
+        }
+        return false
+    }
+
+    /// `isPlace` for a mention with a word of a place's name.
+    private func namesPlace(_ m: Mention, _ tokens: [Token]) -> Bool {
         tokens.withUnsafeBufferPointer { tk -> Bool in
-            guard m.kind != .pronoun, m.kind != .description else { return false }
             let words = tk[m.tokens.clamped(to: 0..<tokens.count)]
-            if !words.contains(where: { $0.cls.contains(.placeWord) || $0.bareCls.contains(.placeWord) || $0.endsWithD(source) && $0.lower.hasBytesSuffix("-based") }) {
-                return false
-            }
             // A capitalised title makes a person: "Ms Jackson" is not Jackson, Mississippi.
             if words.contains(where: { $0.isCapitalized && $0.cls.contains(.titleWords) }) { return false }
             return Places.contains(m.text)
@@ -764,7 +777,12 @@ extension Token {
 
     /// Whether the text ends with "s", "S" or a byte outside ASCII: no other scalar lowercases
     /// to "s", so a word whose lowercased form ends with "s" passes.
-    @inline(__always) func mayEndWithS(_ source: Source) -> Bool { source[range.end - 1] | 0x20 == 0x73 || source[range.end - 1] >= 0x80 }
+    @inline(__always) func mayEndWithS(_ source: Source) -> Bool { mayEnd(with: 0x73, source) }
+
+    /// Whether the text ends with the lower-case ASCII letter `b` (not "i" or "k"), its capital
+    /// or a byte outside ASCII: no other scalar lowercases to `b`, so a word whose lowercased
+    /// form ends with `b` passes.
+    @inline(__always) func mayEnd(with b: UInt8, _ source: Source) -> Bool { source[range.end - 1] | 0x20 == b || source[range.end - 1] >= 0x80 }
 }
 
 extension String {

@@ -84,14 +84,16 @@ struct MentionStage {
             if tokens[k].isCapitalized, let run = finder.capitalizedRun(startingAt: k, tokens) {
                 let lower = tokens[k].lower
                 // "Eventually, …", "Rather, …": a sentence adverb is nobody.
-                if k == ctx.firstWord, run.count == 1, lower.endsWith("ly"), lower.count > 4, k + 1 < tokens.count, tokens[k + 1].isMark(0x2C, in: source) {
+                if k == ctx.firstWord, run.count == 1, tokens[k].mayEnd(with: 0x79, source), lower.endsWith("ly"), lower.count > 4, k + 1 < tokens.count,
+                   tokens[k + 1].isMark(0x2C, in: source) {
                     k += 1; continue
                 }
                 // "Council member Ivo Petrov", "Transport minister Ana Ruiz": a capitalised word
                 // and a role noun before a name are the name's role, not a name of their own.
                 // "Preceded at the lectern by …": a participle opening the sentence is nobody.
                 // "Reacting, the minister said …", "Responding, …": so is one before a comma.
-                if k == ctx.firstWord, run.count == 1, lower.endsWith("ed") || lower.endsWith("ing"), lower.count > 4,
+                if k == ctx.firstWord, run.count == 1, tokens[k].endsWithD(source) && lower.endsWith("ed") || tokens[k].mayEnd(with: 0x67, source) && lower.endsWith("ing"),
+                   lower.count > 4,
                    k + 1 < tokens.count, tokens[k + 1].isWord && !tokens[k + 1].isCapitalized || tokens[k + 1].isMark(0x2C, in: source) && lower.endsWith("ing") {
                     k += 1; continue
                 }
