@@ -745,7 +745,15 @@ struct MentionFinder {
     /// The words of tokens `r` as written.
     func text(_ tokens: [Token], _ r: Range<Int>) -> String {
         guard !r.isEmpty else { return "" }
-        return source.string(TextRange(tokens[r.lowerBound].range.start, tokens[r.upperBound - 1].range.end))
+        let lo = max(0, min(tokens[r.lowerBound].range.start, source.count))
+        let hi = max(lo, min(tokens[r.upperBound - 1].range.end, source.count))
+        // (Copied into a string made to its length: `String(decoding:)` builds a short one a
+        // byte at a time.)
+        return String(unsafeUninitializedCapacity: hi - lo) { out -> Int in
+            guard let from = source.bytes.baseAddress, let to = out.baseAddress else { return 0 }
+            to.update(from: from + lo, count: hi - lo)
+            return hi - lo
+        }
     }
 }
 
