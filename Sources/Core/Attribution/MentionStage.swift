@@ -136,8 +136,9 @@ struct MentionStage {
                let (named, roleEnd) = ctx.apposedName(after: m.tokens.upperBound) {
                 m = ctx.apposed(named, to: m, roleEnd: roleEnd)
             }
-            // (Every appositive opens with a mark: most mentions are not asked.)
-            if m.kind != .pronoun, m.tokens.upperBound < tokens.count, tokens[m.tokens.upperBound].kind == .punct,
+            // (Every appositive opens with "(" or ",": most mentions are not asked.)
+            if m.kind != .pronoun, m.tokens.upperBound < tokens.count,
+               tokens[m.tokens.upperBound].isMark(0x2C, in: source) || tokens[m.tokens.upperBound].isMark(0x28, in: source),
                let role = ctx.appositive(after: m.tokens.upperBound) {
                 m.roles.append(role.text)
             } else if m.kind == .name, m.tokens.lowerBound == ctx.firstWord, m.tokens.upperBound + 1 < tokens.count,
