@@ -437,21 +437,26 @@ struct MentionFinder {
         return rolePhraseName(after: run, tokens)
     }
 
-    /// The same, for the capitalised words `run` already found.
-    func rolePhraseName(after run: Range<Int>, _ tokens: [Token]) -> Mention? {
+    /// The same, for the capitalised words `run` already found. (The words after the run are
+    /// read where it is asked: most runs have no role noun after them.)
+    @inline(__always) func rolePhraseName(after run: Range<Int>, _ tokens: [Token]) -> Mention? {
         // (A lower-case word follows the capitalised ones.)
         guard run.upperBound < tokens.count, tokens[run.upperBound].isWord, !tokens[run.upperBound].isCapitalized else { return nil }
-        return tokens.withUnsafeBufferPointer { tk -> Mention? in
-            var j = run.upperBound
-            var lastRole = -1
-            while j < tokens.count, j - run.upperBound < 3, tk[j].isWord, !tk[j].isCapitalized {
-                if tk[j].bareCls.contains(.roleNouns) || tk[j].cls.contains(.titleWords) { lastRole = j }
-                j += 1
-            }
-            guard lastRole >= 0, lastRole + 1 < tokens.count, let nameRun = capitalizedRun(startingAt: lastRole + 1, tokens),
-                  let named = nameMention(nameRun, tokens), named.kind == .name else { return nil }
-            return withRole(named, from: run.lowerBound, to: lastRole + 1, tokens)
+        var j = run.upperBound
+        var lastRole = -1
+        while j < tokens.count, j - run.upperBound < 3, tokens[j].isWord, !tokens[j].isCapitalized {
+            if tokens[j].bareCls.contains(.roleNouns) || tokens[j].cls.contains(.titleWords) { lastRole = j }
+            j += 1
         }
+        guard lastRole >= 0, lastRole + 1 < tokens.count else { return nil }
+        return rolePhraseName(after: run, role: lastRole, tokens)
+    }
+
+    /// `rolePhraseName(after:)` once the role's last word, `role`, is found: the name after it.
+    private func rolePhraseName(after run: Range<Int>, role lastRole: Int, _ tokens: [Token]) -> Mention? {
+        guard let nameRun = capitalizedRun(startingAt: lastRole + 1, tokens),
+              let named = nameMention(nameRun, tokens), named.kind == .name else { return nil }
+        return withRole(named, from: run.lowerBound, to: lastRole + 1, tokens)
     }
 
     /// Whether a mention read from `tokens` names a place (never a speaker). A name none of
