@@ -483,6 +483,23 @@ struct MentionFinder {
         }
     }
 
+    /// Whether `mention(startingAt: i)` may be more than a pronoun: a capital at `i` or
+    /// after it, an age after it ("the 46-year-old"), a lower-case role or title at `i`, or a
+    /// role or organisation noun among the words from `i` that `mention(startingAt:)` reads
+    /// for a head. (Most determiners open none of these, and are not asked.)
+    @inline(__always) func mayOpenMention(at i: Int, _ tokens: [Token]) -> Bool {
+        guard i < tokens.count else { return false }
+        if i + 1 < tokens.count, tokens[i + 1].isCapitalized || tokens[i + 1].endsWithD(source) { return true }
+        if tokens[i].isCapitalized || !tokens[i].cls.isDisjoint(with: [.roleNouns, .titleWords])
+            || tokens[i].mayStart(with: "then-", in: source) { return true }
+        var e = i
+        while e < tokens.count, e < i + 6, tokens[e].isWord {
+            if !tokens[e].bareCls.isDisjoint(with: [.roleNouns, .organizationHeads]) { return true }
+            e += 1
+        }
+        return false
+    }
+
     /// The mention that starts at `i` ("said Sen. John Smith", "said the minister").
     func mention(startingAt i: Int, _ tokens: [Token]) -> Mention? {
         tokens.withUnsafeBufferPointer { tk -> Mention? in

@@ -117,7 +117,7 @@ struct MentionStage {
                       !tokens[k].spells("it") {
                 mention = finder.mention(startingAt: k, tokens)
             } else if tokens[k].cls.contains(.determiners) || tokens[k].bareCls.contains(.roleNouns) {
-                if let m = finder.mention(startingAt: k, tokens), m.kind == .description || m.kind == .organization {
+                if finder.mayOpenMention(at: k, tokens), let m = finder.mention(startingAt: k, tokens), m.kind == .description || m.kind == .organization {
                     mention = m
                 }
             }
