@@ -562,14 +562,13 @@ struct MentionFinder {
                 }
             }
             if i + 1 < tokens.count, tk[i + 1].isCapitalized, tk[i].spells("the"), let run = capitalizedRun(startingAt: i + 1, tokens),
-               let m = nameMention(run, tokens) {
-                var org = m
-                if m.kind != .organization {
+               var org = nameMention(run, tokens) {
+                if org.kind != .organization {
                     org.kind = .organization
-                    org.text = Self.prefixingThe(m.text)
+                    org.text = Self.prefixingThe(org.text)
                 }
-                org.tokens = i..<m.tokens.upperBound
-                org.range = TextRange(tk[i].range.start, m.range.end)
+                org.tokens = i..<org.tokens.upperBound
+                org.range = TextRange(tk[i].range.start, org.range.end)
                 return org
             }
             return nil
