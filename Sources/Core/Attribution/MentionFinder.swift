@@ -20,6 +20,19 @@ struct Mention {
     var head: String?
 }
 
+extension Mention {
+    /// The mention with "the" at token `i` (at byte `start`) before it made a body's:
+    /// "the" + a name ("the Kremlin"), or a body's name widened to it.
+    mutating func openBody(at i: Int, _ start: Int) {
+        if kind != .organization {
+            kind = .organization
+            text = MentionFinder.prefixingThe(text)
+        }
+        tokens = i..<tokens.upperBound
+        range = TextRange(start, range.end)
+    }
+}
+
 /// Recognises names, pronouns and descriptions around a position in a sentence.
 struct MentionFinder {
     let source: Source
@@ -561,17 +574,11 @@ struct MentionFinder {
                     e += 1
                 }
             }
-            if i + 1 < tokens.count, tk[i + 1].isCapitalized, tk[i].spells("the"), let run = capitalizedRun(startingAt: i + 1, tokens),
-               var org = nameMention(run, tokens) {
-                if org.kind != .organization {
-                    org.kind = .organization
-                    org.text = Self.prefixingThe(org.text)
-                }
-                org.tokens = i..<org.tokens.upperBound
-                org.range = TextRange(tk[i].range.start, org.range.end)
-                return org
-            }
-            return nil
+            guard i + 1 < tokens.count, tk[i + 1].isCapitalized, tk[i].spells("the"), let run = capitalizedRun(startingAt: i + 1, tokens) else { return nil }
+            // (Made into the body's mention in place.)
+            var org = nameMention(run, tokens)
+            org?.openBody(at: i, tk[i].range.start)
+            return org
         }
     }
 
