@@ -37,12 +37,17 @@ struct MentionStage {
         return out
     }
 
-    /// Whether byte `b` occurs in `start..<end` of `source`: sixteen bytes compared at once,
-    /// the last few with the sixteen that end at `end` (one by one in a span shorter than that).
+    /// Whether byte `b` occurs in `start..<end` of `source`: thirty-two then sixteen bytes
+    /// compared at once, the last few with the sixteen that end at `end` (one by one in a span
+    /// shorter than that).
     static func holds(_ b: UInt8, _ source: Source, _ start: Int, _ end: Int) -> Bool {
         guard start < end, let base = source.bytes.baseAddress else { return false }
         var i = start
         let wanted = Bytes16.Vector(repeating: b)
+        while i + 32 <= end {
+            if !Bytes16.none((Bytes16.load(base + i) .== wanted) .| (Bytes16.load(base + i + 16) .== wanted)) { return true }
+            i += 32
+        }
         while i + 16 <= end {
             if !Bytes16.none(Bytes16.load(base + i) .== wanted) { return true }
             i += 16
