@@ -205,7 +205,7 @@ struct MentionFinder {
             let hi = span.upperBound
             // "Colleges and Universities Minister Jill Dunlop", "Trade and Industry Secretary X":
             // two portfolios joined by "and" before the title.
-            if lo >= 2, lo < tokens.count, isPortfolio(tk[lo]), tk[lo - 1].isWord, tk[lo - 1].spells("and"), isPortfolio(tk[lo - 2]),
+            if lo >= 2, lo < tk.count, isPortfolio(tk[lo]), tk[lo - 1].isWord, tk[lo - 1].spells("and"), isPortfolio(tk[lo - 2]),
                tk[lo..<hi].dropLast().contains(where: { isTitle($0) }) {
                 lo -= 2
                 // "Lands, Agriculture, Fisheries, Water and Rural Development Minister X": the
