@@ -120,7 +120,9 @@ struct MentionStage {
                 if mention == nil { k = run.upperBound; continue }
             } else if tokens[k].cls.contains(.subjectPronoun), !tokens[k].spells("i"), !(tokens[k].mayStart(with: "we", in: source) && tokens[k].spells("we")),
                       !tokens[k].spells("it") {
-                mention = finder.mention(startingAt: k, tokens)
+                // (The class is given to the pack's pronouns, so the mention is a pronoun: it
+                // counts only as the subject, and is not looked up once the sentence has one.)
+                if state.subject == nil, !afterPreposition { mention = finder.mention(startingAt: k, tokens) }
             } else if tokens[k].cls.contains(.determiners) || tokens[k].bareCls.contains(.roleNouns) {
                 if finder.mayOpenMention(at: k, tokens), let m = finder.mention(startingAt: k, tokens), m.kind == .description || m.kind == .organization {
                     mention = m
