@@ -143,6 +143,13 @@ struct MentionStage {
                let (named, roleEnd) = ctx.apposedName(after: m.tokens.upperBound) {
                 m = ctx.apposed(named, to: m, roleEnd: roleEnd)
             }
+            // A lone capitalised word in passing (a place, a party) is not worth an entity (nor
+            // its roles, which are not read).
+            if m.kind == .name && !m.personEvidence && m.tokens.count == 1 && (state.subject != nil || afterPreposition || m.possessive)
+                && !state.registry.namesAnyone(m.text) {
+                k = max(k + 1, m.tokens.upperBound)
+                continue
+            }
             // (Every appositive opens with "(" or ",": most mentions are not asked.)
             if m.kind != .pronoun, m.tokens.upperBound < tokens.count,
                tokens[m.tokens.upperBound].isMark(0x2C, in: source) || tokens[m.tokens.upperBound].isMark(0x28, in: source),
@@ -159,10 +166,6 @@ struct MentionStage {
                 if state.subject == nil, !afterPreposition {
                     entity = state.resolvePronoun(m, current: nil, paragraph: p)
                 }
-            } else if m.kind == .name && !m.personEvidence && m.tokens.count == 1 && (state.subject != nil || afterPreposition || m.possessive)
-                        && !state.registry.namesAnyone(m.text) {
-                // A lone capitalised word in passing (a place, a party) is not worth an entity.
-                entity = nil
             } else {
                 entity = state.registry.resolve(m)
                 // "the Delhi Metro Rail Corporation (DMRC)": the acronym in parentheses names it too.
