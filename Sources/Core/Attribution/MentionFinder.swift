@@ -760,13 +760,11 @@ struct MentionFinder {
 
     /// `"the " + name`, made as one string (a concatenation makes its result from two).
     static func prefixingThe(_ name: String) -> String {
-        var name = name
-        return name.withUTF8 { u in
-            String(unsafeUninitializedCapacity: 4 + u.count) { out -> Int in
-                out[0] = 0x74; out[1] = 0x68; out[2] = 0x65; out[3] = 0x20
-                for k in 0..<u.count { out[4 + k] = u[k] }
-                return 4 + u.count
-            }
+        let n = name.utf8.count
+        return String(unsafeUninitializedCapacity: 4 + n) { out -> Int in
+            out[0] = 0x74; out[1] = 0x68; out[2] = 0x65; out[3] = 0x20
+            let (_, copied) = UnsafeMutableBufferPointer(rebasing: out[4...]).initialize(from: name.utf8)
+            return 4 + copied
         }
     }
 
