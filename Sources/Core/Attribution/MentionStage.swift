@@ -62,7 +62,7 @@ struct MentionStage {
 
     /// "(DMRC)" right after token `end - 1`: the acronym's text.
     private func parenthesizedAcronym(after end: Int, _ tokens: [Token]) -> String? {
-        guard end + 2 < tokens.count, tokens[end].isPunct("("), tokens[end + 2].isPunct(")"), tokens[end + 1].isWord,
+        guard end + 2 < tokens.count, tokens[end].isMark(0x28, in: finder.source), tokens[end + 2].isMark(0x29, in: finder.source), tokens[end + 1].isWord,
               finder.isAcronym(tokens[end + 1]) else { return nil }
         return finder.text(tokens, (end + 1)..<(end + 2))
     }
