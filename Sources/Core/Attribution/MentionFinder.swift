@@ -20,6 +20,19 @@ struct Mention {
     var head: String?
 }
 
+extension Mention {
+    /// The mention with "the" at token `i` (at byte `start`) before it made a body's:
+    /// "the" + a name ("the Kremlin"), or a body's name widened to it.
+    mutating func openBody(at i: Int, _ start: Int) {
+        if kind != .organization {
+            kind = .organization
+            text = MentionFinder.prefixingThe(text)
+        }
+        tokens = i..<tokens.upperBound
+        range = TextRange(start, range.end)
+    }
+}
+
 /// Recognises names, pronouns and descriptions around a position in a sentence.
 struct MentionFinder {
     let source: Source
@@ -107,7 +120,7 @@ struct MentionFinder {
             // Every run opens with a capital (most words end here).
             guard i < tokens.count, tk[i].isCapitalized else { return nil }
             // "New York", "New Hampshire": "New" opens a name when a name word follows.
-            if i + 1 < tokens.count, tk[i].isWord, tk[i].spells("new"), isNameWord(tk[i + 1]),
+            if i + 1 < tokens.count, tk[i].isWord, isNameWord(tk[i + 1]), tk[i].mayStart(with: "new", in: source), tk[i].spells("new"),
                let rest = capitalizedRun(startingAt: i + 1, tokens) {
                 return i..<rest.upperBound
             }
@@ -128,7 +141,7 @@ struct MentionFinder {
                 if isParticle(tk[e]), e + 1 < tokens.count, isNameWord(tk[e + 1]) { e += 1; continue }
                 // "the Irish Nurses and Midwives Organisation": "and" inside a name that opens with
                 // "the" and ends in an organisation word.
-                if tk[e].isWord, tk[e].spells("and"), i > 0, tk[i - 1].isWord, tk[i - 1].spells("the"), !tk[e - 1].isPossessive,
+                if tk[e].isWord, tk[e].mayStart(with: "and", in: source), tk[e].spells("and"), i > 0, tk[i - 1].isWord, tk[i - 1].spells("the"), !tk[e - 1].isPossessive,
                    e + 1 < tokens.count, isNameWord(tk[e + 1]) {
                     var f = e + 1
                     while f < tokens.count, isNameWord(tk[f]), !tk[f].isPossessive { f += 1 }
@@ -136,7 +149,7 @@ struct MentionFinder {
                 }
                 // "Bureau of Meteorology", "Ministry of Defence": "of" inside an organisation's name
                 // (not after a title: "Secretary of State Madeleine Albright" keeps its shape).
-                if tk[e].isWord, tk[e].spells("of"), e + 1 < tokens.count, isNameWord(tk[e + 1]),
+                if tk[e].isWord, e + 1 < tokens.count, isNameWord(tk[e + 1]), tk[e].spells("of"),
                    tk[i..<e].contains(where: { $0.bareCls.contains(.organizationWords) && !$0.isPossessive }),
                    !tk[i..<e].contains(where: { $0.cls.contains(.titleWords) }) {
                     e += 1; continue
@@ -183,8 +196,8 @@ struct MentionFinder {
             }
             // "the President said", "the Chief Minister added": a capitalised title after "the"
             // with no name after it describes the person who holds it (as "the president" does).
-            if span.count <= 3, span.lowerBound > 0, tk[span.lowerBound - 1].spells("the") || tk[span.lowerBound - 1].spells("this"),
-               let last = tk[span].last, last.cls.contains(.titleWords) || last.bareCls.contains(.roleNouns),
+            if span.count <= 3, span.lowerBound > 0, let last = tk[span].last, last.cls.contains(.titleWords) || last.bareCls.contains(.roleNouns),
+               tk[span.lowerBound - 1].spells("the") || tk[span.lowerBound - 1].spells("this"),
                !tk[span].contains(where: { $0.bareCls.contains(.organizationWords) }) {
                 return description(endingAt: span.upperBound - 1, tokens, from: span.lowerBound - 1)
             }
@@ -192,7 +205,7 @@ struct MentionFinder {
             let hi = span.upperBound
             // "Colleges and Universities Minister Jill Dunlop", "Trade and Industry Secretary X":
             // two portfolios joined by "and" before the title.
-            if lo >= 2, tk[lo - 1].isWord, tk[lo - 1].spells("and"), isPortfolio(tk[lo - 2]), isPortfolio(tk[lo]),
+            if lo >= 2, lo < tk.count, isPortfolio(tk[lo]), tk[lo - 1].isWord, tk[lo - 1].spells("and"), isPortfolio(tk[lo - 2]),
                tk[lo..<hi].dropLast().contains(where: { isTitle($0) }) {
                 lo -= 2
                 // "Lands, Agriculture, Fisheries, Water and Rural Development Minister X": the
@@ -218,7 +231,7 @@ struct MentionFinder {
                 while first < nameStart, tk[first].cls.contains(.courtesyTitle) { first += 1 }
                 while last > first, tk[last].cls.contains(.courtesyTitle) { last -= 1 }
                 if first < nameStart {
-                    roles.append(source.string(TextRange(tk[first].range.start, tk[last].range.end)))
+                    roles.append(string(tk[first].range.start, tk[last].range.end))
                 }
                 for k in lo..<nameStart {
                     let g = Names.gender(of: tk[k].cls)
@@ -244,8 +257,8 @@ struct MentionFinder {
                 if tk[r - 1].isWord && tk[r - 1].isCapitalized && !tk[r - 1].isPossessive && r < lo && (isNameWord(tk[r - 1]) || tk[r - 1].spells("new")) { r -= 1; continue }
                 // "Federation of Free Farmers national manager Raul Montemayor": "of" or "for"
                 // inside the organisation's name before the role.
-                if tk[r - 1].isWord, tk[r - 1].spells("of") || tk[r - 1].spells("for"), r < lo, tk[r].isCapitalized, r - 2 >= 0, isNameWord(tk[r - 2]),
-                   !tk[r - 2].isPossessive, tk[r - 2].bareCls.contains(.organizationWords) {
+                if r < lo, tk[r].isCapitalized, r - 2 >= 0, isNameWord(tk[r - 2]), !tk[r - 2].isPossessive, tk[r - 2].bareCls.contains(.organizationWords),
+                   tk[r - 1].isWord, tk[r - 1].spells("of") || tk[r - 1].spells("for") {
                     r -= 1; continue
                 }
                 break
@@ -297,7 +310,7 @@ struct MentionFinder {
             }
             // "the" before an organisation belongs to its name (the Kremlin, the White House).
             var start = lo
-            if isOrg, lo > 0, tk[lo - 1].spells("the") { start = lo - 1; name = "the " + name }
+            if isOrg, lo > 0, tk[lo - 1].spells("the") { start = lo - 1; name = Self.prefixingThe(name) }
             return Mention(kind: isOrg ? .organization : .name, tokens: start..<hi,
                            range: TextRange(tk[start].range.start, tk[hi - 1].range.end), text: name, roles: roles,
                            organization: organization, gender: gender, plural: false, possessive: possessive,
@@ -397,9 +410,14 @@ struct MentionFinder {
     }
 
     /// FBI, CNN, NATO: upper-case words of three to six letters (two when known: UN, EU, AP).
-    func isAcronym(_ t: Token) -> Bool {
+    @inline(__always) func isAcronym(_ t: Token) -> Bool {
         // "Smith": a lower-case ASCII letter second ends it before any scalar is decoded.
         if t.range.end - t.range.start >= 2, source[t.range.start] < 0x80, source[t.range.start + 1] >= 0x61, source[t.range.start + 1] <= 0x7A { return false }
+        return capitalsMakeAcronym(t)
+    }
+
+    /// `isAcronym` for a word whose second byte is no lower-case ASCII letter.
+    private func capitalsMakeAcronym(_ t: Token) -> Bool {
         guard let letters = source.capitalLetters(in: t.range, limit: 7), letters >= 2, letters <= 6 else { return false }
         return letters >= 3 || t.bareCls.contains(.organizationWords)
     }
@@ -432,37 +450,67 @@ struct MentionFinder {
         return rolePhraseName(after: run, tokens)
     }
 
-    /// The same, for the capitalised words `run` already found.
-    func rolePhraseName(after run: Range<Int>, _ tokens: [Token]) -> Mention? {
+    /// The same, for the capitalised words `run` already found. (The words after the run are
+    /// read where it is asked: most runs have no role noun after them.)
+    @inline(__always) func rolePhraseName(after run: Range<Int>, _ tokens: [Token]) -> Mention? {
         // (A lower-case word follows the capitalised ones.)
         guard run.upperBound < tokens.count, tokens[run.upperBound].isWord, !tokens[run.upperBound].isCapitalized else { return nil }
-        return tokens.withUnsafeBufferPointer { tk -> Mention? in
-            var j = run.upperBound
-            var lastRole = -1
-            while j < tokens.count, j - run.upperBound < 3, tk[j].isWord, !tk[j].isCapitalized {
-                if tk[j].bareCls.contains(.roleNouns) || tk[j].cls.contains(.titleWords) { lastRole = j }
-                j += 1
-            }
-            guard lastRole >= 0, lastRole + 1 < tokens.count, let nameRun = capitalizedRun(startingAt: lastRole + 1, tokens),
-                  let named = nameMention(nameRun, tokens), named.kind == .name else { return nil }
-            return withRole(named, from: run.lowerBound, to: lastRole + 1, tokens)
+        var j = run.upperBound
+        var lastRole = -1
+        while j < tokens.count, j - run.upperBound < 3, tokens[j].isWord, !tokens[j].isCapitalized {
+            if tokens[j].bareCls.contains(.roleNouns) || tokens[j].cls.contains(.titleWords) { lastRole = j }
+            j += 1
         }
+        guard lastRole >= 0, lastRole + 1 < tokens.count else { return nil }
+        return rolePhraseName(after: run, role: lastRole, tokens)
+    }
+
+    /// `rolePhraseName(after:)` once the role's last word, `role`, is found: the name after it.
+    private func rolePhraseName(after run: Range<Int>, role lastRole: Int, _ tokens: [Token]) -> Mention? {
+        guard let nameRun = capitalizedRun(startingAt: lastRole + 1, tokens),
+              let named = nameMention(nameRun, tokens), named.kind == .name else { return nil }
+        return withRole(named, from: run.lowerBound, to: lastRole + 1, tokens)
     }
 
     /// Whether a mention read from `tokens` names a place (never a speaker). A name none of
     /// whose words is a word of a place's name (and none "-based") is no place, found without
     /// lowercasing its text.
-    func isPlace(_ m: Mention, _ tokens: [Token]) -> Bool {
+    /// (The test of the words is made where it is asked: most mentions hold no place word.)
+    @inline(__always) func isPlace(_ m: Mention, _ tokens: [Token]) -> Bool {
+        guard m.kind != .pronoun, m.kind != .description else { return false }
+        let words = m.tokens.clamped(to: 0..<tokens.count)
+        for k in words where tokens[k].cls.contains(.placeWord) || tokens[k].bareCls.contains(.placeWord)
+            || tokens[k].endsWithD(source) && tokens[k].lower.hasBytesSuffix("-based") {
+            return namesPlace(m, tokens)
+        }
+        return false
+    }
+
+    /// `isPlace` for a mention with a word of a place's name.
+    private func namesPlace(_ m: Mention, _ tokens: [Token]) -> Bool {
         tokens.withUnsafeBufferPointer { tk -> Bool in
-            guard m.kind != .pronoun, m.kind != .description else { return false }
             let words = tk[m.tokens.clamped(to: 0..<tokens.count)]
-            if !words.contains(where: { $0.cls.contains(.placeWord) || $0.bareCls.contains(.placeWord) || $0.endsWithD(source) && $0.lower.hasBytesSuffix("-based") }) {
-                return false
-            }
             // A capitalised title makes a person: "Ms Jackson" is not Jackson, Mississippi.
             if words.contains(where: { $0.isCapitalized && $0.cls.contains(.titleWords) }) { return false }
             return Places.contains(m.text)
         }
+    }
+
+    /// Whether `mention(startingAt: i)` may be more than a pronoun: a capital at `i` or
+    /// after it, an age after it ("the 46-year-old"), a lower-case role or title at `i`, or a
+    /// role or organisation noun among the words from `i` that `mention(startingAt:)` reads
+    /// for a head. (Most determiners open none of these, and are not asked.)
+    @inline(__always) func mayOpenMention(at i: Int, _ tokens: [Token]) -> Bool {
+        guard i < tokens.count else { return false }
+        if i + 1 < tokens.count, tokens[i + 1].isCapitalized || tokens[i + 1].endsWithD(source) { return true }
+        if tokens[i].isCapitalized || !tokens[i].cls.isDisjoint(with: [.roleNouns, .titleWords])
+            || tokens[i].mayStart(with: "then-", in: source) { return true }
+        var e = i
+        while e < tokens.count, e < i + 6, tokens[e].isWord {
+            if !tokens[e].bareCls.isDisjoint(with: [.roleNouns, .organizationHeads]) { return true }
+            e += 1
+        }
+        return false
     }
 
     /// The mention that starts at `i` ("said Sen. John Smith", "said the minister").
@@ -499,7 +547,7 @@ struct MentionFinder {
                 return m
             }
             // "said the 46-year-old", "the 26-year-old winger said": an age describes a person.
-            if tk[i].spells("the") || tk[i].spells("a"), i + 1 < tokens.count, tk[i + 1].endsWithD(source), tk[i + 1].lower.endsWith("-year-old") {
+            if i + 1 < tokens.count, tk[i + 1].endsWithD(source), tk[i].spells("the") || tk[i].spells("a"), tk[i + 1].lower.endsWith("-year-old") {
                 var end = i + 1
                 if end + 1 < tokens.count, tk[end + 1].isWord, !tk[end + 1].isCapitalized, tk[end + 1].bareCls.contains(.roleNouns) { end += 1 }
                 return description(endingAt: end, tokens, from: i)
@@ -526,18 +574,11 @@ struct MentionFinder {
                     e += 1
                 }
             }
-            if tk[i].spells("the"), i + 1 < tokens.count, tk[i + 1].isCapitalized, let run = capitalizedRun(startingAt: i + 1, tokens),
-               let m = nameMention(run, tokens) {
-                var org = m
-                if m.kind != .organization {
-                    org.kind = .organization
-                    org.text = "the " + m.text
-                }
-                org.tokens = i..<m.tokens.upperBound
-                org.range = TextRange(tk[i].range.start, m.range.end)
-                return org
-            }
-            return nil
+            guard i + 1 < tokens.count, tk[i + 1].isCapitalized, tk[i].spells("the"), let run = capitalizedRun(startingAt: i + 1, tokens) else { return nil }
+            // (Made into the body's mention in place.)
+            var org = nameMention(run, tokens)
+            org?.openBody(at: i, tk[i].range.start)
+            return org
         }
     }
 
@@ -559,8 +600,8 @@ struct MentionFinder {
                     }
                     // "A Department of Health and Social Care spokesperson": "of" inside the name of
                     // the body before the role.
-                    if tk[s - 1].spells("of") || tk[s - 1].spells("for"), s < j, tk[s].isCapitalized, s >= 2, tk[s - 2].isCapitalized,
-                       tk[s - 2].bareCls.contains(.organizationWords), !tk[s - 2].isPossessive {
+                    if s < j, tk[s].isCapitalized, s >= 2, tk[s - 2].isCapitalized, tk[s - 2].bareCls.contains(.organizationWords), !tk[s - 2].isPossessive,
+                       tk[s - 1].spells("of") || tk[s - 1].spells("for") {
                         s -= 1; continue
                     }
                     if tk[s - 1].cls.contains(.prepositions) || tk[s - 1].cls.contains(.verbForm) || tk[s - 1].cls.contains(.verbModifiers) { break }
@@ -568,8 +609,10 @@ struct MentionFinder {
                     s -= 1
                 }
             }
-            let head = tk[j].bare
-            let plural = head.endsWith("s") && !head.endsWith("ss") || head == "people" || head == "police"
+            let head = tk[j].isPossessive ? tk[j].bare : tk[j].lower
+            // (A word whose last letter in the text is plain and not "s" does not end in "s".)
+            let plural = (tk[j].isPossessive || tk[j].mayEndWithS(source)) && head.endsWith("s") && !head.endsWith("ss")
+                || head.utf8.count == 6 && (head == "people" || head == "police")
             // The head's word classes are those of `head` (the word without its possessive mark).
             let isOrg = tk[j].bareCls.contains(.organizationHeads)
             // A title's gender from its classes; a determiner of the language has lost its title
@@ -683,7 +726,7 @@ struct MentionFinder {
         if end > start, source[end - 1] == 0x73 || source[end - 1] == 0x99 || source[end - 1] == 0x27 {
             if ends(with: "’s") { cut = 4 } else if ends(with: "'s") { cut = 2 } else if ends(with: "’") { cut = 3 } else if ends(with: "'") { cut = 1 }
         }
-        return source.string(TextRange(start, end - cut))
+        return string(start, end - cut)
     }
 
     /// `first.lower + phrase.dropFirst(first.lower.count)`: the phrase that opens with the
@@ -715,10 +758,31 @@ struct MentionFinder {
         }
     }
 
+    /// `"the " + name`, made as one string (a concatenation makes its result from two).
+    static func prefixingThe(_ name: String) -> String {
+        let n = name.utf8.count
+        return String(unsafeUninitializedCapacity: 4 + n) { out -> Int in
+            out[0] = 0x74; out[1] = 0x68; out[2] = 0x65; out[3] = 0x20
+            let (_, copied) = UnsafeMutableBufferPointer(rebasing: out[4...]).initialize(from: name.utf8)
+            return 4 + copied
+        }
+    }
+
     /// The words of tokens `r` as written.
     func text(_ tokens: [Token], _ r: Range<Int>) -> String {
         guard !r.isEmpty else { return "" }
-        return source.string(TextRange(tokens[r.lowerBound].range.start, tokens[r.upperBound - 1].range.end))
+        return string(tokens[r.lowerBound].range.start, tokens[r.upperBound - 1].range.end)
+    }
+
+    /// `source.string(TextRange(start, end))`, copied into a string made to its length
+    /// (`String(decoding:)` builds a short one a byte at a time).
+    func string(_ start: Int, _ end: Int) -> String {
+        let lo = max(0, min(start, source.count)), hi = max(lo, min(end, source.count))
+        return String(unsafeUninitializedCapacity: hi - lo) { out -> Int in
+            guard let from = source.bytes.baseAddress, let to = out.baseAddress else { return 0 }
+            to.update(from: from + lo, count: hi - lo)
+            return hi - lo
+        }
     }
 }
 
@@ -747,6 +811,15 @@ extension Token {
     /// Whether the text ends with "d" or "D": no other scalar lowercases to "d", so a word
     /// whose lowercased form ends with "d" passes.
     @inline(__always) func endsWithD(_ source: Source) -> Bool { source[range.end - 1] | 0x20 == 0x64 }
+
+    /// Whether the text ends with "s", "S" or a byte outside ASCII: no other scalar lowercases
+    /// to "s", so a word whose lowercased form ends with "s" passes.
+    @inline(__always) func mayEndWithS(_ source: Source) -> Bool { mayEnd(with: 0x73, source) }
+
+    /// Whether the text ends with the lower-case ASCII letter `b` (not "i" or "k"), its capital
+    /// or a byte outside ASCII: no other scalar lowercases to `b`, so a word whose lowercased
+    /// form ends with `b` passes.
+    @inline(__always) func mayEnd(with b: UInt8, _ source: Source) -> Bool { source[range.end - 1] | 0x20 == b || source[range.end - 1] >= 0x80 }
 }
 
 extension String {

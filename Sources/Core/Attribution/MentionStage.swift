@@ -37,16 +37,22 @@ struct MentionStage {
         return out
     }
 
-    /// Whether byte `b` occurs in `start..<end` of `source`: sixteen bytes compared at once,
-    /// the last few one by one.
+    /// Whether byte `b` occurs in `start..<end` of `source`: thirty-two then sixteen bytes
+    /// compared at once, the last few with the sixteen that end at `end` (one by one in a span
+    /// shorter than that).
     static func holds(_ b: UInt8, _ source: Source, _ start: Int, _ end: Int) -> Bool {
         guard start < end, let base = source.bytes.baseAddress else { return false }
         var i = start
         let wanted = Bytes16.Vector(repeating: b)
+        while i + 32 <= end {
+            if !Bytes16.none((Bytes16.load(base + i) .== wanted) .| (Bytes16.load(base + i + 16) .== wanted)) { return true }
+            i += 32
+        }
         while i + 16 <= end {
             if !Bytes16.none(Bytes16.load(base + i) .== wanted) { return true }
             i += 16
         }
+        if i < end, end - start >= 16 { return !Bytes16.none(Bytes16.load(base + end - 16) .== wanted) }
         while i < end {
             if base[i] == b { return true }
             i += 1
@@ -56,7 +62,7 @@ struct MentionStage {
 
     /// "(DMRC)" right after token `end - 1`: the acronym's text.
     private func parenthesizedAcronym(after end: Int, _ tokens: [Token]) -> String? {
-        guard end + 2 < tokens.count, tokens[end].isPunct("("), tokens[end + 2].isPunct(")"), tokens[end + 1].isWord,
+        guard end + 2 < tokens.count, tokens[end].isMark(0x28, in: finder.source), tokens[end + 2].isMark(0x29, in: finder.source), tokens[end + 1].isWord,
               finder.isAcronym(tokens[end + 1]) else { return nil }
         return finder.text(tokens, (end + 1)..<(end + 2))
     }
@@ -83,21 +89,23 @@ struct MentionStage {
             if tokens[k].isCapitalized, let run = finder.capitalizedRun(startingAt: k, tokens) {
                 let lower = tokens[k].lower
                 // "Eventually, …", "Rather, …": a sentence adverb is nobody.
-                if k == ctx.firstWord, run.count == 1, lower.endsWith("ly"), lower.count > 4, k + 1 < tokens.count, tokens[k + 1].isMark(0x2C, in: source) {
+                if k == ctx.firstWord, run.count == 1, tokens[k].mayEnd(with: 0x79, source), lower.endsWith("ly"), lower.count > 4, k + 1 < tokens.count,
+                   tokens[k + 1].isMark(0x2C, in: source) {
                     k += 1; continue
                 }
                 // "Council member Ivo Petrov", "Transport minister Ana Ruiz": a capitalised word
                 // and a role noun before a name are the name's role, not a name of their own.
                 // "Preceded at the lectern by …": a participle opening the sentence is nobody.
                 // "Reacting, the minister said …", "Responding, …": so is one before a comma.
-                if k == ctx.firstWord, run.count == 1, lower.endsWith("ed") || lower.endsWith("ing"), lower.count > 4,
+                if k == ctx.firstWord, run.count == 1, tokens[k].endsWithD(source) && lower.endsWith("ed") || tokens[k].mayEnd(with: 0x67, source) && lower.endsWith("ing"),
+                   lower.count > 4,
                    k + 1 < tokens.count, tokens[k + 1].isWord && !tokens[k + 1].isCapitalized || tokens[k + 1].isMark(0x2C, in: source) && lower.endsWith("ing") {
                     k += 1; continue
                 }
                 // "In a Fox interview", "a CNN report": a name used as a modifier names nobody here.
-                if k > 0, tokens[k - 1].spells("a") || tokens[k - 1].spells("an"), run.upperBound < tokens.count, tokens[run.upperBound].isWord,
-                   !tokens[run.upperBound].isCapitalized, !tokens[run.upperBound].cls.contains(.speechVerb),
-                   !tokens[run.upperBound].bareCls.contains(.roleNouns) {
+                if k > 0, run.upperBound < tokens.count, tokens[run.upperBound].isWord, !tokens[run.upperBound].isCapitalized,
+                   !tokens[run.upperBound].cls.contains(.speechVerb), !tokens[run.upperBound].bareCls.contains(.roleNouns),
+                   tokens[k - 1].mayStart(with: "a", in: source), tokens[k - 1].spells("a") || tokens[k - 1].spells("an") {
                     k = run.upperBound; continue
                 }
                 // (A title's portfolio opens with a title or a role noun, and a role phrase
@@ -110,10 +118,13 @@ struct MentionStage {
                 // A place is never a speaker (nor the sentence's subject).
                 if let m = mention, finder.isPlace(m, tokens) { k = max(k + 1, m.tokens.upperBound); continue }
                 if mention == nil { k = run.upperBound; continue }
-            } else if tokens[k].cls.contains(.subjectPronoun), !tokens[k].spells("i"), !tokens[k].spells("we"), !tokens[k].spells("it") {
-                mention = finder.mention(startingAt: k, tokens)
+            } else if tokens[k].cls.contains(.subjectPronoun), !tokens[k].spells("i"), !(tokens[k].mayStart(with: "we", in: source) && tokens[k].spells("we")),
+                      !tokens[k].spells("it") {
+                // (The class is given to the pack's pronouns, so the mention is a pronoun: it
+                // counts only as the subject, and is not looked up once the sentence has one.)
+                if state.subject == nil, !afterPreposition { mention = finder.mention(startingAt: k, tokens) }
             } else if tokens[k].cls.contains(.determiners) || tokens[k].bareCls.contains(.roleNouns) {
-                if let m = finder.mention(startingAt: k, tokens), m.kind == .description || m.kind == .organization {
+                if finder.mayOpenMention(at: k, tokens), let m = finder.mention(startingAt: k, tokens), m.kind == .description || m.kind == .organization {
                     mention = m
                 }
             }
@@ -132,7 +143,17 @@ struct MentionStage {
                let (named, roleEnd) = ctx.apposedName(after: m.tokens.upperBound) {
                 m = ctx.apposed(named, to: m, roleEnd: roleEnd)
             }
-            if m.kind != .pronoun, let role = ctx.appositive(after: m.tokens.upperBound) {
+            // A lone capitalised word in passing (a place, a party) is not worth an entity (nor
+            // its roles, which are not read).
+            if m.kind == .name && !m.personEvidence && m.tokens.count == 1 && (state.subject != nil || afterPreposition || m.possessive)
+                && !state.registry.namesAnyone(m.text) {
+                k = max(k + 1, m.tokens.upperBound)
+                continue
+            }
+            // (Every appositive opens with "(" or ",": most mentions are not asked.)
+            if m.kind != .pronoun, m.tokens.upperBound < tokens.count,
+               tokens[m.tokens.upperBound].isMark(0x2C, in: source) || tokens[m.tokens.upperBound].isMark(0x28, in: source),
+               let role = ctx.appositive(after: m.tokens.upperBound) {
                 m.roles.append(role.text)
             } else if m.kind == .name, m.tokens.lowerBound == ctx.firstWord, m.tokens.upperBound + 1 < tokens.count,
                       tokens[m.tokens.upperBound].spells("is") || tokens[m.tokens.upperBound].spells("was"),
@@ -145,10 +166,6 @@ struct MentionStage {
                 if state.subject == nil, !afterPreposition {
                     entity = state.resolvePronoun(m, current: nil, paragraph: p)
                 }
-            } else if m.kind == .name && !m.personEvidence && m.tokens.count == 1 && (state.subject != nil || afterPreposition || m.possessive)
-                        && !state.registry.namesAnyone(m.text) {
-                // A lone capitalised word in passing (a place, a party) is not worth an entity.
-                entity = nil
             } else {
                 entity = state.registry.resolve(m)
                 // "the Delhi Metro Rail Corporation (DMRC)": the acronym in parentheses names it too.

@@ -73,30 +73,26 @@ enum Places {
     }
 
     /// `contains` for a name written in ASCII (nil for any other): the same trims, byte by
-    /// byte ("’s" has no ASCII spelling, so only "'s" is cut).
+    /// byte ("’s" has no ASCII spelling, so only "'s" is cut). The bytes are lowercased as they
+    /// are read (trims, hash and comparison alike), so no copy of them is made.
     private static func asciiContains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var high: UInt8 = 0
+        for b in bytes { high |= b }
+        guard high < 0x80 else { return nil }
         // No locality is longer than 24 bytes, and the trims cut at most 10 ("the " and "-based").
-        guard bytes.count <= 34 else { return bytes.allSatisfy({ $0 < 0x80 }) ? false : nil }
-        var lower = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-        return withUnsafeMutableBytes(of: &lower) { raw -> Bool? in
-            let buffer = raw.bindMemory(to: UInt8.self)
-            for (i, b) in bytes.enumerated() {
-                guard b < 0x80 else { return nil }
-                buffer[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-            }
-            var lo = 0, hi = bytes.count
-            func ends(with suffix: StaticString) -> Bool {
-                let n = suffix.utf8CodeUnitCount
-                guard hi - lo >= n else { return false }
-                for k in 0..<n where buffer[hi - n + k] != suffix.utf8Start[k] { return false }
-                return true
-            }
-            if ends(with: "-based") { hi -= 6 }
-            if ends(with: "'s") { hi -= 2 }
-            if hi - lo >= 4, buffer[0] == 0x74, buffer[1] == 0x68, buffer[2] == 0x65, buffer[3] == 0x20 { lo += 4 }
-            // (No locality of that length opens with that byte: none, without a `String`.)
-            return asciiLocalities.contains(UnsafeBufferPointer(rebasing: buffer[lo..<hi]))
+        guard bytes.count <= 34 else { return false }
+        var lo = 0, hi = bytes.count
+        @inline(__always) func ends(with suffix: StaticString) -> Bool {
+            let n = suffix.utf8CodeUnitCount
+            guard hi - lo >= n else { return false }
+            for k in 0..<n where ByteSet.lowered(bytes[hi - n + k]) != suffix.utf8Start[k] { return false }
+            return true
         }
+        if ends(with: "-based") { hi -= 6 }
+        if ends(with: "'s") { hi -= 2 }
+        if hi - lo >= 4, ByteSet.lowered(bytes[0]) == 0x74, ByteSet.lowered(bytes[1]) == 0x68, ByteSet.lowered(bytes[2]) == 0x65,
+           bytes[3] == 0x20 { lo += 4 }
+        return asciiLocalities.contains(lowercasing: UnsafeBufferPointer(rebasing: bytes[lo..<hi]))
     }
 }
 
@@ -108,6 +104,9 @@ struct ByteSet {
     /// Every member's bytes, one after another, and where each starts and how long it is.
     private var bytes: [UInt8] = []
     private var spans: [(start: Int, count: Int)] = []
+    /// For each first byte's low seven bits, the lengths of the members that open with it, one
+    /// bit each (bit 31 for any length from 31 up).
+    private var lengths = [UInt32](repeating: 0, count: 128)
 
     init(_ members: [String]) {
         var size = 16
@@ -119,6 +118,7 @@ struct ByteSet {
             while slots[k] >= 0 { k = (k + 1) & (size - 1) }
             slots[k] = Int32(spans.count)
             spans.append((bytes.count, u.count))
+            if let first = u.first { lengths[Int(first & 0x7F)] |= 1 << UInt32(min(u.count, 31)) }
             bytes += u
         }
     }
@@ -128,6 +128,36 @@ struct ByteSet {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in u { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         return h
+    }
+
+    /// An ASCII capital's lower-case letter; any other byte as it is.
+    @inline(__always) static func lowered(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+
+    /// Whether the bytes `u`, their ASCII capitals lowercased, are a member's.
+    func contains(lowercasing u: UnsafeBufferPointer<UInt8>) -> Bool {
+        // (Most words are told apart by their first byte and length, before any hashing.)
+        if let first = u.first,
+           lengths.withUnsafeBufferPointer({ $0[Int(Self.lowered(first) & 0x7F)] }) >> min(u.count, 31) & 1 == 0 { return false }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in u { h = (h ^ UInt64(Self.lowered(b))) &* 0x100_0000_01b3 }
+        let mask = slots.count - 1
+        var k = Int(truncatingIfNeeded: h) & mask
+        return slots.withUnsafeBufferPointer { slots -> Bool in
+            spans.withUnsafeBufferPointer { spans -> Bool in
+                bytes.withUnsafeBufferPointer { all -> Bool in
+                    while slots[k] >= 0 {
+                        let span = spans[Int(slots[k])]
+                        if span.count == u.count {
+                            var same = true
+                            for j in 0..<span.count where all[span.start + j] != Self.lowered(u[j]) { same = false; break }
+                            if same { return true }
+                        }
+                        k = (k + 1) & mask
+                    }
+                    return false
+                }
+            }
+        }
     }
 
     /// Whether the bytes `u` are a member's.
