@@ -8,7 +8,11 @@ struct KindClassifier {
         // rules ask about at most eight words: counting stops at nine. The words are counted
         // only when a rule asks (most quotations are decided before): -1 until then.
         let content = mq.content
-        var words = -1
+        var counted = -1
+        func words() -> Int {
+            if counted < 0 { counted = Self.words(source, content, upTo: 9) }
+            return counted
+        }
         let previous = qi > 0 ? tokens[qi - 1] : nil
         let previous2 = qi > 1 ? tokens[qi - 2] : nil
         // (`quoteKindCue` marks the words of both lists: one test of the classes first.)
@@ -40,14 +44,12 @@ struct KindClassifier {
         let afterCueComma = previous?.isPunct(",") == true && (previous2.map { $0.cls.contains(.verbForm) } ?? false)
             || previous?.isPunct(",") == true && secondHalf(ctx, qi)
         // A name in title case, not a sentence: MSNBC’s “Morning Joe”.
-        if !hasCue, !endsPunct, !startsSentence {
-            words = Self.words(source, content, upTo: 9)
-            if words >= 2, words <= 8, Self.asciiTitleCase(source, content) ?? isTitleCase(source.string(content)) { return .title }
-        }
-        if startsSentence || afterColon || afterCueComma || (startsUpper && endsPunct && Self.words(source, content, upTo: 9) >= 4) {
+        if !hasCue, !endsPunct, !startsSentence, words() >= 2, words() <= 8,
+           Self.asciiTitleCase(source, content) ?? isTitleCase(source.string(content)) { return .title }
+        if startsSentence || afterColon || afterCueComma || (startsUpper && endsPunct && words() >= 4) {
             return .direct
         }
-        if !attributed && !hasCue && (words >= 0 ? words : Self.words(source, content, upTo: 9)) <= 3 { return .scare }
+        if !attributed && !hasCue && words() <= 3 { return .scare }
         return .partial
     }
 

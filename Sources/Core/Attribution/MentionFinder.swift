@@ -231,7 +231,7 @@ struct MentionFinder {
                 while first < nameStart, tk[first].cls.contains(.courtesyTitle) { first += 1 }
                 while last > first, tk[last].cls.contains(.courtesyTitle) { last -= 1 }
                 if first < nameStart {
-                    roles.append(string(tk[first].range.start, tk[last].range.end))
+                    roles.append(source.string(TextRange(tk[first].range.start, tk[last].range.end)))
                 }
                 for k in lo..<nameStart {
                     let g = Names.gender(of: tk[k].cls)
@@ -726,7 +726,7 @@ struct MentionFinder {
         if end > start, source[end - 1] == 0x73 || source[end - 1] == 0x99 || source[end - 1] == 0x27 {
             if ends(with: "’s") { cut = 4 } else if ends(with: "'s") { cut = 2 } else if ends(with: "’") { cut = 3 } else if ends(with: "'") { cut = 1 }
         }
-        return string(start, end - cut)
+        return source.string(TextRange(start, end - cut))
     }
 
     /// `first.lower + phrase.dropFirst(first.lower.count)`: the phrase that opens with the
@@ -771,18 +771,7 @@ struct MentionFinder {
     /// The words of tokens `r` as written.
     func text(_ tokens: [Token], _ r: Range<Int>) -> String {
         guard !r.isEmpty else { return "" }
-        return string(tokens[r.lowerBound].range.start, tokens[r.upperBound - 1].range.end)
-    }
-
-    /// `source.string(TextRange(start, end))`, copied into a string made to its length
-    /// (`String(decoding:)` builds a short one a byte at a time).
-    func string(_ start: Int, _ end: Int) -> String {
-        let lo = max(0, min(start, source.count)), hi = max(lo, min(end, source.count))
-        return String(unsafeUninitializedCapacity: hi - lo) { out -> Int in
-            guard let from = source.bytes.baseAddress, let to = out.baseAddress else { return 0 }
-            to.update(from: from + lo, count: hi - lo)
-            return hi - lo
-        }
+        return source.string(TextRange(tokens[r.lowerBound].range.start, tokens[r.upperBound - 1].range.end))
     }
 }
 

@@ -776,16 +776,15 @@ struct Context {
     /// A party and state tag of wire copy: "R-S.C.", "D-Wis.", "I-Vt.", "R-Utah".
     private func isPartyTag(_ t: Token) -> Bool {
         // (The bytes read in place: no array of them made.)
-        t.lower.utf8.withContiguousStorageIfAvailable { u -> Bool in
-            guard u.count >= 4, u[1] == UInt8(ascii: "-"), u[0] == UInt8(ascii: "r") || u[0] == UInt8(ascii: "d") || u[0] == UInt8(ascii: "i") else { return false }
-            return t.isCapitalized && u[2...].allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: ".") }
-        } ?? Self.isPartyTag(Array(t.lower.utf8), capitalized: t.isCapitalized)
+        t.lower.utf8.withContiguousStorageIfAvailable { Self.isPartyTag($0, capitalized: t.isCapitalized) }
+            ?? Self.isPartyTag(Array(t.lower.utf8), capitalized: t.isCapitalized)
     }
 
     /// `isPartyTag` of a word's bytes `u`.
-    private static func isPartyTag(_ u: [UInt8], capitalized: Bool) -> Bool {
-        guard u.count >= 4, u[1] == UInt8(ascii: "-"), [UInt8(ascii: "r"), UInt8(ascii: "d"), UInt8(ascii: "i")].contains(u[0]) else { return false }
-        return capitalized && u[2...].allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: ".") }
+    private static func isPartyTag<Bytes: RandomAccessCollection>(_ u: Bytes, capitalized: Bool) -> Bool
+        where Bytes.Element == UInt8, Bytes.Index == Int {
+        guard u.count >= 4, u[1] == UInt8(ascii: "-"), u[0] == UInt8(ascii: "r") || u[0] == UInt8(ascii: "d") || u[0] == UInt8(ascii: "i") else { return false }
+        return capitalized && u.dropFirst(2).allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: ".") }
     }
 
     /// Tokens `from..<to` are "of" (or "from", "at") and a capitalised name: "of Clemson

@@ -135,7 +135,7 @@ struct SpeakerRegistry {
     /// the organisation and the anonymous source each names (-1: none), given once, never changed.
     private var normalNumbers = StringNumbers()
     private var organizationNamed: [Int] = []
-    /// Roles as given and lowercased ("Minister", "minister"), numbered for `Entity.rolesSeen`.
+    /// Roles as given and lowercased ("Minister", "minister"), numbered for `rolesSeen`.
     private var roleTexts = StringNumbers()
     /// Which role texts each entity has seen (pairs of a number in `roleTexts` and an
     /// entity): roles as they were given and taken, and the roles lowercased. The same text
@@ -528,17 +528,20 @@ struct SpeakerRegistry {
     /// period, one of `f` and `g` is one character that opens the other. Names of printable
     /// ASCII are read as bytes (a byte is a character there); any other name by its characters.
     static func initialAgrees(_ f: String, _ g: String) -> Bool {
-        let quick = f.utf8.withContiguousStorageIfAvailable { u in
-            g.utf8.withContiguousStorageIfAvailable { v -> Bool? in
-                // (Printable ASCII only: CR LF is one character of two bytes.)
-                guard !u.contains(where: { $0 &- 0x20 >= 0x60 }), !v.contains(where: { $0 &- 0x20 >= 0x60 }) else { return nil }
-                let a = u.last == 0x2E ? u.count - 1 : u.count, b = v.last == 0x2E ? v.count - 1 : v.count
-                return (a == 1 && b >= 1 && u[0] == v[0]) || (b == 1 && a >= 1 && u[0] == v[0])
-            }
-        }
-        if case let known?? = quick, let known { return known }
+        let quick: Bool? = f.utf8.withContiguousStorageIfAvailable { u in
+            g.utf8.withContiguousStorageIfAvailable { v in initialAgrees(printable: u, v) } ?? nil
+        } ?? nil
+        if let quick { return quick }
         let a = f.trimmingSuffix("."), b = g.trimmingSuffix(".")
         return (a.count == 1 && b.hasPrefix(a)) || (b.count == 1 && a.hasPrefix(b))
+    }
+
+    /// `initialAgrees` of two names' bytes, nil unless both are printable ASCII (CR LF is
+    /// one character of two bytes).
+    private static func initialAgrees(printable u: UnsafeBufferPointer<UInt8>, _ v: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard !u.contains(where: { $0 &- 0x20 >= 0x60 }), !v.contains(where: { $0 &- 0x20 >= 0x60 }) else { return nil }
+        let a = u.last == 0x2E ? u.count - 1 : u.count, b = v.last == 0x2E ? v.count - 1 : v.count
+        return (a == 1 || b == 1) && min(a, b) >= 1 && u[0] == v[0]
     }
 
     private static func isFirstName(_ w: String) -> Bool {
@@ -919,10 +922,6 @@ struct SpeakerRegistry {
     }
 }
 
-/// Strings numbered 0, 1, 2 … in the order first seen. ASCII text (nearly every name, word
-/// and key) is looked up by its bytes, a cheaper hash than `Dictionary`'s, made for any
-/// Unicode; other text goes through a `Dictionary`. Numbers follow `String` equality: the
-/// three characters that Unicode equates with ASCII ones (K, ;, `) are looked up as those.
 /// A set of pairs of small non-negative numbers (a text's number and an entity), open
 /// addressed: membership in a few instructions whatever the number of pairs an entity has.
 struct PairSet {
@@ -957,6 +956,10 @@ struct PairSet {
     }
 }
 
+/// Strings numbered 0, 1, 2 … in the order first seen. ASCII text (nearly every name, word
+/// and key) is looked up by its bytes, a cheaper hash than `Dictionary`'s, made for any
+/// Unicode; other text goes through a `Dictionary`. Numbers follow `String` equality: the
+/// three characters that Unicode equates with ASCII ones (K, ;, `) are looked up as those.
 private struct StringNumbers {
     /// A number, or -1 for a free slot; a power of two long, at most half full.
     private var slots = [Int32](repeating: -1, count: 64)

@@ -85,12 +85,12 @@ enum Places {
         @inline(__always) func ends(with suffix: StaticString) -> Bool {
             let n = suffix.utf8CodeUnitCount
             guard hi - lo >= n else { return false }
-            for k in 0..<n where ByteSet.lowered(bytes[hi - n + k]) != suffix.utf8Start[k] { return false }
+            for k in 0..<n where WordKey.folded(bytes[hi - n + k]) != suffix.utf8Start[k] { return false }
             return true
         }
         if ends(with: "-based") { hi -= 6 }
         if ends(with: "'s") { hi -= 2 }
-        if hi - lo >= 4, ByteSet.lowered(bytes[0]) == 0x74, ByteSet.lowered(bytes[1]) == 0x68, ByteSet.lowered(bytes[2]) == 0x65,
+        if hi - lo >= 4, WordKey.folded(bytes[0]) == 0x74, WordKey.folded(bytes[1]) == 0x68, WordKey.folded(bytes[2]) == 0x65,
            bytes[3] == 0x20 { lo += 4 }
         return asciiLocalities.contains(lowercasing: UnsafeBufferPointer(rebasing: bytes[lo..<hi]))
     }
@@ -130,16 +130,19 @@ struct ByteSet {
         return h
     }
 
-    /// An ASCII capital's lower-case letter; any other byte as it is.
-    @inline(__always) static func lowered(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
-
     /// Whether the bytes `u`, their ASCII capitals lowercased, are a member's.
-    func contains(lowercasing u: UnsafeBufferPointer<UInt8>) -> Bool {
+    func contains(lowercasing u: UnsafeBufferPointer<UInt8>) -> Bool { find(u, WordKey.folded) }
+
+    /// Whether the bytes `u` are a member's.
+    func contains(_ u: UnsafeBufferPointer<UInt8>) -> Bool { find(u) { $0 } }
+
+    /// Whether the bytes `u`, each read through `map`, are a member's.
+    @inline(__always) private func find(_ u: UnsafeBufferPointer<UInt8>, _ map: (UInt8) -> UInt8) -> Bool {
         // (Most words are told apart by their first byte and length, before any hashing.)
         if let first = u.first,
-           lengths.withUnsafeBufferPointer({ $0[Int(Self.lowered(first) & 0x7F)] }) >> min(u.count, 31) & 1 == 0 { return false }
+           lengths.withUnsafeBufferPointer({ $0[Int(map(first) & 0x7F)] }) >> min(u.count, 31) & 1 == 0 { return false }
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in u { h = (h ^ UInt64(Self.lowered(b))) &* 0x100_0000_01b3 }
+        for b in u { h = (h ^ UInt64(map(b))) &* 0x100_0000_01b3 }
         let mask = slots.count - 1
         var k = Int(truncatingIfNeeded: h) & mask
         return slots.withUnsafeBufferPointer { slots -> Bool in
@@ -149,7 +152,7 @@ struct ByteSet {
                         let span = spans[Int(slots[k])]
                         if span.count == u.count {
                             var same = true
-                            for j in 0..<span.count where all[span.start + j] != Self.lowered(u[j]) { same = false; break }
+                            for j in 0..<span.count where all[span.start + j] != map(u[j]) { same = false; break }
                             if same { return true }
                         }
                         k = (k + 1) & mask
@@ -157,24 +160,6 @@ struct ByteSet {
                     return false
                 }
             }
-        }
-    }
-
-    /// Whether the bytes `u` are a member's.
-    func contains(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
-        let mask = slots.count - 1
-        var k = Int(truncatingIfNeeded: Self.hash(u)) & mask
-        return bytes.withUnsafeBufferPointer { all -> Bool in
-            while slots[k] >= 0 {
-                let span = spans[Int(slots[k])]
-                if span.count == u.count {
-                    var same = true
-                    for j in 0..<span.count where all[span.start + j] != u[j] { same = false; break }
-                    if same { return true }
-                }
-                k = (k + 1) & mask
-            }
-            return false
         }
     }
 }

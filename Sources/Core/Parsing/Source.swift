@@ -78,7 +78,13 @@ struct Source {
 
     func string(_ range: TextRange) -> String {
         let lo = max(0, min(range.start, count)), hi = max(lo, min(range.end, count))
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
+        // (Copied into a string made to its length, then checked: `String(decoding:)` builds a
+        // short one a byte at a time. Both repair a broken sequence the same way.)
+        return String(unsafeUninitializedCapacity: hi - lo) { out -> Int in
+            guard let from = bytes.baseAddress, let to = out.baseAddress else { return 0 }
+            to.update(from: from + lo, count: hi - lo)
+            return hi - lo
+        }
     }
 
     /// The scalar starting at `i` and its length in bytes (U+FFFD and 1 on a broken sequence).
