@@ -27,8 +27,6 @@ struct SpeakerRegistry {
         var firstMentionLink: Int32 = -1, lastMentionLink: Int32 = -1
         var mentionCount = 0
         var lastSeen: Int
-        /// Whether the entity is in the registry's `recent` list.
-        var inRecent = false
         /// A title, a first name, two name words or a speech verb shows this is a person
         /// (and not a place named like one): only such entities are pronoun antecedents.
         var personEvidence: Bool
@@ -142,6 +140,11 @@ struct SpeakerRegistry {
     /// again, or the same role in other words, needs no work. (A lowercased role given again
     /// is its own key, so one set holds both.)
     private var rolesSeen = PairSet()
+    /// Which role texts, trimmed and lowercased, are which names lowercased (pairs of two
+    /// numbers in `roleTexts`: a role as given, and a name's key): such a role adds nothing
+    /// to the entity so named. It is a fact about the two texts, true whoever holds them, so
+    /// a named entity given its own name as a role again ("the Kremlin" …) is answered at once.
+    private var rolesNamingHolder = PairSet()
     /// Which spellings are known aliases of which entities (pairs of a spelling and an
     /// entity): aliases are only ever added, so a pair once in stays true.
     private var aliasesKnown = PairSet()
@@ -150,11 +153,10 @@ struct SpeakerRegistry {
     private var aliasTexts = StringNumbers()
     private var aliasesHeld = PairSet()
     private var anonymousNamed: [Int] = []
-    /// The entities named most recently, newest last (at most `recentLimit`): descriptions
+    /// The entities named most recently, newest last (at most 48): descriptions
     /// ("the minister", "the company") and pronouns look only here, which keeps every
     /// lookup independent of the article's length.
-    private(set) var recent: [Int] = []
-    private let recentLimit = 48
+    private(set) var recent = RecencyList(limit: 48)
 
     /// Entity `i`, read in place: `registry[i].kind` copies nothing.
     subscript(i: Int) -> Entity {
@@ -664,6 +666,8 @@ struct SpeakerRegistry {
     mutating func addRole(_ i: Int, _ role: String) {
         let given = roleTexts.number(role).number
         if rolesSeen.contains(given, i) { return }
+        let holderKey = Int(nameKey(i))
+        if rolesNamingHolder.contains(given, holderKey) { return }
         var r = Self.trimmed(role)
         // "The transport secretary" at a sentence start is "the transport secretary" as a role.
         if let f = r.utf8.first, f == UInt8(ascii: "T") || f == UInt8(ascii: "A") {
@@ -674,7 +678,8 @@ struct SpeakerRegistry {
         // (Texts compared by number: `given` is not among the roles seen.)
         let key = Self.lowercased(r)
         let keyNumber = roleTexts.number(key).number
-        if keyNumber == Int(nameKey(i)) {
+        if keyNumber == holderKey {
+            rolesNamingHolder.insert(given, holderKey)
             if entities[i].kind == .anonymous { rolesSeen.insert(given, i) }
             return
         }
@@ -783,32 +788,8 @@ struct SpeakerRegistry {
     }
 
     private mutating func markRecent(_ i: Int, at offset: Int) {
-        // (Whether `i` is in the list is a flag: an entity not in it is not searched for. The
-        // entity's fields are written through one access to the array.)
-        let listed = entities.withUnsafeMutableBufferPointer { e -> Bool in
-            e[i].lastSeen = offset
-            defer { e[i].inRecent = true }
-            return e[i].inRecent
-        }
-        if recent.last == i { return }  // already the newest
-        if !listed && recent.count < recentLimit { recent.append(i); return }
-        // `i` moves to the end: the entries after its old place (or, when it was not there
-        // and the list is full, all but the oldest, which leaves) move down one, in one move.
-        let dropped = recent.withUnsafeMutableBufferPointer { r -> Int in
-            var k = 0
-            if listed {
-                k = r.count - 1
-                while r[k] != i { k -= 1 }
-            }
-            let left = listed ? -1 : r[0]
-            let base = r.baseAddress!
-            if k + 1 < r.count {
-                UnsafeMutableRawPointer(base + k).copyMemory(from: base + k + 1, byteCount: (r.count - 1 - k) * MemoryLayout<Int>.stride)
-            }
-            r[r.count - 1] = i
-            return left
-        }
-        if dropped >= 0 { entities[dropped].inRecent = false }
+        entities.withUnsafeMutableBufferPointer { $0[i].lastSeen = offset }
+        recent.moveToEnd(i)
     }
 
     /// The people whose roles hold the word `head` ("minister"), in entity order, each once.
@@ -1087,21 +1068,27 @@ private struct StringNumbers {
     private var exactSlots = [Int32](repeating: -1, count: 16)
     private var exact: [(text: String, hash: UInt64, number: Int)] = []
 
-    /// FNV-1a over the UTF-8 of `s`.
+    /// FNV-1a over the UTF-8 of `s` (read in place).
     private static func byteHash(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
+        var s = s
+        return s.withUTF8 { u in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in u { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            return h
+        }
     }
 
     /// The slot of `exactSlots` holding the bytes of `s`, or the free slot where they would go.
     private func exactSlot(_ s: String, _ h: UInt64) -> Int {
         let mask = exactSlots.count - 1
         var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-        while true {
-            let e = Int(exactSlots[k])
-            if e < 0 || (exact[e].hash == h && exact[e].text.utf8.elementsEqual(s.utf8)) { return k }
-            k = (k + 1) & mask
+        var s = s
+        return s.withUTF8 { u in
+            while true {
+                let e = Int(exactSlots[k])
+                if e < 0 || (exact[e].hash == h && Self.equal(exact[e].text, u)) { return k }
+                k = (k + 1) & mask
+            }
         }
     }
 
@@ -1125,10 +1112,9 @@ private struct StringNumbers {
             let n = Int(slots[slot(s, h)])
             return n < 0 ? nil : n
         }
-        guard let (text, h) = Self.form(s) else {
-            let e = Int(exactSlots[exactSlot(s, Self.byteHash(s))])
-            return e >= 0 ? exact[e].number : others[s]
-        }
+        let e = Int(exactSlots[exactSlot(s, Self.byteHash(s))])
+        if e >= 0 { return exact[e].number }
+        guard let (text, h) = Self.form(s) else { return others[s] }
         let n = Int(slots[slot(text, h)])
         return n < 0 ? nil : n
     }
@@ -1137,10 +1123,12 @@ private struct StringNumbers {
     mutating func number(_ s: String) -> (number: Int, new: Bool) {
         // (ASCII text, nearly all, is looked up as it is: no copy of it handed back by `form`.)
         if let h = Self.asciiHash(s) { return number(ascii: s, h) }
+        // Text seen before in these bytes (not ASCII, with no ASCII form: only such text is
+        // remembered there) is found without working out its ASCII form.
+        let bh = Self.byteHash(s)
+        let e = Int(exactSlots[exactSlot(s, bh)])
+        if e >= 0 { return (exact[e].number, false) }
         guard let (text, h) = Self.form(s) else {
-            let bh = Self.byteHash(s)
-            let e = Int(exactSlots[exactSlot(s, bh)])
-            if e >= 0 { return (exact[e].number, false) }
             if let n = others[s] {
                 rememberExact(s, bh, n)
                 return (n, false)
