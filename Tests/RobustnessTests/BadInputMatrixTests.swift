@@ -36,7 +36,7 @@ struct BadInputMatrixTests {
         let dir = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
         chmod(dir, 0o755)
         func file(_ name: String, _ bytes: [UInt8]) {
-            FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(bytes))
+            #expect(FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(bytes)), "could not write the fixture \(name)")
         }
         let article = Array("Ferry Pier to Close\n\n“We looked at every option,” said Mayor Helen Okafor.\n".utf8)
         file("ok.txt", article)
@@ -192,7 +192,7 @@ struct BadInputMatrixTests {
         for size in [1 << 19, 1 << 22] {
             var bytes: [UInt8] = []
             while bytes.count < size { bytes += block }
-            FileManager.default.createFile(atPath: dir + "/big.txt", contents: Data(bytes))
+            #expect(FileManager.default.createFile(atPath: dir + "/big.txt", contents: Data(bytes)), "could not write big.txt")
             let o = try Self.run(#"/usr/bin/time -f "%U %S %M" -o usage.txt "$V" --json big.txt > out.json"#, in: dir, timeout: 300)
             #expect(!o.signalled && o.status == 0, "status \(o.status), stderr \(o.stderr.suffix(2000))")
             let fields = (FileManager.default.contents(atPath: dir + "/usage.txt").map { String(decoding: $0, as: UTF8.self) } ?? "")

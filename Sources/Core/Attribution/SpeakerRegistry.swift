@@ -942,12 +942,22 @@ struct PairSet {
 /// Unicode; other text goes through a `Dictionary`. Numbers follow `String` equality: the
 /// three characters that Unicode equates with ASCII ones (K, ;, `) are looked up as those.
 private struct StringNumbers {
-    /// A number, or -1 for a free slot; a power of two long, at most half full.
-    private var slots = [Int32](repeating: -1, count: 64)
+    /// A number plus one with the top half of its text's hash above it, 0 for a free slot
+    /// (`entry`); a power of two long, at most half full. A probe compares the hash bits in
+    /// the slot and reads the text only when they agree: on a large table each array read
+    /// is a likely cache miss, and a probe that reads the slot alone has one.
+    private var slots = [UInt64](repeating: 0, count: 64)
     private var used = 0
     /// By number: the text (its ASCII form) and its hash (0 for text in `others`).
     private var keys: [String] = []
     private var hashes: [UInt64] = []
+
+    /// The slot entry of number `n`, whose text's hash is `h`.
+    @inline(__always) private static func entry(_ n: Int, _ h: UInt64) -> UInt64 { h & 0xFFFF_FFFF_0000_0000 | UInt64(n + 1) }
+    /// The number in a slot entry (-1 for a free slot).
+    @inline(__always) private static func number(in e: UInt64) -> Int { Int(truncatingIfNeeded: e & 0xFFFF_FFFF) - 1 }
+    /// Whether a slot entry's hash bits are those of `h`.
+    @inline(__always) private static func tagAgrees(_ e: UInt64, _ h: UInt64) -> Bool { (e ^ h) >> 32 == 0 }
     private var others: [String: Int] = [:]
 
     /// A hash of the bytes, eight at a time (a multiply and a shift each), or nil when a
@@ -1007,8 +1017,8 @@ private struct StringNumbers {
         let mask = slots.count - 1
         var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
         while true {
-            let n = Int(slots[k])
-            if n < 0 || (hashes[n] == h && keys[n] == text) { return k }
+            let e = slots[k]
+            if e == 0 || (Self.tagAgrees(e, h) && keys[Self.number(in: e)] == text) { return k }
             k = (k + 1) & mask
         }
     }
@@ -1022,11 +1032,11 @@ private struct StringNumbers {
     mutating func number(utf8 u: UnsafeBufferPointer<UInt8>) -> (number: Int, new: Bool) {
         guard let h = Self.asciiHash(u) else { return number(String(decoding: u, as: UTF8.self)) }
         let k = slot(u, h)
-        if slots[k] >= 0 { return (Int(slots[k]), false) }
+        if slots[k] != 0 { return (Self.number(in: slots[k]), false) }
         let n = keys.count
         keys.append(String(decoding: u, as: UTF8.self))
         hashes.append(h)
-        slots[k] = Int32(n)
+        slots[k] = Self.entry(n, h)
         used += 1
         if used * 2 > slots.count { grow() }
         return (n, true)
@@ -1037,8 +1047,8 @@ private struct StringNumbers {
         let mask = slots.count - 1
         var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
         while true {
-            let n = Int(slots[k])
-            if n < 0 || (hashes[n] == h && Self.equal(keys[n], u)) { return k }
+            let e = slots[k]
+            if e == 0 || (Self.tagAgrees(e, h) && Self.equal(keys[Self.number(in: e)], u)) { return k }
             k = (k + 1) & mask
         }
     }
@@ -1109,13 +1119,13 @@ private struct StringNumbers {
     /// The number of `s`, if it has one.
     func find(_ s: String) -> Int? {
         if let h = Self.asciiHash(s) {
-            let n = Int(slots[slot(s, h)])
+            let n = Self.number(in: slots[slot(s, h)])
             return n < 0 ? nil : n
         }
         let e = Int(exactSlots[exactSlot(s, Self.byteHash(s))])
         if e >= 0 { return exact[e].number }
         guard let (text, h) = Self.form(s) else { return others[s] }
-        let n = Int(slots[slot(text, h)])
+        let n = Self.number(in: slots[slot(text, h)])
         return n < 0 ? nil : n
     }
 
@@ -1145,11 +1155,11 @@ private struct StringNumbers {
     /// The number of the ASCII text `text`, whose hash is `h`.
     private mutating func number(ascii text: String, _ h: UInt64) -> (number: Int, new: Bool) {
         let k = slot(text, h)
-        if slots[k] >= 0 { return (Int(slots[k]), false) }
+        if slots[k] != 0 { return (Self.number(in: slots[k]), false) }
         let n = keys.count
         keys.append(text)
         hashes.append(h)
-        slots[k] = Int32(n)
+        slots[k] = Self.entry(n, h)
         used += 1
         if used * 2 > slots.count { grow() }
         return (n, true)
@@ -1157,13 +1167,13 @@ private struct StringNumbers {
 
     private mutating func grow() {
         let old = slots
-        slots = [Int32](repeating: -1, count: old.count * 2)
+        slots = [UInt64](repeating: 0, count: old.count * 2)
         let mask = slots.count - 1
-        for n in old where n >= 0 {
-            let h = hashes[Int(n)]
+        for e in old where e != 0 {
+            let h = hashes[Self.number(in: e)]
             var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-            while slots[k] >= 0 { k = (k + 1) & mask }
-            slots[k] = n
+            while slots[k] != 0 { k = (k + 1) & mask }
+            slots[k] = e
         }
     }
 }
