@@ -22,9 +22,7 @@ struct SpeakerRegistry {
         var plural = false
         var aliases: [String] = []
         var firstMention: TextRange
-        /// The mentions, in order: a chain in the registry's `mentionLinks` (its first and
-        /// last link, -1 for none; `SpeakerRegistry.mentions(of:)` reads it) and their number.
-        var firstMentionLink: Int32 = -1, lastMentionLink: Int32 = -1
+        /// The number of its mentions (in the registry's `mentionLog`).
         var mentionCount = 0
         var lastSeen: Int
         /// A title, a first name, two name words or a speech verb shows this is a person
@@ -120,13 +118,16 @@ struct SpeakerRegistry {
     /// Lowercased words and keys ("marsh", "ann marsh") and their numbers.
     private var wordNumbers = StringNumbers()
     private var words: [WordEntry] = []
-    /// One mention of an entity and the link to its next one (-1 at the end).
-    private struct MentionLink {
+    /// One mention: where, and of which entity.
+    private struct LoggedMention {
         var range: TextRange
-        var next: Int32
+        var entity: Int32
     }
-    /// Every entity's mentions, as chains (`Entity.firstMentionLink`): one array for all.
-    private var mentionLinks: [MentionLink] = []
+    /// Every entity's mentions in the order they were entered, one array for all: entering
+    /// one writes at the end only, and the speakers' lists are read off it in one pass
+    /// (`mentions(grouping:count:)`), where a chain per entity was followed link by link
+    /// across the whole array, a cache miss a mention once it outgrew the cache.
+    private var mentionLog: [LoggedMention] = []
     /// The links of every `EntityList` in `words`.
     private var links: [Link] = []
     /// Normal forms of spellings ("the treasury", "a spokesman") and their numbers; by number,
@@ -207,26 +208,18 @@ struct SpeakerRegistry {
 
     /// Entity `i` is mentioned at `range` (after its mentions so far).
     private mutating func addMention(_ i: Int, _ range: TextRange) {
-        let k = Int32(mentionLinks.count)
-        mentionLinks.append(MentionLink(range: range, next: -1))
-        let last = entities[i].lastMentionLink
-        if last >= 0 { mentionLinks[Int(last)].next = k }
-        // (The entity's fields written through one access to the array.)
-        entities.withUnsafeMutableBufferPointer { e in
-            if last < 0 { e[i].firstMentionLink = k }
-            e[i].lastMentionLink = k
-            e[i].mentionCount += 1
-        }
+        mentionLog.append(LoggedMention(range: range, entity: Int32(i)))
+        entities.withUnsafeMutableBufferPointer { $0[i].mentionCount += 1 }
     }
 
-    /// Entity `i`'s mentions, in order.
-    func mentions(of i: Int) -> [TextRange] {
-        var out: [TextRange] = []
-        out.reserveCapacity(entities[i].mentionCount)
-        var k = entities[i].firstMentionLink
-        while k >= 0 {
-            out.append(mentionLinks[Int(k)].range)
-            k = mentionLinks[Int(k)].next
+    /// The mentions of some entities, each entity's in order: `group[e]` is the list that
+    /// entity `e`'s go to (-1: none), one of `count` lists.
+    func mentions(grouping group: [Int], count: Int) -> [[TextRange]] {
+        var out = [[TextRange]](repeating: [], count: count)
+        for e in entities.indices where group[e] >= 0 { out[group[e]].reserveCapacity(entities[e].mentionCount) }
+        for m in mentionLog {
+            let g = group[Int(m.entity)]
+            if g >= 0 { out[g].append(m.range) }
         }
         return out
     }
