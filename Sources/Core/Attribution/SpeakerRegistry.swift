@@ -7,30 +7,47 @@
 /// the indexes (surnames, first names, inner words, keys, role words) are arrays by that number.
 struct SpeakerRegistry {
     struct Entity {
-        var name: String
-        var words: [String]          // lowercased name words (persons)
+        // (The fields the lookups over many entities read, when each was last seen, its kind,
+        // gender and name words, come first: they share the entity's first cache line, so a
+        // scan over the holders of a surname or over the recent entities reads one line each.)
+        var lastSeen: Int
         var kind: SpeakerKind
+        var gender: Names.Gender = .unknown
+        var plural = false
+        /// A title, a first name, two name words or a speech verb shows this is a person
+        /// (and not a place named like one): only such entities are pronoun antecedents.
+        var personEvidence: Bool
+        var words: [String]          // lowercased name words (persons)
+        /// The words of its roles (and their other words) by number: the words whose
+        /// `roleOf` list holds it, each once.
+        var roleWords: [Int32] = []
+        var name: String
         var roles: [String] = []
         /// The number in `roleTexts` of the name lowercased (a role that is the name is no
         /// role), once asked; -1 before, and again when the name changes.
         var nameKey: Int32 = -1
-        /// The words of its roles (and their other words) by number: the words whose
-        /// `roleOf` list holds it, each once.
-        var roleWords: [Int32] = []
         var organization: String?
-        var gender: Names.Gender = .unknown
-        var plural = false
         var aliases: [String] = []
         var firstMention: TextRange
         /// The number of its mentions (in the registry's `mentionLog`).
         var mentionCount = 0
-        var lastSeen: Int
-        /// A title, a first name, two name words or a speech verb shows this is a person
-        /// (and not a place named like one): only such entities are pronoun antecedents.
-        var personEvidence: Bool
         /// The number of `surname` in the registry's words, once asked (a person's surname
         /// stays: a fuller name is found under the same surname).
         var surnameNumber: Int?
+
+        init(name: String, words: [String], kind: SpeakerKind, gender: Names.Gender = .unknown, plural: Bool = false,
+             firstMention: TextRange, lastSeen: Int, personEvidence: Bool, surnameNumber: Int? = nil) {
+            self.lastSeen = lastSeen
+            self.kind = kind
+            self.gender = gender
+            self.plural = plural
+            self.personEvidence = personEvidence
+            self.words = words
+            self.name = name
+            self.firstMention = firstMention
+            self.surnameNumber = surnameNumber
+        }
+
         var key: String { words.joined(separator: " ") }
         var surname: String? { words.last }
         var first: String? { words.count >= 2 ? words.first : nil }
