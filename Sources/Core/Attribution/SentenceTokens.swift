@@ -95,27 +95,23 @@ final class TokenBuffer {
 
 /// A `TokenBuffer` held in locals by a loop that writes many tokens: its fields are read
 /// once and written back once (`close`), not again after every token (a token written
-/// through a pointer might, as far as the compiler knows, have changed them).
+/// through a pointer might, as far as the compiler knows, have changed them). Room for every
+/// token the loop may write is made first, so a token is written without a check.
 struct TokenWriter {
-    let buffer: TokenBuffer
-    private var base: UnsafeMutablePointer<Token>
+    /// (Not retained: the tokenizer that owns the buffer holds it while its loop writes.)
+    unowned(unsafe) let buffer: TokenBuffer
+    private let base: UnsafeMutablePointer<Token>
     private var count: Int
-    private var capacity: Int
 
-    init(_ buffer: TokenBuffer) {
+    /// A writer with room for `room` tokens after those in `buffer`.
+    init(_ buffer: TokenBuffer, room: Int) {
+        while buffer.count + room > buffer.room { buffer.grow() }
         self.buffer = buffer
         base = buffer.storage
         count = buffer.count
-        capacity = buffer.room
     }
 
     @inline(__always) mutating func append(_ token: Token) {
-        if count == capacity {
-            buffer.count = count
-            buffer.grow()
-            base = buffer.storage
-            capacity = buffer.room
-        }
         (base + count).initialize(to: token)
         count &+= 1
     }
@@ -284,8 +280,9 @@ struct SentenceTokenizer {
     /// stopped: the general loop reads on from there (`start` itself when it made nothing).
     private mutating func plainWords(_ source: Source, from start: Int, end: Int, before: Int) -> Int {
         guard let base = source.bytes.baseAddress else { return start }
-        var out = TokenWriter(buffer)
         let limit = min(end, before)
+        // Every token starts at a byte of its own before `limit`.
+        var out = TokenWriter(buffer, room: max(limit - start, 0))
         let count = source.count
         // The article's table read in place: taken again whenever a word is added to it.
         var probe = words.probe
