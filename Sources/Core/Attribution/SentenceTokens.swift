@@ -287,10 +287,12 @@ struct SentenceTokenizer {
         // The article's table read in place: taken again whenever a word is added to it.
         var probe = words.probe
         var i = start
-        while i < limit {
+        // Eight bytes are read from each token's start: the text's last seven bytes are left
+        // to the general loop, with one comparison for both bounds.
+        let bound = min(limit, count &- 7)
+        while i < bound {
             let b0 = base[i]
             if b0 == 0x20 { i &+= 1; continue }
-            guard i &+ 8 <= count else { break }
             let x = Bytes8.load(base + i)
             var n = WordKey.alphanumerics(x)
             guard n > 0 else {
