@@ -68,6 +68,11 @@ final class TokenBuffer {
     var storage: UnsafeMutablePointer<Token> { base }
     var room: Int { capacity }
 
+    /// Room for `n` tokens in all.
+    func reserve(_ n: Int) {
+        while capacity < n { grow() }
+    }
+
     @inline(never) func grow() {
         let bigger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
         bigger.moveInitialize(from: base, count: count)
@@ -95,17 +100,16 @@ final class TokenBuffer {
 
 /// A `TokenBuffer` held in locals by a loop that writes many tokens: its fields are read
 /// once and written back once (`close`), not again after every token (a token written
-/// through a pointer might, as far as the compiler knows, have changed them). Room for every
-/// token the loop may write is made first, so a token is written without a check.
+/// through a pointer might, as far as the compiler knows, have changed them). A token is
+/// written without a check: the buffer has room for every token of the sentence already
+/// (`SentenceTokenizer.tokens` makes room for one per byte of it).
 struct TokenWriter {
     /// (Not retained: the tokenizer that owns the buffer holds it while its loop writes.)
     unowned(unsafe) let buffer: TokenBuffer
     private let base: UnsafeMutablePointer<Token>
     private var count: Int
 
-    /// A writer with room for `room` tokens after those in `buffer`.
-    init(_ buffer: TokenBuffer, room: Int) {
-        while buffer.count + room > buffer.room { buffer.grow() }
+    init(_ buffer: TokenBuffer) {
         self.buffer = buffer
         base = buffer.storage
         count = buffer.count
@@ -150,6 +154,8 @@ struct SentenceTokenizer {
     mutating func tokens(_ source: Source, sentence: TextRange, quotes: [(TextRange, Int)], firstQuote: inout Int) -> [Token] {
         let out = buffer
         out.count = 0
+        // Every token covers a byte of the sentence of its own: room for them all, made once.
+        out.reserve(sentence.end - sentence.start)
         if !sized {
             // News brings about one new spelling per ten bytes in a short article and one per
             // hundred in a long one: room for them from the start, and no big table to clear
@@ -281,8 +287,7 @@ struct SentenceTokenizer {
     private mutating func plainWords(_ source: Source, from start: Int, end: Int, before: Int) -> Int {
         guard let base = source.bytes.baseAddress else { return start }
         let limit = min(end, before)
-        // Every token starts at a byte of its own before `limit`.
-        var out = TokenWriter(buffer, room: max(limit - start, 0))
+        var out = TokenWriter(buffer)
         let count = source.count
         // The article's table read in place: taken again whenever a word is added to it.
         var probe = words.probe
