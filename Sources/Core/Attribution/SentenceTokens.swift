@@ -66,7 +66,6 @@ final class TokenBuffer {
 
     /// Where tokens are written: `count` of them in room for `capacity`.
     var storage: UnsafeMutablePointer<Token> { base }
-    var room: Int { capacity }
 
     /// Room for `n` tokens in all.
     func reserve(_ n: Int) {
@@ -286,8 +285,8 @@ struct SentenceTokenizer {
     /// stopped: the general loop reads on from there (`start` itself when it made nothing).
     private mutating func plainWords(_ source: Source, from start: Int, end: Int, before: Int) -> Int {
         guard let base = source.bytes.baseAddress else { return start }
-        let limit = min(end, before)
         var out = TokenWriter(buffer)
+        let limit = min(end, before)
         let count = source.count
         // The article's table read in place: taken again whenever a word is added to it.
         var probe = words.probe
