@@ -277,10 +277,11 @@ struct SentenceTokenizer {
     /// The common tokens, from `start` on, as the general loop in `tokens` makes them: ASCII
     /// white space skipped, ASCII marks, and words of up to sixteen ASCII letters and digits,
     /// each found from one or two eight-byte loads, that end the sentence or stop before an
-    /// ASCII byte other than an apostrophe or a hyphen, or before a period that ends no
-    /// abbreviation and is followed by no letter or digit. The general loop reads such a
-    /// word the same way (it stops where this stops; a period after it stays a token of its
-    /// own) and finds no possessive ending in it (every ending holds an apostrophe). Tokens
+    /// ASCII byte other than an apostrophe or a hyphen, or before a period followed by no
+    /// letter or digit. The general loop reads such a word the same way (it stops where this
+    /// stops; a period after it stays a token of its own unless the word is an abbreviation
+    /// of more than one letter, which takes it) and finds no possessive ending in it (every
+    /// ending holds an apostrophe, and an abbreviation's ends in its period). Tokens
     /// start only before `before` (the next quotation, which the general loop folds). Where it
     /// stopped: the general loop reads on from there (`start` itself when it made nothing).
     private mutating func plainWords(_ source: Source, from start: Int, end: Int, before: Int) -> Int {
@@ -360,7 +361,14 @@ struct SentenceTokenizer {
             if let f = found { e = probe.entries[f] }
             // (The key made again from the text, the same key: the loop keeps only its parts.)
             else { e = words.added(source, i, WordKey(source, i, i &+ n), slot: slot, probe: &probe, lexicon: lexicon, pack: pack) }
-            if periodAfter && e.abbreviation { break }
+            if periodAfter && e.abbreviation {
+                // "Mr.", "Jan.": the abbreviation with its period, a spelling of its own.
+                let a = word(source, i, WordKey(source, i, i &+ n &+ 1), probe: &probe)
+                out.append(Token(kind: .word, range: TextRange(inSource: i, i &+ n &+ 1), text: a.text,
+                                 isCapitalized: b0 &- 0x41 < 26, quote: -1, cls: a.cls, bareCls: a.cls))
+                i &+= n &+ 1
+                continue
+            }
             out.append(Token(kind: .word, range: TextRange(inSource: i, i &+ n), text: e.text,
                              isCapitalized: b0 &- 0x41 < 26, quote: -1, cls: e.cls, bareCls: e.cls))
             i &+= n &+ next
