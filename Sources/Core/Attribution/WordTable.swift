@@ -461,11 +461,17 @@ struct ArticleWords {
     }
 
     /// The ASCII spelling at `start` with key `key`, its capitals folded: the key's prefix
-    /// for eight bytes or fewer, else eight bytes folded at a time.
+    /// for eight bytes or fewer, else eight bytes folded at a time. (Written into the string
+    /// made to its length: a short one in ASCII is taken as it is, where a string decoded
+    /// from bytes checks them and copies them one by one.)
     static func folded(_ source: Source, _ start: Int, _ key: WordKey) -> String {
         let n = key.count
         if n <= 8 {
-            return withUnsafeBytes(of: key.prefix.littleEndian) { String(decoding: UnsafeRawBufferPointer(rebasing: $0[..<n]), as: UTF8.self) }
+            return String(unsafeUninitializedCapacity: n) { buffer in
+                guard let to = buffer.baseAddress else { return 0 }
+                withUnsafeBytes(of: key.prefix.littleEndian) { UnsafeMutableRawPointer(to).copyMemory(from: $0.baseAddress!, byteCount: n) }
+                return n
+            }
         }
         return String(unsafeUninitializedCapacity: n) { buffer in
             guard let to = buffer.baseAddress, let from = source.bytes.baseAddress else { return 0 }
