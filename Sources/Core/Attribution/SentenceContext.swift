@@ -55,7 +55,9 @@ struct Context {
 
     /// The same, written into `out` (emptied first; its storage is kept for the next sentence).
     func cues(into out: inout [Int]) {
-        out.removeAll(keepingCapacity: true)
+        // (Most sentences have no cue: an empty list is left as it is, not emptied through the
+        // general replacement of its elements.)
+        if !out.isEmpty { out.removeAll(keepingCapacity: true) }
         let mask = Self.cueClasses.rawValue
         tokens.withUnsafeBufferPointer { all in
             // Only an "according" word or a speech verb can be a cue: one test of the word's

@@ -66,7 +66,11 @@ final class TokenBuffer {
 
     /// Where tokens are written: `count` of them in room for `capacity`.
     var storage: UnsafeMutablePointer<Token> { base }
-    var room: Int { capacity }
+
+    /// Room for `n` tokens in all.
+    func reserve(_ n: Int) {
+        while capacity < n { grow() }
+    }
 
     @inline(never) func grow() {
         let bigger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
@@ -95,27 +99,22 @@ final class TokenBuffer {
 
 /// A `TokenBuffer` held in locals by a loop that writes many tokens: its fields are read
 /// once and written back once (`close`), not again after every token (a token written
-/// through a pointer might, as far as the compiler knows, have changed them).
+/// through a pointer might, as far as the compiler knows, have changed them). A token is
+/// written without a check: the buffer has room for every token of the sentence already
+/// (`SentenceTokenizer.tokens` makes room for one per byte of it).
 struct TokenWriter {
-    let buffer: TokenBuffer
-    private var base: UnsafeMutablePointer<Token>
+    /// (Not retained: the tokenizer that owns the buffer holds it while its loop writes.)
+    unowned(unsafe) let buffer: TokenBuffer
+    private let base: UnsafeMutablePointer<Token>
     private var count: Int
-    private var capacity: Int
 
     init(_ buffer: TokenBuffer) {
         self.buffer = buffer
         base = buffer.storage
         count = buffer.count
-        capacity = buffer.room
     }
 
     @inline(__always) mutating func append(_ token: Token) {
-        if count == capacity {
-            buffer.count = count
-            buffer.grow()
-            base = buffer.storage
-            capacity = buffer.room
-        }
         (base + count).initialize(to: token)
         count &+= 1
     }
@@ -154,6 +153,8 @@ struct SentenceTokenizer {
     mutating func tokens(_ source: Source, sentence: TextRange, quotes: [(TextRange, Int)], firstQuote: inout Int) -> [Token] {
         let out = buffer
         out.count = 0
+        // Every token covers a byte of the sentence of its own: room for them all, made once.
+        out.reserve(sentence.end - sentence.start)
         if !sized {
             // News brings about one new spelling per ten bytes in a short article and one per
             // hundred in a long one: room for them from the start, and no big table to clear
@@ -276,10 +277,11 @@ struct SentenceTokenizer {
     /// The common tokens, from `start` on, as the general loop in `tokens` makes them: ASCII
     /// white space skipped, ASCII marks, and words of up to sixteen ASCII letters and digits,
     /// each found from one or two eight-byte loads, that end the sentence or stop before an
-    /// ASCII byte other than an apostrophe or a hyphen, or before a period that ends no
-    /// abbreviation and is followed by no letter or digit. The general loop reads such a
-    /// word the same way (it stops where this stops; a period after it stays a token of its
-    /// own) and finds no possessive ending in it (every ending holds an apostrophe). Tokens
+    /// ASCII byte other than an apostrophe or a hyphen, or before a period followed by no
+    /// letter or digit. The general loop reads such a word the same way (it stops where this
+    /// stops; a period after it stays a token of its own unless the word is an abbreviation
+    /// of more than one letter, which takes it) and finds no possessive ending in it (every
+    /// ending holds an apostrophe, and an abbreviation's ends in its period). Tokens
     /// start only before `before` (the next quotation, which the general loop folds). Where it
     /// stopped: the general loop reads on from there (`start` itself when it made nothing).
     private mutating func plainWords(_ source: Source, from start: Int, end: Int, before: Int) -> Int {
@@ -290,10 +292,12 @@ struct SentenceTokenizer {
         // The article's table read in place: taken again whenever a word is added to it.
         var probe = words.probe
         var i = start
-        while i < limit {
+        // Eight bytes are read from each token's start: the text's last seven bytes are left
+        // to the general loop, with one comparison for both bounds.
+        let bound = min(limit, count &- 7)
+        while i < bound {
             let b0 = base[i]
             if b0 == 0x20 { i &+= 1; continue }
-            guard i &+ 8 <= count else { break }
             let x = Bytes8.load(base + i)
             var n = WordKey.alphanumerics(x)
             guard n > 0 else {
@@ -357,7 +361,14 @@ struct SentenceTokenizer {
             if let f = found { e = probe.entries[f] }
             // (The key made again from the text, the same key: the loop keeps only its parts.)
             else { e = words.added(source, i, WordKey(source, i, i &+ n), slot: slot, probe: &probe, lexicon: lexicon, pack: pack) }
-            if periodAfter && e.abbreviation { break }
+            if periodAfter && e.abbreviation {
+                // "Mr.", "Jan.": the abbreviation with its period, a spelling of its own.
+                let a = word(source, i, WordKey(source, i, i &+ n &+ 1), probe: &probe)
+                out.append(Token(kind: .word, range: TextRange(inSource: i, i &+ n &+ 1), text: a.text,
+                                 isCapitalized: b0 &- 0x41 < 26, quote: -1, cls: a.cls, bareCls: a.cls))
+                i &+= n &+ 1
+                continue
+            }
             out.append(Token(kind: .word, range: TextRange(inSource: i, i &+ n), text: e.text,
                              isCapitalized: b0 &- 0x41 < 26, quote: -1, cls: e.cls, bareCls: e.cls))
             i &+= n &+ next

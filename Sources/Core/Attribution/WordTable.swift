@@ -36,13 +36,16 @@ struct WordKey {
     }
 
     /// How many of the eight bytes of `x` (the first lowest) are ASCII letters or digits
-    /// before the first that is not. A digit's top bit is set by adding 0x50 from 0 on, 0x46
-    /// from 9 + 1 on (top bits cleared first, so nothing carries); bytes of 0x80 and above
-    /// are neither.
+    /// before the first that is not. A letter's top bit is set by adding 0x1F to it made
+    /// small (0x20 set) from a on, 0x05 from z + 1 on; a digit's by adding 0x50 from 0 on,
+    /// 0x46 from 9 + 1 on; bytes of 0x80 and above are neither. The top bits are not cleared
+    /// first: only the bytes up to the first that is not a letter or digit count, and those
+    /// before it (below 0x7B) carry nothing into the next.
     @inline(__always) static func alphanumerics(_ x: UInt64) -> Int {
-        let low = x & ~Bytes8.highs
-        let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646)
-        let other = ~((Bytes8.asciiLetters(x) | digits) & ~x) & Bytes8.highs
+        let small = x | 0x2020_2020_2020_2020
+        let letters = (small &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(small &+ 0x0505_0505_0505_0505)
+        let digits = (x &+ 0x5050_5050_5050_5050) & ~(x &+ 0x4646_4646_4646_4646)
+        let other = ~((letters | digits) & ~x) & Bytes8.highs
         return other == 0 ? 8 : other.trailingZeroBitCount >> 3
     }
 
@@ -458,11 +461,17 @@ struct ArticleWords {
     }
 
     /// The ASCII spelling at `start` with key `key`, its capitals folded: the key's prefix
-    /// for eight bytes or fewer, else eight bytes folded at a time.
+    /// for eight bytes or fewer, else eight bytes folded at a time. (Written into the string
+    /// made to its length: a short one in ASCII is taken as it is, where a string decoded
+    /// from bytes checks them and copies them one by one.)
     static func folded(_ source: Source, _ start: Int, _ key: WordKey) -> String {
         let n = key.count
         if n <= 8 {
-            return withUnsafeBytes(of: key.prefix.littleEndian) { String(decoding: UnsafeRawBufferPointer(rebasing: $0[..<n]), as: UTF8.self) }
+            return String(unsafeUninitializedCapacity: n) { buffer in
+                guard let to = buffer.baseAddress else { return 0 }
+                withUnsafeBytes(of: key.prefix.littleEndian) { UnsafeMutableRawPointer(to).copyMemory(from: $0.baseAddress!, byteCount: n) }
+                return n
+            }
         }
         return String(unsafeUninitializedCapacity: n) { buffer in
             guard let to = buffer.baseAddress, let from = source.bytes.baseAddress else { return 0 }
