@@ -63,6 +63,16 @@ enum Bytes16 {
         if hi != 0 { return 8 &+ hi.trailingZeroBitCount &>> 3 }
         return 16
     }
+
+    /// The offset of the first of the sixteen bytes of `v` from 0x80 on, 16 when none is
+    /// (their top bits read as two words).
+    @inline(__always) static func firstHigh(_ v: Vector) -> Int {
+        let w = unsafeBitCast(v, to: SIMD2<UInt64>.self)
+        let lo = w[0] & Bytes8.highs, hi = w[1] & Bytes8.highs
+        if lo != 0 { return lo.trailingZeroBitCount &>> 3 }
+        if hi != 0 { return 8 &+ hi.trailingZeroBitCount &>> 3 }
+        return 16
+    }
 }
 
 /// Read-only access to the text's UTF-8 bytes for the scanning stages.
