@@ -173,38 +173,25 @@ struct Source {
     }
 
     /// The first offset in `i..<end` holding `a`, `b` or `c` (or, with `orHigh`, any byte of
-    /// 0x80 and above), else `end`. The scanners' hot loops skip plain text with it sixteen
-    /// bytes at a time (`Bytes16`), then eight (`Bytes8`: the lowest marked byte is the first hit).
+    /// 0x80 and above), else `end`. The scanners' hot loops skip plain text with it thirty-two
+    /// bytes a turn (`Bytes16`). A turn reads on past `end` while the text lasts (a hit there
+    /// stands for `end`), so a paragraph's or a line's last bytes need no slower steps; only
+    /// the text's last fifteen bytes go one by one.
     @inline(__always) func skip(from i: Int, to end: Int, until a: UInt8, _ b: UInt8, _ c: UInt8, orHigh: Bool) -> Int {
         guard let base = bytes.baseAddress else { return end }
         var k = i
-        if k + 16 <= end {
-            let va = Bytes16.Vector(repeating: a), vb = Bytes16.Vector(repeating: b), vc = Bytes16.Vector(repeating: c)
-            let high = Bytes16.Vector(repeating: 0x80)
-            @inline(__always) func hits(_ v: Bytes16.Vector) -> Bytes16.Mask {
-                let hit = (v .== va) .| (v .== vb) .| (v .== vc)
-                return orHigh ? hit .| (v .>= high) : hit
-            }
-            // Thirty-two bytes a turn while nothing is found (one test of both halves), then
-            // the sixteen that hold the hit.
-            while k + 32 <= end {
-                let h0 = hits(Bytes16.load(base + k)), h1 = hits(Bytes16.load(base + k + 16))
-                if Bytes16.none(h0 .| h1) { k += 32; continue }
-                let f = Bytes16.first(h0)
-                return f < 16 ? k + f : k + 16 + Bytes16.first(h1)
-            }
-            if k + 16 <= end {
-                let f = Bytes16.first(hits(Bytes16.load(base + k)))
-                if f < 16 { return k + f }
-                k += 16
-            }
+        let va = Bytes16.Vector(repeating: a), vb = Bytes16.Vector(repeating: b), vc = Bytes16.Vector(repeating: c)
+        // A lane's top bit says it is a hit: a match's lane is all ones, and a byte from 0x80
+        // has it already.
+        @inline(__always) func hits(_ v: Bytes16.Vector) -> Bytes16.Vector {
+            let match = unsafeBitCast((v .== va) .| (v .== vb) .| (v .== vc), to: Bytes16.Vector.self)
+            return orHigh ? match | v : match
         }
-        while k + 8 <= end {
-            let x = Bytes8.load(base + k)
-            var hit = Bytes8.bytes(x, equalTo: a) | Bytes8.bytes(x, equalTo: b) | Bytes8.bytes(x, equalTo: c)
-            if orHigh { hit |= x & Bytes8.highs }
-            if hit != 0 { return k + hit.trailingZeroBitCount >> 3 }
-            k += 8
+        while k < end && k &+ 32 <= count {
+            let h0 = hits(Bytes16.load(base + k)), h1 = hits(Bytes16.load(base + k + 16))
+            if Bytes16.firstHigh(h0 | h1) == 16 { k &+= 32; continue }
+            let f = Bytes16.firstHigh(h0)
+            return min(end, f < 16 ? k &+ f : k &+ 16 &+ Bytes16.firstHigh(h1))
         }
         while k < end {
             let y = base[k]
