@@ -40,20 +40,32 @@ struct JSONWriter {
 
     /// The bytes of `buf` (valid UTF-8) escaped for a JSON string, without the quotes.
     mutating func escaped(_ buf: UnsafeBufferPointer<UInt8>) {
+        guard let p = buf.baseAddress else { return }
+        let n = buf.count
+        // A short string that is plain all through (most names, roles and cues) goes out in
+        // one copy: its first and its last eight bytes tested (they overlap below sixteen).
+        if n >= 8 && n <= 16 && Self.plainASCII(Bytes8.load(p)) && Self.plainASCII(Bytes8.load(p + n - 8)) {
+            bytes.append(p, count: n)
+            return
+        }
         var run = 0
         var i = 0
-        let n = buf.count
         @inline(__always) func flush(_ upTo: Int) {
             if upTo > run { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[run..<upTo])) }
         }
         while i < n {
             // Sixteen plain ASCII bytes at a time (most of an article), straight to the first
-            // byte that is not plain; then eight; then byte by byte.
+            // byte that is not plain; at the end, the last sixteen bytes with those already
+            // passed left out; in a string shorter than sixteen, eight; then byte by byte.
             if i + 16 <= n {
-                let f = Self.firstOdd(buf.baseAddress! + i)
+                let f = Self.firstOdd(p + i)
                 i += f
                 if f == 16 { continue }
-            } else if i + 8 <= n, Self.plainASCII(Bytes8.load(buf.baseAddress! + i)) {
+            } else if n >= 16 {
+                let f = Self.firstOdd(p + n - 16, from: i - (n - 16))
+                i = n - 16 + f
+                if f == 16 { continue }
+            } else if i + 8 <= n, Self.plainASCII(Bytes8.load(p + i)) {
                 i += 8
                 continue
             }
@@ -92,13 +104,13 @@ struct JSONWriter {
         return odd == 0
     }
 
-    /// The offset of the first of the sixteen bytes at `p` that is not plain ASCII (below
-    /// 0x20, `"`, `\`, 0x7F or above), 16 when all are plain: `plainASCII`'s rule.
-    @inline(__always) static func firstOdd(_ p: UnsafePointer<UInt8>) -> Int {
+    /// The offset of the first of the sixteen bytes at `p` from `from` on that is not plain
+    /// ASCII (below 0x20, `"`, `\`, 0x7F or above), 16 when all are plain: `plainASCII`'s rule.
+    @inline(__always) static func firstOdd(_ p: UnsafePointer<UInt8>, from: Int = 0) -> Int {
         let v = Bytes16.load(p)
         let odd = (v .< Bytes16.Vector(repeating: 0x20)) .| (v .== Bytes16.Vector(repeating: 0x22))
             .| (v .== Bytes16.Vector(repeating: 0x5C)) .| (v .>= Bytes16.Vector(repeating: 0x7F))
-        return Bytes16.first(odd)
+        return Bytes16.first(odd, from: from)
     }
 
     private mutating func unicodeEscape(_ v: UInt32) {

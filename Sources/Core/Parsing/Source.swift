@@ -54,11 +54,14 @@ enum Bytes16 {
         return w[0] | w[1] == 0
     }
 
-    /// The offset of the first lane set in `m`, 16 when none is. (The mask read as two
-    /// words: no lane-by-lane reduction.)
-    @inline(__always) static func first(_ m: Mask) -> Int {
+    /// The offset of the first lane set in `m` from lane `from` on, 16 when none is. (The
+    /// mask read as two words: no lane-by-lane reduction.)
+    @inline(__always) static func first(_ m: Mask, from: Int = 0) -> Int {
         let w = unsafeBitCast(m, to: SIMD2<UInt64>.self)
-        let lo = w[0], hi = w[1]
+        var lo = w[0], hi = w[1]
+        if from > 0 {
+            if from >= 8 { lo = 0; hi &= ~0 &<< UInt64(8 &* (from &- 8)) } else { lo &= ~0 &<< UInt64(8 &* from) }
+        }
         if lo != 0 { return lo.trailingZeroBitCount &>> 3 }
         if hi != 0 { return 8 &+ hi.trailingZeroBitCount &>> 3 }
         return 16
