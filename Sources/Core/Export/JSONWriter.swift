@@ -39,15 +39,35 @@ struct JSONWriter {
     }
 
     /// The bytes of `buf` (valid UTF-8) escaped for a JSON string, without the quotes.
+    ///
+    /// A string of at most sixteen bytes that is plain all through (most names, roles and
+    /// cues) goes out in one copy, tested as one or two words: from eight bytes, its first
+    /// and its last eight (they overlap below sixteen); below, its bytes gathered into one
+    /// word with spaces after them. Anything else goes through `escapedRuns`.
     mutating func escaped(_ buf: UnsafeBufferPointer<UInt8>) {
         guard let p = buf.baseAddress else { return }
         let n = buf.count
-        // A short string that is plain all through (most names, roles and cues) goes out in
-        // one copy: its first and its last eight bytes tested (they overlap below sixteen).
-        if n >= 8 && n <= 16 && Self.plainASCII(Bytes8.load(p)) && Self.plainASCII(Bytes8.load(p + n - 8)) {
-            bytes.append(p, count: n)
-            return
+        if n >= 8 {
+            if n <= 16 && Self.plainASCII(Bytes8.load(p)) && Self.plainASCII(Bytes8.load(p + n - 8)) {
+                bytes.append(p, count: n)
+                return
+            }
+        } else {
+            var x: UInt64 = 0x2020_2020_2020_2020 &<< UInt64(8 &* n)
+            for k in 0..<n { x |= UInt64(p[k]) &<< UInt64(8 &* k) }
+            if Self.plainASCII(x) {
+                bytes.append(p, count: n)
+                return
+            }
         }
+        escapedRuns(buf)
+    }
+
+    /// `escaped` for a longer string, or one with a byte to escape or to look at: runs of
+    /// bytes that need no escape copied whole.
+    @inline(never) private mutating func escapedRuns(_ buf: UnsafeBufferPointer<UInt8>) {
+        guard let p = buf.baseAddress else { return }
+        let n = buf.count
         var run = 0
         var i = 0
         @inline(__always) func flush(_ upTo: Int) {
