@@ -145,7 +145,8 @@ struct JSONWriter {
         if let s { string(s) } else { raw("null") }
     }
 
-    mutating func int(_ v: Int) {
+    /// Inlined: the call cost a sixth of writing a number.
+    @inline(__always) mutating func int(_ v: Int) {
         if v < 0 { bytes.append(0x2D) }
         bytes.appendDecimal(v.magnitude)
     }
