@@ -162,11 +162,18 @@ struct Source {
         return false
     }
 
-    /// Moves `range` inward past white space at both ends.
-    func trimmed(_ range: TextRange) -> TextRange {
-        var lo = range.start, hi = range.end
-        // Most ranges start and end on a letter or a mark: nothing to move, one test at each end.
+    /// Moves `range` inward past white space at both ends. Most ranges start and end on a
+    /// letter or a mark: nothing to move, one test at each end, in the caller (a call cost
+    /// as much as the tests).
+    @inline(__always) func trimmed(_ range: TextRange) -> TextRange {
+        let lo = range.start, hi = range.end
         if lo < hi, bytes[lo] > 0x20, bytes[lo] != 0xC2, bytes[hi - 1] > 0x20, bytes[hi - 1] != 0xA0 { return range }
+        return trimmedSpaces(range)
+    }
+
+    /// `trimmed` for a range with space (or nothing) at an end.
+    @inline(never) private func trimmedSpaces(_ range: TextRange) -> TextRange {
+        var lo = range.start, hi = range.end
         while lo < hi, Source.isSpaceByte(bytes[lo]) { lo += 1 }
         while hi > lo, Source.isSpaceByte(bytes[hi - 1]) { hi -= 1 }
         // Non-breaking spaces (C2 A0) at the ends.
