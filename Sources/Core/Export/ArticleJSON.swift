@@ -42,26 +42,31 @@ public enum ArticleJSON {
                 try w.flush(threshold: chunkSize, to: sink)
             }
             w.raw("], \"quotes\": [")
-            for k in article.quotations.indices {
-                let q = article.quotations[k]
+            // Each quotation read in place (`quotations[k].…`): a copy of it retained and
+            // released its segments and its cue's text.
+            let quotations = article.quotations
+            for k in quotations.indices {
                 if k > 0 { w.raw(", ") }
-                w.raw("{\"id\": \"q"); w.int(q.id + 1); w.raw("\", \"text\": \"")
+                w.raw("{\"id\": \"q"); w.int(quotations[k].id + 1); w.raw("\", \"text\": \"")
                 var first = true
-                q.forEachSegment { segment in
+                quotations[k].forEachSegment { segment in
                     if !first { w.raw("\\n") }
                     first = false
                     w.slice(utf8, segment)
                 }
-                w.raw("\", \"kind\": \""); w.raw(q.kind.jsonName); w.raw("\", \"speaker\": ")
-                if let s = q.speaker { w.raw("\"s"); w.int(s + 1); w.raw("\"") } else { w.raw("null") }
-                w.raw(", \"start\": "); w.int(q.range.start); w.raw(", \"end\": "); w.int(q.range.end)
-                w.raw(", \"paragraph\": "); w.int(q.paragraph); w.raw(", \"sentence\": "); w.int(q.sentence)
-                w.raw(", \"cue\": "); w.optionalString(q.attribution.cue?.text)
-                if let cue = q.attribution.cue {
+                w.raw("\", \"kind\": \""); w.raw(quotations[k].kind.jsonName); w.raw("\", \"speaker\": ")
+                if let s = quotations[k].speaker { w.raw("\"s"); w.int(s + 1); w.raw("\"") } else { w.raw("null") }
+                w.raw(", \"start\": "); w.int(quotations[k].range.start); w.raw(", \"end\": "); w.int(quotations[k].range.end)
+                w.raw(", \"paragraph\": "); w.int(quotations[k].paragraph); w.raw(", \"sentence\": "); w.int(quotations[k].sentence)
+                w.raw(", \"cue\": ")
+                if let cue = quotations[k].attribution.cue {
+                    w.string(cue.text)
                     w.raw(", \"cueStart\": "); w.int(cue.range.start); w.raw(", \"cueEnd\": "); w.int(cue.range.end)
+                } else {
+                    w.raw("null")
                 }
-                w.raw(", \"rule\": \""); w.raw(q.attribution.rule.jsonName); w.raw("\", \"confidence\": ")
-                w.number(q.attribution.confidence)
+                w.raw(", \"rule\": \""); w.raw(quotations[k].attribution.rule.jsonName); w.raw("\", \"confidence\": ")
+                w.number(quotations[k].attribution.confidence)
                 w.raw("}")
                 try w.flush(threshold: chunkSize, to: sink)
             }

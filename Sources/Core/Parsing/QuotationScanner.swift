@@ -90,7 +90,7 @@ struct QuotationScanner {
                     i += 2; continue
                 }
                 guard let mark = QuoteMarks.mark(s) else { i += n; continue }
-                if mark.style == .single, isApostrophe(source, at: i, length: n, range: range, singleOpen: stack.contains { $0.style == .single },
+                if mark.style == .single, Self.betweenASCIILetters(source, at: i, length: n, range: range) || isApostrophe(source, at: i, length: n, range: range, singleOpen: stack.contains { $0.style == .single },
                                                        openedAt: stack.last { $0.style == .single }?.contentStart) {
                     i += n; continue
                 }
@@ -203,13 +203,19 @@ struct QuotationScanner {
     static let maxDiagnosticsPerCode = 50
 
     static func cap(_ diagnostics: inout [Diagnostic]) {
-        var counts: [Diagnostic.Code: Int] = [:]
+        // Fewer diagnostics than the cap leave nothing to count.
+        guard diagnostics.count > maxDiagnosticsPerCode else { return }
+        // Each code's count in a short list: a text raises a handful of codes, and a
+        // dictionary's first growth cost more than all the counting.
+        var counts: [(code: Diagnostic.Code, n: Int)] = []
         var kept: [Diagnostic] = []
         for d in diagnostics {
-            counts[d.code, default: 0] += 1
-            if counts[d.code]! <= maxDiagnosticsPerCode { kept.append(d) }
+            let k = counts.firstIndex { $0.code == d.code } ?? counts.endIndex
+            if k == counts.endIndex { counts.append((d.code, 0)) }
+            counts[k].n += 1
+            if counts[k].n <= maxDiagnosticsPerCode { kept.append(d) }
         }
-        for (code, n) in counts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where n > maxDiagnosticsPerCode {
+        for (code, n) in counts.sorted(by: { $0.code.rawValue < $1.code.rawValue }) where n > maxDiagnosticsPerCode {
             kept.append(Diagnostic(code: code, message: "\(n - maxDiagnosticsPerCode) more like the above are not listed"))
         }
         diagnostics = kept
@@ -262,6 +268,15 @@ struct QuotationScanner {
             return true
         }
         return false
+    }
+
+    /// The first test of `isApostrophe` (a word character before the mark, a letter after
+    /// it: don't, Russia’s) on ASCII bytes, the common case, without decoding a scalar or
+    /// looking at the open marks.
+    @inline(__always) private static func betweenASCIILetters(_ source: Source, at i: Int, length n: Int, range: TextRange) -> Bool {
+        guard i > range.start, i + n < range.end else { return false }
+        let b = source[i - 1], a = source[i + n]
+        return ((b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10) && (a | 0x20) &- 0x61 < 26
     }
 
     /// Runs of non-space bytes between two offsets, counted up to `atLeast` (the scan stops

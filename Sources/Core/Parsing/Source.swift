@@ -54,11 +54,24 @@ enum Bytes16 {
         return w[0] | w[1] == 0
     }
 
-    /// The offset of the first lane set in `m`, 16 when none is. (The mask read as two
-    /// words: no lane-by-lane reduction.)
-    @inline(__always) static func first(_ m: Mask) -> Int {
+    /// The offset of the first lane set in `m` from lane `from` on, 16 when none is. (The
+    /// mask read as two words: no lane-by-lane reduction.)
+    @inline(__always) static func first(_ m: Mask, from: Int = 0) -> Int {
         let w = unsafeBitCast(m, to: SIMD2<UInt64>.self)
-        let lo = w[0], hi = w[1]
+        var lo = w[0], hi = w[1]
+        if from > 0 {
+            if from >= 8 { lo = 0; hi &= ~0 &<< UInt64(8 &* (from &- 8)) } else { lo &= ~0 &<< UInt64(8 &* from) }
+        }
+        if lo != 0 { return lo.trailingZeroBitCount &>> 3 }
+        if hi != 0 { return 8 &+ hi.trailingZeroBitCount &>> 3 }
+        return 16
+    }
+
+    /// The offset of the first of the sixteen bytes of `v` from 0x80 on, 16 when none is
+    /// (their top bits read as two words).
+    @inline(__always) static func firstHigh(_ v: Vector) -> Int {
+        let w = unsafeBitCast(v, to: SIMD2<UInt64>.self)
+        let lo = w[0] & Bytes8.highs, hi = w[1] & Bytes8.highs
         if lo != 0 { return lo.trailingZeroBitCount &>> 3 }
         if hi != 0 { return 8 &+ hi.trailingZeroBitCount &>> 3 }
         return 16
@@ -149,11 +162,18 @@ struct Source {
         return false
     }
 
-    /// Moves `range` inward past white space at both ends.
-    func trimmed(_ range: TextRange) -> TextRange {
-        var lo = range.start, hi = range.end
-        // Most ranges start and end on a letter or a mark: nothing to move, one test at each end.
+    /// Moves `range` inward past white space at both ends. Most ranges start and end on a
+    /// letter or a mark: nothing to move, one test at each end, in the caller (a call cost
+    /// as much as the tests).
+    @inline(__always) func trimmed(_ range: TextRange) -> TextRange {
+        let lo = range.start, hi = range.end
         if lo < hi, bytes[lo] > 0x20, bytes[lo] != 0xC2, bytes[hi - 1] > 0x20, bytes[hi - 1] != 0xA0 { return range }
+        return trimmedSpaces(range)
+    }
+
+    /// `trimmed` for a range with space (or nothing) at an end.
+    @inline(never) private func trimmedSpaces(_ range: TextRange) -> TextRange {
+        var lo = range.start, hi = range.end
         while lo < hi, Source.isSpaceByte(bytes[lo]) { lo += 1 }
         while hi > lo, Source.isSpaceByte(bytes[hi - 1]) { hi -= 1 }
         // Non-breaking spaces (C2 A0) at the ends.
@@ -163,38 +183,25 @@ struct Source {
     }
 
     /// The first offset in `i..<end` holding `a`, `b` or `c` (or, with `orHigh`, any byte of
-    /// 0x80 and above), else `end`. The scanners' hot loops skip plain text with it sixteen
-    /// bytes at a time (`Bytes16`), then eight (`Bytes8`: the lowest marked byte is the first hit).
+    /// 0x80 and above), else `end`. The scanners' hot loops skip plain text with it thirty-two
+    /// bytes a turn (`Bytes16`). A turn reads on past `end` while the text lasts (a hit there
+    /// stands for `end`), so a paragraph's or a line's last bytes need no slower steps; only
+    /// the text's last fifteen bytes go one by one.
     @inline(__always) func skip(from i: Int, to end: Int, until a: UInt8, _ b: UInt8, _ c: UInt8, orHigh: Bool) -> Int {
         guard let base = bytes.baseAddress else { return end }
         var k = i
-        if k + 16 <= end {
-            let va = Bytes16.Vector(repeating: a), vb = Bytes16.Vector(repeating: b), vc = Bytes16.Vector(repeating: c)
-            let high = Bytes16.Vector(repeating: 0x80)
-            @inline(__always) func hits(_ v: Bytes16.Vector) -> Bytes16.Mask {
-                let hit = (v .== va) .| (v .== vb) .| (v .== vc)
-                return orHigh ? hit .| (v .>= high) : hit
-            }
-            // Thirty-two bytes a turn while nothing is found (one test of both halves), then
-            // the sixteen that hold the hit.
-            while k + 32 <= end {
-                let h0 = hits(Bytes16.load(base + k)), h1 = hits(Bytes16.load(base + k + 16))
-                if Bytes16.none(h0 .| h1) { k += 32; continue }
-                let f = Bytes16.first(h0)
-                return f < 16 ? k + f : k + 16 + Bytes16.first(h1)
-            }
-            if k + 16 <= end {
-                let f = Bytes16.first(hits(Bytes16.load(base + k)))
-                if f < 16 { return k + f }
-                k += 16
-            }
+        let va = Bytes16.Vector(repeating: a), vb = Bytes16.Vector(repeating: b), vc = Bytes16.Vector(repeating: c)
+        // A lane's top bit says it is a hit: a match's lane is all ones, and a byte from 0x80
+        // has it already.
+        @inline(__always) func hits(_ v: Bytes16.Vector) -> Bytes16.Vector {
+            let match = unsafeBitCast((v .== va) .| (v .== vb) .| (v .== vc), to: Bytes16.Vector.self)
+            return orHigh ? match | v : match
         }
-        while k + 8 <= end {
-            let x = Bytes8.load(base + k)
-            var hit = Bytes8.bytes(x, equalTo: a) | Bytes8.bytes(x, equalTo: b) | Bytes8.bytes(x, equalTo: c)
-            if orHigh { hit |= x & Bytes8.highs }
-            if hit != 0 { return k + hit.trailingZeroBitCount >> 3 }
-            k += 8
+        while k < end && k &+ 32 <= count {
+            let h0 = hits(Bytes16.load(base + k)), h1 = hits(Bytes16.load(base + k + 16))
+            if Bytes16.firstHigh(h0 | h1) == 16 { k &+= 32; continue }
+            let f = Bytes16.firstHigh(h0)
+            return min(end, f < 16 ? k &+ f : k &+ 16 &+ Bytes16.firstHigh(h1))
         }
         while k < end {
             let y = base[k]

@@ -15,46 +15,42 @@ struct StructureScanner {
     }
 
     func scan(_ source: Source) -> Result {
-        // Lines as (start, end-without-line-break).
-        var blocks: [TextRange] = []        // blank-line separated blocks, trimmed
-        var blockStart = -1, blockEnd = -1
+        // Blocks are runs of non-blank lines; each becomes its paragraphs as it ends. Only the
+        // block being read keeps its lines (as (start, end-without-line-break), trimmed), in
+        // one array emptied at each block's end.
+        var paragraphs: [TextRange] = []
+        var blockLines: [TextRange] = []
+        var blocks = 0
+        var firstLine: TextRange?, firstBlock: TextRange?
+        // A line break inside a block ends a paragraph, unless the block is hard-wrapped
+        // prose (every line but the last short, the way mail and wire copy wrap at ~72).
+        func endBlock() {
+            guard let first = blockLines.first, let last = blockLines.last else { return }
+            let block = TextRange(first.start, last.end)
+            if blockLines.count <= 1 || isHardWrapped(blockLines[...]) {
+                paragraphs.append(block)
+            } else {
+                paragraphs.append(contentsOf: blockLines)
+            }
+            if blocks == 0 { firstLine = first; firstBlock = block }
+            blocks += 1
+            blockLines.removeAll(keepingCapacity: true)
+        }
         var i = 0
         let n = source.count
-        var lines: [TextRange] = []
         while i < n {
             let lineStart = i
             i = source.skip(from: i, to: n, until: 0x0A, 0x0D, 0x0D, orHigh: false)
             let lineEnd = i
             if i < n { i += (source[i] == 0x0D && i + 1 < n && source[i + 1] == 0x0A) ? 2 : 1 }
             let t = source.trimmed(TextRange(lineStart, lineEnd))
-            if t.isEmpty {
-                if blockStart >= 0 { blocks.append(TextRange(blockStart, blockEnd)); blockStart = -1 }
-                continue
-            }
-            lines.append(t)
-            if blockStart < 0 { blockStart = t.start }
-            blockEnd = t.end
+            if t.isEmpty { endBlock() } else { blockLines.append(t) }
         }
-        if blockStart >= 0 { blocks.append(TextRange(blockStart, blockEnd)) }
+        endBlock()
 
-        // A line break inside a block ends a paragraph, unless the block is hard-wrapped
-        // prose (every line but the last short, the way mail and wire copy wrap at ~72).
-        var paragraphs: [TextRange] = []
-        var li = 0
-        for block in blocks {
-            // The block's lines, as a slice of `lines` (no array of their own).
-            let first = li
-            while li < lines.count && lines[li].start < block.end { li += 1 }
-            let blockLines = lines[first..<li]
-            if blockLines.count <= 1 || isHardWrapped(blockLines) {
-                paragraphs.append(block)
-            } else {
-                paragraphs.append(contentsOf: blockLines)
-            }
-        }
         var result = Result(title: nil, paragraphs: paragraphs)
         // A title: the first line, followed by a blank line, short, with more text after it.
-        if paragraphs.count > 1, blocks.count > 1, let first = lines.first, first == blocks[0],
+        if paragraphs.count > 1, blocks > 1, let first = firstLine, first == firstBlock,
            first.length <= maxTitleBytes, !endsLikeProseParagraph(source, first) {
             result.title = first
             result.titleIndex = 0
