@@ -159,10 +159,10 @@ struct SentenceTokenizer {
             // News brings about one new spelling per ten bytes in a short article and one per
             // hundred in a long one: room for them from the start, and no big table to clear
             // for each short article of a batch. A language's spellings level off (all of
-            // PolNeAR has fewer than 65,536), so the room stops there and a larger vocabulary
-            // grows the table: 50 MB of news would otherwise clear and keep 8 MB of slots for
-            // half a million spellings it never brings.
-            words = ArticleWords(capacity: min(source.count / 8, 1024 + source.count / 100, 1 << 16))
+            // PolNeAR has fewer than 65,536), so the room stops at 49,152 (a table of 65,536
+            // slots, 2 MB) and a larger vocabulary grows the table: 50 MB of news would otherwise
+            // clear and keep 32 MB of slots for half a million spellings it never brings.
+            words = ArticleWords(capacity: min(source.count / 8, 1024 + source.count / 100, 49_152))
             sized = true
         }
         var i = sentence.start
@@ -358,7 +358,7 @@ struct SentenceTokenizer {
             // Looked up here, in the loop; a new spelling is made out of line.
             let (found, slot) = probe.find(upTo16: key)
             let e: WordTable.Entry
-            if let f = found { e = probe.entries[f] }
+            if let f = found { e = probe.slots[f] }
             // (The key made again from the text, the same key: the loop keeps only its parts.)
             else { e = words.added(source, i, WordKey(source, i, i &+ n), slot: slot, probe: &probe, lexicon: lexicon, pack: pack) }
             if periodAfter && e.abbreviation {

@@ -12,6 +12,13 @@ struct WordKey {
     /// No byte of 0x80 and above.
     var isASCII: Bool
 
+    /// The hash of a key of eight bytes or fewer: its prefix and count. A longer key's next
+    /// eight bytes at a time are mixed in by `mixed`.
+    @inline(__always) static func hash(prefix: UInt64, count: Int) -> UInt64 { (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15 }
+
+    /// `h` with the next eight bytes of the key (folded) mixed in.
+    @inline(__always) static func mixed(_ h: UInt64, _ chunk: UInt64) -> UInt64 { (h ^ (h >> 29) ^ chunk) &* 0x9E37_79B9_7F4A_7C15 }
+
     /// An ASCII capital as its small letter; any other byte as it is.
     @inline(__always) static func folded(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
 
@@ -55,7 +62,7 @@ struct WordKey {
     @inline(__always) init(alphanumerics x: UInt64, count: Int) {
         self.count = count
         prefix = (x | 0x2020_2020_2020_2020) & (UInt64.max &>> UInt64(truncatingIfNeeded: (8 &- count) &<< 3))
-        hash = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
+        hash = Self.hash(prefix: prefix, count: count)
         isASCII = true
     }
 
@@ -65,10 +72,8 @@ struct WordKey {
     @inline(__always) init(alphanumerics x: UInt64, _ x2: UInt64, count: Int) {
         self.count = count
         prefix = x | 0x2020_2020_2020_2020
-        var h = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
         let rest = (x2 | 0x2020_2020_2020_2020) & (UInt64.max &>> UInt64(truncatingIfNeeded: (16 &- count) &<< 3))
-        h = (h ^ (h >> 29) ^ rest) &* 0x9E37_79B9_7F4A_7C15
-        hash = h
+        hash = Self.mixed(Self.hash(prefix: prefix, count: count), rest)
         second = rest
         isASCII = true
     }
@@ -93,8 +98,7 @@ struct WordKey {
         let rest = Bytes8.load(base + 8) & (UInt64.max &>> UInt64(truncatingIfNeeded: (16 &- count) &<< 3))
         prefix = Self.folded(x)
         second = Self.folded(rest)
-        let h = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
-        hash = (h ^ (h >> 29) ^ second) &* 0x9E37_79B9_7F4A_7C15
+        hash = Self.mixed(Self.hash(prefix: prefix, count: count), second)
         isASCII = (x | rest) & Bytes8.highs == 0
     }
 
@@ -104,7 +108,7 @@ struct WordKey {
         let x = UInt64(littleEndian: UnsafeRawPointer(source.bytes.baseAddress! + start).loadUnaligned(as: UInt64.self))
         let chunk = count == 8 ? x : x & ((1 << (UInt64(count) << 3)) - 1)
         prefix = Self.folded(chunk)
-        hash = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
+        hash = Self.hash(prefix: prefix, count: count)
         isASCII = chunk & Bytes8.highs == 0
     }
 
@@ -113,14 +117,14 @@ struct WordKey {
         var chunk = Self.load(source, start, min(count, 8))
         var high = chunk & Bytes8.highs
         prefix = Self.folded(chunk)
-        var h = (prefix ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
+        var h = Self.hash(prefix: prefix, count: count)
         var k = start + 8
         while k < end {
             chunk = Self.load(source, k, min(end - k, 8))
             high |= chunk & Bytes8.highs
             let folded = Self.folded(chunk)
             if k == start + 8 { second = folded }
-            h = (h ^ (h >> 29) ^ folded) &* 0x9E37_79B9_7F4A_7C15
+            h = Self.mixed(h, folded)
             k += 8
         }
         hash = h
@@ -130,61 +134,91 @@ struct WordKey {
 
 /// Spellings by their `WordKey`, each with its lowercased text and its word classes.
 ///
-/// Looking a word up compares its key (no `String`, no SipHash) and, past eight bytes, the
+/// Looking a word up compares its key (no `String`, no SipHash) and, past sixteen bytes, the
 /// rest of its bytes. Two tables use it: a language pack's `WordLexicon` (every word the
 /// pack knows, built once) and an article's own spellings (`ArticleWords`).
 ///
 /// A class over memory of its own, not arrays: the tokenizer's loop keeps a `Probe` of the
-/// slots and entries in registers and reads them in place, where an array inside a value
-/// is read again through its owner after every token it writes (it might have changed).
-/// Its owner is one article's tokenizer or the pack (which only reads it once built).
+/// slots in registers and reads them in place, where an array inside a value is read again
+/// through its owner after every token it writes (it might have changed). Its owner is one
+/// article's tokenizer or the pack (which only reads it once built).
 final class WordTable {
+    /// A spelling in its slot: the key's parts a probe compares and what a token takes, in 32
+    /// bytes (one cache line holds two). The entries stand in the slots themselves: a word
+    /// found reads one line, where an entry number in the slot and the entry elsewhere cost
+    /// two random reads per token once a long article's spellings outgrow the cache.
     struct Entry {
-        var hash: UInt64
         var prefix: UInt64
+        /// A key of sixteen bytes or fewer: its bytes 8 to 15 (`WordKey.second`). A longer
+        /// one: the top half of its hash (its slot, compared before its bytes), and below it
+        /// where its bytes past the eighth are (`start`: its offset in the text the table is
+        /// asked about, or in `tails`).
         var second: UInt64
-        var start: Int32
-        var count: Int32
-        /// The lowercased text, at a fixed address (see `TextArena`).
-        var text: UnsafePointer<String>
+        /// Nil in an empty slot.
+        private var storedText: UnsafePointer<String>?
+        /// The key's count (bits 0–30; 0 in an empty slot, and no key is empty) and whether
+        /// the word followed by a period is an abbreviation (bit 31) whatever its case: it
+        /// has a period inside ("u.s") or is a known abbreviation.
+        private var bits: UInt32
         var cls: WordClass
-        /// The word followed by a period is an abbreviation whatever its case: it has a
-        /// period inside ("u.s") or is a known abbreviation.
-        var abbreviation: Bool
+
+        static let abbreviationBit: UInt32 = 1 << 31
+
+        init(_ key: WordKey, start: Int, text: UnsafePointer<String>, cls: WordClass, abbreviation: Bool) {
+            prefix = key.prefix
+            second = key.count <= 16 ? key.second : key.hash & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(truncatingIfNeeded: start))
+            storedText = text
+            bits = UInt32(truncatingIfNeeded: key.count) | (abbreviation ? Self.abbreviationBit : 0)
+            self.cls = cls
+        }
+
+        /// The lowercased text, at a fixed address (see `TextArena`).
+        var text: UnsafePointer<String> { storedText.unsafelyUnwrapped }
+        var abbreviation: Bool { bits & Self.abbreviationBit != 0 }
+        /// The key's count, 0 for an empty slot.
+        var count: Int { Int(bits & ~Self.abbreviationBit) }
+        /// Where a long key's bytes are (see `second`).
+        var start: Int { Int(UInt32(truncatingIfNeeded: second)) }
+
+        /// The key's hash, or (past sixteen bytes) its top half: enough for its slot, whose
+        /// number takes at most 32 bits.
+        var hash: UInt64 {
+            let n = count
+            if n > 16 { return second & 0xFFFF_FFFF_0000_0000 }
+            let h = WordKey.hash(prefix: prefix, count: n)
+            return n <= 8 ? h : WordKey.mixed(h, second)
+        }
     }
 
-    /// The slots and entries as they stand, to be read without going through the table:
-    /// good until the next insertion (which may move both).
+    /// The slots as they stand, to be read without going through the table: good until the
+    /// next insertion (which may move them).
     struct Probe {
-        let slots: UnsafePointer<Int32>
-        let entries: UnsafePointer<Entry>
+        let slots: UnsafePointer<Entry>
         let mask: Int
         let shift: UInt64
 
         @inline(__always) func firstSlot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h &>> shift) }
 
-        /// The entry of a key of sixteen bytes or fewer (its prefix, `second` and count are
+        /// The slot of a key of sixteen bytes or fewer (its prefix, `second` and count are
         /// the whole key; `second` is 0 in every key of eight bytes or fewer), or the empty
         /// slot where it goes.
         @inline(__always) func find(upTo16 key: WordKey) -> (entry: Int?, slot: Int) {
             var slot = firstSlot(key.hash)
             while true {
-                let s = Int(slots[slot])
-                if s == 0 { return (nil, slot) }
-                let e = s &- 1
-                if entries[e].prefix == key.prefix && entries[e].second == key.second && Int(entries[e].count) == key.count { return (e, slot) }
+                let n = slots[slot].count
+                if n == 0 { return (nil, slot) }
+                if slots[slot].prefix == key.prefix && slots[slot].second == key.second && n == key.count { return (slot, slot) }
                 slot = (slot &+ 1) & mask
             }
         }
     }
 
-    /// `count` entries in room for `capacity`.
-    @exclusivity(unchecked) private var entries: UnsafeMutablePointer<Entry>
+    /// Open addressing: `mask + 1` slots, `count` of them holding an entry, at most three in
+    /// four (with 32-byte slots, a lower load costs memory; a probe past its first slot reads
+    /// on in the same or the next cache line).
+    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Entry>
     @exclusivity(unchecked) private(set) var count = 0
-    @exclusivity(unchecked) private var capacity: Int
-    /// Open addressing: entry index + 1, 0 for an empty slot; `mask + 1` of them.
-    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Int32>
-    /// The bytes of keys longer than eight bytes, past the eighth, ASCII capitals folded.
+    /// The bytes of keys longer than sixteen bytes, past the eighth, ASCII capitals folded.
     @exclusivity(unchecked) private var tails: [UInt8] = []
     @exclusivity(unchecked) private var mask: Int
     /// 64 minus the bits of a slot number: a key's first slot is the top bits of its hash
@@ -195,87 +229,76 @@ final class WordTable {
     /// there) instead of being copied into `tails`.
     private let tailsInSource: Bool
 
+    /// Room for `capacity` entries before the table grows.
     init(capacity: Int = 1024, tailsInSource: Bool = false) {
         self.tailsInSource = tailsInSource
         var n = 64
-        while n < capacity * 2 { n <<= 1 }
+        while n * 3 < capacity * 4 { n <<= 1 }
         slots = Self.emptySlots(n)
         mask = n - 1
         shift = UInt64(64 - n.trailingZeroBitCount)
-        self.capacity = max(capacity, 16)
-        entries = .allocate(capacity: self.capacity)
     }
 
-    deinit {
-        entries.deallocate()
-        slots.deallocate()
+    deinit { UnsafeMutableRawPointer(slots).deallocate() }
+
+    /// `n` empty slots, zeroed at once (an article's table is made for every article of a
+    /// batch), on a cache line's boundary: no entry straddles two lines.
+    private static func emptySlots(_ n: Int) -> UnsafeMutablePointer<Entry> {
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: n * MemoryLayout<Entry>.stride, alignment: 64)
+        raw.initializeMemory(as: UInt8.self, repeating: 0, count: n * MemoryLayout<Entry>.stride)
+        return raw.bindMemory(to: Entry.self, capacity: n)
     }
 
-    /// `n` empty slots, zeroed at once (an article's table is made for every article of a batch).
-    private static func emptySlots(_ n: Int) -> UnsafeMutablePointer<Int32> {
-        let p = UnsafeMutablePointer<Int32>.allocate(capacity: n)
-        p.initialize(repeating: 0, count: n)
-        return p
-    }
+    var probe: Probe { Probe(slots: slots, mask: mask, shift: shift) }
 
-    var probe: Probe { Probe(slots: slots, entries: entries, mask: mask, shift: shift) }
-
-    /// The entry of the word at `start` with key `key`, or the empty slot where it goes.
+    /// The slot of the word at `start` with key `key`, or the empty slot where it goes.
     @inline(__always)
     func find(_ source: Source, _ start: Int, _ key: WordKey) -> (entry: Int?, slot: Int) {
         find(probe, source, start, key)
     }
 
-    /// `find` through `probe` (taken since the last insertion). Slots hold 0 or a valid entry
-    /// index + 1 and `mask` is the slot count - 1: no index falls outside.
+    /// `find` through `probe` (taken since the last insertion). `mask` is the slot count - 1:
+    /// no slot falls outside.
     @inline(__always)
     func find(_ probe: Probe, _ source: Source, _ start: Int, _ key: WordKey) -> (entry: Int?, slot: Int) {
         if key.count <= 16 { return probe.find(upTo16: key) }
         var slot = probe.firstSlot(key.hash)
+        let top = key.hash & 0xFFFF_FFFF_0000_0000
         while true {
-            let s = Int(probe.slots[slot])
-            if s == 0 { return (nil, slot) }
-            let e = s &- 1
-            if probe.entries[e].prefix == key.prefix, probe.entries[e].second == key.second, Int(probe.entries[e].count) == key.count,
-               probe.entries[e].hash == key.hash, equalTail(probe.entries[e], source, start, key.count) { return (e, slot) }
+            let n = probe.slots[slot].count
+            if n == 0 { return (nil, slot) }
+            if probe.slots[slot].prefix == key.prefix, n == key.count, probe.slots[slot].second & 0xFFFF_FFFF_0000_0000 == top,
+               equalTail(probe.slots[slot].start, source, start, n) { return (slot, slot) }
             slot = (slot &+ 1) & probe.mask
         }
     }
 
-    /// Adds the word at `start` with key `key` at `slot` (from a `find` that did not find it).
+    /// Adds the word at `start` with key `key` (not empty) at `slot` (from a `find` that did
+    /// not find it), and gives back its entry.
     func insert(_ source: Source, _ start: Int, _ key: WordKey, slot: Int,
-                text: UnsafePointer<String>, cls: WordClass, abbreviation: Bool) -> Int {
-        let e = count
-        if count == capacity {
-            let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: capacity * 2)
-            bigger.moveInitialize(from: entries, count: count)
-            entries.deallocate()
-            entries = bigger
-            capacity *= 2
-        }
-        (entries + e).initialize(to: Entry(hash: key.hash, prefix: key.prefix, second: key.second, start: Int32(tailsInSource ? start : tails.count),
-                                           count: Int32(key.count), text: text, cls: cls, abbreviation: abbreviation))
-        count += 1
-        if key.count > 8 && !tailsInSource {
+                text: UnsafePointer<String>, cls: WordClass, abbreviation: Bool) -> Entry {
+        let entry = Entry(key, start: tailsInSource ? start : tails.count, text: text, cls: cls, abbreviation: abbreviation)
+        if key.count > 16 && !tailsInSource {
             let from = tails.count
             tails.append(contentsOf: UnsafeBufferPointer(rebasing: source.bytes[start + 8..<start + key.count]))
             tails.withUnsafeMutableBufferPointer { tail in
                 for k in from..<tail.count { tail[k] = WordKey.folded(tail[k]) }
             }
         }
-        slots[slot] = Int32(e + 1)
-        if count * 2 > mask + 1 { grow() }
-        return e
+        slots[slot] = entry
+        count += 1
+        if count * 4 > (mask + 1) * 3 { grow() }
+        return entry
     }
 
-    /// The entry `e` (an index from `find` or `insert`, so in bounds).
-    subscript(e: Int) -> Entry { entries[e] }
+    /// The entry in slot `e` (from `find`, so in bounds).
+    subscript(e: Int) -> Entry { slots[e] }
 
-    /// Whether the bytes of `entry` past the eighth equal those at `start + 8..<start + n`,
-    /// ASCII capitals folded; eight at a time where eight can be read.
-    @inline(__always) private func equalTail(_ entry: Entry, _ source: Source, _ start: Int, _ n: Int) -> Bool {
+    /// Whether the bytes of the entry whose bytes are at `first` (see `Entry.second`) past the
+    /// eighth equal those at `start + 8..<start + n`, ASCII capitals folded; eight at a time
+    /// where eight can be read.
+    @inline(__always) private func equalTail(_ first: Int, _ source: Source, _ start: Int, _ n: Int) -> Bool {
         if tailsInSource {
-            let first = Int(entry.start)
             var k = 8
             if let base = source.bytes.baseAddress {
                 while k < n && max(first, start) &+ k &+ 8 <= source.count {
@@ -290,7 +313,7 @@ final class WordTable {
             }
             return true
         }
-        let base = Int(entry.start) - 8
+        let base = first - 8
         return tails.withUnsafeBufferPointer { tail in
             for k in 8..<n where tail[base + k] != WordKey.folded(source[start + k]) { return false }
             return true
@@ -298,16 +321,17 @@ final class WordTable {
     }
 
     private func grow() {
-        let n = (mask + 1) * 2
-        slots.deallocate()
+        let old = slots, oldCount = mask + 1
+        let n = oldCount * 2
         slots = Self.emptySlots(n)
         mask = n - 1
         shift = UInt64(64 - n.trailingZeroBitCount)
-        for e in 0..<count {
-            var slot = Int(truncatingIfNeeded: entries[e].hash &>> shift)
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(e + 1)
+        for k in 0..<oldCount where old[k].count != 0 {
+            var slot = Int(truncatingIfNeeded: old[k].hash &>> shift)
+            while slots[slot].count != 0 { slot = (slot + 1) & mask }
+            slots[slot] = old[k]
         }
+        UnsafeMutableRawPointer(old).deallocate()
     }
 }
 
@@ -380,7 +404,9 @@ final class WordLexicon: @unchecked Sendable {
                     } else if b &- 0x41 < 26 { capital = true }
                     else if b == 0x2E { dotted = true }
                 }
-                guard plain ? !capital : key.lowercased().utf8.elementsEqual(key.utf8) else { return }
+                // A word of no bytes is never looked up (every token covers a byte), and a slot
+                // of count 0 is empty.
+                guard !bytes.isEmpty, plain ? !capital : key.lowercased().utf8.elementsEqual(key.utf8) else { return }
                 let source = Source(bytes: bytes)
                 let wordKey = WordKey(source, 0, bytes.count)
                 let slot = words.find(source, 0, wordKey).slot
@@ -415,8 +441,7 @@ struct ArticleWords {
     mutating func word(_ source: Source, _ start: Int, _ key: WordKey, lexicon: WordLexicon, pack: LanguagePack) -> WordTable.Entry {
         let (found, slot) = table.find(source, start, key)
         if let e = found { return table[e] }
-        let e = add(source, start, key, slot: slot, lexicon: lexicon, pack: pack)
-        return table[e]
+        return add(source, start, key, slot: slot, lexicon: lexicon, pack: pack)
     }
 
     /// The table as it stands (see `WordTable.Probe`).
@@ -427,7 +452,7 @@ struct ArticleWords {
     mutating func word(_ source: Source, _ start: Int, _ key: WordKey, probe: inout WordTable.Probe,
                        lexicon: WordLexicon, pack: LanguagePack) -> WordTable.Entry {
         let (found, slot) = table.find(probe, source, start, key)
-        if let e = found { return probe.entries[e] }
+        if let e = found { return probe.slots[e] }
         return added(source, start, key, slot: slot, probe: &probe, lexicon: lexicon, pack: pack)
     }
 
@@ -438,10 +463,10 @@ struct ArticleWords {
                         lexicon: WordLexicon, pack: LanguagePack) -> WordTable.Entry {
         let e = add(source, start, key, slot: slot, lexicon: lexicon, pack: pack)
         probe = table.probe
-        return probe.entries[e]
+        return e
     }
 
-    private mutating func add(_ source: Source, _ start: Int, _ key: WordKey, slot: Int, lexicon: WordLexicon, pack: LanguagePack) -> Int {
+    private mutating func add(_ source: Source, _ start: Int, _ key: WordKey, slot: Int, lexicon: WordLexicon, pack: LanguagePack) -> WordTable.Entry {
         if let known = lexicon.entry(source, start, key) {
             return table.insert(source, start, key, slot: slot, text: known.text, cls: known.cls, abbreviation: known.abbreviation)
         }
@@ -491,7 +516,6 @@ struct ArticleWords {
         let key = WordKey(source, start, end)
         let (found, slot) = table.find(source, start, key)
         if let e = found { return table[e].text }
-        let e = table.insert(source, start, key, slot: slot, text: arena.add(String(Character(s))), cls: [], abbreviation: false)
-        return table[e].text
+        return table.insert(source, start, key, slot: slot, text: arena.add(String(Character(s))), cls: [], abbreviation: false).text
     }
 }
