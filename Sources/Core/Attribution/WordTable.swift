@@ -201,13 +201,15 @@ final class WordTable {
 
         /// The slot of a key of sixteen bytes or fewer (its prefix, `second` and count are
         /// the whole key; `second` is 0 in every key of eight bytes or fewer), or the empty
-        /// slot where it goes.
+        /// slot where it goes. A slot is compared before it is asked whether it is empty (a
+        /// word found, the common case, skips that test): an empty slot's count is 0, and no
+        /// key looked up is empty.
         @inline(__always) func find(upTo16 key: WordKey) -> (entry: Int?, slot: Int) {
             var slot = firstSlot(key.hash)
             while true {
                 let n = slots[slot].count
-                if n == 0 { return (nil, slot) }
                 if slots[slot].prefix == key.prefix && slots[slot].second == key.second && n == key.count { return (slot, slot) }
+                if n == 0 { return (nil, slot) }
                 slot = (slot &+ 1) & mask
             }
         }
