@@ -287,19 +287,18 @@ struct SpeakerAttributor {
         var statementCount = [Int](repeating: 0, count: registry.entities.count)
         for k in out.indices { if let e = out[k].speaker { statementCount[e] += 1 } }
         for (s, e) in order.enumerated() { index[e] = s }
-        var mentions = registry.mentions(grouping: index, count: order.count)
+        let mentions = registry.mentions(grouping: index, count: order.count)
         var speakers: [Speaker] = []
         speakers.reserveCapacity(order.count)
         for e in order {
-            // (The entity's fields are read in place, not the entity copied; its mentions are
-            // moved out of their list, not copied.)
+            // (The entity's fields are read in place, not the entity copied.)
             var aliases = registry[e].aliases
             for d in described[e] ?? [] where !aliases.contains(registry[d].name) { aliases.append(registry[d].name) }
             var statements: [Int] = []
             statements.reserveCapacity(statementCount[e])
             speakers.append(Speaker(id: speakers.count, name: registry[e].name, aliases: aliases, kind: registry[e].kind, roles: registry[e].roles,
                                     organization: registry[e].organization, firstMention: registry[e].firstMention,
-                                    mentions: Self.take(&mentions[speakers.count]), statements: statements))
+                                    mentions: mentions[speakers.count], statements: statements))
         }
         for k in out.indices {
             out[k].id = k
@@ -312,15 +311,6 @@ struct SpeakerAttributor {
             }
         }
         return Result(quotations: out, speakers: speakers)
-    }
-}
-
-extension SpeakerAttributor {
-    /// The value of `x`, leaving it empty.
-    private static func take<T>(_ x: inout [T]) -> [T] {
-        var out: [T] = []
-        swap(&out, &x)
-        return out
     }
 }
 

@@ -961,6 +961,7 @@ private struct StringNumbers {
     /// By number: the text (its ASCII form) and its hash (0 for text in `others`).
     private var keys: [String] = []
     private var hashes: [UInt64] = []
+    private var others: [String: Int] = [:]
 
     /// The slot entry of number `n`, whose text's hash is `h`.
     @inline(__always) private static func entry(_ n: Int, _ h: UInt64) -> UInt64 { h & 0xFFFF_FFFF_0000_0000 | UInt64(n + 1) }
@@ -968,7 +969,6 @@ private struct StringNumbers {
     @inline(__always) private static func number(in e: UInt64) -> Int { Int(truncatingIfNeeded: e & 0xFFFF_FFFF) - 1 }
     /// Whether a slot entry's hash bits are those of `h`.
     @inline(__always) private static func tagAgrees(_ e: UInt64, _ h: UInt64) -> Bool { (e ^ h) >> 32 == 0 }
-    private var others: [String: Int] = [:]
 
     /// A hash of the bytes, eight at a time (a multiply and a shift each), or nil when a
     /// byte is not ASCII.
@@ -1043,13 +1043,7 @@ private struct StringNumbers {
         guard let h = Self.asciiHash(u) else { return number(String(decoding: u, as: UTF8.self)) }
         let k = slot(u, h)
         if slots[k] != 0 { return (Self.number(in: slots[k]), false) }
-        let n = keys.count
-        keys.append(String(decoding: u, as: UTF8.self))
-        hashes.append(h)
-        slots[k] = Self.entry(n, h)
-        used += 1
-        if used * 2 > slots.count { grow() }
-        return (n, true)
+        return (add(String(decoding: u, as: UTF8.self), h, at: k), true)
     }
 
     /// The slot holding the ASCII text `u`, or the free slot where it would go.
@@ -1166,13 +1160,18 @@ private struct StringNumbers {
     private mutating func number(ascii text: String, _ h: UInt64) -> (number: Int, new: Bool) {
         let k = slot(text, h)
         if slots[k] != 0 { return (Self.number(in: slots[k]), false) }
+        return (add(text, h, at: k), true)
+    }
+
+    /// The ASCII text `text`, whose hash is `h`, numbered next in the free slot `k`.
+    private mutating func add(_ text: String, _ h: UInt64, at k: Int) -> Int {
         let n = keys.count
         keys.append(text)
         hashes.append(h)
         slots[k] = Self.entry(n, h)
         used += 1
         if used * 2 > slots.count { grow() }
-        return (n, true)
+        return n
     }
 
     private mutating func grow() {

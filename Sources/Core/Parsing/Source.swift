@@ -144,15 +144,9 @@ struct Source {
     }
 
     /// How many of the eight bytes from `i` (all in the text) are ASCII letters or digits
-    /// before the first that is not. A digit's top bit is set by adding 0x50 from 0 on, 0x46
-    /// from 9 + 1 on (top bits cleared first, so nothing carries); bytes of 0x80 and above
-    /// are neither.
+    /// before the first that is not (`WordKey.alphanumerics`, the tokenizer's own rule).
     @inline(__always) func asciiAlphanumerics(at i: Int) -> Int {
-        let x = Bytes8.load(bytes.baseAddress! + i)
-        let low = x & ~Bytes8.highs
-        let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646)
-        let other = ~((Bytes8.asciiLetters(x) | digits) & ~x) & Bytes8.highs
-        return other == 0 ? 8 : other.trailingZeroBitCount >> 3
+        WordKey.alphanumerics(Bytes8.load(bytes.baseAddress! + i))
     }
 
     /// Whether the byte `b` occurs in `range`.
