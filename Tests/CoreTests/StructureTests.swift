@@ -85,4 +85,22 @@ struct StructureTests {
             "“Okay. We will come. And then what?” he asked, smiling.", "She left.",
         ])
     }
+
+    @Test("a run of text with no sentence end is cut into sentences of at most 16 KB, after a space or between scalars")
+    func longRunsAreCut() {
+        let cap = SentenceSplitter.maxSentenceBytes
+        // Words and spaces, cut after a space (joined again by one); then letters with no
+        // space, cut between scalars ("é" is two bytes: a cut at a byte count would split one).
+        let words = String(repeating: "word and more words ", count: 3 * cap / 20) + "Next one."
+        let letters = "x" + String(repeating: "é", count: cap)
+        for (body, separator) in [(words, " "), (letters, "")] {
+            let a = parse("Title\n\n" + body)
+            let paragraph = a.paragraphs.last!
+            let pieces = paragraph.sentences.map { a.sentences[$0].range }
+            #expect(pieces.count >= 2)
+            #expect(pieces.allSatisfy { $0.end - $0.start <= cap })
+            // Nothing lost but the space at each cut, and no scalar split.
+            #expect(pieces.map { a.string($0) }.joined(separator: separator) == body)
+        }
+    }
 }

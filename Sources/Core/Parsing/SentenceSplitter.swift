@@ -60,15 +60,42 @@ struct SentenceSplitter {
                     || (closesQuote && attributionFollows(source, at: end, end: range.end)) {
                     i = end; continue
                 }
-                sentences.append(Sentence(range: source.trimmed(TextRange(start, end)), paragraph: p))
+                Self.append(source.trimmed(TextRange(start, end)), paragraph: p, source, to: &sentences)
                 start = end
                 i = end
             }
             let rest = source.trimmed(TextRange(start, range.end))
-            if !rest.isEmpty { sentences.append(Sentence(range: rest, paragraph: p)) }
+            if !rest.isEmpty { Self.append(rest, paragraph: p, source, to: &sentences) }
             out[p].sentences = first..<sentences.count
         }
         return Result(paragraphs: out, sentences: sentences)
+    }
+
+    /// The most bytes a sentence holds: a run of text with no sentence end in it (a list,
+    /// a table flattened into one paragraph, hostile input) is cut into sentences of this
+    /// size at most. The attribution reads a sentence's tokens all at once, some forty bytes
+    /// each; without a cap, a 50 MB text with no period took 840 MB. No sentence of real
+    /// prose comes near (PolNeAR's longest is under 2 KB).
+    static let maxSentenceBytes = 16_384
+
+    /// `range` appended as one sentence, or as several of at most `maxSentenceBytes`, each
+    /// cut after the last white space before the limit (at a scalar's start when there is none).
+    private static func append(_ range: TextRange, paragraph p: Int, _ source: Source, to sentences: inout [Sentence]) {
+        var start = range.start
+        while range.end - start > maxSentenceBytes {
+            let limit = start + maxSentenceBytes
+            var cut = limit
+            while cut > start, !Source.isSpaceByte(source[cut - 1]) { cut -= 1 }
+            if cut == start {
+                cut = limit
+                while cut > start, source[cut] & 0xC0 == 0x80 { cut -= 1 }
+            }
+            let piece = source.trimmed(TextRange(start, cut))
+            if !piece.isEmpty { sentences.append(Sentence(range: piece, paragraph: p)) }
+            start = cut
+        }
+        let last = source.trimmed(TextRange(start, range.end))
+        if !last.isEmpty { sentences.append(Sentence(range: last, paragraph: p)) }
     }
 
     /// Up to five capitalised words (a name, a title) and then a speech verb: "Mr. Manafort
