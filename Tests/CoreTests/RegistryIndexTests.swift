@@ -1,10 +1,10 @@
 import Testing
 @testable import Core
 
-/// The registry's indexes and shortcuts of the seventh session, each held to the plain rule
-/// it stands for: the pair set to a `Set`, the byte test of initials to the `Character`
-/// rule, organisations in roles with the byte pre-check to the words alone, the nearly
-/// sorted sort to the library's stable sort.
+/// The registry's indexes and shortcuts, each held to the plain rule it stands for: the pair
+/// set to a `Set`, the byte test of initials to the `Character` rule, organisations in roles
+/// with the byte pre-check to the words alone, the nearly sorted sort to the library's stable
+/// sort, a surname's remembered last-seen holder to a scan of the holders.
 @Suite("Registry indexes and sorting shortcuts")
 struct RegistryIndexTests {
     /// A fixed sequence of pseudo-random numbers (SplitMix64): the same cases on every run.
@@ -89,6 +89,45 @@ struct RegistryIndexTests {
             let expected = tagged.sorted { $0.key != $1.key ? $0.key < $1.key : $0.place < $1.place }
             tagged.sortNearlySorted { $0.key < $1.key }
             #expect(tagged.map(\.place) == expected.map(\.place))
+        }
+    }
+
+    @Test("a surname alone names the holder seen last (the first of equals), whatever order the offsets come in")
+    func surnameLeader() {
+        var registry = SpeakerRegistry()
+        func named(_ text: String, at offset: Int) -> Int? {
+            registry.resolve(Mention(kind: .name, tokens: 0..<2, range: TextRange(offset, offset + text.utf8.count), text: text))
+        }
+        let people = ["Ana Kerr", "Ben Kerr", "Cleo Kerr", "Dan Obi", "Eva Obi", "Finn Kerr", "Gus Obi"]
+        var numbers = Numbers(state: 5)
+        var offset = 0
+        // The full names first (a surname said before any would be a person of its own).
+        for name in people.prefix(5) {
+            offset += 50
+            _ = named(name, at: offset)
+        }
+        for round in 0..<3_000 {
+            // Mostly later in the text; now and then back to an earlier offset (a headline is
+            // read last), or to the offset just used (two mentions at one place).
+            let roll = numbers.next(10)
+            let at = roll == 0 ? numbers.next(offset + 1) : roll == 1 ? offset : offset + 1 + numbers.next(80)
+            offset = max(offset, at)
+            // Two more people join the families part of the way in.
+            let pool = round < 1_000 ? 5 : people.count
+            if numbers.next(3) == 0 {
+                let surname = numbers.next(2) == 0 ? "Kerr" : "Obi"
+                // The rule: of the people with that surname, the one seen last; of several seen
+                // at one offset, the one named first.
+                let holders = registry.entities.indices.filter {
+                    registry[$0].kind == .person && registry[$0].words.last == surname.lowercased()
+                }
+                let expected = holders.max { a, b in
+                    registry[a].lastSeen != registry[b].lastSeen ? registry[a].lastSeen < registry[b].lastSeen : a > b
+                }
+                #expect(named(surname, at: at) == expected, "round \(round)")
+            } else {
+                _ = named(people[numbers.next(pool)], at: at)
+            }
         }
     }
 }

@@ -8,8 +8,9 @@
 struct SpeakerRegistry {
     struct Entity {
         // (The fields the lookups over many entities read, when each was last seen, its kind,
-        // gender and name words, come first: they share the entity's first cache line, so a
-        // scan over the holders of a surname or over the recent entities reads one line each.)
+        // gender, surname and name words, come first: they share the entity's first cache
+        // line, so a scan over the holders of a surname or over the recent entities, and
+        // marking one seen, read one line each.)
         var lastSeen: Int
         var kind: SpeakerKind
         var gender: Names.Gender = .unknown
@@ -17,6 +18,8 @@ struct SpeakerRegistry {
         /// A title, a first name, two name words or a speech verb shows this is a person
         /// (and not a place named like one): only such entities are pronoun antecedents.
         var personEvidence: Bool
+        /// `surnameNumber`, -1 for none yet (32 bits: it packs with the flags above).
+        private var surnameWord: Int32 = -1
         var words: [String]          // lowercased name words (persons)
         /// The words of its roles (and their other words) by number: the words whose
         /// `roleOf` list holds it, each once.
@@ -33,7 +36,10 @@ struct SpeakerRegistry {
         var mentionCount = 0
         /// The number of `surname` in the registry's words, once asked (a person's surname
         /// stays: a fuller name is found under the same surname).
-        var surnameNumber: Int?
+        var surnameNumber: Int? {
+            get { surnameWord < 0 ? nil : Int(surnameWord) }
+            set { surnameWord = newValue.map { Int32($0) } ?? -1 }
+        }
 
         init(name: String, words: [String], kind: SpeakerKind, gender: Names.Gender = .unknown, plural: Bool = false,
              firstMention: TextRange, lastSeen: Int, personEvidence: Bool, surnameNumber: Int? = nil) {
@@ -135,6 +141,13 @@ struct SpeakerRegistry {
     /// Lowercased words and keys ("marsh", "ann marsh") and their numbers.
     private var wordNumbers = StringNumbers()
     private var words: [WordEntry] = []
+    /// By word: the person seen last among those with that surname (the first of them in
+    /// `surnameOf` order when several were seen at one offset), -1 when not known. Kept
+    /// while only that person is seen again; seeing another holder, or the leader at an
+    /// earlier offset (a headline is read last), or a new holder forgets it, and the next
+    /// look-up reads the holders again. A surname most often names the one person the article
+    /// is about: "Trump said" finds him here without reading every Trump the text has named.
+    private var surnameLeaders: [Int32] = []
     /// One mention: where, and of which entity.
     private struct LoggedMention {
         var range: TextRange
@@ -196,14 +209,14 @@ struct SpeakerRegistry {
     /// The number of a lowercased word or key, given one the first time.
     private mutating func number(_ word: String) -> Int {
         let (n, new) = wordNumbers.number(word)
-        if new { words.append(WordEntry()) }
+        if new { words.append(WordEntry()); surnameLeaders.append(-1) }
         return n
     }
 
     /// The number of the lowercased word or key whose UTF-8 is `u`, given one the first time.
     private mutating func number(utf8 u: UnsafeBufferPointer<UInt8>) -> Int {
         let (n, new) = wordNumbers.number(utf8: u)
-        if new { words.append(WordEntry()) }
+        if new { words.append(WordEntry()); surnameLeaders.append(-1) }
         return n
     }
 
@@ -470,11 +483,15 @@ struct SpeakerRegistry {
         if let i = words[key].keyed { return touch(i, m, s) }
         if let last = numbers.last, !words[last].surnameOf.isEmpty {
             // The most recently seen compatible person (the first of equals); entities are read
-            // in place, never copied.
+            // in place, never copied. The person seen last of all with the surname is it
+            // when compatible (always, for a surname alone).
             var found: Int?
-            for i in members(words[last].surnameOf) where entities[i].kind == .person && Self.compatible(entities[i].words, names) {
-                if let b = found, entities[i].lastSeen <= entities[b].lastSeen { continue }
-                found = i
+            let leader = surnameLeader(last)
+            if leader >= 0, Self.compatible(entities[leader].words, names) { found = leader } else {
+                for i in members(words[last].surnameOf) where entities[i].kind == .person && Self.compatible(entities[i].words, names) {
+                    if let b = found, entities[i].lastSeen <= entities[b].lastSeen { continue }
+                    found = i
+                }
             }
             if let best = found {
                 if names.count > entities[best].words.count {
@@ -509,7 +526,10 @@ struct SpeakerRegistry {
         nameSpellings.append(Int32(s))
         let i = entities.count - 1
         words[key].keyed = i
-        if let last = numbers.last { Self.add(i, to: &words[last].surnameOf, &links) }
+        if let last = numbers.last {
+            Self.add(i, to: &words[last].surnameOf, &links)
+            surnameLeaders[last] = -1
+        }
         if names.count >= 2 { Self.add(i, to: &words[numbers[0]].firstNameOf, &links) }
         if names.count >= 3 {
             for k in 1..<(names.count - 1) where names[k].count > 2 && !Names.nameParticles.contains(names[k]) {
@@ -798,8 +818,28 @@ struct SpeakerRegistry {
     }
 
     private mutating func markRecent(_ i: Int, at offset: Int) {
-        entities.withUnsafeMutableBufferPointer { $0[i].lastSeen = offset }
+        // (One read of the entity's first cache line: its last offset, kind and surname.)
+        let (earlier, surname) = entities.withUnsafeMutableBufferPointer { e -> (Bool, Int?) in
+            defer { e[i].lastSeen = offset }
+            return (offset < e[i].lastSeen, e[i].kind == .person ? e[i].surnameNumber : nil)
+        }
+        if let w = surname {
+            let leader = surnameLeaders[w]
+            if leader >= 0 && (leader != Int32(i) || earlier) { surnameLeaders[w] = -1 }
+        }
         recent.moveToEnd(i)
+    }
+
+    /// The person seen last among the holders of surname `w` (see `surnameLeaders`).
+    private mutating func surnameLeader(_ w: Int) -> Int {
+        if surnameLeaders[w] >= 0 { return Int(surnameLeaders[w]) }
+        var found = -1
+        for i in members(words[w].surnameOf) where entities[i].kind == .person {
+            if found >= 0, entities[i].lastSeen <= entities[found].lastSeen { continue }
+            found = i
+        }
+        surnameLeaders[w] = Int32(found)
+        return found
     }
 
     /// The people whose roles hold the word `head` ("minister"), in entity order, each once.

@@ -78,9 +78,16 @@ struct SentenceSplitter {
     /// prose comes near (PolNeAR's longest is under 2 KB).
     static let maxSentenceBytes = 16_384
 
-    /// `range` appended as one sentence, or as several of at most `maxSentenceBytes`, each
-    /// cut after the last white space before the limit (at a scalar's start when there is none).
-    private static func append(_ range: TextRange, paragraph p: Int, _ source: Source, to sentences: inout [Sentence]) {
+    /// `range` (trimmed, not empty) appended as one sentence, or as several of at most
+    /// `maxSentenceBytes` (see `cut`).
+    @inline(__always) private static func append(_ range: TextRange, paragraph p: Int, _ source: Source, to sentences: inout [Sentence]) {
+        if range.end - range.start <= maxSentenceBytes { sentences.append(Sentence(range: range, paragraph: p)) }
+        else { cut(range, paragraph: p, source, to: &sentences) }
+    }
+
+    /// `range` appended as sentences of at most `maxSentenceBytes`, each cut after the last
+    /// white space before the limit (at a scalar's start when there is none).
+    @inline(never) private static func cut(_ range: TextRange, paragraph p: Int, _ source: Source, to sentences: inout [Sentence]) {
         var start = range.start
         while range.end - start > maxSentenceBytes {
             let limit = start + maxSentenceBytes
