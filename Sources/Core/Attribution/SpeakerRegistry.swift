@@ -72,6 +72,9 @@ struct SpeakerRegistry {
         var name: (words: [String], numbers: [Int], key: Int)?
         /// `name`'s key, read without the arrays (-1 before it is worked out).
         var keyNumber = -1
+        /// `name` is one word (a surname alone, "Kerr", or with a suffix, "Kerr Jr."): its key
+        /// is that word.
+        var oneWord = false
         /// The number of `normalized` among the normal forms (what organisations and
         /// anonymous sources are keyed by).
         var normalNumber: Int?
@@ -428,6 +431,7 @@ struct SpeakerRegistry {
         let form = (words: words, numbers: numbers, key: key)
         spellings[s].name = form
         spellings[s].keyNumber = key
+        spellings[s].oneWord = numbers.count == 1
         return form
     }
 
@@ -473,7 +477,11 @@ struct SpeakerRegistry {
         // form need not be read again.)
         let key = spellings[s].keyNumber
         let i: Int
-        if key >= 0, let known = words[key].keyed { i = touch(known, m, s) } else { i = resolveNameUncached(m, s) }
+        if key >= 0, let known = words[key].keyed { i = touch(known, m, s) }
+        // One word that is a surname names the holder seen last (`resolveNameUncached` would
+        // find it so: every holder fits a name of one word).
+        else if spellings[s].oneWord, !words[key].surnameOf.isEmpty { i = touch(surnameLeader(key), m, s) }
+        else { i = resolveNameUncached(m, s) }
         if let surname = surnameNumber(i) { spellings[s].resolved = (i, surname) }
         return i
     }
