@@ -188,17 +188,18 @@ struct ArticleLoader {
     /// and how many more, so a broken file does not flood the terminal.
     static func decodingWarnings(_ article: Article, path: String) -> [String] {
         let name = path == "-" ? "standard input" : path
-        var seen: [Diagnostic.Code: (first: Diagnostic, count: Int)] = [:]
-        var order: [Diagnostic.Code] = []
+        // Each kind's first diagnostic and count, in a short list searched from its start:
+        // there are a handful of kinds, and a dictionary (hashing each code's raw string)
+        // cost more than the search.
+        var seen: [(first: Diagnostic, count: Int)] = []
         for d in article.diagnostics where d.severity == .warning {
             // Core lists the first few of a kind and then "N more like the above are not listed".
             var weight = 1
             if d.byteOffset == nil, d.message.hasSuffix("are not listed"), let n = Int(d.message.prefix { $0.isNumber }) { weight = n }
-            if let s = seen[d.code] { seen[d.code] = (s.first, s.count + weight) } else { seen[d.code] = (d, weight); order.append(d.code) }
+            if let k = seen.firstIndex(where: { $0.first.code == d.code }) { seen[k].count += weight } else { seen.append((d, weight)) }
         }
-        return order.map { code in
-            let (d, n) = seen[code]!
-            return "voices: \(name): warning: \(d.message)" + (n > 1 ? " (and \(n - 1) more like it)" : "")
+        return seen.map { d, n in
+            "voices: \(name): warning: \(d.message)" + (n > 1 ? " (and \(n - 1) more like it)" : "")
         }
     }
 
