@@ -223,15 +223,25 @@ extension Unicode.Scalar {
     // The property look-ups for scalars from 0x80, out of line. Inlined, they make every
     // function that tests a scalar fetch the metadata of the standard library's property
     // types (and set stack aside for their values) on each call, ASCII or not.
-    @inline(never) static func isAlphabetic(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
-    @inline(never) static func isLowercase(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
+    //
+    // General Punctuation (U+2000–U+206F: the curly quotation marks, the dashes and the
+    // ellipsis, most of the scalars from 0x80 in English news) answers without the tables:
+    // none of its scalars is a letter, has a case or is a mark, and its white space is
+    // U+2000–U+200A, U+2028, U+2029, U+202F and U+205F.
+    @inline(__always) private static func isGeneralPunctuation(_ s: Unicode.Scalar) -> Bool { s.value &- 0x2000 < 0x70 }
+    @inline(never) static func isAlphabetic(_ s: Unicode.Scalar) -> Bool { !isGeneralPunctuation(s) && s.properties.isAlphabetic }
+    @inline(never) static func isLowercase(_ s: Unicode.Scalar) -> Bool { !isGeneralPunctuation(s) && s.properties.isLowercase }
     @inline(never) static func isUppercaseOrTitlecase(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isUppercase || s.properties.generalCategory == .titlecaseLetter
+        !isGeneralPunctuation(s) && (s.properties.isUppercase || s.properties.generalCategory == .titlecaseLetter)
     }
-    @inline(never) static func isWhitespace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+    @inline(never) static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if isGeneralPunctuation(s) { return v <= 0x200A || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F }
+        return s.properties.isWhitespace
+    }
     /// A diacritic or a nonspacing mark (inside a word, it keeps the word whole).
     @inline(never) static func isDiacriticOrMark(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isDiacritic || s.properties.generalCategory == .nonspacingMark
+        !isGeneralPunctuation(s) && (s.properties.isDiacritic || s.properties.generalCategory == .nonspacingMark)
     }
 
     @inline(__always) var isDigitLike: Bool { value >= 0x30 && value <= 0x39 }
