@@ -11,8 +11,6 @@ extension ArticleParser {
             throw error
         }
         bytes = []
-        var article = parse(decoded.text)
-        article.diagnostics.insert(contentsOf: decoded.diagnostics, at: 0)
-        return article
+        return parse(decoded)
     }
 }

@@ -43,6 +43,11 @@ public struct TextDecoder: Sendable {
     public init() {}
 
     public func decode(_ bytes: [UInt8]) throws(DecodingError) -> DecodedText {
+        try bytes.withUnsafeBufferPointer { buffer throws(DecodingError) in try decode(buffer) }
+    }
+
+    /// `decode` for bytes the caller holds elsewhere (a file mapped into memory).
+    public func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(DecodingError) -> DecodedText {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             return try decodeUTF16(bytes, littleEndian: bytes[0] == 0xFF)
         }
@@ -50,9 +55,9 @@ public struct TextDecoder: Sendable {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         try checkNotBinary(bytes, from: start)
         var diagnostics: [Diagnostic] = []
-        let body = bytes[start...]
+        let body = UnsafeBufferPointer(rebasing: bytes[start...])
         let text: String
-        if let valid = Self.validString(bytes, from: start) {
+        if let valid = Self.validString(body) {
             // The common case: one validating pass (ours), no repair.
             text = valid
         } else if let firstBad = Self.firstInvalidUTF8(body) {
@@ -69,20 +74,20 @@ public struct TextDecoder: Sendable {
         return DecodedText(text: text, encoding: .utf8, diagnostics: diagnostics)
     }
 
-    private func checkNotBinary(_ bytes: [UInt8], from start: Int) throws(DecodingError) {
+    private func checkNotBinary(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws(DecodingError) {
         let end = min(bytes.count, start + sampleSize)
         guard end > start else { throw .empty }
         // Control bytes alone mark binary above `binaryThreshold`; random data has about 10%
         // of them, so bytes that are not UTF-8 count too, against a looser threshold (a
         // Latin-1 text has a few per cent of them, random bytes around half).
         var control = 0, invalid = 0
-        let sample = bytes[start..<end]
+        let sample = UnsafeBufferPointer(rebasing: bytes[..<end])
         var i = start
         while i < end {
             // Eight bytes at a time while they are printable ASCII: no byte of 0x80 and above,
             // none below 0x20.
             if i + 8 <= end {
-                let x = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: i, as: UInt64.self)) }
+                let x = Bytes8.load(bytes.baseAddress! + i)
                 if x & Bytes8.highs | Bytes8.bytes(x, below: 0x20) == 0 { i += 8; continue }
             }
             let b = bytes[i]
@@ -104,7 +109,7 @@ public struct TextDecoder: Sendable {
         if share > binaryThreshold || mixed > 3 * binaryThreshold { throw .binary(controlByteShare: max(share, mixed)) }
     }
 
-    private func decodeUTF16(_ bytes: [UInt8], littleEndian: Bool) throws(DecodingError) -> DecodedText {
+    private func decodeUTF16(_ bytes: UnsafeBufferPointer<UInt8>, littleEndian: Bool) throws(DecodingError) -> DecodedText {
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2)
         var i = 2
@@ -147,18 +152,15 @@ public struct TextDecoder: Sendable {
         return DecodedText(text: text, encoding: littleEndian ? .utf16LE : .utf16BE, diagnostics: diagnostics)
     }
 
-    /// The bytes from `start` as a `String` when they are valid UTF-8, else nil. They are
+    /// The bytes as a `String` when they are valid UTF-8, else nil. They are
     /// checked here (`isValidUTF8`: thirty-two ASCII bytes at a time, each longer sequence by the
     /// rules of `sequenceLength`) and handed to the standard library as known-valid UTF-8,
     /// which copies them without validating them again (its own validation went byte by byte
     /// over the whole text once it met a byte above 0x7F: 9 instructions a byte).
-    static func validString(_ bytes: [UInt8], from start: Int) -> String? {
-        bytes.withUnsafeBufferPointer { all -> String? in
-            let buf = UnsafeBufferPointer(rebasing: all[start...])
-            guard let ascii = isValidUTF8(buf) else { return nil }
-            let span = Span(_unsafeElements: buf)
-            return String(copying: UTF8Span(unchecked: span, isKnownASCII: ascii))
-        }
+    static func validString(_ buf: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let ascii = isValidUTF8(buf) else { return nil }
+        let span = Span(_unsafeElements: buf)
+        return String(copying: UTF8Span(unchecked: span, isKnownASCII: ascii))
     }
 
     /// Whether `buf` is well-formed UTF-8 (nil when it is not), and if so whether it is all
@@ -190,22 +192,20 @@ public struct TextDecoder: Sendable {
     }
 
     /// Byte offset (relative to the slice's start) of the first invalid UTF-8 sequence.
-    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        while i < end {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] < 0x80 { i += 1; continue }
             let n = sequenceLength(bytes, at: i)
-            if n == 0 { return i - bytes.startIndex }
+            if n == 0 { return i }
             i += n
         }
         return nil
     }
 
-    static func countInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int {
-        var i = bytes.startIndex, count = 0
-        while i < bytes.endIndex {
+    static func countInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = 0, count = 0
+        while i < bytes.count {
             if bytes[i] < 0x80 { i += 1; continue }
             let n = sequenceLength(bytes, at: i)
             if n == 0 { count += 1; i += 1 } else { i += n }
@@ -213,12 +213,8 @@ public struct TextDecoder: Sendable {
         return count
     }
 
-    /// Length of the valid UTF-8 sequence starting at `i`, or 0 when it is invalid.
-    static func sequenceLength(_ bytes: ArraySlice<UInt8>, at i: Int) -> Int {
-        bytes.withUnsafeBufferPointer { sequenceLength($0, at: i - bytes.startIndex) }
-    }
-
-    /// The same for a buffer (`i` counted from its start).
+    /// Length of the valid UTF-8 sequence starting at `i` (counted from the buffer's start),
+    /// or 0 when it is invalid.
     @inline(__always) static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         let b = bytes[i]
         let end = bytes.count

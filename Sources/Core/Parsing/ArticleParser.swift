@@ -16,7 +16,11 @@ public enum ArticleParser {
 
     /// Decode bytes (UTF-8 or UTF-16 with a BOM) and parse them.
     public static func parse(bytes: [UInt8]) throws(DecodingError) -> Article {
-        let decoded = try TextDecoder().decode(bytes)
+        parse(try TextDecoder().decode(bytes))
+    }
+
+    /// Parse decoded text; the decoding's diagnostics come first.
+    public static func parse(_ decoded: DecodedText) -> Article {
         var article = parse(decoded.text)
         article.diagnostics.insert(contentsOf: decoded.diagnostics, at: 0)
         return article

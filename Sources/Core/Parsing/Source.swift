@@ -223,15 +223,40 @@ extension Unicode.Scalar {
     // The property look-ups for scalars from 0x80, out of line. Inlined, they make every
     // function that tests a scalar fetch the metadata of the standard library's property
     // types (and set stack aside for their values) on each call, ASCII or not.
-    @inline(never) static func isAlphabetic(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
-    @inline(never) static func isLowercase(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
-    @inline(never) static func isUppercaseOrTitlecase(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isUppercase || s.properties.generalCategory == .titlecaseLetter
+    //
+    // Latin-1 (U+0080–U+00FF: the no-break space, « », the accented letters) and General
+    // Punctuation (U+2000–U+206F: curly quotation marks, dashes, the ellipsis), most of the
+    // scalars from 0x80 in news, answer without the tables. Latin-1's letters are ª µ º and
+    // U+00C0–U+00FF but × and ÷; its capitals U+00C0–U+00DE but ×; the rest of its letters
+    // lower case; its white space U+0085 and U+00A0. No scalar of General Punctuation is a
+    // letter, has a case or is a mark; its white space is U+2000–U+200A, U+2028, U+2029,
+    // U+202F and U+205F. (`ScalarPropertyTests` holds both blocks to the tables.)
+    @inline(__always) static func isLatin1(_ v: UInt32) -> Bool { v &- 0x80 < 0x80 }
+    @inline(__always) static func isGeneralPunctuation(_ v: UInt32) -> Bool { v &- 0x2000 < 0x70 }
+    @inline(never) static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if isLatin1(v) { return v == 0xAA || v == 0xB5 || v == 0xBA || (v >= 0xC0 && v != 0xD7 && v != 0xF7) }
+        return !isGeneralPunctuation(v) && s.properties.isAlphabetic
     }
-    @inline(never) static func isWhitespace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+    @inline(never) static func isLowercase(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if isLatin1(v) { return v == 0xAA || v == 0xB5 || v == 0xBA || (v >= 0xDF && v != 0xF7) }
+        return !isGeneralPunctuation(v) && s.properties.isLowercase
+    }
+    @inline(never) static func isUppercaseOrTitlecase(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if isLatin1(v) { return v >= 0xC0 && v <= 0xDE && v != 0xD7 }
+        return !isGeneralPunctuation(v) && (s.properties.isUppercase || s.properties.generalCategory == .titlecaseLetter)
+    }
+    @inline(never) static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if isLatin1(v) { return v == 0x85 || v == 0xA0 }
+        if isGeneralPunctuation(v) { return v <= 0x200A || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F }
+        return s.properties.isWhitespace
+    }
     /// A diacritic or a nonspacing mark (inside a word, it keeps the word whole).
     @inline(never) static func isDiacriticOrMark(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isDiacritic || s.properties.generalCategory == .nonspacingMark
+        !isGeneralPunctuation(s.value) && (s.properties.isDiacritic || s.properties.generalCategory == .nonspacingMark)
     }
 
     @inline(__always) var isDigitLike: Bool { value >= 0x30 && value <= 0x39 }

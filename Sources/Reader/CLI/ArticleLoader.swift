@@ -156,8 +156,43 @@ struct ArticleLoader {
     /// Reads an article of any kind: HTML and Markdown by extension (`InputFormat`), other
     /// files sniffed (a page saved without an extension is still HTML), text otherwise.
     func load(_ path: String) throws(LoadError) -> Article {
+        if let article = try loadMapped(path) { return article }
         var bytes = try readBytes(path)
         return try parse(&bytes, path: path)
+    }
+
+    /// `load` for a plain-text file, read through a read-only mapping of it: the decoder
+    /// copies the text from the system's cache of the file straight into the article's
+    /// string, where `readBytes` first copies it into an array of fresh pages (at 50 MB that
+    /// read cost about as much as the decoder's copy, most of it in faulting the pages in).
+    /// The mapping goes as soon as the text is decoded, like the array it replaces. Nil when
+    /// the path is no regular file that maps (standard input, a pipe, an empty or too large
+    /// file, one that cannot be opened: `readBytes` reads it, or reports why not) or holds
+    /// another format. (A file cut short by another program while it is mapped would fault
+    /// on the pages it lost, as every program that maps files would.)
+    private func loadMapped(_ path: String) throws(LoadError) -> Article? {
+        let named = format ?? InputFormat.byExtension(path)
+        guard path != "-", named == nil || named == .text else { return nil }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0, st.st_size <= maxBytes else { return nil }
+        let size = Int(st.st_size)
+        guard let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else { return nil }
+        let bytes = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size)
+        if named == nil, InputFormat.sniff(bytes) != .text {
+            munmap(map, size)
+            return nil
+        }
+        let decoded: DecodedText
+        do {
+            defer { munmap(map, size) }
+            decoded = try TextDecoder().decode(bytes)
+        } catch {
+            throw .decoding(path, error)
+        }
+        return ArticleParser.parse(decoded)
     }
 
     /// Like `load`, with the key of the file's bytes (`StateStore.articleKey`) under which
@@ -188,17 +223,18 @@ struct ArticleLoader {
     /// and how many more, so a broken file does not flood the terminal.
     static func decodingWarnings(_ article: Article, path: String) -> [String] {
         let name = path == "-" ? "standard input" : path
-        var seen: [Diagnostic.Code: (first: Diagnostic, count: Int)] = [:]
-        var order: [Diagnostic.Code] = []
+        // Each kind's first diagnostic and count, in a short list searched from its start:
+        // there are a handful of kinds, and a dictionary (hashing each code's raw string)
+        // cost more than the search.
+        var seen: [(first: Diagnostic, count: Int)] = []
         for d in article.diagnostics where d.severity == .warning {
             // Core lists the first few of a kind and then "N more like the above are not listed".
             var weight = 1
             if d.byteOffset == nil, d.message.hasSuffix("are not listed"), let n = Int(d.message.prefix { $0.isNumber }) { weight = n }
-            if let s = seen[d.code] { seen[d.code] = (s.first, s.count + weight) } else { seen[d.code] = (d, weight); order.append(d.code) }
+            if let k = seen.firstIndex(where: { $0.first.code == d.code }) { seen[k].count += weight } else { seen.append((d, weight)) }
         }
-        return order.map { code in
-            let (d, n) = seen[code]!
-            return "voices: \(name): warning: \(d.message)" + (n > 1 ? " (and \(n - 1) more like it)" : "")
+        return seen.map { d, n in
+            "voices: \(name): warning: \(d.message)" + (n > 1 ? " (and \(n - 1) more like it)" : "")
         }
     }
 
