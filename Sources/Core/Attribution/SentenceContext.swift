@@ -132,15 +132,17 @@ struct Context {
     }
 
     /// "about" right after a verb of the pack's `topicVerbStems` (or after a time word or an adverb): its index.
+    /// (The "about" is looked for before the stems are asked: most cues have none after them.)
     func topicFollows(_ c: Int) -> Int? {
-        guard !isAccording(c), packWords.topicVerbStems.opens(tokens[c].lower) else { return nil }
+        guard !isAccording(c) else { return nil }
         var k = c + 1
         var hops = 0
         while k < tokens.count, hops < 2, tokens[k].isWord, !tokens[k].spells("about"),
               tokens[k].cls.contains(.timeWords) || tokens[k].endsInLy(in: source) {
             k += 1; hops += 1
         }
-        return k < tokens.count && tokens[k].isWord && tokens[k].spells("about") ? k : nil
+        guard k < tokens.count, tokens[k].isWord, tokens[k].spells("about") else { return nil }
+        return packWords.topicVerbStems.opens(tokens[c].lower) ? k : nil
     }
 
     /// "Asked whether …", "when asked if …", "was asked by a reporter what …": a question put
