@@ -85,23 +85,24 @@ struct Context {
         }
         guard t.cls.contains(.speechVerb) else { return false }
         if t.cls.contains(.nounForm) {
-            // "reports", "notes", "claims": verbs only right after a name or a pronoun.
-            guard i > 0, tokens[i - 1].isWord,
-                  tokens[i - 1].isCapitalized && !tokens[i - 1].bareCls.contains(.notNames) || tokens[i - 1].cls.contains(.subjectPronoun)
-                    || finder.genericDescription(endingAt: i - 1, tokens) != nil
-            else { return false }
             // Capitalised mid-sentence it is part of a name (the United States, Islamic
             // State); as a verb it is followed by what it reports ("states that", "notes:",
             // "reports the"), not by another noun or verb ("the AP report is", "state
             // Rep.", "a police report indicates").
             if t.isCapitalized, !headline { return false }
-            return opensReport(after: i)
+            // "reports", "notes", "claims": verbs only right after a name or a pronoun, or a
+            // description (looked for last, when the words after it open a report).
+            guard i > 0, tokens[i - 1].isWord else { return false }
+            if tokens[i - 1].isCapitalized && !tokens[i - 1].bareCls.contains(.notNames) || tokens[i - 1].cls.contains(.subjectPronoun) {
+                return opensReport(after: i)
+            }
+            return opensReport(after: i) && finder.genericDescription(endingAt: i - 1, tokens) != nil
         }
         // A capitalised cue mid-sentence is a name or a title (the Daily Mail's "Said…"), not a verb.
         if t.isCapitalized, i > 0, !(tokens[i - 1].kind == .quote || tokens[i - 1].isMark(0x2C, in: source)), !headline { return false }
         // "called" right after a determiner or before "for" is not speech ("a group called X" stays a cue).
         // (All six are determiners: the class is tested first.)
-        if i > 0, tokens[i - 1].cls.contains(.determiners), ["the", "a", "an", "his", "her", "their"].contains(tokens[i - 1].lower),
+        if i > 0, tokens[i - 1].cls.contains(.determiners), Self.callingDeterminers.contains(tokens[i - 1].lower),
            !finder.pack.auxiliaries.contains(tokens[i - 1].lower) { return false }
         // "Trump's reported net worth", "the leadership's repeated refusal": a participle
         // between a possessive and its noun is an adjective ("Trump's reported that …"
@@ -128,19 +129,21 @@ struct Context {
         if n.isCapitalized { return false }
         return n.spells("that") || n.spells("it") || n.cls.contains(.determiners) || n.cls.contains(.allPronouns)
             || n.cls.contains(.prepositions) || n.cls.contains(.timeWords) || n.cls.contains(.verbModifiers)
-            || (n.endsInLy(in: source) && n.lower.count > 3) || ["how", "why", "whether", "what", "when", "out", "back"].contains(n.lower)
+            || (n.endsInLy(in: source) && n.lower.count > 3) || Self.reportOpeners.contains(n.lower)
     }
 
     /// "about" right after a verb of the pack's `topicVerbStems` (or after a time word or an adverb): its index.
+    /// (The "about" is looked for before the stems are asked: most cues have none after them.)
     func topicFollows(_ c: Int) -> Int? {
-        guard !isAccording(c), packWords.topicVerbStems.opens(tokens[c].lower) else { return nil }
+        guard !isAccording(c) else { return nil }
         var k = c + 1
         var hops = 0
         while k < tokens.count, hops < 2, tokens[k].isWord, !tokens[k].spells("about"),
               tokens[k].cls.contains(.timeWords) || tokens[k].endsInLy(in: source) {
             k += 1; hops += 1
         }
-        return k < tokens.count && tokens[k].isWord && tokens[k].spells("about") ? k : nil
+        guard k < tokens.count, tokens[k].isWord, tokens[k].spells("about") else { return nil }
+        return packWords.topicVerbStems.opens(tokens[c].lower) ? k : nil
     }
 
     /// "Asked whether …", "when asked if …", "was asked by a reporter what …": a question put
@@ -555,9 +558,10 @@ struct Context {
     /// "those surveyed said": a plural noun phrase of a few words, with no verb, that opens
     /// the sentence or follows punctuation or a conjunction, is the subject of its cue.
     func pluralSubject(endingAt j: Int) -> Mention? {
+        // (The ending is read before the characters are counted.)
         func isPlural(_ w: String) -> Bool {
-            w.count > 3 && w.hasBytesSuffix("s") && !w.hasBytesSuffix("ss") && !w.hasBytesSuffix("us") && !w.hasBytesSuffix("is")
-                || ["people", "women", "men", "children", "data"].contains(w)
+            w.hasBytesSuffix("s") && !w.hasBytesSuffix("ss") && !w.hasBytesSuffix("us") && !w.hasBytesSuffix("is") && w.count > 3
+                || Self.irregularPlurals.contains(w)
         }
         func plain(_ x: Token) -> Bool {
             x.isWord && !x.isPossessive && !x.cls.contains(.verbForm) && !x.cls.contains(.speechVerb) && !x.cls.contains(.allPronouns)
@@ -1517,6 +1521,12 @@ extension Context {
     static let timeDeterminers: WordList = ["last", "this", "next"]
     /// Determiners before a role and a name after a comma ("…, its chief executive X said").
     static let subjectDeterminers: WordList = ["its", "his", "her", "their", "the"]
+    /// Plurals with no "s" that a plural subject may end with.
+    static let irregularPlurals: WordList = ["people", "women", "men", "children", "data"]
+    /// Determiners before which "called" is no speech ("a group called X").
+    static let callingDeterminers: WordList = ["the", "a", "an", "his", "her", "their"]
+    /// Words that may follow a noun-like speech verb used as a verb ("notes how …", "reports back").
+    static let reportOpeners: WordList = ["how", "why", "whether", "what", "when", "out", "back"]
     /// Words that open no role phrase: relatives, cues, conjunctions and subject pronouns.
     static let roleOpenersNot: WordList = ["who", "which", "whose", "that", "said", "says", "and", "but", "or", "he", "she", "they", "it"]
 
