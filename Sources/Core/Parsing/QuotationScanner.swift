@@ -129,8 +129,9 @@ struct QuotationScanner {
 
     /// Adds a quotation found to the list, unless it has no words (“”): left out as it is
     /// found, not removed from the sorted list afterwards (which moved every quotation after
-    /// the first one removed).
-    private static func add(_ q: MarkedQuotation, to out: inout [MarkedQuotation]) {
+    /// the first one removed). The quotation is consumed: moved into the list, not copied
+    /// (a copy retained its segments and the value given was released after it).
+    private static func add(_ q: consuming MarkedQuotation, to out: inout [MarkedQuotation]) {
         if !q.content.isEmpty { out.append(q) }
     }
 
