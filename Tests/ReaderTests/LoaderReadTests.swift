@@ -78,4 +78,26 @@ struct LoaderReadTests {
         let direct = ArticleParser.parse(String(decoding: bytes, as: UTF8.self))
         #expect(ArticleJSON.render(loaded) == ArticleJSON.render(direct))
     }
+
+    @Test("a text file loaded through its mapping is refused as `readBytes` refuses it")
+    func mappedRefusals() throws {
+        var x: UInt32 = 1
+        let noise = (0..<200_000).map { _ -> UInt8 in x = x &* 1_664_525 &+ 1_013_904_223; return UInt8(truncatingIfNeeded: x >> 24) }
+        let binary = try Self.temporaryFile(noise)
+        defer { unlink(binary) }
+        #expect {
+            try ArticleLoader().load(binary)
+        } throws: { error in
+            guard case .decoding(_, .binary) = error as? LoadError else { return false }
+            return true
+        }
+        let blank = try Self.temporaryFile(Array(" \n\n \t\n".utf8))
+        defer { unlink(blank) }
+        #expect(throws: LoadError.decoding(blank, .empty)) { try ArticleLoader().load(blank) }
+        let big = try Self.temporaryFile(Self.text(count: 5000))
+        defer { unlink(big) }
+        var loader = ArticleLoader()
+        loader.maxBytes = 4096
+        #expect(throws: LoadError.tooLarge(big, 4096)) { try loader.load(big) }
+    }
 }

@@ -29,13 +29,15 @@ struct JSONWriter {
         s.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    /// Read in place when its bytes are contiguous (every string Core makes): a copy to make
+    /// them so retained and released it.
     mutating func string(_ s: String) {
-        var s = s
-        s.withUTF8 { buf in
-            bytes.append(0x22)
-            escaped(buf)
-            bytes.append(0x22)
+        bytes.append(0x22)
+        if s.utf8.withContiguousStorageIfAvailable({ escaped($0) }) == nil {
+            var s = s
+            s.withUTF8 { escaped($0) }
         }
+        bytes.append(0x22)
     }
 
     /// The bytes of `buf` (valid UTF-8) escaped for a JSON string, without the quotes.

@@ -60,7 +60,7 @@ struct QuotationScanner {
                     cont.contentStart = range.start
                     stack.append(cont)
                 } else {
-                    out.append(finish(c, last: nil, closeEnd: c.segments.last!.end, paragraphEnd: true, depth: 0))
+                    Self.add(finish(c, last: nil, closeEnd: c.segments.last!.end, paragraphEnd: true, depth: 0), to: &out)
                     diagnostics.append(Diagnostic(code: .unclosedQuotation,
                                                   message: "a quotation opened at byte \(c.markOffset) is never closed; it ends with its paragraph",
                                                   byteOffset: c.markOffset))
@@ -109,7 +109,7 @@ struct QuotationScanner {
                     carried = t
                 } else {
                     let t = top
-                    out.append(finish(t, last: tail, closeEnd: range.end, paragraphEnd: true, depth: stack.count))
+                    Self.add(finish(t, last: tail, closeEnd: range.end, paragraphEnd: true, depth: stack.count), to: &out)
                     diagnostics.append(Diagnostic(code: .unclosedQuotation,
                                                   message: "a quotation opened at byte \(t.markOffset) is never closed; it ends with its paragraph",
                                                   byteOffset: t.markOffset))
@@ -117,15 +117,22 @@ struct QuotationScanner {
             }
         }
         if let c = carried {
-            out.append(finish(c, last: nil, closeEnd: c.segments.last!.end, paragraphEnd: true, depth: 0))
+            Self.add(finish(c, last: nil, closeEnd: c.segments.last!.end, paragraphEnd: true, depth: 0), to: &out)
             diagnostics.append(Diagnostic(code: .unclosedQuotation,
                                           message: "a quotation opened at byte \(c.markOffset) is never closed; it ends with the text",
                                           byteOffset: c.markOffset))
         }
         QuotationScanner.cap(&diagnostics)
         out.sortNearlySorted { $0.outer.start != $1.outer.start ? $0.outer.start < $1.outer.start : $0.depth < $1.depth }
-        out.removeAll { $0.content.isEmpty }
         return out
+    }
+
+    /// Adds a quotation found to the list, unless it has no words (“”): left out as it is
+    /// found, not removed from the sorted list afterwards (which moved every quotation after
+    /// the first one removed). The quotation is consumed: moved into the list, not copied
+    /// (a copy retained its segments and the value given was released after it).
+    private static func add(_ q: consuming MarkedQuotation, to out: inout [MarkedQuotation]) {
+        if !q.content.isEmpty { out.append(q) }
     }
 
     private func handle(_ mark: QuoteMark, scalar s: Unicode.Scalar, at i: Int, length n: Int, source: Source,
@@ -176,7 +183,7 @@ struct QuotationScanner {
             // Marks opened inside and never closed are dropped (apostrophes or typos).
             while stack.count > k + 1 { stack.removeLast() }
             let o = stack.removeLast()
-            out.append(finish(o, last: source.trimmed(TextRange(o.contentStart, i)), closeEnd: i + n, paragraphEnd: false, depth: stack.count))
+            Self.add(finish(o, last: source.trimmed(TextRange(o.contentStart, i)), closeEnd: i + n, paragraphEnd: false, depth: stack.count), to: &out)
         }
     }
 

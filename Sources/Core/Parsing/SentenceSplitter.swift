@@ -61,7 +61,10 @@ struct SentenceSplitter {
                     i = end; continue
                 }
                 Self.append(source.trimmed(TextRange(start, end)), paragraph: p, source, to: &sentences)
+                // The next sentence from past the spaces after this one, which its trim would
+                // drop: then the trim's quick test holds, with no call to move its start.
                 start = end
+                while start < range.end && source[start] == 0x20 { start += 1 }
                 i = end
             }
             let rest = source.trimmed(TextRange(start, range.end))

@@ -157,11 +157,12 @@ struct Source {
     }
 
     /// Moves `range` inward past white space at both ends. Most ranges start and end on a
-    /// letter or a mark: nothing to move, one test at each end, in the caller (a call cost
-    /// as much as the tests).
+    /// letter or a mark, and many are empty (a blank line): nothing to move, a test or two at
+    /// each end, in the caller (a call cost as much as the tests).
     @inline(__always) func trimmed(_ range: TextRange) -> TextRange {
         let lo = range.start, hi = range.end
-        if lo < hi, bytes[lo] > 0x20, bytes[lo] != 0xC2, bytes[hi - 1] > 0x20, bytes[hi - 1] != 0xA0 { return range }
+        guard lo < hi else { return range }
+        if bytes[lo] > 0x20, bytes[lo] != 0xC2, bytes[hi - 1] > 0x20, bytes[hi - 1] != 0xA0 { return range }
         return trimmedSpaces(range)
     }
 
