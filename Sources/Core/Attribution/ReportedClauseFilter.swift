@@ -22,6 +22,21 @@ enum ReportedPath: String, Sendable, CaseIterable {
     case split
 }
 
+/// A reported clause as `Context.reportedClause` finds it: its segments (two for a split
+/// clause), the mention of who reported it and the rule that found it. (A struct, not a
+/// tuple: a tuple of these was copied through the runtime's generic value witnesses.)
+struct ReportedClause {
+    var segments: [TextRange]
+    var subject: Mention
+    var path: ReportedPath
+
+    init(_ segments: [TextRange], _ subject: Mention, _ path: ReportedPath) {
+        self.segments = segments
+        self.subject = subject
+        self.path = path
+    }
+}
+
 /// A candidate reported clause as the filter sees it, for the training script
 /// (`bench/reported-model/train.py`) and for `voices --reported-candidates`.
 public struct ReportedCandidate: Sendable {

@@ -182,7 +182,8 @@ struct SpeakerAttributor {
                     }
                     continue
                 }
-                guard let (clause, m, path) = ctx.reportedClause(of: c), !clause.isEmpty else { continue }
+                guard let found = ctx.reportedClause(of: c), !found.segments.isEmpty else { continue }
+                let (clause, m, path) = (found.segments, found.subject, found.path)
                 // A question reports what was asked ("asked whether …", "asked the network to
                 // donate …"), not whom ("asked him a question").
                 if ctx.asks(c), path != .whClause, path != .infinitive { continue }
