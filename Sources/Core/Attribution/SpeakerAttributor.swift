@@ -67,7 +67,13 @@ struct SpeakerAttributor {
         let mentions = MentionStage(finder: finder)
         let kinds = KindClassifier()
         let top: [(TextRange, Int)] = quotations.indices.filter { quotations[$0].depth == 0 }.map { (quotations[$0].outer, $0) }
-        var decisions = [QuoteDecision?](repeating: nil, count: quotations.count)
+        // (Each slot is set to nil in place: `Array(repeating:count:)` copied its nil into
+        // every slot through the optional's generic copy.)
+        let quoteCount = quotations.count
+        var decisions = [QuoteDecision?](unsafeUninitializedCapacity: quoteCount) { slots, count in
+            for k in 0..<quoteCount { slots.initializeElement(at: k, to: nil) }
+            count = quoteCount
+        }
         var reported: [Reported] = []
         var candidates: [ReportedCandidate] = []
         let filter = ReportedClauseFilter(pack: pack)
