@@ -451,6 +451,17 @@ extension ReportedCandidate {
     }
 }
 
+/// The ASCII characters by their one-character strings: a string equal to one of them (in
+/// Swift's canonical equivalence, which a `String` key's hash and `==` follow) is found with
+/// one look-up, not compared with all 128 (`WordMap` asks it for each scalar of a key
+/// outside ASCII).
+private let asciiEquivalent: [String: UInt8] = {
+    var out: [String: UInt8] = [:]
+    out.reserveCapacity(128)
+    for b in 0..<128 { out[String(Unicode.Scalar(UInt8(b)))] = UInt8(b) }
+    return out
+}()
+
 /// A `[String: Value]` of words, read by the word's bytes: an ASCII word is hashed from its
 /// bytes (`key`) and found in an open-addressed table whose keys are bytes in one array, a
 /// key of up to eight bytes also packed in an integer (no SipHash, no `Hasher`, no `String`
@@ -481,7 +492,6 @@ struct WordMap<Value: Sendable>: Sendable {
         var hashes = [UInt64](repeating: 0, count: size), starts = [Int32](repeating: 0, count: size)
         var ends = [Int32](repeating: 0, count: size), values = [Value?](repeating: nil, count: size)
         var packs = [UInt64](repeating: 0, count: size)
-        var asciiOf: [UInt32: Unicode.Scalar?] = [:]
         for (key, value) in dictionary {
             let start = bytes.count
             // An ASCII key's bytes are copied at once.
@@ -497,11 +507,8 @@ struct WordMap<Value: Sendable>: Sendable {
                 var isASCIIWord = true
                 for u in key.unicodeScalars {
                     if u.isASCII { ascii.append(u); continue }
-                    if asciiOf[u.value] == nil {
-                        asciiOf[u.value] = .some((0..<128).lazy.map { Unicode.Scalar(UInt8($0)) }.first { String($0) == String(u) })
-                    }
-                    guard let a = asciiOf[u.value]! else { isASCIIWord = false; break }
-                    ascii.append(a)
+                    guard let a = asciiEquivalent[String(u)] else { isASCIIWord = false; break }
+                    ascii.append(Unicode.Scalar(a))
                 }
                 guard isASCIIWord, String(ascii) == key else { continue }
                 bytes.append(contentsOf: String(ascii).utf8)
