@@ -22,6 +22,21 @@ enum ReportedPath: String, Sendable, CaseIterable {
     case split
 }
 
+/// A reported clause as `Context.reportedClause` finds it: its segments (two for a split
+/// clause), the mention of who reported it and the rule that found it. (A struct, not a
+/// tuple: a tuple of these was copied through the runtime's generic value witnesses.)
+struct ReportedClause {
+    var segments: [TextRange]
+    var subject: Mention
+    var path: ReportedPath
+
+    init(_ segments: [TextRange], _ subject: Mention, _ path: ReportedPath) {
+        self.segments = segments
+        self.subject = subject
+        self.path = path
+    }
+}
+
 /// A candidate reported clause as the filter sees it, for the training script
 /// (`bench/reported-model/train.py`) and for `voices --reported-candidates`.
 public struct ReportedCandidate: Sendable {
@@ -436,6 +451,17 @@ extension ReportedCandidate {
     }
 }
 
+/// The ASCII characters by their one-character strings: a string equal to one of them (in
+/// Swift's canonical equivalence, which a `String` key's hash and `==` follow) is found with
+/// one look-up, not compared with all 128 (`WordMap` asks it for each scalar of a key
+/// outside ASCII).
+private let asciiEquivalent: [String: UInt8] = {
+    var out: [String: UInt8] = [:]
+    out.reserveCapacity(128)
+    for b in 0..<128 { out[String(Unicode.Scalar(UInt8(b)))] = UInt8(b) }
+    return out
+}()
+
 /// A `[String: Value]` of words, read by the word's bytes: an ASCII word is hashed from its
 /// bytes (`key`) and found in an open-addressed table whose keys are bytes in one array, a
 /// key of up to eight bytes also packed in an integer (no SipHash, no `Hasher`, no `String`
@@ -466,7 +492,6 @@ struct WordMap<Value: Sendable>: Sendable {
         var hashes = [UInt64](repeating: 0, count: size), starts = [Int32](repeating: 0, count: size)
         var ends = [Int32](repeating: 0, count: size), values = [Value?](repeating: nil, count: size)
         var packs = [UInt64](repeating: 0, count: size)
-        var asciiOf: [UInt32: Unicode.Scalar?] = [:]
         for (key, value) in dictionary {
             let start = bytes.count
             // An ASCII key's bytes are copied at once.
@@ -482,11 +507,8 @@ struct WordMap<Value: Sendable>: Sendable {
                 var isASCIIWord = true
                 for u in key.unicodeScalars {
                     if u.isASCII { ascii.append(u); continue }
-                    if asciiOf[u.value] == nil {
-                        asciiOf[u.value] = .some((0..<128).lazy.map { Unicode.Scalar(UInt8($0)) }.first { String($0) == String(u) })
-                    }
-                    guard let a = asciiOf[u.value]! else { isASCIIWord = false; break }
-                    ascii.append(a)
+                    guard let a = asciiEquivalent[String(u)] else { isASCIIWord = false; break }
+                    ascii.append(Unicode.Scalar(a))
                 }
                 guard isASCIIWord, String(ascii) == key else { continue }
                 bytes.append(contentsOf: String(ascii).utf8)

@@ -1060,23 +1060,25 @@ struct Context {
     /// The reported clause of cue `c` and the mention of who reported it, when the clause
     /// holds no quotation marks: "X said (that) CLAUSE", "CLAUSE, X said",
     /// "according to X, CLAUSE", "CLAUSE, according to X".
-    func reportedClause(of c: Int) -> ([TextRange], Mention, ReportedPath)? {
+    func reportedClause(of c: Int) -> ReportedClause? {
         guard let found = reportedClauseCandidate(of: c) else { return nil }
-        guard found.0.count == 1, let first = found.0.first, let k = tokens.firstIndex(where: { $0.range.start == first.start }),
-              tokens[k].isWord else { return found }
+        if found.segments.count == 1, isOccasion(found.segments[0]) { return nil }
+        return found
+    }
+
+    /// The one-segment clause `first` names where, when or how something was said, not what.
+    private func isOccasion(_ first: TextRange) -> Bool {
+        guard let k = tokens.firstIndex(where: { $0.range.start == first.start }), tokens[k].isWord else { return false }
         // "in a panel discussion this weekend", "as much in an interview": a prepositional
         // phrase with no verb of its own is where or how something was said, not what.
         if tokens[k].cls.contains(.prepositions) || tokens[k].spells("as"), !tokens[k].spells("to"),
            words(from: k, within: first.end, upTo: 9) <= 8, !hasOwnVerb(from: k, within: first.end) {
-            return nil
+            return true
         }
         // "Speaking in Dublin on Saturday, X said …": a participle and its place or time is
         // the occasion, not what was said.
-        if k + 1 < tokens.count, tokens[k].endsInIng(in: source), tokens[k + 1].isWord, tokens[k + 1].cls.contains(.prepositions),
-           words(from: k, within: first.end, upTo: 9) <= 8, !hasOwnVerb(from: k + 1, within: first.end) {
-            return nil
-        }
-        return found
+        return k + 1 < tokens.count && tokens[k].endsInIng(in: source) && tokens[k + 1].isWord && tokens[k + 1].cls.contains(.prepositions)
+            && words(from: k, within: first.end, upTo: 9) <= 8 && !hasOwnVerb(from: k + 1, within: first.end)
     }
 
     /// How many words there are among the tokens from `k` that end by byte `end` (counting
@@ -1139,7 +1141,7 @@ struct Context {
         return false
     }
 
-    private func reportedClauseCandidate(of c: Int) -> ([TextRange], Mention, ReportedPath)? {
+    private func reportedClauseCandidate(of c: Int) -> ReportedClause? {
         let n = tokens.count
         if isAccording(c) {
             let w = accordingWidth(c)
@@ -1183,12 +1185,12 @@ struct Context {
                     && c >= 2 && !Self.conjunctions.contains(tokens[c - 2].lower)
                 if let r = found, c > 0, tokens[c - 1].isMark(0x2C, in: source),
                    adjunct || tokens[after + 1].cls.contains(.determiners) && !hasOwnVerb(from: after + 1, within: r.end) {
-                    return clause(from: 0, to: c - 1).map { ([$0], m, .accordingAfter) }
+                    return clause(from: 0, to: c - 1).map { ReportedClause([$0], m, .accordingAfter) }
                 }
-                return found.map { ([$0], m, .accordingBefore) }
+                return found.map { ReportedClause([$0], m, .accordingBefore) }
             }
             // "CLAUSE, according to X."
-            if c > 0, tokens[c - 1].isMark(0x2C, in: source) { return clause(from: 0, to: c - 1).map { ([$0], m, .accordingAfter) } }
+            if c > 0, tokens[c - 1].isMark(0x2C, in: source) { return clause(from: 0, to: c - 1).map { ReportedClause([$0], m, .accordingAfter) } }
             return nil
         }
         // "without acknowledging that …", "did not say …", "declined to say …": a negated cue
@@ -1221,18 +1223,18 @@ struct Context {
             break
         }
         if w < n, tokens[w].isWord, Self.questionWords.contains(tokens[w].lower) {
-            if let r = clause(from: w, to: n, stopAtCue: true) { return ([r], m, .whClause) }
+            if let r = clause(from: w, to: n, stopAtCue: true) { return ReportedClause([r], m, .whClause) }
         }
         // "complained about the long hours", "joked about his age": the topic is what was said.
         if let about = topicFollows(c) {
-            if let r = clause(from: about + 1, to: n, stopAtCue: true, minWords: 3) { return ([r], m, .topic) }
+            if let r = clause(from: about + 1, to: n, stopAtCue: true, minWords: 3) { return ReportedClause([r], m, .topic) }
             return nil
         }
         // "vowed to form …", "urged Republicans to join …", "told his advisers to …" (but
         // "threatened to sue" is no statement, and "pointed to", "responded to" take an object).
         if w < n, tokens[w].spells("to"), !packWords.noInfinitiveStems.opens(tokens[c].lower), !tokens[c].spells("according"), w + 1 < n, tokens[w + 1].isWord, !tokens[w + 1].isCapitalized,
            !tokens[w + 1].cls.contains(.determiners), !tokens[w + 1].cls.contains(.subjectPronoun) {
-            if let r = clause(from: objectStart ?? w, to: n, stopAtCue: true) { return ([r], m, .infinitive) }
+            if let r = clause(from: objectStart ?? w, to: n, stopAtCue: true) { return ReportedClause([r], m, .infinitive) }
         }
         // The search for "that" only crosses a prepositional phrase, a time or an object:
         // "said on live television that …", "said Friday that …", "told reporters that …".
@@ -1257,7 +1259,7 @@ struct Context {
                 start = k
             }
         }
-        if let s = start, let r = clause(from: s, to: n, stopAtCue: true) { return ([r], m, s > 0 && tokens[s - 1].spells("that") ? .that : .bare) }
+        if let s = start, let r = clause(from: s, to: n, stopAtCue: true) { return ReportedClause([r], m, s > 0 && tokens[s - 1].spells("that") ? .that : .bare) }
         // Before the cue: "CLAUSE, X said." with the subject right before the cue.
         var subjectStart = min(m.tokens.lowerBound, c)
         // "…, its chief executive Dan Marokane said": a determiner before the role and name.
@@ -1273,13 +1275,13 @@ struct Context {
             if after + 1 < n, tokens[after].isMark(0x2C, in: source), tokens[after + 1].isWord, !tokens[after + 1].endsInIng(in: source),
                let first = clause(from: 0, to: subjectStart - 1, minWords: 1), let second = clause(from: after + 1, to: n, stopAtCue: true, minWords: 1),
                Self.wordCount(tokens, below: min(n, Context.window * 2)) - (after - subjectStart + 1) >= 4 {
-                return ([first, second], m, .split)
+                return ReportedClause([first, second], m, .split)
             }
             // "Earlier in the day, the agency said it would cooperate", "After the vote, he
             // warned: “…”": a cue with words of its own after it reports those; what stands
             // before the comma is when or why, not what.
             if cueHasOwnContent(c, after: after) { return nil }
-            return clause(from: 0, to: subjectStart - 1).map { ([$0], m, .before) }
+            return clause(from: 0, to: subjectStart - 1).map { ReportedClause([$0], m, .before) }
         }
         return nil
     }

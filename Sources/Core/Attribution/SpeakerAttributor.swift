@@ -67,7 +67,13 @@ struct SpeakerAttributor {
         let mentions = MentionStage(finder: finder)
         let kinds = KindClassifier()
         let top: [(TextRange, Int)] = quotations.indices.filter { quotations[$0].depth == 0 }.map { (quotations[$0].outer, $0) }
-        var decisions = [QuoteDecision?](repeating: nil, count: quotations.count)
+        // (Each slot is set to nil in place: `Array(repeating:count:)` copied its nil into
+        // every slot through the optional's generic copy.)
+        let quoteCount = quotations.count
+        var decisions = [QuoteDecision?](unsafeUninitializedCapacity: quoteCount) { slots, count in
+            for k in 0..<quoteCount { slots.initializeElement(at: k, to: nil) }
+            count = quoteCount
+        }
         var reported: [Reported] = []
         var candidates: [ReportedCandidate] = []
         let filter = ReportedClauseFilter(pack: pack)
@@ -182,7 +188,8 @@ struct SpeakerAttributor {
                     }
                     continue
                 }
-                guard let (clause, m, path) = ctx.reportedClause(of: c), !clause.isEmpty else { continue }
+                guard let found = ctx.reportedClause(of: c), !found.segments.isEmpty else { continue }
+                let (clause, m, path) = (found.segments, found.subject, found.path)
                 // A question reports what was asked ("asked whether …", "asked the network to
                 // donate …"), not whom ("asked him a question").
                 if ctx.asks(c), path != .whClause, path != .infinitive { continue }
