@@ -100,4 +100,25 @@ struct LoaderReadTests {
         loader.maxBytes = 4096
         #expect(throws: LoadError.tooLarge(big, 4096)) { try loader.load(big) }
     }
+
+    @Test("a mapped file cut short while it is read ends the run with a message and EX_IOERR, not a crash")
+    func mappedFileCutShort() async {
+        let result = await #expect(processExitsWith: .exitCode(74), observing: [\.standardErrorContent]) {
+            // A file of three pages, mapped, then cut to nothing, as another program might
+            // while Voices reads it: reading its last page faults.
+            let path = NSTemporaryDirectory() + "voices-cut-\(getpid()).txt"
+            let size = 3 * Int(sysconf(Int32(_SC_PAGESIZE)))
+            FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x61, count: size))
+            let fd = open(path, O_RDWR)
+            let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)!
+            ftruncate(fd, 0)
+            unlink(path)
+            let bytes = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size)
+            let last = MappedReadGuard.reading { bytes[size - 1] }
+            // (Not reached when the guard works.)
+            print(last)
+        }
+        let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+        #expect(message.contains("cut short by another program"), "\(message)")
+    }
 }

@@ -168,8 +168,8 @@ struct ArticleLoader {
     /// The mapping goes as soon as the text is decoded, like the array it replaces. Nil when
     /// the path is no regular file that maps (standard input, a pipe, an empty or too large
     /// file, one that cannot be opened: `readBytes` reads it, or reports why not) or holds
-    /// another format. (A file cut short by another program while it is mapped would fault
-    /// on the pages it lost, as every program that maps files would.)
+    /// another format. (A file cut short by another program while it is mapped faults on the
+    /// pages it lost: `MappedReadGuard` turns that into a message and EX_IOERR.)
     private func loadMapped(_ path: String) throws(LoadError) -> Article? {
         let named = format ?? InputFormat.byExtension(path)
         guard path != "-", named == nil || named == .text else { return nil }
@@ -181,18 +181,19 @@ struct ArticleLoader {
         let size = Int(st.st_size)
         guard let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else { return nil }
         let bytes = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size)
-        if named == nil, InputFormat.sniff(bytes) != .text {
-            munmap(map, size)
-            return nil
-        }
-        let decoded: DecodedText
+        // (Nil: not plain text after all, for `readBytes` and the other formats. The mapping
+        // goes before the parse: the text and the model never hold the file's pages.)
+        let decoded: DecodedText?
         do {
             defer { munmap(map, size) }
-            decoded = try TextDecoder().decode(bytes)
+            decoded = try MappedReadGuard.reading { () throws(DecodingError) -> DecodedText? in
+                if named == nil, InputFormat.sniff(bytes) != .text { return nil }
+                return try TextDecoder().decode(bytes)
+            }
         } catch {
             throw .decoding(path, error)
         }
-        return ArticleParser.parse(decoded)
+        return decoded.map { ArticleParser.parse($0) }
     }
 
     /// Like `load`, with the key of the file's bytes (`StateStore.articleKey`) under which
