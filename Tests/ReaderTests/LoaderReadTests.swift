@@ -69,9 +69,10 @@ struct LoaderReadTests {
         #expect(throws: LoadError.tooLarge(big, 4096)) { try loader.readBytes(big) }
     }
 
-    @Test("an article read from a file parses as the same text given directly")
-    func parsesTheSame() throws {
-        let bytes = Self.text(count: 40_000)
+    @Test("an article read from a file parses as the same text given directly, read or mapped",
+          arguments: [40_000, ArticleLoader.mappedMinimum + 1_000])
+    func parsesTheSame(size: Int) throws {
+        let bytes = Self.text(count: size)
         let path = try Self.temporaryFile(bytes)
         defer { unlink(path) }
         let loaded = try ArticleLoader().load(path)
@@ -81,8 +82,10 @@ struct LoaderReadTests {
 
     @Test("a text file loaded through its mapping is refused as `readBytes` refuses it")
     func mappedRefusals() throws {
+        // (Every file here is large enough to be mapped.)
+        let size = ArticleLoader.mappedMinimum + 1_000
         var x: UInt32 = 1
-        let noise = (0..<200_000).map { _ -> UInt8 in x = x &* 1_664_525 &+ 1_013_904_223; return UInt8(truncatingIfNeeded: x >> 24) }
+        let noise = (0..<size).map { _ -> UInt8 in x = x &* 1_664_525 &+ 1_013_904_223; return UInt8(truncatingIfNeeded: x >> 24) }
         let binary = try Self.temporaryFile(noise)
         defer { unlink(binary) }
         #expect {
@@ -91,14 +94,14 @@ struct LoaderReadTests {
             guard case .decoding(_, .binary) = error as? LoadError else { return false }
             return true
         }
-        let blank = try Self.temporaryFile(Array(" \n\n \t\n".utf8))
+        let blank = try Self.temporaryFile(Array(repeating: 0x20, count: size) + Array("\n\n \t\n".utf8))
         defer { unlink(blank) }
         #expect(throws: LoadError.decoding(blank, .empty)) { try ArticleLoader().load(blank) }
-        let big = try Self.temporaryFile(Self.text(count: 5000))
+        let big = try Self.temporaryFile(Self.text(count: size + 5000))
         defer { unlink(big) }
         var loader = ArticleLoader()
-        loader.maxBytes = 4096
-        #expect(throws: LoadError.tooLarge(big, 4096)) { try loader.load(big) }
+        loader.maxBytes = size + 4096
+        #expect(throws: LoadError.tooLarge(big, size + 4096)) { try loader.load(big) }
     }
 
     @Test("a mapped file cut short while it is read ends the run with a message and EX_IOERR, not a crash")
