@@ -14,6 +14,18 @@ struct LoaderReadTests {
         return path
     }
 
+    /// `count` bytes of noise (a fixed sequence): binary, not text.
+    static func noise(count: Int) -> [UInt8] {
+        var x: UInt32 = 1
+        return (0..<count).map { _ -> UInt8 in x = x &* 1_664_525 &+ 1_013_904_223; return UInt8(truncatingIfNeeded: x >> 24) }
+    }
+
+    /// Whether `error` refuses the input as binary.
+    static func isBinaryRefusal(_ error: any Error) -> Bool {
+        guard case .decoding(_, .binary) = error as? LoadError else { return false }
+        return true
+    }
+
     /// Text of `count` bytes with every byte position telling (so a lost or repeated chunk shows).
     static func text(count: Int) -> [UInt8] {
         let line = Array("“A line of the article,” said Ana Ruiz, “and more of it.” 0123456789\n".utf8)
@@ -52,16 +64,9 @@ struct LoaderReadTests {
 
     @Test("a large binary file is refused as binary, a file over the limit as too large")
     func refusals() throws {
-        var x: UInt32 = 1
-        let noise = (0..<200_000).map { _ -> UInt8 in x = x &* 1_664_525 &+ 1_013_904_223; return UInt8(truncatingIfNeeded: x >> 24) }
-        let binary = try Self.temporaryFile(noise)
+        let binary = try Self.temporaryFile(Self.noise(count: 200_000))
         defer { unlink(binary) }
-        #expect {
-            try ArticleLoader().readBytes(binary)
-        } throws: { error in
-            guard case .decoding(_, .binary) = error as? LoadError else { return false }
-            return true
-        }
+        #expect { try ArticleLoader().readBytes(binary) } throws: { Self.isBinaryRefusal($0) }
         let big = try Self.temporaryFile(Self.text(count: 5000))
         defer { unlink(big) }
         var loader = ArticleLoader()
@@ -84,16 +89,9 @@ struct LoaderReadTests {
     func mappedRefusals() throws {
         // (Every file here is large enough to be mapped.)
         let size = ArticleLoader.mappedMinimum + 1_000
-        var x: UInt32 = 1
-        let noise = (0..<size).map { _ -> UInt8 in x = x &* 1_664_525 &+ 1_013_904_223; return UInt8(truncatingIfNeeded: x >> 24) }
-        let binary = try Self.temporaryFile(noise)
+        let binary = try Self.temporaryFile(Self.noise(count: size))
         defer { unlink(binary) }
-        #expect {
-            try ArticleLoader().load(binary)
-        } throws: { error in
-            guard case .decoding(_, .binary) = error as? LoadError else { return false }
-            return true
-        }
+        #expect { try ArticleLoader().load(binary) } throws: { Self.isBinaryRefusal($0) }
         let blank = try Self.temporaryFile(Array(repeating: 0x20, count: size) + Array("\n\n \t\n".utf8))
         defer { unlink(blank) }
         #expect(throws: LoadError.decoding(blank, .empty)) { try ArticleLoader().load(blank) }
