@@ -207,7 +207,7 @@ struct SentenceTokenizerTests {
         for v in UInt32(0x2000)...0x206F {
             let s = Unicode.Scalar(v)!
             #expect(!s.isWordLike, "U+\(String(v, radix: 16))")
-            #expect(SentenceTokenizer.isGeneralPunctuationSpace(s) == s.isSpaceLike, "U+\(String(v, radix: 16))")
+            #expect(Unicode.Scalar.isGeneralPunctuationSpace(s) == s.isSpaceLike, "U+\(String(v, radix: 16))")
         }
     }
 

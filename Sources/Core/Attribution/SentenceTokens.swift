@@ -207,8 +207,8 @@ struct SentenceTokenizer {
             // General Punctuation (U+2000–U+206F: dashes, quotation marks, spaces) holds no letter
             // or digit: a scalar there is white space, an invisible format or a mark, told apart
             // without the property tables.
-            if s.value &- 0x2000 < 0x70 {
-                if Self.isGeneralPunctuationSpace(s) || s.isInvisibleFormat { i += n; continue }
+            if Unicode.Scalar.isGeneralPunctuation(s.value) {
+                if Unicode.Scalar.isGeneralPunctuationSpace(s) || s.isInvisibleFormat { i += n; continue }
                 out.append(Token(kind: .punct, range: TextRange(i, i + n), text: words.mark(source, i, i + n, s),
                                  isCapitalized: false, quote: -1))
                 i += n
@@ -399,13 +399,6 @@ struct SentenceTokenizer {
             }
             return end - start
         }
-    }
-
-    /// Whether `s`, a scalar of General Punctuation (U+2000–U+206F), is white space (as
-    /// `isSpaceLike` says): the spaces U+2000–U+200A, the line and paragraph separators
-    /// U+2028 and U+2029, and the spaces U+202F and U+205F.
-    static func isGeneralPunctuationSpace(_ s: Unicode.Scalar) -> Bool {
-        s.value <= 0x200A || s.value == 0x2028 || s.value == 0x2029 || s.value == 0x202F || s.value == 0x205F
     }
 
     /// Where the word `start..<j` ends without its possessive ending (’s 's ’ ', bytes E2 80 99

@@ -493,14 +493,9 @@ struct SpeakerRegistry {
             // The most recently seen compatible person (the first of equals); entities are read
             // in place, never copied. The person seen last of all with the surname is it
             // when compatible (always, for a surname alone).
-            var found: Int?
             let leader = surnameLeader(last)
-            if leader >= 0, Self.compatible(entities[leader].words, names) { found = leader } else {
-                for i in members(words[last].surnameOf) where entities[i].kind == .person && Self.compatible(entities[i].words, names) {
-                    if let b = found, entities[i].lastSeen <= entities[b].lastSeen { continue }
-                    found = i
-                }
-            }
+            let found = leader >= 0 && Self.compatible(entities[leader].words, names) ? leader
+                : latestHolder(of: last) { Self.compatible(entities[$0].words, names) }
             if let best = found {
                 if names.count > entities[best].words.count {
                     // A fuller name than we had: it becomes the name, the old one an alias.
@@ -841,12 +836,19 @@ struct SpeakerRegistry {
     /// The person seen last among the holders of surname `w` (see `surnameLeaders`).
     private mutating func surnameLeader(_ w: Int) -> Int {
         if surnameLeaders[w] >= 0 { return Int(surnameLeaders[w]) }
-        var found = -1
-        for i in members(words[w].surnameOf) where entities[i].kind == .person {
-            if found >= 0, entities[i].lastSeen <= entities[found].lastSeen { continue }
+        let found = latestHolder(of: w) { _ in true } ?? -1
+        surnameLeaders[w] = Int32(found)
+        return found
+    }
+
+    /// The person seen last among the holders of surname `w` that `fits` takes (the first
+    /// of equals), read in place.
+    private func latestHolder(of w: Int, where fits: (Int) -> Bool) -> Int? {
+        var found: Int?
+        for i in members(words[w].surnameOf) where entities[i].kind == .person && fits(i) {
+            if let b = found, entities[i].lastSeen <= entities[b].lastSeen { continue }
             found = i
         }
-        surnameLeaders[w] = Int32(found)
         return found
     }
 

@@ -234,6 +234,13 @@ extension Unicode.Scalar {
     // U+202F and U+205F. (`ScalarPropertyTests` holds both blocks to the tables.)
     @inline(__always) static func isLatin1(_ v: UInt32) -> Bool { v &- 0x80 < 0x80 }
     @inline(__always) static func isGeneralPunctuation(_ v: UInt32) -> Bool { v &- 0x2000 < 0x70 }
+    /// Whether `s`, a scalar of General Punctuation, is white space (as `isSpaceLike` says):
+    /// the spaces U+2000–U+200A, the line and paragraph separators U+2028 and U+2029, and the
+    /// spaces U+202F and U+205F.
+    @inline(__always) static func isGeneralPunctuationSpace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v <= 0x200A || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F
+    }
     @inline(never) static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if isLatin1(v) { return v == 0xAA || v == 0xB5 || v == 0xBA || (v >= 0xC0 && v != 0xD7 && v != 0xF7) }
@@ -252,7 +259,7 @@ extension Unicode.Scalar {
     @inline(never) static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if isLatin1(v) { return v == 0x85 || v == 0xA0 }
-        if isGeneralPunctuation(v) { return v <= 0x200A || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F }
+        if isGeneralPunctuation(v) { return isGeneralPunctuationSpace(s) }
         return s.properties.isWhitespace
     }
     /// A diacritic or a nonspacing mark (inside a word, it keeps the word whole).
