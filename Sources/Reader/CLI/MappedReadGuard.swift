@@ -16,11 +16,13 @@ enum MappedReadGuard {
     /// Mapped reads under way.
     private static let active = Atomic<Int>(0)
     /// The handler for SIGBUS before ours (its fault is handed on to it).
-    nonisolated(unsafe) private static var previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 1)
+    nonisolated(unsafe) private static let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 1)
     private static let message: StaticString = "voices: an input file was cut short by another program while it was read\n"
     /// Installed once, before the first mapped read (a static's initialiser runs once, on
     /// whichever thread comes first).
     private static let installed: Bool = {
+        // (The count is made here, before the handler can run: a handler must not be the
+        // first to touch a static, whose lazy initialisation is not safe in a signal.)
         _ = active.load(ordering: .relaxed)
         var sa = sigaction()
         sa.__sigaction_handler.sa_handler = { _ in MappedReadGuard.faulted() }
